@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JinGong.AppHost;
+
+internal static class Extensions
+{
+    /// <summary>The gateway is the one resource clients reach: on a fixed port (setting <c>GatewayPort</c>).</summary>
+    public static IResourceBuilder<ProjectResource> WithGatewayPort(this IResourceBuilder<ProjectResource> gateway, int port) =>
+        gateway.WithEndpoint("http", endpoint => endpoint.Port = port).WithExternalHttpEndpoints();
+
+    /// <summary>Logs the two addresses people need once the gateway is ready, so the run command can show them.</summary>
+    public static IResourceBuilder<ProjectResource> AnnounceWhenReady(this IResourceBuilder<ProjectResource> gateway) =>
+        gateway.OnResourceReady((resource, ready, _) =>
+        {
+            var configuration = ready.Services.GetRequiredService<IConfiguration>();
+            var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "(dashboard disabled)";
+            ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("JinGong").LogInformation(
+                "JinGong is up. Dashboard: {Dashboard}  Gateway: {Gateway}  API reference: {Gateway}/api/reference",
+                dashboard, resource.GetEndpoint("http").Url, resource.GetEndpoint("http").Url);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// Services flush telemetry to the dashboard on shutdown; once the dashboard is gone that waits out the
+    /// exporter's 10 s default and DCP kills them. Two seconds is plenty on one machine.
+    /// </summary>
+    public static void FlushTelemetryQuicklyOnStop(this IDistributedApplicationBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "2000");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+
+namespace JinGong.AppHost.Infrastructure;
+
+/// <summary>
+/// PostgreSQL and RabbitMQ for the services, whichever way they run: both branches hand out the same
+/// connection-string resources (a database per service, and <c>messaging</c>), so service wiring is identical.
+/// </summary>
+public sealed class Infrastructure(
+    InfraMode mode,
+    IResourceBuilder<IResourceWithConnectionString> messaging,
+    Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase)
+{
+    public InfraMode Mode { get; } = mode;
+
+    public IResourceBuilder<IResourceWithConnectionString> Messaging { get; } = messaging;
+
+    public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
+}
+
+public static class InfrastructureExtensions
+{
+    /// <summary>
+    /// Adds PostgreSQL (<c>postgres</c>) and RabbitMQ (<c>messaging</c>) as the setting <c>Infra</c> says
+    /// (<c>auto</c>, <c>local</c> or <c>containers</c>); local data lives under <c>InfraData</c>.
+    /// </summary>
+    public static async Task<Infrastructure> AddInfrastructureAsync(this IDistributedApplicationBuilder builder, CancellationToken cancellationToken = default)
+    {
+        var mode = await InfraModeSelector.ResolveAsync(
+            InfraModeSelector.Parse(builder.Configuration["Infra"]),
+            ct => InfraModeSelector.DockerAnswersAsync("docker", InfraModeSelector.ContainerRuntimeTimeout, ct),
+            cancellationToken);
+
+        return mode switch
+        {
+            InfraMode.Local when OperatingSystem.IsLinux() => Local(builder),
+            InfraMode.Local => throw new PlatformNotSupportedException("Infra=local runs Debian's PostgreSQL and RabbitMQ packages: Linux only."),
+            _ => Containers(builder),
+        };
+    }
+
+    [SupportedOSPlatform("linux")]
+    private static Infrastructure Local(IDistributedApplicationBuilder builder)
+    {
+        var dataDirectory = Path.GetFullPath(builder.Configuration["InfraData"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+        Directory.CreateDirectory(dataDirectory);
+        // The postgres user has to pass through this folder to reach its own data folder inside it.
+        File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_101_101);
+
+        var passwordFile = Path.Combine(dataDirectory, "postgres.password");
+        var secret = ReadOrCreatePassword(passwordFile);
+        var password = builder.AddParameter("postgres-password", () => secret, secret: true);
+
+        var postgres = builder.AddLocalPostgres("postgres", Path.Combine(dataDirectory, "postgres"), password, passwordFile);
+        var messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"));
+        return new(InfraMode.Local, messaging, name => postgres.AddDatabase(name));
+    }
+
+    private static Infrastructure Containers(IDistributedApplicationBuilder builder)
+    {
+        var postgres = builder.AddPostgres("postgres").WithDataVolume("jingong-postgres");
+        var messaging = builder.AddRabbitMQ("messaging").WithDataVolume("jingong-rabbitmq");
+        return new(InfraMode.Containers, messaging, name => postgres.AddDatabase(name));
+    }
+
+    // A dev database keeps its password with its data, so it survives restarts and dies with `wipe`.
+    [SupportedOSPlatform("linux")]
+    private static string ReadOrCreatePassword(string passwordFile)
+    {
+        if (!File.Exists(passwordFile))
+        {
+            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            using var file = new StreamWriter(new FileStream(passwordFile, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            }));
+            file.Write(password);
+            return password;
+        }
+
+        return File.ReadAllText(passwordFile).Trim();
+    }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# PostgreSQL from the machine's Debian packages, in the foreground, for the AppHost's `postgres`
+# resource. DCP passes the port in PGPORT; the AppHost passes the data folder and password file.
+# initdb and postgres refuse to run as root, so they run as the `postgres` user.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
+
+: "${PGPORT:?DCP passes the port}" "${JINGONG_PG_DATA:?data folder}" "${JINGONG_PG_PASSWORD_FILE:?password file}"
+bin=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n1)
+if [ -z "$bin" ] || [ ! -x "$bin/postgres" ]; then
+  echo "PostgreSQL is not installed: run 'apt-get install postgresql' (scripts/install-prerequisites.sh does)" >&2
+  exit 78
+fi
+as_postgres=(setpriv --reuid=postgres --regid=postgres --init-groups)
+data=$JINGONG_PG_DATA
+
+reap_stale "$data/postmaster.pid" postgres
+
+if [ ! -s "$data/PG_VERSION" ]; then
+  install -d -m 700 -o postgres -g postgres "$data"
+  if ! "${as_postgres[@]}" test -w "$data"; then
+    echo "the postgres user cannot reach $data: choose a data folder whose parents it may enter (InfraData)" >&2
+    exit 77
+  fi
+  pwfile=$(mktemp)
+  install -m 600 -o postgres -g postgres "$JINGONG_PG_PASSWORD_FILE" "$pwfile"
+  "${as_postgres[@]}" "$bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" -E UTF8 --no-locale \
+    --auth-local=scram-sha-256 --auth-host=scram-sha-256 --no-instructions
+  rm -f "$pwfile"
+fi
+
+# Fast shutdown (SIGINT) ends client sessions at once; the default (SIGTERM) would wait for them.
+supervise INT "${as_postgres[@]}" "${with_parent_death[@]}" "$bin/postgres" -D "$data" -p "$PGPORT" \
+  -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
+  -c log_destination=stderr -c logging_collector=off

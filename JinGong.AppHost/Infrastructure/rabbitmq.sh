@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# RabbitMQ from the machine's Debian packages, in the foreground, for the AppHost's `messaging`
+# resource. DCP passes the AMQP port in RABBITMQ_NODE_PORT; the AppHost passes the data folder,
+# the Erlang distribution port and the port of a private epmd, so that several instances (a dev
+# AppHost and a test run) never meet and nothing is left daemonised.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
+
+: "${RABBITMQ_NODE_PORT:?DCP passes the port}" "${JINGONG_RABBITMQ_DATA:?data folder}"
+: "${ERL_EPMD_PORT:?epmd port}" "${RABBITMQ_DIST_PORT:?distribution port}"
+server=/usr/lib/rabbitmq/bin/rabbitmq-server
+if [ ! -x "$server" ] || ! command -v epmd >/dev/null; then
+  echo "RabbitMQ is not installed: run 'apt-get install rabbitmq-server' (scripts/install-prerequisites.sh does)" >&2
+  exit 78
+fi
+base=$JINGONG_RABBITMQ_DATA
+mkdir -p "$base/home" "$base/mnesia" "$base/log"
+printf '[].\n' > "$base/enabled_plugins"
+printf 'loopback_users.guest = true\n' > "$base/rabbitmq.conf"
+
+export HOME=$base/home                       # the Erlang cookie lives here
+export RABBITMQ_MNESIA_BASE=$base/mnesia RABBITMQ_LOG_BASE=$base/log RABBITMQ_LOGS=-
+export RABBITMQ_CONFIG_FILE=$base/rabbitmq.conf RABBITMQ_ENABLED_PLUGINS_FILE=$base/enabled_plugins
+export RABBITMQ_PID_FILE=$base/rabbitmq.pid RABBITMQ_NODENAME=jingong@localhost
+export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+# Exec the Erlang VM in place of the wrapper script (so the stop signal and the parent-death
+# signal reach it), without an interactive shell, and without starting a shared epmd.
+export RABBITMQ_ALLOW_INPUT=true
+# Erlang distribution listens on loopback only, like everything else here.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-noinput -start_epmd false -kernel inet_dist_use_interface {127,0,0,1}"
+
+reap_stale "$base/epmd.pid" epmd
+reap_stale "$RABBITMQ_PID_FILE" beam.smp
+
+setpriv "${with_parent_death[@]}" epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
+epmd_pid=$!
+echo "$epmd_pid" > "$base/epmd.pid"
+trap 'kill "$epmd_pid" 2>/dev/null || true' EXIT
+
+status=0
+supervise TERM setpriv "${with_parent_death[@]}" "$server" || status=$?
+exit "$status"

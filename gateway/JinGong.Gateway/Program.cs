@@ -1,0 +1,13 @@
+using JinGong.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddReverseProxy()
+    .LoadFromMemory(ServiceRoutes.Routes(), ServiceRoutes.Clusters())
+    .AddServiceDiscoveryDestinationResolver();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapApiReference();
+app.MapReverseProxy();
+app.Run();
