@@ -13,27 +13,33 @@ var dispatchDb = infrastructure.AddDatabase("dispatchdb");
 var okrDb = infrastructure.AddDatabase("okrdb");
 
 var fleet = builder.AddProject<Projects.JinGong_Fleet>("fleet")
+    .WithHttpHealthCheck("/health")
     .WithReference(fleetDb).WaitFor(fleetDb)
     .WithReference(messaging).WaitFor(messaging);
 
 var orders = builder.AddProject<Projects.JinGong_Orders>("orders")
+    .WithHttpHealthCheck("/health")
     .WithReference(ordersDb).WaitFor(ordersDb)
     .WithReference(messaging).WaitFor(messaging);
 
 var dispatch = builder.AddProject<Projects.JinGong_Dispatch>("dispatch")
+    .WithHttpHealthCheck("/health")
     .WithReference(dispatchDb).WaitFor(dispatchDb)
     .WithReference(messaging).WaitFor(messaging);
 
 var okr = builder.AddProject<Projects.JinGong_Okr>("okr")
+    .WithHttpHealthCheck("/health")
     .WithReference(okrDb).WaitFor(okrDb)
     .WithReference(messaging).WaitFor(messaging);
 
+// The gateway starts beside the services, not after them; its health includes theirs.
 builder.AddProject<Projects.JinGong_Gateway>("gateway")
+    .WithHttpHealthCheck("/health")
     .WithGatewayPort(builder.Configuration.GetValue("GatewayPort", 5080))
-    .WithReference(fleet).WaitFor(fleet)
-    .WithReference(orders).WaitFor(orders)
-    .WithReference(dispatch).WaitFor(dispatch)
-    .WithReference(okr).WaitFor(okr)
+    .WithReference(fleet)
+    .WithReference(orders)
+    .WithReference(dispatch)
+    .WithReference(okr)
     .AnnounceWhenReady();
 
 builder.FlushTelemetryQuicklyOnStop();

@@ -77,8 +77,12 @@ public static class Extensions
         app.UseStatusCodePages();
 
         // /health: ready to serve (database and broker reachable); /alive: the process answers.
-        app.MapHealthChecks(HealthPath);
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("live"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
         return app;
     }
 

@@ -5,6 +5,7 @@ builder.AddServiceDefaults();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(ServiceRoutes.Routes(), ServiceRoutes.Clusters())
     .AddServiceDiscoveryDestinationResolver();
+builder.Services.AddServiceHealthChecks();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Aspire.Hosting.ApplicationModel;
+using JinGong.AppHost.Infrastructure;
+using JinGong.Testing;
+
+namespace JinGong.AppHost.Tests;
+
+public sealed class InfraModeTests : IDisposable
+{
+    private readonly DirectoryInfo scripts = Directory.CreateTempSubdirectory("jingong-docker-");
+
+    [Theory]
+    [InlineData(InfraMode.Local, true)]
+    [InlineData(InfraMode.Containers, false)]
+    public async Task an_explicit_setting_is_kept_whatever_docker_says(InfraMode requested, bool dockerAnswers)
+    {
+        var resolved = await InfraModeSelector.ResolveAsync(requested, _ => Task.FromResult(dockerAnswers));
+
+        resolved.Should().Be(requested);
+    }
+
+    [Fact]
+    public async Task auto_picks_containers_when_docker_answers()
+    {
+        var docker = FakeDocker("echo 28.2.2");
+
+        var resolved = await InfraModeSelector.ResolveAsync(InfraMode.Auto, ct => InfraModeSelector.DockerAnswersAsync(docker, TimeSpan.FromSeconds(5), ct));
+
+        resolved.Should().Be(InfraMode.Containers);
+    }
+
+    [Fact]
+    public async Task auto_picks_local_when_the_docker_cli_has_no_engine()
+    {
+        // The real Docker CLI, pointed at a socket where no engine listens: what our machines and CI have.
+        var docker = FakeDocker("DOCKER_HOST=unix:///nonexistent/docker.sock exec docker \"$@\"");
+
+        var resolved = await InfraModeSelector.ResolveAsync(InfraMode.Auto, ct => InfraModeSelector.DockerAnswersAsync(docker, TimeSpan.FromSeconds(5), ct));
+
+        resolved.Should().Be(InfraMode.Local);
+    }
+
+    [Fact]
+    public async Task auto_picks_local_when_there_is_no_docker_cli_at_all()
+    {
+        var resolved = await InfraModeSelector.ResolveAsync(
+            InfraMode.Auto, ct => InfraModeSelector.DockerAnswersAsync("/nonexistent/docker", TimeSpan.FromSeconds(5), ct));
+
+        resolved.Should().Be(InfraMode.Local);
+    }
+
+    [Fact]
+    public async Task auto_gives_up_on_a_docker_cli_that_hangs_and_picks_local()
+    {
+        var docker = FakeDocker("exec sleep 60");
+        var clock = Stopwatch.StartNew();
+
+        var resolved = await InfraModeSelector.ResolveAsync(InfraMode.Auto, ct => InfraModeSelector.DockerAnswersAsync(docker, TimeSpan.FromMilliseconds(500), ct));
+
+        resolved.Should().Be(InfraMode.Local);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "a hung CLI is abandoned at the timeout, not waited out");
+    }
+
+    [Theory]
+    [InlineData(null, InfraMode.Auto)]
+    [InlineData("", InfraMode.Auto)]
+    [InlineData("auto", InfraMode.Auto)]
+    [InlineData("LOCAL", InfraMode.Local)]
+    [InlineData("containers", InfraMode.Containers)]
+    public void the_setting_is_read_without_regard_to_case(string? setting, InfraMode expected) =>
+        InfraModeSelector.Parse(setting).Should().Be(expected);
+
+    [Theory]
+    [InlineData("docker")]
+    [InlineData("7")]
+    public void an_unknown_setting_is_refused_naming_the_choices(string setting) =>
+        FluentActions.Invoking(() => InfraModeSelector.Parse(setting))
+            .Should().Throw<ArgumentException>().WithMessage("*auto, local or containers*");
+
+    [Fact]
+    public async Task the_apphost_on_auto_runs_local_servers_exactly_when_docker_has_no_engine()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("jingong-auto-").FullName;
+        try
+        {
+            await using var builder = await DistributedApplicationTestingBuilderFor(dataDirectory, "auto");
+            var dockerAnswers = await InfraModeSelector.DockerAnswersAsync("docker", InfraModeSelector.ContainerRuntimeTimeout);
+
+            var postgres = builder.Resources.Single(resource => resource.Name == "postgres");
+            var messaging = builder.Resources.Single(resource => resource.Name == "messaging");
+
+            if (dockerAnswers)
+            {
+                postgres.Should().BeAssignableTo<ContainerResource>();
+                messaging.Should().BeAssignableTo<ContainerResource>();
+            }
+            else
+            {
+                postgres.Should().BeOfType<LocalPostgresResource>();
+                messaging.Should().BeOfType<LocalRabbitMqResource>();
+            }
+
+            builder.Resources.OfType<IResourceWithConnectionString>().Select(resource => resource.Name)
+                .Should().Contain(["fleetdb", "ordersdb", "dispatchdb", "okrdb", "messaging"], "both branches expose the same resources");
+        }
+        finally
+        {
+            TestAppHost.DeleteDataDirectory(dataDirectory);
+        }
+    }
+
+    private static Task<Aspire.Hosting.Testing.IDistributedApplicationTestingBuilder> DistributedApplicationTestingBuilderFor(string dataDirectory, string infra) =>
+        Aspire.Hosting.Testing.DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
+            [$"--Infra={infra}", $"--InfraData={dataDirectory}"], (options, _) => options.DisableDashboard = true);
+
+    private string FakeDocker(string body)
+    {
+        var path = Path.Combine(scripts.FullName, $"docker-{Guid.NewGuid():N}");
+        File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    public void Dispose() => scripts.Delete(recursive: true);
+}

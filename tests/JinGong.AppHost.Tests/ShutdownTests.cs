@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using JinGong.Testing;
+
+namespace JinGong.AppHost.Tests;
+
+/// <summary>
+/// However the AppHost ends — stopped with SIGTERM, or killed outright — no server, service or helper it
+/// started may be left running. Runs the real AppHost executable, as the run command does.
+/// </summary>
+public sealed class ShutdownTests : IDisposable
+{
+    private static readonly string[] ExpectedProcesses =
+        ["postgres", "beam.smp", "epmd", "JinGong.Fleet", "JinGong.Orders", "JinGong.Dispatch", "JinGong.Okr", "JinGong.Gateway", "dcp"];
+
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("jingong-shutdown-").FullName;
+
+    private Process? appHost;
+
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("KILL")]
+    public async Task nothing_the_apphost_started_outlives_it(string signal)
+    {
+        appHost = await StartAppHostAsync();
+        var started = ProcessTable.StartedBy(appHost.Id);
+        // /proc names processes by their first 15 characters.
+        started.Select(process => process.Name).Should().Contain(
+            ExpectedProcesses.Select(name => name[..Math.Min(name.Length, 15)]), "the whole system was running before the stop");
+
+        await SendAsync(signal, appHost.Id);
+
+        var survivors = await Eventually.ReturnsAsync(
+            _ => Task.FromResult(started.Where(process => ProcessTable.IsAlive(process.Pid)).Concat(ProcessTable.Mentioning(dataDirectory)).ToList()),
+            left => left.Count == 0,
+            TimeSpan.FromSeconds(45),
+            $"every process to end after SIG{signal}");
+        survivors.Should().BeEmpty();
+    }
+
+    private async Task<Process> StartAppHostAsync()
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "JinGong.AppHost"))
+        {
+            ArgumentList = { "--Infra=local", $"--InfraData={dataDirectory}", $"--GatewayPort={FreePort()}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["DOTNET_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort()}",
+                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
+                ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort()}",
+                ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+                ["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the AppHost did not start");
+        appHost = process;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+        {
+            if (line.Contains("JinGong is up", StringComparison.Ordinal))
+            {
+                // Keep draining its output so that it never blocks on a full pipe.
+                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return process;
+            }
+        }
+
+        throw new InvalidOperationException($"the AppHost exited ({process.ExitCode}) before the system was up");
+    }
+
+    private static async Task SendAsync(string signal, int pid)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        kill.ExitCode.Should().Be(0);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        // A failed test must not leave its AppHost behind: DCP then stops everything it started. The data
+        // folder goes only once nothing uses it any more.
+        if (appHost is { HasExited: false })
+        {
+            appHost.Kill();
+            appHost.WaitForExit();
+        }
+
+        appHost?.Dispose();
+        for (var attempt = 0; attempt < 100 && ProcessTable.Mentioning(dataDirectory).Count > 0; attempt++)
+        {
+            Thread.Sleep(200);
+        }
+
+        TestAppHost.DeleteDataDirectory(dataDirectory);
+    }
+}
