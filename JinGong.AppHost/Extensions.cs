@@ -6,6 +6,18 @@ namespace JinGong.AppHost;
 
 internal static class Extensions
 {
+    /// <summary>A JinGong service: its own database and the bus, each waited for, and its readiness probe.</summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        IResourceBuilder<IResourceWithConnectionString> database,
+        IResourceBuilder<IResourceWithConnectionString> messaging)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
+            .WithHttpHealthCheck("/health")
+            .WithReference(database).WaitFor(database)
+            .WithReference(messaging).WaitFor(messaging);
+
     /// <summary>The gateway is the one resource clients reach: on a fixed port (setting <c>GatewayPort</c>).</summary>
     public static IResourceBuilder<ProjectResource> WithGatewayPort(this IResourceBuilder<ProjectResource> gateway, int port) =>
         gateway.WithEndpoint("http", endpoint => endpoint.Port = port).WithExternalHttpEndpoints();

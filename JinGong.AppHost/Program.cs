@@ -7,30 +7,12 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Infra = auto | local | containers (README: "Running without Docker").
 var infrastructure = await builder.AddInfrastructureAsync();
 var messaging = infrastructure.Messaging;
-var fleetDb = infrastructure.AddDatabase("fleetdb");
-var ordersDb = infrastructure.AddDatabase("ordersdb");
-var dispatchDb = infrastructure.AddDatabase("dispatchdb");
-var okrDb = infrastructure.AddDatabase("okrdb");
 
-var fleet = builder.AddProject<Projects.JinGong_Fleet>("fleet")
-    .WithHttpHealthCheck("/health")
-    .WithReference(fleetDb).WaitFor(fleetDb)
-    .WithReference(messaging).WaitFor(messaging);
-
-var orders = builder.AddProject<Projects.JinGong_Orders>("orders")
-    .WithHttpHealthCheck("/health")
-    .WithReference(ordersDb).WaitFor(ordersDb)
-    .WithReference(messaging).WaitFor(messaging);
-
-var dispatch = builder.AddProject<Projects.JinGong_Dispatch>("dispatch")
-    .WithHttpHealthCheck("/health")
-    .WithReference(dispatchDb).WaitFor(dispatchDb)
-    .WithReference(messaging).WaitFor(messaging);
-
-var okr = builder.AddProject<Projects.JinGong_Okr>("okr")
-    .WithHttpHealthCheck("/health")
-    .WithReference(okrDb).WaitFor(okrDb)
-    .WithReference(messaging).WaitFor(messaging);
+// Each service: its own database, the bus, and /health (ready when both are reachable).
+var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb"), messaging);
+var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"), messaging);
+var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"), messaging);
+var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"), messaging);
 
 // The gateway starts beside the services, not after them; its health includes theirs.
 builder.AddProject<Projects.JinGong_Gateway>("gateway")

@@ -1,15 +1,28 @@
+using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace JinGong.Testing;
 
 /// <summary>The AppHost as tests run it: local PostgreSQL and RabbitMQ, a private data folder, no dashboard.</summary>
 public static class TestAppHost
 {
-    public static Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(string dataDirectory, CancellationToken cancellationToken) =>
-        DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
+    public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
             ["--Infra=local", $"--InfraData={dataDirectory}"],
             (options, _) => options.DisableDashboard = true,
             cancellationToken);
+
+        // A test's output is its assertions: the orchestrator's chatter (health probes failing while a
+        // server starts or stops) stays out unless something is really wrong.
+        builder.Services.AddLogging(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+        return builder;
+    }
 
     public static void DeleteDataDirectory(string dataDirectory)
     {

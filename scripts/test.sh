@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test against a real PostgreSQL and a real RabbitMQ (started by the tests themselves):
+# installs what is missing, builds with warnings as errors, runs the tests, prints one closing line
+# "N passed, N failed", and makes sure the run left no process behind.
+#
+#   scripts/test.sh                                   # everything
+#   scripts/test.sh --filter "FullyQualifiedName~Infra" # extra arguments go to dotnet test
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/processes-using.sh
+
+scripts/install-prerequisites.sh
+
+# Everything this run creates in temp lives under one folder, so leftovers can be found and removed.
+# The postgres user must be able to pass through it to the data folders inside.
+run_dir=$(mktemp -d "${TMPDIR:-/tmp}/jingong-run.XXXXXX")
+chmod 755 "$run_dir"
+results=$run_dir/results
+cleanup() {
+  local left
+  for _ in $(seq 1 30); do
+    left=$(processes_using "$run_dir")
+    [ -z "$left" ] && break
+    sleep 1
+  done
+  if [ -n "$left" ]; then
+    echo "Processes left behind by the test run:" >&2
+    for pid in $left; do ps -o pid=,comm= -p "$pid" >&2 || true; done
+    leftovers=1
+  fi
+  rm -rf "$run_dir"
+}
+leftovers=0
+trap cleanup EXIT
+
+dotnet build JinGong.sln --nologo -clp:ErrorsOnly
+
+status=0
+TMPDIR=$run_dir dotnet test JinGong.sln --no-build --nologo --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=normal" "$@" || status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<< "$counters")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<< "$counters")))
+  skipped=$((skipped + $(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<< "$counters")))
+done
+
+cleanup
+trap - EXIT
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ] || [ "$leftovers" -ne 0 ]; then
+  exit 1
+fi
