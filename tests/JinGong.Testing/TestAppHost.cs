@@ -20,7 +20,8 @@ public static class TestAppHost
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
-            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error)
+            .AddFilter("JinGong.AppHost.Resources", LogLevel.Warning));
         return builder;
     }
 
