@@ -1,5 +1,7 @@
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
+using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +19,8 @@ public static class EventStoreExtensions
         this IHostApplicationBuilder builder, string connectionName, Action<StoreOptions>? configure = null)
     {
         builder.AddNpgsqlDataSource(connectionName);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(new ServiceIdentity(ServiceName(builder)));
 
         return builder.Services.AddMarten(options =>
             {
@@ -24,13 +28,31 @@ public static class EventStoreExtensions
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.MetadataConfig.UserNameEnabled = true;
+                // Wake the daemon on every append instead of waiting for its next poll: prompt publication.
+                options.Events.UseListenNotifyForEventAppends = true;
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 configure?.Invoke(options);
             })
             .UseNpgsqlDataSource()
-            .UseLightweightSessions()
+            .BuildSessionsWith<RequestMetadataSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
     }
+
+    /// <summary>
+    /// Publishes this service's events to the bus as the integration events <typeparamref name="TIntegrationEvents"/>
+    /// translates them to, at least once, through a subscription of the async daemon.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression PublishIntegrationEvents<TIntegrationEvents>(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
+        where TIntegrationEvents : class, IIntegrationEvents
+    {
+        marten.Services.AddSingleton<IIntegrationEvents, TIntegrationEvents>();
+        return marten.AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
+    }
+
+    // "JinGong.Fleet" → "fleet": how the service signs what it does on its own.
+    private static string ServiceName(IHostApplicationBuilder builder) =>
+        builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant();
 }

@@ -1,9 +1,11 @@
 using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -32,7 +34,16 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
+        // Enums travel as their names ("InStock"), not numbers.
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        // Handlers read the clock through TimeProvider, so tests can set the time.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Malformed bodies reach the exception handler above, which names the field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
 
         // Services sit behind the gateway (on this machine's loopback, which is trusted by default).
@@ -57,7 +68,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetrySources.MartenSource, TelemetrySources.MassTransitSource))
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, TelemetrySources.MartenSource, TelemetrySources.MassTransitSource)
+                .AddSource(builder.Environment.ApplicationName, TelemetrySources.MartenSource, TelemetrySources.MassTransitSource, TelemetrySources.PublishingSource)
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
                 .AddHttpClientInstrumentation());

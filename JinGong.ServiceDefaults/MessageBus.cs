@@ -22,6 +22,10 @@ public static class MessageBusExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // A failing message is retried with growing pauses, then parked in its queue's _error queue;
+            // the consumer goes on with the next one.
+            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry =>
+                retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200))));
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

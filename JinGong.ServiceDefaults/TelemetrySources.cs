@@ -5,4 +5,5 @@ public static class TelemetrySources
 {
     public const string MartenSource = "Marten";
     public const string MassTransitSource = "MassTransit";
+    public const string PublishingSource = "JinGong.Publishing";
 }

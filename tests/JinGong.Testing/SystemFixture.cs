@@ -1,5 +1,7 @@
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using FluentAssertions;
 using Xunit;
 
 namespace JinGong.Testing;
@@ -10,12 +12,50 @@ namespace JinGong.Testing;
 /// </summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
+    // The resource snapshot property DCP fills with a process's id (Aspire keeps its constant internal).
+    private const string ExecutablePidProperty = "executable.pid";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private DistributedApplication? app;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("jingong-system-").FullName;
 
     public HttpClient Gateway { get; private set; } = null!;
+
+    public DistributedApplication App => app ?? throw new InvalidOperationException("The system is not started.");
+
+    /// <summary>A database's or the broker's connection string, for checking what was stored or sent.</summary>
+    public async Task<string> ConnectionStringAsync(string name) =>
+        await App.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"{name} has no connection string");
+
+    /// <summary>Stops a resource (SIGTERM, as DCP stops it) and waits until it is down.</summary>
+    public async Task StopAsync(string resource)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
+        result.Success.Should().BeTrue(result.Message);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
+    }
+
+    /// <summary>Starts a stopped resource and waits until it is healthy again.</summary>
+    public async Task StartAsync(string resource)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+        result.Success.Should().BeTrue(result.Message);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+    }
+
+    /// <summary>Kills a resource's process outright (SIGKILL): no shutdown, no flushing.</summary>
+    public async Task KillAsync(string resource)
+    {
+        App.ResourceNotifications.TryGetCurrentState(resource, out var state).Should().BeTrue();
+        var pid = state!.Snapshot.Properties.Single(property => property.Name == ExecutablePidProperty).Value;
+        // Under test, DCP starts a project through the dotnet host: the service is its child.
+        using var process = System.Diagnostics.Process.GetProcessById(Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture));
+        process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
+    }
 
     public async Task InitializeAsync()
     {

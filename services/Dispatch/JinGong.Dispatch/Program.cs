@@ -1,9 +1,11 @@
+using JinGong.Dispatch.Catalogue;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore("dispatchdb");
-builder.AddMessageBus();
+builder.AddEventStore("dispatchdb", options => options.ConfigureCatalogue());
+builder.AddMessageBus(bus => bus.AddCatalogueConsumers());
 
 var app = builder.Build();
 app.UseServiceDefaults();
-app.MapServiceApi("dispatch");
+app.MapServiceApi("dispatch").MapCatalogue();
 app.Run();

@@ -1,9 +1,13 @@
+using JinGong.Fleet.Integration;
+using JinGong.Fleet.Vehicles;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore("fleetdb");
+builder.AddEventStore("fleetdb", options => options.ConfigureVehicles())
+    .PublishIntegrationEvents<FleetIntegrationEvents>();
 builder.AddMessageBus();
 
 var app = builder.Build();
 app.UseServiceDefaults();
-app.MapServiceApi("fleet");
+app.MapServiceApi("fleet").MapVehicles();
 app.Run();

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.ServiceDefaults.Http;
+
+/// <summary>The one mapping from what went wrong to Problem Details, with a stable <c>type</c> per rule.</summary>
+public static class Problems
+{
+    public const string TypeBase = "https://jingong.dev/problems/";
+    public const string ValidationType = TypeBase + "validation";
+    public const string StreamMovedType = TypeBase + "stream-moved";
+
+    public static ProblemHttpResult From(DomainError error) =>
+        TypedResults.Problem(
+            type: TypeBase + error.Rule,
+            title: Title(error.Rule),
+            detail: error.Detail,
+            statusCode: error.Kind switch
+            {
+                ErrorKind.NotFound => StatusCodes.Status404NotFound,
+                ErrorKind.Conflict => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            });
+
+    public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request is not valid", type: ValidationType);
+
+    /// <summary>The client's <c>If-Match</c> names a version the stream has moved on from (412).</summary>
+    public static ProblemHttpResult StreamMoved(string detail) =>
+        TypedResults.Problem(type: StreamMovedType, title: "Stream moved", detail: detail, statusCode: StatusCodes.Status412PreconditionFailed);
+
+    // "vehicle-already-registered" → "Vehicle already registered"
+    private static string Title(string rule) => string.Concat(char.ToUpperInvariant(rule[0]).ToString(), rule[1..].Replace('-', ' '));
+}

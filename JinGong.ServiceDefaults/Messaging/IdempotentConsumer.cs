@@ -1,0 +1,46 @@
+using Marten;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace JinGong.ServiceDefaults.Messaging;
+
+/// <summary>A message a consumer has applied, stored in the consumer's own database.</summary>
+public sealed record ProcessedMessage(string Id, DateTimeOffset ProcessedAt);
+
+/// <summary>
+/// Applies each message exactly once however often the bus delivers it: the message's id is recorded
+/// in the same transaction as its effect, and a message already recorded is acknowledged and skipped.
+/// What the consumer appends carries the flow's correlation id, the message as its cause, and this
+/// service as the actor.
+/// </summary>
+public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession session, ServiceIdentity service, ILogger logger)
+    : IConsumer<TMessage>
+    where TMessage : class
+{
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id");
+        var key = $"{GetType().Name}/{messageId:N}";
+        if (await session.LoadAsync<ProcessedMessage>(key, context.CancellationToken) is not null)
+        {
+            LogDuplicate(logger, typeof(TMessage).Name, messageId);
+            return;
+        }
+
+        session.CorrelationId = context.Headers.Get<string>(MessageHeaders.CorrelationId);
+        session.CausationId = messageId.ToString();
+        session.LastModifiedBy = service.Name;
+        await ApplyAsync(context.Message, session, context.CancellationToken);
+
+        // Insert, not store: a concurrent delivery of the same message loses on the primary key and is
+        // retried, then sees the record and skips.
+        session.Insert(new ProcessedMessage(key, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync(context.CancellationToken);
+    }
+
+    /// <summary>Turns the message into this service's own changes on <paramref name="session"/> (not saved yet).</summary>
+    protected abstract Task ApplyAsync(TMessage message, IDocumentSession session, CancellationToken cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} {MessageId} was applied before; skipped")]
+    private static partial void LogDuplicate(ILogger logger, string messageType, Guid messageId);
+}

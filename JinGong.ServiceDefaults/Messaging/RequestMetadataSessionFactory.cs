@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Marten;
+using Microsoft.AspNetCore.Http;
+
+namespace JinGong.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Sessions opened while serving a request record who and why on every event they append: the acting
+/// user, the flow's correlation id, the request as the cause, and the request's trace so that the
+/// publisher can continue it on the bus.
+/// </summary>
+public sealed class RequestMetadataSessionFactory(IDocumentStore store, IHttpContextAccessor httpContextAccessor) : ISessionFactory
+{
+    public const string Anonymous = "anonymous";
+
+    public IQuerySession QuerySession() => store.QuerySession();
+
+    public IDocumentSession OpenSession()
+    {
+        var session = store.LightweightSession();
+        if (httpContextAccessor.HttpContext is { } request)
+        {
+            session.CorrelationId = request.GetCorrelationId();
+            session.CausationId = request.TraceIdentifier;
+            session.LastModifiedBy = request.User.Identity?.Name ?? Anonymous;
+            if (Activity.Current?.Id is { } traceParent)
+            {
+                session.SetHeader(MessageHeaders.TraceParent, traceParent);
+            }
+        }
+
+        return session;
+    }
+}

@@ -1,0 +1,26 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using MassTransit;
+
+namespace JinGong.Dispatch.Catalogue;
+
+public static class CatalogueModule
+{
+    public static void ConfigureCatalogue(this StoreOptions options)
+    {
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.MapEventType<VehicleCatalogued>("vehicle_catalogued_v1");
+        // Inline: the catalogue answers from the same transaction that recorded the vehicle.
+        options.Projections.Snapshot<CatalogueVehicle>(SnapshotLifecycle.Inline);
+    }
+
+    public static void AddCatalogueConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<VehicleRegisteredConsumer>();
+
+    public static RouteGroupBuilder MapCatalogue(this RouteGroupBuilder api)
+    {
+        api.MapGroup("/vehicles").WithTags("Catalogue").MapListVehicles();
+        return api;
+    }
+}

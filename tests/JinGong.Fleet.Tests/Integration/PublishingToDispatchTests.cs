@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JinGong.Contracts.Fleet;
+using JinGong.Testing;
+using Xunit.Abstractions;
+
+namespace JinGong.Fleet.Tests.Integration;
+
+/// <summary>
+/// Fleet's events reach dispatch at least once and change it exactly once, through faults: the broker
+/// down, fleet killed between append and publish, a message delivered twice, a poison message.
+/// Each test reports appended, published and applied counts.
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(30);
+    private const string DispatchQueue = "vehicle-registered";
+
+    [Fact]
+    public async Task a_registered_vehicle_reaches_dispatch_carrying_who_and_why()
+    {
+        var code = NewCode();
+        var correlationId = $"flow-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/fleet/vehicles") { Content = JsonContent.Create(Registration(code)) };
+        request.Headers.Add("X-Correlation-Id", correlationId);
+
+        (await system.Gateway.SendAsync(request)).StatusCode.Should().Be(HttpStatusCode.Created);
+        var listed = await Eventually.ReturnsAsync(
+            _ => system.Gateway.GetStringAsync($"/api/dispatch/vehicles?pageSize=500&region=east"),
+            page => page.Contains(code, StringComparison.Ordinal), Arrival, $"{code} in dispatch's catalogue");
+
+        var vehicle = JsonDocument.Parse(listed).RootElement.GetProperty("items").EnumerateArray().Single(item => item.GetProperty("code").GetString() == code);
+        vehicle.GetProperty("status").GetString().Should().Be("InStock");
+        var appended = (await EventsAsync("fleetdb", code)).Should().ContainSingle().Subject;
+        var applied = (await EventsAsync("dispatchdb", code)).Should().ContainSingle().Subject;
+        appended.CorrelationId.Should().Be(correlationId);
+        appended.UserName.Should().Be("anonymous");
+        appended.CausationId.Should().NotBeNullOrEmpty("the request that caused it");
+        applied.CorrelationId.Should().Be(correlationId, "the flow's correlation id crosses the bus");
+        applied.CausationId.Should().Be(appended.Id.ToString(), "the fleet event caused it");
+        applied.UserName.Should().Be("dispatch", "a service acting on a bus message signs as itself");
+    }
+
+    [Fact]
+    public async Task a_hundred_registrations_each_arrive_exactly_once()
+    {
+        var codes = Enumerable.Range(0, 100).Select(_ => NewCode()).ToList();
+
+        foreach (var code in codes)
+        {
+            (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var applied = await AppliedOnceAsync(codes);
+        var appended = (await EventsAsync("fleetdb")).Where(e => codes.Contains(e.StreamId)).ToDictionary(e => e.StreamId);
+        var latencies = applied.Select(e => (e.RecordedAt - appended[e.StreamId].RecordedAt).TotalMilliseconds).Order().ToList();
+        output.WriteLine($"appended {appended.Count}, applied {applied.Count}; append → consumed: median {latencies[latencies.Count / 2]:0.0} ms, worst {latencies[^1]:0.0} ms");
+    }
+
+    [Fact]
+    public async Task a_message_delivered_twice_changes_dispatch_once()
+    {
+        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
+        var code = NewCode();
+        var messageId = Guid.NewGuid();
+        var message = new VehicleRegistered(code, "XE-80", "excavator", "east", "shanghai-1", DateTimeOffset.UtcNow);
+
+        await bus.PublishAsync(message, messageId);
+        await bus.PublishAsync(message, messageId);
+        var sentinel = NewCode();
+        await bus.PublishAsync(message with { VehicleCode = sentinel }, Guid.NewGuid());
+
+        await Eventually.ReturnsAsync(_ => Task.FromResult(bus.Deliveries.GetValueOrDefault(messageId)), count => count == 2, Arrival, "both deliveries on the bus");
+        await AppliedOnceAsync([code, sentinel]);
+        await Eventually.ReturnsAsync(_ => bus.ReadyMessagesAsync(DispatchQueue), ready => ready == 0, Arrival, "dispatch's queue drained");
+        var applied = await EventsAsync("dispatchdb", code);
+        output.WriteLine($"published 2 (same id), delivered {bus.Deliveries[messageId]}, applied {applied.Count}");
+        applied.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task a_poison_message_is_parked_in_the_error_queue_and_dispatch_goes_on()
+    {
+        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
+        var parkedBefore = await bus.ReadyMessagesAsync($"{DispatchQueue}_error");
+
+        await bus.PublishAsync(new VehicleRegistered("", "XE-80", "excavator", "east", "shanghai-1", DateTimeOffset.UtcNow), Guid.NewGuid());
+        var parked = await Eventually.ReturnsAsync(_ => bus.ReadyMessagesAsync($"{DispatchQueue}_error"), count => count > parkedBefore, Arrival, "the poison message parked");
+
+        var code = NewCode();
+        (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
+        await AppliedOnceAsync([code]);
+        output.WriteLine($"parked {parked - parkedBefore} poison message(s); the next registration applied once");
+    }
+
+    [Fact]
+    public async Task vehicles_registered_while_the_broker_is_down_arrive_once_it_is_back()
+    {
+        var codes = Enumerable.Range(0, 10).Select(_ => NewCode()).ToList();
+        await system.StopAsync("messaging");
+        try
+        {
+            foreach (var code in codes)
+            {
+                (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
+            }
+
+            (await EventsAsync("dispatchdb")).Where(e => codes.Contains(e.StreamId)).Should().BeEmpty("nothing can reach dispatch while the broker is down");
+        }
+        finally
+        {
+            await system.StartAsync("messaging");
+        }
+
+        var applied = await AppliedOnceAsync(codes);
+        output.WriteLine($"appended {codes.Count} with the broker down, applied {applied.Count} after it came back");
+    }
+
+    [Fact]
+    public async Task an_event_appended_before_fleet_is_killed_is_published_after_it_restarts()
+    {
+        var code = NewCode();
+        await system.StopAsync("messaging");
+        try
+        {
+            (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
+            await system.KillAsync("fleet");
+        }
+        finally
+        {
+            await system.StartAsync("messaging");
+        }
+
+        (await EventsAsync("fleetdb", code)).Should().ContainSingle("the append was committed before the kill");
+        (await EventsAsync("dispatchdb", code)).Should().BeEmpty("fleet died before it could publish");
+
+        await system.StartAsync("fleet");
+        var applied = await AppliedOnceAsync([code]);
+        output.WriteLine($"appended 1, fleet killed before publishing, applied {applied.Count} after fleet restarted");
+    }
+
+    private async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> AppliedOnceAsync(IReadOnlyCollection<string> codes)
+    {
+        var applied = await Eventually.ReturnsAsync(
+            async _ => (await EventsAsync("dispatchdb")).Where(e => codes.Contains(e.StreamId)).ToList(),
+            events => events.Select(e => e.StreamId).Distinct().Count() == codes.Count,
+            Arrival, $"{codes.Count} vehicles in dispatch");
+        applied.GroupBy(e => e.StreamId).Should().OnlyContain(group => group.Count() == 1, "each vehicle is applied exactly once");
+        return applied;
+    }
+
+    private async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> EventsAsync(string database, string? code = null) =>
+        await new EventStoreQueries(await system.ConnectionStringAsync(database)).EventsAsync(code);
+
+    private static string NewCode() => $"JG-{Guid.NewGuid():N}"[..20];
+
+    private static object Registration(string code) =>
+        new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" };
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using JinGong.Testing;
+
+namespace JinGong.Fleet.Tests.Vehicles;
+
+[Collection(SystemCollection.Name)]
+public sealed class RegisteringVehicleTests(SystemFixture system)
+{
+    private static object Registration(string code) =>
+        new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" };
+
+    private async Task<EventStoreQueries> FleetEventsAsync() => new(await system.ConnectionStringAsync("fleetdb"));
+
+    [Fact]
+    public async Task a_registered_vehicle_is_in_stock_and_read_back_with_its_version()
+    {
+        var code = $"JG-{Guid.NewGuid():N}"[..20];
+
+        using var created = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code));
+        using var read = await system.Gateway.GetAsync($"/api/fleet/vehicles/{code}");
+
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        created.Headers.Location!.ToString().Should().Be($"/api/fleet/vehicles/{code}");
+        read.StatusCode.Should().Be(HttpStatusCode.OK);
+        read.Headers.ETag!.Tag.Should().Be("\"1\"");
+        var vehicle = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
+        vehicle.GetProperty("status").GetString().Should().Be("InStock");
+        vehicle.GetProperty("warehouse").GetString().Should().Be("shanghai-1");
+    }
+
+    [Fact]
+    public async Task a_vehicle_code_registered_twice_is_a_conflict_and_appends_nothing()
+    {
+        var code = $"JG-{Guid.NewGuid():N}"[..20];
+        (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        using var again = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code));
+
+        await ShouldBeProblemAsync(again, HttpStatusCode.Conflict, "https://jingong.dev/problems/vehicle-already-registered");
+        (await (await FleetEventsAsync()).EventsAsync(code)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task concurrent_registrations_of_one_code_let_exactly_one_win()
+    {
+        var code = $"JG-{Guid.NewGuid():N}"[..20];
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))));
+
+        answers.Count(answer => answer.StatusCode == HttpStatusCode.Created).Should().Be(1);
+        answers.Where(answer => answer.StatusCode != HttpStatusCode.Created).Should().OnlyContain(answer => answer.StatusCode == HttpStatusCode.Conflict);
+        (await (await FleetEventsAsync()).EventsAsync(code)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task a_registration_dated_in_the_future_is_refused_with_422()
+    {
+        var code = $"JG-{Guid.NewGuid():N}"[..20];
+
+        using var answer = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new
+        {
+            code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1", occurredAt = DateTimeOffset.UtcNow.AddDays(1),
+        });
+
+        await ShouldBeProblemAsync(answer, HttpStatusCode.UnprocessableEntity, "https://jingong.dev/problems/occurred-in-future");
+        (await (await FleetEventsAsync()).EventsAsync(code)).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("{\"code\":", "code")]
+    [InlineData("not json at all", "body")]
+    [InlineData("{\"code\":42,\"model\":\"XE-80\",\"category\":\"excavator\",\"region\":\"east\",\"warehouse\":\"w\"}", "code")]
+    [InlineData("{\"code\":\"JG-1\",\"model\":\"XE-80\",\"category\":\"excavator\",\"region\":\"east\",\"warehouse\":\"w\",\"occurredAt\":\"yesterday\"}", "occurredAt")]
+    [InlineData("{\"model\":\"XE-80\",\"category\":\"excavator\",\"region\":\"east\",\"warehouse\":\"w\"}", "code")]
+    [InlineData("{\"code\":\"\",\"model\":\"XE-80\",\"category\":\"excavator\",\"region\":\"east\",\"warehouse\":\"w\"}", "code")]
+    [InlineData("{\"code\":\"JG-000000000000000000000000000000001\",\"model\":\"XE-80\",\"category\":\"excavator\",\"region\":\"east\",\"warehouse\":\"w\"}", "code")]
+    [InlineData("{\"code\":\"JG 1; DROP\",\"model\":\"XE-80\",\"category\":\"excavator\",\"region\":\"east\",\"warehouse\":\"w\"}", "code")]
+    [InlineData("{\"code\":\"JG-2\",\"category\":\"excavator\",\"region\":\"east\",\"warehouse\":\"w\"}", "model")]
+    [InlineData("{\"code\":\"JG-3\",\"model\":\"XE-80\",\"category\":\"excavator\",\"region\":\"east\"}", "warehouse")]
+    public async Task bad_input_gets_a_400_naming_the_field_and_appends_nothing(string body, string field)
+    {
+        var fleet = await FleetEventsAsync();
+        var before = (await fleet.EventsAsync()).Count;
+
+        using var answer = await system.Gateway.PostAsync("/api/fleet/vehicles", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await ShouldBeProblemAsync(answer, HttpStatusCode.BadRequest, "https://jingong.dev/problems/validation");
+        problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue($"the errors name {field}: {problem}");
+        (await fleet.EventsAsync()).Should().HaveCount(before);
+    }
+
+    [Fact]
+    public async Task an_unknown_vehicle_is_a_404_problem()
+    {
+        using var answer = await system.Gateway.GetAsync("/api/fleet/vehicles/JG-NOT-THERE");
+
+        await ShouldBeProblemAsync(answer, HttpStatusCode.NotFound, "https://jingong.dev/problems/vehicle-not-found");
+    }
+
+    private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage answer, HttpStatusCode status, string type)
+    {
+        var body = await answer.Content.ReadAsStringAsync();
+        answer.StatusCode.Should().Be(status, body);
+        answer.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonDocument.Parse(body).RootElement;
+        problem.GetProperty("type").GetString().Should().Be(type);
+        return problem;
+    }
+}

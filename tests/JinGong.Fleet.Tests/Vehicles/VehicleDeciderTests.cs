@@ -1,0 +1,49 @@
+using JinGong.Fleet.Vehicles;
+using JinGong.ServiceDefaults;
+
+namespace JinGong.Fleet.Tests.Vehicles;
+
+public sealed class VehicleDeciderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+
+    private static RegisterVehicle Register(string code = "JG-LD-0001", DateTimeOffset? occurredAt = null) =>
+        new(code, "LD-50E", "loader", "north", "tangshan-1", occurredAt ?? Now.AddHours(-2), Now);
+
+    [Fact]
+    public void a_new_vehicle_is_registered_in_stock_at_its_warehouse()
+    {
+        var decision = VehicleDecider.Decide(Register(), state: null);
+
+        var registered = decision.Should().BeOfType<Decision.Accepted>().Which.Events.Should().ContainSingle()
+            .Which.Should().BeOfType<VehicleRegistered>().Subject;
+        registered.Should().Be(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddHours(-2)));
+        Vehicle.Create(registered).Status.Should().Be(VehicleStatus.InStock);
+    }
+
+    [Fact]
+    public void a_vehicle_code_is_registered_only_once()
+    {
+        var existing = Vehicle.Create(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-1)));
+
+        var decision = VehicleDecider.Decide(Register(), existing);
+
+        decision.Should().BeOfType<Decision.Rejected>().Which.Error
+            .Should().BeEquivalentTo(new { Rule = "vehicle-already-registered", Kind = ErrorKind.Conflict });
+    }
+
+    [Fact]
+    public void a_registration_dated_in_the_future_is_refused()
+    {
+        var decision = VehicleDecider.Decide(Register(occurredAt: Now.AddMinutes(1)), state: null);
+
+        decision.Should().BeOfType<Decision.Rejected>().Which.Error
+            .Should().BeEquivalentTo(new { Rule = "occurred-in-future", Kind = ErrorKind.Unprocessable });
+    }
+
+    [Fact]
+    public void a_registration_dated_now_is_accepted()
+    {
+        VehicleDecider.Decide(Register(occurredAt: Now), state: null).Should().BeOfType<Decision.Accepted>();
+    }
+}

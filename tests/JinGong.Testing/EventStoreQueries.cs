@@ -1,0 +1,43 @@
+using Npgsql;
+
+namespace JinGong.Testing;
+
+/// <summary>What a service's event store holds, read straight from its database, as an auditor would.</summary>
+public sealed class EventStoreQueries(string connectionString)
+{
+    public sealed record StoredEvent(Guid Id, string StreamId, string Type, string? CorrelationId, string? CausationId, string? UserName, DateTimeOffset RecordedAt);
+
+    public async Task<IReadOnlyList<StoredEvent>> EventsAsync(string? streamId = null)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT id, stream_id, type, correlation_id, causation_id, user_name, timestamp
+            FROM mt_events WHERE $1::text IS NULL OR stream_id = $1 ORDER BY seq_id
+            """, connection)
+        {
+            Parameters = { new() { Value = (object?)streamId ?? DBNull.Value, DataTypeName = "text" } },
+        };
+        var events = new List<StoredEvent>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                events.Add(new StoredEvent(
+                    reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.GetFieldValue<DateTimeOffset>(6)));
+            }
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // No event has been stored in this database yet.
+        }
+
+        return events;
+    }
+}
