@@ -37,7 +37,7 @@ dotnet build JinGong.sln --nologo -clp:ErrorsOnly
 
 status=0
 TMPDIR=$run_dir dotnet test JinGong.sln --no-build --nologo --results-directory "$results" \
-  --logger "trx" --logger "console;verbosity=normal" "$@" || status=$?
+  --logger "trx" --logger "console;verbosity=detailed" "$@" || status=$?
 
 passed=0; failed=0; skipped=0
 for trx in "$results"/*.trx; do

@@ -29,6 +29,9 @@ if [ ! -s "$data/PG_VERSION" ]; then
   rm -f "$pwfile"
 fi
 
+# PostgreSQL writes its whole log to stderr, which the dashboard would show as errors: send it to
+# stdout, where each line still says its level (LOG, WARNING, ERROR, FATAL).
+exec 2>&1
 # Fast shutdown (SIGINT) ends client sessions at once; the default (SIGTERM) would wait for them.
 supervise INT "${as_postgres[@]}" "${with_parent_death[@]}" "$bin/postgres" -D "$data" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
