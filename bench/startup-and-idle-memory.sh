@@ -18,6 +18,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/jingong-bench.XXXXXX")
 chmod 755 "$work"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 log=$work/apphost.log
+touch "$log"
 
 start=$(date +%s.%N)
 ASPNETCORE_URLS="http://localhost:$(free_port)" \
@@ -42,16 +43,14 @@ tree=$(ps -eo pid=,ppid=,args= | awk -v root=$apphost '
     keep[root]=1
     for (i=1;i<=NR;i++) if (line[i] ~ ("--monitor " root " ")) keep[pid[i]]=1
     do { changed=0; for (i=1;i<=NR;i++) if (!keep[pid[i]] && keep[ppid[i]]) { keep[pid[i]]=1; changed=1 } } while (changed)
-    for (p in keep) print p
+    for (p in keep) if (keep[p] == 1) print p
   }')
 
 printf '%-22s %10s\n' process "PSS (MiB)"
-total=0
 for pid in $tree; do
-  pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
-  [ -n "$pss" ] || continue
-  echo "$(cat "/proc/$pid/comm" 2>/dev/null) $pss"
-  total=$((total + pss))
+  pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+  name=$(cat "/proc/$pid/comm" 2>/dev/null || true)
+  [ -n "$pss" ] && [ -n "$name" ] && echo "$name $pss"
 done | awk '{ sum[$1]+=$2 } END { for (n in sum) printf "%-22s %10.1f\n", n, sum[n]/1024 }' | sort -k2 -nr
 total=$(for pid in $tree; do awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null; done | awk '{s+=$1} END {print s}')
 
