@@ -4,6 +4,7 @@ using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,7 +21,7 @@ public static class EventStoreExtensions
     {
         builder.AddNpgsqlDataSource(connectionName);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton(new ServiceIdentity(ServiceName(builder)));
+        builder.Services.TryAddSingleton(ServiceIdentity.Of(builder.Environment));
 
         return builder.Services.AddMarten(options =>
             {
@@ -51,8 +52,4 @@ public static class EventStoreExtensions
         marten.Services.AddSingleton<IIntegrationEvents, TIntegrationEvents>();
         return marten.AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
     }
-
-    // "JinGong.Fleet" → "fleet": how the service signs what it does on its own.
-    private static string ServiceName(IHostApplicationBuilder builder) =>
-        builder.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant();
 }

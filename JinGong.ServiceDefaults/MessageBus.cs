@@ -1,6 +1,8 @@
+using JinGong.ServiceDefaults;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -11,7 +13,8 @@ public static class MessageBusExtensions
 
     /// <summary>
     /// This service on the bus: MassTransit over RabbitMQ (connection string <c>messaging</c>), with its
-    /// consumers' queues named after them (so replicas of one service compete on one queue) and the bus's
+    /// consumers' queues named after the service and the consumer (so replicas of one service compete on one
+    /// queue, and each service gets its own copy of an event) and the bus's
     /// health check counted in <c>/health</c>.
     /// </summary>
     public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
@@ -19,9 +22,13 @@ public static class MessageBusExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing: the AppHost passes it.");
 
+        var service = ServiceIdentity.Of(builder.Environment);
+        builder.Services.TryAddSingleton(service);
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetKebabCaseEndpointNameFormatter();
+            // "dispatch-vehicle-registered": every service that listens to an event gets its own queue of
+            // it; replicas of one service share that queue and compete for its messages.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.Name, includeNamespace: false));
             // A failing message is retried with growing pauses, then parked in its queue's _error queue;
             // the consumer goes on with the next one.
             bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry =>

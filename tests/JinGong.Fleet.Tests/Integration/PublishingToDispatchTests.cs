@@ -16,7 +16,7 @@ namespace JinGong.Fleet.Tests.Integration;
 public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputHelper output)
 {
     private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(30);
-    private const string DispatchQueue = "vehicle-registered";
+    private const string DispatchQueue = "dispatch-vehicle-registered";
 
     [Fact]
     public async Task a_registered_vehicle_reaches_dispatch_carrying_who_and_why()
