@@ -13,13 +13,42 @@ public enum VehicleStatus
     Retired,
 }
 
+// The events of a vehicle's life, in the domain's words. Each carries OccurredAt: business time, UTC.
+
 /// <summary>Production completed: the vehicle exists, in stock at its first warehouse.</summary>
 public sealed record VehicleRegistered(
     string VehicleCode, string Model, string Category, string Region, string Warehouse, DateTimeOffset OccurredAt);
 
+public sealed record VehicleReserved(string VehicleCode, string OrderId, DateTimeOffset OccurredAt);
+
+public sealed record VehicleReservationReleased(string VehicleCode, string OrderId, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record VehicleTransferStarted(
+    string VehicleCode, string TransferId, string FromWarehouse, string ToWarehouse, string ToRegion, DateTimeOffset OccurredAt);
+
+public sealed record VehicleTransferArrived(string VehicleCode, string TransferId, string Warehouse, string Region, DateTimeOffset OccurredAt);
+
+public sealed record VehicleLent(string VehicleCode, string LoanId, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt);
+
+public sealed record VehicleReturned(string VehicleCode, string LoanId, decimal HoursUsed, DateTimeOffset OccurredAt);
+
+public sealed record VehicleDelivered(string VehicleCode, string OrderId, string Customer, string Site, DateTimeOffset OccurredAt);
+
+public sealed record MaintenanceOpened(string VehicleCode, string Reason, DateTimeOffset OccurredAt);
+
+public sealed record MaintenanceClosed(string VehicleCode, string Outcome, DateTimeOffset OccurredAt);
+
+public sealed record VehicleRetired(string VehicleCode, string Reason, DateTimeOffset OccurredAt);
+
+/// <summary>A loan [外借] in progress: to whom, where, until when.</summary>
+public sealed record Loan(string LoanId, string Borrower, string Site, DateOnly DueDate);
+
+/// <summary>A move between warehouses in progress.</summary>
+public sealed record Transfer(string TransferId, string ToWarehouse, string ToRegion);
+
 /// <summary>
 /// A vehicle's record [设备档案] as its events tell it, keyed by its unique vehicle code [唯一整车编码].
-/// Immutable: each event gives a new state.
+/// Immutable: each event gives a new state (Evolve).
 /// </summary>
 public sealed record Vehicle(
     [property: Identity] string Code,
@@ -31,7 +60,97 @@ public sealed record Vehicle(
     DateTimeOffset RegisteredAt,
     DateTimeOffset LastOccurredAt)
 {
+    /// <summary>The order this vehicle is promised to, if any; kept while it travels to that order's region.</summary>
+    public string? ReservedFor { get; init; }
+
+    public Loan? Loan { get; init; }
+
+    public Transfer? Transfer { get; init; }
+
+    /// <summary>Where the vehicle returns to when its maintenance closes.</summary>
+    public VehicleStatus? StatusBeforeMaintenance { get; init; }
+
+    /// <summary>The customer it was delivered to.</summary>
+    public string? Customer { get; init; }
+
     public static Vehicle Create(VehicleRegistered registered) =>
         new(registered.VehicleCode, registered.Model, registered.Category, registered.Region, registered.Warehouse,
             VehicleStatus.InStock, registered.OccurredAt, registered.OccurredAt);
+
+    public Vehicle Apply(VehicleReserved reserved) =>
+        this with { Status = VehicleStatus.Reserved, ReservedFor = reserved.OrderId, LastOccurredAt = reserved.OccurredAt };
+
+    public Vehicle Apply(VehicleReservationReleased released) =>
+        this with
+        {
+            Status = Status == VehicleStatus.Reserved ? VehicleStatus.InStock : Status,
+            ReservedFor = null,
+            LastOccurredAt = released.OccurredAt,
+        };
+
+    public Vehicle Apply(VehicleTransferStarted started) =>
+        this with
+        {
+            Status = VehicleStatus.InTransit,
+            Transfer = new Transfer(started.TransferId, started.ToWarehouse, started.ToRegion),
+            LastOccurredAt = started.OccurredAt,
+        };
+
+    public Vehicle Apply(VehicleTransferArrived arrived) =>
+        this with
+        {
+            Status = ReservedFor is null ? VehicleStatus.InStock : VehicleStatus.Reserved,
+            Warehouse = arrived.Warehouse,
+            Region = arrived.Region,
+            Transfer = null,
+            LastOccurredAt = arrived.OccurredAt,
+        };
+
+    public Vehicle Apply(VehicleLent lent) =>
+        this with
+        {
+            Status = VehicleStatus.OnLoan,
+            Loan = new Loan(lent.LoanId, lent.Borrower, lent.Site, lent.DueDate),
+            LastOccurredAt = lent.OccurredAt,
+        };
+
+    public Vehicle Apply(VehicleReturned returned) =>
+        this with { Status = VehicleStatus.InStock, Loan = null, LastOccurredAt = returned.OccurredAt };
+
+    public Vehicle Apply(VehicleDelivered delivered) =>
+        this with { Status = VehicleStatus.Delivered, Customer = delivered.Customer, LastOccurredAt = delivered.OccurredAt };
+
+    public Vehicle Apply(MaintenanceOpened opened) =>
+        this with { Status = VehicleStatus.InMaintenance, StatusBeforeMaintenance = Status, LastOccurredAt = opened.OccurredAt };
+
+    public Vehicle Apply(MaintenanceClosed closed) =>
+        this with
+        {
+            Status = StatusBeforeMaintenance ?? VehicleStatus.InStock,
+            StatusBeforeMaintenance = null,
+            LastOccurredAt = closed.OccurredAt,
+        };
+
+    public Vehicle Apply(VehicleRetired retired) =>
+        this with { Status = VehicleStatus.Retired, LastOccurredAt = retired.OccurredAt };
+
+    /// <summary>The state a history of events leaves (the same fold Marten runs over a stream with the Apply methods).</summary>
+    public static Vehicle? From(IEnumerable<object> history) => history.Aggregate((Vehicle?)null, Step);
+
+    private static Vehicle? Step(Vehicle? state, object @event) => (state, @event) switch
+    {
+        (_, VehicleRegistered registered) => Create(registered),
+        (null, _) => null,
+        (_, VehicleReserved e) => state.Apply(e),
+        (_, VehicleReservationReleased e) => state.Apply(e),
+        (_, VehicleTransferStarted e) => state.Apply(e),
+        (_, VehicleTransferArrived e) => state.Apply(e),
+        (_, VehicleLent e) => state.Apply(e),
+        (_, VehicleReturned e) => state.Apply(e),
+        (_, VehicleDelivered e) => state.Apply(e),
+        (_, MaintenanceOpened e) => state.Apply(e),
+        (_, MaintenanceClosed e) => state.Apply(e),
+        (_, VehicleRetired e) => state.Apply(e),
+        _ => state,
+    };
 }

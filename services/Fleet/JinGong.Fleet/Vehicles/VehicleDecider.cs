@@ -2,29 +2,173 @@ using JinGong.ServiceDefaults;
 
 namespace JinGong.Fleet.Vehicles;
 
-/// <summary>Register a vehicle at production completion; <paramref name="Now"/> is the clock's reading.</summary>
+/// <summary>
+/// What someone asks of a vehicle. Every command carries when it happened (<see cref="OccurredAt"/>, business
+/// time) and the clock's reading (<see cref="Now"/>), so deciding never reads the clock.
+/// </summary>
+public abstract record VehicleCommand(string Code, DateTimeOffset OccurredAt, DateTimeOffset Now);
+
 public sealed record RegisterVehicle(
-    string Code, string Model, string Category, string Region, string Warehouse, DateTimeOffset OccurredAt, DateTimeOffset Now);
+    string Code, string Model, string Category, string Region, string Warehouse, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record ReserveVehicle(string Code, string OrderId, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record ReleaseReservation(string Code, string OrderId, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record StartTransfer(string Code, string TransferId, string ToWarehouse, string ToRegion, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record CompleteTransfer(string Code, string TransferId, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record LendVehicle(string Code, string LoanId, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record ReturnVehicle(string Code, string LoanId, decimal HoursUsed, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record DeliverVehicle(string Code, string OrderId, string Customer, string Site, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record OpenMaintenance(string Code, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record CloseMaintenance(string Code, string Outcome, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
+public sealed record RetireVehicle(string Code, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
 
 /// <summary>Every rule of a vehicle's life, as a pure function of a command and the current state.</summary>
 public static class VehicleDecider
 {
-    public static Decision Decide(RegisterVehicle command, Vehicle? state) => state switch
+    public static Decision Decide(VehicleCommand command, Vehicle? state)
     {
-        not null => new Decision.Rejected(AlreadyRegistered(command.Code)),
-        _ when command.OccurredAt > command.Now => OccurredInFuture(command.OccurredAt, command.Now),
-        _ => Accept(new VehicleRegistered(command.Code, command.Model, command.Category, command.Region, command.Warehouse, command.OccurredAt)),
+        if (command is RegisterVehicle register)
+        {
+            return state is not null ? Reject(AlreadyRegistered(register.Code))
+                : register.OccurredAt > register.Now ? Reject(OccurredInFuture(register))
+                : Accept(new VehicleRegistered(register.Code, register.Model, register.Category, register.Region, register.Warehouse, register.OccurredAt));
+        }
+
+        if (state is null)
+        {
+            return Reject(NotFound(command.Code));
+        }
+
+        if (state.Status == VehicleStatus.Retired)
+        {
+            return Reject(new("vehicle-retired", $"Vehicle {state.Code} is retired and accepts nothing more.", ErrorKind.Conflict));
+        }
+
+        if (command.OccurredAt > command.Now)
+        {
+            return Reject(OccurredInFuture(command));
+        }
+
+        if (command.OccurredAt < state.LastOccurredAt)
+        {
+            return Reject(new(
+                "occurred-before-previous-event",
+                $"occurredAt {command.OccurredAt:O} is earlier than the vehicle's last event ({state.LastOccurredAt:O}).",
+                ErrorKind.Unprocessable));
+        }
+
+        return Transition(command, state);
+    }
+
+    // The status × command table: one arm per allowed pair; every other pair is an illegal transition.
+    private static Decision Transition(VehicleCommand command, Vehicle state) => (command, state.Status) switch
+    {
+        (ReserveVehicle c, VehicleStatus.InStock) =>
+            Accept(new VehicleReserved(state.Code, c.OrderId, c.OccurredAt)),
+
+        (ReleaseReservation c, VehicleStatus.Reserved or VehicleStatus.InTransit) when state.ReservedFor == c.OrderId =>
+            Accept(new VehicleReservationReleased(state.Code, c.OrderId, c.Reason, c.OccurredAt)),
+        (ReleaseReservation c, VehicleStatus.Reserved or VehicleStatus.InTransit) when state.ReservedFor is not null =>
+            Reject(ReservedForAnotherOrder(state, c.OrderId)),
+
+        (StartTransfer c, VehicleStatus.InStock or VehicleStatus.Reserved) when c.ToWarehouse == state.Warehouse =>
+            Reject(new("transfer-to-same-warehouse", $"Vehicle {state.Code} is already at {state.Warehouse}.", ErrorKind.Unprocessable)),
+        (StartTransfer c, VehicleStatus.InStock or VehicleStatus.Reserved) =>
+            Accept(new VehicleTransferStarted(state.Code, c.TransferId, state.Warehouse, c.ToWarehouse, c.ToRegion, c.OccurredAt)),
+
+        (CompleteTransfer c, VehicleStatus.InTransit) when state.Transfer?.TransferId != c.TransferId =>
+            Reject(new("unknown-transfer", $"Vehicle {state.Code} is travelling under transfer {state.Transfer?.TransferId}, not {c.TransferId}.", ErrorKind.Conflict)),
+        (CompleteTransfer c, VehicleStatus.InTransit) =>
+            Accept(new VehicleTransferArrived(state.Code, c.TransferId, state.Transfer!.ToWarehouse, state.Transfer.ToRegion, c.OccurredAt)),
+
+        (LendVehicle c, VehicleStatus.InStock) when c.DueDate < DateOnly.FromDateTime(c.OccurredAt.UtcDateTime) =>
+            Reject(new("due-before-lent", $"The loan is due {c.DueDate:O}, before it starts.", ErrorKind.Unprocessable)),
+        (LendVehicle c, VehicleStatus.InStock) =>
+            Accept(new VehicleLent(state.Code, c.LoanId, c.Borrower, c.Site, c.DueDate, c.OccurredAt)),
+
+        (ReturnVehicle c, VehicleStatus.OnLoan) when state.Loan?.LoanId != c.LoanId =>
+            Reject(new("unknown-loan", $"Vehicle {state.Code} is out on loan {state.Loan?.LoanId}, not {c.LoanId}.", ErrorKind.Conflict)),
+        (ReturnVehicle c, VehicleStatus.OnLoan) =>
+            Accept(new VehicleReturned(state.Code, c.LoanId, c.HoursUsed, c.OccurredAt)),
+
+        (DeliverVehicle c, VehicleStatus.Reserved) when state.ReservedFor != c.OrderId =>
+            Reject(ReservedForAnotherOrder(state, c.OrderId)),
+        (DeliverVehicle c, VehicleStatus.Reserved) =>
+            Accept(new VehicleDelivered(state.Code, c.OrderId, c.Customer, c.Site, c.OccurredAt)),
+
+        // After-sales [售后] covers delivered vehicles too; a loaned unit may be repaired on site.
+        (OpenMaintenance c, VehicleStatus.InStock or VehicleStatus.Reserved or VehicleStatus.OnLoan or VehicleStatus.Delivered) =>
+            Accept(new MaintenanceOpened(state.Code, c.Reason, c.OccurredAt)),
+
+        (CloseMaintenance c, VehicleStatus.InMaintenance) =>
+            Accept(new MaintenanceClosed(state.Code, c.Outcome, c.OccurredAt)),
+
+        (RetireVehicle c, VehicleStatus.InStock or VehicleStatus.InMaintenance) =>
+            Accept(new VehicleRetired(state.Code, c.Reason, c.OccurredAt)),
+
+        _ => Reject(IllegalTransition(command, state)),
     };
 
     public static DomainError AlreadyRegistered(string code) =>
         new("vehicle-already-registered", $"Vehicle {code} is already registered.", ErrorKind.Conflict);
 
+    public static DomainError NotFound(string code) =>
+        new("vehicle-not-found", $"No vehicle has the code {code}.", ErrorKind.NotFound);
+
+    /// <summary>"cannot-deliver-when-on-loan": the rule's name says the command and the status that forbids it.</summary>
+    public static DomainError IllegalTransition(VehicleCommand command, Vehicle state) =>
+        new($"cannot-{Verb(command)}-when-{Kebab(state.Status)}",
+            $"Vehicle {state.Code} cannot {Verb(command).Replace('-', ' ')} while it is {state.Status}.",
+            ErrorKind.Conflict);
+
+    private static DomainError ReservedForAnotherOrder(Vehicle state, string orderId) =>
+        new("reserved-for-another-order", $"Vehicle {state.Code} is reserved for order {state.ReservedFor}, not {orderId}.", ErrorKind.Conflict);
+
+    private static DomainError OccurredInFuture(VehicleCommand command) =>
+        new("occurred-in-future", $"occurredAt {command.OccurredAt:O} is later than now ({command.Now:O}).", ErrorKind.Unprocessable);
+
+    private static string Verb(VehicleCommand command) => command switch
+    {
+        ReserveVehicle => "reserve",
+        ReleaseReservation => "release-reservation",
+        StartTransfer => "start-transfer",
+        CompleteTransfer => "complete-transfer",
+        LendVehicle => "lend",
+        ReturnVehicle => "return",
+        DeliverVehicle => "deliver",
+        OpenMaintenance => "open-maintenance",
+        CloseMaintenance => "close-maintenance",
+        RetireVehicle => "retire",
+        _ => "register",
+    };
+
+    // InMaintenance → "in-maintenance"
+    private static string Kebab(VehicleStatus status) =>
+        string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"-{char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString()));
+
     private static Decision Accept(params object[] events) => new Decision.Accepted(events);
 
-    private static Decision Reject(string rule, string detail, ErrorKind kind) => new Decision.Rejected(new DomainError(rule, detail, kind));
-
-    private static Decision OccurredInFuture(DateTimeOffset occurredAt, DateTimeOffset now) =>
-        Reject("occurred-in-future", $"occurredAt {occurredAt:O} is later than now ({now:O}).", ErrorKind.Unprocessable);
+    private static Decision Reject(DomainError error) => new Decision.Rejected(error);
 }
 
 /// <summary>What a command decided: the events to append, or the rule it broke.</summary>
