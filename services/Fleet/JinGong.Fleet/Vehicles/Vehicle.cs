@@ -137,6 +137,9 @@ public sealed record Vehicle(
     /// <summary>The state a history of events leaves (the same fold Marten runs over a stream with the Apply methods).</summary>
     public static Vehicle? From(IEnumerable<object> history) => history.Aggregate((Vehicle?)null, Step);
 
+    /// <summary>The state after one more event.</summary>
+    public Vehicle After(object @event) => Step(this, @event)!;
+
     private static Vehicle? Step(Vehicle? state, object @event) => (state, @event) switch
     {
         (_, VehicleRegistered registered) => Create(registered),

@@ -1,6 +1,12 @@
 using JasperFx.Events;
 using JinGong.Fleet.Vehicles.Reading;
+using JinGong.Fleet.Vehicles.Delivering;
+using JinGong.Fleet.Vehicles.Lending;
+using JinGong.Fleet.Vehicles.Maintaining;
 using JinGong.Fleet.Vehicles.Registering;
+using JinGong.Fleet.Vehicles.Reserving;
+using JinGong.Fleet.Vehicles.Retiring;
+using JinGong.Fleet.Vehicles.Transferring;
 using Marten;
 
 namespace JinGong.Fleet.Vehicles;
@@ -12,6 +18,16 @@ public static class VehiclesModule
     {
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.MapEventType<VehicleRegistered>("vehicle_registered_v1");
+        options.Events.MapEventType<VehicleReserved>("vehicle_reserved_v1");
+        options.Events.MapEventType<VehicleReservationReleased>("vehicle_reservation_released_v1");
+        options.Events.MapEventType<VehicleTransferStarted>("vehicle_transfer_started_v1");
+        options.Events.MapEventType<VehicleTransferArrived>("vehicle_transfer_arrived_v1");
+        options.Events.MapEventType<VehicleLent>("vehicle_lent_v1");
+        options.Events.MapEventType<VehicleReturned>("vehicle_returned_v1");
+        options.Events.MapEventType<VehicleDelivered>("vehicle_delivered_v1");
+        options.Events.MapEventType<MaintenanceOpened>("maintenance_opened_v1");
+        options.Events.MapEventType<MaintenanceClosed>("maintenance_closed_v1");
+        options.Events.MapEventType<VehicleRetired>("vehicle_retired_v1");
     }
 
     public static RouteGroupBuilder MapVehicles(this RouteGroupBuilder api)
@@ -19,6 +35,12 @@ public static class VehiclesModule
         var vehicles = api.MapGroup("/vehicles").WithTags("Vehicles");
         vehicles.MapRegisterVehicle();
         vehicles.MapGetVehicle();
+        vehicles.MapReservations();
+        vehicles.MapTransfers();
+        vehicles.MapLoans();
+        vehicles.MapDelivery();
+        vehicles.MapMaintenance();
+        vehicles.MapRetirement();
         return api;
     }
 }

@@ -1,0 +1,18 @@
+using JinGong.ServiceDefaults.Http;
+
+namespace JinGong.Fleet.Vehicles.Delivering;
+
+public sealed record DeliverVehicleRequest(string? OrderId, string? Customer, string? Site, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+/// <summary>The vehicle handed over to the customer of the order it was reserved for.</summary>
+public static class DeliverVehicleEndpoint
+{
+    public static RouteGroupBuilder MapDelivery(this RouteGroupBuilder vehicles)
+    {
+        vehicles.MapVehicleCommand<DeliverVehicleRequest>(
+            "delivery", "DeliverVehicle",
+            request => new FieldErrors().Required("orderId", request.OrderId).Required("customer", request.Customer).Required("site", request.Site),
+            (code, request, occurredAt, now) => new DeliverVehicle(code, request.OrderId!.Trim(), request.Customer!.Trim(), request.Site!.Trim(), occurredAt, now));
+        return vehicles;
+    }
+}

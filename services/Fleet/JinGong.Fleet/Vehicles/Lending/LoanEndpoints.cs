@@ -1,0 +1,26 @@
+using JinGong.ServiceDefaults.Http;
+
+namespace JinGong.Fleet.Vehicles.Lending;
+
+public sealed record LendVehicleRequest(string? LoanId, string? Borrower, string? Site, DateOnly? DueDate, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+public sealed record ReturnVehicleRequest(string? LoanId, decimal? HoursUsed, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+/// <summary>A demo unit lent to a prospect [外借], and its return with the hours it worked.</summary>
+public static class LoanEndpoints
+{
+    public static RouteGroupBuilder MapLoans(this RouteGroupBuilder vehicles)
+    {
+        vehicles.MapVehicleCommand<LendVehicleRequest>(
+            "loans", "LendVehicle",
+            request => new FieldErrors().Required("loanId", request.LoanId).Required("borrower", request.Borrower).Required("site", request.Site).Required("dueDate", request.DueDate),
+            (code, request, occurredAt, now) => new LendVehicle(code, request.LoanId!.Trim(), request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, occurredAt, now));
+
+        vehicles.MapVehicleCommand<ReturnVehicleRequest>(
+            "loans/return", "ReturnVehicle",
+            request => new FieldErrors().Required("loanId", request.LoanId).Required("hoursUsed", request.HoursUsed)
+                .Check("hoursUsed", request.HoursUsed is null or >= 0, "Hours used cannot be negative."),
+            (code, request, occurredAt, now) => new ReturnVehicle(code, request.LoanId!.Trim(), request.HoursUsed!.Value, occurredAt, now));
+        return vehicles;
+    }
+}

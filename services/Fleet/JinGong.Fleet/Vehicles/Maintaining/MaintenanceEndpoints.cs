@@ -1,0 +1,25 @@
+using JinGong.ServiceDefaults.Http;
+
+namespace JinGong.Fleet.Vehicles.Maintaining;
+
+public sealed record OpenMaintenanceRequest(string? Reason, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+public sealed record CloseMaintenanceRequest(string? Outcome, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+/// <summary>Maintenance and after-sales service [售后]: opened, then closed.</summary>
+public static class MaintenanceEndpoints
+{
+    public static RouteGroupBuilder MapMaintenance(this RouteGroupBuilder vehicles)
+    {
+        vehicles.MapVehicleCommand<OpenMaintenanceRequest>(
+            "maintenance", "OpenMaintenance",
+            request => new FieldErrors().Required("reason", request.Reason),
+            (code, request, occurredAt, now) => new OpenMaintenance(code, request.Reason!.Trim(), occurredAt, now));
+
+        vehicles.MapVehicleCommand<CloseMaintenanceRequest>(
+            "maintenance/close", "CloseMaintenance",
+            request => new FieldErrors().Required("outcome", request.Outcome),
+            (code, request, occurredAt, now) => new CloseMaintenance(code, request.Outcome!.Trim(), occurredAt, now));
+        return vehicles;
+    }
+}

@@ -1,0 +1,25 @@
+using JinGong.ServiceDefaults.Http;
+
+namespace JinGong.Fleet.Vehicles.Reserving;
+
+public sealed record ReserveVehicleRequest(string? OrderId, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+public sealed record ReleaseReservationRequest(string? OrderId, string? Reason, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+/// <summary>A vehicle promised to an order, and the promise taken back.</summary>
+public static class ReservationEndpoints
+{
+    public static RouteGroupBuilder MapReservations(this RouteGroupBuilder vehicles)
+    {
+        vehicles.MapVehicleCommand<ReserveVehicleRequest>(
+            "reservation", "ReserveVehicle",
+            request => new FieldErrors().Required("orderId", request.OrderId),
+            (code, request, occurredAt, now) => new ReserveVehicle(code, request.OrderId!.Trim(), occurredAt, now));
+
+        vehicles.MapVehicleCommand<ReleaseReservationRequest>(
+            "reservation/release", "ReleaseReservation",
+            request => new FieldErrors().Required("orderId", request.OrderId).Required("reason", request.Reason),
+            (code, request, occurredAt, now) => new ReleaseReservation(code, request.OrderId!.Trim(), request.Reason!.Trim(), occurredAt, now));
+        return vehicles;
+    }
+}

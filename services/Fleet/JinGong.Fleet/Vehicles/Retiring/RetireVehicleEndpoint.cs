@@ -1,0 +1,18 @@
+using JinGong.ServiceDefaults.Http;
+
+namespace JinGong.Fleet.Vehicles.Retiring;
+
+public sealed record RetireVehicleRequest(string? Reason, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+/// <summary>The end of a vehicle's record: after this it accepts nothing.</summary>
+public static class RetireVehicleEndpoint
+{
+    public static RouteGroupBuilder MapRetirement(this RouteGroupBuilder vehicles)
+    {
+        vehicles.MapVehicleCommand<RetireVehicleRequest>(
+            "retirement", "RetireVehicle",
+            request => new FieldErrors().Required("reason", request.Reason),
+            (code, request, occurredAt, now) => new RetireVehicle(code, request.Reason!.Trim(), occurredAt, now));
+        return vehicles;
+    }
+}

@@ -1,0 +1,25 @@
+using JinGong.ServiceDefaults.Http;
+
+namespace JinGong.Fleet.Vehicles.Transferring;
+
+public sealed record StartTransferRequest(string? TransferId, string? ToWarehouse, string? ToRegion, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+public sealed record CompleteTransferRequest(string? TransferId, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+
+/// <summary>A vehicle leaving one warehouse for another, and arriving.</summary>
+public static class TransferEndpoints
+{
+    public static RouteGroupBuilder MapTransfers(this RouteGroupBuilder vehicles)
+    {
+        vehicles.MapVehicleCommand<StartTransferRequest>(
+            "transfers", "StartTransfer",
+            request => new FieldErrors().Required("transferId", request.TransferId).Required("toWarehouse", request.ToWarehouse).Required("toRegion", request.ToRegion),
+            (code, request, occurredAt, now) => new StartTransfer(code, request.TransferId!.Trim(), request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), occurredAt, now));
+
+        vehicles.MapVehicleCommand<CompleteTransferRequest>(
+            "transfers/arrival", "CompleteTransfer",
+            request => new FieldErrors().Required("transferId", request.TransferId),
+            (code, request, occurredAt, now) => new CompleteTransfer(code, request.TransferId!.Trim(), occurredAt, now));
+        return vehicles;
+    }
+}
