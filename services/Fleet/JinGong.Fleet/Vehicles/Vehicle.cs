@@ -13,32 +13,40 @@ public enum VehicleStatus
     Retired,
 }
 
-// The events of a vehicle's life, in the domain's words. Each carries OccurredAt: business time, UTC.
+/// <summary>An event of a vehicle's life. OccurredAt is business time (UTC): when it happened in the yard.</summary>
+public interface IVehicleEvent
+{
+    string VehicleCode { get; }
+
+    DateTimeOffset OccurredAt { get; }
+}
+
+// The events of a vehicle's life, in the domain's words.
 
 /// <summary>Production completed: the vehicle exists, in stock at its first warehouse.</summary>
 public sealed record VehicleRegistered(
-    string VehicleCode, string Model, string Category, string Region, string Warehouse, DateTimeOffset OccurredAt);
+    string VehicleCode, string Model, string Category, string Region, string Warehouse, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record VehicleReserved(string VehicleCode, string OrderId, DateTimeOffset OccurredAt);
+public sealed record VehicleReserved(string VehicleCode, string OrderId, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record VehicleReservationReleased(string VehicleCode, string OrderId, string Reason, DateTimeOffset OccurredAt);
+public sealed record VehicleReservationReleased(string VehicleCode, string OrderId, string Reason, DateTimeOffset OccurredAt) : IVehicleEvent;
 
 public sealed record VehicleTransferStarted(
-    string VehicleCode, string TransferId, string FromWarehouse, string ToWarehouse, string ToRegion, DateTimeOffset OccurredAt);
+    string VehicleCode, string TransferId, string FromWarehouse, string ToWarehouse, string ToRegion, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record VehicleTransferArrived(string VehicleCode, string TransferId, string Warehouse, string Region, DateTimeOffset OccurredAt);
+public sealed record VehicleTransferArrived(string VehicleCode, string TransferId, string Warehouse, string Region, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record VehicleLent(string VehicleCode, string LoanId, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt);
+public sealed record VehicleLent(string VehicleCode, string LoanId, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record VehicleReturned(string VehicleCode, string LoanId, decimal HoursUsed, DateTimeOffset OccurredAt);
+public sealed record VehicleReturned(string VehicleCode, string LoanId, decimal HoursUsed, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record VehicleDelivered(string VehicleCode, string OrderId, string Customer, string Site, DateTimeOffset OccurredAt);
+public sealed record VehicleDelivered(string VehicleCode, string OrderId, string Customer, string Site, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record MaintenanceOpened(string VehicleCode, string Reason, DateTimeOffset OccurredAt);
+public sealed record MaintenanceOpened(string VehicleCode, string Reason, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record MaintenanceClosed(string VehicleCode, string Outcome, DateTimeOffset OccurredAt);
+public sealed record MaintenanceClosed(string VehicleCode, string Outcome, DateTimeOffset OccurredAt) : IVehicleEvent;
 
-public sealed record VehicleRetired(string VehicleCode, string Reason, DateTimeOffset OccurredAt);
+public sealed record VehicleRetired(string VehicleCode, string Reason, DateTimeOffset OccurredAt) : IVehicleEvent;
 
 /// <summary>A loan [外借] in progress: to whom, where, until when.</summary>
 public sealed record Loan(string LoanId, string Borrower, string Site, DateOnly DueDate);
