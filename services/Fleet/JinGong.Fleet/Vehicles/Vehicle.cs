@@ -81,6 +81,9 @@ public sealed record Vehicle(
     /// <summary>The customer it was delivered to.</summary>
     public string? Customer { get; init; }
 
+    /// <summary>Who has the vehicle now: its customer, its borrower, the order it is promised to, or nobody (the company).</summary>
+    public string? Holder => Customer ?? Loan?.Borrower ?? (ReservedFor is null ? null : $"order {ReservedFor}");
+
     public static Vehicle Create(VehicleRegistered registered) =>
         new(registered.VehicleCode, registered.Model, registered.Category, registered.Region, registered.Warehouse,
             VehicleStatus.InStock, registered.OccurredAt, registered.OccurredAt);

@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using JinGong.Fleet.Vehicles.Inventory;
 using JinGong.Fleet.Vehicles.Reading;
 using JinGong.Fleet.Vehicles.Delivering;
 using JinGong.Fleet.Vehicles.Lending;
@@ -17,6 +19,8 @@ public static class VehiclesModule
     public static void ConfigureVehicles(this StoreOptions options)
     {
         options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Inline: the snapshot (and so the inventory) changes in the same transaction as the append.
+        options.Projections.Snapshot<Vehicle>(SnapshotLifecycle.Inline);
         options.Events.MapEventType<VehicleRegistered>("vehicle_registered_v1");
         options.Events.MapEventType<VehicleReserved>("vehicle_reserved_v1");
         options.Events.MapEventType<VehicleReservationReleased>("vehicle_reservation_released_v1");
@@ -41,6 +45,7 @@ public static class VehiclesModule
         vehicles.MapDelivery();
         vehicles.MapMaintenance();
         vehicles.MapRetirement();
+        api.MapInventory();
         return api;
     }
 }

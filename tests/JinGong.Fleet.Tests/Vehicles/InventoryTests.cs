@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JasperFx;
+using JinGong.Fleet.Vehicles;
+using JinGong.Testing;
+using Marten;
+
+namespace JinGong.Fleet.Tests.Vehicles;
+
+[Collection(SystemCollection.Name)]
+public sealed class InventoryTests(SystemFixture system)
+{
+    [Fact]
+    public async Task the_inventory_shows_each_vehicle_where_it_is_and_who_holds_it()
+    {
+        var model = $"INV-{Guid.NewGuid():N}"[..16];
+        var (inStock, reserved, lent) = await ThreeVehiclesAsync(model);
+
+        var lines = await ReadAsync($"/api/fleet/inventory?model={model}");
+
+        lines.GetProperty("total").GetInt64().Should().Be(3);
+        var byCode = lines.GetProperty("items").EnumerateArray().ToDictionary(line => line.GetProperty("code").GetString()!);
+        byCode[inStock].GetProperty("status").GetString().Should().Be("InStock");
+        byCode[inStock].GetProperty("holder").ValueKind.Should().Be(JsonValueKind.Null);
+        byCode[reserved].GetProperty("holder").GetString().Should().Be("order order-1");
+        byCode[lent].GetProperty("status").GetString().Should().Be("OnLoan");
+        byCode[lent].GetProperty("holder").GetString().Should().Be("Shougang");
+        (await ReadAsync($"/api/fleet/inventory?model={model}&status=OnLoan")).GetProperty("total").GetInt64().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task the_counts_group_vehicles_by_model_status_region_and_warehouse()
+    {
+        var model = $"INV-{Guid.NewGuid():N}"[..16];
+        await ThreeVehiclesAsync(model);
+
+        var counts = (await ReadAsync($"/api/fleet/inventory/counts?model={model}")).EnumerateArray()
+            .Select(count => (Status: count.GetProperty("status").GetString(), Warehouse: count.GetProperty("warehouse").GetString(), Count: count.GetProperty("count").GetInt32()))
+            .ToList();
+
+        counts.Should().BeEquivalentTo([("InStock", "wuxi-1", 1), ("OnLoan", "wuxi-1", 1), ("Reserved", "wuxi-1", 1)]);
+    }
+
+    [Fact]
+    public async Task the_live_inventory_equals_a_rebuild_from_the_events()
+    {
+        var model = $"INV-{Guid.NewGuid():N}"[..16];
+        await ThreeVehiclesAsync(model);
+        var live = (await ReadAsync($"/api/fleet/inventory?model={model}")).GetProperty("items").EnumerateArray().ToList();
+
+        var fleetDb = await system.ConnectionStringAsync("fleetdb");
+        await using var store = DocumentStore.For(options =>
+        {
+            options.Connection(fleetDb);
+            options.ConfigureVehicles();
+            options.AutoCreateSchemaObjects = AutoCreate.None; // read only: the service owns the schema
+        });
+        await using var session = store.QuerySession();
+        foreach (var line in live)
+        {
+            var code = line.GetProperty("code").GetString()!;
+            var rebuilt = Vehicle.From((await session.Events.FetchStreamAsync(code)).Select(e => e.Data))!;
+            new { Status = line.GetProperty("status").GetString(), Warehouse = line.GetProperty("warehouse").GetString(), Region = line.GetProperty("region").GetString(), Holder = line.GetProperty("holder").GetString() }
+                .Should().Be(new { Status = (string?)rebuilt.Status.ToString(), Warehouse = (string?)rebuilt.Warehouse, Region = (string?)rebuilt.Region, rebuilt.Holder });
+        }
+    }
+
+    [Theory]
+    [InlineData("?page=0")]
+    [InlineData("?pageSize=100000")]
+    [InlineData("?status=Lost")]
+    public async Task bad_paging_or_filters_are_400s(string query)
+    {
+        using var answer = await system.Gateway.GetAsync($"/api/fleet/inventory{query}");
+
+        answer.StatusCode.Should().Be(HttpStatusCode.BadRequest, await answer.Content.ReadAsStringAsync());
+    }
+
+    private async Task<(string InStock, string Reserved, string Lent)> ThreeVehiclesAsync(string model)
+    {
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var code = $"JG-{Guid.NewGuid():N}"[..20];
+            (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new { code, model, category = "mining-truck", region = "east", warehouse = "wuxi-1" }))
+                .StatusCode.Should().Be(HttpStatusCode.Created);
+            codes.Add(code);
+        }
+
+        (await system.Gateway.PostAsJsonAsync($"/api/fleet/vehicles/{codes[1]}/reservation", new { orderId = "order-1" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await system.Gateway.PostAsJsonAsync($"/api/fleet/vehicles/{codes[2]}/loans", new { loanId = "loan-1", borrower = "Shougang", site = "Qian'an", dueDate = "2030-01-01" }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        return (codes[0], codes[1], codes[2]);
+    }
+
+    private async Task<JsonElement> ReadAsync(string path)
+    {
+        using var answer = await system.Gateway.GetAsync(path);
+        var body = await answer.Content.ReadAsStringAsync();
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+}
