@@ -36,9 +36,10 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>A rule of the field's own; the first problem found with a field is the one reported.</summary>
     public FieldErrors Check(string field, bool valid, string message)
     {
-        if (!valid)
+        if (!valid && !errors.ContainsKey(field))
         {
             errors[field] = [message];
         }

@@ -21,7 +21,8 @@ public static class TestAppHost
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error)
-            .AddFilter("JinGong.AppHost.Resources", LogLevel.Warning));
+            .AddFilter("JinGong.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         return builder;
     }
 

@@ -26,9 +26,9 @@ public static partial class RegisterVehicleEndpoint
     private static async Task<Results<Created<VehicleView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
         RegisterVehicleRequest request, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (Validate(request) is { Count: > 0 } errors)
+        if (Validate(request) is { Any: true } errors)
         {
-            return Problems.Validation(errors);
+            return Problems.Validation(errors.Errors);
         }
 
         var code = request.Code!.Trim();
@@ -62,40 +62,17 @@ public static partial class RegisterVehicleEndpoint
         }
     }
 
-    private static Dictionary<string, string[]> Validate(RegisterVehicleRequest request)
+    private static FieldErrors Validate(RegisterVehicleRequest request)
     {
-        var errors = new Dictionary<string, string[]>();
         var code = request.Code?.Trim();
-        if (string.IsNullOrEmpty(code))
-        {
-            errors["code"] = ["The vehicle code is required."];
-        }
-        else if (code.Length > MaxCodeLength)
-        {
-            errors["code"] = [$"The vehicle code has at most {MaxCodeLength} characters."];
-        }
-        else if (!VehicleCodePattern().IsMatch(code))
-        {
-            errors["code"] = ["The vehicle code holds letters, digits and - _ . only, and starts with a letter or digit."];
-        }
-
-        Require(errors, "model", request.Model);
-        Require(errors, "category", request.Category);
-        Require(errors, "region", request.Region);
-        Require(errors, "warehouse", request.Warehouse);
-        return errors;
-    }
-
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = [$"The {field} is required."];
-        }
-        else if (value.Trim().Length > MaxNameLength)
-        {
-            errors[field] = [$"The {field} has at most {MaxNameLength} characters."];
-        }
+        return new FieldErrors()
+            .Required("code", code, MaxCodeLength)
+            .Check("code", string.IsNullOrEmpty(code) || code.Length > MaxCodeLength || VehicleCodePattern().IsMatch(code),
+                "The vehicle code holds letters, digits and - _ . only, and starts with a letter or digit.")
+            .Required("model", request.Model, MaxNameLength)
+            .Required("category", request.Category, MaxNameLength)
+            .Required("region", request.Region, MaxNameLength)
+            .Required("warehouse", request.Warehouse, MaxNameLength);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
