@@ -8,6 +8,9 @@ namespace JinGong.ServiceDefaults.Messaging;
 /// </summary>
 public interface IIntegrationEvents
 {
-    /// <summary>The integration event for <paramref name="event"/>, or null when other services need not know.</summary>
-    object? From(IEvent @event);
+    /// <summary>
+    /// The integration events <paramref name="event"/> stands for: none when other services need not know,
+    /// several when it answers several questions (e.g. "status changed" and "delivered").
+    /// </summary>
+    ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken);
 }

@@ -10,8 +10,8 @@ public sealed record ProcessedMessage(string Id, DateTimeOffset ProcessedAt);
 /// <summary>
 /// Applies each message exactly once however often the bus delivers it: the message's id is recorded
 /// in the same transaction as its effect, and a message already recorded is acknowledged and skipped.
-/// What the consumer appends carries the flow's correlation id, the message as its cause, and this
-/// service as the actor.
+/// What the consumer appends carries the flow's correlation id, the event behind the message as its
+/// cause, and this service as the actor.
 /// </summary>
 public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession session, ServiceIdentity service, ILogger logger)
     : IConsumer<TMessage>
@@ -28,7 +28,8 @@ public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession sess
         }
 
         session.CorrelationId = context.Headers.Get<string>(MessageHeaders.CorrelationId);
-        session.CausationId = messageId.ToString();
+        // The cause an auditor can look up: the other service's event behind the message.
+        session.CausationId = context.Headers.Get<string>(MessageHeaders.CausationId) ?? messageId.ToString();
         session.LastModifiedBy = service.Name;
         await ApplyAsync(context.Message, session, context.CancellationToken);
 

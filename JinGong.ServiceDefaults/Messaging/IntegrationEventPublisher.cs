@@ -13,7 +13,7 @@ namespace JinGong.ServiceDefaults.Messaging;
 /// Forwards a service's appended events to RabbitMQ, run by Marten's async daemon as a subscription.
 /// The daemon records how far it got in the same database as the events, and only after a whole page
 /// is confirmed by the broker: an event appended is published at least once, whatever dies in between
-/// (no dual write). Each message's id is the event's id, so consumers recognise redeliveries.
+/// (no dual write). Each message's id is derived from the event's id, so consumers recognise redeliveries.
 /// </summary>
 public sealed partial class IntegrationEventPublisher : SubscriptionBase
 {
@@ -38,10 +38,14 @@ public sealed partial class IntegrationEventPublisher : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        var messages = page.Events
-            .Select(@event => (Event: @event, Message: integrationEvents.From(@event)))
-            .Where(pair => pair.Message is not null)
-            .ToList();
+        var messages = new List<(IEvent Event, object Message)>();
+        foreach (var @event in page.Events)
+        {
+            foreach (var message in await integrationEvents.FromAsync(@event, cancellationToken))
+            {
+                messages.Add((@event, message));
+            }
+        }
 
         // The broker may be down: keep the page (and the daemon's progress) where it is and try again,
         // rather than let the daemon give up on the subscription. Redelivery is harmless downstream.
@@ -51,7 +55,7 @@ public sealed partial class IntegrationEventPublisher : SubscriptionBase
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(AttemptTimeout);
-                await Task.WhenAll(messages.Select(pair => PublishAsync(pair.Event, pair.Message!, timeout.Token)));
+                await Task.WhenAll(messages.Select(pair => PublishAsync(pair.Event, pair.Message, timeout.Token)));
                 return NullChangeListener.Instance;
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
@@ -71,11 +75,25 @@ public sealed partial class IntegrationEventPublisher : SubscriptionBase
 
         await bus.Publish(message, message.GetType(), context =>
         {
-            context.MessageId = @event.Id;
+            context.MessageId = MessageId(@event.Id, message.GetType());
             context.Headers.Set(MessageHeaders.CausationId, @event.Id.ToString());
             context.Headers.Set(MessageHeaders.CorrelationId, @event.CorrelationId);
             context.Headers.Set(MessageHeaders.User, @event.UserName);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same for every publication of this event as this message type, so consumers recognise a
+    /// redelivery; different for the several messages one event may stand for.
+    /// </summary>
+    public static Guid MessageId(Guid eventId, Type messageType)
+    {
+        Span<byte> input = stackalloc byte[16 + System.Text.Encoding.UTF8.GetByteCount(messageType.FullName!)];
+        eventId.TryWriteBytes(input);
+        System.Text.Encoding.UTF8.GetBytes(messageType.FullName!, input[16..]);
+        Span<byte> hash = stackalloc byte[20];
+        System.Security.Cryptography.SHA1.HashData(input, hash);
+        return new Guid(hash[..16]);
     }
 
     private static string? HeaderValue(IEvent @event, string name) =>

@@ -14,18 +14,23 @@ internal sealed class TestBus : IAsyncDisposable
     private readonly IBusControl bus;
     private readonly string connectionString;
 
-    private TestBus(IBusControl bus, string connectionString, ConcurrentDictionary<Guid, int> deliveries)
+    private TestBus(IBusControl bus, string connectionString, ConcurrentDictionary<Guid, int> deliveries, ConcurrentQueue<(Guid MessageId, object Message)> received)
     {
         this.bus = bus;
         this.connectionString = connectionString;
         Deliveries = deliveries;
+        Received = received;
     }
 
     public ConcurrentDictionary<Guid, int> Deliveries { get; }
 
+    /// <summary>Every fleet status change, delivery and retirement seen on the bus, with its message id.</summary>
+    public ConcurrentQueue<(Guid MessageId, object Message)> Received { get; }
+
     public static async Task<TestBus> StartAsync(string connectionString)
     {
         var deliveries = new ConcurrentDictionary<Guid, int>();
+        var received = new ConcurrentQueue<(Guid, object)>();
         var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(connectionString));
@@ -38,10 +43,20 @@ internal sealed class TestBus : IAsyncDisposable
                     deliveries.AddOrUpdate(context.MessageId!.Value, 1, (_, count) => count + 1);
                     return Task.CompletedTask;
                 });
+                endpoint.Handler<VehicleStatusChanged>(context => Receive(received, context));
+                endpoint.Handler<VehicleDelivered>(context => Receive(received, context));
+                endpoint.Handler<VehicleRetired>(context => Receive(received, context));
             });
         });
         await bus.StartAsync();
-        return new TestBus(bus, connectionString, deliveries);
+        return new TestBus(bus, connectionString, deliveries, received);
+    }
+
+    private static Task Receive<T>(ConcurrentQueue<(Guid, object)> received, ConsumeContext<T> context)
+        where T : class
+    {
+        received.Enqueue((context.MessageId!.Value, context.Message));
+        return Task.CompletedTask;
     }
 
     public Task PublishAsync(VehicleRegistered message, Guid messageId) =>
