@@ -11,29 +11,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 idle=${1:-30}
 
-scripts/install-prerequisites.sh
-dotnet build JinGong.AppHost/JinGong.AppHost.csproj --nologo -clp:ErrorsOnly >/dev/null
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/jingong-bench.XXXXXX")
-chmod 755 "$work"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-log=$work/apphost.log
-touch "$log"
-
-start=$(date +%s.%N)
-ASPNETCORE_URLS="http://localhost:$(free_port)" \
-ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
-ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$(free_port)" \
-ASPIRE_ALLOW_UNSECURED_TRANSPORT=true ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true DOTNET_ENVIRONMENT=Development \
-  JinGong.AppHost/bin/Debug/net10.0/JinGong.AppHost --Infra=local "--InfraData=$work/data" "--GatewayPort=$(free_port)" > "$log" 2>&1 &
-apphost=$!
-trap 'kill -TERM $apphost 2>/dev/null || true; wait $apphost 2>/dev/null || true; rm -rf "$work"' EXIT
-
-until grep -q "JinGong is up" "$log"; do
-  kill -0 $apphost 2>/dev/null || { echo "the AppHost exited:" >&2; tail -20 "$log" >&2; exit 1; }
-  sleep 0.2
-done
-up=$(date +%s.%N)
+source bench/system.sh
+start_system
 sleep "$idle"
 
 # The AppHost, the DCP that monitors it, and all their descendants.
@@ -56,5 +35,5 @@ total=$(for pid in $tree; do awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 
 
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
-printf 'start to healthy: %.1f s\n' "$(echo "$up - $start" | bc)"
+printf 'start to healthy: %.1f s\n' "$(echo "$up - $started" | bc)"
 printf 'idle memory after %s s (PSS, all processes): %.0f MiB\n' "$idle" "$(echo "$total / 1024" | bc -l)"
