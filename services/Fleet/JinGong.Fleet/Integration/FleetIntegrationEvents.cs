@@ -8,7 +8,7 @@ namespace JinGong.Fleet.Integration;
 
 /// <summary>
 /// What fleet tells the other services: a vehicle registered, every change of status with the order,
-/// loan or transfer behind it, deliveries and retirements. A status change is told from the vehicle as
+/// loan or transfer behind it, deliveries, retirements and a summary of each usage batch. A status change is told from the vehicle as
 /// it was just before the event, read back from its stream.
 /// </summary>
 public sealed class FleetIntegrationEvents(IServiceProvider services) : IIntegrationEvents
@@ -51,6 +51,11 @@ public sealed class FleetIntegrationEvents(IServiceProvider services) : IIntegra
                 break;
             case VehicleRetired retired:
                 messages.Add(new Published.VehicleRetired(retired.VehicleCode, before.Model, retired.Reason, retired.OccurredAt));
+                break;
+            case UsageReported usage:
+                messages.Add(new Published.VehicleUsageReported(
+                    usage.VehicleCode, before.Model, usage.BatchId, usage.Points, usage.From, usage.To,
+                    usage.OperatingHoursFrom, usage.OperatingHoursTo, usage.OccurredAt));
                 break;
         }
 

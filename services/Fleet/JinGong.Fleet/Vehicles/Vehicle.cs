@@ -48,6 +48,14 @@ public sealed record MaintenanceClosed(string VehicleCode, string Outcome, DateT
 
 public sealed record VehicleRetired(string VehicleCode, string Reason, DateTimeOffset OccurredAt) : IVehicleEvent;
 
+/// <summary>
+/// A telematics batch was recorded: a summary of its points (the points themselves are stored beside the
+/// stream, in the batch's trajectory segment). OccurredAt is the time of its last point.
+/// </summary>
+public sealed record UsageReported(
+    string VehicleCode, string BatchId, int Points, DateTimeOffset From, DateTimeOffset To,
+    decimal OperatingHoursFrom, decimal OperatingHoursTo, DateTimeOffset OccurredAt) : IVehicleEvent;
+
 /// <summary>A loan [外借] in progress: to whom, where, until when.</summary>
 public sealed record Loan(string LoanId, string Borrower, string Site, DateOnly DueDate);
 
@@ -80,6 +88,11 @@ public sealed record Vehicle(
 
     /// <summary>The customer it was delivered to.</summary>
     public string? Customer { get; init; }
+
+    /// <summary>The latest telematics reading: cumulative operating hours never go backwards.</summary>
+    public decimal? OperatingHours { get; init; }
+
+    public DateTimeOffset? LastUsageAt { get; init; }
 
     /// <summary>Who has the vehicle now: its customer, its borrower, the order it is promised to, or nobody (the company).</summary>
     public string? Holder => Customer ?? Loan?.Borrower ?? (ReservedFor is null ? null : $"order {ReservedFor}");
@@ -142,6 +155,9 @@ public sealed record Vehicle(
             LastOccurredAt = closed.OccurredAt,
         };
 
+    public Vehicle Apply(UsageReported usage) =>
+        this with { OperatingHours = usage.OperatingHoursTo, LastUsageAt = usage.To, LastOccurredAt = usage.OccurredAt };
+
     public Vehicle Apply(VehicleRetired retired) =>
         this with { Status = VehicleStatus.Retired, LastOccurredAt = retired.OccurredAt };
 
@@ -165,6 +181,7 @@ public sealed record Vehicle(
         (_, MaintenanceOpened e) => state.Apply(e),
         (_, MaintenanceClosed e) => state.Apply(e),
         (_, VehicleRetired e) => state.Apply(e),
+        (_, UsageReported e) => state.Apply(e),
         _ => state,
     };
 }

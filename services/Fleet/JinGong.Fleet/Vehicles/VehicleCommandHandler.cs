@@ -28,9 +28,11 @@ public static class VehicleCommandHandler
             HandleAsync(code, validate(request), now => command(code, request, (request.OccurredAt ?? now).ToUniversalTime(), now), http, session, clock, cancellationToken))
         .WithName(name);
 
-    private static async Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    /// <param name="alsoStore">What else an accepted command writes in the same transaction (e.g. a batch's points).</param>
+    public static async Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string code, FieldErrors errors, Func<DateTimeOffset, VehicleCommand> command,
-        HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken,
+        Action<IDocumentSession>? alsoStore = null)
     {
         if (!http.Request.TryGetExpectedVersion(out var expectedVersion))
         {
@@ -60,6 +62,7 @@ public static class VehicleCommandHandler
                 return Problems.From(rejected.Error);
             case Decision.Accepted accepted:
                 stream.AppendMany(accepted.Events);
+                alsoStore?.Invoke(session);
                 try
                 {
                     await session.SaveChangesAsync(cancellationToken);

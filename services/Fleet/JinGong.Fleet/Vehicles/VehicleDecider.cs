@@ -39,6 +39,13 @@ public sealed record OpenMaintenance(string Code, string Reason, DateTimeOffset 
 public sealed record CloseMaintenance(string Code, string Outcome, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : VehicleCommand(Code, OccurredAt, Now);
 
+/// <summary>One telematics reading: when, cumulative operating hours, where.</summary>
+public sealed record UsagePoint(DateTimeOffset At, decimal OperatingHours, double Latitude, double Longitude);
+
+/// <summary>A batch of telematics readings, sorted by time; <paramref name="BatchId"/> makes a resend recognisable.</summary>
+public sealed record ReportUsage(string Code, string BatchId, IReadOnlyList<UsagePoint> Points, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : VehicleCommand(Code, OccurredAt, Now);
+
 public sealed record RetireVehicle(string Code, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : VehicleCommand(Code, OccurredAt, Now);
 
@@ -67,6 +74,11 @@ public static class VehicleDecider
         if (command.OccurredAt > command.Now)
         {
             return Reject(OccurredInFuture(command));
+        }
+
+        if (command is ReportUsage usage)
+        {
+            return DecideUsage(usage, state);
         }
 
         if (command.OccurredAt < state.LastOccurredAt)
@@ -129,6 +141,27 @@ public static class VehicleDecider
         _ => Reject(IllegalTransition(command, state)),
     };
 
+    // Telematics keep reporting in every status but retirement (a delivered unit still works at its customer's
+    // site); the readings must continue the vehicle's own: later in time, never fewer operating hours.
+    private static Decision DecideUsage(ReportUsage usage, Vehicle state)
+    {
+        var first = usage.Points[0];
+        var last = usage.Points[^1];
+        if (state.LastUsageAt is { } lastAt && first.At <= lastAt)
+        {
+            return Reject(new("usage-before-last-reading", $"The batch starts at {first.At:O}, not after the last reading ({lastAt:O}).", ErrorKind.Unprocessable));
+        }
+
+        if (state.OperatingHours is { } hours && first.OperatingHours < hours)
+        {
+            return Reject(new("operating-hours-went-backwards", $"The batch starts at {first.OperatingHours} h, below the last reading ({hours} h).", ErrorKind.Unprocessable));
+        }
+
+        return Accept(new UsageReported(
+            state.Code, usage.BatchId, usage.Points.Count, first.At, last.At, first.OperatingHours, last.OperatingHours,
+            last.At > state.LastOccurredAt ? last.At : state.LastOccurredAt));
+    }
+
     public static DomainError AlreadyRegistered(string code) =>
         new("vehicle-already-registered", $"Vehicle {code} is already registered.", ErrorKind.Conflict);
 
@@ -159,6 +192,7 @@ public static class VehicleDecider
         OpenMaintenance => "open-maintenance",
         CloseMaintenance => "close-maintenance",
         RetireVehicle => "retire",
+        ReportUsage => "report-usage",
         _ => "register",
     };
 

@@ -9,6 +9,7 @@ using JinGong.Fleet.Vehicles.Registering;
 using JinGong.Fleet.Vehicles.Reserving;
 using JinGong.Fleet.Vehicles.Retiring;
 using JinGong.Fleet.Vehicles.Transferring;
+using JinGong.Fleet.Vehicles.Usage;
 using Marten;
 
 namespace JinGong.Fleet.Vehicles;
@@ -32,6 +33,12 @@ public static class VehiclesModule
         options.Events.MapEventType<MaintenanceOpened>("maintenance_opened_v1");
         options.Events.MapEventType<MaintenanceClosed>("maintenance_closed_v1");
         options.Events.MapEventType<VehicleRetired>("vehicle_retired_v1");
+        options.Events.MapEventType<UsageReported>("usage_reported_v1");
+        // A trajectory is read by vehicle and time range.
+        options.Schema.For<TrajectorySegment>()
+            .Duplicate(segment => segment.VehicleCode)
+            .Duplicate(segment => segment.From)
+            .Duplicate(segment => segment.To);
     }
 
     public static RouteGroupBuilder MapVehicles(this RouteGroupBuilder api)
@@ -45,6 +52,7 @@ public static class VehiclesModule
         vehicles.MapDelivery();
         vehicles.MapMaintenance();
         vehicles.MapRetirement();
+        vehicles.MapUsage();
         api.MapInventory();
         return api;
     }

@@ -1,0 +1,125 @@
+using System.Globalization;
+using JinGong.ServiceDefaults.Http;
+using Marten;
+using JasperFx;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.Fleet.Vehicles.Usage;
+
+public sealed record UsagePointRequest(DateTimeOffset? At, decimal? OperatingHours, double? Latitude, double? Longitude);
+
+/// <summary>A telematics batch: its id (a resend carries the same one) and its readings.</summary>
+public sealed record ReportUsageRequest(string? BatchId, IReadOnlyList<UsagePointRequest>? Points);
+
+/// <summary>Usage reports [轨迹] in batches, all or nothing, each batch recorded once; the path read back as GeoJSON.</summary>
+public static class UsageEndpoints
+{
+    public const int MaxPoints = 10_000;
+
+    public static RouteGroupBuilder MapUsage(this RouteGroupBuilder vehicles)
+    {
+        vehicles.MapPost("/{code}/usage", ReportAsync)
+            .WithName("ReportUsage")
+            .WithSummary("Record a telematics batch (time, cumulative operating hours, position); a batch sent twice is recorded once");
+        vehicles.MapGet("/{code}/trajectory", TrajectoryAsync)
+            .WithName("GetTrajectory")
+            .WithSummary("The vehicle's path between two moments as a GeoJSON LineString, with each point's time and hours");
+        return vehicles;
+    }
+
+    private static async Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> ReportAsync(
+        string code, ReportUsageRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = Validate(request, clock.GetUtcNow());
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var batchId = request.BatchId!.Trim();
+        var segmentId = TrajectorySegment.IdFor(code, batchId);
+        if (await session.LoadAsync<TrajectorySegment>(segmentId, cancellationToken) is not null)
+        {
+            return await AlreadyRecordedAsync(code, session, cancellationToken);
+        }
+
+        var points = request.Points!.Select(p => new UsagePoint(p.At!.Value.ToUniversalTime(), p.OperatingHours!.Value, p.Latitude!.Value, p.Longitude!.Value)).ToList();
+        try
+        {
+            return await VehicleCommandHandler.HandleAsync(
+                code, errors, now => new ReportUsage(code, batchId, points, points[^1].At, now), http, session, clock, cancellationToken,
+                alsoStore: writes => writes.Insert(new TrajectorySegment(segmentId, code, batchId, points[0].At, points[^1].At, points)));
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // The same batch arrived twice at once: the other request recorded it.
+            return await AlreadyRecordedAsync(code, session, cancellationToken);
+        }
+    }
+
+    private static async Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> AlreadyRecordedAsync(
+        string code, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var state = await session.Events.FetchStreamStateAsync(code, cancellationToken);
+        var vehicle = await session.Events.AggregateStreamAsync<Vehicle>(code, token: cancellationToken);
+        return TypedResults.Ok(VehicleView.From(vehicle!, state!.Version));
+    }
+
+    private static FieldErrors Validate(ReportUsageRequest request, DateTimeOffset now)
+    {
+        var errors = new FieldErrors().Required("batchId", request.BatchId);
+        var points = request.Points ?? [];
+        errors.Check("points", points.Count is > 0 and <= MaxPoints, $"A batch holds 1 to {MaxPoints} points.");
+        for (var i = 0; i < points.Count && i < MaxPoints; i++)
+        {
+            var point = points[i];
+            var field = $"points[{i.ToString(CultureInfo.InvariantCulture)}]";
+            errors.Required($"{field}.at", point.At)
+                .Required($"{field}.operatingHours", point.OperatingHours)
+                .Required($"{field}.latitude", point.Latitude)
+                .Required($"{field}.longitude", point.Longitude)
+                .Check($"{field}.at", point.At is null || point.At <= now, "A reading cannot be in the future.")
+                .Check($"{field}.operatingHours", point.OperatingHours is null or >= 0, "Operating hours cannot be negative.")
+                .Check($"{field}.latitude", point.Latitude is null or >= -90 and <= 90, "Latitude runs from -90 to 90.")
+                .Check($"{field}.longitude", point.Longitude is null or >= -180 and <= 180, "Longitude runs from -180 to 180.");
+            if (i > 0 && points[i - 1] is { At: { } previousAt, OperatingHours: { } previousHours })
+            {
+                errors.Check($"{field}.at", point.At is null || point.At > previousAt, "Readings come in time order, each after the one before.")
+                    .Check($"{field}.operatingHours", point.OperatingHours is null || point.OperatingHours >= previousHours, "Operating hours never go backwards.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static async Task<Results<Ok<object>, ValidationProblem>> TrajectoryAsync(
+        string code, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        var start = from ?? DateTimeOffset.MinValue;
+        var end = to ?? DateTimeOffset.MaxValue;
+        var errors = new FieldErrors().Check("to", start <= end, "The path ends after it starts.");
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var segments = await session.Query<TrajectorySegment>()
+            .Where(segment => segment.VehicleCode == code && segment.To >= start && segment.From <= end)
+            .OrderBy(segment => segment.From)
+            .ToListAsync(cancellationToken);
+        var points = segments.SelectMany(segment => segment.Points).Where(point => point.At >= start && point.At <= end).ToList();
+
+        // GeoJSON positions are [longitude, latitude].
+        return TypedResults.Ok<object>(new
+        {
+            type = "Feature",
+            geometry = new { type = "LineString", coordinates = points.Select(point => new[] { point.Longitude, point.Latitude }) },
+            properties = new
+            {
+                vehicleCode = code,
+                times = points.Select(point => point.At),
+                operatingHours = points.Select(point => point.OperatingHours),
+            },
+        });
+    }
+}
