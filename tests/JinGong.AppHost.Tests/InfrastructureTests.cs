@@ -32,17 +32,9 @@ public sealed class InfrastructureTests(InfrastructureFixture infrastructure)
         var queue = (await channel.QueueDeclareAsync(exclusive: true, autoDelete: true)).QueueName;
 
         await channel.BasicPublishAsync(exchange: "", routingKey: queue, body: "vehicle JG-0001"u8.ToArray());
-        BasicGetResult? received = null;
-        for (var attempt = 0; attempt < 50 && received is null; attempt++)
-        {
-            received = await channel.BasicGetAsync(queue, autoAck: true);
-            if (received is null)
-            {
-                await Task.Delay(100);
-            }
-        }
+        var received = await Eventually.ReturnsAsync(
+            _ => channel.BasicGetAsync(queue, autoAck: true), message => message is not null, TimeSpan.FromSeconds(10), "the message in the queue");
 
-        received.Should().NotBeNull();
         System.Text.Encoding.UTF8.GetString(received!.Body.Span).Should().Be("vehicle JG-0001");
     }
 

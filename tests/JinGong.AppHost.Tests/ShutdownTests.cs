@@ -101,10 +101,7 @@ public sealed class ShutdownTests : IDisposable
         }
 
         appHost?.Dispose();
-        for (var attempt = 0; attempt < 100 && ProcessTable.Mentioning(dataDirectory).Count > 0; attempt++)
-        {
-            Thread.Sleep(200);
-        }
+        SpinWait.SpinUntil(() => ProcessTable.Mentioning(dataDirectory).Count == 0, TimeSpan.FromSeconds(20));
 
         TestAppHost.DeleteDataDirectory(dataDirectory);
     }
