@@ -21,7 +21,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
     [Fact]
     public async Task a_registered_vehicle_reaches_dispatch_carrying_who_and_why()
     {
-        var code = NewCode();
+        var code = FleetApi.NewCode();
         var correlationId = $"flow-{Guid.NewGuid():N}";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/fleet/vehicles") { Content = JsonContent.Create(Registration(code)) };
         request.Headers.Add("X-Correlation-Id", correlationId);
@@ -46,7 +46,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
     [Fact]
     public async Task a_hundred_registrations_each_arrive_exactly_once()
     {
-        var codes = Enumerable.Range(0, 100).Select(_ => NewCode()).ToList();
+        var codes = Enumerable.Range(0, 100).Select(_ => FleetApi.NewCode()).ToList();
 
         foreach (var code in codes)
         {
@@ -63,13 +63,13 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
     public async Task a_message_delivered_twice_changes_dispatch_once()
     {
         await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
-        var code = NewCode();
+        var code = FleetApi.NewCode();
         var messageId = Guid.NewGuid();
         var message = new VehicleRegistered(code, "XE-80", "excavator", "east", "shanghai-1", DateTimeOffset.UtcNow);
 
         await bus.PublishAsync(message, messageId);
         await bus.PublishAsync(message, messageId);
-        var sentinel = NewCode();
+        var sentinel = FleetApi.NewCode();
         await bus.PublishAsync(message with { VehicleCode = sentinel }, Guid.NewGuid());
 
         await Eventually.ReturnsAsync(_ => Task.FromResult(bus.Deliveries.GetValueOrDefault(messageId)), count => count == 2, Arrival, "both deliveries on the bus");
@@ -89,7 +89,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
         await bus.PublishAsync(new VehicleRegistered("", "XE-80", "excavator", "east", "shanghai-1", DateTimeOffset.UtcNow), Guid.NewGuid());
         var parked = await Eventually.ReturnsAsync(_ => bus.ReadyMessagesAsync($"{DispatchQueue}_error"), count => count > parkedBefore, Arrival, "the poison message parked");
 
-        var code = NewCode();
+        var code = FleetApi.NewCode();
         (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
         await AppliedOnceAsync([code]);
         output.WriteLine($"parked {parked - parkedBefore} poison message(s); the next registration applied once");
@@ -98,7 +98,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
     [Fact]
     public async Task vehicles_registered_while_the_broker_is_down_arrive_once_it_is_back()
     {
-        var codes = Enumerable.Range(0, 10).Select(_ => NewCode()).ToList();
+        var codes = Enumerable.Range(0, 10).Select(_ => FleetApi.NewCode()).ToList();
         await system.StopAsync("messaging");
         try
         {
@@ -121,7 +121,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
     [Fact]
     public async Task an_event_appended_before_fleet_is_killed_is_published_after_it_restarts()
     {
-        var code = NewCode();
+        var code = FleetApi.NewCode();
         await system.StopAsync("messaging");
         try
         {
@@ -153,8 +153,6 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
 
     private async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> EventsAsync(string database, string? code = null) =>
         await new EventStoreQueries(await system.ConnectionStringAsync(database)).EventsAsync(code);
-
-    private static string NewCode() => $"JG-{Guid.NewGuid():N}"[..20];
 
     private static object Registration(string code) =>
         new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" };

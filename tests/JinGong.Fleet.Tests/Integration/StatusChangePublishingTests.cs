@@ -13,7 +13,7 @@ public sealed class StatusChangePublishingTests(SystemFixture system)
     public async Task a_vehicle_s_life_is_told_on_the_bus_change_by_change()
     {
         await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
-        var code = $"JG-{Guid.NewGuid():N}"[..20];
+        var code = FleetApi.NewCode();
 
         await PostAsync("/api/fleet/vehicles", new { code, model = "MT-90E", category = "mining-truck", region = "east", warehouse = "wuxi-1" });
         await PostAsync($"/api/fleet/vehicles/{code}/reservation", new { orderId = "order-7" });

@@ -82,7 +82,7 @@ public sealed class InventoryTests(SystemFixture system)
         var codes = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var code = $"JG-{Guid.NewGuid():N}"[..20];
+            var code = FleetApi.NewCode();
             (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new { code, model, category = "mining-truck", region = "east", warehouse = "wuxi-1" }))
                 .StatusCode.Should().Be(HttpStatusCode.Created);
             codes.Add(code);

@@ -17,7 +17,7 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
     [Fact]
     public async Task a_registered_vehicle_is_in_stock_and_read_back_with_its_version()
     {
-        var code = $"JG-{Guid.NewGuid():N}"[..20];
+        var code = FleetApi.NewCode();
 
         using var created = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code));
         using var read = await system.Gateway.GetAsync($"/api/fleet/vehicles/{code}");
@@ -34,19 +34,19 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
     [Fact]
     public async Task a_vehicle_code_registered_twice_is_a_conflict_and_appends_nothing()
     {
-        var code = $"JG-{Guid.NewGuid():N}"[..20];
+        var code = FleetApi.NewCode();
         (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
 
         using var again = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code));
 
-        await ShouldBeProblemAsync(again, HttpStatusCode.Conflict, "https://jingong.dev/problems/vehicle-already-registered");
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "vehicle-already-registered");
         (await (await FleetEventsAsync()).EventsAsync(code)).Should().ContainSingle();
     }
 
     [Fact]
     public async Task concurrent_registrations_of_one_code_let_exactly_one_win()
     {
-        var code = $"JG-{Guid.NewGuid():N}"[..20];
+        var code = FleetApi.NewCode();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))));
 
@@ -58,14 +58,14 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
     [Fact]
     public async Task a_registration_dated_in_the_future_is_refused_with_422()
     {
-        var code = $"JG-{Guid.NewGuid():N}"[..20];
+        var code = FleetApi.NewCode();
 
         using var answer = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new
         {
             code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1", occurredAt = DateTimeOffset.UtcNow.AddDays(1),
         });
 
-        await ShouldBeProblemAsync(answer, HttpStatusCode.UnprocessableEntity, "https://jingong.dev/problems/occurred-in-future");
+        await answer.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "occurred-in-future");
         (await (await FleetEventsAsync()).EventsAsync(code)).Should().BeEmpty();
     }
 
@@ -87,7 +87,7 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
 
         using var answer = await system.Gateway.PostAsync("/api/fleet/vehicles", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        var problem = await ShouldBeProblemAsync(answer, HttpStatusCode.BadRequest, "https://jingong.dev/problems/validation");
+        var problem = await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
         problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue($"the errors name {field}: {problem}");
         (await fleet.EventsAsync()).Should().HaveCount(before);
     }
@@ -97,16 +97,6 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
     {
         using var answer = await system.Gateway.GetAsync("/api/fleet/vehicles/JG-NOT-THERE");
 
-        await ShouldBeProblemAsync(answer, HttpStatusCode.NotFound, "https://jingong.dev/problems/vehicle-not-found");
-    }
-
-    private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage answer, HttpStatusCode status, string type)
-    {
-        var body = await answer.Content.ReadAsStringAsync();
-        answer.StatusCode.Should().Be(status, body);
-        answer.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var problem = JsonDocument.Parse(body).RootElement;
-        problem.GetProperty("type").GetString().Should().Be(type);
-        return problem;
+        await answer.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-found");
     }
 }

@@ -76,7 +76,7 @@ public sealed class TimeTravelTests(SystemFixture system)
 
     private async Task<string> DeliveredVehicleAsync()
     {
-        var code = $"JG-{Guid.NewGuid():N}"[..20];
+        var code = FleetApi.NewCode();
         await SendAsync(code, "/api/fleet/vehicles", new { code, model = "MT-90E", category = "mining-truck", region = "east", warehouse = "wuxi-1", occurredAt = Registered });
         await SendAsync(code, $"/api/fleet/vehicles/{code}/reservation", new { orderId = "order-1", occurredAt = Reserved });
         await SendAsync(code, $"/api/fleet/vehicles/{code}/delivery", new { orderId = "order-1", customer = "Hebei Steel", site = "Tangshan mill", occurredAt = Delivered });

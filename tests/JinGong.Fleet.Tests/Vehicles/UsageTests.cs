@@ -14,7 +14,7 @@ public sealed class UsageTests(SystemFixture system)
     [Fact]
     public async Task a_batch_is_recorded_once_and_its_path_read_back_in_order()
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
         var batch = Batch("b-1", Day, hours: 100, count: 24);
 
         using var first = await system.Gateway.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", batch);
@@ -22,7 +22,7 @@ public sealed class UsageTests(SystemFixture system)
 
         first.StatusCode.Should().Be(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
         again.StatusCode.Should().Be(HttpStatusCode.OK, "a resent batch is recognised");
-        (await VersionAsync(code)).Should().Be(2, "registered, then one usage report: the resend appended nothing");
+        (await system.StreamVersionAsync(code)).Should().Be(2, "registered, then one usage report: the resend appended nothing");
 
         var path = await TrajectoryAsync(code, Day, Day.AddDays(1));
         var coordinates = path.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().ToList();
@@ -36,7 +36,7 @@ public sealed class UsageTests(SystemFixture system)
     [Fact]
     public async Task the_path_between_two_moments_holds_only_their_points()
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
         await PostOkAsync(code, Batch("d-1", Day, hours: 0, count: 24));
         await PostOkAsync(code, Batch("d-2", Day.AddDays(1), hours: 24, count: 24));
 
@@ -52,7 +52,7 @@ public sealed class UsageTests(SystemFixture system)
     [InlineData("hours", 39.0, 118.0, 0.5, "points[1].operatingHours")]
     public async Task a_batch_with_one_bad_point_is_refused_whole(string what, double latitude, double longitude, double hours, string field)
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
         var batch = new
         {
             batchId = $"bad-{what}",
@@ -68,13 +68,13 @@ public sealed class UsageTests(SystemFixture system)
         var problem = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
         answer.StatusCode.Should().Be(HttpStatusCode.BadRequest, problem.ToString());
         problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(problem.ToString());
-        (await VersionAsync(code)).Should().Be(1);
+        (await system.StreamVersionAsync(code)).Should().Be(1);
     }
 
     [Fact]
     public async Task readings_that_go_back_behind_the_last_batch_are_refused()
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
         await PostOkAsync(code, Batch("r-1", Day, hours: 500, count: 2));
 
         using var earlier = await system.Gateway.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", Batch("r-2", Day.AddDays(-1), hours: 600, count: 2));
@@ -84,7 +84,7 @@ public sealed class UsageTests(SystemFixture system)
         (await earlier.Content.ReadAsStringAsync()).Should().Contain("usage-before-last-reading");
         fewerHours.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await fewerHours.Content.ReadAsStringAsync()).Should().Contain("operating-hours-went-backwards");
-        (await VersionAsync(code)).Should().Be(2);
+        (await system.StreamVersionAsync(code)).Should().Be(2);
     }
 
     private static object Batch(string batchId, DateTimeOffset start, decimal hours, int count) => new
@@ -98,17 +98,6 @@ public sealed class UsageTests(SystemFixture system)
             longitude = 118.18 + (i * 0.001),
         }),
     };
-
-    private async Task<string> RegisteredVehicleAsync()
-    {
-        var code = $"JG-{Guid.NewGuid():N}"[..20];
-        using var answer = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new
-        {
-            code, model = "MT-90E", category = "mining-truck", region = "north", warehouse = "tangshan-1", occurredAt = Day.AddDays(-10),
-        });
-        answer.StatusCode.Should().Be(HttpStatusCode.Created);
-        return code;
-    }
 
     private async Task PostOkAsync(string code, object batch)
     {
@@ -124,7 +113,4 @@ public sealed class UsageTests(SystemFixture system)
         answer.StatusCode.Should().Be(HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement;
     }
-
-    private async Task<long> VersionAsync(string code) =>
-        (await new EventStoreQueries(await system.ConnectionStringAsync("fleetdb")).EventsAsync(code)).Count;
 }

@@ -12,7 +12,7 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
     [Fact]
     public async Task a_vehicle_lives_from_registration_to_delivery_one_version_per_event()
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync();
 
         await CommandAsync(code, "reservation", new { orderId = "order-1" }, expectedVersion: 2, "Reserved");
         await CommandAsync(code, "transfers", new { transferId = "t-1", toWarehouse = "tangshan-2", toRegion = "north" }, 3, "InTransit");
@@ -29,20 +29,20 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
     [Fact]
     public async Task a_vehicle_on_loan_cannot_be_delivered_and_the_refusal_appends_nothing()
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync();
         await CommandAsync(code, "loans", new { loanId = "loan-1", borrower = "Shougang", site = "Qian'an mine", dueDate = "2027-01-31" }, 2, "OnLoan");
 
         using var answer = await PostAsync(code, "delivery", new { orderId = "order-1", customer = "C", site = "S" });
 
-        await ShouldBeProblemAsync(answer, HttpStatusCode.Conflict, "cannot-deliver-when-on-loan");
-        (await VersionAsync(code)).Should().Be(2);
+        await answer.ShouldBeProblemAsync(HttpStatusCode.Conflict, "cannot-deliver-when-on-loan");
+        (await system.StreamVersionAsync(code)).Should().Be(2);
         await CommandAsync(code, "loans/return", new { loanId = "loan-1", hoursUsed = 41.5 }, 3, "InStock");
     }
 
     [Fact]
     public async Task a_stale_if_match_is_refused_with_412_and_appends_nothing()
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync();
         await CommandAsync(code, "maintenance", new { reason = "battery check" }, 2, "InMaintenance");
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/fleet/vehicles/{code}/maintenance/close")
@@ -52,14 +52,14 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         using var answer = await system.Gateway.SendAsync(request);
 
-        await ShouldBeProblemAsync(answer, HttpStatusCode.PreconditionFailed, "stream-moved");
-        (await VersionAsync(code)).Should().Be(2);
+        await answer.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "stream-moved");
+        (await system.StreamVersionAsync(code)).Should().Be(2);
     }
 
     [Fact]
     public async Task a_current_if_match_lets_the_write_through()
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/fleet/vehicles/{code}/retirement") { Content = JsonContent.Create(new { reason = "prototype" }) };
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
@@ -68,19 +68,19 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
         answer.StatusCode.Should().Be(HttpStatusCode.OK);
         answer.Headers.ETag!.Tag.Should().Be("\"2\"");
         using var afterRetirement = await PostAsync(code, "maintenance", new { reason = "anything" });
-        await ShouldBeProblemAsync(afterRetirement, HttpStatusCode.Conflict, "vehicle-retired");
+        await afterRetirement.ShouldBeProblemAsync(HttpStatusCode.Conflict, "vehicle-retired");
     }
 
     [Fact]
     public async Task of_twenty_parallel_reservations_exactly_one_wins()
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(1, 20).Select(order => PostAsync(code, "reservation", new { orderId = $"order-{order}" })));
 
         answers.Count(answer => answer.StatusCode == HttpStatusCode.OK).Should().Be(1);
         answers.Where(answer => answer.StatusCode != HttpStatusCode.OK).Should().OnlyContain(answer => answer.StatusCode == HttpStatusCode.Conflict);
-        (await VersionAsync(code)).Should().Be(2, "one reservation was appended");
+        (await system.StreamVersionAsync(code)).Should().Be(2, "one reservation was appended");
     }
 
     [Theory]
@@ -91,13 +91,13 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
     [InlineData("delivery", "{\"orderId\":\"o\",\"customer\":\"c\",\"site\":\"s\",\"occurredAt\":\"soon\"}", "occurredAt")]
     public async Task invalid_commands_get_a_400_naming_the_field_and_append_nothing(string command, string body, string field)
     {
-        var code = await RegisteredVehicleAsync();
+        var code = await system.RegisterAsync();
 
         using var answer = await system.Gateway.PostAsync($"/api/fleet/vehicles/{code}/{command}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        var problem = await ShouldBeProblemAsync(answer, HttpStatusCode.BadRequest, "validation");
+        var problem = await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
         problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(problem.ToString());
-        (await VersionAsync(code)).Should().Be(1);
+        (await system.StreamVersionAsync(code)).Should().Be(1);
     }
 
     [Fact]
@@ -105,18 +105,7 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
     {
         using var answer = await PostAsync("JG-NOBODY", "reservation", new { orderId = "order-1" });
 
-        await ShouldBeProblemAsync(answer, HttpStatusCode.NotFound, "vehicle-not-found");
-    }
-
-    private async Task<string> RegisteredVehicleAsync()
-    {
-        var code = $"JG-{Guid.NewGuid():N}"[..20];
-        using var answer = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new
-        {
-            code, model = "MT-90E", category = "mining-truck", region = "east", warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
-        });
-        answer.StatusCode.Should().Be(HttpStatusCode.Created);
-        return code;
+        await answer.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-found");
     }
 
     private Task<HttpResponseMessage> PostAsync(string code, string command, object body) =>
@@ -132,17 +121,5 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
         vehicle.GetProperty("status").GetString().Should().Be(expectedStatus);
         vehicle.GetProperty("version").GetInt64().Should().Be(expectedVersion);
         return vehicle;
-    }
-
-    private async Task<long> VersionAsync(string code) =>
-        (await new EventStoreQueries(await system.ConnectionStringAsync("fleetdb")).EventsAsync(code)).Count;
-
-    private static async Task<JsonElement> ShouldBeProblemAsync(HttpResponseMessage answer, HttpStatusCode status, string rule)
-    {
-        var body = await answer.Content.ReadAsStringAsync();
-        answer.StatusCode.Should().Be(status, body);
-        var problem = JsonDocument.Parse(body).RootElement;
-        problem.GetProperty("type").GetString().Should().Be($"https://jingong.dev/problems/{rule}");
-        return problem;
     }
 }
