@@ -29,6 +29,9 @@ export RABBITMQ_ALLOW_INPUT=true
 # Erlang distribution listens on loopback only, like everything else here.
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-noinput -start_epmd false -kernel inet_dist_use_interface {127,0,0,1}"
 
+# Erlang writes crash dumps (erl_crash.dump, MnesiaCore.*) to its working directory: keep them with the data.
+cd "$base"
+
 reap_stale "$base/epmd.pid" epmd
 reap_stale "$RABBITMQ_PID_FILE" beam.smp
 
