@@ -1,3 +1,4 @@
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.Fleet.Vehicles;
 using JinGong.ServiceDefaults;
 

@@ -167,7 +167,8 @@ public sealed record Vehicle(
     /// <summary>The state after one more event.</summary>
     public Vehicle After(object @event) => Step(this, @event)!;
 
-    private static Vehicle? Step(Vehicle? state, object @event) => (state, @event) switch
+    /// <summary>One step of the fold: the state after <paramref name="event"/> (from nothing for the registration).</summary>
+    public static Vehicle? Step(Vehicle? state, object @event) => (state, @event) switch
     {
         (_, VehicleRegistered registered) => Create(registered),
         (null, _) => null,

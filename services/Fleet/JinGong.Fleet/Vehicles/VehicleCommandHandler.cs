@@ -1,16 +1,11 @@
-using JasperFx;
-using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Fleet.Vehicles;
 
-/// <summary>
-/// Load → decide → append for every command on an existing vehicle, always at the version the decision
-/// was made on: of two concurrent writers only one can win. <c>If-Match</c> pins that version to the one
-/// the client read (412 when the stream has moved on).
-/// </summary>
+/// <summary>Every command on an existing vehicle goes through the shared load → decide → append (<see cref="StreamCommands"/>).</summary>
 public static class VehicleCommandHandler
 {
     /// <summary>
@@ -28,61 +23,15 @@ public static class VehicleCommandHandler
             HandleAsync(code, validate(request), now => command(code, request, (request.OccurredAt ?? now).ToUniversalTime(), now), http, session, clock, cancellationToken))
         .WithName(name);
 
+    /// <summary>Vehicle streams, as the shared command handling sees them.</summary>
+    public static readonly StreamKind<Vehicle, VehicleView> Vehicles = new(VehicleDecider.NotFound, Vehicle.Step, VehicleView.From);
+
     /// <param name="alsoStore">What else an accepted command writes in the same transaction (e.g. a batch's points).</param>
-    public static async Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
+    public static Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string code, FieldErrors errors, Func<DateTimeOffset, VehicleCommand> command,
         HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken,
-        Action<IDocumentSession>? alsoStore = null)
-    {
-        if (!http.Request.TryGetExpectedVersion(out var expectedVersion))
-        {
-            errors.Check("If-Match", false, "If-Match names a stream version, e.g. \"3\".");
-        }
-
-        if (errors.Any)
-        {
-            return Problems.Validation(errors.Errors);
-        }
-
-        var stream = await session.Events.FetchForWriting<Vehicle>(code, cancellationToken);
-        if (stream.Aggregate is null)
-        {
-            return Problems.From(VehicleDecider.NotFound(code));
-        }
-
-        var readVersion = stream.CurrentVersion ?? 0;
-        if (expectedVersion is not null && expectedVersion != readVersion)
-        {
-            return Problems.StreamMoved($"Vehicle {code} is at version {readVersion}, not {expectedVersion}.");
-        }
-
-        switch (VehicleDecider.Decide(command(clock.GetUtcNow()), stream.Aggregate))
-        {
-            case Decision.Rejected rejected:
-                return Problems.From(rejected.Error);
-            case Decision.Accepted accepted:
-                stream.AppendMany(accepted.Events);
-                alsoStore?.Invoke(session);
-                try
-                {
-                    await session.SaveChangesAsync(cancellationToken);
-                }
-                catch (ConcurrencyException)
-                {
-                    // Another writer appended between our read and our write; its change stands, ours is refused.
-                    return expectedVersion is null
-                        ? Problems.From(new DomainError("concurrent-change", $"Vehicle {code} changed while this command was decided; read it again and retry.", ErrorKind.Conflict))
-                        : Problems.StreamMoved($"Vehicle {code} moved past version {expectedVersion} while this command was decided.");
-                }
-
-                var version = readVersion + accepted.Events.Count;
-                var state = accepted.Events.Aggregate(stream.Aggregate, (vehicle, @event) => vehicle.After(@event));
-                http.Response.SetStreamVersion(version);
-                return TypedResults.Ok(VehicleView.From(state, version));
-            default:
-                throw new InvalidOperationException("A decision is accepted or rejected.");
-        }
-    }
+        Action<IDocumentSession>? alsoStore = null) =>
+        session.DecideAsync(Vehicles, code, errors, http, vehicle => VehicleDecider.Decide(command(clock.GetUtcNow()), vehicle), cancellationToken, alsoStore);
 }
 
 /// <summary>Every command request may say when the thing happened; it defaults to now.</summary>

@@ -1,4 +1,5 @@
 using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Fleet.Vehicles;
 
@@ -200,15 +201,7 @@ public static class VehicleDecider
     private static string Kebab(VehicleStatus status) =>
         string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"-{char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString()));
 
-    private static Decision Accept(params object[] events) => new Decision.Accepted(events);
+    private static Decision Accept(params object[] events) => Decision.Accept(events);
 
-    private static Decision Reject(DomainError error) => new Decision.Rejected(error);
-}
-
-/// <summary>What a command decided: the events to append, or the rule it broke.</summary>
-public abstract record Decision
-{
-    public sealed record Accepted(IReadOnlyList<object> Events) : Decision;
-
-    public sealed record Rejected(DomainError Error) : Decision;
+    private static Decision Reject(DomainError error) => Decision.Reject(error);
 }

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Fleet.Vehicles.Registering;
@@ -37,29 +37,9 @@ public static partial class RegisterVehicleEndpoint
             code, request.Model!.Trim(), request.Category!.Trim(), request.Region!.Trim(), request.Warehouse!.Trim(),
             (request.OccurredAt ?? now).ToUniversalTime(), now);
 
-        var existing = await session.Events.FetchStreamStateAsync(code, cancellationToken);
-        var current = existing is null ? null : await session.Events.AggregateStreamAsync<Vehicle>(code, token: cancellationToken);
-        switch (VehicleDecider.Decide(command, current))
-        {
-            case Decision.Rejected rejected:
-                return Problems.From(rejected.Error);
-            case Decision.Accepted accepted:
-                session.Events.StartStream<Vehicle>(code, accepted.Events);
-                try
-                {
-                    await session.SaveChangesAsync(cancellationToken);
-                }
-                catch (ExistingStreamIdCollisionException)
-                {
-                    // Another request registered the same code between our read and our write.
-                    return Problems.From(VehicleDecider.AlreadyRegistered(code));
-                }
-
-                var vehicle = Vehicle.Create((VehicleRegistered)accepted.Events[0]);
-                return TypedResults.Created($"/api/fleet/vehicles/{Uri.EscapeDataString(code)}", VehicleView.From(vehicle, version: 1));
-            default:
-                throw new InvalidOperationException("A decision is accepted or rejected.");
-        }
+        return await session.StartAsync(
+            VehicleCommandHandler.Vehicles, code, $"/api/fleet/vehicles/{Uri.EscapeDataString(code)}",
+            current => VehicleDecider.Decide(command, current), VehicleDecider.AlreadyRegistered(code), cancellationToken);
     }
 
     private static FieldErrors Validate(RegisterVehicleRequest request)
