@@ -5,6 +5,9 @@ public sealed class FieldErrors
 {
     public const int MaxTextLength = 200;
 
+    /// <summary>Ten billion yuan: above any single sale, below decimal trouble.</summary>
+    public const decimal MaxMoney = 10_000_000_000m;
+
     private readonly Dictionary<string, string[]> errors = [];
 
     public IDictionary<string, string[]> Errors => errors;
@@ -34,6 +37,21 @@ public sealed class FieldErrors
         }
 
         return this;
+    }
+
+    /// <summary>An amount of money (DESIGN.md, "Money"): there, above zero, in yuan and fen (two decimals at most).</summary>
+    public FieldErrors Money(string field, decimal? value, decimal max = MaxMoney)
+    {
+        Required(field, value);
+        return Check(field, value is null || (value > 0 && value <= max && decimal.Round(value.Value, 2) == value.Value),
+            $"The {field} is an amount above 0 and up to {max:0}, with at most two decimals.");
+    }
+
+    /// <summary>A count of units: there and within 1..<paramref name="max"/>.</summary>
+    public FieldErrors Count(string field, int? value, int max)
+    {
+        Required(field, value);
+        return Check(field, value is null || value is >= 1 && value <= max, $"The {field} is a whole number from 1 to {max}.");
     }
 
     /// <summary>A rule of the field's own; the first problem found with a field is the one reported.</summary>

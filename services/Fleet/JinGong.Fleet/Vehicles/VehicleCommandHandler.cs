@@ -8,23 +8,19 @@ namespace JinGong.Fleet.Vehicles;
 /// <summary>Every command on an existing vehicle goes through the shared load → decide → append (<see cref="StreamCommands"/>).</summary>
 public static class VehicleCommandHandler
 {
-    /// <summary>
-    /// Maps <c>POST /{code}/<paramref name="pattern"/></c>: the request is validated, then turned into a
-    /// command with its business time (<c>occurredAt</c>, default now) and the clock's reading.
-    /// </summary>
+    /// <summary>Maps <c>POST /{code}/<paramref name="pattern"/></c> to a command on the vehicle.</summary>
     public static RouteHandlerBuilder MapVehicleCommand<TRequest>(
         this RouteGroupBuilder vehicles,
         string pattern,
         string name,
         Func<TRequest, FieldErrors> validate,
         Func<string, TRequest, DateTimeOffset, DateTimeOffset, VehicleCommand> command)
-        where TRequest : IVehicleCommandRequest =>
-        vehicles.MapPost($"/{{code}}/{pattern}", (string code, TRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken) =>
-            HandleAsync(code, validate(request), now => command(code, request, (request.OccurredAt ?? now).ToUniversalTime(), now), http, session, clock, cancellationToken))
-        .WithName(name);
+        where TRequest : ICommandRequest =>
+        vehicles.MapStreamCommand<TRequest, Vehicle, VehicleView>($"/{{code}}/{pattern}", name, Vehicles, validate,
+            (code, request, occurredAt, now) => vehicle => VehicleDecider.Decide(command(code, request, occurredAt, now), vehicle));
 
     /// <summary>Vehicle streams, as the shared command handling sees them.</summary>
-    public static readonly StreamKind<Vehicle, VehicleView> Vehicles = new(VehicleDecider.NotFound, Vehicle.Step, VehicleView.From);
+    public static readonly StreamKind<Vehicle, VehicleView> Vehicles = new("Vehicle", VehicleDecider.NotFound, Vehicle.Step, VehicleView.From, e => ((IVehicleEvent)e).OccurredAt);
 
     /// <param name="alsoStore">What else an accepted command writes in the same transaction (e.g. a batch's points).</param>
     public static Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
@@ -32,10 +28,4 @@ public static class VehicleCommandHandler
         HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken,
         Action<IDocumentSession>? alsoStore = null) =>
         session.DecideAsync(Vehicles, code, errors, http, vehicle => VehicleDecider.Decide(command(clock.GetUtcNow()), vehicle), cancellationToken, alsoStore);
-}
-
-/// <summary>Every command request may say when the thing happened; it defaults to now.</summary>
-public interface IVehicleCommandRequest
-{
-    DateTimeOffset? OccurredAt { get; }
 }

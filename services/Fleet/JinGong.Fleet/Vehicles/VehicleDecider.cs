@@ -58,7 +58,7 @@ public static class VehicleDecider
         if (command is RegisterVehicle register)
         {
             return state is not null ? Reject(AlreadyRegistered(register.Code))
-                : register.OccurredAt > register.Now ? Reject(OccurredInFuture(register))
+                : register.OccurredAt > register.Now ? Reject(BusinessTime.OccurredInFuture(register.OccurredAt, register.Now))
                 : Accept(new VehicleRegistered(register.Code, register.Model, register.Category, register.Region, register.Warehouse, register.OccurredAt));
         }
 
@@ -74,7 +74,7 @@ public static class VehicleDecider
 
         if (command.OccurredAt > command.Now)
         {
-            return Reject(OccurredInFuture(command));
+            return Reject(BusinessTime.OccurredInFuture(command.OccurredAt, command.Now));
         }
 
         if (command is ReportUsage usage)
@@ -82,12 +82,9 @@ public static class VehicleDecider
             return DecideUsage(usage, state);
         }
 
-        if (command.OccurredAt < state.LastOccurredAt)
+        if (BusinessTime.Check(command.OccurredAt, command.Now, state.LastOccurredAt, $"vehicle {state.Code}") is { } timeError)
         {
-            return Reject(new(
-                "occurred-before-previous-event",
-                $"occurredAt {command.OccurredAt:O} is earlier than the vehicle's last event ({state.LastOccurredAt:O}).",
-                ErrorKind.Unprocessable));
+            return Reject(timeError);
         }
 
         return Transition(command, state);
@@ -177,9 +174,6 @@ public static class VehicleDecider
 
     private static DomainError ReservedForAnotherOrder(Vehicle state, string orderId) =>
         new("reserved-for-another-order", $"Vehicle {state.Code} is reserved for order {state.ReservedFor}, not {orderId}.", ErrorKind.Conflict);
-
-    private static DomainError OccurredInFuture(VehicleCommand command) =>
-        new("occurred-in-future", $"occurredAt {command.OccurredAt:O} is later than now ({command.Now:O}).", ErrorKind.Unprocessable);
 
     private static string Verb(VehicleCommand command) => command switch
     {

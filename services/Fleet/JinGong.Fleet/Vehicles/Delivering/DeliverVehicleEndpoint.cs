@@ -1,8 +1,9 @@
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 
 namespace JinGong.Fleet.Vehicles.Delivering;
 
-public sealed record DeliverVehicleRequest(string? OrderId, string? Customer, string? Site, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record DeliverVehicleRequest(string? OrderId, string? Customer, string? Site, DateTimeOffset? OccurredAt) : ICommandRequest;
 
 /// <summary>The vehicle handed over to the customer of the order it was reserved for.</summary>
 public static class DeliverVehicleEndpoint

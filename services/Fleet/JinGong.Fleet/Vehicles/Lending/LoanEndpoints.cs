@@ -1,10 +1,11 @@
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 
 namespace JinGong.Fleet.Vehicles.Lending;
 
-public sealed record LendVehicleRequest(string? LoanId, string? Borrower, string? Site, DateOnly? DueDate, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record LendVehicleRequest(string? LoanId, string? Borrower, string? Site, DateOnly? DueDate, DateTimeOffset? OccurredAt) : ICommandRequest;
 
-public sealed record ReturnVehicleRequest(string? LoanId, decimal? HoursUsed, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record ReturnVehicleRequest(string? LoanId, decimal? HoursUsed, DateTimeOffset? OccurredAt) : ICommandRequest;
 
 /// <summary>A demo unit lent to a prospect [外借], and its return with the hours it worked.</summary>
 public static class LoanEndpoints

@@ -1,10 +1,11 @@
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 
 namespace JinGong.Fleet.Vehicles.Maintaining;
 
-public sealed record OpenMaintenanceRequest(string? Reason, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record OpenMaintenanceRequest(string? Reason, DateTimeOffset? OccurredAt) : ICommandRequest;
 
-public sealed record CloseMaintenanceRequest(string? Outcome, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record CloseMaintenanceRequest(string? Outcome, DateTimeOffset? OccurredAt) : ICommandRequest;
 
 /// <summary>Maintenance and after-sales service [售后]: opened, then closed.</summary>
 public static class MaintenanceEndpoints

@@ -1,10 +1,11 @@
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 
 namespace JinGong.Fleet.Vehicles.Reserving;
 
-public sealed record ReserveVehicleRequest(string? OrderId, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record ReserveVehicleRequest(string? OrderId, DateTimeOffset? OccurredAt) : ICommandRequest;
 
-public sealed record ReleaseReservationRequest(string? OrderId, string? Reason, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record ReleaseReservationRequest(string? OrderId, string? Reason, DateTimeOffset? OccurredAt) : ICommandRequest;
 
 /// <summary>A vehicle promised to an order, and the promise taken back.</summary>
 public static class ReservationEndpoints

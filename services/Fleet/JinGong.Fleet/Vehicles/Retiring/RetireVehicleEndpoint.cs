@@ -1,8 +1,9 @@
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 
 namespace JinGong.Fleet.Vehicles.Retiring;
 
-public sealed record RetireVehicleRequest(string? Reason, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record RetireVehicleRequest(string? Reason, DateTimeOffset? OccurredAt) : ICommandRequest;
 
 /// <summary>The end of a vehicle's record: after this it accepts nothing.</summary>
 public static class RetireVehicleEndpoint

@@ -1,10 +1,11 @@
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 
 namespace JinGong.Fleet.Vehicles.Transferring;
 
-public sealed record StartTransferRequest(string? TransferId, string? ToWarehouse, string? ToRegion, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record StartTransferRequest(string? TransferId, string? ToWarehouse, string? ToRegion, DateTimeOffset? OccurredAt) : ICommandRequest;
 
-public sealed record CompleteTransferRequest(string? TransferId, DateTimeOffset? OccurredAt) : IVehicleCommandRequest;
+public sealed record CompleteTransferRequest(string? TransferId, DateTimeOffset? OccurredAt) : ICommandRequest;
 
 /// <summary>A vehicle leaving one warehouse for another, and arriving.</summary>
 public static class TransferEndpoints

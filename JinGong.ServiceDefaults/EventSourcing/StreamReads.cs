@@ -1,0 +1,93 @@
+using JasperFx.Events;
+using JinGong.ServiceDefaults.Http;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace JinGong.ServiceDefaults.EventSourcing;
+
+/// <summary>One event of a stream as an auditor reads it: business and recorded time, who and why.</summary>
+public sealed record HistoryEntry(
+    long Version, string Type, object Data, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt,
+    string? User, string? CorrelationId, string? CausationId);
+
+/// <summary>
+/// The reads every stream offers: its state now, as it was at a moment of business time (<c>?asOf=</c>:
+/// the events that occurred by then), or after its first N events (<c>?version=</c>), with the stream's
+/// version as ETag; and its whole history for auditors.
+/// </summary>
+public static class StreamReads
+{
+    /// <param name="idRoute">The route of one stream, e.g. <c>/{code}</c>.</param>
+    public static RouteGroupBuilder MapStreamReads<TState, TView>(this RouteGroupBuilder group, string idRoute, StreamKind<TState, TView> kind)
+        where TState : class
+    {
+        var idName = idRoute.Split('{', '}')[1];
+        group.MapGet(idRoute, (HttpContext http, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? asOf, long? version) =>
+                GetAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http.Response, asOf, version, cancellationToken))
+            .WithName($"Get{kind.Noun}")
+            .WithSummary($"A {kind.Noun.ToLowerInvariant()}'s state (now, ?asOf= a moment, or ?version= N) with its stream version as ETag");
+        group.MapGet($"{idRoute}/history", (HttpContext http, IQuerySession session, CancellationToken cancellationToken) =>
+                HistoryAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, cancellationToken))
+            .WithName($"Get{kind.Noun}History")
+            .WithSummary($"Every event of a {kind.Noun.ToLowerInvariant()} with its business and recorded times, user and correlation id");
+        return group;
+    }
+
+    private static async Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> GetAsync<TState, TView>(
+        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpResponse response, DateTimeOffset? asOf, long? version, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var errors = new FieldErrors()
+            .Check("version", version is null or >= 1, "Versions count from 1.")
+            .Check("asOf", asOf is null || version is null, "Ask for a moment or a version, not both.");
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        if (events.Count == 0)
+        {
+            return Problems.From(kind.NotFound(id));
+        }
+
+        var folded = (asOf, version) switch
+        {
+            ({ } moment, _) => [.. events.Where(e => kind.OccurredAt(e.Data) <= moment)],
+            (_, { } count) when count > events.Count => null,
+            (_, { } count) => events.Take((int)count).ToList(),
+            _ => events.ToList(),
+        };
+        if (folded is null)
+        {
+            return Problems.From(new DomainError("version-not-reached", $"{kind.Noun} {id} has {events.Count} events, not {version}.", ErrorKind.NotFound));
+        }
+
+        if (folded.Aggregate((TState?)null, (state, e) => kind.Evolve(state, e.Data)) is not { } state)
+        {
+            return Problems.From(new DomainError("not-there-yet", $"{kind.Noun} {id} did not exist yet at {asOf:O}.", ErrorKind.NotFound));
+        }
+
+        response.SetStreamVersion(events.Count);
+        return TypedResults.Ok(kind.View(state, folded.Count));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync<TState, TView>(
+        StreamKind<TState, TView> kind, string id, IQuerySession session, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        if (events.Count == 0)
+        {
+            return Problems.From(kind.NotFound(id));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>([.. events.Select(e => Entry(e, kind.OccurredAt(e.Data)))]);
+    }
+
+    private static HistoryEntry Entry(IEvent e, DateTimeOffset occurredAt) =>
+        new(e.Version, e.EventTypeName, e.Data, occurredAt, e.Timestamp, e.UserName, e.CorrelationId, e.CausationId);
+}
