@@ -17,12 +17,13 @@ public static class AsOf
     /// <summary>The money received by <paramref name="asOf"/>, whatever its size (overpayments are capped by the callers).</summary>
     public static decimal PaidBy(this InvoiceFact invoice, DateOnly asOf)
     {
+        // indexed, not foreach: enumerating through the interface would allocate once per invoice
         var paid = 0m;
-        foreach (var payment in invoice.Payments)
+        for (var i = 0; i < invoice.Payments.Count; i++)
         {
-            if (payment.PaidOn <= asOf)
+            if (invoice.Payments[i].PaidOn <= asOf)
             {
-                paid += payment.Amount;
+                paid += invoice.Payments[i].Amount;
             }
         }
 
@@ -40,11 +41,11 @@ public static class AsOf
     public static StageFact? StageOn(this OpportunityFact opportunity, DateOnly asOf)
     {
         StageFact? stage = null;
-        foreach (var entry in opportunity.Stages)
+        for (var i = 0; i < opportunity.Stages.Count; i++)
         {
-            if (entry.On <= asOf)
+            if (opportunity.Stages[i].On <= asOf)
             {
-                stage = entry;
+                stage = opportunity.Stages[i];
             }
         }
 
