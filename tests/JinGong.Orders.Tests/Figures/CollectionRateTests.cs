@@ -1,5 +1,4 @@
 using JinGong.Orders.Figures;
-using JinGong.ServiceDefaults.Time;
 using static JinGong.Orders.Tests.Figures.Make;
 
 namespace JinGong.Orders.Tests.Figures;
@@ -7,7 +6,6 @@ namespace JinGong.Orders.Tests.Figures;
 /// <summary>Collection rate [回款率]: payments received ÷ amounts invoiced and due, each checked against arithmetic done by hand.</summary>
 public sealed class CollectionRateTests
 {
-    private static readonly Period November = Period.Month(2026, 11);
 
     private static CollectionRateRow Total(DateOnly asOf, params InvoiceFact[] invoices) =>
         CollectionRate.Compute(invoices, November, asOf, FigureGrouping.Total).Total;
@@ -24,14 +22,14 @@ public sealed class CollectionRateTests
             Invoice(40_000m, "2026-11-05", "2026-12-05", region: "north"),
         ];
 
-        var figure = CollectionRate.Compute(invoices, November, Day("2026-11-30"), FigureGrouping.Region);
+        var figure = CollectionRate.Compute(invoices, November, November30, FigureGrouping.Region);
 
         // east: due 100,000 + 50,000 = 150,000; collected 60,000 (the 40,000 of 12-02 is after as-of) + min(55,000, 50,000)
         //       = 110,000; 110,000 / 150,000 = 0.73333… → 0.7333
         // north: due 80,000 (the 30,000 is voided on 11-26, the 40,000 falls due in December); collected 0 → 0.0000
         // total: 110,000 / 230,000 = 0.478260… → 0.4783
         figure.Period.Should().Be("2026-11");
-        figure.AsOf.Should().Be(Day("2026-11-30"));
+        figure.AsOf.Should().Be(November30);
         figure.Rows.Should().Equal(
             new CollectionRateRow("east", 150_000m, 110_000m, 0.7333m),
             new CollectionRateRow("north", 80_000m, 0m, 0.0000m));
@@ -42,7 +40,7 @@ public sealed class CollectionRateTests
     public void a_partial_payment_collects_only_what_was_paid()
     {
         // 25,000 of 100,000 → 0.25
-        Total(Day("2026-11-30"), Invoice(100_000m, "2026-10-01", "2026-11-10", [Paid(25_000m, "2026-11-05")]))
+        Total(November30, Invoice(100_000m, "2026-10-01", "2026-11-10", [Paid(25_000m, "2026-11-05")]))
             .Should().Be(new CollectionRateRow("total", 100_000m, 25_000m, 0.25m));
     }
 
@@ -51,7 +49,7 @@ public sealed class CollectionRateTests
     {
         // min(60,000, 50,000) + 0 = 50,000 of 50,000 + 50,000 = 100,000 → 0.5 (uncapped it would read 0.6)
         Total(
-                Day("2026-11-30"),
+                November30,
                 Invoice(50_000m, "2026-10-01", "2026-11-10", [Paid(60_000m, "2026-11-09")]),
                 Invoice(50_000m, "2026-10-01", "2026-11-10"))
             .Should().Be(new CollectionRateRow("total", 100_000m, 50_000m, 0.5m));
@@ -63,7 +61,7 @@ public sealed class CollectionRateTests
         var invoice = Invoice(100_000m, "2026-10-01", "2026-11-10", [Paid(100_000m, "2026-12-01")]);
 
         // as of 11-30 the money has not arrived: 0 / 100,000 = 0; as of 12-01 it has: 100,000 / 100,000 = 1
-        Total(Day("2026-11-30"), invoice).Should().Be(new CollectionRateRow("total", 100_000m, 0m, 0m));
+        Total(November30, invoice).Should().Be(new CollectionRateRow("total", 100_000m, 0m, 0m));
         Total(Day("2026-12-01"), invoice).Should().Be(new CollectionRateRow("total", 100_000m, 100_000m, 1m));
     }
 
@@ -94,7 +92,7 @@ public sealed class CollectionRateTests
     [Fact]
     public void nothing_due_gives_no_rows_and_a_null_rate_rather_than_zero()
     {
-        var figure = CollectionRate.Compute([], November, Day("2026-11-30"), FigureGrouping.Region);
+        var figure = CollectionRate.Compute([], November, November30, FigureGrouping.Region);
 
         figure.Rows.Should().BeEmpty();
         figure.Total.Should().Be(new CollectionRateRow("total", 0m, 0m, null));
@@ -104,7 +102,7 @@ public sealed class CollectionRateTests
     public void the_rate_rounds_to_four_decimals_with_halves_away_from_zero()
     {
         // 1 / 20,000 = 0.00005 exactly → 0.0001 (banker's rounding would give 0.0000)
-        Total(Day("2026-11-30"), Invoice(20_000m, "2026-10-01", "2026-11-10", [Paid(1m, "2026-11-10")])).Rate.Should().Be(0.0001m);
+        Total(November30, Invoice(20_000m, "2026-10-01", "2026-11-10", [Paid(1m, "2026-11-10")])).Rate.Should().Be(0.0001m);
     }
 
     [Fact]
@@ -116,7 +114,7 @@ public sealed class CollectionRateTests
             Invoice(20m, "2026-10-01", "2026-11-10", customer: "a"),
             Invoice(30m, "2026-10-01", "2026-11-10", customer: "B"),
         ];
-        var asOf = Day("2026-11-30");
+        var asOf = November30;
 
         CollectionRate.Compute(invoices, November, asOf, FigureGrouping.Customer).Rows.Select(row => row.Key)
             .Should().Equal("B", "a", "b");

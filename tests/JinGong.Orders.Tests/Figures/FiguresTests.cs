@@ -10,6 +10,10 @@ internal static class Make
 {
     private static int next;
 
+    /// <summary>The month most examples are set in, and its last day, the usual as-of date.</summary>
+    public static readonly Period November = Period.Month(2026, 11);
+    public static readonly DateOnly November30 = new(2026, 11, 30);
+
     public static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -81,7 +85,7 @@ public sealed class FiguresTests
     [Fact]
     public void ten_thousand_orders_with_three_invoices_each_compute_each_figure_well_under_100_ms()
     {
-        var asOf = Make.Day("2026-11-30");
+        var asOf = Make.November30;
         var regions = new[] { "east", "north", "south", "west" };
         var orders = new List<OrderFact>();
         var invoices = new List<InvoiceFact>();

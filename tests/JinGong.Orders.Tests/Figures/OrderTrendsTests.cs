@@ -9,7 +9,6 @@ namespace JinGong.Orders.Tests.Figures;
 public sealed class OrderTrendsTests
 {
     private static readonly Period October = Period.Month(2026, 10);
-    private static readonly Period November = Period.Month(2026, 11);
 
     // 23:30 and 00:10 in Beijing on either side of 1 November: UTC still says 31 October for both
     private static readonly DateOnly LateOnOctober31 = ChinaTime.DateOf(DateTimeOffset.Parse("2026-10-31T15:30:00Z", CultureInfo.InvariantCulture));
@@ -26,7 +25,7 @@ public sealed class OrderTrendsTests
     [Fact]
     public void the_worked_example_of_the_metrics_doc_sums_units_and_amounts_per_month_model_and_region()
     {
-        var figure = OrderTrends.Compute(WorkedExample, October, November, Day("2026-11-30"));
+        var figure = OrderTrends.Compute(WorkedExample, October, November, November30);
 
         // October: the order of 23:30 on 10-31: 2 × 1,850,000 = 3,700,000
         // November EL-50 east: 1 × 1,850,000 (00:10 on 11-01) + 1 × 1,800,000 = 3,650,000 for 2 units
@@ -49,7 +48,7 @@ public sealed class OrderTrendsTests
             Order(ChinaTime.DateOf(novemberStarts), "east", null, new OrderLineFact("EL-50", 1, 1_000m)),
         ];
 
-        var figure = OrderTrends.Compute(orders, October, November, Day("2026-11-30"));
+        var figure = OrderTrends.Compute(orders, October, November, November30);
 
         // 16:00 UTC on 10-31 is 00:00 on 11-01 in China: one order each side of the boundary
         novemberStarts.Should().Be(DateTimeOffset.Parse("2026-10-31T16:00:00Z", CultureInfo.InvariantCulture));
@@ -62,7 +61,7 @@ public sealed class OrderTrendsTests
         // as of 11-29 the EX-35 order (cancelled 11-30) still counts: 3 × 980,000 = 2,940,000
         OrderTrends.Compute(WorkedExample, October, November, Day("2026-11-29")).Rows
             .Should().Contain(new OrderTrendRow("2026-11", "EX-35", "north", 3, 2_940_000.00m));
-        OrderTrends.Compute(WorkedExample, October, November, Day("2026-11-30")).Rows
+        OrderTrends.Compute(WorkedExample, October, November, November30).Rows
             .Should().NotContain(row => row.Model == "EX-35");
     }
 
@@ -83,13 +82,13 @@ public sealed class OrderTrendsTests
         // 3 × 0.335 = 1.005 → 1.01
         OrderFact[] orders = [Order(Day("2026-11-02"), "east", null, new OrderLineFact("spare", 3, 0.335m))];
 
-        OrderTrends.Compute(orders, November, November, Day("2026-11-30")).Rows.Single().Amount.Should().Be(1.01m);
+        OrderTrends.Compute(orders, November, November, November30).Rows.Single().Amount.Should().Be(1.01m);
     }
 
     [Fact]
     public void a_range_that_ends_before_it_starts_is_refused()
     {
-        var act = () => OrderTrends.Compute(WorkedExample, November, October, Day("2026-11-30"));
+        var act = () => OrderTrends.Compute(WorkedExample, November, October, November30);
 
         act.Should().Throw<ArgumentException>().WithParameterName("to");
     }

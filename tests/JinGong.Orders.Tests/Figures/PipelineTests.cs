@@ -7,8 +7,6 @@ namespace JinGong.Orders.Tests.Figures;
 /// <summary>The pipeline by stage as of a date, checked against counts and sums done by hand.</summary>
 public sealed class PipelineTests
 {
-    private static readonly DateOnly November30 = Day("2026-11-30");
-
     private static readonly OpportunityFact[] WorkedExample =
     [
         Opportunity("east", "li", 1_200_000m, (Lead, "2026-11-01")),
@@ -18,6 +16,18 @@ public sealed class PipelineTests
         Opportunity("east", "li", 900_000m, (Lead, "2026-12-01")),
     ];
 
+    private static void ShouldList(
+        PipelineFigure figure,
+        (int Count, decimal Amount) lead,
+        (int Count, decimal Amount) qualified,
+        (int Count, decimal Amount) proposal,
+        (int Count, decimal Amount) negotiation) =>
+        figure.Stages.Should().Equal(
+            new PipelineStageRow(Lead, lead.Count, lead.Amount),
+            new PipelineStageRow(Qualified, qualified.Count, qualified.Amount),
+            new PipelineStageRow(Proposal, proposal.Count, proposal.Amount),
+            new PipelineStageRow(Negotiation, negotiation.Count, negotiation.Amount));
+
     [Fact]
     public void the_worked_example_of_the_metrics_doc_lists_every_open_stage_even_empty_ones()
     {
@@ -25,13 +35,8 @@ public sealed class PipelineTests
 
         // Lead: 1,200,000; Proposal: 3,500,000 + 2,000,000 (negotiation starts only on 12-05) = 5,500,000;
         // the won one is closed, the one filed on 12-01 did not exist yet; Qualified and Negotiation are empty
-        figure.Stages.Should().Equal(
-            new PipelineStageRow(Lead, 1, 1_200_000m),
-            new PipelineStageRow(Qualified, 0, 0m),
-            new PipelineStageRow(Proposal, 2, 5_500_000m),
-            new PipelineStageRow(Negotiation, 0, 0m));
-        figure.Count.Should().Be(3);
-        figure.ExpectedAmount.Should().Be(6_700_000m);
+        ShouldList(figure, lead: (1, 1_200_000m), qualified: (0, 0m), proposal: (2, 5_500_000m), negotiation: (0, 0m));
+        (figure.Count, figure.ExpectedAmount).Should().Be((3, 6_700_000m));
     }
 
     [Fact]
@@ -52,13 +57,8 @@ public sealed class PipelineTests
     {
         var figure = Pipeline.Compute([], November30);
 
-        figure.Stages.Should().Equal(
-            new PipelineStageRow(Lead, 0, 0m),
-            new PipelineStageRow(Qualified, 0, 0m),
-            new PipelineStageRow(Proposal, 0, 0m),
-            new PipelineStageRow(Negotiation, 0, 0m));
-        figure.Count.Should().Be(0);
-        figure.ExpectedAmount.Should().Be(0m);
+        ShouldList(figure, lead: (0, 0m), qualified: (0, 0m), proposal: (0, 0m), negotiation: (0, 0m));
+        (figure.Count, figure.ExpectedAmount).Should().Be((0, 0m));
     }
 
     [Fact]

@@ -6,8 +6,6 @@ namespace JinGong.Orders.Tests.Figures;
 /// <summary>Receivables ageing and days sales outstanding, each checked against arithmetic done by hand.</summary>
 public sealed class ReceivablesTests
 {
-    private static readonly DateOnly November30 = Day("2026-11-30");
-
     private static ReceivablesRow Total(DateOnly asOf, params InvoiceFact[] invoices) =>
         Receivables.Compute(invoices, asOf, FigureGrouping.Total).Total;
 
@@ -80,13 +78,14 @@ public sealed class ReceivablesTests
     [Fact]
     public void an_overpayment_is_not_a_negative_debt()
     {
-        // 100,000 − 120,000 → 0 (not −20,000), so the total owed is the other invoice's 100,000, not 80,000
-        var row = Total(
-            November30,
+        InvoiceFact[] invoices =
+        [
             Invoice(100_000m, "2026-01-05", "2026-11-10", [Paid(120_000m, "2026-11-12")]),
-            Invoice(100_000m, "2026-01-05", "2026-11-10"));
+            Invoice(100_000m, "2026-01-05", "2026-11-10"),
+        ];
 
-        row.Outstanding.Should().Be(100_000m);
+        // 100,000 − 120,000 → 0 (not −20,000), so the total owed is the other invoice's 100,000, not 80,000
+        Receivables.Compute(invoices, November30, FigureGrouping.Total).Total.Outstanding.Should().Be(100_000m);
     }
 
     [Fact]

@@ -36,29 +36,3 @@ public static class FigureKeys
     private static ArgumentOutOfRangeException Unknown(FigureGrouping groupBy) =>
         new(nameof(groupBy), groupBy, "Group by total, region, customer or salesRep.");
 }
-
-/// <summary>
-/// Running sums per key and for the whole set, filled in one pass over the facts; rows come out sorted by key
-/// (ordinal) so a figure reads the same whatever order the facts arrived in.
-/// </summary>
-internal sealed class KeyedTally<TSums>
-    where TSums : new()
-{
-    private readonly Dictionary<string, TSums> byKey = new(StringComparer.Ordinal);
-
-    public TSums Total { get; } = new();
-
-    public TSums For(string key)
-    {
-        if (!byKey.TryGetValue(key, out var sums))
-        {
-            sums = new TSums();
-            byKey.Add(key, sums);
-        }
-
-        return sums;
-    }
-
-    public IReadOnlyList<TRow> Rows<TRow>(Func<string, TSums, TRow> toRow) =>
-        [.. byKey.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => toRow(pair.Key, pair.Value))];
-}

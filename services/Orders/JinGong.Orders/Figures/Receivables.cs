@@ -57,30 +57,23 @@ public static class Receivables
     /// </summary>
     public static ReceivablesFigure Compute(IEnumerable<InvoiceFact> invoices, DateOnly asOf, FigureGrouping groupBy)
     {
-        ArgumentNullException.ThrowIfNull(invoices);
-        var keyOf = FigureKeys.ForInvoices(groupBy);
         var windowStart = asOf.AddDays(1 - DsoDays);
-        var tally = new KeyedTally<Sums>();
-        foreach (var invoice in invoices)
+        var tally = KeyedTally<Sums, Owed>.Of(invoices, FigureKeys.ForInvoices(groupBy), invoice => OwedOn(invoice, asOf, windowStart));
+        return new ReceivablesFigure(asOf, groupBy, tally.Rows(Row), tally.TotalRow(Row));
+    }
+
+    private static Owed? OwedOn(InvoiceFact invoice, DateOnly asOf, DateOnly windowStart)
+    {
+        if (!invoice.IsOnTheBooks(asOf))
         {
-            if (!invoice.IsOnTheBooks(asOf))
-            {
-                continue;
-            }
-
-            var outstanding = invoice.OutstandingOn(asOf);
-            var invoiced = invoice.IssueDate >= windowStart ? invoice.Amount : 0m;
-            if (outstanding == 0m && invoiced == 0m)
-            {
-                continue;
-            }
-
-            var bucket = BucketOf(asOf.DayNumber - invoice.DueDate.DayNumber);
-            tally.For(keyOf(invoice)).Add(bucket, outstanding, invoiced);
-            tally.Total.Add(bucket, outstanding, invoiced);
+            return null;
         }
 
-        return new ReceivablesFigure(asOf, groupBy, tally.Rows(Row), Row(FigureKeys.Total, tally.Total));
+        var outstanding = invoice.OutstandingOn(asOf);
+        var invoiced = invoice.IssueDate >= windowStart ? invoice.Amount : 0m;
+        return outstanding == 0m && invoiced == 0m
+            ? null
+            : new Owed(BucketOf(asOf.DayNumber - invoice.DueDate.DayNumber), outstanding, invoiced);
     }
 
     private static ReceivablesRow Row(string key, Sums sums)
@@ -101,16 +94,19 @@ public static class Receivables
             FigureMath.Ratio(outstanding * DsoDays, sums.Invoiced, 1));
     }
 
-    private sealed class Sums
+    /// <summary>What one invoice adds: its unpaid amount in its bucket, and its amount if invoiced in the DSO window.</summary>
+    private readonly record struct Owed(AgeingBucket Bucket, decimal Outstanding, decimal Invoiced);
+
+    private sealed class Sums : IFigureSums<Owed>
     {
         public decimal[] Buckets { get; } = new decimal[5];
 
         public decimal Invoiced { get; private set; }
 
-        public void Add(AgeingBucket bucket, decimal outstanding, decimal invoiced)
+        public void Add(Owed item)
         {
-            Buckets[(int)bucket] += outstanding;
-            Invoiced += invoiced;
+            Buckets[(int)item.Bucket] += item.Outstanding;
+            Invoiced += item.Invoiced;
         }
     }
 }
