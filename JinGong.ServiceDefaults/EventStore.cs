@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using JinGong.ServiceDefaults;
@@ -25,6 +26,8 @@ public static class EventStoreExtensions
 
         return builder.Services.AddMarten(options =>
             {
+                // Streams are keyed by the domain's own ids: vehicle codes, ORD-…, OPP-….
+                options.Events.StreamIdentity = StreamIdentity.AsString;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.CausationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;

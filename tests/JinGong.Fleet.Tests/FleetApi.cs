@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests;
@@ -8,8 +7,6 @@ namespace JinGong.Fleet.Tests;
 /// <summary>What every fleet API test does: new vehicle codes, registered vehicles, stream versions, problems.</summary>
 internal static class FleetApi
 {
-    public const string ProblemTypes = "https://jingong.dev/problems/";
-
     public static string NewCode() => $"JG-{Guid.NewGuid():N}"[..20];
 
     /// <summary>Registers a new vehicle through the gateway and returns its code.</summary>
@@ -28,15 +25,4 @@ internal static class FleetApi
     /// <summary>How many events the vehicle's stream holds, read from fleet's database.</summary>
     public static async Task<long> StreamVersionAsync(this SystemFixture system, string code) =>
         (await new EventStoreQueries(await system.ConnectionStringAsync("fleetdb")).EventsAsync(code)).Count;
-
-    /// <summary>Asserts a Problem Details answer whose type names <paramref name="rule"/>, and returns it.</summary>
-    public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage answer, HttpStatusCode status, string rule)
-    {
-        var body = await answer.Content.ReadAsStringAsync();
-        answer.StatusCode.Should().Be(status, body);
-        answer.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var problem = JsonDocument.Parse(body).RootElement;
-        problem.GetProperty("type").GetString().Should().Be(ProblemTypes + rule);
-        return problem;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using JinGong.Orders.Figures;
 using JinGong.ServiceDefaults.Time;
@@ -42,26 +41,9 @@ internal static class Make
         new($"order-{Interlocked.Increment(ref next)}", region, "Angang", "li", placedOn, cancelled is null ? null : Day(cancelled), lines);
 }
 
-/// <summary>What every figure shares: the grouping keys and the speed a dashboard needs.</summary>
+/// <summary>What every figure shares: the grouping keys. (Their speed over 10,000 orders is measured by bench/orders-figures.sh.)</summary>
 public sealed class FiguresTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
-    /// The fastest of a few runs after a warm-up (JIT compilation, which a running service has long paid): the cost of
-    /// the computation itself, not of whatever else the machine happens to be doing.
-    /// </summary>
-    private static TimeSpan Fastest(Action compute)
-    {
-        compute();
-        return Enumerable.Range(0, 5).Min(_ =>
-        {
-            var watch = Stopwatch.StartNew();
-            compute();
-            return watch.Elapsed;
-        });
-    }
-
     [Theory]
     [InlineData(FigureGrouping.Total, "total")]
     [InlineData(FigureGrouping.Region, "north")]
@@ -80,36 +62,5 @@ public sealed class FiguresTests
         var act = () => FigureKeys.ForInvoices((FigureGrouping)42);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("groupBy");
-    }
-
-    [Fact]
-    public void ten_thousand_orders_with_three_invoices_each_compute_each_figure_well_under_100_ms()
-    {
-        var asOf = Make.November30;
-        var regions = new[] { "east", "north", "south", "west" };
-        var orders = new List<OrderFact>();
-        var invoices = new List<InvoiceFact>();
-        var opportunities = new List<OpportunityFact>();
-        for (var i = 0; i < 10_000; i++)
-        {
-            var placed = asOf.AddDays(-(i % 365));
-            var region = regions[i % regions.Length];
-            orders.Add(Make.Order(placed, region, i % 50 == 0 ? "2026-11-01" : null, new OrderLineFact($"EL-{i % 7}", 1 + (i % 3), 1_850_000m)));
-            for (var n = 0; n < 3; n++)
-            {
-                var issued = Make.Iso(placed.AddDays(n * 30));
-                var due = Make.Iso(placed.AddDays((n * 30) + 30));
-                invoices.Add(Make.Invoice(616_666.67m, issued, due, [Make.Paid(300_000m, issued)], region: region, customer: $"customer-{i % 200}", salesRep: $"rep-{i % 40}"));
-            }
-
-            opportunities.Add(Make.Opportunity(region, $"rep-{i % 40}", 2_000_000m, (OpportunityStage.Lead, "2026-01-05"), ((OpportunityStage)(i % 6), Make.Iso(placed))));
-        }
-
-        // each figure alone, as an endpoint computes it
-        Fastest(() => CollectionRate.Compute(invoices, Period.Quarter(2026, 4), asOf, FigureGrouping.Customer)).Should().BeLessThan(Limit);
-        Fastest(() => Receivables.Compute(invoices, asOf, FigureGrouping.Customer)).Should().BeLessThan(Limit);
-        Fastest(() => ConversionRate.Compute(opportunities, Period.Year(2026), asOf, FigureGrouping.SalesRep)).Should().BeLessThan(Limit);
-        Fastest(() => Pipeline.Compute(opportunities, asOf)).Should().BeLessThan(Limit);
-        Fastest(() => OrderTrends.Compute(orders, Period.Month(2026, 1), Period.Month(2026, 12), asOf)).Should().BeLessThan(Limit);
     }
 }

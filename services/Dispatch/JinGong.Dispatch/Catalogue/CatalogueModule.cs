@@ -9,7 +9,6 @@ public static class CatalogueModule
 {
     public static void ConfigureCatalogue(this StoreOptions options)
     {
-        options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.MapEventType<VehicleCatalogued>("vehicle_catalogued_v1");
         // Inline: the catalogue answers from the same transaction that recorded the vehicle.
         options.Projections.Snapshot<CatalogueVehicle>(SnapshotLifecycle.Inline);

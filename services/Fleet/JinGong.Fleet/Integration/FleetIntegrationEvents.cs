@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using JinGong.Fleet.Vehicles;
 using JinGong.ServiceDefaults.Messaging;
-using Marten;
 using Published = JinGong.Contracts.Fleet;
 
 namespace JinGong.Fleet.Integration;
@@ -11,13 +10,9 @@ namespace JinGong.Fleet.Integration;
 /// loan or transfer behind it, deliveries, retirements and a summary of each usage batch. A status change is told from the vehicle as
 /// it was just before the event, read back from its stream.
 /// </summary>
-public sealed class FleetIntegrationEvents(IServiceProvider services) : IIntegrationEvents
+public sealed class FleetIntegrationEvents(IServiceProvider services) : StreamIntegrationEvents(services)
 {
-    // The store builds the subscription that uses this class: resolving the store in the constructor
-    // would be a cycle, so it is looked up on first use.
-    private IDocumentStore Store => field ??= services.GetRequiredService<IDocumentStore>();
-
-    public async ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken)
+    public override async ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken)
     {
         if (@event.Data is VehicleRegistered registered)
         {
@@ -30,9 +25,7 @@ public sealed class FleetIntegrationEvents(IServiceProvider services) : IIntegra
             return [];
         }
 
-        await using var session = Store.QuerySession();
-        var before = await session.Events.AggregateStreamAsync<Vehicle>(change.VehicleCode, version: @event.Version - 1, token: cancellationToken);
-        if (before is null)
+        if (await StateBeforeAsync<Vehicle>(@event, cancellationToken) is not { } before)
         {
             return [];
         }

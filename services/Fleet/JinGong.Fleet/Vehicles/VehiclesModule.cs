@@ -19,7 +19,6 @@ public static class VehiclesModule
     /// <summary>Vehicle streams are keyed by the vehicle code; event names are explicit, so stored events outlive renames.</summary>
     public static void ConfigureVehicles(this StoreOptions options)
     {
-        options.Events.StreamIdentity = StreamIdentity.AsString;
         // Inline: the snapshot (and so the inventory) changes in the same transaction as the append.
         options.Projections.Snapshot<Vehicle>(SnapshotLifecycle.Inline);
         options.Events.MapEventType<VehicleRegistered>("vehicle_registered_v1");

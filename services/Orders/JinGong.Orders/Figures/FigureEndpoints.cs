@@ -1,0 +1,116 @@
+using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.Orders.Figures;
+
+/// <summary>
+/// The figures management reads (docs/metrics.md): collection rate, receivables ageing and DSO, conversion
+/// rate, pipeline and order trends, each live or as of a past business date (<c>asOf</c>, default today in China).
+/// </summary>
+public static class FigureEndpoints
+{
+    public static RouteGroupBuilder MapFigures(this RouteGroupBuilder api)
+    {
+        var figures = api.MapGroup("/figures").WithTags("Figures");
+        figures.MapGet("/collection-rate", CollectionRateAsync).WithName("GetCollectionRate")
+            .WithSummary("Collection rate [回款率] of a period: payments received ÷ amounts invoiced and due, by region, customer or sales rep");
+        figures.MapGet("/receivables", ReceivablesAsync).WithName("GetReceivables")
+            .WithSummary("Receivables by ageing bucket (current, 1–30, 31–60, 61–90, 90+ days overdue) and days sales outstanding");
+        figures.MapGet("/conversion-rate", ConversionRateAsync).WithName("GetConversionRate")
+            .WithSummary("Conversion rate [订单转化率] of a period: won ÷ (won + lost), by region or sales rep");
+        figures.MapGet("/pipeline", PipelineAsync).WithName("GetPipeline")
+            .WithSummary("Open opportunities by stage, with their expected amounts");
+        figures.MapGet("/order-trends", OrderTrendsAsync).WithName("GetOrderTrends")
+            .WithSummary("Units and amounts ordered per month × model × region");
+        return api;
+    }
+
+    private static async Task<Results<Ok<PeriodFigure<CollectionRateRow>>, ValidationProblem>> CollectionRateAsync(
+        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
+        string? period = null, FigureGrouping groupBy = FigureGrouping.Total, DateOnly? asOf = null)
+    {
+        var errors = new FieldErrors().Grouping(groupBy);
+        if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var invoices = await FigureSources.InvoicesAsync(session, cancellationToken);
+        return TypedResults.Ok(CollectionRate.Compute(invoices, inPeriod, asOf ?? Today(clock), groupBy));
+    }
+
+    private static async Task<Results<Ok<ReceivablesFigure>, ValidationProblem>> ReceivablesAsync(
+        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, FigureGrouping groupBy = FigureGrouping.Total, DateOnly? asOf = null)
+    {
+        if (new FieldErrors().Grouping(groupBy) is { Any: true } errors)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var invoices = await FigureSources.InvoicesAsync(session, cancellationToken);
+        return TypedResults.Ok(Receivables.Compute(invoices, asOf ?? Today(clock), groupBy));
+    }
+
+    private static async Task<Results<Ok<PeriodFigure<ConversionRateRow>>, ValidationProblem>> ConversionRateAsync(
+        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
+        string? period = null, FigureGrouping groupBy = FigureGrouping.Total, DateOnly? asOf = null)
+    {
+        var errors = new FieldErrors().Grouping(groupBy).Check("groupBy", groupBy != FigureGrouping.Customer, "Conversion is broken down by total, region or salesRep.");
+        if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var opportunities = await FigureSources.OpportunitiesAsync(session, cancellationToken);
+        return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? Today(clock), groupBy));
+    }
+
+    private static async Task<Ok<PipelineFigure>> PipelineAsync(
+        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? region = null, string? salesRep = null)
+    {
+        var opportunities = await FigureSources.OpportunitiesAsync(session, cancellationToken);
+        return TypedResults.Ok(Pipeline.Compute(opportunities, asOf ?? Today(clock), region, salesRep));
+    }
+
+    private static async Task<Results<Ok<OrderTrendsFigure>, ValidationProblem>> OrderTrendsAsync(
+        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? from = null, string? to = null, DateOnly? asOf = null)
+    {
+        var errors = new FieldErrors();
+        var first = errors.ParseMonth("from", from);
+        var last = errors.ParseMonth("to", to);
+        if (first is null || last is null || errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        errors.Check("to", first.First <= last.First && last.First <= first.First.AddYears(10), "The months run forward from 'from', ten years at most.");
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var orders = await FigureSources.OrdersAsync(session, cancellationToken);
+        return TypedResults.Ok(OrderTrends.Compute(orders, first, last, asOf ?? Today(clock)));
+    }
+
+    private static DateOnly Today(TimeProvider clock) => ChinaTime.DateOf(clock.GetUtcNow());
+
+    // Enum binding also takes numbers ("7"): only the named groupings are figures.
+    private static FieldErrors Grouping(this FieldErrors errors, FigureGrouping groupBy) =>
+        errors.Check("groupBy", Enum.IsDefined(groupBy), "Group by total, region, customer or salesRep.");
+
+    private static Period? ParsePeriod(this FieldErrors errors, string field, string? text)
+    {
+        errors.Required(field, text).Check(field, text is null || Period.TryParse(text, out _), $"The {field} is {Period.Format}.");
+        return Period.TryParse(text, out var period) ? period : null;
+    }
+
+    private static Period? ParseMonth(this FieldErrors errors, string field, string? text)
+    {
+        var period = errors.ParsePeriod(field, text);
+        errors.Check(field, period is null || period.First.Day == 1 && period.Last == period.First.AddMonths(1).AddDays(-1), $"The {field} is a month, e.g. 2026-11.");
+        return period;
+    }
+}

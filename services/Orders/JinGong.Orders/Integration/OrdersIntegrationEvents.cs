@@ -1,0 +1,56 @@
+using JasperFx.Events;
+using JinGong.Orders.Opportunities;
+using JinGong.Orders.Orders;
+using JinGong.ServiceDefaults.Messaging;
+using Published = JinGong.Contracts.Orders;
+
+namespace JinGong.Orders.Integration;
+
+/// <summary>
+/// What orders tells the other services: opportunities won and lost, orders placed and cancelled, invoices
+/// issued and payments received, each with the region, sales rep, models, units and amounts that dispatch
+/// and the OKRs need. What fleet told orders (reserved, delivered) is not told again.
+/// </summary>
+public sealed class OrdersIntegrationEvents(IServiceProvider services) : StreamIntegrationEvents(services)
+{
+    public override async ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken) => @event.Data switch
+    {
+        OrderPlaced placed => [Placed(Order.Create(placed))],
+        OrderCancelled or InvoiceIssued or PaymentReceived when await StateBeforeAsync<Order>(@event, cancellationToken) is { } order =>
+            [FromOrder(order, @event.Data)],
+        OpportunityWon or OpportunityLost when await StateBeforeAsync<Opportunity>(@event, cancellationToken) is { } opportunity =>
+            [FromOpportunity(opportunity, @event.Data)],
+        _ => [],
+    };
+
+    private static Published.OrderPlaced Placed(Order order) =>
+        new(order.Id, order.OpportunityId, order.Customer, order.Region, order.SalesRep, order.DeliverySite, Lines(order),
+            order.Units, order.Amount, order.Currency, order.PlacedAt);
+
+    private static object FromOrder(Order order, object change) => change switch
+    {
+        OrderCancelled cancelled => new Published.OrderCancelled(
+            order.Id, order.Customer, order.Region, order.SalesRep, Lines(order), order.Units, order.Amount, order.Currency, cancelled.Reason, cancelled.OccurredAt),
+        InvoiceIssued issued => new Published.InvoiceIssued(
+            order.Id, issued.InvoiceId, order.Customer, order.Region, order.SalesRep, issued.Amount, order.Currency, issued.IssueDate, issued.DueDate, issued.OccurredAt),
+        PaymentReceived paid => new Published.PaymentReceived(
+            order.Id, paid.InvoiceId, paid.PaymentId, order.Customer, order.Region, order.SalesRep, paid.Amount, order.Currency, paid.PaidOn, paid.OccurredAt),
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "Not an order event other services hear of."),
+    };
+
+    private static object FromOpportunity(Opportunity opportunity, object change)
+    {
+        var models = opportunity.Lines.Select(line => new Published.WantedModel(line.Model, line.Quantity)).ToList();
+        return change switch
+        {
+            OpportunityWon won => new Published.OpportunityWon(
+                opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency, won.OccurredAt),
+            OpportunityLost lost => new Published.OpportunityLost(
+                opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency, lost.Reason, lost.OccurredAt),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "Not an opportunity event other services hear of."),
+        };
+    }
+
+    private static List<Published.OrderedModel> Lines(Order order) =>
+        [.. order.Lines.Select(line => new Published.OrderedModel(line.Model, line.Quantity, line.UnitPrice))];
+}

@@ -1,0 +1,53 @@
+using JinGong.Orders.Catalogue;
+using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.ServiceDefaults.Http;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.Orders.Opportunities.Filing;
+
+public sealed record OpportunityLineRequest(string? Model, int? Quantity);
+
+/// <summary>The form a regional manager fills in [表单填报]. <c>occurredAt</c> defaults to now.</summary>
+public sealed record FileOpportunityRequest(
+    string? Customer, string? Region, string? SalesRep, IReadOnlyList<OpportunityLineRequest>? Lines,
+    decimal? ExpectedAmount, DateOnly? ExpectedCloseDate, DateTimeOffset? OccurredAt);
+
+public static class FileOpportunityEndpoint
+{
+    public const int MaxUnits = 10_000;
+
+    public static RouteGroupBuilder MapFileOpportunity(this RouteGroupBuilder opportunities)
+    {
+        opportunities.MapPost("/", FileAsync)
+            .WithName("FileOpportunity")
+            .WithSummary("File an opportunity [商机] from the form; it starts as a lead");
+        return opportunities;
+    }
+
+    private static async Task<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>> FileAsync(
+        FileOpportunityRequest request, IDocumentSession session, ProductCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors()
+            .Required("customer", request.Customer)
+            .Required("region", request.Region)
+            .Required("salesRep", request.SalesRep)
+            .Money("expectedAmount", request.ExpectedAmount)
+            .Required("expectedCloseDate", request.ExpectedCloseDate)
+            .Lines(request.Lines, catalogue, (line, index, lineErrors) => lineErrors.Count($"lines[{index}].quantity", line.Quantity, MaxUnits), line => line.Model);
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var id = NewId.For("OPP");
+        var now = clock.GetUtcNow();
+        var command = new FileOpportunity(
+            id, request.Customer!.Trim(), request.Region!.Trim(), request.SalesRep!.Trim(),
+            [.. request.Lines!.Select(line => new OpportunityLine(line.Model!.Trim(), line.Quantity!.Value))],
+            request.ExpectedAmount!.Value, request.ExpectedCloseDate!.Value, (request.OccurredAt ?? now).ToUniversalTime(), now);
+        return await session.StartAsync(
+            OpportunitiesModule.Opportunities, id, $"/api/orders/opportunities/{id}",
+            current => OpportunityDecider.Decide(command, current), OpportunityDecider.AlreadyFiled(id), cancellationToken);
+    }
+}

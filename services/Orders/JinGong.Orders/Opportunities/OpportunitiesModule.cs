@@ -1,0 +1,39 @@
+using JinGong.Orders.Opportunities.Filing;
+using JinGong.Orders.Opportunities.Reading;
+using JinGong.Orders.Opportunities.Staging;
+using JinGong.ServiceDefaults.EventSourcing;
+using Marten;
+
+namespace JinGong.Orders.Opportunities;
+
+public static class OpportunitiesModule
+{
+    /// <summary>Opportunity streams, as the shared command handling and reads see them.</summary>
+    public static readonly StreamKind<Opportunity, OpportunityView> Opportunities =
+        new("Opportunity", OpportunityDecider.NotFound, Opportunity.Step, OpportunityView.From, e => ((IOpportunityEvent)e).OccurredAt);
+
+    public static void ConfigureOpportunities(this StoreOptions options)
+    {
+        // Inline: the list and the figures read an opportunity in the same transaction that changed it.
+        options.Projections.Snapshot<Opportunity>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        options.Schema.For<Opportunity>()
+            .Duplicate(opportunity => opportunity.Region)
+            .Duplicate(opportunity => opportunity.SalesRep);
+        options.Events.MapEventType<OpportunityFiled>("opportunity_filed_v1");
+        options.Events.MapEventType<OpportunityStageChanged>("opportunity_stage_changed_v1");
+        options.Events.MapEventType<OpportunityWon>("opportunity_won_v1");
+        options.Events.MapEventType<OpportunityLost>("opportunity_lost_v1");
+        options.Events.MapEventType<OpportunityReopened>("opportunity_reopened_v1");
+        options.Events.MapEventType<OpportunityOrdered>("opportunity_ordered_v1");
+    }
+
+    public static RouteGroupBuilder MapOpportunities(this RouteGroupBuilder api)
+    {
+        var opportunities = api.MapGroup("/opportunities").WithTags("Opportunities");
+        opportunities.MapFileOpportunity();
+        opportunities.MapStages();
+        opportunities.MapStreamReads("/{id}", Opportunities);
+        opportunities.MapListOpportunities();
+        return api;
+    }
+}

@@ -1,0 +1,91 @@
+using JasperFx;
+using JinGong.Orders.Figures;
+using JinGong.ServiceDefaults.Time;
+
+namespace JinGong.Orders.Opportunities;
+
+/// <summary>An event of an opportunity's life. OccurredAt is business time (UTC).</summary>
+public interface IOpportunityEvent
+{
+    string OpportunityId { get; }
+
+    DateTimeOffset OccurredAt { get; }
+}
+
+/// <summary>Units of one model the customer is after.</summary>
+public sealed record OpportunityLine(string Model, int Quantity);
+
+// The events of an opportunity [商机], in the domain's words.
+
+/// <summary>A regional manager filed the opportunity from the form; it starts as a lead.</summary>
+public sealed record OpportunityFiled(
+    string OpportunityId, string Customer, string Region, string SalesRep, IReadOnlyList<OpportunityLine> Lines,
+    decimal ExpectedAmount, DateOnly ExpectedCloseDate, DateTimeOffset OccurredAt) : IOpportunityEvent;
+
+public sealed record OpportunityStageChanged(string OpportunityId, OpportunityStage From, OpportunityStage To, DateTimeOffset OccurredAt) : IOpportunityEvent;
+
+public sealed record OpportunityWon(string OpportunityId, DateTimeOffset OccurredAt) : IOpportunityEvent;
+
+public sealed record OpportunityLost(string OpportunityId, string Reason, DateTimeOffset OccurredAt) : IOpportunityEvent;
+
+/// <summary>A closed opportunity opened again, at the stage it was closed from, for the reason given.</summary>
+public sealed record OpportunityReopened(string OpportunityId, string Reason, OpportunityStage Stage, DateTimeOffset OccurredAt) : IOpportunityEvent;
+
+/// <summary>An order was placed from the won opportunity: it can be ordered once.</summary>
+public sealed record OpportunityOrdered(string OpportunityId, string OrderId, DateTimeOffset OccurredAt) : IOpportunityEvent;
+
+/// <summary>An opportunity [商机] as its events tell it. Immutable: each event gives a new state.</summary>
+public sealed record Opportunity(
+    [property: Identity] string Id,
+    string Customer,
+    string Region,
+    string SalesRep,
+    IReadOnlyList<OpportunityLine> Lines,
+    decimal ExpectedAmount,
+    DateOnly ExpectedCloseDate,
+    OpportunityStage Stage,
+    DateTimeOffset FiledAt,
+    DateTimeOffset LastOccurredAt,
+    IReadOnlyList<StageFact> Stages)
+{
+    /// <summary>The open stage it was closed from: where a reopening takes it back to.</summary>
+    public OpportunityStage? ClosedFrom { get; init; }
+
+    public string? LostReason { get; init; }
+
+    public string? OrderId { get; init; }
+
+    public bool IsClosed => Stage is OpportunityStage.Won or OpportunityStage.Lost;
+
+    public static Opportunity Create(OpportunityFiled filed) =>
+        new(filed.OpportunityId, filed.Customer, filed.Region, filed.SalesRep, filed.Lines, filed.ExpectedAmount, filed.ExpectedCloseDate,
+            OpportunityStage.Lead, filed.OccurredAt, filed.OccurredAt, [new StageFact(OpportunityStage.Lead, ChinaTime.DateOf(filed.OccurredAt))]);
+
+    public Opportunity Apply(OpportunityStageChanged changed) => EnterStage(changed.To, changed.OccurredAt);
+
+    public Opportunity Apply(OpportunityWon won) => EnterStage(OpportunityStage.Won, won.OccurredAt) with { ClosedFrom = Stage };
+
+    public Opportunity Apply(OpportunityLost lost) =>
+        EnterStage(OpportunityStage.Lost, lost.OccurredAt) with { ClosedFrom = Stage, LostReason = lost.Reason };
+
+    public Opportunity Apply(OpportunityReopened reopened) =>
+        EnterStage(reopened.Stage, reopened.OccurredAt) with { ClosedFrom = null, LostReason = null };
+
+    public Opportunity Apply(OpportunityOrdered ordered) => this with { OrderId = ordered.OrderId, LastOccurredAt = ordered.OccurredAt };
+
+    /// <summary>One step of the fold: the state after <paramref name="event"/> (from nothing for the filing).</summary>
+    public static Opportunity? Step(Opportunity? state, object @event) => (state, @event) switch
+    {
+        (_, OpportunityFiled filed) => Create(filed),
+        (null, _) => null,
+        (_, OpportunityStageChanged e) => state.Apply(e),
+        (_, OpportunityWon e) => state.Apply(e),
+        (_, OpportunityLost e) => state.Apply(e),
+        (_, OpportunityReopened e) => state.Apply(e),
+        (_, OpportunityOrdered e) => state.Apply(e),
+        _ => state,
+    };
+
+    private Opportunity EnterStage(OpportunityStage stage, DateTimeOffset occurredAt) =>
+        this with { Stage = stage, LastOccurredAt = occurredAt, Stages = [.. Stages, new StageFact(stage, ChinaTime.DateOf(occurredAt))] };
+}

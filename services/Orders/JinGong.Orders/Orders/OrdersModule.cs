@@ -1,0 +1,51 @@
+using JinGong.Orders.Orders.Cancelling;
+using JinGong.Orders.Orders.FollowingVehicles;
+using JinGong.Orders.Orders.Invoicing;
+using JinGong.Orders.Orders.Placing;
+using JinGong.Orders.Orders.Reading;
+using JinGong.ServiceDefaults.EventSourcing;
+using Marten;
+using MassTransit;
+
+namespace JinGong.Orders.Orders;
+
+public static class OrdersModule
+{
+    /// <summary>Order streams, as the shared command handling and reads see them.</summary>
+    public static readonly StreamKind<Order, OrderView> Orders =
+        new("Order", OrderDecider.NotFound, Order.Step, OrderView.From, e => ((IOrderEvent)e).OccurredAt);
+
+    public static void ConfigureOrders(this StoreOptions options)
+    {
+        // Inline: lists and figures read an order in the same transaction that changed it.
+        options.Projections.Snapshot<Order>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        options.Schema.For<Order>()
+            .Duplicate(order => order.Region)
+            .Duplicate(order => order.Customer)
+            .Duplicate(order => order.SalesRep);
+        options.Events.MapEventType<OrderPlaced>("order_placed_v1");
+        options.Events.MapEventType<OrderCancelled>("order_cancelled_v1");
+        options.Events.MapEventType<OrderVehicleReserved>("order_vehicle_reserved_v1");
+        options.Events.MapEventType<OrderVehicleReleased>("order_vehicle_released_v1");
+        options.Events.MapEventType<OrderVehicleDelivered>("order_vehicle_delivered_v1");
+        options.Events.MapEventType<InvoiceIssued>("invoice_issued_v1");
+        options.Events.MapEventType<PaymentReceived>("payment_received_v1");
+    }
+
+    public static void AddOrderConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<VehicleStatusChangedConsumer>();
+        bus.AddConsumer<VehicleDeliveredConsumer>();
+    }
+
+    public static RouteGroupBuilder MapOrders(this RouteGroupBuilder api)
+    {
+        var orders = api.MapGroup("/orders").WithTags("Orders");
+        orders.MapPlaceOrder();
+        orders.MapCancellation();
+        orders.MapInvoicing();
+        orders.MapStreamReads("/{id}", Orders);
+        orders.MapListOrders();
+        return api;
+    }
+}

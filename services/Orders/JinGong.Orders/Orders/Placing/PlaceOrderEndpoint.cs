@@ -1,0 +1,104 @@
+using JasperFx;
+using JinGong.Orders.Catalogue;
+using JinGong.Orders.Opportunities;
+using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.ServiceDefaults.Http;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.Orders.Orders.Placing;
+
+public sealed record OrderLineRequest(string? Model, int? Quantity, decimal? UnitPrice);
+
+/// <summary>
+/// An order, placed from a won opportunity (customer, region and sales rep then come from it) or directly.
+/// <c>occurredAt</c> defaults to now.
+/// </summary>
+public sealed record PlaceOrderRequest(
+    string? OpportunityId, string? Customer, string? Region, string? SalesRep, string? DeliverySite,
+    IReadOnlyList<OrderLineRequest>? Lines, DateTimeOffset? OccurredAt);
+
+public static class PlaceOrderEndpoint
+{
+    public const int MaxUnitsPerLine = 1_000;
+
+    public static RouteGroupBuilder MapPlaceOrder(this RouteGroupBuilder orders)
+    {
+        orders.MapPost("/", PlaceAsync)
+            .WithName("PlaceOrder")
+            .WithSummary("Place an order [订单], from a won opportunity or directly");
+        return orders;
+    }
+
+    private static async Task<Results<Created<OrderView>, ValidationProblem, ProblemHttpResult>> PlaceAsync(
+        PlaceOrderRequest request, IDocumentSession session, ProductCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var fromOpportunity = !string.IsNullOrWhiteSpace(request.OpportunityId);
+        var errors = new FieldErrors()
+            .Required("deliverySite", request.DeliverySite)
+            .Lines(request.Lines, catalogue, (line, index, lineErrors) => lineErrors
+                .Count($"lines[{index}].quantity", line.Quantity, MaxUnitsPerLine)
+                .Money($"lines[{index}].unitPrice", line.UnitPrice), line => line.Model);
+        if (!fromOpportunity)
+        {
+            errors.Required("customer", request.Customer).Required("region", request.Region).Required("salesRep", request.SalesRep);
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var id = NewId.For("ORD");
+        var now = clock.GetUtcNow();
+        var occurredAt = (request.OccurredAt ?? now).ToUniversalTime();
+        var (customer, region, salesRep) = (request.Customer?.Trim(), request.Region?.Trim(), request.SalesRep?.Trim());
+        if (fromOpportunity)
+        {
+            // The opportunity is marked as ordered in the same transaction that places the order: it leads to one order.
+            var opportunity = await session.Events.FetchForWriting<Opportunity>(request.OpportunityId!.Trim(), cancellationToken);
+            if (opportunity.Aggregate is not { } won)
+            {
+                return Problems.From(new DomainError("unknown-opportunity", $"There is no opportunity {request.OpportunityId}.", ErrorKind.Unprocessable));
+            }
+
+            if (Differs(customer, won.Customer) || Differs(region, won.Region) || Differs(salesRep, won.SalesRep))
+            {
+                return Problems.From(new DomainError(
+                    "order-differs-from-opportunity",
+                    $"Opportunity {won.Id} is {won.Customer}'s in {won.Region}, sold by {won.SalesRep}; the order says otherwise.",
+                    ErrorKind.Unprocessable));
+            }
+
+            switch (OpportunityDecider.Decide(new OrderOpportunity(won.Id, id, occurredAt, now), won))
+            {
+                case Decision.Rejected rejected:
+                    return Problems.From(rejected.Error);
+                case Decision.Accepted accepted:
+                    opportunity.AppendMany(accepted.Events);
+                    break;
+            }
+
+            (customer, region, salesRep) = (won.Customer, won.Region, won.SalesRep);
+        }
+
+        var command = new PlaceOrder(
+            id, fromOpportunity ? request.OpportunityId!.Trim() : null, customer!, region!, salesRep!, request.DeliverySite!.Trim(),
+            [.. request.Lines!.Select(line => new OrderLine(line!.Model!.Trim(), line.Quantity!.Value, line.UnitPrice!.Value))],
+            occurredAt, now);
+        try
+        {
+            return await session.StartAsync(
+                OrdersModule.Orders, id, $"/api/orders/orders/{id}",
+                current => OrderDecider.Decide(command, current), new("order-already-placed", $"Order {id} was placed already.", ErrorKind.Conflict), cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            return Problems.From(new DomainError(
+                "concurrent-change", $"Opportunity {request.OpportunityId} changed while the order was placed; read it again and retry.", ErrorKind.Conflict));
+        }
+    }
+
+    private static bool Differs(string? given, string known) => given is not null && given != known;
+}

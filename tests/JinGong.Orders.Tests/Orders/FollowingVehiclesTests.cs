@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JinGong.Testing;
+using MassTransit;
+using Published = JinGong.Contracts.Fleet;
+
+namespace JinGong.Orders.Tests.Orders;
+
+/// <summary>The order learns from fleet's events which vehicles were reserved and delivered for it.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class FollowingVehiclesTests(SystemFixture system)
+{
+    [Fact]
+    public async Task the_order_follows_its_vehicles_through_fleet_and_cannot_be_cancelled_once_one_is_delivered()
+    {
+        var order = await system.PlaceOrderAsync("east", quantity: 2, occurredAt: DateTimeOffset.UtcNow.AddDays(-5));
+        var first = await RegisterVehicleAsync();
+        var second = await RegisterVehicleAsync();
+        await system.PostOkAsync($"/api/fleet/vehicles/{first}/reservation", new { orderId = order });
+        await system.PostOkAsync($"/api/fleet/vehicles/{second}/reservation", new { orderId = order });
+
+        var reserved = await OrderWhenAsync(order, o => o.GetProperty("reservedVehicles").GetArrayLength() == 2);
+        reserved.GetProperty("status").GetString().Should().Be("Placed");
+
+        await system.PostOkAsync($"/api/fleet/vehicles/{first}/delivery", new { orderId = order, customer = "Baotou Steel", site = "Baiyun Obo mine" });
+        var partly = await OrderWhenAsync(order, o => o.GetProperty("status").GetString() == "PartlyDelivered");
+        partly.GetProperty("deliveredVehicles").EnumerateArray().Select(v => v.GetString()).Should().Equal(first);
+        partly.GetProperty("reservedVehicles").EnumerateArray().Select(v => v.GetString()).Should().Equal(second);
+
+        using (var cancel = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{order}/cancellation", new { reason = "too late" }))
+        {
+            await cancel.ShouldBeProblemAsync(HttpStatusCode.Conflict, "order-delivered");
+        }
+
+        await system.PostOkAsync($"/api/fleet/vehicles/{second}/delivery", new { orderId = order, customer = "Baotou Steel", site = "Baiyun Obo mine" });
+        await OrderWhenAsync(order, o => o.GetProperty("status").GetString() == "Delivered");
+    }
+
+    [Fact]
+    public async Task redelivered_fleet_events_change_nothing()
+    {
+        var order = await system.PlaceOrderAsync("east", quantity: 2);
+        var broker = new Uri(await system.ConnectionStringAsync("messaging"));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker));
+        await bus.StartAsync();
+        try
+        {
+            var delivered = new Published.VehicleDelivered("JG-REDELIVERED", "MT-90E", order, "Baotou Steel", "Baiyun Obo mine", DateTimeOffset.UtcNow);
+            var messageId = Guid.NewGuid();
+            // The same message twice (a redelivery), then the same fact under another message id (a republished event).
+            await bus.Publish(delivered, context => context.MessageId = messageId);
+            await bus.Publish(delivered, context => context.MessageId = messageId);
+            await bus.Publish(delivered, context => context.MessageId = Guid.NewGuid());
+            // A marker published last: once the order shows it, everything before it was consumed.
+            await bus.Publish(delivered with { VehicleCode = "JG-MARKER" }, context => context.MessageId = Guid.NewGuid());
+
+            var after = await OrderWhenAsync(order, o => o.GetProperty("deliveredVehicles").EnumerateArray().Any(v => v.GetString() == "JG-MARKER"));
+            after.GetProperty("deliveredVehicles").EnumerateArray().Select(v => v.GetString()).Should().BeEquivalentTo("JG-REDELIVERED", "JG-MARKER");
+            (await system.StreamVersionAsync(order)).Should().Be(3, "placed, then one delivery per vehicle");
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    private async Task<string> RegisterVehicleAsync()
+    {
+        var code = OrdersApi.Unique("JG");
+        await system.PostOkAsync("/api/fleet/vehicles", new
+        {
+            code, model = "MT-90E", category = "mining-truck", region = "east", warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
+        }, HttpStatusCode.Created);
+        return code;
+    }
+
+    private Task<JsonElement> OrderWhenAsync(string order, Func<JsonElement, bool> condition) =>
+        Eventually.ReturnsAsync(_ => system.GetOkAsync($"/api/orders/orders/{order}"), condition, TimeSpan.FromSeconds(30), $"order {order} to follow fleet");
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JinGong.Testing;
+
+namespace JinGong.Orders.Tests;
+
+/// <summary>What every orders API test does: unique names, opportunities and orders through the gateway, stream versions.</summary>
+internal static class OrdersApi
+{
+    /// <summary>A name no other test uses, so a test's figures are its own (e.g. its own region).</summary>
+    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage answer, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var body = await answer.Content.ReadAsStringAsync();
+        answer.StatusCode.Should().Be(status, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    public static async Task<JsonElement> PostOkAsync(this SystemFixture system, string path, object body, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        using var answer = await system.Gateway.PostAsJsonAsync(path, body);
+        return await answer.JsonAsync(status);
+    }
+
+    public static async Task<JsonElement> GetOkAsync(this SystemFixture system, string path)
+    {
+        using var answer = await system.Gateway.GetAsync(path);
+        return await answer.JsonAsync();
+    }
+
+    /// <summary>Files an opportunity for two MT-90E trucks and returns its id.</summary>
+    public static async Task<string> FileOpportunityAsync(
+        this SystemFixture system, string region, string salesRep = "li.wei", decimal expectedAmount = 3_000_000m, DateTimeOffset? occurredAt = null) =>
+        (await system.PostOkAsync("/api/orders/opportunities", new
+        {
+            customer = "Baotou Steel", region, salesRep, lines = new[] { new { model = "MT-90E", quantity = 2 } },
+            expectedAmount, expectedCloseDate = "2026-12-31", occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddDays(-60),
+        }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+    /// <summary>Places an order directly: <paramref name="quantity"/> MT-90E at <paramref name="unitPrice"/>; returns its id.</summary>
+    public static async Task<string> PlaceOrderAsync(
+        this SystemFixture system, string region, int quantity = 2, decimal unitPrice = 1_500_000m, DateTimeOffset? occurredAt = null,
+        string customer = "Baotou Steel", string salesRep = "li.wei") =>
+        (await system.PostOkAsync("/api/orders/orders", new
+        {
+            customer, region, salesRep, deliverySite = "Baiyun Obo mine",
+            lines = new[] { new { model = "MT-90E", quantity, unitPrice } },
+            occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddDays(-60),
+        }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+    /// <summary>How many events a stream of orders' store holds, read from its database.</summary>
+    public static async Task<long> StreamVersionAsync(this SystemFixture system, string id) =>
+        (await system.EventsAsync(id)).Count;
+
+    public static async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> EventsAsync(this SystemFixture system, string? id = null) =>
+        await new EventStoreQueries(await system.ConnectionStringAsync("ordersdb")).EventsAsync(id);
+}
