@@ -29,42 +29,47 @@ public static class FigureEndpoints
 
     private static async Task<Results<Ok<PeriodFigure<CollectionRateRow>>, ValidationProblem>> CollectionRateAsync(
         IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
-        string? period = null, FigureGrouping groupBy = FigureGrouping.Total, DateOnly? asOf = null)
+        string? period = null, string? groupBy = null, DateOnly? asOf = null)
     {
-        var errors = new FieldErrors().Grouping(groupBy);
+        var errors = new FieldErrors();
+        var grouping = errors.ParseGrouping(groupBy);
         if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
         {
             return Problems.Validation(errors.Errors);
         }
 
         var invoices = await FigureSources.InvoicesAsync(session, cancellationToken);
-        return TypedResults.Ok(CollectionRate.Compute(invoices, inPeriod, asOf ?? Today(clock), groupBy));
+        return TypedResults.Ok(CollectionRate.Compute(invoices, inPeriod, asOf ?? Today(clock), grouping));
     }
 
     private static async Task<Results<Ok<ReceivablesFigure>, ValidationProblem>> ReceivablesAsync(
-        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, FigureGrouping groupBy = FigureGrouping.Total, DateOnly? asOf = null)
+        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? groupBy = null, DateOnly? asOf = null)
     {
-        if (new FieldErrors().Grouping(groupBy) is { Any: true } errors)
+        var errors = new FieldErrors();
+        var grouping = errors.ParseGrouping(groupBy);
+        if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
         }
 
         var invoices = await FigureSources.InvoicesAsync(session, cancellationToken);
-        return TypedResults.Ok(Receivables.Compute(invoices, asOf ?? Today(clock), groupBy));
+        return TypedResults.Ok(Receivables.Compute(invoices, asOf ?? Today(clock), grouping));
     }
 
     private static async Task<Results<Ok<PeriodFigure<ConversionRateRow>>, ValidationProblem>> ConversionRateAsync(
         IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
-        string? period = null, FigureGrouping groupBy = FigureGrouping.Total, DateOnly? asOf = null)
+        string? period = null, string? groupBy = null, DateOnly? asOf = null)
     {
-        var errors = new FieldErrors().Grouping(groupBy).Check("groupBy", groupBy != FigureGrouping.Customer, "Conversion is broken down by total, region or salesRep.");
+        var errors = new FieldErrors();
+        var grouping = errors.ParseGrouping(groupBy);
+        errors.Check("groupBy", grouping != FigureGrouping.Customer, "Conversion is broken down by total, region or salesRep.");
         if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
         {
             return Problems.Validation(errors.Errors);
         }
 
         var opportunities = await FigureSources.OpportunitiesAsync(session, cancellationToken);
-        return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? Today(clock), groupBy));
+        return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? Today(clock), grouping));
     }
 
     private static async Task<Ok<PipelineFigure>> PipelineAsync(
@@ -97,9 +102,13 @@ public static class FigureEndpoints
 
     private static DateOnly Today(TimeProvider clock) => ChinaTime.DateOf(clock.GetUtcNow());
 
-    // Enum binding also takes numbers ("7"): only the named groupings are figures.
-    private static FieldErrors Grouping(this FieldErrors errors, FigureGrouping groupBy) =>
-        errors.Check("groupBy", Enum.IsDefined(groupBy), "Group by total, region, customer or salesRep.");
+    // total, region, customer or salesRep, in any case; never a number (which Enum.TryParse would take).
+    private static FigureGrouping ParseGrouping(this FieldErrors errors, string? text)
+    {
+        var known = text is null || (!int.TryParse(text, out _) && Enum.TryParse<FigureGrouping>(text, ignoreCase: true, out _));
+        errors.Check("groupBy", known, "Group by total, region, customer or salesRep.");
+        return known && text is not null ? Enum.Parse<FigureGrouping>(text, ignoreCase: true) : FigureGrouping.Total;
+    }
 
     private static Period? ParsePeriod(this FieldErrors errors, string field, string? text)
     {
