@@ -1,0 +1,45 @@
+-- wrk script: each connection places an order (2 units, placed 1–360 days ago in one of four regions), then
+-- issues its invoice (due 30 days after placing) and records a payment of half of it, then the next order.
+-- Invoice ids are the order's id + "-INV-1". Used by orders-figures.sh with one connection per thread.
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+
+local step, order, placed, n = 0, nil, nil, 0
+local regions = { "east", "north", "south", "west" }
+
+local function day(offset)
+  return os.date("!%Y-%m-%d", os.time() - offset * 86400)
+end
+
+request = function()
+  if step == 0 then
+    n = n + 1
+    placed = 1 + (n * 7 + id * 13) % 360
+    local body = string.format(
+      '{"customer":"customer-%d","region":"%s","salesRep":"rep-%d","deliverySite":"bench","lines":[{"model":"MT-90E","quantity":2,"unitPrice":1500000}],"occurredAt":"%sT01:00:00Z"}',
+      n % 200, regions[1 + n % 4], n % 40, day(placed))
+    return wrk.format("POST", "/api/orders/orders", { ["Content-Type"] = "application/json" }, body)
+  elseif step == 1 then
+    local due = placed > 30 and day(placed - 30) or day(0)
+    return wrk.format("POST", "/api/orders/orders/" .. order .. "/invoices", { ["Content-Type"] = "application/json" },
+      string.format('{"amount":3000000,"issueDate":"%s","dueDate":"%s"}', day(placed), due))
+  else
+    return wrk.format("POST", "/api/orders/orders/" .. order .. "/payments", { ["Content-Type"] = "application/json" },
+      string.format('{"invoiceId":"%s-INV-1","amount":1500000,"paidOn":"%s"}', order, day(placed)))
+  end
+end
+
+response = function(status, headers, body)
+  if step == 0 then
+    order = string.match(body, '"id":"([^"]+)"')
+    step = order and 1 or 0
+  elseif step == 1 then
+    step = 2
+  else
+    step = 0
+  end
+end
