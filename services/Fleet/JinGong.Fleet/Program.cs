@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddEventStore("fleetdb", options => options.ConfigureVehicles())
     .PublishIntegrationEvents<FleetIntegrationEvents>();
-builder.AddMessageBus();
+builder.AddMessageBus(bus => bus.AddDispatchRequestConsumers());
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using JasperFx;
+using JasperFx.Events;
 using JinGong.Fleet.Vehicles;
 using JinGong.Testing;
 using Marten;
@@ -53,6 +54,7 @@ public sealed class InventoryTests(SystemFixture system)
         await using var store = DocumentStore.For(options =>
         {
             options.Connection(fleetDb);
+            options.Events.StreamIdentity = StreamIdentity.AsString; // as AddEventStore sets it for every service
             options.ConfigureVehicles();
             options.AutoCreateSchemaObjects = AutoCreate.None; // read only: the service owns the schema
         });

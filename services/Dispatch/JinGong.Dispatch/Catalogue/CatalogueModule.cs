@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using MassTransit;
@@ -10,12 +9,17 @@ public static class CatalogueModule
     public static void ConfigureCatalogue(this StoreOptions options)
     {
         options.Events.MapEventType<VehicleCatalogued>("vehicle_catalogued_v1");
+        options.Events.MapEventType<VehicleStatusNoted>("vehicle_status_noted_v1");
         // Inline: the catalogue answers from the same transaction that recorded the vehicle.
         options.Projections.Snapshot<CatalogueVehicle>(SnapshotLifecycle.Inline);
+        options.Schema.For<CatalogueVehicle>().Duplicate(vehicle => vehicle.Model).Duplicate(vehicle => vehicle.Status);
     }
 
-    public static void AddCatalogueConsumers(this IBusRegistrationConfigurator bus) =>
+    public static void AddCatalogueConsumers(this IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<VehicleRegisteredConsumer>();
+        bus.AddConsumer<VehicleStatusChangedConsumer>();
+    }
 
     public static RouteGroupBuilder MapCatalogue(this RouteGroupBuilder api)
     {

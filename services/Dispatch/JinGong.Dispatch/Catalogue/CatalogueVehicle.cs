@@ -6,6 +6,10 @@ namespace JinGong.Dispatch.Catalogue;
 public sealed record VehicleCatalogued(
     string VehicleCode, string Model, string Category, string Region, string Warehouse, DateTimeOffset OccurredAt);
 
+/// <summary>Dispatch learned from fleet that a vehicle's status changed (and where it is now, and for which order).</summary>
+public sealed record VehicleStatusNoted(
+    string VehicleCode, string Status, string Region, string Warehouse, string? OrderId, DateTimeOffset OccurredAt);
+
 /// <summary>
 /// Dispatch's picture of one vehicle, built only from fleet's integration events (never from fleet's
 /// database): what allocation picks from.
@@ -21,6 +25,14 @@ public sealed record CatalogueVehicle(
 {
     public const string InStock = "InStock";
 
+    /// <summary>When fleet's latest change happened: an older one arriving late changes nothing.</summary>
+    public DateTimeOffset LastChangedAt { get; init; } = RegisteredAt;
+
+    public string? OrderId { get; init; }
+
     public static CatalogueVehicle Create(VehicleCatalogued catalogued) =>
         new(catalogued.VehicleCode, catalogued.Model, catalogued.Category, catalogued.Region, catalogued.Warehouse, InStock, catalogued.OccurredAt);
+
+    public CatalogueVehicle Apply(VehicleStatusNoted noted) =>
+        this with { Status = noted.Status, Region = noted.Region, Warehouse = noted.Warehouse, OrderId = noted.OrderId, LastChangedAt = noted.OccurredAt };
 }

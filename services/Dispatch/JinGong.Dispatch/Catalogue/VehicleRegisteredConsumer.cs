@@ -1,3 +1,5 @@
+using JinGong.Dispatch.Allocations;
+using JinGong.Dispatch.Regions;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
@@ -5,11 +7,15 @@ using Published = JinGong.Contracts.Fleet;
 
 namespace JinGong.Dispatch.Catalogue;
 
-/// <summary>A vehicle fleet registered enters dispatch's catalogue, once, however often the bus delivers it.</summary>
-public sealed class VehicleRegisteredConsumer(IDocumentSession session, ServiceIdentity service, ILogger<VehicleRegisteredConsumer> logger)
+/// <summary>
+/// A vehicle fleet registered enters dispatch's catalogue, once, however often the bus delivers it, and serves
+/// the oldest backordered unit of its model in the same transaction.
+/// </summary>
+public sealed class VehicleRegisteredConsumer(
+    IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<VehicleRegisteredConsumer> logger)
     : IdempotentConsumer<Published.VehicleRegistered>(session, service, logger)
 {
-    protected override Task ApplyAsync(Published.VehicleRegistered message, IDocumentSession session, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(Published.VehicleRegistered message, IDocumentSession session, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(message.VehicleCode))
         {
@@ -17,8 +23,39 @@ public sealed class VehicleRegisteredConsumer(IDocumentSession session, ServiceI
             throw new InvalidOperationException("VehicleRegistered without a vehicle code");
         }
 
-        session.Events.StartStream<CatalogueVehicle>(message.VehicleCode, new VehicleCatalogued(
-            message.VehicleCode, message.Model, message.Category, message.Region, message.Warehouse, message.OccurredAt));
-        return Task.CompletedTask;
+        var catalogued = new VehicleCatalogued(message.VehicleCode, message.Model, message.Category, message.Region, message.Warehouse, message.OccurredAt);
+        session.Events.StartStream<CatalogueVehicle>(message.VehicleCode, catalogued);
+        await AllocationStore.ServeBackordersAsync(session, CatalogueVehicle.Create(catalogued), regions, clock.GetUtcNow(), cancellationToken);
+    }
+}
+
+/// <summary>
+/// Dispatch's picture of a vehicle follows fleet's status changes (an older change arriving late is ignored);
+/// a vehicle back in stock serves the oldest backordered unit of its model.
+/// </summary>
+public sealed class VehicleStatusChangedConsumer(
+    IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<VehicleStatusChangedConsumer> logger)
+    : IdempotentConsumer<Published.VehicleStatusChanged>(session, service, logger)
+{
+    protected override async Task ApplyAsync(Published.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var vehicle = await session.Events.FetchForWriting<CatalogueVehicle>(message.VehicleCode, cancellationToken);
+        if (vehicle.Aggregate is not { } known)
+        {
+            // The registration has not arrived yet (another queue): retried until it has.
+            throw new InvalidOperationException($"Vehicle {message.VehicleCode} changed status before dispatch catalogued it");
+        }
+
+        if (message.OccurredAt < known.LastChangedAt)
+        {
+            return;
+        }
+
+        var noted = new VehicleStatusNoted(message.VehicleCode, message.To, message.Region, message.Warehouse, message.OrderId, message.OccurredAt);
+        vehicle.AppendOne(noted);
+        if (message.To == CatalogueVehicle.InStock)
+        {
+            await AllocationStore.ServeBackordersAsync(session, known.Apply(noted), regions, clock.GetUtcNow(), cancellationToken);
+        }
     }
 }

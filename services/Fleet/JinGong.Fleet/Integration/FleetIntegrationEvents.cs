@@ -45,6 +45,10 @@ public sealed class FleetIntegrationEvents(IServiceProvider services) : StreamIn
             case VehicleRetired retired:
                 messages.Add(new Published.VehicleRetired(retired.VehicleCode, before.Model, retired.Reason, retired.OccurredAt));
                 break;
+            case VehicleRequestRefused refused:
+                messages.Add(new Published.VehicleRequestRefused(
+                    refused.RequestId, refused.VehicleCode, refused.Request, refused.OrderId, refused.Rule, refused.Detail, refused.OccurredAt));
+                break;
             case UsageReported usage:
                 messages.Add(new Published.VehicleUsageReported(
                     usage.VehicleCode, before.Model, usage.BatchId, usage.Points, usage.From, usage.To,

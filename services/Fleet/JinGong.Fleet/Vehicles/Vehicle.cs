@@ -56,6 +56,14 @@ public sealed record UsageReported(
     string VehicleCode, string BatchId, int Points, DateTimeOffset From, DateTimeOffset To,
     decimal OperatingHoursFrom, decimal OperatingHoursTo, DateTimeOffset OccurredAt) : IVehicleEvent;
 
+/// <summary>
+/// Fleet refused something dispatch asked of the vehicle (<paramref name="Request"/>: reserve, transfer, lend, ...),
+/// naming the rule; kept on the vehicle's record so the refusal is published as reliably as any change. The
+/// vehicle itself does not change.
+/// </summary>
+public sealed record VehicleRequestRefused(
+    string VehicleCode, string RequestId, string Request, string? OrderId, string Rule, string Detail, DateTimeOffset OccurredAt) : IVehicleEvent;
+
 /// <summary>A loan [外借] in progress: to whom, where, until when.</summary>
 public sealed record Loan(string LoanId, string Borrower, string Site, DateOnly DueDate);
 

@@ -33,6 +33,7 @@ public static class VehiclesModule
         options.Events.MapEventType<MaintenanceClosed>("maintenance_closed_v1");
         options.Events.MapEventType<VehicleRetired>("vehicle_retired_v1");
         options.Events.MapEventType<UsageReported>("usage_reported_v1");
+        options.Events.MapEventType<VehicleRequestRefused>("vehicle_request_refused_v1");
         // A trajectory is read by vehicle and time range.
         options.Schema.For<TrajectorySegment>()
             .Duplicate(segment => segment.VehicleCode)

@@ -1,0 +1,172 @@
+using JasperFx;
+
+namespace JinGong.Dispatch.Allocations;
+
+/// <summary>Where one unit of an order stands on its way to the customer.</summary>
+public enum UnitStatus
+{
+    /// <summary>No vehicle asked for yet.</summary>
+    Waiting,
+
+    /// <summary>Fleet was asked to reserve a vehicle; no answer yet.</summary>
+    Requested,
+
+    /// <summary>No vehicle of the model is free: served when one is registered or comes back.</summary>
+    Backordered,
+
+    /// <summary>Reserved and in the order's region: ready for delivery.</summary>
+    Reserved,
+
+    /// <summary>Reserved in another region, travelling to the order's.</summary>
+    InTransit,
+
+    /// <summary>A delivery date and site are set.</summary>
+    Scheduled,
+
+    /// <summary>Fleet was told the delivery took place; no answer yet.</summary>
+    Delivering,
+
+    Delivered,
+
+    /// <summary>The order was cancelled and the vehicle given back.</summary>
+    Released,
+}
+
+/// <summary>An event of an allocation: dispatch's process (saga) that gets each unit of an order to its customer.</summary>
+public interface IAllocationEvent
+{
+    string OrderId { get; }
+
+    DateTimeOffset OccurredAt { get; }
+}
+
+public sealed record AllocationOpened(
+    string OrderId, string Customer, string Region, string DeliverySite, IReadOnlyList<string> Models, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record ReservationRequested(string OrderId, int Unit, string VehicleCode, string VehicleRegion, string RequestId, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record UnitReserved(string OrderId, int Unit, string VehicleCode, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record ReservationRefused(string OrderId, int Unit, string VehicleCode, string Rule, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record UnitBackordered(string OrderId, int Unit, string Model, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record TransferRequested(
+    string OrderId, int Unit, string VehicleCode, string TransferId, string ToWarehouse, string ToRegion, string RequestId, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record ArrivalReported(string OrderId, int Unit, string VehicleCode, string TransferId, string RequestId, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record UnitArrived(string OrderId, int Unit, string VehicleCode, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record DeliveryScheduled(string OrderId, int Unit, string VehicleCode, DateOnly Date, string Site, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record DeliveryConfirmed(string OrderId, int Unit, string VehicleCode, string Customer, string Site, string RequestId, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record UnitDelivered(string OrderId, int Unit, string VehicleCode, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record AllocationCancelled(string OrderId, string Reason, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record ReleaseRequested(string OrderId, int Unit, string VehicleCode, string RequestId, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+/// <summary>One unit of the order: its model, the vehicle serving it (if any) and how far it got.</summary>
+public sealed record Unit(int Number, string Model, UnitStatus Status)
+{
+    public string? VehicleCode { get; init; }
+
+    public string? VehicleRegion { get; init; }
+
+    /// <summary>The request fleet will quote back when it refuses.</summary>
+    public string? RequestId { get; init; }
+
+    public string? TransferId { get; init; }
+
+    public DateOnly? DeliveryDate { get; init; }
+
+    public string? DeliverySite { get; init; }
+
+    /// <summary>Vehicles fleet refused for this unit: not asked for again.</summary>
+    public IReadOnlyList<string> Refused { get; init; } = [];
+
+    /// <summary>Whether the unit still needs a vehicle found for it.</summary>
+    public bool NeedsVehicle => Status is UnitStatus.Waiting or UnitStatus.Backordered;
+}
+
+/// <summary>
+/// The allocation of one order [调度]: a unit per vehicle ordered, each with the vehicle found for it.
+/// Immutable: each event gives a new state.
+/// </summary>
+public sealed record Allocation(
+    [property: Identity] string OrderId,
+    string Customer,
+    string Region,
+    string DeliverySite,
+    IReadOnlyList<Unit> Units,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset LastOccurredAt)
+{
+    public bool Cancelled { get; init; }
+
+    public bool IsOpen => !Cancelled && Units.Any(unit => unit.Status is not (UnitStatus.Delivered or UnitStatus.Released));
+
+    public Unit? UnitWith(string vehicleCode) => Units.FirstOrDefault(unit => unit.VehicleCode == vehicleCode && unit.Status != UnitStatus.Released);
+
+    public static Allocation Create(AllocationOpened opened) =>
+        new(opened.OrderId, opened.Customer, opened.Region, opened.DeliverySite,
+            [.. opened.Models.Select((model, index) => new Unit(index + 1, model, UnitStatus.Waiting))], opened.OccurredAt, opened.OccurredAt);
+
+    public Allocation Apply(ReservationRequested e) =>
+        Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Requested, VehicleCode = e.VehicleCode, VehicleRegion = e.VehicleRegion, RequestId = e.RequestId });
+
+    public Allocation Apply(UnitReserved e) =>
+        Change(e.Unit, e.OccurredAt, unit => unit with { Status = unit.VehicleRegion == Region ? UnitStatus.Reserved : UnitStatus.InTransit });
+
+    public Allocation Apply(ReservationRefused e) =>
+        Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Waiting, VehicleCode = null, VehicleRegion = null, RequestId = null, Refused = [.. unit.Refused, e.VehicleCode] });
+
+    public Allocation Apply(UnitBackordered e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Backordered });
+
+    public Allocation Apply(TransferRequested e) => Change(e.Unit, e.OccurredAt, unit => unit with { TransferId = e.TransferId, RequestId = e.RequestId });
+
+    public Allocation Apply(ArrivalReported e) => Change(e.Unit, e.OccurredAt, unit => unit with { RequestId = e.RequestId });
+
+    public Allocation Apply(UnitArrived e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Reserved, VehicleRegion = Region });
+
+    public Allocation Apply(DeliveryScheduled e) =>
+        Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Scheduled, DeliveryDate = e.Date, DeliverySite = e.Site });
+
+    public Allocation Apply(DeliveryConfirmed e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Delivering, RequestId = e.RequestId });
+
+    public Allocation Apply(UnitDelivered e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Delivered });
+
+    public Allocation Apply(AllocationCancelled e) =>
+        this with { Cancelled = true, Units = [.. Units.Select(unit => unit.NeedsVehicle ? unit with { Status = UnitStatus.Released } : unit)], LastOccurredAt = e.OccurredAt };
+
+    public Allocation Apply(ReleaseRequested e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Released, RequestId = e.RequestId });
+
+    /// <summary>One step of the fold: the state after <paramref name="event"/> (from nothing for the opening).</summary>
+    public static Allocation? Step(Allocation? state, object @event) => (state, @event) switch
+    {
+        (_, AllocationOpened opened) => Create(opened),
+        (null, _) => null,
+        (_, ReservationRequested e) => state.Apply(e),
+        (_, UnitReserved e) => state.Apply(e),
+        (_, ReservationRefused e) => state.Apply(e),
+        (_, UnitBackordered e) => state.Apply(e),
+        (_, TransferRequested e) => state.Apply(e),
+        (_, ArrivalReported e) => state.Apply(e),
+        (_, UnitArrived e) => state.Apply(e),
+        (_, DeliveryScheduled e) => state.Apply(e),
+        (_, DeliveryConfirmed e) => state.Apply(e),
+        (_, UnitDelivered e) => state.Apply(e),
+        (_, AllocationCancelled e) => state.Apply(e),
+        (_, ReleaseRequested e) => state.Apply(e),
+        _ => state,
+    };
+
+    private Allocation Change(int number, DateTimeOffset occurredAt, Func<Unit, Unit> change) =>
+        this with
+        {
+            Units = [.. Units.Select(unit => unit.Number == number ? change(unit) : unit)],
+            LastOccurredAt = occurredAt > LastOccurredAt ? occurredAt : LastOccurredAt,
+        };
+}

@@ -1,0 +1,108 @@
+using JinGong.Dispatch.Regions;
+using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.Messaging;
+using Marten;
+using Fleet = JinGong.Contracts.Fleet;
+using Orders = JinGong.Contracts.Orders;
+
+namespace JinGong.Dispatch.Allocations;
+
+/// <summary>An order placed opens its allocation and asks fleet for a vehicle for each unit, once.</summary>
+public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<OrderPlacedConsumer> logger)
+    : IdempotentConsumer<Orders.OrderPlaced>(session, service, logger)
+{
+    protected override async Task ApplyAsync(Orders.OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (await session.Events.FetchStreamStateAsync(message.OrderId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var opened = AllocationDecider.Open(
+            message.OrderId, message.Customer, message.Region, message.DeliverySite,
+            [.. message.Lines.SelectMany(line => Enumerable.Repeat(line.Model, line.Quantity))], now);
+        var assigned = await AllocationStore.AssignAsync(session, Allocation.Create(opened), regions, now, cancellationToken);
+        session.Events.StartStream<Allocation>(message.OrderId, [opened, .. assigned]);
+        AllocationStore.Follow(session, assigned);
+    }
+}
+
+/// <summary>An order cancelled: its allocation closes and every vehicle it holds or asked for goes back.</summary>
+public sealed class OrderCancelledConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OrderCancelledConsumer> logger)
+    : IdempotentConsumer<Orders.OrderCancelled>(session, service, logger)
+{
+    protected override Task ApplyAsync(Orders.OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken) =>
+        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Cancel(state, message.Reason, clock.GetUtcNow(), AllocationStore.NewId), cancellationToken);
+}
+
+/// <summary>Fleet's answers to dispatch's requests: reserved, arrived, delivered — or refused, and then the next candidate.</summary>
+public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<FleetAnswersConsumer> logger)
+    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
+{
+    protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return (message.Cause, message.OrderId) switch
+        {
+            ("reserved", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, AllocationStore.NewId), cancellationToken),
+            ("transfer-arrived", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Arrived(state, message.VehicleCode, now), cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+}
+
+public sealed class VehicleDeliveredConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleDeliveredConsumer> logger)
+    : IdempotentConsumer<Fleet.VehicleDelivered>(session, service, logger)
+{
+    protected override Task ApplyAsync(Fleet.VehicleDelivered message, IDocumentSession session, CancellationToken cancellationToken) =>
+        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Delivered(state, message.VehicleCode, clock.GetUtcNow()), cancellationToken);
+}
+
+public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<VehicleRequestRefusedConsumer> logger)
+    : IdempotentConsumer<Fleet.VehicleRequestRefused>(session, service, logger)
+{
+    protected override async Task ApplyAsync(Fleet.VehicleRequestRefused message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (message is not { Request: "reserve", OrderId: { } orderId })
+        {
+            AllocationUpdates.LogRefusal(logger, message.Request, message.VehicleCode, message.Rule, message.Detail);
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var allocation = await session.Events.FetchForWriting<Allocation>(orderId, cancellationToken);
+        if (allocation.Aggregate is not { } state)
+        {
+            return;
+        }
+
+        // The refused vehicle is out for that unit; the next candidate is asked for in the same transaction.
+        var refused = AllocationDecider.Refused(state, message.RequestId, message.Rule, now);
+        var after = refused.Aggregate((Allocation?)state, Allocation.Step)!;
+        IReadOnlyList<object> events = refused.Count == 0 ? [] : [.. refused, .. await AllocationStore.AssignAsync(session, after, regions, now, cancellationToken)];
+        allocation.AppendMany(events);
+        AllocationStore.Follow(session, events);
+    }
+}
+
+/// <summary>Load → decide → append on an allocation, at the version decided on (a concurrent change retries the message).</summary>
+public static partial class AllocationUpdates
+{
+    public static async Task ApplyAsync(IDocumentSession session, string orderId, Func<Allocation, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
+    {
+        var allocation = await session.Events.FetchForWriting<Allocation>(orderId, cancellationToken);
+        if (allocation.Aggregate is not { } state)
+        {
+            // An order dispatch never opened (e.g. a vehicle fleet reserved by hand): nothing to follow.
+            return;
+        }
+
+        var events = decide(state);
+        allocation.AppendMany(events);
+        AllocationStore.Follow(session, events);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet refused to {Request} vehicle {VehicleCode}: {Rule} ({Detail})")]
+    public static partial void LogRefusal(ILogger logger, string request, string vehicleCode, string rule, string detail);
+}

@@ -1,0 +1,59 @@
+using JasperFx.Events.Projections;
+using JinGong.ServiceDefaults.EventSourcing;
+using Marten;
+using MassTransit;
+
+namespace JinGong.Dispatch.Allocations;
+
+/// <summary>An allocation as clients read it, with the stream version it was read at.</summary>
+public sealed record AllocationView(
+    string OrderId, string Customer, string Region, string DeliverySite, bool Cancelled, IReadOnlyList<Unit> Units, DateTimeOffset OpenedAt, long Version)
+{
+    public static AllocationView From(Allocation allocation, long version) =>
+        new(allocation.OrderId, allocation.Customer, allocation.Region, allocation.DeliverySite, allocation.Cancelled, allocation.Units, allocation.OpenedAt, version);
+}
+
+public static class AllocationModule
+{
+    /// <summary>Allocation streams (keyed by the order's id), as the shared command handling and reads see them.</summary>
+    public static readonly StreamKind<Allocation, AllocationView> Allocations =
+        new("Allocation", AllocationDecider.NotFound, Allocation.Step, AllocationView.From, e => ((IAllocationEvent)e).OccurredAt);
+
+    public static void ConfigureAllocation(this StoreOptions options)
+    {
+        // Inline: the board and the next decision read an allocation in the same transaction that changed it.
+        options.Projections.Snapshot<Allocation>(SnapshotLifecycle.Inline);
+        options.Schema.For<Allocation>().Duplicate(allocation => allocation.Region);
+        options.Schema.For<Backorder>().Duplicate(backorder => backorder.Model);
+        options.Events.MapEventType<AllocationOpened>("allocation_opened_v1");
+        options.Events.MapEventType<ReservationRequested>("reservation_requested_v1");
+        options.Events.MapEventType<UnitReserved>("unit_reserved_v1");
+        options.Events.MapEventType<ReservationRefused>("reservation_refused_v1");
+        options.Events.MapEventType<UnitBackordered>("unit_backordered_v1");
+        options.Events.MapEventType<TransferRequested>("transfer_requested_v1");
+        options.Events.MapEventType<ArrivalReported>("arrival_reported_v1");
+        options.Events.MapEventType<UnitArrived>("unit_arrived_v1");
+        options.Events.MapEventType<DeliveryScheduled>("delivery_scheduled_v1");
+        options.Events.MapEventType<DeliveryConfirmed>("delivery_confirmed_v1");
+        options.Events.MapEventType<UnitDelivered>("unit_delivered_v1");
+        options.Events.MapEventType<AllocationCancelled>("allocation_cancelled_v1");
+        options.Events.MapEventType<ReleaseRequested>("release_requested_v1");
+    }
+
+    public static void AddAllocationConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<OrderPlacedConsumer>();
+        bus.AddConsumer<OrderCancelledConsumer>();
+        bus.AddConsumer<FleetAnswersConsumer>();
+        bus.AddConsumer<VehicleDeliveredConsumer>();
+        bus.AddConsumer<VehicleRequestRefusedConsumer>();
+    }
+
+    public static RouteGroupBuilder MapAllocations(this RouteGroupBuilder api)
+    {
+        var allocations = api.MapGroup("/allocations").WithTags("Allocations");
+        allocations.MapStreamReads("/{orderId}", Allocations);
+        allocations.MapUnitCommands();
+        return api;
+    }
+}

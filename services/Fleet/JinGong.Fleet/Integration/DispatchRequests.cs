@@ -1,0 +1,74 @@
+using JinGong.Fleet.Vehicles;
+using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.ServiceDefaults.Messaging;
+using Marten;
+using MassTransit;
+using Requests = JinGong.Contracts.Dispatch;
+
+namespace JinGong.Fleet.Integration;
+
+/// <summary>
+/// What dispatch asks of a vehicle becomes the same command a person would send, decided by the same
+/// <see cref="VehicleDecider"/>, once per message. A request the rules forbid is not dropped: the refusal is
+/// recorded on the vehicle (<see cref="VehicleRequestRefused"/>) and published, so dispatch can try another unit.
+/// It happens when fleet handles it, so it is dated then.
+/// </summary>
+public static class DispatchRequests
+{
+    public static void AddDispatchRequestConsumers(this IBusRegistrationConfigurator bus)
+    {
+        Add<Requests.VehicleReservationRequested>(bus, "reservation");
+        Add<Requests.VehicleReleaseRequested>(bus, "release");
+        Add<Requests.VehicleTransferRequested>(bus, "transfer");
+        Add<Requests.VehicleArrivalReported>(bus, "arrival");
+        Add<Requests.VehicleLoanRequested>(bus, "loan");
+        Add<Requests.VehicleReturnReported>(bus, "return");
+        Add<Requests.VehicleDeliveryConfirmed>(bus, "delivery");
+    }
+
+    /// <summary>The command a request stands for, the request's id, what was asked (in one word) and the order it concerns.</summary>
+    public static (VehicleCommand Command, string RequestId, string Request, string? OrderId) Translate(object message, DateTimeOffset now) => message switch
+    {
+        Requests.VehicleReservationRequested m => (new ReserveVehicle(m.VehicleCode, m.OrderId, now, now), m.RequestId, "reserve", m.OrderId),
+        Requests.VehicleReleaseRequested m => (new ReleaseReservation(m.VehicleCode, m.OrderId, m.Reason, now, now), m.RequestId, "release", m.OrderId),
+        Requests.VehicleTransferRequested m => (new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, now, now), m.RequestId, "transfer", null),
+        Requests.VehicleArrivalReported m => (new CompleteTransfer(m.VehicleCode, m.TransferId, now, now), m.RequestId, "arrive", null),
+        Requests.VehicleLoanRequested m => (new LendVehicle(m.VehicleCode, m.LoanId, m.Borrower, m.Site, m.DueDate, now, now), m.RequestId, "lend", null),
+        Requests.VehicleReturnReported m => (new ReturnVehicle(m.VehicleCode, m.LoanId, m.HoursUsed, now, now), m.RequestId, "return", null),
+        Requests.VehicleDeliveryConfirmed m => (new DeliverVehicle(m.VehicleCode, m.OrderId, m.Customer, m.Site, now, now), m.RequestId, "deliver", m.OrderId),
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a request of dispatch."),
+    };
+
+    // Each request gets its own queue, e.g. fleet-vehicle-reservation-requests.
+    private static void Add<TRequest>(IBusRegistrationConfigurator bus, string name)
+        where TRequest : class =>
+        bus.AddConsumer<DispatchRequestConsumer<TRequest>>().Endpoint(endpoint => endpoint.Name = $"fleet-vehicle-{name}-requests");
+}
+
+public sealed class DispatchRequestConsumer<TRequest>(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<DispatchRequestConsumer<TRequest>> logger)
+    : IdempotentConsumer<TRequest>(session, service, logger)
+    where TRequest : class
+{
+    protected override async Task ApplyAsync(TRequest message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var (command, requestId, request, orderId) = DispatchRequests.Translate(message, now);
+        var vehicle = await session.Events.FetchForWriting<Vehicle>(command.Code, cancellationToken);
+        if (vehicle.Aggregate is null)
+        {
+            // Dispatch only asks about vehicles fleet told it of: a message no retry can fix, parked in the _error queue.
+            throw new InvalidOperationException($"Dispatch asked to {request} vehicle {command.Code}, which fleet does not know.");
+        }
+
+        switch (VehicleDecider.Decide(command, vehicle.Aggregate))
+        {
+            case Decision.Accepted accepted:
+                vehicle.AppendMany(accepted.Events);
+                break;
+            case Decision.Rejected rejected:
+                vehicle.AppendOne(new VehicleRequestRefused(command.Code, requestId, request, orderId, rejected.Error.Rule, rejected.Error.Detail, now));
+                break;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net;
+using JinGong.Testing;
+
+namespace JinGong.Dispatch.Tests.Flow;
+
+/// <summary>The whole business flow through the gateway, form to payment, with every service running.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class BusinessFlowTests(SystemFixture system)
+{
+    [Fact]
+    public async Task an_opportunity_won_becomes_an_order_whose_units_are_allocated_moved_delivered_invoiced_and_paid_under_one_correlation_id()
+    {
+        var company = new Company(system, Company.Unique("flow"));
+        var (customer, salesRep) = (Company.Unique("Shougang"), Company.Unique("rep"));
+        // One EX-22E in the east, one in the north (the order's region is east): one local, one to bring over.
+        var local = await company.RegisterVehicleAsync("EX-22E", "east", "wuxi-1");
+        var remote = await company.RegisterVehicleAsync("EX-22E", "north", "tianjin-1");
+
+        var opportunity = (await company.PostAsync("/api/orders/opportunities", new
+        {
+            customer, region = "east", salesRep, lines = new[] { new { model = "EX-22E", quantity = 2 } },
+            expectedAmount = 1_600_000m, expectedCloseDate = "2026-12-31",
+        }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await company.PostAsync($"/api/orders/opportunities/{opportunity}/won", new { });
+        var order = (await company.PostAsync("/api/orders/orders", new
+        {
+            opportunityId = opportunity, deliverySite = "Qian'an mine", lines = new[] { new { model = "EX-22E", quantity = 2, unitPrice = 800_000m } },
+        }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+        var allocation = $"/api/dispatch/allocations/{order}";
+        await company.WhenAsync(allocation, a => Company.Status(a, local) == "Reserved" && Company.Status(a, remote) == "InTransit", "one unit reserved locally, one travelling");
+        await company.WhenAsync($"/api/fleet/vehicles/{remote}", v => v.GetProperty("status").GetString() == "InTransit", "fleet to start the transfer");
+        await company.PostAsync($"{allocation}/arrivals", new { vehicleCode = remote });
+        await company.WhenAsync(allocation, a => Company.Status(a, remote) == "Reserved", "the transferred unit to arrive");
+
+        var deliveryDay = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        foreach (var vehicle in new[] { local, remote })
+        {
+            await company.PostAsync($"{allocation}/deliveries", new { vehicleCode = vehicle, date = deliveryDay });
+            await company.PostAsync($"{allocation}/deliveries/confirmation", new { vehicleCode = vehicle });
+        }
+
+        await company.WhenAsync($"/api/orders/orders/{order}", o => o.GetProperty("status").GetString() == "Delivered", "orders to see both deliveries");
+        var invoice = (await company.PostAsync($"/api/orders/orders/{order}/invoices", new { amount = 1_600_000m, dueDate = deliveryDay }))
+            .GetProperty("invoices")[0].GetProperty("invoiceId").GetString();
+        await company.PostAsync($"/api/orders/orders/{order}/payments", new { invoiceId = invoice, amount = 1_600_000m });
+
+        // The vehicle records.
+        foreach (var vehicle in new[] { local, remote })
+        {
+            var record = await company.GetAsync($"/api/fleet/vehicles/{vehicle}");
+            (record.GetProperty("status").GetString(), record.GetProperty("customer").GetString(), record.GetProperty("region").GetString())
+                .Should().Be(("Delivered", customer, "east"));
+        }
+
+        // The order, the collection rate and the conversion rate.
+        var paid = await company.GetAsync($"/api/orders/orders/{order}");
+        (paid.GetProperty("status").GetString(), paid.GetProperty("receivable").GetDecimal()).Should().Be(("Delivered", 0m));
+        var month = deliveryDay.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var collection = (await company.GetAsync($"/api/orders/figures/collection-rate?period={month}&groupBy=customer&asOf={deliveryDay:yyyy-MM-dd}"))
+            .GetProperty("rows").EnumerateArray().Single(row => row.GetProperty("key").GetString() == customer);
+        (collection.GetProperty("amountDue").GetDecimal(), collection.GetProperty("collected").GetDecimal(), collection.GetProperty("rate").GetDecimal())
+            .Should().Be((1_600_000m, 1_600_000m, 1m));
+        var conversion = (await company.GetAsync($"/api/orders/figures/conversion-rate?period={month}&groupBy=salesRep"))
+            .GetProperty("rows").EnumerateArray().Single(row => row.GetProperty("key").GetString() == salesRep);
+        (conversion.GetProperty("won").GetInt32(), conversion.GetProperty("lost").GetInt32(), conversion.GetProperty("rate").GetDecimal()).Should().Be((1, 0, 1m));
+
+        // One correlation id leads through every event of the flow, in every service.
+        var orders = await new EventStoreQueries(await system.ConnectionStringAsync("ordersdb")).EventsAsync();
+        var dispatch = await new EventStoreQueries(await system.ConnectionStringAsync("dispatchdb")).EventsAsync(order);
+        var fleet = await new EventStoreQueries(await system.ConnectionStringAsync("fleetdb")).EventsAsync();
+        orders.Where(e => e.StreamId == order || e.StreamId == opportunity).Should().OnlyContain(e => e.CorrelationId == company.CorrelationId);
+        dispatch.Should().NotBeEmpty().And.OnlyContain(e => e.CorrelationId == company.CorrelationId);
+        var vehicleEvents = fleet.Where(e => (e.StreamId == local || e.StreamId == remote) && e.Type != "vehicle_registered_v1").ToList();
+        vehicleEvents.Select(e => e.Type).Should().Contain(["vehicle_reserved_v1", "vehicle_transfer_started_v1", "vehicle_transfer_arrived_v1", "vehicle_delivered_v1"]);
+        vehicleEvents.Should().OnlyContain(e => e.CorrelationId == company.CorrelationId);
+    }
+}
