@@ -1,7 +1,10 @@
 using JinGong.Dispatch.Allocations;
+using JinGong.Dispatch.Board;
 using JinGong.Dispatch.Catalogue;
 using JinGong.Dispatch.Integration;
+using JinGong.Dispatch.Loans;
 using JinGong.Dispatch.Regions;
+using JinGong.Dispatch.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,15 +13,19 @@ builder.AddEventStore("dispatchdb", options =>
     {
         options.ConfigureCatalogue();
         options.ConfigureAllocation();
+        options.ConfigureLoans();
+        options.ConfigureTransfers();
     })
     .PublishIntegrationEvents<DispatchIntegrationEvents>();
 builder.AddMessageBus(bus =>
 {
     bus.AddCatalogueConsumers();
     bus.AddAllocationConsumers();
+    bus.AddLoanConsumers();
+    bus.AddTransferConsumers();
 });
 
 var app = builder.Build();
 app.UseServiceDefaults();
-app.MapServiceApi("dispatch").MapCatalogue().MapAllocations();
+app.MapServiceApi("dispatch").MapCatalogue().MapAllocations().MapLoans().MapTransfers().MapBoard();
 app.Run();

@@ -1,4 +1,6 @@
+using JinGong.Dispatch.Loans;
 using JinGong.Dispatch.Regions;
+using JinGong.Dispatch.Transfers;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
@@ -64,13 +66,28 @@ public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, Serv
 {
     protected override async Task ApplyAsync(Fleet.VehicleRequestRefused message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        if (message is not { Request: "reserve", OrderId: { } orderId })
+        AllocationUpdates.LogRefusal(logger, message.Request, message.VehicleCode, message.Rule, message.Detail);
+        var now = clock.GetUtcNow();
+        // A loan's or a planned transfer's request id is its own id.
+        if (message.Request == "lend")
         {
-            AllocationUpdates.LogRefusal(logger, message.Request, message.VehicleCode, message.Rule, message.Detail);
+            var loan = await session.Events.FetchForWriting<Loan>(message.RequestId, cancellationToken);
+            loan.AppendMany(loan.Aggregate is { } lent ? LoanDecider.Refused(lent, message.Rule, message.Detail, now) : []);
             return;
         }
 
-        var now = clock.GetUtcNow();
+        if (message.Request == "transfer")
+        {
+            var transfer = await session.Events.FetchForWriting<Transfer>(message.RequestId, cancellationToken);
+            transfer.AppendMany(transfer.Aggregate is { } moving ? TransferDecider.Refused(moving, message.Rule, message.Detail, now) : []);
+            return;
+        }
+
+        if (message is not { Request: "reserve", OrderId: { } orderId })
+        {
+            return;
+        }
+
         var allocation = await session.Events.FetchForWriting<Allocation>(orderId, cancellationToken);
         if (allocation.Aggregate is not { } state)
         {
@@ -103,6 +120,6 @@ public static partial class AllocationUpdates
         AllocationStore.Follow(session, events);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Fleet refused to {Request} vehicle {VehicleCode}: {Rule} ({Detail})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet refused to {Request} vehicle {VehicleCode}: {Rule} ({Detail})")]
     public static partial void LogRefusal(ILogger logger, string request, string vehicleCode, string rule, string detail);
 }

@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using JinGong.Dispatch.Allocations;
+using JinGong.Dispatch.Loans;
+using JinGong.Dispatch.Transfers;
 using JinGong.ServiceDefaults.Messaging;
 using Requests = JinGong.Contracts.Dispatch;
 
@@ -7,7 +9,7 @@ namespace JinGong.Dispatch.Integration;
 
 /// <summary>
 /// What dispatch asks of fleet, published from its own events (so a request decided is a request sent, at
-/// least once): reserve, release, transfer, arrival and delivery of a vehicle.
+/// least once): reserve, release, transfer, arrival, delivery, loan and return of a vehicle. A loan's or a planned transfer's request id is its own id.
 /// </summary>
 public sealed class DispatchIntegrationEvents : IIntegrationEvents
 {
@@ -19,6 +21,10 @@ public sealed class DispatchIntegrationEvents : IIntegrationEvents
             TransferRequested e => [new Requests.VehicleTransferRequested(e.RequestId, e.VehicleCode, e.TransferId, e.ToWarehouse, e.ToRegion, e.OccurredAt)],
             ArrivalReported e => [new Requests.VehicleArrivalReported(e.RequestId, e.VehicleCode, e.TransferId, e.OccurredAt)],
             DeliveryConfirmed e => [new Requests.VehicleDeliveryConfirmed(e.RequestId, e.VehicleCode, e.OrderId, e.Customer, e.Site, e.OccurredAt)],
+            LoanRequested e => [new Requests.VehicleLoanRequested(e.LoanId, e.VehicleCode, e.LoanId, e.Borrower, e.Site, e.DueDate, e.OccurredAt)],
+            ReturnReported e => [new Requests.VehicleReturnReported($"{e.LoanId}/return", e.VehicleCode, e.LoanId, e.HoursUsed, e.OccurredAt)],
+            TransferPlanned e => [new Requests.VehicleTransferRequested(e.TransferId, e.VehicleCode, e.TransferId, e.ToWarehouse, e.ToRegion, e.OccurredAt)],
+            TransferArrivalReported e => [new Requests.VehicleArrivalReported($"{e.TransferId}/arrival", e.VehicleCode, e.TransferId, e.OccurredAt)],
             _ => [],
         });
 }

@@ -12,7 +12,8 @@ namespace JinGong.Fleet.Integration;
 /// What dispatch asks of a vehicle becomes the same command a person would send, decided by the same
 /// <see cref="VehicleDecider"/>, once per message. A request the rules forbid is not dropped: the refusal is
 /// recorded on the vehicle (<see cref="VehicleRequestRefused"/>) and published, so dispatch can try another unit.
-/// It happens when fleet handles it, so it is dated then.
+/// A request keeps the business time dispatch gave it (a loan that began on site yesterday), but never
+/// earlier than the vehicle's last event nor later than now.
 /// </summary>
 public static class DispatchRequests
 {
@@ -28,15 +29,28 @@ public static class DispatchRequests
     }
 
     /// <summary>The command a request stands for, the request's id, what was asked (in one word) and the order it concerns.</summary>
-    public static (VehicleCommand Command, string RequestId, string Request, string? OrderId) Translate(object message, DateTimeOffset now) => message switch
+    public static (VehicleCommand Command, string RequestId, string Request, string? OrderId) Translate(object message, DateTimeOffset at, DateTimeOffset now) => message switch
     {
-        Requests.VehicleReservationRequested m => (new ReserveVehicle(m.VehicleCode, m.OrderId, now, now), m.RequestId, "reserve", m.OrderId),
-        Requests.VehicleReleaseRequested m => (new ReleaseReservation(m.VehicleCode, m.OrderId, m.Reason, now, now), m.RequestId, "release", m.OrderId),
-        Requests.VehicleTransferRequested m => (new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, now, now), m.RequestId, "transfer", null),
-        Requests.VehicleArrivalReported m => (new CompleteTransfer(m.VehicleCode, m.TransferId, now, now), m.RequestId, "arrive", null),
-        Requests.VehicleLoanRequested m => (new LendVehicle(m.VehicleCode, m.LoanId, m.Borrower, m.Site, m.DueDate, now, now), m.RequestId, "lend", null),
-        Requests.VehicleReturnReported m => (new ReturnVehicle(m.VehicleCode, m.LoanId, m.HoursUsed, now, now), m.RequestId, "return", null),
-        Requests.VehicleDeliveryConfirmed m => (new DeliverVehicle(m.VehicleCode, m.OrderId, m.Customer, m.Site, now, now), m.RequestId, "deliver", m.OrderId),
+        Requests.VehicleReservationRequested m => (new ReserveVehicle(m.VehicleCode, m.OrderId, at, now), m.RequestId, "reserve", m.OrderId),
+        Requests.VehicleReleaseRequested m => (new ReleaseReservation(m.VehicleCode, m.OrderId, m.Reason, at, now), m.RequestId, "release", m.OrderId),
+        Requests.VehicleTransferRequested m => (new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, at, now), m.RequestId, "transfer", null),
+        Requests.VehicleArrivalReported m => (new CompleteTransfer(m.VehicleCode, m.TransferId, at, now), m.RequestId, "arrive", null),
+        Requests.VehicleLoanRequested m => (new LendVehicle(m.VehicleCode, m.LoanId, m.Borrower, m.Site, m.DueDate, at, now), m.RequestId, "lend", null),
+        Requests.VehicleReturnReported m => (new ReturnVehicle(m.VehicleCode, m.LoanId, m.HoursUsed, at, now), m.RequestId, "return", null),
+        Requests.VehicleDeliveryConfirmed m => (new DeliverVehicle(m.VehicleCode, m.OrderId, m.Customer, m.Site, at, now), m.RequestId, "deliver", m.OrderId),
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a request of dispatch."),
+    };
+
+    /// <summary>The vehicle a request is about, and when the request says it happened.</summary>
+    public static (string VehicleCode, DateTimeOffset OccurredAt) Subject(object message) => message switch
+    {
+        Requests.VehicleReservationRequested m => (m.VehicleCode, m.OccurredAt),
+        Requests.VehicleReleaseRequested m => (m.VehicleCode, m.OccurredAt),
+        Requests.VehicleTransferRequested m => (m.VehicleCode, m.OccurredAt),
+        Requests.VehicleArrivalReported m => (m.VehicleCode, m.OccurredAt),
+        Requests.VehicleLoanRequested m => (m.VehicleCode, m.OccurredAt),
+        Requests.VehicleReturnReported m => (m.VehicleCode, m.OccurredAt),
+        Requests.VehicleDeliveryConfirmed m => (m.VehicleCode, m.OccurredAt),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a request of dispatch."),
     };
 
@@ -53,21 +67,23 @@ public sealed class DispatchRequestConsumer<TRequest>(IDocumentSession session, 
     protected override async Task ApplyAsync(TRequest message, IDocumentSession session, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (command, requestId, request, orderId) = DispatchRequests.Translate(message, now);
-        var vehicle = await session.Events.FetchForWriting<Vehicle>(command.Code, cancellationToken);
-        if (vehicle.Aggregate is null)
+        var (code, requestedAt) = DispatchRequests.Subject(message);
+        var vehicle = await session.Events.FetchForWriting<Vehicle>(code, cancellationToken);
+        if (vehicle.Aggregate is not { } known)
         {
             // Dispatch only asks about vehicles fleet told it of: a message no retry can fix, parked in the _error queue.
-            throw new InvalidOperationException($"Dispatch asked to {request} vehicle {command.Code}, which fleet does not know.");
+            throw new InvalidOperationException($"Dispatch asked about vehicle {code}, which fleet does not know.");
         }
 
-        switch (VehicleDecider.Decide(command, vehicle.Aggregate))
+        var at = requestedAt < known.LastOccurredAt ? known.LastOccurredAt : requestedAt > now ? now : requestedAt;
+        var (command, requestId, request, orderId) = DispatchRequests.Translate(message, at, now);
+        switch (VehicleDecider.Decide(command, known))
         {
             case Decision.Accepted accepted:
                 vehicle.AppendMany(accepted.Events);
                 break;
             case Decision.Rejected rejected:
-                vehicle.AppendOne(new VehicleRequestRefused(command.Code, requestId, request, orderId, rejected.Error.Rule, rejected.Error.Detail, now));
+                vehicle.AppendOne(new VehicleRequestRefused(code, requestId, request, orderId, rejected.Error.Rule, rejected.Error.Detail, now));
                 break;
         }
     }

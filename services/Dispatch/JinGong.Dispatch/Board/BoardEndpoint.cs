@@ -1,0 +1,75 @@
+using JinGong.Dispatch.Allocations;
+using JinGong.Dispatch.Loans;
+using JinGong.Dispatch.Transfers;
+using JinGong.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.Dispatch.Board;
+
+public sealed record WaitingUnit(string OrderId, int Unit, string Model);
+
+public sealed record MovingUnit(string OrderId, int Unit, string VehicleCode, string? TransferId);
+
+public sealed record PlannedDelivery(string OrderId, string VehicleCode, DateOnly Date, string Site);
+
+/// <summary>One region's dispatch at a glance.</summary>
+public sealed record RegionBoard(
+    string Region,
+    int OpenAllocations,
+    IReadOnlyList<WaitingUnit> Backorders,
+    IReadOnlyList<MovingUnit> UnitsInTransit,
+    IReadOnlyList<Transfer> TransfersInTransit,
+    IReadOnlyList<Loan> LoansOut,
+    IReadOnlyList<Loan> LoansOverdue,
+    IReadOnlyList<PlannedDelivery> DeliveriesThisWeek);
+
+/// <summary>The dispatch board, per region: open allocations, backorders, units and transfers on the way, loans out and overdue, this week's deliveries.</summary>
+public sealed record DispatchBoard(DateOnly Today, DateOnly WeekStart, DateOnly WeekEnd, IReadOnlyList<RegionBoard> Regions);
+
+public static class BoardEndpoint
+{
+    public static RouteGroupBuilder MapBoard(this RouteGroupBuilder api)
+    {
+        api.MapGet("/board", BoardAsync).WithTags("Board").WithName("GetDispatchBoard")
+            .WithSummary("Per region: open allocations, backorders, units and transfers in transit, loans out and overdue, deliveries this week (China calendar)");
+        return api;
+    }
+
+    private static async Task<Ok<DispatchBoard>> BoardAsync(IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? region = null)
+    {
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var weekEnd = weekStart.AddDays(6);
+
+        var allocations = session.Query<Allocation>().Where(allocation => !allocation.Cancelled);
+        var transfers = session.Query<Transfer>().Where(transfer => transfer.Status == TransferStatus.Requested || transfer.Status == TransferStatus.InTransit || transfer.Status == TransferStatus.Arriving);
+        var loans = session.Query<Loan>().Where(loan => loan.Status == LoanStatus.Out || loan.Status == LoanStatus.Returning);
+        if (region is not null)
+        {
+            allocations = allocations.Where(allocation => allocation.Region == region);
+            transfers = transfers.Where(transfer => transfer.ToRegion == region);
+            loans = loans.Where(loan => loan.Region == region);
+        }
+
+        var open = (await allocations.ToListAsync(cancellationToken)).Where(allocation => allocation.IsOpen).ToList();
+        var moving = await transfers.ToListAsync(cancellationToken);
+        var lent = await loans.ToListAsync(cancellationToken);
+        var regions = open.Select(a => a.Region).Concat(moving.Select(t => t.ToRegion)).Concat(lent.Select(l => l.Region)).Distinct().Order(StringComparer.Ordinal);
+        return TypedResults.Ok(new DispatchBoard(today, weekStart, weekEnd, [.. regions.Select(name =>
+        {
+            var here = open.Where(allocation => allocation.Region == name).ToList();
+            var units = here.SelectMany(allocation => allocation.Units.Select(unit => (allocation.OrderId, Unit: unit))).ToList();
+            return new RegionBoard(
+                name,
+                here.Count,
+                [.. units.Where(u => u.Unit.Status == UnitStatus.Backordered).Select(u => new WaitingUnit(u.OrderId, u.Unit.Number, u.Unit.Model))],
+                [.. units.Where(u => u.Unit.Status == UnitStatus.InTransit).Select(u => new MovingUnit(u.OrderId, u.Unit.Number, u.Unit.VehicleCode!, u.Unit.TransferId))],
+                [.. moving.Where(transfer => transfer.ToRegion == name)],
+                [.. lent.Where(loan => loan.Region == name)],
+                [.. lent.Where(loan => loan.Region == name && loan.IsOverdueOn(today))],
+                [.. units.Where(u => u.Unit is { Status: UnitStatus.Scheduled, DeliveryDate: { } date } && date >= weekStart && date <= weekEnd)
+                    .Select(u => new PlannedDelivery(u.OrderId, u.Unit.VehicleCode!, u.Unit.DeliveryDate!.Value, u.Unit.DeliverySite!))]);
+        })]));
+    }
+}

@@ -1,0 +1,83 @@
+using JasperFx;
+
+namespace JinGong.Dispatch.Loans;
+
+public enum LoanStatus
+{
+    /// <summary>Fleet was asked to lend the vehicle; no answer yet.</summary>
+    Requested,
+
+    /// <summary>The vehicle is out with the borrower.</summary>
+    Out,
+
+    /// <summary>Its return was reported to fleet; no answer yet.</summary>
+    Returning,
+
+    Returned,
+
+    /// <summary>Fleet refused (e.g. the unit was reserved meanwhile).</summary>
+    Refused,
+}
+
+/// <summary>An event of a loan [外借]: a demo unit lent to a prospect.</summary>
+public interface ILoanEvent
+{
+    string LoanId { get; }
+
+    DateTimeOffset OccurredAt { get; }
+}
+
+public sealed record LoanRequested(
+    string LoanId, string VehicleCode, string Model, string Region, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt) : ILoanEvent;
+
+public sealed record LoanStarted(string LoanId, DateTimeOffset OccurredAt) : ILoanEvent;
+
+public sealed record LoanRefused(string LoanId, string Rule, string Detail, DateTimeOffset OccurredAt) : ILoanEvent;
+
+public sealed record ReturnReported(string LoanId, string VehicleCode, decimal HoursUsed, DateTimeOffset OccurredAt) : ILoanEvent;
+
+public sealed record LoanReturned(string LoanId, DateTimeOffset OccurredAt) : ILoanEvent;
+
+/// <summary>A loan as dispatch follows it: asked for, out, back. Immutable: each event gives a new state.</summary>
+public sealed record Loan(
+    [property: Identity] string LoanId,
+    string VehicleCode,
+    string Model,
+    string Region,
+    string Borrower,
+    string Site,
+    DateOnly DueDate,
+    LoanStatus Status,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset LastOccurredAt)
+{
+    public decimal? HoursUsed { get; init; }
+
+    public string? RefusedFor { get; init; }
+
+    /// <summary>Out with the borrower past its due date (China calendar).</summary>
+    public bool IsOverdueOn(DateOnly today) => Status is LoanStatus.Out or LoanStatus.Returning && DueDate < today;
+
+    public static Loan Create(LoanRequested requested) =>
+        new(requested.LoanId, requested.VehicleCode, requested.Model, requested.Region, requested.Borrower, requested.Site, requested.DueDate,
+            LoanStatus.Requested, requested.OccurredAt, requested.OccurredAt);
+
+    public Loan Apply(LoanStarted e) => this with { Status = LoanStatus.Out, LastOccurredAt = e.OccurredAt };
+
+    public Loan Apply(LoanRefused e) => this with { Status = LoanStatus.Refused, RefusedFor = e.Rule, LastOccurredAt = e.OccurredAt };
+
+    public Loan Apply(ReturnReported e) => this with { Status = LoanStatus.Returning, HoursUsed = e.HoursUsed, LastOccurredAt = e.OccurredAt };
+
+    public Loan Apply(LoanReturned e) => this with { Status = LoanStatus.Returned, LastOccurredAt = e.OccurredAt };
+
+    public static Loan? Step(Loan? state, object @event) => (state, @event) switch
+    {
+        (_, LoanRequested requested) => Create(requested),
+        (null, _) => null,
+        (_, LoanStarted e) => state.Apply(e),
+        (_, LoanRefused e) => state.Apply(e),
+        (_, ReturnReported e) => state.Apply(e),
+        (_, LoanReturned e) => state.Apply(e),
+        _ => state,
+    };
+}
