@@ -27,3 +27,6 @@ public sealed record VehicleReturnReported(string RequestId, string VehicleCode,
 /// <summary>The scheduled delivery of the vehicle to the order's customer took place.</summary>
 public sealed record VehicleDeliveryConfirmed(
     string RequestId, string VehicleCode, string OrderId, string Customer, string Site, DateTimeOffset OccurredAt);
+
+/// <summary>A delivery of one of an order's vehicles was scheduled for a date at a site: what the customer is told.</summary>
+public sealed record DeliveryScheduled(string OrderId, string VehicleCode, string Region, DateOnly Date, string Site, DateTimeOffset OccurredAt);

@@ -24,7 +24,7 @@ internal sealed class TestBus : IAsyncDisposable
 
     public ConcurrentDictionary<Guid, int> Deliveries { get; }
 
-    /// <summary>Every fleet status change, delivery and retirement seen on the bus, with its message id.</summary>
+    /// <summary>Every fleet status change, delivery, retirement and refusal seen on the bus, with its message id.</summary>
     public ConcurrentQueue<(Guid MessageId, object Message)> Received { get; }
 
     public static async Task<TestBus> StartAsync(string connectionString)
@@ -46,6 +46,7 @@ internal sealed class TestBus : IAsyncDisposable
                 endpoint.Handler<VehicleStatusChanged>(context => Receive(received, context));
                 endpoint.Handler<VehicleDelivered>(context => Receive(received, context));
                 endpoint.Handler<VehicleRetired>(context => Receive(received, context));
+                endpoint.Handler<VehicleRequestRefused>(context => Receive(received, context));
             });
         });
         await bus.StartAsync();
@@ -59,7 +60,9 @@ internal sealed class TestBus : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public Task PublishAsync(VehicleRegistered message, Guid messageId) =>
+    /// <summary>Publishes a message as another service would, under a message id of the test's choosing.</summary>
+    public Task PublishAsync<T>(T message, Guid messageId)
+        where T : class =>
         bus.Publish(message, context => context.MessageId = messageId);
 
     /// <summary>How many messages wait in a queue (e.g. an <c>_error</c> queue); 0 when it does not exist.</summary>

@@ -14,9 +14,12 @@ public sealed class FollowingVehiclesTests(SystemFixture system)
     [Fact]
     public async Task the_order_follows_its_vehicles_through_fleet_and_cannot_be_cancelled_once_one_is_delivered()
     {
-        var order = await system.PlaceOrderAsync("east", quantity: 2, occurredAt: DateTimeOffset.UtcNow.AddDays(-5));
-        var first = await RegisterVehicleAsync();
-        var second = await RegisterVehicleAsync();
+        // The order's region and the vehicles' region are the test's own and far apart on no map, so dispatch, which
+        // allocates every order, leaves these vehicles to the test's own hands.
+        var order = await system.PlaceOrderAsync(OrdersApi.Unique("east"), quantity: 2, occurredAt: DateTimeOffset.UtcNow.AddDays(-5));
+        var vehicles = OrdersApi.Unique("yard");
+        var first = await RegisterVehicleAsync(vehicles);
+        var second = await RegisterVehicleAsync(vehicles);
         await system.PostOkAsync($"/api/fleet/vehicles/{first}/reservation", new { orderId = order });
         await system.PostOkAsync($"/api/fleet/vehicles/{second}/reservation", new { orderId = order });
 
@@ -40,7 +43,7 @@ public sealed class FollowingVehiclesTests(SystemFixture system)
     [Fact]
     public async Task redelivered_fleet_events_change_nothing()
     {
-        var order = await system.PlaceOrderAsync("east", quantity: 2);
+        var order = await system.PlaceOrderAsync(OrdersApi.Unique("east"), quantity: 2);
         var broker = new Uri(await system.ConnectionStringAsync("messaging"));
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker));
         await bus.StartAsync();
@@ -65,12 +68,12 @@ public sealed class FollowingVehiclesTests(SystemFixture system)
         }
     }
 
-    private async Task<string> RegisterVehicleAsync()
+    private async Task<string> RegisterVehicleAsync(string region)
     {
         var code = OrdersApi.Unique("JG");
         await system.PostOkAsync("/api/fleet/vehicles", new
         {
-            code, model = "MT-90E", category = "mining-truck", region = "east", warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
+            code, model = "MT-90E", category = "mining-truck", region, warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
         }, HttpStatusCode.Created);
         return code;
     }

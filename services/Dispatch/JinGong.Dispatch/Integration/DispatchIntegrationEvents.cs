@@ -8,14 +8,17 @@ using Requests = JinGong.Contracts.Dispatch;
 namespace JinGong.Dispatch.Integration;
 
 /// <summary>
-/// What dispatch asks of fleet, published from its own events (so a request decided is a request sent, at
-/// least once): reserve, release, transfer, arrival, delivery, loan and return of a vehicle. A loan's or a planned transfer's request id is its own id.
+/// What dispatch asks of fleet — reserve, release, transfer, arrival, delivery, loan and return of a vehicle — and
+/// tells everyone of scheduled deliveries, published from its own events, so a request decided is a request sent
+/// at least once. A loan's or a planned transfer's request id is its own id.
 /// </summary>
-public sealed class DispatchIntegrationEvents : IIntegrationEvents
+public sealed class DispatchIntegrationEvents(IServiceProvider services) : StreamIntegrationEvents(services)
 {
-    public ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<object>>(@event.Data switch
+    public override async ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken) =>
+        @event.Data switch
         {
+            DeliveryScheduled e when await StateBeforeAsync<Allocation>(@event, cancellationToken) is { } allocation =>
+                [new Requests.DeliveryScheduled(e.OrderId, e.VehicleCode, allocation.Region, e.Date, e.Site, e.OccurredAt)],
             ReservationRequested e => [new Requests.VehicleReservationRequested(e.RequestId, e.VehicleCode, e.OrderId, e.OccurredAt)],
             ReleaseRequested e => [new Requests.VehicleReleaseRequested(e.RequestId, e.VehicleCode, e.OrderId, "order cancelled", e.OccurredAt)],
             TransferRequested e => [new Requests.VehicleTransferRequested(e.RequestId, e.VehicleCode, e.TransferId, e.ToWarehouse, e.ToRegion, e.OccurredAt)],
@@ -26,5 +29,5 @@ public sealed class DispatchIntegrationEvents : IIntegrationEvents
             TransferPlanned e => [new Requests.VehicleTransferRequested(e.TransferId, e.VehicleCode, e.TransferId, e.ToWarehouse, e.ToRegion, e.OccurredAt)],
             TransferArrivalReported e => [new Requests.VehicleArrivalReported($"{e.TransferId}/arrival", e.VehicleCode, e.TransferId, e.OccurredAt)],
             _ => [],
-        });
+        };
 }
