@@ -34,6 +34,10 @@ public static class EventStoreExtensions
                 options.Events.MetadataConfig.UserNameEnabled = true;
                 // Wake the daemon on every append instead of waiting for its next poll: prompt publication.
                 options.Events.UseListenNotifyForEventAppends = true;
+                // A command or consumer that loses a concurrency race rolls back, leaving a hole in the event
+                // sequence; the daemon waits this long before looking past it (3 s by default, which was most of
+                // an order's allocation time). Marten still holds while a live transaction could fill the hole.
+                options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(300);
                 options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
                 configure?.Invoke(options);

@@ -42,4 +42,16 @@ public static class MessageBusExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// Adds a consumer whose messages with the same <paramref name="key"/> (e.g. the order they are about) are
+    /// handled one after another in this replica, so they do not race each other for the same stream and roll
+    /// back (a rollback costs a retry and leaves a hole the daemon waits at). Other keys still run in parallel.
+    /// </summary>
+    public static void AddStreamConsumer<TConsumer, TMessage>(this IBusRegistrationConfigurator bus, Func<TMessage, string> key)
+        where TConsumer : class, IConsumer<TMessage>
+        where TMessage : class =>
+        bus.AddConsumer<TConsumer>((_, consumer) => consumer.Message<TMessage>(message => message.UsePartitioner(StreamPartitions, context => key(context.Message))));
+
+    private const int StreamPartitions = 8;
 }

@@ -24,7 +24,8 @@ def call(method, path, body=None):
 
 region = "bench-" + uuid.uuid4().hex[:6]
 codes = []
-for i in range(2 * orders):
+# Two more orders warm the path up (JIT, connections) and are not counted.
+for i in range(2 * (orders + 2)):
     code = f"BN-{uuid.uuid4().hex[:10]}"
     call("POST", "/api/fleet/vehicles", {"code": code, "model": "WL-50E", "category": "loader", "region": region, "warehouse": "bench-1"})
     codes.append(code)
@@ -32,7 +33,7 @@ while call("GET", f"/api/dispatch/vehicles?model=WL-50E&region={region}&pageSize
     time.sleep(0.05)
 
 times = []
-for i in range(orders):
+for i in range(orders + 2):
     started = time.perf_counter()
     order = call("POST", "/api/orders/orders", {"customer": "bench", "region": region, "salesRep": "bench", "deliverySite": "bench",
                                                  "lines": [{"model": "WL-50E", "quantity": 2, "unitPrice": 500000}]})["id"]
@@ -43,8 +44,9 @@ for i in range(orders):
                 break
         except urllib.error.HTTPError:
             pass  # dispatch has not opened the allocation yet
-        time.sleep(0.005)
-    times.append((time.perf_counter() - started) * 1000)
+        time.sleep(0.02)  # polling harder would load the services it measures
+    if i >= 2:
+        times.append((time.perf_counter() - started) * 1000)
 
-print(f"POST order → all lines reserved: median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms, best {min(times):.0f} ms (n={len(times)})")
+print(f"POST order → all lines reserved (polled every 20 ms): median {statistics.median(times):.0f} ms, worst {max(times):.0f} ms, best {min(times):.0f} ms (n={len(times)})")
 PY

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using MassTransit;
+using Fleet = JinGong.Contracts.Fleet;
 
 namespace JinGong.Dispatch.Allocations;
 
@@ -44,9 +45,9 @@ public static class AllocationModule
     {
         bus.AddConsumer<OrderPlacedConsumer>();
         bus.AddConsumer<OrderCancelledConsumer>();
-        bus.AddConsumer<FleetAnswersConsumer>();
-        bus.AddConsumer<VehicleDeliveredConsumer>();
-        bus.AddConsumer<VehicleRequestRefusedConsumer>();
+        bus.AddStreamConsumer<FleetAnswersConsumer, Fleet.VehicleStatusChanged>(message => message.OrderId ?? message.VehicleCode);
+        bus.AddStreamConsumer<VehicleDeliveredConsumer, Fleet.VehicleDelivered>(message => message.OrderId);
+        bus.AddStreamConsumer<VehicleRequestRefusedConsumer, Fleet.VehicleRequestRefused>(message => message.OrderId ?? message.RequestId);
     }
 
     public static RouteGroupBuilder MapAllocations(this RouteGroupBuilder api)

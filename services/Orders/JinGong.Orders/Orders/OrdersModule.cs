@@ -6,6 +6,7 @@ using JinGong.Orders.Orders.Reading;
 using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using MassTransit;
+using Published = JinGong.Contracts.Fleet;
 
 namespace JinGong.Orders.Orders;
 
@@ -34,8 +35,8 @@ public static class OrdersModule
 
     public static void AddOrderConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<VehicleStatusChangedConsumer>();
-        bus.AddConsumer<VehicleDeliveredConsumer>();
+        bus.AddStreamConsumer<VehicleStatusChangedConsumer, Published.VehicleStatusChanged>(message => message.OrderId ?? message.VehicleCode);
+        bus.AddStreamConsumer<VehicleDeliveredConsumer, Published.VehicleDelivered>(message => message.OrderId);
     }
 
     public static RouteGroupBuilder MapOrders(this RouteGroupBuilder api)
