@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Time to answer each of orders' figures through the gateway over N orders (default 10,000), each with an
-# invoice and a payment, on a private copy of the system. The orders are placed through the public API first.
+# invoice and a payment, and as many opportunities (won or lost), on a private copy of the system. Everything is
+# entered through the public API first.
 #
 #   bench/orders-figures.sh [orders, default 10000]
 set -euo pipefail
@@ -10,9 +11,9 @@ orders=${1:-10000}
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 
 start_system
-echo "machine: $(nproc) cores; placing $orders orders, each invoiced and half paid"
+echo "machine: $(nproc) cores; placing $orders orders, each invoiced and half paid, and as many opportunities closed"
 started=$SECONDS
-# Each wrk connection runs place → invoice → pay in turn; wrk stops after a time, so it runs in rounds
+# Each wrk connection runs place → invoice → pay → file → close in turn; wrk stops after a time, so it runs in rounds
 # until the orders are there.
 count() { curl -sf "$gateway/api/orders/orders?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
 while (( $(count) < orders )); do
@@ -33,5 +34,5 @@ year=$(date -u +%Y)
 figure collection-rate "/api/orders/figures/collection-rate?period=$year&groupBy=customer"
 figure receivables "/api/orders/figures/receivables?groupBy=customer"
 figure conversion-rate "/api/orders/figures/conversion-rate?period=$year&groupBy=salesRep"
-figure pipeline "/api/orders/figures/pipeline"
+figure pipeline "/api/orders/figures/pipeline?asOf=$((year - 1))-12-31"
 figure order-trends "/api/orders/figures/order-trends?from=$((year - 1))-12&to=$year-12"

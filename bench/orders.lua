@@ -1,5 +1,6 @@
 -- wrk script: each connection places an order (2 units, placed 1–360 days ago in one of four regions), then
--- issues its invoice (due 30 days after placing) and records a payment of half of it, then the next order.
+-- issues its invoice (due 30 days after placing) and records a payment of half of it, then files an opportunity
+-- on the same day and closes it (two in three won), then the next order.
 -- Invoice ids are the order's id + "-INV-1". Used by orders-figures.sh with one connection per thread.
 local threads = 0
 
@@ -8,7 +9,7 @@ function setup(thread)
   thread:set("id", threads)
 end
 
-local step, order, placed, n = 0, nil, nil, 0
+local step, order, opportunity, placed, n = 0, nil, nil, nil, 0
 local regions = { "east", "north", "south", "west" }
 
 local function day(offset)
@@ -27,9 +28,17 @@ request = function()
     local due = placed > 30 and day(placed - 30) or day(0)
     return wrk.format("POST", "/api/orders/orders/" .. order .. "/invoices", { ["Content-Type"] = "application/json" },
       string.format('{"amount":3000000,"issueDate":"%s","dueDate":"%s"}', day(placed), due))
-  else
+  elseif step == 2 then
     return wrk.format("POST", "/api/orders/orders/" .. order .. "/payments", { ["Content-Type"] = "application/json" },
       string.format('{"invoiceId":"%s-INV-1","amount":1500000,"paidOn":"%s"}', order, day(placed)))
+  elseif step == 3 then
+    return wrk.format("POST", "/api/orders/opportunities", { ["Content-Type"] = "application/json" },
+      string.format('{"customer":"customer-%d","region":"%s","salesRep":"rep-%d","lines":[{"model":"MT-90E","quantity":2}],"expectedAmount":3000000,"expectedCloseDate":"2030-01-01","occurredAt":"%sT01:00:00Z"}',
+        n % 200, regions[1 + n % 4], n % 40, day(placed)))
+  elseif n % 3 == 0 then
+    return wrk.format("POST", "/api/orders/opportunities/" .. opportunity .. "/lost", { ["Content-Type"] = "application/json" }, '{"reason":"price"}')
+  else
+    return wrk.format("POST", "/api/orders/opportunities/" .. opportunity .. "/won", { ["Content-Type"] = "application/json" }, '{}')
   end
 end
 
@@ -37,9 +46,12 @@ response = function(status, headers, body)
   if step == 0 then
     order = string.match(body, '"id":"([^"]+)"')
     step = order and 1 or 0
-  elseif step == 1 then
-    step = 2
-  else
+  elseif step == 3 then
+    opportunity = string.match(body, '"id":"([^"]+)"')
+    step = opportunity and 4 or 0
+  elseif step == 4 then
     step = 0
+  else
+    step = step + 1
   end
 end
