@@ -2,6 +2,7 @@ using JinGong.Dispatch.Loans;
 using JinGong.Dispatch.Regions;
 using JinGong.Dispatch.Transfers;
 using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using Fleet = JinGong.Contracts.Fleet;
@@ -71,15 +72,13 @@ public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, Serv
         // A loan's or a planned transfer's request id is its own id.
         if (message.Request == "lend")
         {
-            var loan = await session.Events.FetchForWriting<Loan>(message.RequestId, cancellationToken);
-            loan.AppendMany(loan.Aggregate is { } lent ? LoanDecider.Refused(lent, message.Rule, message.Detail, now) : []);
+            await session.UpdateAsync<Loan>(message.RequestId, loan => LoanDecider.Refused(loan, message.Rule, message.Detail, now), cancellationToken);
             return;
         }
 
         if (message.Request == "transfer")
         {
-            var transfer = await session.Events.FetchForWriting<Transfer>(message.RequestId, cancellationToken);
-            transfer.AppendMany(transfer.Aggregate is { } moving ? TransferDecider.Refused(moving, message.Rule, message.Detail, now) : []);
+            await session.UpdateAsync<Transfer>(message.RequestId, transfer => TransferDecider.Refused(transfer, message.Rule, message.Detail, now), cancellationToken);
             return;
         }
 
@@ -94,7 +93,8 @@ public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, Serv
             return;
         }
 
-        // The refused vehicle is out for that unit; the next candidate is asked for in the same transaction.
+        // The refused vehicle is out for that unit; the next candidate is asked for in the same transaction
+        // (choosing it reads the catalogue, so this one decision is not a pure UpdateAsync).
         var refused = AllocationDecider.Refused(state, message.RequestId, message.Rule, now);
         var after = refused.Aggregate((Allocation?)state, Allocation.Step)!;
         IReadOnlyList<object> events = refused.Count == 0 ? [] : [.. refused, .. await AllocationStore.AssignAsync(session, after, regions, now, cancellationToken)];
@@ -103,22 +103,12 @@ public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, Serv
     }
 }
 
-/// <summary>Load → decide → append on an allocation, at the version decided on (a concurrent change retries the message).</summary>
+/// <summary>Load → decide → append on an allocation, keeping claims and backorders in step.</summary>
 public static partial class AllocationUpdates
 {
-    public static async Task ApplyAsync(IDocumentSession session, string orderId, Func<Allocation, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
-    {
-        var allocation = await session.Events.FetchForWriting<Allocation>(orderId, cancellationToken);
-        if (allocation.Aggregate is not { } state)
-        {
-            // An order dispatch never opened (e.g. a vehicle fleet reserved by hand): nothing to follow.
-            return;
-        }
-
-        var events = decide(state);
-        allocation.AppendMany(events);
-        AllocationStore.Follow(session, events);
-    }
+    /// <remarks>An order dispatch never opened (e.g. a vehicle fleet reserved by hand) has nothing to follow.</remarks>
+    public static async Task ApplyAsync(IDocumentSession session, string orderId, Func<Allocation, IReadOnlyList<object>> decide, CancellationToken cancellationToken) =>
+        AllocationStore.Follow(session, await session.UpdateAsync(orderId, decide, cancellationToken));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fleet refused to {Request} vehicle {VehicleCode}: {Rule} ({Detail})")]
     public static partial void LogRefusal(ILogger logger, string request, string vehicleCode, string rule, string detail);

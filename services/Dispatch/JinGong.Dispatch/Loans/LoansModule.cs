@@ -110,17 +110,8 @@ public static class LoansModule
 public sealed class LoanAnswersConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<LoanAnswersConsumer> logger)
     : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
 {
-    protected override async Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        if (message is not { Cause: "lent" or "returned", LoanId: { } loanId })
-        {
-            return;
-        }
-
-        var loan = await session.Events.FetchForWriting<Loan>(loanId, cancellationToken);
-        if (loan.Aggregate is { } state)
-        {
-            loan.AppendMany(LoanDecider.Answered(state, message.Cause, clock.GetUtcNow()));
-        }
-    }
+    protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
+        message is { Cause: "lent" or "returned", LoanId: { } loanId }
+            ? session.UpdateAsync<Loan>(loanId, loan => LoanDecider.Answered(loan, message.Cause, clock.GetUtcNow()), cancellationToken)
+            : Task.CompletedTask;
 }

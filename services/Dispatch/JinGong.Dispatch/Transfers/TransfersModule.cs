@@ -77,17 +77,8 @@ public static class TransfersModule
 public sealed class TransferAnswersConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<TransferAnswersConsumer> logger)
     : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
 {
-    protected override async Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken)
-    {
-        if (message is not { Cause: "transfer-started" or "transfer-arrived", TransferId: { } transferId })
-        {
-            return;
-        }
-
-        var transfer = await session.Events.FetchForWriting<Transfer>(transferId, cancellationToken);
-        if (transfer.Aggregate is { } state)
-        {
-            transfer.AppendMany(TransferDecider.Answered(state, message.Cause, clock.GetUtcNow()));
-        }
-    }
+    protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
+        message is { Cause: "transfer-started" or "transfer-arrived", TransferId: { } transferId }
+            ? session.UpdateAsync<Transfer>(transferId, transfer => TransferDecider.Answered(transfer, message.Cause, clock.GetUtcNow()), cancellationToken)
+            : Task.CompletedTask;
 }
