@@ -8,28 +8,6 @@ namespace JinGong.Orders.Tests;
 /// <summary>What every orders API test does: unique names, opportunities and orders through the gateway, stream versions.</summary>
 internal static class OrdersApi
 {
-    /// <summary>A name no other test uses, so a test's figures are its own (e.g. its own region).</summary>
-    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
-
-    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage answer, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        var body = await answer.Content.ReadAsStringAsync();
-        answer.StatusCode.Should().Be(status, body);
-        return JsonDocument.Parse(body).RootElement;
-    }
-
-    public static async Task<JsonElement> PostOkAsync(this SystemFixture system, string path, object body, HttpStatusCode status = HttpStatusCode.OK)
-    {
-        using var answer = await system.Gateway.PostAsJsonAsync(path, body);
-        return await answer.JsonAsync(status);
-    }
-
-    public static async Task<JsonElement> GetOkAsync(this SystemFixture system, string path)
-    {
-        using var answer = await system.Gateway.GetAsync(path);
-        return await answer.JsonAsync();
-    }
-
     /// <summary>Files an opportunity for two MT-90E trucks and returns its id.</summary>
     public static async Task<string> FileOpportunityAsync(
         this SystemFixture system, string region, string salesRep = "li.wei", decimal expectedAmount = 3_000_000m, DateTimeOffset? occurredAt = null) =>

@@ -18,4 +18,12 @@ public static class ProblemAssertions
         problem.GetProperty("type").GetString().Should().Be(ProblemTypes + rule);
         return problem;
     }
+
+    /// <summary>Asserts a 400 validation problem naming (at least) each of <paramref name="fields"/> in its errors, and returns it.</summary>
+    public static async Task<JsonElement> ShouldBeValidationProblemAsync(this HttpResponseMessage answer, params string[] fields)
+    {
+        var problem = await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        problem.GetProperty("errors").EnumerateObject().Select(error => error.Name).Should().Contain(fields, problem.ToString());
+        return problem;
+    }
 }

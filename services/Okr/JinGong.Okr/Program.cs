@@ -1,9 +1,23 @@
+using JinGong.Okr.Board;
+using JinGong.Okr.FillRate;
+using JinGong.Okr.KeyResults;
+using JinGong.Okr.Objectives;
+using JinGong.Okr.Records;
+using JinGong.Okr.Roster;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddEventStore("okrdb");
-builder.AddMessageBus();
+builder.AddEventStore("okrdb", options =>
+    {
+        options.ConfigureRoster();
+        options.ConfigureObjectives();
+        options.ConfigureKeyResults();
+        options.ConfigureRecords();
+    })
+    .MoveBoundKeyResults();
+builder.AddMessageBus(bus => bus.AddRecordConsumers());
 
 var app = builder.Build();
 app.UseServiceDefaults();
-app.MapServiceApi("okr");
+app.MapServiceApi("okr").MapRoster().MapObjectives().MapKeyResults().MapBoard().MapFillRate();
 app.Run();

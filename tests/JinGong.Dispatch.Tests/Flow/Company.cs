@@ -13,7 +13,7 @@ internal sealed class Company(SystemFixture system, string correlationId)
 {
     public string CorrelationId { get; } = correlationId;
 
-    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+    public static string Unique(string prefix) => GatewayRequests.Unique(prefix);
 
     public async Task<JsonElement> PostAsync(string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
     {

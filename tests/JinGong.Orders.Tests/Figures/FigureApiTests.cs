@@ -16,7 +16,7 @@ public sealed class FigureApiTests(SystemFixture system)
     [Fact]
     public async Task collection_receivables_conversion_pipeline_and_trends_equal_the_hand_computed_figures()
     {
-        var region = OrdersApi.Unique("figures");
+        var region = GatewayRequests.Unique("figures");
         // Order A: 2 × 1,000,000 placed 1 Sep. Invoice A1 1,200,000 (issued 5 Sep, due 5 Oct), 800,000 paid 3 Oct;
         // invoice A2 800,000 (issued 1 Oct, due 31 Oct), unpaid.
         var a = await system.PlaceOrderAsync(region, quantity: 2, unitPrice: 1_000_000m, occurredAt: On("2026-09-01"));

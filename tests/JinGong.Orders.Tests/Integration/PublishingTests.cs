@@ -38,7 +38,7 @@ public sealed class PublishingTests(SystemFixture system) : IAsyncLifetime
     [Fact]
     public async Task each_business_event_is_published_with_region_rep_units_and_amounts()
     {
-        var region = OrdersApi.Unique("south");
+        var region = GatewayRequests.Unique("south");
         var won = await system.FileOpportunityAsync(region, salesRep: "chen.jie", expectedAmount: 3_000_000m);
         await system.PostOkAsync($"/api/orders/opportunities/{won}/won", new { });
         var lost = await system.FileOpportunityAsync(region, salesRep: "chen.jie");

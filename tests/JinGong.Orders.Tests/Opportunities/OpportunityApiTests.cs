@@ -10,7 +10,7 @@ public sealed class OpportunityApiTests(SystemFixture system)
     [Fact]
     public async Task an_opportunity_moves_through_its_stages_and_is_won()
     {
-        var id = await system.FileOpportunityAsync(OrdersApi.Unique("north"));
+        var id = await system.FileOpportunityAsync(GatewayRequests.Unique("north"));
 
         await system.PostOkAsync($"/api/orders/opportunities/{id}/stage", new { stage = "Qualified" });
         await system.PostOkAsync($"/api/orders/opportunities/{id}/stage", new { stage = "Negotiation" });
@@ -27,7 +27,7 @@ public sealed class OpportunityApiTests(SystemFixture system)
     [Fact]
     public async Task a_closed_opportunity_moves_only_after_an_explicit_reopening_that_says_why()
     {
-        var id = await system.FileOpportunityAsync(OrdersApi.Unique("north"));
+        var id = await system.FileOpportunityAsync(GatewayRequests.Unique("north"));
         await system.PostOkAsync($"/api/orders/opportunities/{id}/stage", new { stage = "Proposal" });
         await system.PostOkAsync($"/api/orders/opportunities/{id}/lost", new { reason = "price" });
 

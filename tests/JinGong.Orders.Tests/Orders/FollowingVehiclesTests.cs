@@ -16,8 +16,8 @@ public sealed class FollowingVehiclesTests(SystemFixture system)
     {
         // The order's region and the vehicles' region are the test's own and far apart on no map, so dispatch, which
         // allocates every order, leaves these vehicles to the test's own hands.
-        var order = await system.PlaceOrderAsync(OrdersApi.Unique("east"), quantity: 2, occurredAt: DateTimeOffset.UtcNow.AddDays(-5));
-        var vehicles = OrdersApi.Unique("yard");
+        var order = await system.PlaceOrderAsync(GatewayRequests.Unique("east"), quantity: 2, occurredAt: DateTimeOffset.UtcNow.AddDays(-5));
+        var vehicles = GatewayRequests.Unique("yard");
         var first = await RegisterVehicleAsync(vehicles);
         var second = await RegisterVehicleAsync(vehicles);
         await system.PostOkAsync($"/api/fleet/vehicles/{first}/reservation", new { orderId = order });
@@ -43,7 +43,7 @@ public sealed class FollowingVehiclesTests(SystemFixture system)
     [Fact]
     public async Task redelivered_fleet_events_change_nothing()
     {
-        var order = await system.PlaceOrderAsync(OrdersApi.Unique("east"), quantity: 2);
+        var order = await system.PlaceOrderAsync(GatewayRequests.Unique("east"), quantity: 2);
         var broker = new Uri(await system.ConnectionStringAsync("messaging"));
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker));
         await bus.StartAsync();
@@ -70,7 +70,7 @@ public sealed class FollowingVehiclesTests(SystemFixture system)
 
     private async Task<string> RegisterVehicleAsync(string region)
     {
-        var code = OrdersApi.Unique("JG");
+        var code = GatewayRequests.Unique("JG");
         await system.PostOkAsync("/api/fleet/vehicles", new
         {
             code, model = "MT-90E", category = "mining-truck", region, warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(-30),

@@ -10,7 +10,7 @@ public sealed class OrderApiTests(SystemFixture system)
     [Fact]
     public async Task an_order_placed_from_a_won_opportunity_takes_its_customer_region_and_rep_and_is_its_only_order()
     {
-        var region = OrdersApi.Unique("west");
+        var region = GatewayRequests.Unique("west");
         var opportunity = await system.FileOpportunityAsync(region, salesRep: "zhang.min");
         await system.PostOkAsync($"/api/orders/opportunities/{opportunity}/won", new { occurredAt = DateTimeOffset.UtcNow.AddDays(-50) });
         var order = new

@@ -1,4 +1,5 @@
 using JinGong.Orders.Catalogue;
+using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using Marten;

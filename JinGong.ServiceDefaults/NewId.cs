@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace JinGong.Orders;
+namespace JinGong.ServiceDefaults;
 
 /// <summary>Ids people can read out on the phone: a prefix and 10 random hex digits (e.g. ORD-3F9A0C12B7).</summary>
 public static class NewId

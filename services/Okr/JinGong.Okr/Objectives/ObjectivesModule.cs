@@ -1,0 +1,35 @@
+using JasperFx.Events.Projections;
+using JinGong.Okr.Objectives.Aligning;
+using JinGong.Okr.Objectives.Reading;
+using JinGong.Okr.KeyResults.Defining;
+using JinGong.Okr.Objectives.Setting;
+using JinGong.ServiceDefaults.EventSourcing;
+using Marten;
+
+namespace JinGong.Okr.Objectives;
+
+public static class ObjectivesModule
+{
+    public static readonly StreamKind<Objective, ObjectiveView> Objectives =
+        new("Objective", ObjectiveDecider.NotFound, Objective.Step, ObjectiveView.From, e => ((IObjectiveEvent)e).OccurredAt);
+
+    public static void ConfigureObjectives(this StoreOptions options)
+    {
+        // Inline: an alignment is checked against the tree as it is when the command is decided.
+        options.Projections.Snapshot<Objective>(SnapshotLifecycle.Inline);
+        options.Schema.For<Objective>().Duplicate(objective => objective.Period).Duplicate(objective => objective.OwnerId);
+        options.Events.MapEventType<ObjectiveSet>("objective_set_v1");
+        options.Events.MapEventType<ObjectiveAligned>("objective_aligned_v1");
+    }
+
+    public static RouteGroupBuilder MapObjectives(this RouteGroupBuilder api)
+    {
+        var objectives = api.MapGroup("/objectives").WithTags("Objectives");
+        objectives.MapSetObjective();
+        objectives.MapAlignObjective();
+        objectives.MapStreamReads("/{id}", Objectives);
+        objectives.MapListObjectives();
+        objectives.MapDefineKeyResult();
+        return api;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using JasperFx;
+using JinGong.ServiceDefaults.Time;
+
+namespace JinGong.Okr.Records;
+
+/// <summary>
+/// What OKR notes of other services' facts, each with the id of the event that published it (<c>SourceEventId</c>,
+/// an event of orders or fleet): the raw material bound key results are counted from.
+/// </summary>
+public interface IRecordEvent
+{
+    string RecordId { get; }
+
+    Guid SourceEventId { get; }
+
+    /// <summary>Business time of the noting: when the fact happened, but never before the record's previous event.</summary>
+    DateTimeOffset OccurredAt { get; }
+}
+
+public sealed record ModelUnits(string Model, int Quantity);
+
+public sealed record OrderNoted(
+    string RecordId, string OrderId, string Customer, string Region, string SalesRep, IReadOnlyList<ModelUnits> Lines, int Units, decimal Amount,
+    DateTimeOffset PlacedAt, Guid SourceEventId, DateTimeOffset OccurredAt) : IRecordEvent;
+
+public sealed record OrderCancellationNoted(string RecordId, string OrderId, DateTimeOffset CancelledAt, Guid SourceEventId, DateTimeOffset OccurredAt) : IRecordEvent;
+
+public sealed record InvoiceNoted(
+    string RecordId, string OrderId, string InvoiceId, string Region, string SalesRep, decimal Amount, DateOnly DueDate, DateTimeOffset IssuedAt,
+    Guid SourceEventId, DateTimeOffset OccurredAt) : IRecordEvent;
+
+public sealed record PaymentNoted(
+    string RecordId, string OrderId, string InvoiceId, string PaymentId, string Region, string SalesRep, decimal Amount, DateOnly PaidOn, DateTimeOffset PaidAt,
+    Guid SourceEventId, DateTimeOffset OccurredAt) : IRecordEvent;
+
+public sealed record DeliveryNoted(string RecordId, string OrderId, string VehicleCode, string Model, DateTimeOffset DeliveredAt, Guid SourceEventId, DateTimeOffset OccurredAt) : IRecordEvent;
+
+public sealed record InvoiceFact(decimal Amount, DateOnly DueDate, DateTimeOffset IssuedAt, Guid EventId);
+
+public sealed record PaymentFact(string InvoiceId, decimal Amount, DateOnly PaidOn, DateTimeOffset PaidAt, Guid EventId);
+
+public sealed record DeliveryFact(string Model, DateTimeOffset DeliveredAt, Guid EventId);
+
+/// <summary>What a bound key result reads of one business record: who it is attributed to and the days its facts fall on.</summary>
+public interface IBusinessRecord
+{
+    string Id { get; }
+
+    string? Region { get; }
+
+    string? SalesRep { get; }
+
+    /// <summary>The first and last China calendar day (as day numbers) any of its facts falls on.</summary>
+    int FirstFactDay { get; }
+
+    int LastFactDay { get; }
+
+    DateTimeOffset LastOccurredAt { get; }
+}
+
+/// <summary>
+/// An order as OKR knows it from orders' and fleet's events (stream <c>order:{orderId}</c>): placed, cancelled,
+/// invoiced, paid, delivered. Facts may arrive in any order; what is not known yet is null.
+/// </summary>
+public sealed record SaleRecord([property: Identity] string Id, string OrderId, DateTimeOffset LastOccurredAt) : IBusinessRecord
+{
+    public static string IdOf(string orderId) => $"order:{orderId}";
+
+    public string? Region { get; init; }
+
+    public string? SalesRep { get; init; }
+
+    public IReadOnlyList<ModelUnits> Lines { get; init; } = [];
+
+    public int Units { get; init; }
+
+    public DateTimeOffset? PlacedAt { get; init; }
+
+    public Guid? PlacedEventId { get; init; }
+
+    public Guid? CancelledEventId { get; init; }
+
+    public ImmutableSortedDictionary<string, InvoiceFact> Invoices { get; init; } = ImmutableSortedDictionary<string, InvoiceFact>.Empty;
+
+    public ImmutableSortedDictionary<string, PaymentFact> Payments { get; init; } = ImmutableSortedDictionary<string, PaymentFact>.Empty;
+
+    /// <summary>By vehicle code: a vehicle is handed over once.</summary>
+    public ImmutableSortedDictionary<string, DeliveryFact> Deliveries { get; init; } = ImmutableSortedDictionary<string, DeliveryFact>.Empty;
+
+    public int FirstFactDay { get; init; } = int.MaxValue;
+
+    public int LastFactDay { get; init; } = int.MinValue;
+
+    // Any fact may be the first to arrive: each can start the record.
+    public static SaleRecord Create(OrderNoted noted) => Start(noted).Apply(noted);
+
+    public static SaleRecord Create(OrderCancellationNoted noted) => Start(noted).Apply(noted);
+
+    public static SaleRecord Create(InvoiceNoted noted) => Start(noted).Apply(noted);
+
+    public static SaleRecord Create(PaymentNoted noted) => Start(noted).Apply(noted);
+
+    public static SaleRecord Create(DeliveryNoted noted) => Start(noted).Apply(noted);
+
+    public SaleRecord Apply(OrderNoted noted) =>
+        On(noted, noted.PlacedAt) with
+        {
+            Region = noted.Region,
+            SalesRep = noted.SalesRep,
+            Lines = noted.Lines,
+            Units = noted.Units,
+            PlacedAt = noted.PlacedAt,
+            PlacedEventId = noted.SourceEventId,
+        };
+
+    public SaleRecord Apply(OrderCancellationNoted noted) => On(noted, noted.CancelledAt) with { CancelledEventId = noted.SourceEventId };
+
+    public SaleRecord Apply(InvoiceNoted noted) =>
+        On(noted, ChinaTime.StartOf(noted.DueDate)) with
+        {
+            Region = Region ?? noted.Region,
+            SalesRep = SalesRep ?? noted.SalesRep,
+            Invoices = Invoices.SetItem(noted.InvoiceId, new InvoiceFact(noted.Amount, noted.DueDate, noted.IssuedAt, noted.SourceEventId)),
+        };
+
+    public SaleRecord Apply(PaymentNoted noted) =>
+        On(noted, noted.PaidAt) with
+        {
+            Region = Region ?? noted.Region,
+            SalesRep = SalesRep ?? noted.SalesRep,
+            Payments = Payments.SetItem(noted.PaymentId, new PaymentFact(noted.InvoiceId, noted.Amount, noted.PaidOn, noted.PaidAt, noted.SourceEventId)),
+        };
+
+    public SaleRecord Apply(DeliveryNoted noted) =>
+        On(noted, noted.DeliveredAt) with { Deliveries = Deliveries.SetItem(noted.VehicleCode, new DeliveryFact(noted.Model, noted.DeliveredAt, noted.SourceEventId)) };
+
+    public static SaleRecord? Step(SaleRecord? state, object @event) => @event is IRecordEvent noted ? (state ?? Start(noted)).Step(noted) : state;
+
+    private static SaleRecord Start(IRecordEvent first) => new(first.RecordId, first.RecordId[(first.RecordId.IndexOf(':') + 1)..], first.OccurredAt);
+
+    private SaleRecord Step(IRecordEvent noted) => noted switch
+    {
+        OrderNoted e => Apply(e),
+        OrderCancellationNoted e => Apply(e),
+        InvoiceNoted e => Apply(e),
+        PaymentNoted e => Apply(e),
+        DeliveryNoted e => Apply(e),
+        _ => this,
+    };
+
+    private SaleRecord On(IRecordEvent noted, DateTimeOffset factAt)
+    {
+        var day = ChinaTime.DateOf(factAt).DayNumber;
+        return this with { LastOccurredAt = noted.OccurredAt, FirstFactDay = Math.Min(FirstFactDay, day), LastFactDay = Math.Max(LastFactDay, day) };
+    }
+}

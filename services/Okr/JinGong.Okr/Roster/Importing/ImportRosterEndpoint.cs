@@ -1,0 +1,166 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using JinGong.ServiceDefaults.Http;
+using Marten;
+using JasperFx;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JinGong.Okr.Roster.Importing;
+
+public sealed record RosterEntryRequest(string? Id, string? Name, string? Team, string? Region, string? Manager);
+
+/// <summary>
+/// A roster to import: the people (id, name, team, region, manager). <c>complete</c>: this is the whole roster, and
+/// whoever is on it but not here has left. <c>occurredAt</c> (default now) is when the roster was true.
+/// </summary>
+public sealed record ImportRosterRequest(IReadOnlyList<RosterEntryRequest>? People, bool? Complete, DateTimeOffset? OccurredAt);
+
+/// <summary>What an import did: people who joined, moved or left, and those it left as they were.</summary>
+public sealed record RosterImported(int Joined, int Moved, int Left, int Unchanged);
+
+public static partial class ImportRosterEndpoint
+{
+    public const int MaxPeople = 10_000;
+
+    public static RouteGroupBuilder MapImportRoster(this RouteGroupBuilder people)
+    {
+        people.MapPost("/import", ImportAsync)
+            // One declaration: the last of several would be the only content type the route accepts.
+            .Accepts<ImportRosterRequest>("application/json", "text/csv")
+            .WithName("ImportRoster")
+            .WithSummary("Import the roster in bulk, as JSON or as CSV (id,name,team,region,manager; ?complete=&occurredAt= in the query); all or nothing");
+        return people;
+    }
+
+    private static async Task<Results<Ok<RosterImported>, ValidationProblem, ProblemHttpResult>> ImportAsync(
+        HttpRequest http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken,
+        [FromQuery] bool? complete = null, [FromQuery] DateTimeOffset? occurredAt = null)
+    {
+        var (request, readError) = await ReadAsync(http, complete, occurredAt, cancellationToken);
+        if (readError is not null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["body"] = [readError] });
+        }
+
+        var errors = Validate(request!.People);
+        if (request.People is not { Count: > 0 and <= MaxPeople } people)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        // Managers are checked even when other fields are wrong, so one answer names every problem.
+        var isComplete = request.Complete ?? false;
+        var imported = people.Select(person => person?.Id?.Trim()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var named = imported.Concat(people.Select(person => person?.Manager?.Trim()).OfType<string>()).Distinct().ToList();
+        var onFile = (isComplete
+                ? await session.Query<Person>().Where(person => person.OnRoster || named.Contains(person.Id)).ToListAsync(cancellationToken)
+                : await session.LoadManyAsync<Person>(cancellationToken, named))
+            .ToDictionary(person => person.Id, StringComparer.Ordinal);
+        for (var index = 0; index < people.Count; index++)
+        {
+            if (people[index]?.Manager?.Trim() is { Length: > 0 } manager && !RosterDecider.ManagerKnown(manager, imported, onFile, isComplete))
+            {
+                errors.Check($"people[{index}].manager", false, $"{manager} is not on the roster, nor in this import.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var entries = people.Select(person => Entry(person!)).ToList();
+        var now = clock.GetUtcNow();
+        var (changes, error) = RosterDecider.Import(entries, onFile, isComplete, (request.OccurredAt ?? now).ToUniversalTime(), now);
+        if (error is not null)
+        {
+            return Problems.From(error);
+        }
+
+        foreach (var (personId, events) in changes!.EventsByPerson)
+        {
+            if (onFile.ContainsKey(personId) && await session.Events.FetchStreamStateAsync(personId, cancellationToken) is { } state)
+            {
+                // At the version the decision was made on: a concurrent change to this person fails the whole import.
+                session.Events.Append(personId, state.Version + events.Count, events.ToArray());
+            }
+            else
+            {
+                session.Events.StartStream<Person>(personId, events.ToArray());
+            }
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is ConcurrencyException or ExistingStreamIdCollisionException)
+        {
+            return Problems.From(new("concurrent-change", "The roster changed while this import was decided; import it again.", ServiceDefaults.ErrorKind.Conflict));
+        }
+
+        return TypedResults.Ok(new RosterImported(changes.Joined, changes.Moved, changes.Left, changes.Unchanged));
+    }
+
+    private static async Task<(ImportRosterRequest? Request, string? Error)> ReadAsync(
+        HttpRequest http, bool? complete, DateTimeOffset? occurredAt, CancellationToken cancellationToken)
+    {
+        if (http.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            using var reader = new StreamReader(http.Body);
+            var (entries, csvError) = RosterCsv.Read(await reader.ReadToEndAsync(cancellationToken));
+            return csvError is null ? (new ImportRosterRequest(entries, complete, occurredAt), null) : (null, csvError);
+        }
+
+        // Any other content type was answered 415 by routing (the route accepts JSON and CSV only).
+        try
+        {
+            var request = await http.ReadFromJsonAsync<ImportRosterRequest>(cancellationToken);
+            return request is null ? (null, "The body is empty.") : (request, null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, $"The body is not a roster: {exception.Message}");
+        }
+    }
+
+    private static FieldErrors Validate(IReadOnlyList<RosterEntryRequest?>? people)
+    {
+        var errors = new FieldErrors()
+            .Check("people", people is { Count: > 0 }, "The people to import are required (at least one).")
+            .Check("people", people is null || people.Count <= MaxPeople, $"At most {MaxPeople} people per import.");
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < people!.Count; index++)
+        {
+            var field = $"people[{index}]";
+            if (people[index] is not { } person)
+            {
+                errors.Check(field, false, "A person is required here.");
+                continue;
+            }
+
+            errors.Required($"{field}.id", person.Id)
+                .Check($"{field}.id", person.Id is null || PersonId().IsMatch(person.Id.Trim()), "An id is letters, digits, '.', '_' or '-' (up to 64), e.g. li.wei.")
+                .Check($"{field}.id", person.Id is null || seen.Add(person.Id.Trim()), "This id is in the import twice.")
+                .Required($"{field}.name", person.Name)
+                .Required($"{field}.team", person.Team)
+                .Required($"{field}.region", person.Region)
+                .Check($"{field}.manager", person.Manager is null || person.Manager.Trim() != person.Id?.Trim(), "Nobody is their own manager.");
+        }
+
+        return errors;
+    }
+
+    private static RosterEntry Entry(RosterEntryRequest request) =>
+        new(request.Id!.Trim(), request.Name!.Trim(), request.Team!.Trim(), request.Region!.Trim(), string.IsNullOrWhiteSpace(request.Manager) ? null : request.Manager.Trim());
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex PersonId();
+}

@@ -1,0 +1,83 @@
+using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.EventSourcing;
+
+namespace JinGong.Okr.Roster;
+
+/// <summary>One line of a roster import: who, in which team and region, under whom.</summary>
+public sealed record RosterEntry(string Id, string Name, string Team, string Region, string? Manager);
+
+/// <summary>What an import changes: the events of each person it touches, and how many of each kind.</summary>
+public sealed record RosterChanges(IReadOnlyDictionary<string, IReadOnlyList<object>> EventsByPerson, int Joined, int Moved, int Left, int Unchanged);
+
+/// <summary>Every rule of the roster: who joins, moves and leaves when a roster is imported, and who may leave.</summary>
+public static class RosterDecider
+{
+    /// <summary>
+    /// The people <paramref name="entries"/> names join (or join again), move when their team, region, manager or name
+    /// differs, and stay as they are otherwise; when the import is <paramref name="complete"/> (the whole roster), whoever
+    /// is on the roster and not in it has left.
+    /// </summary>
+    /// <param name="onFile">Everyone the import may touch: the people it names that are on file, and, for a complete import, everyone on the roster.</param>
+    public static (RosterChanges? Changes, DomainError? Error) Import(
+        IReadOnlyList<RosterEntry> entries, IReadOnlyDictionary<string, Person> onFile, bool complete, DateTimeOffset occurredAt, DateTimeOffset now)
+    {
+        if (occurredAt > now)
+        {
+            return (null, BusinessTime.OccurredInFuture(occurredAt, now));
+        }
+
+        var changes = new Dictionary<string, IReadOnlyList<object>>(StringComparer.Ordinal);
+        int joined = 0, moved = 0, left = 0;
+        foreach (var entry in entries)
+        {
+            var person = onFile.GetValueOrDefault(entry.Id);
+            object? change = person switch
+            {
+                null or { OnRoster: false } => new PersonJoined(entry.Id, entry.Name, entry.Team, entry.Region, entry.Manager, occurredAt),
+                _ when person.Name != entry.Name || person.Team != entry.Team || person.Region != entry.Region || person.Manager != entry.Manager =>
+                    new PersonMoved(entry.Id, entry.Name, entry.Team, entry.Region, entry.Manager, occurredAt),
+                _ => null,
+            };
+            if (change is null)
+            {
+                continue;
+            }
+
+            if (BusinessTime.Check(occurredAt, now, person?.LastOccurredAt, $"person {entry.Id}") is { } timeError)
+            {
+                return (null, timeError);
+            }
+
+            changes[entry.Id] = [change];
+            _ = change is PersonJoined ? joined++ : moved++;
+        }
+
+        if (complete)
+        {
+            var named = entries.Select(entry => entry.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var person in onFile.Values.Where(person => person.OnRoster && !named.Contains(person.Id)))
+            {
+                if (BusinessTime.Check(occurredAt, now, person.LastOccurredAt, $"person {person.Id}") is { } timeError)
+                {
+                    return (null, timeError);
+                }
+
+                changes[person.Id] = [new PersonLeft(person.Id, occurredAt)];
+                left++;
+            }
+        }
+
+        return (new RosterChanges(changes, joined, moved, left, entries.Count - joined - moved), null);
+    }
+
+    /// <summary>A manager must be someone on the roster after the import: named in it, or on the roster and staying.</summary>
+    public static bool ManagerKnown(string manager, IReadOnlySet<string> imported, IReadOnlyDictionary<string, Person> onFile, bool complete) =>
+        imported.Contains(manager) || (!complete && onFile.GetValueOrDefault(manager) is { OnRoster: true });
+
+    public static Decision Leave(Person person, DateTimeOffset occurredAt, DateTimeOffset now) =>
+        !person.OnRoster ? Decision.Reject(new("person-not-on-roster", $"{person.Id} left the roster already.", ErrorKind.Conflict))
+        : BusinessTime.Check(occurredAt, now, person.LastOccurredAt, $"person {person.Id}") is { } timeError ? Decision.Reject(timeError)
+        : Decision.Accept(new PersonLeft(person.Id, occurredAt));
+
+    public static DomainError NotFound(string id) => new("person-not-found", $"There is no {id} on the roster.", ErrorKind.NotFound);
+}

@@ -1,0 +1,34 @@
+using JasperFx.Events.Projections;
+using JinGong.Okr.Roster.Importing;
+using JinGong.Okr.Roster.Leaving;
+using JinGong.Okr.Roster.Reading;
+using JinGong.ServiceDefaults.EventSourcing;
+using Marten;
+
+namespace JinGong.Okr.Roster;
+
+public static class RosterModule
+{
+    public static readonly StreamKind<Person, PersonView> People =
+        new("Person", RosterDecider.NotFound, Person.Step, PersonView.From, e => ((IPersonEvent)e).OccurredAt);
+
+    public static void ConfigureRoster(this StoreOptions options)
+    {
+        // Inline: owners are checked against the roster in the request that sets an objective.
+        options.Projections.Snapshot<Person>(SnapshotLifecycle.Inline);
+        options.Schema.For<Person>().Duplicate(person => person.Team);
+        options.Events.MapEventType<PersonJoined>("person_joined_v1");
+        options.Events.MapEventType<PersonMoved>("person_moved_v1");
+        options.Events.MapEventType<PersonLeft>("person_left_v1");
+    }
+
+    public static RouteGroupBuilder MapRoster(this RouteGroupBuilder api)
+    {
+        var people = api.MapGroup("/people").WithTags("Roster");
+        people.MapImportRoster();
+        people.MapLeave();
+        people.MapStreamReads("/{id}", People);
+        people.MapListPeople();
+        return api;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FluentAssertions;
+
+namespace JinGong.Testing;
+
+/// <summary>What API tests do through the gateway: unique names, JSON in and out with the expected status.</summary>
+public static class GatewayRequests
+{
+    /// <summary>A name no other test uses, so a test's data (its region, team, people) and figures are its own.</summary>
+    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage answer, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var body = await answer.Content.ReadAsStringAsync();
+        answer.StatusCode.Should().Be(status, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    public static async Task<JsonElement> PostOkAsync(this SystemFixture system, string path, object body, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        using var answer = await system.Gateway.PostAsJsonAsync(path, body);
+        return await answer.JsonAsync(status);
+    }
+
+    public static async Task<JsonElement> GetOkAsync(this SystemFixture system, string path)
+    {
+        using var answer = await system.Gateway.GetAsync(path);
+        return await answer.JsonAsync();
+    }
+}
