@@ -17,7 +17,7 @@ public sealed class RecordContributionsTests
     {
         var order = OrderIn("East China");
 
-        Of(Metric.UnitsSold, order, region: "east china").Should().BeEquivalentTo(new Contribution(5, 0, [Placed]));
+        Of(Metric.UnitsSold, order, region: "East China").Should().BeEquivalentTo(new Contribution(5, 0, [Placed]));
         Of(Metric.UnitsSold, order, model: "WL-50E").Numerator.Should().Be(3);
         Of(Metric.UnitsSold, order, region: "North China").Should().Be(RecordContributions.None);
         Of(Metric.UnitsSold, order.Apply(new OrderCancellationNoted(order.Id, order.OrderId, InQuarter.AddDays(1), Guid.NewGuid(), InQuarter.AddDays(1))))

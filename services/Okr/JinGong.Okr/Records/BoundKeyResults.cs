@@ -65,8 +65,12 @@ public sealed partial class BoundKeyResults : SubscriptionBase
             return;
         }
 
+        // Narrowed in the database by period, region and rep (a team filter needs the roster, so is checked here).
+        var (region, rep) = (record.Region, record.SalesRep);
         var candidates = await session.Query<KeyResult>()
             .Where(keyResult => keyResult.IsBound && !keyResult.Frozen && keyResult.LastDay >= record.FirstFactDay && keyResult.FirstDay <= record.LastFactDay)
+            .Where(keyResult => keyResult.Binding!.Filter.Region == null || keyResult.Binding.Filter.Region == region)
+            .Where(keyResult => keyResult.Binding!.Filter.SalesRep == null || keyResult.Binding.Filter.SalesRep == rep)
             .ToListAsync(cancellationToken);
         var teamOf = await TeamsAsync(session, [record], cancellationToken);
         var cause = ((IRecordEvent)change.Data).SourceEventId;

@@ -66,5 +66,6 @@ public static class RecordContributions
     private static Contribution Sum(decimal numerator, decimal denominator, IEnumerable<Guid> eventIds) =>
         numerator == 0 && denominator == 0 ? None : new Contribution(numerator, denominator, [.. eventIds.Distinct().Order()]);
 
-    private static bool Same(string? left, string? right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
+    // Regions, reps, teams and models are names the services share, matched exactly as the database matches them.
+    private static bool Same(string? left, string? right) => string.Equals(left, right, StringComparison.Ordinal);
 }
