@@ -58,7 +58,7 @@ timed() {
   printf '%-22s median of 5 after a warm-up: %s ms (runs: %s)\n' "$name" \
     "$(printf '%s\n' "${all[@]:1}" | sort -n | sed -n 3p)" "${all[*]}"
 }
-curl -sf "$gateway/api/okr/board?period=$quarter" | python3 -c 'import json,sys; b=json.load(sys.stdin); print(f"board: {b[\"objectives\"]} objectives, {b[\"keyResults\"]} key results, {len(json.dumps(b))//1024} KiB")'
+curl -sf "$gateway/api/okr/board?period=$quarter" | python3 -c 'import json,sys; b=json.load(sys.stdin); print("board:", b["objectives"], "objectives,", b["keyResults"], "key results,", len(json.dumps(b)) // 1024, "KiB")'
 timed board "/api/okr/board?period=$quarter"
 timed "board of one team" "/api/okr/board?period=$quarter&team=Team%2007"
 timed "board replayed" "/api/okr/board/replay?period=$quarter"

@@ -1,5 +1,6 @@
 using JinGong.Okr.Board;
 using JinGong.Okr.FillRate;
+using JinGong.Okr.Integration;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Records;
@@ -14,7 +15,8 @@ builder.AddEventStore("okrdb", options =>
         options.ConfigureKeyResults();
         options.ConfigureRecords();
     })
-    .MoveBoundKeyResults();
+    .MoveBoundKeyResults()
+    .PublishIntegrationEvents<OkrIntegrationEvents>();
 builder.AddMessageBus(bus => bus.AddRecordConsumers());
 
 var app = builder.Build();

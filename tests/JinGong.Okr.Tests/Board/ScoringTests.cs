@@ -100,7 +100,7 @@ public sealed class ScoringTests
         Objective.Create(new ObjectiveSet(id, $"objective {id}", Quarter.Name, kind, owner, parent, weight, Now.AddDays(-30)));
 
     private static KeyResult KeyResultOf(string id, string objective = "o", decimal start = 0, decimal target = 10, decimal weight = 1, DateTimeOffset? definedAt = null) =>
-        KeyResult.Create(new KeyResultDefined(id, objective, $"key result {id}", start, target, "units", weight, null, Quarter.First.DayNumber, Quarter.Last.DayNumber, definedAt ?? Now.AddDays(-1)));
+        KeyResult.Create(new KeyResultDefined(id, objective, $"key result {id}", start, target, "units", weight, null, Quarter.Name, Quarter.First.DayNumber, Quarter.Last.DayNumber, definedAt ?? Now.AddDays(-1)));
 
     private static KeyResultCheckedIn CheckIn(string id, decimal value, DateTimeOffset? at = null) => new(id, value, 0.7m, null, at ?? Now);
 

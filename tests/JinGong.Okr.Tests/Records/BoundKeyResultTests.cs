@@ -28,7 +28,7 @@ public sealed class BoundKeyResultTests(SystemFixture system)
         await ValueReachesAsync(keyResult, 3);
 
         // An order published twice under one message id (a redelivery), then another order.
-        await using var bus = await TestPublisher.StartAsync(await system.ConnectionStringAsync("messaging"));
+        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
         var redelivered = OrderPlacedIn(eastChina, rep, 4);
         var (messageId, sourceEventId) = (Guid.NewGuid(), Guid.NewGuid());
         await bus.PublishAsync(redelivered, messageId, sourceEventId);
@@ -83,6 +83,22 @@ public sealed class BoundKeyResultTests(SystemFixture system)
 
         var moved = await ValueReachesAsync(keyResult, 0.75m);
         moved.GetProperty("progress").GetDecimal().Should().Be(1m, "0.75 is beyond the target of 0.7");
+    }
+
+    [Fact]
+    public async Task every_move_of_a_key_result_is_published_with_where_it_stands()
+    {
+        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
+        var owner = GatewayRequests.Unique("gao");
+        await system.JoinAsync(GatewayRequests.Unique("Jiangsu"), (owner, GatewayRequests.Unique("Crane Sales")));
+        var objective = await system.SetObjectiveAsync("Visit every quarry", OkrApi.ThisQuarter.Name, owner);
+        var keyResult = await system.DefineManualAsync(objective, 8);
+
+        await system.CheckInAsync(keyResult, 6, 0.9m, "two to go");
+
+        var published = await Eventually.ReturnsAsync(
+            _ => Task.FromResult(bus.Moved.FirstOrDefault(moved => moved.KeyResultId == keyResult)), moved => moved is not null, Deadline, "the check-in to be published");
+        published.Should().BeEquivalentTo(new { ObjectiveId = objective, Period = OkrApi.ThisQuarter.Name, Value = 6m, Progress = 0.75m, Score = 0.75m, Frozen = false });
     }
 
     private async Task<string> DefineUnitsSoldAsync(string objective, string region) =>

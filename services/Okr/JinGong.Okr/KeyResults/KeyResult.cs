@@ -16,7 +16,7 @@ public interface IKeyResultEvent
 /// </summary>
 public sealed record KeyResultDefined(
     string KeyResultId, string ObjectiveId, string Title, decimal Start, decimal Target, string Unit, decimal Weight, Binding? Binding,
-    int FirstDay, int LastDay, DateTimeOffset OccurredAt) : IKeyResultEvent;
+    string Period, int FirstDay, int LastDay, DateTimeOffset OccurredAt) : IKeyResultEvent;
 
 /// <summary>The owner's check-in: where the key result stands, how confident they are of reaching it (0–1), and why.</summary>
 public sealed record KeyResultCheckedIn(string KeyResultId, decimal Value, decimal Confidence, string? Note, DateTimeOffset OccurredAt) : IKeyResultEvent;
@@ -46,6 +46,7 @@ public sealed record KeyResult(
     string Unit,
     decimal Weight,
     Binding? Binding,
+    string Period,
     int FirstDay,
     int LastDay,
     DateTimeOffset DefinedAt,
@@ -90,7 +91,7 @@ public sealed record KeyResult(
 
     public static KeyResult Create(KeyResultDefined defined) =>
         new(defined.KeyResultId, defined.ObjectiveId, defined.Title, defined.Start, defined.Target, defined.Unit, defined.Weight, defined.Binding,
-            defined.FirstDay, defined.LastDay, defined.OccurredAt, defined.OccurredAt)
+            defined.Period, defined.FirstDay, defined.LastDay, defined.OccurredAt, defined.OccurredAt)
         {
             IsBound = defined.Binding is not null,
         };

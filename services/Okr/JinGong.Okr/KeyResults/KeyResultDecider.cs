@@ -33,7 +33,7 @@ public static class KeyResultDecider
                 : define.OccurredAt > define.Now ? Decision.Reject(BusinessTime.OccurredInFuture(define.OccurredAt, define.Now))
                 : Decision.Accept(new KeyResultDefined(
                     define.KeyResultId, objective.Id, define.Title, define.Start, define.Target, define.Unit, define.Weight, define.Binding,
-                    objective.FirstDay, objective.LastDay, define.OccurredAt));
+                    objective.Period, objective.FirstDay, objective.LastDay, define.OccurredAt));
         }
 
         if (state is null)

@@ -1,0 +1,20 @@
+using JasperFx.Events;
+using JinGong.Okr.KeyResults;
+using JinGong.ServiceDefaults.Messaging;
+using Published = JinGong.Contracts.Okr;
+
+namespace JinGong.Okr.Integration;
+
+/// <summary>What OKR tells the other services: a key result moved (checked in, moved by business events, or scored), with where it stands.</summary>
+public sealed class OkrIntegrationEvents(IServiceProvider services) : StreamIntegrationEvents(services)
+{
+    public override async ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken) => @event.Data switch
+    {
+        KeyResultCheckedIn or KeyResultProgressed or KeyResultScored when await StateBeforeAsync<KeyResult>(@event, cancellationToken) is { } before
+            && KeyResult.Step(before, @event.Data) is { } after =>
+            [new Published.KeyResultProgressed(
+                after.Id, after.ObjectiveId, after.Title, after.Period, after.Unit, after.Start, after.Target, after.Value, after.Progress, after.Score, after.Frozen,
+                ((IKeyResultEvent)@event.Data).OccurredAt)],
+        _ => [],
+    };
+}
