@@ -20,15 +20,21 @@ public sealed class RequestMetadataSessionFactory(IDocumentStore store, IHttpCon
         var session = store.LightweightSession();
         if (httpContextAccessor.HttpContext is { } request)
         {
-            session.CorrelationId = request.GetCorrelationId();
-            session.CausationId = request.TraceIdentifier;
-            session.LastModifiedBy = request.User.Identity?.Name ?? Anonymous;
-            if (Activity.Current?.Id is { } traceParent)
-            {
-                session.SetHeader(MessageHeaders.TraceParent, traceParent);
-            }
+            Stamp(session, request);
         }
 
         return session;
+    }
+
+    /// <summary>Records who and why on what <paramref name="session"/> appends (for sessions a request opens itself, e.g. a serializable one).</summary>
+    public static void Stamp(IDocumentSession session, HttpContext request)
+    {
+        session.CorrelationId = request.GetCorrelationId();
+        session.CausationId = request.TraceIdentifier;
+        session.LastModifiedBy = request.User.Identity?.Name ?? Anonymous;
+        if (Activity.Current?.Id is { } traceParent)
+        {
+            session.SetHeader(MessageHeaders.TraceParent, traceParent);
+        }
     }
 }

@@ -50,6 +50,31 @@ public sealed class ObjectiveRulesTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task two_re_alignments_racing_to_close_a_loop_never_both_succeed()
+    {
+        var owner = GatewayRequests.Unique("tang");
+        await system.JoinAsync(GatewayRequests.Unique("Fujian"), (owner, GatewayRequests.Unique("Port Sales")));
+        for (var round = 0; round < 5; round++)
+        {
+            var a = await system.SetObjectiveAsync($"A{round}", OkrApi.ThisQuarter.Name, owner);
+            var b = await system.SetObjectiveAsync($"B{round}", OkrApi.ThisQuarter.Name, owner);
+
+            var answers = await Task.WhenAll(
+                system.Gateway.PostAsJsonAsync($"/api/okr/objectives/{a}/alignment", new { parentId = b }),
+                system.Gateway.PostAsJsonAsync($"/api/okr/objectives/{b}/alignment", new { parentId = a }));
+
+            answers.Select(answer => answer.StatusCode).Should().OnlyContain(status => status == HttpStatusCode.OK || status == HttpStatusCode.Conflict || status == HttpStatusCode.UnprocessableEntity);
+            answers.Count(answer => answer.IsSuccessStatusCode).Should().BeLessThanOrEqualTo(1, "both would make A and B each other's parent");
+            var parents = new[] { await ParentOfAsync(a), await ParentOfAsync(b) };
+            parents.Should().NotEqual([b, a]);
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task an_objective_for_someone_not_on_the_roster_a_negative_weight_or_an_unknown_period_is_refused_and_nothing_is_appended()
     {
         var owner = GatewayRequests.Unique("zhou");
@@ -78,6 +103,9 @@ public sealed class ObjectiveRulesTests(SystemFixture system)
 
         (await system.EventCountAsync()).Should().Be(before);
     }
+
+    private async Task<string?> ParentOfAsync(string objective) =>
+        (await system.GetOkAsync($"/api/okr/objectives/{objective}")).GetProperty("parentId").GetString();
 
     private async Task RefusedAsync(object request, HttpStatusCode status, string rule)
     {

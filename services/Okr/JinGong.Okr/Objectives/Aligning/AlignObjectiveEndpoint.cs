@@ -1,7 +1,10 @@
+using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace JinGong.Okr.Objectives.Aligning;
 
@@ -18,18 +21,34 @@ public static class AlignObjectiveEndpoint
         return objectives;
     }
 
+    /// <summary>
+    /// Decided in a serializable transaction: the ancestors read are those the change is committed against, so two
+    /// re-alignments that would close a loop together (A under B, B under A) cannot both succeed.
+    /// </summary>
     private static async Task<Results<Ok<ObjectiveView>, ValidationProblem, ProblemHttpResult>> AlignAsync(
-        string id, AlignObjectiveRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        string id, AlignObjectiveRequest request, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
         var parentId = string.IsNullOrWhiteSpace(request.ParentId) ? null : request.ParentId.Trim();
-        var objective = await session.LoadAsync<Objective>(id, cancellationToken);
-        var facts = objective is null
-            ? new AlignmentFacts(true, null, [])
-            : await Alignment.LoadAsync(session, objective.OwnerKind, objective.OwnerId, parentId, cancellationToken);
         var now = clock.GetUtcNow();
         var occurredAt = (request.OccurredAt ?? now).ToUniversalTime();
-        return await session.DecideAsync(
-            ObjectivesModule.Objectives, id, new FieldErrors(), http,
-            state => ObjectiveDecider.Decide(new AlignObjective(id, parentId, occurredAt, now), state, facts), cancellationToken);
+        try
+        {
+            await using var session = await store.LightweightSerializableSessionAsync(cancellationToken);
+            RequestMetadataSessionFactory.Stamp(session, http);
+            var objective = await session.LoadAsync<Objective>(id, cancellationToken);
+            var facts = objective is null
+                ? new AlignmentFacts(true, null, [])
+                : await Alignment.LoadAsync(session, objective.OwnerKind, objective.OwnerId, parentId, cancellationToken);
+            return await session.DecideAsync(
+                ObjectivesModule.Objectives, id, new FieldErrors(), http,
+                state => ObjectiveDecider.Decide(new AlignObjective(id, parentId, occurredAt, now), state, facts), cancellationToken);
+        }
+        catch (Exception error) when (IsSerializationFailure(error))
+        {
+            return Problems.From(new DomainError("concurrent-change", $"The alignment tree changed while {id} was being aligned; try again.", ErrorKind.Conflict));
+        }
     }
+
+    private static bool IsSerializationFailure(Exception? error) =>
+        error is not null && (error is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure } || IsSerializationFailure(error.InnerException));
 }
