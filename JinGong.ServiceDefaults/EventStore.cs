@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ public static class EventStoreExtensions
 {
     /// <summary>
     /// This service's Marten store on its own database (connection string <paramref name="connectionName"/>):
-    /// the Npgsql data source with its health check and telemetry, who-and-why metadata on every event,
+    /// the Npgsql data source with its health check and telemetry, the daemon's lag on the dashboard and in /health, who-and-why metadata on every event,
     /// the schema applied at start, and the async daemon in hot/cold mode so that several replicas can run
     /// with one of them leading.
     /// </summary>
@@ -23,6 +24,9 @@ public static class EventStoreExtensions
         builder.AddNpgsqlDataSource(connectionName);
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddSingleton(ServiceIdentity.Of(builder.Environment));
+        builder.Services.AddSingleton<ProjectionLagMonitor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ProjectionLagMonitor>());
+        builder.Services.AddHealthChecks().AddCheck<ProjectionLagMonitor>("projections");
 
         return builder.Services.AddMarten(options =>
             {

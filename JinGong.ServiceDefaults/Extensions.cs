@@ -66,7 +66,7 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(TelemetrySources.MartenSource, TelemetrySources.MassTransitSource))
+                .AddMeter(TelemetrySources.MartenSource, TelemetrySources.MassTransitSource, JinGong.ServiceDefaults.EventSourcing.ProjectionLagMonitor.MeterName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, TelemetrySources.MartenSource, TelemetrySources.MassTransitSource, TelemetrySources.PublishingSource)
                 .AddAspNetCoreInstrumentation(options =>

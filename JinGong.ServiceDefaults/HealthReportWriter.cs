@@ -21,6 +21,7 @@ public static class HealthReportWriter
                     status = entry.Value.Status.ToString(),
                     description = entry.Value.Description ?? entry.Value.Exception?.Message,
                     durationMs = Math.Round(entry.Value.Duration.TotalMilliseconds, 1),
+                    data = entry.Value.Data.Count == 0 ? null : entry.Value.Data,
                 }),
         }, cancellationToken: context.RequestAborted);
     }
