@@ -6,21 +6,25 @@ namespace JinGong.ServiceDefaults.Time;
 /// <summary>Periods and moments named in a query string, read one way for every figure so they are refused alike.</summary>
 public static class CalendarFields
 {
-    /// <summary>The period <paramref name="text"/> names (required); null, with the field's error noted, when it names none.</summary>
-    public static Period? ParsePeriod(this FieldErrors errors, string field, string? text)
+    /// <summary>
+    /// The period <paramref name="text"/> names (required): a month, quarter or year, and a day too <paramref name="withDays"/>;
+    /// null, with the field's error noted, when it names none.
+    /// </summary>
+    public static Period? ParsePeriod(this FieldErrors errors, string field, string? text, bool withDays = false)
     {
-        errors.Required(field, text).Check(field, text is null || Period.TryParse(text, out _), $"The {field} is {Period.Format}.");
-        return Period.TryParse(text, out var period) ? period : null;
+        var known = Period.TryParse(text, withDays, out var period);
+        errors.Required(field, text).Check(field, text is null || known, $"The {field} is {(withDays ? Period.FormatWithDays : Period.Format)}.");
+        return period;
     }
 
     /// <summary>
-    /// The days from the first of <paramref name="from"/> to the last of <paramref name="to"/> (each any period), running
-    /// forward and at most <paramref name="maxYears"/> years long.
+    /// The days from the first of <paramref name="from"/> to the last of <paramref name="to"/> (each a day or any period),
+    /// running forward and at most <paramref name="maxYears"/> years long.
     /// </summary>
     public static Period? ParseRange(this FieldErrors errors, string? from, string? to, int maxYears)
     {
-        var first = errors.ParsePeriod("from", from);
-        var last = errors.ParsePeriod("to", to);
+        var first = errors.ParsePeriod("from", from, withDays: true);
+        var last = errors.ParsePeriod("to", to, withDays: true);
         if (first is null || last is null)
         {
             return null;

@@ -14,8 +14,8 @@ public enum PeriodUnit
 }
 
 /// <summary>
-/// A period of China's calendar: a day (<c>2026-11-05</c>), a month (<c>2026-11</c>), a quarter (<c>2026-Q4</c>), a year
-/// (<c>2026</c>) or any run of days between two of them, from its first day to its last, both included.
+/// A period of China's calendar: a month (<c>2026-11</c>), a quarter (<c>2026-Q4</c>), a year (<c>2026</c>), a day
+/// (<c>2026-11-05</c>) or any run of days between two of them, from its first day to its last, both included.
 /// </summary>
 public sealed partial record Period(DateOnly First, DateOnly Last, string Name)
 {
@@ -92,7 +92,11 @@ public sealed partial record Period(DateOnly First, DateOnly Last, string Name)
         }
     }
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out Period? period)
+    /// <summary>A month, quarter or year named as in <see cref="Format"/>: the periods objectives and most figures are set for.</summary>
+    public static bool TryParse(string? text, [NotNullWhen(true)] out Period? period) => TryParse(text, withDays: false, out period);
+
+    /// <summary>A month, quarter or year, and with <paramref name="withDays"/> also a day (<see cref="FormatWithDays"/>).</summary>
+    public static bool TryParse(string? text, bool withDays, [NotNullWhen(true)] out Period? period)
     {
         period = null;
         var match = text is null ? Match.Empty : Pattern().Match(text.Trim());
@@ -109,7 +113,7 @@ public sealed partial record Period(DateOnly First, DateOnly Last, string Name)
 
         if (match.Groups["day"].Success)
         {
-            period = DateOnly.TryParseExact(match.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Day(date) : null;
+            period = withDays && DateOnly.TryParseExact(match.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Day(date) : null;
         }
         else if (match.Groups["month"].Success)
         {
@@ -129,7 +133,9 @@ public sealed partial record Period(DateOnly First, DateOnly Last, string Name)
         return period is not null;
     }
 
-    public const string Format = "a day (2026-11-05), a month (2026-11), a quarter (2026-Q4) or a year (2026)";
+    public const string Format = "a month (2026-11), a quarter (2026-Q4) or a year (2026)";
+
+    public const string FormatWithDays = "a day (2026-11-05), a month (2026-11), a quarter (2026-Q4) or a year (2026)";
 
     [GeneratedRegex(@"^(?<year>\d{4})(?:-(?:(?<month>\d{2})(?:-(?<day>\d{2}))?|Q(?<quarter>\d)))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();

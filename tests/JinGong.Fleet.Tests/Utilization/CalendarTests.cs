@@ -17,7 +17,7 @@ public sealed class CalendarTests
     [InlineData("2026", "2026-01-01", "2026-12-31", "2025-12-31T16:00:00Z", "2026-12-31T16:00:00Z")]
     public void a_period_runs_from_midnight_to_midnight_in_china(string text, string first, string last, string start, string end)
     {
-        Period.TryParse(text, out var period).Should().BeTrue();
+        Period.TryParse(text, withDays: true, out var period).Should().BeTrue();
 
         (period!.First, period.Last).Should().Be((DateOnly.Parse(first, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture)));
         (period.Start, period.End).Should().Be((At(start), At(end)));
@@ -29,7 +29,15 @@ public sealed class CalendarTests
     [InlineData("2026-Q5")]
     [InlineData("2026-11-5")]
     [InlineData("last month")]
-    public void what_names_no_period_is_not_one(string text) => Period.TryParse(text, out _).Should().BeFalse();
+    public void what_names_no_period_is_not_one(string text) => Period.TryParse(text, withDays: true, out _).Should().BeFalse();
+
+    [Fact]
+    public void a_day_is_a_period_only_where_days_are_asked_for()
+    {
+        Period.TryParse("2026-11-05", out _).Should().BeFalse("objectives and the orders figures are set for months, quarters and years");
+        Period.TryParse("2026-11-05", withDays: true, out var day).Should().BeTrue();
+        day!.Name.Should().Be("2026-11-05");
+    }
 
     [Fact]
     public void a_range_is_cut_into_whole_units_and_clipped_at_its_ends()
