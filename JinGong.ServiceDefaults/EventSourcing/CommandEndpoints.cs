@@ -33,8 +33,13 @@ public static class CommandEndpoints
         return group.MapPost(pattern, (TRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var id = http.GetRouteValue(idName) as string ?? string.Empty;
-                var now = clock.GetUtcNow();
-                return session.DecideAsync(kind, id, validate(request), http, decide(id, request, (request.OccurredAt ?? now).ToUniversalTime(), now), cancellationToken);
+                return session.DecideAsync(kind, id, validate(request), http, state =>
+                {
+                    // The clock is read once the stream is loaded: a command that raced with another and lost then
+                    // never seems to have happened before the winner (422), it clashes with it (409).
+                    var now = clock.GetUtcNow();
+                    return decide(id, request, (request.OccurredAt ?? now).ToUniversalTime(), now)(state);
+                }, cancellationToken);
             })
             .WithName(name);
     }

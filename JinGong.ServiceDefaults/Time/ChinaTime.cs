@@ -11,6 +11,9 @@ public static class ChinaTime
     /// <summary>The calendar date in China at <paramref name="instant"/>.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>Today's date in China by <paramref name="clock"/>.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
     /// <summary>The instant China's calendar day <paramref name="date"/> begins.</summary>
     public static DateTimeOffset StartOf(DateOnly date)
     {

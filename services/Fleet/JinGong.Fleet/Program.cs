@@ -1,8 +1,10 @@
 using JinGong.Fleet.Integration;
 using JinGong.Fleet.Vehicles;
+using JinGong.Fleet.Vehicles.Utilization;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddSingleton(UtilizationSettings.From(builder.Configuration));
 builder.AddEventStore("fleetdb", options => options.ConfigureVehicles())
     .PublishIntegrationEvents<FleetIntegrationEvents>();
 builder.AddMessageBus(bus => bus.AddDispatchRequestConsumers());

@@ -10,6 +10,7 @@ using JinGong.Fleet.Vehicles.Reserving;
 using JinGong.Fleet.Vehicles.Retiring;
 using JinGong.Fleet.Vehicles.Transferring;
 using JinGong.Fleet.Vehicles.Usage;
+using JinGong.Fleet.Vehicles.Utilization;
 using Marten;
 
 namespace JinGong.Fleet.Vehicles;
@@ -21,6 +22,8 @@ public static class VehiclesModule
     {
         // Inline: the snapshot (and so the inventory) changes in the same transaction as the append.
         options.Projections.Snapshot<Vehicle>(SnapshotLifecycle.Inline);
+        // Inline too: a figure asked for right after a command counts it.
+        options.Projections.Add(new VehicleTimelineProjection(), ProjectionLifecycle.Inline);
         options.Events.MapEventType<VehicleRegistered>("vehicle_registered_v1");
         options.Events.MapEventType<VehicleReserved>("vehicle_reserved_v1");
         options.Events.MapEventType<VehicleReservationReleased>("vehicle_reservation_released_v1");
@@ -54,6 +57,7 @@ public static class VehiclesModule
         vehicles.MapRetirement();
         vehicles.MapUsage();
         api.MapInventory();
+        api.MapUtilization();
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using JinGong.ServiceDefaults.Figures;
 using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Orders.Figures;

@@ -39,7 +39,7 @@ public static class FigureEndpoints
         }
 
         var invoices = await FigureSources.InvoicesAsync(session, cancellationToken);
-        return TypedResults.Ok(CollectionRate.Compute(invoices, inPeriod, asOf ?? Today(clock), grouping));
+        return TypedResults.Ok(CollectionRate.Compute(invoices, inPeriod, asOf ?? ChinaTime.Today(clock), grouping));
     }
 
     private static async Task<Results<Ok<ReceivablesFigure>, ValidationProblem>> ReceivablesAsync(
@@ -53,7 +53,7 @@ public static class FigureEndpoints
         }
 
         var invoices = await FigureSources.InvoicesAsync(session, cancellationToken);
-        return TypedResults.Ok(Receivables.Compute(invoices, asOf ?? Today(clock), grouping));
+        return TypedResults.Ok(Receivables.Compute(invoices, asOf ?? ChinaTime.Today(clock), grouping));
     }
 
     private static async Task<Results<Ok<PeriodFigure<ConversionRateRow>>, ValidationProblem>> ConversionRateAsync(
@@ -69,14 +69,14 @@ public static class FigureEndpoints
         }
 
         var opportunities = await FigureSources.OpportunitiesAsync(session, cancellationToken);
-        return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? Today(clock), grouping));
+        return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? ChinaTime.Today(clock), grouping));
     }
 
     private static async Task<Ok<PipelineFigure>> PipelineAsync(
         IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? region = null, string? salesRep = null)
     {
         var opportunities = await FigureSources.OpportunitiesAsync(session, cancellationToken);
-        return TypedResults.Ok(Pipeline.Compute(opportunities, asOf ?? Today(clock), region, salesRep));
+        return TypedResults.Ok(Pipeline.Compute(opportunities, asOf ?? ChinaTime.Today(clock), region, salesRep));
     }
 
     private static async Task<Results<Ok<OrderTrendsFigure>, ValidationProblem>> OrderTrendsAsync(
@@ -97,24 +97,11 @@ public static class FigureEndpoints
         }
 
         var orders = await FigureSources.OrdersAsync(session, cancellationToken);
-        return TypedResults.Ok(OrderTrends.Compute(orders, first, last, asOf ?? Today(clock)));
+        return TypedResults.Ok(OrderTrends.Compute(orders, first, last, asOf ?? ChinaTime.Today(clock)));
     }
 
-    private static DateOnly Today(TimeProvider clock) => ChinaTime.DateOf(clock.GetUtcNow());
-
-    // total, region, customer or salesRep, in any case; never a number (which Enum.TryParse would take).
-    private static FigureGrouping ParseGrouping(this FieldErrors errors, string? text)
-    {
-        var known = text is null || (!int.TryParse(text, out _) && Enum.TryParse<FigureGrouping>(text, ignoreCase: true, out _));
-        errors.Check("groupBy", known, "Group by total, region, customer or salesRep.");
-        return known && text is not null ? Enum.Parse<FigureGrouping>(text, ignoreCase: true) : FigureGrouping.Total;
-    }
-
-    private static Period? ParsePeriod(this FieldErrors errors, string field, string? text)
-    {
-        errors.Required(field, text).Check(field, text is null || Period.TryParse(text, out _), $"The {field} is {Period.Format}.");
-        return Period.TryParse(text, out var period) ? period : null;
-    }
+    private static FigureGrouping ParseGrouping(this FieldErrors errors, string? text) =>
+        errors.ParseChoice("groupBy", text, FigureGrouping.Total);
 
     private static Period? ParseMonth(this FieldErrors errors, string field, string? text)
     {

@@ -1,3 +1,5 @@
+using JinGong.ServiceDefaults.Figures;
+
 namespace JinGong.Orders.Figures;
 
 /// <summary>How late an unpaid amount is on the as-of date, in days past its due date.</summary>

@@ -1,4 +1,4 @@
-namespace JinGong.Orders.Figures;
+namespace JinGong.ServiceDefaults.Figures;
 
 /// <summary>Rounding shared by the figures: decimals only (money is never a double), halves away from zero as people round by hand.</summary>
 public static class FigureMath

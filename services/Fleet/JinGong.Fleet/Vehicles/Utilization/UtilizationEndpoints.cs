@@ -1,0 +1,92 @@
+using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.Fleet.Vehicles.Utilization;
+
+/// <summary>The definitions a request may name, and the one used when it names none.</summary>
+public sealed record UtilizationDefinitionList(string Default, IReadOnlyList<UtilizationDefinition> Definitions);
+
+/// <summary>
+/// Time and operating-hours utilization [设备利用率] (docs/metrics.md) of the company-held fleet or of one vehicle, for
+/// any period and as of any moment, under the configured definition or the one a request names: always recomputed from
+/// the vehicles' timelines, so a past period under a new definition is answered like any other.
+/// </summary>
+public static class UtilizationEndpoints
+{
+    public const int MaxYears = 5;
+
+    public static RouteGroupBuilder MapUtilization(this RouteGroupBuilder api)
+    {
+        var utilization = api.MapGroup("/utilization").WithTags("Utilization");
+        utilization.MapGet("/", FleetAsync).WithName("GetFleetUtilization")
+            .WithSummary("Time and operating-hours utilization of the fleet in a period (or from/to), by total, vehicle, model or region");
+        utilization.MapGet("/definitions", (UtilizationSettings settings) =>
+                TypedResults.Ok(new UtilizationDefinitionList(settings.Definition.Name, UtilizationDefinitions.All)))
+            .WithName("ListUtilizationDefinitions")
+            .WithSummary("The definitions of utilization a request may name, and the configured default");
+        api.MapGet("/vehicles/{code}/utilization", VehicleAsync).WithTags("Utilization").WithName("GetVehicleUtilization")
+            .WithSummary("A vehicle's time and operating-hours utilization per day, month, quarter or year from one period to another");
+        return api;
+    }
+
+    private static Task<Results<Ok<FleetUtilization>, ValidationProblem, ProblemHttpResult>> FleetAsync(
+        IQuerySession session, UtilizationSettings settings, TimeProvider clock, CancellationToken cancellationToken,
+        string? period = null, string? from = null, string? to = null, string? groupBy = null, string? definition = null, string? asOf = null)
+    {
+        var errors = new FieldErrors();
+        var window = from is null && to is null
+            ? errors.ParsePeriod("period", period, withDays: true)
+            : errors.Check("period", period is null, "Ask for a period, or from and to, not both.").ParseRange(from, to, MaxYears);
+        var grouping = errors.ParseChoice("groupBy", groupBy, UtilizationGrouping.Total);
+        var moment = errors.ParseAsOf(asOf, clock.GetUtcNow());
+        return AnswerAsync<FleetUtilization>(errors, window, definition, settings, async (window, counted) =>
+        {
+            // Only vehicles held at some time of the window: registered before it ends, not gone before it starts.
+            var end = window.End < moment ? window.End : moment;
+            var vehicles = await session.Query<VehicleTimeline>()
+                .Where(vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start))
+                .ToListAsync(cancellationToken);
+            return TypedResults.Ok(UtilizationCalculator.ForFleet(vehicles, window, moment, counted, settings.Shifts, grouping));
+        });
+    }
+
+    private static Task<Results<Ok<VehicleUtilization>, ValidationProblem, ProblemHttpResult>> VehicleAsync(
+        string code, IQuerySession session, UtilizationSettings settings, TimeProvider clock, CancellationToken cancellationToken,
+        string? from = null, string? to = null, string? granularity = null, string? definition = null, string? asOf = null)
+    {
+        var errors = new FieldErrors();
+        var range = errors.ParseRange(from, to, MaxYears);
+        var unit = errors.ParseChoice("granularity", granularity, PeriodUnit.Month);
+        var moment = errors.ParseAsOf(asOf, clock.GetUtcNow());
+        return AnswerAsync<VehicleUtilization>(errors, range, definition, settings, async (range, counted) =>
+            await session.LoadAsync<VehicleTimeline>(code, cancellationToken) is { } vehicle
+                ? TypedResults.Ok(UtilizationCalculator.ForVehicle(vehicle, range, unit, moment, counted, settings.Shifts))
+                : Problems.From(VehicleDecider.NotFound(code)));
+    }
+
+    /// <summary>
+    /// The figure <paramref name="compute"/> gives for the range and definition asked for, once the request is known to be
+    /// well-formed (400 naming each wrong field) and to name a known definition (422), or the configured one when it names none.
+    /// </summary>
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> AnswerAsync<T>(
+        FieldErrors errors, Period? range, string? definition, UtilizationSettings settings,
+        Func<Period, UtilizationDefinition, Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>>> compute)
+    {
+        if (range is null || errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var counted = definition is null ? settings.Definition : UtilizationDefinitions.Find(definition);
+        return counted is null ? UnknownDefinition(definition!) : await compute(range, counted);
+    }
+
+    private static ProblemHttpResult UnknownDefinition(string name) =>
+        Problems.From(new DomainError(
+            "unknown-utilization-definition",
+            $"No definition of utilization is named '{name}'; the known ones are {string.Join(", ", UtilizationDefinitions.All.Select(d => d.Name))}.",
+            ErrorKind.Unprocessable));
+}

@@ -1,0 +1,79 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace JinGong.Fleet.Vehicles.Utilization;
+
+/// <summary>
+/// From <paramref name="From"/> (business time) until the next spell begins, the vehicle stood in <paramref name="Status"/>
+/// (with <paramref name="StatusBeforeMaintenance"/> while in maintenance: on loan, reserved, delivered, ...) in
+/// <paramref name="Region"/>.
+/// </summary>
+public sealed record StatusSpell(DateTimeOffset From, VehicleStatus Status, VehicleStatus? StatusBeforeMaintenance, string Region);
+
+/// <summary>The vehicle's operating-hours meter read <paramref name="Hours"/> at <paramref name="At"/>.</summary>
+public sealed record MeterReading(DateTimeOffset At, decimal Hours);
+
+/// <summary>
+/// A vehicle's dated history as utilization reads it: the spells of its status and region in business-time order, and
+/// its meter readings in time order (the first and last reading of each telematics batch: between two readings the meter
+/// is taken to have run evenly). <paramref name="State"/> is the vehicle as its events left it, so the next status is
+/// decided by <see cref="Vehicle.Step"/>, the one place the rules of status live. <paramref name="LeftFleetAt"/> is when
+/// it was delivered or retired, after which it is never company-held again.
+/// </summary>
+public sealed record VehicleTimeline(
+    string Id,
+    string Model,
+    DateTimeOffset? LeftFleetAt,
+    IReadOnlyList<StatusSpell> Spells,
+    IReadOnlyList<MeterReading> Readings,
+    Vehicle State)
+{
+    /// <summary>The timeline after one more event of the vehicle's stream (from nothing for its registration).</summary>
+    public static VehicleTimeline? Step(VehicleTimeline? timeline, object @event)
+    {
+        if (Vehicle.Step(timeline?.State, @event) is not { } state || @event is not IVehicleEvent happened)
+        {
+            return timeline;
+        }
+
+        var next = (timeline ?? new VehicleTimeline(state.Code, state.Model, null, [], [], state)) with
+        {
+            State = state,
+            Spells = WithSpell(timeline?.Spells ?? [], new StatusSpell(happened.OccurredAt, state.Status, state.StatusBeforeMaintenance, state.Region)),
+        };
+        return @event switch
+        {
+            VehicleDelivered or VehicleRetired => next with { LeftFleetAt = next.LeftFleetAt ?? happened.OccurredAt },
+            UsageReported usage => next with { Readings = [.. next.Readings, .. ReadingsOf(usage)] },
+            _ => next,
+        };
+    }
+
+    // A new spell only where the standing changes; events at the same instant leave one spell, the standing after the last.
+    private static IReadOnlyList<StatusSpell> WithSpell(IReadOnlyList<StatusSpell> spells, StatusSpell spell)
+    {
+        var before = spells.Count > 0 && spells[^1].From == spell.From ? spells.Take(spells.Count - 1).ToList() : spells;
+        return before.Count > 0 && SameStanding(before[^1], spell) ? before : [.. before, spell];
+    }
+
+    private static bool SameStanding(StatusSpell a, StatusSpell b) =>
+        a.Status == b.Status && a.StatusBeforeMaintenance == b.StatusBeforeMaintenance && a.Region == b.Region;
+
+    private static IEnumerable<MeterReading> ReadingsOf(UsageReported usage)
+    {
+        yield return new MeterReading(usage.From, usage.OperatingHoursFrom);
+        if (usage.To > usage.From)
+        {
+            yield return new MeterReading(usage.To, usage.OperatingHoursTo);
+        }
+    }
+}
+
+/// <summary>
+/// Keeps each vehicle's <see cref="VehicleTimeline"/> in the same transaction as its events (inline), so a figure asked
+/// for right after a command already counts it; rebuilt from the events like any projection.
+/// </summary>
+public sealed class VehicleTimelineProjection : SingleStreamProjection<VehicleTimeline, string>
+{
+    public override VehicleTimeline? Evolve(VehicleTimeline? snapshot, string id, IEvent e) => VehicleTimeline.Step(snapshot, e.Data);
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JinGong.Fleet.Vehicles;
+using JinGong.Fleet.Vehicles.Utilization;
+using JinGong.ServiceDefaults.Time;
+using JinGong.Testing;
+
+namespace JinGong.Fleet.Tests.Utilization;
+
+/// <summary>
+/// Utilization as analysts ask for it through the gateway: the worked example's vehicles entered as back-dated commands,
+/// under a model and regions of each test's own, against the numbers worked out by hand (UtilizationCalculatorTests).
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class UtilizationApiTests(SystemFixture system)
+{
+    // As the services write it: camelCase, enums by name.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    [Fact]
+    public async Task the_fleet_by_region_model_and_vehicle_equals_the_worked_example()
+    {
+        var (a, b) = await WorkedExampleAsync();
+
+        var byRegion = await FleetAsync("period=2026-10&groupBy=region");
+        var byModel = await FleetAsync("period=2026-10&groupBy=MODEL&definition=loan-time");
+        var byVehicle = await FleetAsync("from=2026-10-01&to=2026-10-31&groupBy=vehicle");
+
+        // A: 176 of 744 h deployed, 35 meter hours of 248 scheduled. B (default 8 h shift): 600 h available, 25 × 8 = 200 h.
+        byRegion.Definition.Name.Should().Be("loan-time", "the configured default");
+        (byRegion.From, byRegion.To).Should().Be((History.At("2026-09-30T16:00:00Z"), History.At("2026-10-31T16:00:00Z")));
+        Row(byRegion, a.Region).Should().Be(new UtilizationRow(a.Region, 1, 176m, 744m, 0.2366m, 35m, 248m, 0.1411m));
+        Row(byRegion, b.Region).Should().Be(new UtilizationRow(b.Region, 1, 0m, 600m, 0m, 0m, 200m, 0m));
+        // both: 176 ÷ 1,344 = 0.13095… → 0.1310; 35 ÷ 448 = 0.078125 → 0.0781
+        Row(byModel, a.Model).Should().Be(new UtilizationRow(a.Model, 2, 176m, 1344m, 0.1310m, 35m, 448m, 0.0781m));
+        byVehicle.Period.Should().Be("2026-10", "the days of October are October");
+        Row(byVehicle, a.Code).Should().Be(Row(byRegion, a.Region) with { Key = a.Code });
+    }
+
+    [Theory]
+    [InlineData("loan-time-excluding-maintenance", 176, 696, 0.2529, 232, 0.1509)]
+    [InlineData("loan-period", 224, 744, 0.3011, 248, 0.1411)]
+    public async Task a_past_period_under_another_definition_is_recomputed_and_says_which(
+        string definition, int deployed, int available, double timeUtilization, int scheduled, double operatingUtilization)
+    {
+        var (a, _) = await WorkedExampleAsync();
+
+        var figure = await FleetAsync($"period=2026-10&groupBy=vehicle&definition={definition}");
+
+        figure.Definition.Should().Be(UtilizationDefinitions.Find(definition), "the answer says which definition produced it and what it counts");
+        Row(figure, a.Code).Should().Be(new UtilizationRow(a.Code, 1, deployed, available, (decimal)timeUtilization, 35m, scheduled, (decimal)operatingUtilization));
+    }
+
+    [Fact]
+    public async Task as_of_a_past_day_the_figure_is_what_the_events_by_then_said()
+    {
+        var (a, _) = await WorkedExampleAsync();
+
+        var figure = await FleetAsync("period=2026-10&groupBy=vehicle&asOf=2026-10-07");
+
+        figure.To.Should().Be(History.At("2026-10-07T16:00:00Z"));
+        Row(figure, a.Code).Should().Be(new UtilizationRow(a.Code, 1, 120m, 168m, 0.7143m, 5m, 56m, 0.0893m));
+    }
+
+    [Fact]
+    public async Task a_vehicle_month_by_month_splits_its_loan_at_the_china_month_boundary()
+    {
+        var (a, _) = await WorkedExampleAsync();
+
+        var figure = await GetOkAsync<VehicleUtilization>($"/api/fleet/vehicles/{a.Code}/utilization?from=2026-09&to=2026-10&granularity=month");
+
+        (figure.VehicleCode, figure.Model, figure.Granularity).Should().Be((a.Code, a.Model, PeriodUnit.Month));
+        figure.Periods.Should().Equal(
+            new UtilizationRow("2026-09", 1, 136m, 710m, 0.1915m, 5m, 236.67m, 0.0211m),
+            new UtilizationRow("2026-10", 1, 176m, 744m, 0.2366m, 35m, 248m, 0.1411m));
+        figure.Total.Should().Be(new UtilizationRow("total", 1, 312m, 1454m, 0.2146m, 40m, 484.67m, 0.0825m));
+    }
+
+    [Fact]
+    public async Task the_definitions_are_listed_with_the_configured_default()
+    {
+        var list = await GetOkAsync<UtilizationDefinitionList>("/api/fleet/utilization/definitions");
+
+        list.Default.Should().Be("loan-time");
+        list.Definitions.Should().Equal(UtilizationDefinitions.All);
+    }
+
+    [Theory]
+    [InlineData("/api/fleet/utilization", "period")]
+    [InlineData("/api/fleet/utilization?period=2026-13", "period")]
+    [InlineData("/api/fleet/utilization?period=2026-10&groupBy=color", "groupBy")]
+    [InlineData("/api/fleet/utilization?period=2026-10&groupBy=2", "groupBy")]
+    [InlineData("/api/fleet/utilization?period=2026-10&asOf=last-tuesday", "asOf")]
+    [InlineData("/api/fleet/utilization?period=2026-10&from=2026-01&to=2026-02", "period")]
+    [InlineData("/api/fleet/utilization?from=2026-12&to=2026-01", "to")]
+    [InlineData("/api/fleet/utilization?from=2020-01&to=2026-10", "to")]
+    [InlineData("/api/fleet/vehicles/JG-ANY/utilization?from=2026-10", "to")]
+    [InlineData("/api/fleet/vehicles/JG-ANY/utilization?from=2026-10-31&to=2026-10-01", "to")]
+    [InlineData("/api/fleet/vehicles/JG-ANY/utilization?from=2021-01&to=2026-12", "to")]
+    [InlineData("/api/fleet/vehicles/JG-ANY/utilization?from=2026-09&to=2026-10&granularity=week", "granularity")]
+    public async Task utilization_asked_for_wrongly_names_the_field(string path, string field)
+    {
+        using var answer = await system.Gateway.GetAsync(path);
+
+        (await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty(field, out _)
+            .Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("/api/fleet/utilization?period=2026-10&definition=busy-time")]
+    [InlineData("/api/fleet/vehicles/JG-ANY/utilization?from=2026-09&to=2026-10&definition=busy-time")]
+    public async Task an_unknown_definition_is_refused_naming_the_known_ones(string path)
+    {
+        using var answer = await system.Gateway.GetAsync(path);
+
+        (await answer.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-utilization-definition")).GetProperty("detail").GetString()
+            .Should().Contain("loan-time-excluding-maintenance");
+    }
+
+    [Fact]
+    public async Task an_unknown_vehicle_has_no_utilization()
+    {
+        using var answer = await system.Gateway.GetAsync($"/api/fleet/vehicles/{FleetApi.NewCode()}/utilization?from=2026-09&to=2026-10");
+
+        await answer.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-found");
+    }
+
+    /// <summary>A vehicle of the test's own: its code, model and region.</summary>
+    private sealed record Unit(string Code, string Model, string Region);
+
+    /// <summary>Units A and B of the worked example, entered through the gateway under a new model and two new regions.</summary>
+    private async Task<(Unit A, Unit B)> WorkedExampleAsync()
+    {
+        var model = Unique("UT");
+        var a = new Unit(FleetApi.NewCode(), model, Unique("east"));
+        var b = new Unit(FleetApi.NewCode(), model, Unique("north"));
+        await EnterAsync(WorkedExample.A(a.Code, a.Model, a.Region));
+        await EnterAsync(WorkedExample.B(b.Code, b.Model, b.Region));
+        return (a, b);
+    }
+
+    /// <summary>Sends each event of <paramref name="history"/> as the command that records it, with its business time.</summary>
+    private async Task EnterAsync(History history)
+    {
+        foreach (var @event in history.Events)
+        {
+            var (path, body) = Command(@event);
+            using var answer = await system.Gateway.PostAsJsonAsync(path, body);
+            answer.IsSuccessStatusCode.Should().BeTrue($"{@event.GetType().Name}: {await answer.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static (string Path, object Body) Command(IVehicleEvent @event)
+    {
+        var vehicle = $"/api/fleet/vehicles/{@event.VehicleCode}";
+        return @event switch
+        {
+            VehicleRegistered e => ("/api/fleet/vehicles", new { code = e.VehicleCode, e.Model, e.Category, e.Region, e.Warehouse, e.OccurredAt }),
+            VehicleReserved e => ($"{vehicle}/reservation", new { e.OrderId, e.OccurredAt }),
+            VehicleDelivered e => ($"{vehicle}/delivery", new { e.OrderId, e.Customer, e.Site, e.OccurredAt }),
+            VehicleLent e => ($"{vehicle}/loans", new { e.LoanId, e.Borrower, e.Site, e.DueDate, e.OccurredAt }),
+            VehicleReturned e => ($"{vehicle}/loans/return", new { e.LoanId, e.HoursUsed, e.OccurredAt }),
+            MaintenanceOpened e => ($"{vehicle}/maintenance", new { e.Reason, e.OccurredAt }),
+            MaintenanceClosed e => ($"{vehicle}/maintenance/close", new { e.Outcome, e.OccurredAt }),
+            UsageReported e => ($"{vehicle}/usage", new
+            {
+                e.BatchId,
+                points = new[]
+                {
+                    new { at = e.From, operatingHours = e.OperatingHoursFrom, latitude = 41.1, longitude = 122.9 },
+                    new { at = e.To, operatingHours = e.OperatingHoursTo, latitude = 41.2, longitude = 123.0 },
+                },
+            }),
+            _ => throw new ArgumentException($"No command records {@event.GetType().Name} in these tests.", nameof(@event)),
+        };
+    }
+
+    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    private Task<FleetUtilization> FleetAsync(string query) => GetOkAsync<FleetUtilization>($"/api/fleet/utilization?{query}");
+
+    private async Task<T> GetOkAsync<T>(string path)
+    {
+        using var answer = await system.Gateway.GetAsync(path);
+        var body = await answer.Content.ReadAsStringAsync();
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        return JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    private static UtilizationRow Row(FleetUtilization figure, string key) => figure.Rows.Single(row => row.Key == key);
+}
