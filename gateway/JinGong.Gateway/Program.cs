@@ -6,9 +6,11 @@ builder.Services.AddReverseProxy()
     .LoadFromMemory(ServiceRoutes.Routes(), ServiceRoutes.Clusters())
     .AddServiceDiscoveryDestinationResolver();
 builder.Services.AddServiceHealthChecks();
+builder.Services.AddHttpClient(AuditTrail.HttpClientName);
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapApiReference();
+app.MapAuditTrail();
 app.MapReverseProxy();
 app.Run();

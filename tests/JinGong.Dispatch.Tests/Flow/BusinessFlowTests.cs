@@ -75,5 +75,16 @@ public sealed class BusinessFlowTests(SystemFixture system)
         var vehicleEvents = fleet.Where(e => (e.StreamId == local || e.StreamId == remote) && e.Type != "vehicle_registered_v1").ToList();
         vehicleEvents.Select(e => e.Type).Should().Contain(["vehicle_reserved_v1", "vehicle_transfer_started_v1", "vehicle_transfer_arrived_v1", "vehicle_delivered_v1"]);
         vehicleEvents.Should().OnlyContain(e => e.CorrelationId == company.CorrelationId);
+
+        // The auditor's view of the same flow through the gateway: every service, in the order recorded.
+        var trail = await Eventually.ReturnsAsync(
+            _ => company.GetAsync($"/api/audit/correlations/{company.CorrelationId}"),
+            flow => flow.EnumerateArray().Select(e => e.GetProperty("service").GetString()).Distinct().Count() == 4,
+            TimeSpan.FromSeconds(30), "the flow to be told by all four services");
+        var entries = trail.EnumerateArray().ToList();
+        entries.Should().OnlyContain(e => e.GetProperty("correlationId").GetString() == company.CorrelationId);
+        entries.Select(e => e.GetProperty("recordedAt").GetDateTimeOffset()).Should().BeInAscendingOrder();
+        entries.First().GetProperty("type").GetString().Should().Be("opportunity_filed_v1");
+        entries.Select(e => e.GetProperty("type").GetString()).Should().Contain(["order_placed_v1", "vehicle_delivered_v1", "payment_received_v1", "order_noted_v1"]);
     }
 }

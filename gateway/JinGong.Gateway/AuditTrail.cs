@@ -1,0 +1,49 @@
+using System.Text.Json;
+using JinGong.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.Gateway;
+
+/// <summary>
+/// One business flow across the whole system: every event of one correlation id in every service, gathered from each
+/// service's audit API and put in the order they were recorded — the form filled, the order, its vehicles, the OKR
+/// moves, the last payment.
+/// </summary>
+public static class AuditTrail
+{
+    public const string HttpClientName = "audit";
+
+    public static WebApplication MapAuditTrail(this WebApplication app)
+    {
+        app.MapGet("/api/audit/correlations/{correlationId}", FlowAsync)
+            .WithTags("Audit")
+            .WithName("AuditBusinessFlow")
+            .WithSummary("Every event of one business flow (correlation id) in every service, in the order it was recorded");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<JsonElement>>, ProblemHttpResult>> FlowAsync(
+        string correlationId, IHttpClientFactory httpClients, CancellationToken cancellationToken)
+    {
+        var client = httpClients.CreateClient(HttpClientName);
+        var answers = await Task.WhenAll(ServiceRoutes.Services.Select(async service =>
+        {
+            using var response = await client.GetAsync($"http://{service}/api/{service}/audit/correlations/{Uri.EscapeDataString(correlationId)}", cancellationToken);
+            return (Service: service, Events: response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<JsonElement>>(cancellationToken) : null);
+        }));
+
+        // An audit trail with a service missing would look complete and not be: refuse it instead.
+        if (answers.Where(answer => answer.Events is null).Select(answer => answer.Service).ToList() is { Count: > 0 } silent)
+        {
+            return TypedResults.Problem(
+                type: Problems.TypeBase + "service-unavailable", title: "Service unavailable", statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: $"{string.Join(", ", silent)} did not answer; the flow cannot be told whole. Try again.");
+        }
+
+        return TypedResults.Ok<IReadOnlyList<JsonElement>>([.. answers
+            .SelectMany(answer => answer.Events!)
+            .OrderBy(entry => entry.GetProperty("recordedAt").GetDateTimeOffset())
+            .ThenBy(entry => entry.GetProperty("service").GetString(), StringComparer.Ordinal)
+            .ThenBy(entry => entry.GetProperty("sequence").GetInt64())]);
+    }
+}
