@@ -37,10 +37,12 @@ public static class RecordContributions
                 new Contribution(opportunity.Won ? 1 : 0, 1, [opportunity.ClosedEventId]),
             (SaleRecord { PlacedAt: { } placedAt, CancelledEventId: null } sale, Metric.UnitsSold) when During(placedAt) && Attributed(placedAt) =>
                 Sum(sale.Lines.Where(line => OfModel(line.Model)).Sum(line => line.Quantity), 0, [sale.PlacedEventId!.Value]),
-            (SaleRecord sale, Metric.UnitsDelivered) => sale.Deliveries.Values.Where(delivery => During(delivery.DeliveredAt) && OfModel(delivery.Model) && Attributed(delivery.DeliveredAt)).ToList() is var delivered
-                ? Sum(delivered.Count, 0, delivered.Select(delivery => delivery.EventId)) : None,
-            (SaleRecord { CancelledEventId: null } sale, Metric.AmountCollected) => sale.Payments.Values.Where(payment => InPeriod(payment.PaidOn.DayNumber) && Attributed(payment.PaidAt)).ToList() is var paid
-                ? Sum(paid.Sum(payment => payment.Amount), 0, paid.Select(payment => payment.EventId)) : None,
+            (SaleRecord sale, Metric.UnitsDelivered) => Tally(
+                sale.Deliveries.Values.Where(delivery => During(delivery.DeliveredAt) && OfModel(delivery.Model) && Attributed(delivery.DeliveredAt)),
+                _ => 1, delivery => delivery.EventId),
+            (SaleRecord { CancelledEventId: null } sale, Metric.AmountCollected) => Tally(
+                sale.Payments.Values.Where(payment => InPeriod(payment.PaidOn.DayNumber) && Attributed(payment.PaidAt)),
+                payment => payment.Amount, payment => payment.EventId),
             (SaleRecord { CancelledEventId: null } sale, Metric.CollectionRate) => CollectionOf(sale, sale.Invoices.Where(pair => InPeriod(pair.Value.DueDate.DayNumber) && Attributed(pair.Value.IssuedAt))),
             _ => None,
         };
@@ -61,6 +63,13 @@ public static class RecordContributions
         }
 
         return Sum(collected, invoiced, eventIds);
+    }
+
+    /// <summary>A sum over the facts that count, with the ids of their events.</summary>
+    private static Contribution Tally<TFact>(IEnumerable<TFact> counted, Func<TFact, decimal> amount, Func<TFact, Guid> eventId)
+    {
+        var facts = counted.ToList();
+        return Sum(facts.Sum(amount), 0, facts.Select(eventId));
     }
 
     private static Contribution Sum(decimal numerator, decimal denominator, IEnumerable<Guid> eventIds) =>
