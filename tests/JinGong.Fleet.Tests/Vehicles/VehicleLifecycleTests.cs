@@ -83,6 +83,38 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
         (await system.StreamVersionAsync(code)).Should().Be(2, "one reservation was appended");
     }
 
+    [Fact]
+    public async Task of_a_hundred_writers_sending_the_same_expected_version_exactly_one_wins_each_version_and_no_version_is_skipped()
+    {
+        var code = await system.RegisterAsync();
+        for (var version = 1; version <= 5; version++)
+        {
+            // Maintenance opened, then closed, and so on: each round's command is lawful for the state it finds.
+            var command = version % 2 == 1 ? "maintenance" : "maintenance/close";
+            var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, $"/api/fleet/vehicles/{code}/{command}")
+                {
+                    Content = JsonContent.Create(new { reason = "inspection", outcome = "passed" }),
+                };
+                request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+                return system.Gateway.SendAsync(request);
+            }));
+
+            answers.Where(answer => answer.IsSuccessStatusCode).Should().ContainSingle()
+                .Which.Headers.ETag!.Tag.Should().Be($"\"{version + 1}\"");
+            answers.Where(answer => !answer.IsSuccessStatusCode).Should().HaveCount(99)
+                .And.OnlyContain(answer => answer.StatusCode == HttpStatusCode.PreconditionFailed || answer.StatusCode == HttpStatusCode.Conflict);
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+        }
+
+        var history = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history");
+        history.EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).Should().Equal(1, 2, 3, 4, 5, 6);
+    }
+
     [Theory]
     [InlineData("reservation", "{}", "orderId")]
     [InlineData("loans", "{\"loanId\":\"l-1\",\"borrower\":\"B\",\"site\":\"S\"}", "dueDate")]
