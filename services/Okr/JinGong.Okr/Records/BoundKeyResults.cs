@@ -1,11 +1,10 @@
+using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Roster;
 using Marten;
-using JasperFx;
-using Marten.Exceptions;
 using Marten.Subscriptions;
 
 namespace JinGong.Okr.Records;
