@@ -11,7 +11,12 @@ namespace JinGong.ServiceDefaults.EventSourcing;
 /// <summary>One stored event as an auditor reads it: where it sits, what it says, when it happened and was recorded, who and why.</summary>
 public sealed record AuditEntry(
     string Service, long Sequence, string StreamId, long Version, string Type, object Data, DateTimeOffset? OccurredAt, DateTimeOffset RecordedAt,
-    string? User, string? CorrelationId, string? CausationId);
+    string? User, string? CorrelationId, string? CausationId)
+{
+    public static AuditEntry Of(ServiceIdentity service, IEvent e, DateTimeOffset? occurredAt) =>
+        new(service.Name, e.Sequence, e.StreamKey ?? e.StreamId.ToString(), e.Version, e.EventTypeName, e.Data, occurredAt,
+            e.Timestamp, e.UserName, e.CorrelationId, e.CausationId);
+}
 
 /// <summary>
 /// The audit API every service offers, over any of its streams: a stream's events with their metadata, and every event
@@ -56,8 +61,6 @@ public static class AuditEndpoints
     }
 
     private static AuditEntry Entry(ServiceIdentity service, IEvent e) =>
-        new(service.Name, e.Sequence, e.StreamKey ?? e.StreamId.ToString(), e.Version, e.EventTypeName, e.Data,
-            // Every domain event carries its business time (DESIGN.md, "Time").
-            e.Data.GetType().GetProperty("OccurredAt")?.GetValue(e.Data) as DateTimeOffset?,
-            e.Timestamp, e.UserName, e.CorrelationId, e.CausationId);
+        // Every domain event carries its business time (DESIGN.md, "Time").
+        AuditEntry.Of(service, e, e.Data.GetType().GetProperty("OccurredAt")?.GetValue(e.Data) as DateTimeOffset?);
 }

@@ -14,6 +14,13 @@ public static class BusinessTime
             ErrorKind.Unprocessable)
         : null;
 
+    /// <summary>
+    /// When a fact learnt from elsewhere (another service, the bus) is recorded on a stream: when it happened, kept
+    /// from going back before the stream's previous event or beyond now, since such facts arrive in any order.
+    /// </summary>
+    public static DateTimeOffset Clamp(DateTimeOffset happenedAt, DateTimeOffset? previous, DateTimeOffset now) =>
+        happenedAt < previous ? previous.Value : happenedAt > now ? now : happenedAt;
+
     public static DomainError OccurredInFuture(DateTimeOffset occurredAt, DateTimeOffset now) =>
         new("occurred-in-future", $"occurredAt {occurredAt:O} is later than now ({now:O}).", ErrorKind.Unprocessable);
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using JinGong.ServiceDefaults.Http;
 using Marten;
 using Microsoft.AspNetCore.Builder;
@@ -7,11 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace JinGong.ServiceDefaults.EventSourcing;
-
-/// <summary>One event of a stream as an auditor reads it: business and recorded time, who and why.</summary>
-public sealed record HistoryEntry(
-    long Version, string Type, object Data, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt,
-    string? User, string? CorrelationId, string? CausationId);
 
 /// <summary>
 /// The reads every stream offers: its state now, as it was at a moment of business time (<c>?asOf=</c>:
@@ -29,8 +23,8 @@ public static class StreamReads
                 GetAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http.Response, asOf, version, cancellationToken))
             .WithName($"Get{kind.Noun}")
             .WithSummary($"A {kind.Noun.ToLowerInvariant()}'s state (now, ?asOf= a moment, or ?version= N) with its stream version as ETag");
-        group.MapGet($"{idRoute}/history", (HttpContext http, IQuerySession session, CancellationToken cancellationToken) =>
-                HistoryAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, cancellationToken))
+        group.MapGet($"{idRoute}/history", (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken) =>
+                HistoryAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, service, cancellationToken))
             .WithName($"Get{kind.Noun}History")
             .WithSummary($"Every event of a {kind.Noun.ToLowerInvariant()} with its business and recorded times, user and correlation id");
         return group;
@@ -75,8 +69,8 @@ public static class StreamReads
         return TypedResults.Ok(kind.View(state, folded.Count));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync<TState, TView>(
-        StreamKind<TState, TView> kind, string id, IQuerySession session, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> HistoryAsync<TState, TView>(
+        StreamKind<TState, TView> kind, string id, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken)
         where TState : class
     {
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
@@ -85,9 +79,6 @@ public static class StreamReads
             return Problems.From(kind.NotFound(id));
         }
 
-        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>([.. events.Select(e => Entry(e, kind.OccurredAt(e.Data)))]);
+        return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. events.Select(e => AuditEntry.Of(service, e, kind.OccurredAt(e.Data)))]);
     }
-
-    private static HistoryEntry Entry(IEvent e, DateTimeOffset occurredAt) =>
-        new(e.Version, e.EventTypeName, e.Data, occurredAt, e.Timestamp, e.UserName, e.CorrelationId, e.CausationId);
 }

@@ -75,7 +75,7 @@ public sealed class DispatchRequestConsumer<TRequest>(IDocumentSession session, 
             throw new InvalidOperationException($"Dispatch asked about vehicle {code}, which fleet does not know.");
         }
 
-        var at = requestedAt < known.LastOccurredAt ? known.LastOccurredAt : requestedAt > now ? now : requestedAt;
+        var at = BusinessTime.Clamp(requestedAt, known.LastOccurredAt, now);
         var (command, requestId, request, orderId) = DispatchRequests.Translate(message, at, now);
         switch (VehicleDecider.Decide(command, known))
         {

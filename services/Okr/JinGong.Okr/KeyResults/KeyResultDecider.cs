@@ -76,7 +76,7 @@ public static class KeyResultDecider
         }
 
         // The stream's business time never goes back; when the fact happened is kept beside it.
-        var occurredAt = factOccurredAt < state.LastOccurredAt ? state.LastOccurredAt : factOccurredAt > now ? now : factOccurredAt;
+        var occurredAt = BusinessTime.Clamp(factOccurredAt, state.LastOccurredAt, now);
         return new KeyResultProgressed(state.Id, source, contribution.Numerator, contribution.Denominator, contribution.EventIds, causedBy, factOccurredAt, occurredAt);
     }
 

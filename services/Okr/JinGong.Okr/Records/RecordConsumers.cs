@@ -1,4 +1,5 @@
 using JinGong.ServiceDefaults;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using MassTransit;
@@ -34,8 +35,7 @@ public static class RecordConsumers
         where TRecord : class, IBusinessRecord
     {
         var record = await session.Events.FetchForWriting<TRecord>(recordId, cancellationToken);
-        var previous = record.Aggregate?.LastOccurredAt ?? DateTimeOffset.MinValue;
-        var occurredAt = factAt < previous ? previous : factAt > now ? now : factAt;
+        var occurredAt = BusinessTime.Clamp(factAt, record.Aggregate?.LastOccurredAt, now);
         // The consumer names the other service's event behind the message as the session's cause.
         var sourceEventId = Guid.TryParse(session.CausationId, out var id) ? id : throw new InvalidOperationException("A noted fact names the event behind it.");
         record.AppendOne(note(sourceEventId, occurredAt));
