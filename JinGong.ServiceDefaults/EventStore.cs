@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.OpenTelemetry;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.ServiceDefaults.EventSourcing.Rebuilding;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,29 +28,33 @@ public static class EventStoreExtensions
         builder.Services.AddSingleton<ProjectionLagMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ProjectionLagMonitor>());
         builder.Services.AddHealthChecks().AddCheck<ProjectionLagMonitor>("projections");
+        builder.Services.AddSingleton(new EventStoreConfiguration(Configure));
+        builder.Services.AddSingleton<ShadowRebuild>();
 
-        return builder.Services.AddMarten(options =>
-            {
-                // Streams are keyed by the domain's own ids: vehicle codes, ORD-…, OPP-….
-                options.Events.StreamIdentity = StreamIdentity.AsString;
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                options.Events.MetadataConfig.HeadersEnabled = true;
-                options.Events.MetadataConfig.UserNameEnabled = true;
-                // Wake the daemon on every append instead of waiting for its next poll: prompt publication.
-                options.Events.UseListenNotifyForEventAppends = true;
-                // A command or consumer that loses a concurrency race rolls back, leaving a hole in the event
-                // sequence; the daemon waits this long before looking past it (3 s by default, which was most of
-                // an order's allocation time). Marten still holds while a live transaction could fill the hole.
-                options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(300);
-                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
-                options.OpenTelemetry.TrackEventCounters();
-                configure?.Invoke(options);
-            })
+        return builder.Services.AddMarten(Configure)
             .UseNpgsqlDataSource()
             .BuildSessionsWith<RequestMetadataSessionFactory>()
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(DaemonMode.HotCold);
+
+        void Configure(StoreOptions options)
+        {
+            // Streams are keyed by the domain's own ids: vehicle codes, ORD-…, OPP-….
+            options.Events.StreamIdentity = StreamIdentity.AsString;
+            options.Events.MetadataConfig.CorrelationIdEnabled = true;
+            options.Events.MetadataConfig.CausationIdEnabled = true;
+            options.Events.MetadataConfig.HeadersEnabled = true;
+            options.Events.MetadataConfig.UserNameEnabled = true;
+            // Wake the daemon on every append instead of waiting for its next poll: prompt publication.
+            options.Events.UseListenNotifyForEventAppends = true;
+            // A command or consumer that loses a concurrency race rolls back, leaving a hole in the event
+            // sequence; the daemon waits this long before looking past it (3 s by default, which was most of
+            // an order's allocation time). Marten still holds while a live transaction could fill the hole.
+            options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(300);
+            options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+            options.OpenTelemetry.TrackEventCounters();
+            configure?.Invoke(options);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.ServiceDefaults.EventSourcing.Rebuilding;
 using JinGong.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -99,13 +100,13 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps this service's API root, <c>/api/{service}</c>, with its audit API and its OpenAPI document under it, where the
+    /// Maps this service's API root, <c>/api/{service}</c>, with its audit API, its projections' rebuild check and its OpenAPI document under it, where the
     /// gateway's routes and API reference find it.
     /// </summary>
     public static RouteGroupBuilder MapServiceApi(this WebApplication app, string service)
     {
         var prefix = $"/api/{service}";
         app.MapOpenApi($"{prefix}/openapi/{{documentName}}.json");
-        return app.MapGroup(prefix).MapAudit();
+        return app.MapGroup(prefix).MapAudit().MapRebuildCheck();
     }
 }
