@@ -39,22 +39,28 @@ public static class EventStoreExtensions
 
         void Configure(StoreOptions options)
         {
-            // Streams are keyed by the domain's own ids: vehicle codes, ORD-…, OPP-….
-            options.Events.StreamIdentity = StreamIdentity.AsString;
-            options.Events.MetadataConfig.CorrelationIdEnabled = true;
-            options.Events.MetadataConfig.CausationIdEnabled = true;
-            options.Events.MetadataConfig.HeadersEnabled = true;
-            options.Events.MetadataConfig.UserNameEnabled = true;
-            // Wake the daemon on every append instead of waiting for its next poll: prompt publication.
-            options.Events.UseListenNotifyForEventAppends = true;
-            // A command or consumer that loses a concurrency race rolls back, leaving a hole in the event
-            // sequence; the daemon waits this long before looking past it (3 s by default, which was most of
-            // an order's allocation time). Marten still holds while a live transaction could fill the hole.
-            options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(300);
-            options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
-            options.OpenTelemetry.TrackEventCounters();
+            options.ConfigureEventStore();
             configure?.Invoke(options);
         }
+    }
+
+    /// <summary>What every JinGong store shares, whatever its events: also used by the rebuild check's shadow and the benchmark.</summary>
+    public static void ConfigureEventStore(this StoreOptions options)
+    {
+        // Streams are keyed by the domain's own ids: vehicle codes, ORD-…, OPP-….
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        // Wake the daemon on every append instead of waiting for its next poll: prompt publication.
+        options.Events.UseListenNotifyForEventAppends = true;
+        // A command or consumer that loses a concurrency race rolls back, leaving a hole in the event
+        // sequence; the daemon waits this long before looking past it (3 s by default, which was most of
+        // an order's allocation time). Marten still holds while a live transaction could fill the hole.
+        options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(300);
+        options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+        options.OpenTelemetry.TrackEventCounters();
     }
 
     /// <summary>

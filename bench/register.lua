@@ -20,3 +20,11 @@ request = function()
     '{"code":"%s-%d","model":"XE-80","category":"excavator","region":"east","warehouse":"bench-1"}', prefix, counter)
   return wrk.format("POST", "/api/fleet/vehicles", { ["Content-Type"] = "application/json" }, body)
 end
+
+-- One JSON line after wrk's own summary, for the benchmark (JinGong.Bench) to read.
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('{"requests":%d,"seconds":%.3f,"errors":%d,"p50":%.3f,"p99":%.3f}\n',
+    summary.requests, summary.duration / 1e6, e.connect + e.read + e.write + e.status + e.timeout,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end

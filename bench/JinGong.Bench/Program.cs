@@ -1,0 +1,10 @@
+using JinGong.Bench;
+
+// bench/run.sh [--seconds 20] [--clients 64] [--events 1000000]: starts the system, measures, prints, saves JSON.
+var settings = BenchSettings.From(args);
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(45));
+await using var system = await BenchSystem.StartAsync();
+var report = await Bench.RunAsync(system, settings, cancellation.Token);
+Console.WriteLine(ReportWriter.Table(report));
+Console.WriteLine($"saved {await ReportWriter.SaveAsync(report, cancellation.Token)}");
+return report.AllTargetsMet ? 0 : 1;

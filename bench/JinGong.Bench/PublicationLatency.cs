@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+
+namespace JinGong.Bench;
+
+/// <summary>
+/// From an event committed in fleet to its effect committed in dispatch (which catalogues every registered vehicle),
+/// at a steady rate: both times as PostgreSQL recorded them (one server, one clock), so the figure is the daemon's
+/// wake-up, the publication with confirms, the broker, and the consumer's transaction.
+/// </summary>
+public static class PublicationLatency
+{
+    public static async Task<Throughput> MeasureAsync(BenchSystem system, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var run = $"PL-{Guid.NewGuid():N}"[..11];
+        using var gateway = new HttpClient { BaseAddress = system.Gateway };
+        var sent = new List<Task<HttpStatusCode>>();
+        // An open loop: registrations go out on the clock, whatever the answers' pace, 10 ms apart in pairs or so.
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        var watch = Stopwatch.StartNew();
+        var total = (int)(perSecond * duration.TotalSeconds);
+        while (sent.Count < total && await tick.WaitForNextTickAsync(cancellationToken))
+        {
+            var due = Math.Min(total, (int)(watch.Elapsed.TotalSeconds * perSecond));
+            while (sent.Count < due)
+            {
+                sent.Add(RegisterAsync(gateway, $"{run}-{sent.Count}", cancellationToken));
+            }
+        }
+
+        var answers = await Task.WhenAll(sent);
+        var acknowledged = answers.Count(status => status == HttpStatusCode.Created);
+        var appended = await TimesAsync(await system.ConnectionStringAsync("fleetdb"), run, cancellationToken);
+        var consumed = await WaitForAsync(await system.ConnectionStringAsync("dispatchdb"), run, appended.Count, cancellationToken);
+        var latencies = new Latencies();
+        foreach (var (code, at) in appended)
+        {
+            if (consumed.TryGetValue(code, out var effect))
+            {
+                latencies.Add(effect - at);
+            }
+            else
+            {
+                latencies.Fail();
+            }
+        }
+
+        return latencies.Summarize($"append → consumed in dispatch at {perSecond}/s ({acknowledged} acknowledged)", duration);
+    }
+
+    private static async Task<HttpStatusCode> RegisterAsync(HttpClient gateway, string code, CancellationToken cancellationToken)
+    {
+        using var answer = await gateway.PostAsJsonAsync("/api/fleet/vehicles", new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "bench-1" }, cancellationToken);
+        return answer.StatusCode;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, DateTimeOffset>> WaitForAsync(string connectionString, string run, int count, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(1));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        var consumed = await TimesAsync(connectionString, run, cancellationToken);
+        try
+        {
+            while (consumed.Count < count && await poll.WaitForNextTickAsync(deadline.Token))
+            {
+                consumed = await TimesAsync(connectionString, run, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // What has not arrived within the minute counts as an error.
+        }
+
+        return consumed;
+    }
+
+    /// <summary>When each stream of the run got its first event, as the database recorded it.</summary>
+    private static async Task<IReadOnlyDictionary<string, DateTimeOffset>> TimesAsync(string connectionString, string run, CancellationToken cancellationToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var query = dataSource.CreateCommand("SELECT stream_id, min(timestamp) FROM mt_events WHERE stream_id LIKE $1 GROUP BY stream_id");
+        query.Parameters.AddWithValue($"{run}-%");
+        var times = new Dictionary<string, DateTimeOffset>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            times[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+
+        return times;
+    }
+}
