@@ -3,6 +3,7 @@ using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,9 +36,9 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
-        // Enums travel as their names ("InStock"), not numbers.
+        // Enums travel as their names ("InStock"), not numbers: a number would name a member by its position, or none (-99).
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
 
         // Handlers read the clock through TimeProvider, so tests can set the time.
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -87,6 +88,7 @@ public static class Extensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseUtf8Bodies();
 
         // /health: ready to serve (database and broker reachable); /alive: the process answers.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
@@ -100,12 +102,12 @@ public static class Extensions
 
     /// <summary>
     /// Maps this service's API root, <c>/api/{service}</c>, with its audit API and its OpenAPI document under it, where the
-    /// gateway's routes and API reference find it.
+    /// gateway's routes and API reference find it. Every endpoint under it refuses control characters in what it is sent.
     /// </summary>
     public static RouteGroupBuilder MapServiceApi(this WebApplication app, string service)
     {
         var prefix = $"/api/{service}";
         app.MapOpenApi($"{prefix}/openapi/{{documentName}}.json");
-        return app.MapGroup(prefix).MapAudit();
+        return app.MapGroup(prefix).AddEndpointFilter<RouteGroupBuilder, PrintableTextFilter>().MapAudit();
     }
 }
