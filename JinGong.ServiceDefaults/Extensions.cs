@@ -46,7 +46,7 @@ public static class Extensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Malformed bodies reach the exception handler above, which names the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.DeclareRouteParameters());
 
         // Services sit behind the gateway (on this machine's loopback, which is trusted by default).
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
