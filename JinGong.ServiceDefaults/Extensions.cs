@@ -4,6 +4,7 @@ using JinGong.ServiceDefaults.EventSourcing.Rebuilding;
 using JinGong.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,9 +37,9 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
-        // Enums travel as their names ("InStock"), not numbers.
+        // Enums travel as their names ("InStock"), not numbers: a number would name a member by its position, or none (-99).
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
 
         // Handlers read the clock through TimeProvider, so tests can set the time.
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -46,7 +47,7 @@ public static class Extensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Malformed bodies reach the exception handler above, which names the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.DeclareRouteParameters());
 
         // Services sit behind the gateway (on this machine's loopback, which is trusted by default).
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -88,6 +89,7 @@ public static class Extensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseUtf8Bodies();
 
         // /health: ready to serve (database and broker reachable); /alive: the process answers.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
@@ -100,13 +102,14 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps this service's API root, <c>/api/{service}</c>, with its audit API, its projections' rebuild check and its OpenAPI document under it, where the
-    /// gateway's routes and API reference find it.
+    /// Maps this service's API root, <c>/api/{service}</c>, with its audit API, its projections' rebuild check and its
+    /// OpenAPI document under it, where the gateway's routes and API reference find it. Every endpoint under it refuses
+    /// control characters in what it is sent.
     /// </summary>
     public static RouteGroupBuilder MapServiceApi(this WebApplication app, string service)
     {
         var prefix = $"/api/{service}";
         app.MapOpenApi($"{prefix}/openapi/{{documentName}}.json");
-        return app.MapGroup(prefix).MapAudit().MapRebuildCheck();
+        return app.MapGroup(prefix).AddEndpointFilter<RouteGroupBuilder, PrintableTextFilter>().MapAudit().MapRebuildCheck();
     }
 }

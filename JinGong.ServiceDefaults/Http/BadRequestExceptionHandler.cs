@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace JinGong.ServiceDefaults.Http;
 
 /// <summary>
 /// A body that is not JSON, or a field of the wrong type, gets the same 400 Problem Details as any other
-/// invalid input, naming the field, instead of an empty 400.
+/// invalid input, naming the field, instead of an empty 400; a request the server refuses whole (a body too
+/// large) gets Problem Details with the server's status.
 /// </summary>
 public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -15,6 +17,18 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
         if (exception is not BadHttpRequestException badRequest)
         {
             return false;
+        }
+
+        if (badRequest.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            // Not a field's fault but the request's (a body too large, 413): the server's own answer stands.
+            context.Response.StatusCode = badRequest.StatusCode;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = new() { Status = badRequest.StatusCode, Title = ReasonPhrases.GetReasonPhrase(badRequest.StatusCode), Detail = badRequest.Message },
+            });
         }
 
         var (field, message) = badRequest.InnerException is JsonException json

@@ -1,9 +1,13 @@
+using System.Text.RegularExpressions;
+
 namespace JinGong.ServiceDefaults.Http;
 
 /// <summary>Collects what is wrong with a request's fields, for one 400 that names them all.</summary>
-public sealed class FieldErrors
+public sealed partial class FieldErrors
 {
     public const int MaxTextLength = 200;
+
+    public const string IdRule = "An id is letters, digits, '.', '_' or '-' (up to 64), starting with a letter or digit, e.g. ORD-3F9A0C12B7 or li.wei.";
 
     /// <summary>Ten billion yuan: above any single sale, below decimal trouble.</summary>
     public const decimal MaxMoney = 10_000_000_000m;
@@ -28,6 +32,18 @@ public sealed class FieldErrors
 
         return this;
     }
+
+    /// <summary>
+    /// An id that names a record (an order, a loan, a telematics batch), not free text: there, and <see cref="IsId"/>. It
+    /// travels into event streams, bus messages, URLs and logs, so SQL, markup and look-alike Unicode have no place in it.
+    /// </summary>
+    public FieldErrors Id(string field, string? value)
+    {
+        Required(field, value);
+        return Check(field, string.IsNullOrWhiteSpace(value) || IsId(value.Trim()), IdRule);
+    }
+
+    public static bool IsId(string value) => IdPattern().IsMatch(value);
 
     public FieldErrors Required<T>(string field, T? value) where T : struct
     {
@@ -64,4 +80,7 @@ public sealed class FieldErrors
 
         return this;
     }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex IdPattern();
 }

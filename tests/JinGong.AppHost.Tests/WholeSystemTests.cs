@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using JinGong.Testing;
 
 namespace JinGong.AppHost.Tests;
@@ -37,6 +39,25 @@ public sealed class WholeSystemTests(SystemFixture system) : IClassFixture<Syste
         document.GetProperty("info").GetProperty("title").GetString().Should().StartWith(title);
         // Forwarded headers reach the service: it names the gateway, not itself, as the server to call.
         document.GetProperty("servers")[0].GetProperty("url").GetString().Should().StartWith(system.Gateway.BaseAddress!.GetLeftPart(UriPartial.Authority));
+    }
+
+    [Theory]
+    [InlineData("fleet")]
+    [InlineData("orders")]
+    [InlineData("dispatch")]
+    [InlineData("okr")]
+    public async Task each_openapi_document_declares_every_parameter_of_its_routes(string service)
+    {
+        var document = JsonNode.Parse(await system.Gateway.GetStringAsync($"/api/{service}/openapi/v1.json"))!;
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject().Where(entry => entry.Value?["responses"] is not null))
+            {
+                var declared = (operation!["parameters"] as JsonArray ?? []).Where(parameter => (string?)parameter!["in"] == "path").Select(parameter => (string?)parameter!["name"]);
+                Regex.Matches(path, "{([^}]+)}").Select(match => match.Groups[1].Value).Should().BeSubsetOf(declared, $"{method} {path}");
+            }
+        }
     }
 
     [Fact]

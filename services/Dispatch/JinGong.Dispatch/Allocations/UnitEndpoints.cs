@@ -24,7 +24,8 @@ public static class UnitEndpoints
         allocations.MapStreamCommand<ScheduleDeliveryRequest, Allocation, AllocationView>(
             "/{orderId}/deliveries", "ScheduleDelivery", AllocationModule.Allocations,
             request => new FieldErrors().Required("vehicleCode", request.VehicleCode).Required("date", request.Date)
-                .Check("site", request.Site is null || !string.IsNullOrWhiteSpace(request.Site), "The site, when given, is not blank."),
+                .Check("site", request.Site is null || !string.IsNullOrWhiteSpace(request.Site), "The site, when given, is not blank.")
+                .Check("site", request.Site is null || request.Site.Trim().Length <= FieldErrors.MaxTextLength, $"The site has at most {FieldErrors.MaxTextLength} characters."),
             (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(
                 new ScheduleDelivery(orderId, request.VehicleCode!.Trim(), request.Date!.Value, request.Site?.Trim(), occurredAt, now), state, AllocationStore.NewId))
             .WithSummary("Schedule the delivery of a reserved unit on a date (at the order's site unless another is named)");

@@ -12,7 +12,7 @@ public static class DeliverVehicleEndpoint
     {
         vehicles.MapVehicleCommand<DeliverVehicleRequest>(
             "delivery", "DeliverVehicle",
-            request => new FieldErrors().Required("orderId", request.OrderId).Required("customer", request.Customer).Required("site", request.Site),
+            request => new FieldErrors().Id("orderId", request.OrderId).Required("customer", request.Customer).Required("site", request.Site),
             (code, request, occurredAt, now) => new DeliverVehicle(code, request.OrderId!.Trim(), request.Customer!.Trim(), request.Site!.Trim(), occurredAt, now));
         return vehicles;
     }

@@ -10,17 +10,20 @@ public sealed record ReturnVehicleRequest(string? LoanId, decimal? HoursUsed, Da
 /// <summary>A demo unit lent to a prospect [外借], and its return with the hours it worked.</summary>
 public static class LoanEndpoints
 {
+    /// <summary>More than a year of round-the-clock work: no demo loan comes near it.</summary>
+    public const decimal MaxHoursUsed = 10_000m;
+
     public static RouteGroupBuilder MapLoans(this RouteGroupBuilder vehicles)
     {
         vehicles.MapVehicleCommand<LendVehicleRequest>(
             "loans", "LendVehicle",
-            request => new FieldErrors().Required("loanId", request.LoanId).Required("borrower", request.Borrower).Required("site", request.Site).Required("dueDate", request.DueDate),
+            request => new FieldErrors().Id("loanId", request.LoanId).Required("borrower", request.Borrower).Required("site", request.Site).Required("dueDate", request.DueDate),
             (code, request, occurredAt, now) => new LendVehicle(code, request.LoanId!.Trim(), request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, occurredAt, now));
 
         vehicles.MapVehicleCommand<ReturnVehicleRequest>(
             "loans/return", "ReturnVehicle",
-            request => new FieldErrors().Required("loanId", request.LoanId).Required("hoursUsed", request.HoursUsed)
-                .Check("hoursUsed", request.HoursUsed is null or >= 0, "Hours used cannot be negative."),
+            request => new FieldErrors().Id("loanId", request.LoanId).Required("hoursUsed", request.HoursUsed)
+                .Check("hoursUsed", request.HoursUsed is null or >= 0 and <= MaxHoursUsed, $"Hours used run from 0 to {MaxHoursUsed}."),
             (code, request, occurredAt, now) => new ReturnVehicle(code, request.LoanId!.Trim(), request.HoursUsed!.Value, occurredAt, now));
         return vehicles;
     }

@@ -14,12 +14,12 @@ public static class ReservationEndpoints
     {
         vehicles.MapVehicleCommand<ReserveVehicleRequest>(
             "reservation", "ReserveVehicle",
-            request => new FieldErrors().Required("orderId", request.OrderId),
+            request => new FieldErrors().Id("orderId", request.OrderId),
             (code, request, occurredAt, now) => new ReserveVehicle(code, request.OrderId!.Trim(), occurredAt, now));
 
         vehicles.MapVehicleCommand<ReleaseReservationRequest>(
             "reservation/release", "ReleaseReservation",
-            request => new FieldErrors().Required("orderId", request.OrderId).Required("reason", request.Reason),
+            request => new FieldErrors().Id("orderId", request.OrderId).Required("reason", request.Reason),
             (code, request, occurredAt, now) => new ReleaseReservation(code, request.OrderId!.Trim(), request.Reason!.Trim(), occurredAt, now));
         return vehicles;
     }

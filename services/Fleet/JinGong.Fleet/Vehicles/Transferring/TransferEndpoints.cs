@@ -14,12 +14,12 @@ public static class TransferEndpoints
     {
         vehicles.MapVehicleCommand<StartTransferRequest>(
             "transfers", "StartTransfer",
-            request => new FieldErrors().Required("transferId", request.TransferId).Required("toWarehouse", request.ToWarehouse).Required("toRegion", request.ToRegion),
+            request => new FieldErrors().Id("transferId", request.TransferId).Required("toWarehouse", request.ToWarehouse).Required("toRegion", request.ToRegion),
             (code, request, occurredAt, now) => new StartTransfer(code, request.TransferId!.Trim(), request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), occurredAt, now));
 
         vehicles.MapVehicleCommand<CompleteTransferRequest>(
             "transfers/arrival", "CompleteTransfer",
-            request => new FieldErrors().Required("transferId", request.TransferId),
+            request => new FieldErrors().Id("transferId", request.TransferId),
             (code, request, occurredAt, now) => new CompleteTransfer(code, request.TransferId!.Trim(), occurredAt, now));
         return vehicles;
     }

@@ -9,12 +9,15 @@ namespace JinGong.Fleet.Vehicles.Usage;
 public sealed record UsagePointRequest(DateTimeOffset? At, decimal? OperatingHours, double? Latitude, double? Longitude);
 
 /// <summary>A telematics batch: its id (a resend carries the same one) and its readings.</summary>
-public sealed record ReportUsageRequest(string? BatchId, IReadOnlyList<UsagePointRequest>? Points);
+public sealed record ReportUsageRequest(string? BatchId, IReadOnlyList<UsagePointRequest?>? Points);
 
 /// <summary>Usage reports [轨迹] in batches, all or nothing, each batch recorded once; the path read back as GeoJSON.</summary>
 public static class UsageEndpoints
 {
     public const int MaxPoints = 10_000;
+
+    /// <summary>A meter reading beyond any machine's working life (a century of round-the-clock work is 876,000 hours).</summary>
+    public const decimal MaxOperatingHours = 1_000_000m;
 
     public static RouteGroupBuilder MapUsage(this RouteGroupBuilder vehicles)
     {
@@ -43,7 +46,7 @@ public static class UsageEndpoints
             return await AlreadyRecordedAsync(code, session, cancellationToken);
         }
 
-        var points = request.Points!.Select(p => new UsagePoint(p.At!.Value.ToUniversalTime(), p.OperatingHours!.Value, p.Latitude!.Value, p.Longitude!.Value)).ToList();
+        var points = request.Points!.Select(p => new UsagePoint(p!.At!.Value.ToUniversalTime(), p.OperatingHours!.Value, p.Latitude!.Value, p.Longitude!.Value)).ToList();
         try
         {
             return await VehicleCommandHandler.HandleAsync(
@@ -67,19 +70,24 @@ public static class UsageEndpoints
 
     private static FieldErrors Validate(ReportUsageRequest request, DateTimeOffset now)
     {
-        var errors = new FieldErrors().Required("batchId", request.BatchId);
+        var errors = new FieldErrors().Id("batchId", request.BatchId);
         var points = request.Points ?? [];
         errors.Check("points", points.Count is > 0 and <= MaxPoints, $"A batch holds 1 to {MaxPoints} points.");
         for (var i = 0; i < points.Count && i < MaxPoints; i++)
         {
-            var point = points[i];
             var field = $"points[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (points[i] is not { } point)
+            {
+                errors.Check(field, false, "A reading is an object: at, operatingHours, latitude, longitude.");
+                continue;
+            }
+
             errors.Required($"{field}.at", point.At)
                 .Required($"{field}.operatingHours", point.OperatingHours)
                 .Required($"{field}.latitude", point.Latitude)
                 .Required($"{field}.longitude", point.Longitude)
                 .Check($"{field}.at", point.At is null || point.At <= now, "A reading cannot be in the future.")
-                .Check($"{field}.operatingHours", point.OperatingHours is null or >= 0, "Operating hours cannot be negative.")
+                .Check($"{field}.operatingHours", point.OperatingHours is null or >= 0 and <= MaxOperatingHours, $"Operating hours run from 0 to {MaxOperatingHours}.")
                 .Check($"{field}.latitude", point.Latitude is null or >= -90 and <= 90, "Latitude runs from -90 to 90.")
                 .Check($"{field}.longitude", point.Longitude is null or >= -180 and <= 180, "Longitude runs from -180 to 180.");
             if (i > 0 && points[i - 1] is { At: { } previousAt, OperatingHours: { } previousHours })

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using JasperFx;
 using JinGong.ServiceDefaults.Http;
 using Marten;
@@ -20,7 +19,7 @@ public sealed record ImportRosterRequest(IReadOnlyList<RosterEntryRequest>? Peop
 /// <summary>What an import did: people who joined, moved or left, and those it left as they were.</summary>
 public sealed record RosterImported(int Joined, int Moved, int Left, int Unchanged);
 
-public static partial class ImportRosterEndpoint
+public static class ImportRosterEndpoint
 {
     public const int MaxPeople = 10_000;
 
@@ -38,6 +37,12 @@ public static partial class ImportRosterEndpoint
         HttpRequest http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken,
         [FromQuery] bool? complete = null, [FromQuery] DateTimeOffset? occurredAt = null)
     {
+        if (!http.HasJsonContentType() && !IsCsv(http))
+        {
+            // The route accepts JSON and CSV; a body that says neither, or nothing, is not read at all.
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "A roster is sent as application/json or text/csv.");
+        }
+
         var (request, readError) = await ReadAsync(http, complete, occurredAt, cancellationToken);
         if (readError is not null)
         {
@@ -52,8 +57,9 @@ public static partial class ImportRosterEndpoint
 
         // Managers are checked even when other fields are wrong, so one answer names every problem.
         var isComplete = request.Complete ?? false;
-        var imported = people.Select(person => person?.Id?.Trim()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var named = imported.Concat(people.Select(person => person?.Manager?.Trim()).OfType<string>()).Distinct().ToList();
+        // Only what can be someone's id is looked up; the rest is named in the errors already.
+        var imported = people.Select(person => person?.Id?.Trim()).OfType<string>().Where(FieldErrors.IsId).ToHashSet(StringComparer.Ordinal);
+        var named = imported.Concat(people.Select(person => person?.Manager?.Trim()).OfType<string>().Where(FieldErrors.IsId)).Distinct().ToList();
         var onFile = (isComplete
                 ? await session.Query<Person>().Where(person => person.OnRoster || named.Contains(person.Id)).ToListAsync(cancellationToken)
                 : await session.LoadManyAsync<Person>(cancellationToken, named))
@@ -107,14 +113,13 @@ public static partial class ImportRosterEndpoint
     private static async Task<(ImportRosterRequest? Request, string? Error)> ReadAsync(
         HttpRequest http, bool? complete, DateTimeOffset? occurredAt, CancellationToken cancellationToken)
     {
-        if (http.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        if (IsCsv(http))
         {
             using var reader = new StreamReader(http.Body);
             var (entries, csvError) = RosterCsv.Read(await reader.ReadToEndAsync(cancellationToken));
             return csvError is null ? (new ImportRosterRequest(entries, complete, occurredAt), null) : (null, csvError);
         }
 
-        // Any other content type was answered 415 by routing (the route accepts JSON and CSV only).
         try
         {
             var request = await http.ReadFromJsonAsync<ImportRosterRequest>(cancellationToken);
@@ -146,12 +151,14 @@ public static partial class ImportRosterEndpoint
                 continue;
             }
 
+            // A CSV's fields reach here without the checks every JSON body gets (PrintableTextFilter).
             errors.Required($"{field}.id", person.Id)
-                .Check($"{field}.id", person.Id is null || PersonId().IsMatch(person.Id.Trim()), "An id is letters, digits, '.', '_' or '-' (up to 64), e.g. li.wei.")
+                .Check($"{field}.id", person.Id is null || FieldErrors.IsId(person.Id.Trim()), FieldErrors.IdRule)
                 .Check($"{field}.id", person.Id is null || seen.Add(person.Id.Trim()), "This id is in the import twice.")
-                .Required($"{field}.name", person.Name)
-                .Required($"{field}.team", person.Team)
-                .Required($"{field}.region", person.Region)
+                .Required($"{field}.name", person.Name).Printable($"{field}.name", person.Name)
+                .Required($"{field}.team", person.Team).Printable($"{field}.team", person.Team)
+                .Required($"{field}.region", person.Region).Printable($"{field}.region", person.Region)
+                .Check($"{field}.manager", string.IsNullOrWhiteSpace(person.Manager) || FieldErrors.IsId(person.Manager.Trim()), $"A manager is named by their id. {FieldErrors.IdRule}")
                 .Check($"{field}.manager", person.Manager is null || person.Manager.Trim() != person.Id?.Trim(), "Nobody is their own manager.");
         }
 
@@ -161,6 +168,5 @@ public static partial class ImportRosterEndpoint
     private static RosterEntry Entry(RosterEntryRequest request) =>
         new(request.Id!.Trim(), request.Name!.Trim(), request.Team!.Trim(), request.Region!.Trim(), string.IsNullOrWhiteSpace(request.Manager) ? null : request.Manager.Trim());
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex PersonId();
+    private static bool IsCsv(HttpRequest http) => http.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true;
 }
