@@ -6,6 +6,9 @@ namespace JinGong.Bench;
 /// <summary>Latencies of operations run by many clients at once, and the rate they achieved.</summary>
 public sealed class Latencies
 {
+    // Numbers operations across every loop of the run (a warm-up included), so no two write the same key.
+    private static long operations;
+
     private readonly ConcurrentBag<double> milliseconds = [];
     private long errors;
 
@@ -41,7 +44,6 @@ public sealed class Latencies
         string what, int clients, TimeSpan duration, Func<long, CancellationToken, Task> operation, CancellationToken cancellationToken)
     {
         var latencies = new Latencies();
-        long next = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(duration);
         var watch = Stopwatch.StartNew();
@@ -52,7 +54,7 @@ public sealed class Latencies
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    await operation(Interlocked.Increment(ref next), cancellationToken);
+                    await operation(Interlocked.Increment(ref operations), cancellationToken);
                     latencies.Add(Stopwatch.GetElapsedTime(started));
                 }
                 catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
