@@ -45,6 +45,8 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // A database that is down is a 503 the client may retry, not a 500.
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Malformed bodies reach the exception handler above, which names the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(options => options.DeclareRouteParameters());

@@ -9,6 +9,7 @@ public static class Problems
     public const string TypeBase = "https://jingong.dev/problems/";
     public const string ValidationType = TypeBase + "validation";
     public const string StreamMovedType = TypeBase + "stream-moved";
+    public const string ServiceUnavailableType = TypeBase + "service-unavailable";
 
     public static ProblemHttpResult From(DomainError error) =>
         TypedResults.Problem(

@@ -36,7 +36,7 @@ public static class AuditTrail
         if (answers.Where(answer => answer.Events is null).Select(answer => answer.Service).ToList() is { Count: > 0 } silent)
         {
             return TypedResults.Problem(
-                type: Problems.TypeBase + "service-unavailable", title: "Service unavailable", statusCode: StatusCodes.Status503ServiceUnavailable,
+                type: Problems.ServiceUnavailableType, title: "Service unavailable", statusCode: StatusCodes.Status503ServiceUnavailable,
                 detail: $"{string.Join(", ", silent)} did not answer; the flow cannot be told whole. Try again.");
         }
 

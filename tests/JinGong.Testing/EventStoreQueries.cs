@@ -40,4 +40,33 @@ public sealed class EventStoreQueries(string connectionString)
 
         return events;
     }
+
+    /// <summary>
+    /// Which of <paramref name="ids"/> (<c>{consumer}/{message id}</c>) the service's consumers recorded as applied, in the
+    /// same transaction as their effect: a message in this set reached that consumer and changed it once.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ProcessedMessagesAsync(IReadOnlyCollection<string> ids)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT id FROM mt_doc_processedmessage WHERE id = ANY($1)", connection)
+        {
+            Parameters = { new() { Value = ids.ToArray() } },
+        };
+        var processed = new HashSet<string>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                processed.Add(reader.GetString(0));
+            }
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // No consumer of this service has applied a message yet.
+        }
+
+        return processed;
+    }
 }

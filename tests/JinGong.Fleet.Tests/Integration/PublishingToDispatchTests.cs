@@ -15,7 +15,7 @@ namespace JinGong.Fleet.Tests.Integration;
 [Collection(SystemCollection.Name)]
 public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Arrival = FleetFollowers.Arrival;
     private const string DispatchQueue = "dispatch-vehicle-registered";
 
     [Fact]
@@ -33,8 +33,8 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
 
         var vehicle = JsonDocument.Parse(listed).RootElement.GetProperty("items").EnumerateArray().Single(item => item.GetProperty("code").GetString() == code);
         vehicle.GetProperty("status").GetString().Should().Be("InStock");
-        var appended = (await EventsAsync("fleetdb", code)).Should().ContainSingle().Subject;
-        var applied = (await EventsAsync("dispatchdb", code)).Should().ContainSingle().Subject;
+        var appended = (await system.EventsAsync("fleetdb", code)).Should().ContainSingle().Subject;
+        var applied = (await system.EventsAsync("dispatchdb", code)).Should().ContainSingle().Subject;
         appended.CorrelationId.Should().Be(correlationId);
         appended.UserName.Should().Be("anonymous");
         appended.CausationId.Should().NotBeNullOrEmpty("the request that caused it");
@@ -53,8 +53,8 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
             (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
         }
 
-        var applied = await AppliedOnceAsync(codes);
-        var appended = (await EventsAsync("fleetdb")).Where(e => codes.Contains(e.StreamId)).ToDictionary(e => e.StreamId);
+        var applied = await system.AppliedOnceAsync(codes);
+        var appended = (await system.EventsAsync("fleetdb")).Where(e => codes.Contains(e.StreamId)).ToDictionary(e => e.StreamId);
         var latencies = applied.Select(e => (e.RecordedAt - appended[e.StreamId].RecordedAt).TotalMilliseconds).Order().ToList();
         output.WriteLine($"appended {appended.Count}, applied {applied.Count}; append → consumed: median {latencies[latencies.Count / 2]:0.0} ms, worst {latencies[^1]:0.0} ms");
     }
@@ -73,9 +73,9 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
         await bus.PublishAsync(message with { VehicleCode = sentinel }, Guid.NewGuid());
 
         await Eventually.ReturnsAsync(_ => Task.FromResult(bus.Deliveries.GetValueOrDefault(messageId)), count => count == 2, Arrival, "both deliveries on the bus");
-        await AppliedOnceAsync([code, sentinel]);
+        await system.AppliedOnceAsync([code, sentinel]);
         await Eventually.ReturnsAsync(_ => bus.ReadyMessagesAsync(DispatchQueue), ready => ready == 0, Arrival, "dispatch's queue drained");
-        var applied = await EventsAsync("dispatchdb", code);
+        var applied = await system.EventsAsync("dispatchdb", code);
         output.WriteLine($"published 2 (same id), delivered {bus.Deliveries[messageId]}, applied {applied.Count}");
         applied.Should().ContainSingle();
     }
@@ -91,7 +91,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
 
         var code = FleetApi.NewCode();
         (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
-        await AppliedOnceAsync([code]);
+        await system.AppliedOnceAsync([code]);
         output.WriteLine($"parked {parked - parkedBefore} poison message(s); the next registration applied once");
     }
 
@@ -107,14 +107,14 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
                 (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
             }
 
-            (await EventsAsync("dispatchdb")).Where(e => codes.Contains(e.StreamId)).Should().BeEmpty("nothing can reach dispatch while the broker is down");
+            (await system.EventsAsync("dispatchdb")).Where(e => codes.Contains(e.StreamId)).Should().BeEmpty("nothing can reach dispatch while the broker is down");
         }
         finally
         {
             await system.StartAsync("messaging");
         }
 
-        var applied = await AppliedOnceAsync(codes);
+        var applied = await system.AppliedOnceAsync(codes);
         output.WriteLine($"appended {codes.Count} with the broker down, applied {applied.Count} after it came back");
     }
 
@@ -133,26 +133,13 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
             await system.StartAsync("messaging");
         }
 
-        (await EventsAsync("fleetdb", code)).Should().ContainSingle("the append was committed before the kill");
-        (await EventsAsync("dispatchdb", code)).Should().BeEmpty("fleet died before it could publish");
+        (await system.EventsAsync("fleetdb", code)).Should().ContainSingle("the append was committed before the kill");
+        (await system.EventsAsync("dispatchdb", code)).Should().BeEmpty("fleet died before it could publish");
 
         await system.StartAsync("fleet");
-        var applied = await AppliedOnceAsync([code]);
+        var applied = await system.AppliedOnceAsync([code]);
         output.WriteLine($"appended 1, fleet killed before publishing, applied {applied.Count} after fleet restarted");
     }
-
-    private async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> AppliedOnceAsync(IReadOnlyCollection<string> codes)
-    {
-        var applied = await Eventually.ReturnsAsync(
-            async _ => (await EventsAsync("dispatchdb")).Where(e => codes.Contains(e.StreamId)).ToList(),
-            events => events.Select(e => e.StreamId).Distinct().Count() == codes.Count,
-            Arrival, $"{codes.Count} vehicles in dispatch");
-        applied.GroupBy(e => e.StreamId).Should().OnlyContain(group => group.Count() == 1, "each vehicle is applied exactly once");
-        return applied;
-    }
-
-    private async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> EventsAsync(string database, string? code = null) =>
-        await new EventStoreQueries(await system.ConnectionStringAsync(database)).EventsAsync(code);
 
     private static object Registration(string code) =>
         new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" };

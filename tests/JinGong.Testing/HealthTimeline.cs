@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+
+namespace JinGong.Testing;
+
+/// <summary>
+/// The system's health as ops see it, sampled from the gateway's <c>/health</c> (which includes every service's) until
+/// disposed, so a test can say when a fault turned it unhealthy and when it was healthy again.
+/// </summary>
+public sealed class HealthTimeline : IAsyncDisposable
+{
+    // Longer than the gateway gives each service (5 s), so a service that hangs is reported by the gateway, not guessed here.
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(12);
+    private readonly ConcurrentQueue<Sample> samples = new();
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task watching;
+
+    private HealthTimeline(HttpClient gateway, TimeSpan interval) => watching = WatchAsync(gateway, interval);
+
+    /// <param name="Detail">Which checks were not healthy, or why the gateway did not answer.</param>
+    public sealed record Sample(DateTimeOffset At, bool Healthy, string Detail);
+
+    /// <summary>One turn from healthy to not: the first sample that was not healthy, and the first healthy one after it.</summary>
+    public sealed record Dip(Sample Unhealthy, Sample? Back)
+    {
+        public override string ToString() =>
+            $"{Unhealthy.Detail} at {Unhealthy.At:HH:mm:ss.fff}, back {(Back is null ? "not yet" : $"at {Back.At:HH:mm:ss.fff}")}";
+    }
+
+    public static HealthTimeline Watch(HttpClient gateway, TimeSpan interval) => new(gateway, interval);
+
+    /// <summary>The first dip that began at or after <paramref name="since"/>; null while health has stayed healthy.</summary>
+    public Dip? DipSince(DateTimeOffset since)
+    {
+        var after = samples.Where(sample => sample.At >= since).ToList();
+        var unhealthy = after.FirstOrDefault(sample => !sample.Healthy);
+        return unhealthy is null ? null : new Dip(unhealthy, after.FirstOrDefault(sample => sample.At > unhealthy.At && sample.Healthy));
+    }
+
+    /// <summary>Waits until the latest sample is healthy.</summary>
+    public Task WaitHealthyAsync(TimeSpan deadline, string what) =>
+        Eventually.ReturnsAsync(_ => Task.FromResult(samples.LastOrDefault()), sample => sample?.Healthy == true, deadline, what);
+
+    /// <summary>Waits until health has turned unhealthy since <paramref name="since"/> and is healthy again.</summary>
+    public async Task<Dip> DippedAndRecoveredAsync(DateTimeOffset since, TimeSpan deadline, string fault) =>
+        (await Eventually.ReturnsAsync(_ => Task.FromResult(DipSince(since)), dip => dip?.Back is not null, deadline, $"health to turn unhealthy on {fault} and back"))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await watching;
+        stop.Dispose();
+    }
+
+    private async Task WatchAsync(HttpClient gateway, TimeSpan interval)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            do
+            {
+                samples.Enqueue(await SampleAsync(gateway));
+            }
+            while (await timer.WaitForNextTickAsync(stop.Token));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<Sample> SampleAsync(HttpClient gateway)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            using var answer = await gateway.GetAsync("/health", timeout.Token);
+            var report = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(timeout.Token)).RootElement;
+            var status = report.GetProperty("status").GetString();
+            // Degraded answers 200 too, but it is not the healthy the fault must come back to.
+            var failing = report.GetProperty("checks").EnumerateObject()
+                .Where(check => check.Value.GetProperty("status").GetString() != "Healthy")
+                .Select(check => $"{check.Name} {check.Value.GetProperty("status").GetString()}");
+            return new(DateTimeOffset.UtcNow, answer.StatusCode == HttpStatusCode.OK && status == "Healthy", string.Join(", ", failing));
+        }
+        catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException
+            || (error is OperationCanceledException && !stop.IsCancellationRequested))
+        {
+            return new(DateTimeOffset.UtcNow, false, $"gateway did not answer ({error.GetType().Name})");
+        }
+    }
+}

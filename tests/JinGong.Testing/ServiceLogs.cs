@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JinGong.Testing;
+
+/// <summary>What a service wrote to its console, as the dashboard shows it.</summary>
+public static partial class ServiceLogs
+{
+    /// <summary>
+    /// The ids of the messages <paramref name="service"/> was delivered again and skipped (its consumers log
+    /// "{MessageType} {MessageId} was applied before; skipped"), as often as each was skipped.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> SkippedRedeliveriesAsync(this SystemFixture system, string service)
+    {
+        var resource = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == service);
+        var skipped = new List<Guid>();
+        await foreach (var lines in system.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource))
+        {
+            skipped.AddRange(lines.Select(line => SkippedLine().Match(line.Content)).Where(match => match.Success).Select(match => Guid.Parse(match.Groups["id"].Value)));
+        }
+
+        return skipped;
+    }
+
+    [GeneratedRegex(@"(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}) was applied before; skipped")]
+    private static partial Regex SkippedLine();
+}
