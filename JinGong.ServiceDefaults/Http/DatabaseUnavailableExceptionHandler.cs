@@ -20,6 +20,9 @@ public sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService p
             return false;
         }
 
+        // A server restart leaves every idle pooled connection dead, and each would fail one more request: drop them
+        // all now, so the next request opens a fresh session.
+        NpgsqlConnection.ClearAllPools();
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

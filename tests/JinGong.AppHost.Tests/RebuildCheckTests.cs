@@ -38,7 +38,7 @@ public sealed class RebuildCheckTests(RebuildCheckTests.BusinessYearSystem syste
         public async Task InitializeAsync()
         {
             await System.InitializeAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
             var watch = Stopwatch.StartNew();
             Year = await new BusinessYear(System.Gateway, vehicles: 200).PlayAsync(timeout.Token);
             Took = watch.Elapsed;
