@@ -7,6 +7,36 @@ using RabbitMQ.Client.Events;
 
 namespace JinGong.Bench;
 
+/// <summary>Counts consumed messages down to zero; awaited, not blocked on.</summary>
+public sealed class Countdown(int count)
+{
+    private readonly TaskCompletionSource done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int left = count;
+
+    public int Missing => Volatile.Read(ref left);
+
+    public void Signal()
+    {
+        if (Interlocked.Decrement(ref left) == 0)
+        {
+            done.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits until every message is consumed or <paramref name="deadline"/> passes; <see cref="Missing"/> says which.</summary>
+    public async Task AllAsync(TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await done.Task.WaitAsync(deadline, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Counted as errors by the caller.
+        }
+    }
+}
+
 /// <summary>A message the size of a small integration event.</summary>
 public sealed record BenchPing(long Number, string VehicleCode, string Model, string Region, DateTimeOffset OccurredAt);
 
@@ -22,7 +52,7 @@ public static class BusThroughput
 
     public static async Task<Throughput> MassTransitAsync(string broker, int messages, CancellationToken cancellationToken)
     {
-        var consumed = new CountdownEvent(messages);
+        var consumed = new Countdown(messages);
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(broker));
@@ -56,7 +86,7 @@ public static class BusThroughput
     public static async Task<Throughput> RawClientAsync(string broker, int messages, CancellationToken cancellationToken)
     {
         var queue = $"bench-raw-{Guid.NewGuid():N}";
-        var consumed = new CountdownEvent(messages);
+        var consumed = new Countdown(messages);
         var factory = new ConnectionFactory { Uri = new Uri(broker) };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var consumer = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
@@ -101,7 +131,7 @@ public static class BusThroughput
 
     /// <summary>Publishers share the messages; the rate is until the last one is consumed, the latency that of each publish.</summary>
     private static async Task<Throughput> PublishAllAsync(
-        string what, int messages, CountdownEvent consumed, Func<int, Latencies, Task> publish, CancellationToken cancellationToken)
+        string what, int messages, Countdown consumed, Func<int, Latencies, Task> publish, CancellationToken cancellationToken)
     {
         var latencies = new Latencies();
         var watch = Stopwatch.StartNew();
@@ -112,8 +142,8 @@ public static class BusThroughput
                 await publish(n, latencies);
             }
         }));
-        await Task.Run(() => consumed.Wait(TimeSpan.FromMinutes(2), cancellationToken), cancellationToken);
-        for (var lost = 0; lost < consumed.CurrentCount; lost++)
+        await consumed.AllAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        for (var lost = 0; lost < consumed.Missing; lost++)
         {
             latencies.Fail();
         }
