@@ -63,7 +63,7 @@ public static class LocalPostgresExtensions
 
         return builder.AddResource(server)
             .WithArgs(Path.Combine(scripts, "postgres.sh"))
-            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT", isProxied: false)
+            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
             .WithEnvironment("JINGONG_PG_DATA", dataDirectory)
             .WithEnvironment("JINGONG_PG_PASSWORD_FILE", passwordFile)
             .WithHealthCheck(healthCheck);

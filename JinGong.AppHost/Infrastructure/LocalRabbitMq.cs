@@ -46,7 +46,7 @@ public static class LocalRabbitMqExtensions
         var (epmdPort, distributionPort) = TwoFreeLoopbackPorts();
         return builder.AddResource(broker)
             .WithArgs(Path.Combine(scripts, "rabbitmq.sh"))
-            .WithEndpoint(name: LocalRabbitMqResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
+            .WithEndpoint(name: LocalRabbitMqResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT")
             .WithEnvironment("JINGONG_RABBITMQ_DATA", dataDirectory)
             .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("RABBITMQ_DIST_PORT", distributionPort.ToString(CultureInfo.InvariantCulture))
