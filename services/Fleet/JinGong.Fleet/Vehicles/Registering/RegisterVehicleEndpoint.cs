@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using Marten;
@@ -10,7 +9,7 @@ namespace JinGong.Fleet.Vehicles.Registering;
 public sealed record RegisterVehicleRequest(
     string? Code, string? Model, string? Category, string? Region, string? Warehouse, DateTimeOffset? OccurredAt);
 
-public static partial class RegisterVehicleEndpoint
+public static class RegisterVehicleEndpoint
 {
     public const int MaxCodeLength = 32;
     public const int MaxNameLength = 64;
@@ -47,14 +46,11 @@ public static partial class RegisterVehicleEndpoint
         var code = request.Code?.Trim();
         return new FieldErrors()
             .Required("code", code, MaxCodeLength)
-            .Check("code", string.IsNullOrEmpty(code) || code.Length > MaxCodeLength || VehicleCodePattern().IsMatch(code),
+            .Check("code", string.IsNullOrEmpty(code) || code.Length > MaxCodeLength || FieldErrors.IsId(code),
                 "The vehicle code holds letters, digits and - _ . only, and starts with a letter or digit.")
             .Required("model", request.Model, MaxNameLength)
             .Required("category", request.Category, MaxNameLength)
             .Required("region", request.Region, MaxNameLength)
             .Required("warehouse", request.Warehouse, MaxNameLength);
     }
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-    private static partial Regex VehicleCodePattern();
 }
