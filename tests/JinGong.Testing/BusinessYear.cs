@@ -438,6 +438,8 @@ public sealed class BusinessYear(HttpClient gateway, int vehicles = 200, int see
 
     // ---- Requests ----
 
+    private const int MaxAttempts = 5;
+
     private Task<JsonElement> WhenAsync(string path, Func<JsonElement, bool> condition, CancellationToken cancellationToken) =>
         Eventually.ReturnsAsync(token => GetAsync(path, token), condition, TimeSpan.FromSeconds(60), path);
 
@@ -450,7 +452,7 @@ public sealed class BusinessYear(HttpClient gateway, int vehicles = 200, int see
     private async Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken, HttpStatusCode expected = HttpStatusCode.OK)
     {
         Interlocked.Increment(ref commands);
-        using var answer = await gateway.PostAsJsonAsync(path, body, cancellationToken);
+        using var answer = await SendAsync(path, body, cancellationToken);
         return await answer.JsonAsync(expected);
     }
 
@@ -461,7 +463,7 @@ public sealed class BusinessYear(HttpClient gateway, int vehicles = 200, int see
     private async Task<JsonElement> PostBackDatedAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref commands);
-        using var answer = await gateway.PostAsJsonAsync(path, body, cancellationToken);
+        using var answer = await SendAsync(path, body, cancellationToken);
         if (answer.StatusCode == HttpStatusCode.UnprocessableEntity
             && (await answer.Content.ReadAsStringAsync(cancellationToken)).Contains("occurred-before-previous-event", StringComparison.Ordinal))
         {
@@ -472,5 +474,24 @@ public sealed class BusinessYear(HttpClient gateway, int vehicles = 200, int see
         }
 
         return await answer.JsonAsync();
+    }
+
+    /// <summary>
+    /// Sends a command as a client should: a 409 concurrent-change means the stream moved while the command was decided
+    /// (a consumer of the bus wrote to it meanwhile), and the answer asks for it to be sent again.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync<T>(string path, T body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await gateway.PostAsJsonAsync(path, body, cancellationToken);
+            if (attempt == MaxAttempts || answer.StatusCode != HttpStatusCode.Conflict
+                || !(await answer.Content.ReadAsStringAsync(cancellationToken)).Contains("problems/concurrent-change", StringComparison.Ordinal))
+            {
+                return answer;
+            }
+
+            answer.Dispose();
+        }
     }
 }
