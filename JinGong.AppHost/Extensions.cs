@@ -35,6 +35,22 @@ internal static class Extensions
         });
 
     /// <summary>
+    /// Tokens are issued in the name of the gateway's public address, where clients sign in, and every project checks
+    /// them against the keys the identity provider publishes. The console is sent back to the gateway after sign-in.
+    /// </summary>
+    public static void SignInThrough(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> identity, IResourceBuilder<ProjectResource> gateway)
+    {
+        var publicAddress = gateway.GetEndpoint("http");
+        identity.WithEnvironment("Identity__Issuer", publicAddress)
+            .WithEnvironment("Identity__ConsoleRedirectUris__0", ReferenceExpression.Create($"{publicAddress}/signed-in"));
+        var metadata = ReferenceExpression.Create($"{identity.GetEndpoint("http")}/.well-known/openid-configuration");
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment("Identity__MetadataAddress", metadata);
+        }
+    }
+
+    /// <summary>
     /// Services flush telemetry to the dashboard on shutdown; once the dashboard is gone that waits out the
     /// exporter's 10 s default and DCP kills them. Two seconds is plenty on one machine.
     /// </summary>

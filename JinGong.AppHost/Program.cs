@@ -14,15 +14,25 @@ var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructur
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"), messaging);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"), messaging);
 
+// The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens.
+var identityDatabase = infrastructure.AddDatabase("identitydb");
+var identity = builder.AddProject<Projects.JinGong_Identity>("identity")
+    .WithHttpHealthCheck("/health")
+    .WithReference(identityDatabase).WaitFor(identityDatabase)
+    .WithEnvironment("Identity__Administrator__Password", infrastructure.AddSecret("identity-administrator-password"));
+
 // The gateway starts beside the services, not after them; its health includes theirs.
-builder.AddProject<Projects.JinGong_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.JinGong_Gateway>("gateway")
     .WithHttpHealthCheck("/health")
     .WithGatewayPort(builder.Configuration.GetValue("GatewayPort", 5080))
     .WithReference(fleet)
     .WithReference(orders)
     .WithReference(dispatch)
     .WithReference(okr)
+    .WithReference(identity)
     .AnnounceWhenReady();
+
+builder.SignInThrough(identity, gateway);
 
 builder.FlushTelemetryQuicklyOnStop();
 

@@ -2,6 +2,7 @@ using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.EventSourcing.Rebuilding;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -50,6 +51,7 @@ public static class Extensions
         // Malformed bodies reach the exception handler above, which names the field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(options => options.DeclareRouteParameters());
+        builder.AddTokenValidation();
 
         // Services sit behind the gateway (on this machine's loopback, which is trusted by default).
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -92,6 +94,8 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseUtf8Bodies();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         // /health: ready to serve (database and broker reachable); /alive: the process answers.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
@@ -104,14 +108,23 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps this service's API root, <c>/api/{service}</c>, with its audit API, its projections' rebuild check and its
-    /// OpenAPI document under it, where the gateway's routes and API reference find it. Every endpoint under it refuses
-    /// control characters in what it is sent.
+    /// Maps an event-sourced service's API root, <c>/api/{service}</c> (see <see cref="MapApiRoot"/>), with its audit
+    /// API and its projections' rebuild check.
     /// </summary>
-    public static RouteGroupBuilder MapServiceApi(this WebApplication app, string service)
+    public static RouteGroupBuilder MapServiceApi(this WebApplication app, string service) =>
+        app.MapApiRoot(service).MapAudit().MapRebuildCheck();
+
+    /// <summary>
+    /// Maps a service's API root, <c>/api/{service}</c>, and its OpenAPI document under it, where the gateway's routes
+    /// and API reference find it. Every endpoint under it is for signed-in holders of a JinGong role (writes narrow
+    /// that to the roles whose job they are) and refuses control characters in what it is sent.
+    /// </summary>
+    public static RouteGroupBuilder MapApiRoot(this WebApplication app, string service)
     {
         var prefix = $"/api/{service}";
         app.MapOpenApi($"{prefix}/openapi/{{documentName}}.json");
-        return app.MapGroup(prefix).AddEndpointFilter<RouteGroupBuilder, PrintableTextFilter>().MapAudit().MapRebuildCheck();
+        return app.MapGroup(prefix)
+            .RequireAuthorization(policy => policy.RequireRole(Roles.All))
+            .AddEndpointFilter<RouteGroupBuilder, PrintableTextFilter>();
     }
 }

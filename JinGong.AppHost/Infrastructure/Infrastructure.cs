@@ -12,13 +12,17 @@ namespace JinGong.AppHost.Infrastructure;
 public sealed class Infrastructure(
     InfraMode mode,
     IResourceBuilder<IResourceWithConnectionString> messaging,
-    Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase)
+    Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
+    Func<string, IResourceBuilder<ParameterResource>> addSecret)
 {
     public InfraMode Mode { get; } = mode;
 
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; } = messaging;
 
     public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
+
+    /// <summary>A generated secret that lives as long as the data does (kept beside it locally, in user secrets otherwise).</summary>
+    public IResourceBuilder<ParameterResource> AddSecret(string name) => addSecret(name);
 }
 
 public static class InfrastructureExtensions
@@ -51,19 +55,26 @@ public static class InfrastructureExtensions
         File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_101_101);
 
         var passwordFile = Path.Combine(dataDirectory, "postgres.password");
-        var secret = ReadOrCreatePassword(passwordFile);
-        var password = builder.AddParameter("postgres-password", () => secret, secret: true);
+        var password = AddSecret("postgres-password");
 
         var postgres = builder.AddLocalPostgres("postgres", Path.Combine(dataDirectory, "postgres"), password, passwordFile);
         var messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"));
-        return new(InfraMode.Local, messaging, name => postgres.AddDatabase(name));
+        return new(InfraMode.Local, messaging, name => postgres.AddDatabase(name), AddSecret);
+
+        // "postgres-password" is kept in postgres.password, and so on.
+        IResourceBuilder<ParameterResource> AddSecret(string name)
+        {
+            var secret = ReadOrCreatePassword(Path.Combine(dataDirectory, name.Replace("-password", ".password", StringComparison.Ordinal)));
+            return builder.AddParameter(name, () => secret, secret: true);
+        }
     }
 
     private static Infrastructure Containers(IDistributedApplicationBuilder builder)
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume("jingong-postgres");
         var messaging = builder.AddRabbitMQ("messaging").WithDataVolume("jingong-rabbitmq");
-        return new(InfraMode.Containers, messaging, name => postgres.AddDatabase(name));
+        return new(InfraMode.Containers, messaging, name => postgres.AddDatabase(name),
+            name => builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true));
     }
 
     // A dev database keeps its password with its data, so it survives restarts and dies with `wipe`.

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,8 @@ public static class AuditEndpoints
 
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
-        var audit = api.MapGroup("/audit").WithTags("Audit");
+        // Auditors (and executives, who answer for the figures) read every flow; the people in it see their own records elsewhere.
+        var audit = api.MapGroup("/audit").WithTags("Audit").RequireRoles(Roles.Auditor, Roles.Executive);
         audit.MapGet("/streams/{id}", StreamAsync)
             .WithName("AuditStream")
             .WithSummary("Every event of one stream of this service, in order, with business and recorded time, user, correlation and causation ids");

@@ -20,14 +20,16 @@ public static class Bench
         Progress($"system up; idling 20 s before measuring idle memory");
         await Task.Delay(TimeSpan.FromSeconds(20), cancellationToken);
         var idle = system.MemoryMiB();
+        // One token for both HTTP runs: each request is checked (signature, issuer, audience, lifetime) on the way in.
+        var accessToken = await system.AccessTokenAsync(cancellationToken);
 
         Progress($"vehicle writes: {settings.Clients} clients × {settings.Duration.TotalSeconds:0} s, through the gateway");
-        var throughGateway = VehicleWrites.OverHttpAsync("through the gateway", system.Gateway, settings.Clients, settings.Duration, cancellationToken);
+        var throughGateway = VehicleWrites.OverHttpAsync("through the gateway", system.Gateway, accessToken, settings.Clients, settings.Duration, cancellationToken);
         await Task.Delay(settings.Duration / 2 + TimeSpan.FromSeconds(3), cancellationToken);
         var underLoad = system.MemoryMiB();
         var gateway = await throughGateway;
         Progress("straight to fleet");
-        var direct = await VehicleWrites.OverHttpAsync("straight to fleet", system.Fleet, settings.Clients, settings.Duration, cancellationToken);
+        var direct = await VehicleWrites.OverHttpAsync("straight to fleet", system.Fleet, accessToken, settings.Clients, settings.Duration, cancellationToken);
         var fleetDatabase = await system.ConnectionStringAsync("fleetdb");
         Progress("in-process Marten");
         var inProcess = await VehicleWrites.InProcessMartenAsync(fleetDatabase, settings.Clients, settings.Duration, cancellationToken);

@@ -8,12 +8,19 @@ namespace JinGong.Bench;
 /// <summary>The whole system as the tests start it (local PostgreSQL and RabbitMQ, a private data folder), and its processes.</summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
-    public static readonly string[] Resources = ["postgres", "messaging", "fleet", "orders", "dispatch", "okr", "gateway"];
+    public static readonly string[] Resources = ["postgres", "messaging", "fleet", "orders", "dispatch", "okr", "identity", "gateway"];
     private readonly SystemFixture system = new();
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public Uri Gateway => system.Gateway.BaseAddress!;
+    public Uri Gateway => system.GatewayAddress;
+
+    /// <summary>A client of the gateway signed in as the administrator, who may make every write measured.</summary>
+    public HttpClient SignedInGateway => system.Gateway;
+
+    /// <summary>A fresh access token for the administrator, for load tools that send it themselves.</summary>
+    public Task<string> AccessTokenAsync(CancellationToken cancellationToken) =>
+        SignIn.AccessTokenAsync(system.GatewayAddress, SignIn.Administrator, SignIn.AdministratorPassword(system.DataDirectory), cancellationToken);
 
     public Uri Fleet => system.App.GetEndpoint("fleet", "http");
 

@@ -15,7 +15,7 @@ public static class PublicationLatency
     public static async Task<Throughput> MeasureAsync(BenchSystem system, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
         var run = $"PL-{Guid.NewGuid():N}"[..11];
-        using var gateway = new HttpClient { BaseAddress = system.Gateway };
+        var gateway = system.SignedInGateway;
         var sent = new List<Task<HttpStatusCode>>();
         // An open loop: registrations go out on the clock, whatever the answers' pace, 10 ms apart in pairs or so.
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(10));

@@ -15,12 +15,13 @@ namespace JinGong.Bench;
 public static class VehicleWrites
 {
     /// <summary>wrk with <c>bench/register.lua</c>, which prints one JSON summary line at the end.</summary>
-    public static async Task<Throughput> OverHttpAsync(string what, Uri target, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>Every request carries <paramref name="accessToken"/>, as a signed-in client's would.</summary>
+    public static async Task<Throughput> OverHttpAsync(string what, Uri target, string accessToken, int clients, TimeSpan duration, CancellationToken cancellationToken)
     {
         var script = Path.Combine(BenchSystem.RepositoryRoot, "bench", "register.lua");
         // A short warm-up so that JIT and connection pools are not what is measured.
-        await RunWrkAsync(["-t2", "-c8", "-d3s", "-s", script, target.ToString()], cancellationToken);
-        var output = await RunWrkAsync(["-t2", $"-c{clients}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, target.ToString()], cancellationToken);
+        await RunWrkAsync(["-t2", "-c8", "-d3s", "-s", script, target.ToString()], accessToken, cancellationToken);
+        var output = await RunWrkAsync(["-t2", $"-c{clients}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, target.ToString()], accessToken, cancellationToken);
         var summary = JsonDocument.Parse(output.Split('\n').Last(line => line.StartsWith('{'))).RootElement;
         var requests = summary.GetProperty("requests").GetInt64();
         var seconds = summary.GetProperty("seconds").GetDouble();
@@ -29,9 +30,10 @@ public static class VehicleWrites
             summary.GetProperty("p50").GetDouble(), summary.GetProperty("p99").GetDouble());
     }
 
-    private static async Task<string> RunWrkAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    private static async Task<string> RunWrkAsync(IEnumerable<string> arguments, string accessToken, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["JINGONG_ACCESS_TOKEN"] = accessToken;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Gateway;
@@ -18,17 +19,21 @@ public static class AuditTrail
         app.MapGet("/api/audit/correlations/{correlationId}", FlowAsync)
             .WithTags("Audit")
             .WithName("AuditBusinessFlow")
-            .WithSummary("Every event of one business flow (correlation id) in every service, in the order it was recorded");
+            .WithSummary("Every event of one business flow (correlation id) in every service, in the order it was recorded")
+            .RequireRoles(Roles.Auditor, Roles.Executive);
         return app;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<JsonElement>>, ProblemHttpResult>> FlowAsync(
-        string correlationId, IHttpClientFactory httpClients, CancellationToken cancellationToken)
+        string correlationId, HttpContext http, IHttpClientFactory httpClients, CancellationToken cancellationToken)
     {
         var client = httpClients.CreateClient(HttpClientName);
         var answers = await Task.WhenAll(ServiceRoutes.Services.Select(async service =>
         {
-            using var response = await client.GetAsync($"http://{service}/api/{service}/audit/correlations/{Uri.EscapeDataString(correlationId)}", cancellationToken);
+            // Each service checks the caller's token again: the gateway asks on their behalf, not its own.
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{service}/api/{service}/audit/correlations/{Uri.EscapeDataString(correlationId)}");
+            request.Headers.TryAddWithoutValidation("Authorization", http.Request.Headers.Authorization.ToString());
+            using var response = await client.SendAsync(request, cancellationToken);
             return (Service: service, Events: response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<List<JsonElement>>(cancellationToken) : null);
         }));
 

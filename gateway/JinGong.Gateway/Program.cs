@@ -2,6 +2,7 @@ using JinGong.Gateway;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddEdge();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(ServiceRoutes.Routes(), ServiceRoutes.Clusters())
     .AddServiceDiscoveryDestinationResolver();
@@ -10,6 +11,7 @@ builder.Services.AddHttpClient(AuditTrail.HttpClientName);
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UseEdge();
 app.MapApiReference();
 app.MapAuditTrail();
 app.MapReverseProxy();

@@ -42,7 +42,7 @@ public static class ServiceHealthCheckExtensions
     {
         services.AddHttpClient(ServiceHealthCheck.HttpClientName);
         var checks = services.AddHealthChecks();
-        foreach (var service in ServiceRoutes.Services)
+        foreach (var service in ServiceRoutes.All)
         {
             checks.Add(new HealthCheckRegistration(
                 service,

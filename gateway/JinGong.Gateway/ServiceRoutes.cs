@@ -8,36 +8,63 @@ namespace JinGong.Gateway;
 /// service discovery resolves for <c>http://{service}</c> (all its replicas). An operator's rebuild check answers only
 /// when every projection is rebuilt and compared, which over millions of events takes longer than the proxy's usual
 /// 100 s of silence: it has a route of its own to a cluster that waits up to <see cref="OperationTimeout"/>.
+/// Every API route is for signed-in holders of a JinGong role (<see cref="SignedIn"/>); the OpenAPI documents and the
+/// identity provider's sign-in pages and OpenID Connect endpoints are open to all, as a client needs them to sign in.
 /// </summary>
 public static class ServiceRoutes
 {
+    /// <summary>The event-sourced services, each with its own store, audit API and rebuild check.</summary>
     public static readonly IReadOnlyList<string> Services = ["fleet", "orders", "dispatch", "okr"];
+
+    public const string Identity = "identity";
+
+    /// <summary>Every service the gateway forwards to and whose health is part of its own.</summary>
+    public static readonly IReadOnlyList<string> All = [.. Services, Identity];
+
+    public const string SignedIn = "signed-in";
+
+    private static readonly string[] IdentityPublicPaths = ["/connect/{**rest}", "/.well-known/{**rest}", "/account/{**rest}"];
 
     public static readonly TimeSpan OperationTimeout = TimeSpan.FromHours(1);
 
     public static IReadOnlyList<RouteConfig> Routes() =>
-        [.. Services.SelectMany(service => new[]
-        {
-            new RouteConfig
+        [
+            .. All.SelectMany(service => new[]
             {
-                RouteId = service,
-                ClusterId = service,
-                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
-            },
-            new RouteConfig
+                new RouteConfig
+                {
+                    RouteId = service,
+                    ClusterId = service,
+                    AuthorizationPolicy = SignedIn,
+                    Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
+                },
+                new RouteConfig
+                {
+                    RouteId = $"{service}-openapi",
+                    ClusterId = service,
+                    Match = new RouteMatch { Path = $"/api/{service}/openapi/{{**rest}}", Methods = ["GET"] },
+                },
+            }),
+            .. Services.Select(service => new RouteConfig
             {
                 RouteId = $"{service}-rebuild-check",
                 ClusterId = $"{service}-operations",
+                AuthorizationPolicy = SignedIn,
                 Match = new RouteMatch { Path = $"/api/{service}/projections/rebuild-check", Methods = ["POST"] },
-            },
-        })];
+            }),
+            .. IdentityPublicPaths.Select((path, index) => new RouteConfig
+            {
+                RouteId = $"{Identity}-public-{index}",
+                ClusterId = Identity,
+                Match = new RouteMatch { Path = path },
+            }),
+        ];
 
     public static IReadOnlyList<ClusterConfig> Clusters() =>
-        [.. Services.SelectMany(service => new[]
-        {
-            Cluster(service, service, activityTimeout: null),
-            Cluster($"{service}-operations", service, OperationTimeout),
-        })];
+        [
+            .. All.Select(service => Cluster(service, service, activityTimeout: null)),
+            .. Services.Select(service => Cluster($"{service}-operations", service, OperationTimeout)),
+        ];
 
     private static ClusterConfig Cluster(string id, string service, TimeSpan? activityTimeout) => new()
     {

@@ -46,9 +46,13 @@ public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper ou
     public async Task every_write_endpoint_answers_hostile_input_with_problem_details_and_a_refusal_changes_nothing()
     {
         var clock = Stopwatch.StartNew();
-        using var gateway = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) })
+        var password = SignIn.AdministratorPassword(system.DataDirectory);
+        using var gateway = new HttpClient(new BearerTokenHandler(token => SignIn.AccessTokenAsync(system.GatewayAddress, SignIn.Administrator, password, token))
         {
-            BaseAddress = system.Gateway.BaseAddress,
+            InnerHandler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) },
+        })
+        {
+            BaseAddress = system.GatewayAddress,
             Timeout = TimeSpan.FromMinutes(2),
         };
         var operations = new List<WriteOperation>();

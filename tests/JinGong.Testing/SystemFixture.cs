@@ -19,7 +19,14 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("jingong-system-").FullName;
 
+    /// <summary>The gateway, signed in as the administrator (who may do everything).</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway's public address, for clients that sign in as someone else or not at all.</summary>
+    public Uri GatewayAddress { get; private set; } = null!;
+
+    /// <summary>A client signed in as <paramref name="user"/>.</summary>
+    public HttpClient SignedInAs(string user, string password) => SignIn.Client(GatewayAddress, user, password);
 
     public DistributedApplication App => app ?? throw new InvalidOperationException("The system is not started.");
 
@@ -64,7 +71,8 @@ public sealed class SystemFixture : IAsyncLifetime
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        Gateway = app.CreateHttpClient("gateway");
+        GatewayAddress = app.GetEndpoint("gateway", "http");
+        Gateway = SignedInAs(SignIn.Administrator, SignIn.AdministratorPassword(DataDirectory));
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +13,7 @@ public static class RebuildEndpoints
     public static RouteGroupBuilder MapRebuildCheck(this RouteGroupBuilder api)
     {
         api.MapPost("/projections/rebuild-check", CheckAsync)
+            .RequireRoles(Roles.Administrator)
             .WithTags("Operations")
             .WithName("RebuildCheck")
             .WithSummary("Rebuilds every projection of this service from zero into a shadow schema and compares it row by row with the live one")

@@ -36,7 +36,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
         var appended = (await system.EventsAsync("fleetdb", code)).Should().ContainSingle().Subject;
         var applied = (await system.EventsAsync("dispatchdb", code)).Should().ContainSingle().Subject;
         appended.CorrelationId.Should().Be(correlationId);
-        appended.UserName.Should().Be("anonymous");
+        appended.UserName.Should().Be(SignIn.Administrator, "the token's subject is who acted");
         appended.CausationId.Should().NotBeNullOrEmpty("the request that caused it");
         applied.CorrelationId.Should().Be(correlationId, "the flow's correlation id crosses the bus");
         applied.CausationId.Should().Be(appended.Id.ToString(), "the fleet event caused it");

@@ -69,7 +69,7 @@ public sealed class TimeTravelTests(SystemFixture system)
         history.Select(e => e.GetProperty("version").GetInt64()).Should().Equal(1, 2, 3);
         history.Select(e => e.GetProperty("occurredAt").GetDateTimeOffset()).Should().Equal(Registered, Reserved, Delivered);
         history.Should().OnlyContain(e => e.GetProperty("recordedAt").GetDateTimeOffset() > Delivered, "recorded now, long after it occurred");
-        history.Should().OnlyContain(e => e.GetProperty("user").GetString() == "anonymous");
+        history.Should().OnlyContain(e => e.GetProperty("user").GetString() == SignIn.Administrator);
         history.Should().OnlyContain(e => e.GetProperty("correlationId").GetString() == $"audit-{code}");
         history[2].GetProperty("data").GetProperty("customer").GetString().Should().Be("Hebei Steel");
     }

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Dispatch.Allocations;
 
@@ -19,7 +20,8 @@ public static class UnitEndpoints
             "/{orderId}/arrivals", "ReportArrival", AllocationModule.Allocations,
             request => new FieldErrors().Required("vehicleCode", request.VehicleCode),
             (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(new ReportArrival(orderId, request.VehicleCode!.Trim(), occurredAt, now), state, AllocationStore.NewId))
-            .WithSummary("A vehicle travelling to the order's region arrived at its home warehouse");
+            .WithSummary("A vehicle travelling to the order's region arrived at its home warehouse")
+            .RequireRoles(Roles.Dispatcher);
 
         allocations.MapStreamCommand<ScheduleDeliveryRequest, Allocation, AllocationView>(
             "/{orderId}/deliveries", "ScheduleDelivery", AllocationModule.Allocations,
@@ -28,13 +30,15 @@ public static class UnitEndpoints
                 .Check("site", request.Site is null || request.Site.Trim().Length <= FieldErrors.MaxTextLength, $"The site has at most {FieldErrors.MaxTextLength} characters."),
             (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(
                 new ScheduleDelivery(orderId, request.VehicleCode!.Trim(), request.Date!.Value, request.Site?.Trim(), occurredAt, now), state, AllocationStore.NewId))
-            .WithSummary("Schedule the delivery of a reserved unit on a date (at the order's site unless another is named)");
+            .WithSummary("Schedule the delivery of a reserved unit on a date (at the order's site unless another is named)")
+            .RequireRoles(Roles.Dispatcher);
 
         allocations.MapStreamCommand<ConfirmDeliveryRequest, Allocation, AllocationView>(
             "/{orderId}/deliveries/confirmation", "ConfirmDelivery", AllocationModule.Allocations,
             request => new FieldErrors().Required("vehicleCode", request.VehicleCode),
             (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(new ConfirmDelivery(orderId, request.VehicleCode!.Trim(), occurredAt, now), state, AllocationStore.NewId))
-            .WithSummary("The scheduled delivery took place: fleet records it, and orders sees it");
+            .WithSummary("The scheduled delivery took place: fleet records it, and orders sees it")
+            .RequireRoles(Roles.Dispatcher);
         return allocations;
     }
 }

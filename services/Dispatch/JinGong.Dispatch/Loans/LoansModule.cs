@@ -1,3 +1,4 @@
+using Fleet = JinGong.Contracts.Fleet;
 using JasperFx.Events.Projections;
 using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Catalogue;
@@ -5,12 +6,12 @@ using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Messaging;
+using JinGong.ServiceDefaults.Security;
 using JinGong.ServiceDefaults.Time;
 using Marten;
 using Marten.Pagination;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Fleet = JinGong.Contracts.Fleet;
 
 namespace JinGong.Dispatch.Loans;
 
@@ -50,13 +51,15 @@ public static class LoansModule
     public static RouteGroupBuilder MapLoans(this RouteGroupBuilder api)
     {
         var loans = api.MapGroup("/loans").WithTags("Loans");
-        loans.MapPost("/", LendAsync).WithName("LendVehicle").WithSummary("Lend a vehicle in stock to a prospect until a due date");
+        loans.MapPost("/", LendAsync).WithName("LendVehicle").WithSummary("Lend a vehicle in stock to a prospect until a due date")
+            .RequireRoles(Roles.Dispatcher);
         loans.MapStreamCommand<ReturnVehicleRequest, Loan, LoanView>(
             "/{loanId}/return", "ReturnVehicle", Loans,
             request => new FieldErrors().Required("hoursUsed", request.HoursUsed)
                 .Check("hoursUsed", request.HoursUsed is null or >= 0 and <= MaxHoursUsed, $"Hours used run from 0 to {MaxHoursUsed}."),
             (_, request, occurredAt, now) => loan => LoanDecider.Return(loan, request.HoursUsed!.Value, occurredAt, now))
-            .WithSummary("The lent vehicle came back, after so many hours of use");
+            .WithSummary("The lent vehicle came back, after so many hours of use")
+            .RequireRoles(Roles.Dispatcher);
         loans.MapStreamReads("/{loanId}", Loans);
         loans.MapGet("/", ListAsync).WithName("ListLoans").WithSummary("Loans by region, out or overdue, a page at a time");
         return api;

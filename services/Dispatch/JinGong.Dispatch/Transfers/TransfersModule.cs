@@ -1,3 +1,4 @@
+using Fleet = JinGong.Contracts.Fleet;
 using JasperFx.Events.Projections;
 using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Catalogue;
@@ -5,10 +6,10 @@ using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Messaging;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Fleet = JinGong.Contracts.Fleet;
 
 namespace JinGong.Dispatch.Transfers;
 
@@ -45,11 +46,13 @@ public static class TransfersModule
     public static RouteGroupBuilder MapTransfers(this RouteGroupBuilder api)
     {
         var transfers = api.MapGroup("/transfers").WithTags("Transfers");
-        transfers.MapPost("/", PlanAsync).WithName("PlanTransfer").WithSummary("Move a vehicle in stock to another warehouse");
+        transfers.MapPost("/", PlanAsync).WithName("PlanTransfer").WithSummary("Move a vehicle in stock to another warehouse")
+            .RequireRoles(Roles.Dispatcher);
         transfers.MapStreamCommand<TransferArrivalRequest, Transfer, TransferView>(
             "/{transferId}/arrival", "ReportTransferArrival", Transfers, _ => new FieldErrors(),
             (_, _, occurredAt, now) => transfer => TransferDecider.ReportArrival(transfer, occurredAt, now))
-            .WithSummary("The vehicle reached its destination warehouse");
+            .WithSummary("The vehicle reached its destination warehouse")
+            .RequireRoles(Roles.Dispatcher);
         transfers.MapStreamReads("/{transferId}", Transfers);
         return api;
     }

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Fleet.Vehicles.Delivering;
 
@@ -13,7 +14,8 @@ public static class DeliverVehicleEndpoint
         vehicles.MapVehicleCommand<DeliverVehicleRequest>(
             "delivery", "DeliverVehicle",
             request => new FieldErrors().Id("orderId", request.OrderId).Required("customer", request.Customer).Required("site", request.Site),
-            (code, request, occurredAt, now) => new DeliverVehicle(code, request.OrderId!.Trim(), request.Customer!.Trim(), request.Site!.Trim(), occurredAt, now));
+            (code, request, occurredAt, now) => new DeliverVehicle(code, request.OrderId!.Trim(), request.Customer!.Trim(), request.Site!.Trim(), occurredAt, now))
+            .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
         return vehicles;
     }
 }

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Fleet.Vehicles.Lending;
 
@@ -18,13 +19,15 @@ public static class LoanEndpoints
         vehicles.MapVehicleCommand<LendVehicleRequest>(
             "loans", "LendVehicle",
             request => new FieldErrors().Id("loanId", request.LoanId).Required("borrower", request.Borrower).Required("site", request.Site).Required("dueDate", request.DueDate),
-            (code, request, occurredAt, now) => new LendVehicle(code, request.LoanId!.Trim(), request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, occurredAt, now));
+            (code, request, occurredAt, now) => new LendVehicle(code, request.LoanId!.Trim(), request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, occurredAt, now))
+            .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
 
         vehicles.MapVehicleCommand<ReturnVehicleRequest>(
             "loans/return", "ReturnVehicle",
             request => new FieldErrors().Id("loanId", request.LoanId).Required("hoursUsed", request.HoursUsed)
                 .Check("hoursUsed", request.HoursUsed is null or >= 0 and <= MaxHoursUsed, $"Hours used run from 0 to {MaxHoursUsed}."),
-            (code, request, occurredAt, now) => new ReturnVehicle(code, request.LoanId!.Trim(), request.HoursUsed!.Value, occurredAt, now));
+            (code, request, occurredAt, now) => new ReturnVehicle(code, request.LoanId!.Trim(), request.HoursUsed!.Value, occurredAt, now))
+            .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
         return vehicles;
     }
 }

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Fleet.Vehicles.Maintaining;
 
@@ -15,12 +16,14 @@ public static class MaintenanceEndpoints
         vehicles.MapVehicleCommand<OpenMaintenanceRequest>(
             "maintenance", "OpenMaintenance",
             request => new FieldErrors().Required("reason", request.Reason),
-            (code, request, occurredAt, now) => new OpenMaintenance(code, request.Reason!.Trim(), occurredAt, now));
+            (code, request, occurredAt, now) => new OpenMaintenance(code, request.Reason!.Trim(), occurredAt, now))
+            .RequireRoles(Roles.FleetOperations);
 
         vehicles.MapVehicleCommand<CloseMaintenanceRequest>(
             "maintenance/close", "CloseMaintenance",
             request => new FieldErrors().Required("outcome", request.Outcome),
-            (code, request, occurredAt, now) => new CloseMaintenance(code, request.Outcome!.Trim(), occurredAt, now));
+            (code, request, occurredAt, now) => new CloseMaintenance(code, request.Outcome!.Trim(), occurredAt, now))
+            .RequireRoles(Roles.FleetOperations);
         return vehicles;
     }
 }

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +19,8 @@ public static class RegisterVehicleEndpoint
     {
         vehicles.MapPost("/", RegisterAsync)
             .WithName("RegisterVehicle")
-            .WithSummary("Register a vehicle when its production completes");
+            .WithSummary("Register a vehicle when its production completes")
+            .RequireRoles(Roles.FleetOperations);
         return vehicles;
     }
 

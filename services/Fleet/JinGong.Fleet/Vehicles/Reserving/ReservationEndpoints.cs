@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Fleet.Vehicles.Reserving;
 
@@ -15,12 +16,14 @@ public static class ReservationEndpoints
         vehicles.MapVehicleCommand<ReserveVehicleRequest>(
             "reservation", "ReserveVehicle",
             request => new FieldErrors().Id("orderId", request.OrderId),
-            (code, request, occurredAt, now) => new ReserveVehicle(code, request.OrderId!.Trim(), occurredAt, now));
+            (code, request, occurredAt, now) => new ReserveVehicle(code, request.OrderId!.Trim(), occurredAt, now))
+            .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
 
         vehicles.MapVehicleCommand<ReleaseReservationRequest>(
             "reservation/release", "ReleaseReservation",
             request => new FieldErrors().Id("orderId", request.OrderId).Required("reason", request.Reason),
-            (code, request, occurredAt, now) => new ReleaseReservation(code, request.OrderId!.Trim(), request.Reason!.Trim(), occurredAt, now));
+            (code, request, occurredAt, now) => new ReleaseReservation(code, request.OrderId!.Trim(), request.Reason!.Trim(), occurredAt, now))
+            .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
         return vehicles;
     }
 }

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Fleet.Vehicles.Retiring;
 
@@ -13,7 +14,8 @@ public static class RetireVehicleEndpoint
         vehicles.MapVehicleCommand<RetireVehicleRequest>(
             "retirement", "RetireVehicle",
             request => new FieldErrors().Required("reason", request.Reason),
-            (code, request, occurredAt, now) => new RetireVehicle(code, request.Reason!.Trim(), occurredAt, now));
+            (code, request, occurredAt, now) => new RetireVehicle(code, request.Reason!.Trim(), occurredAt, now))
+            .RequireRoles(Roles.FleetOperations);
         return vehicles;
     }
 }

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Fleet.Vehicles.Transferring;
 
@@ -15,12 +16,14 @@ public static class TransferEndpoints
         vehicles.MapVehicleCommand<StartTransferRequest>(
             "transfers", "StartTransfer",
             request => new FieldErrors().Id("transferId", request.TransferId).Required("toWarehouse", request.ToWarehouse).Required("toRegion", request.ToRegion),
-            (code, request, occurredAt, now) => new StartTransfer(code, request.TransferId!.Trim(), request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), occurredAt, now));
+            (code, request, occurredAt, now) => new StartTransfer(code, request.TransferId!.Trim(), request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), occurredAt, now))
+            .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
 
         vehicles.MapVehicleCommand<CompleteTransferRequest>(
             "transfers/arrival", "CompleteTransfer",
             request => new FieldErrors().Id("transferId", request.TransferId),
-            (code, request, occurredAt, now) => new CompleteTransfer(code, request.TransferId!.Trim(), occurredAt, now));
+            (code, request, occurredAt, now) => new CompleteTransfer(code, request.TransferId!.Trim(), occurredAt, now))
+            .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
         return vehicles;
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
-using JinGong.ServiceDefaults.Http;
-using Marten;
 using JasperFx;
+using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Fleet.Vehicles.Usage;
@@ -23,7 +24,8 @@ public static class UsageEndpoints
     {
         vehicles.MapPost("/{code}/usage", ReportAsync)
             .WithName("ReportUsage")
-            .WithSummary("Record a telematics batch (time, cumulative operating hours, position); a batch sent twice is recorded once");
+            .WithSummary("Record a telematics batch (time, cumulative operating hours, position); a batch sent twice is recorded once")
+            .RequireRoles(Roles.FleetOperations);
         vehicles.MapGet("/{code}/trajectory", TrajectoryAsync)
             .WithName("GetTrajectory")
             .WithSummary("The vehicle's path between two moments as a GeoJSON LineString, with each point's time and hours");

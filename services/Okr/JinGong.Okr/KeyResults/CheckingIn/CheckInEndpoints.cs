@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Okr.KeyResults.CheckingIn;
 
@@ -25,7 +26,8 @@ public static class CheckInEndpoints
                 .Check("note", request.Note is null || request.Note.Length <= MaxNoteLength, $"A note has at most {MaxNoteLength} characters."),
             (id, request, occurredAt, now) => state => KeyResultDecider.Decide(
                 new CheckIn(id, request.Value!.Value, request.Confidence!.Value, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), occurredAt, now), state))
-            .WithSummary("Check in a manual key result: its value, the owner's confidence and a note");
+            .WithSummary("Check in a manual key result: its value, the owner's confidence and a note")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive);
 
         keyResults.MapStreamCommand<ScoreRequest, KeyResult, KeyResultView>(
             "/{id}/scoring", "ScoreKeyResult", KeyResultsModule.KeyResults,
@@ -34,7 +36,8 @@ public static class CheckInEndpoints
                 .Check("score", request.Score is null or >= 0 and <= 1, "A score is from 0.0 to 1.0 (0.7 is the conventional good).")
                 .Required("reason", request.Reason, MaxNoteLength),
             (id, request, occurredAt, now) => state => KeyResultDecider.Decide(new ScoreKeyResult(id, request.Score!.Value, request.Reason!.Trim(), occurredAt, now), state))
-            .WithSummary("Score a key result at the end of its period, overriding the computed score with a reason; it is frozen from then on");
+            .WithSummary("Score a key result at the end of its period, overriding the computed score with a reason; it is frozen from then on")
+            .RequireRoles(Roles.RegionalManager, Roles.Executive);
         return keyResults;
     }
 }

@@ -3,6 +3,7 @@ using JinGong.Okr.Objectives.Setting;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,7 +29,8 @@ public static class DefineKeyResultEndpoint
     {
         objectives.MapPost("/{id}/key-results", DefineAsync)
             .WithName("DefineKeyResult")
-            .WithSummary("Define a key result on an objective: checked in by hand, or bound to a business metric that moves it by itself");
+            .WithSummary("Define a key result on an objective: checked in by hand, or bound to a business metric that moves it by itself")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive);
         return objectives;
     }
 

@@ -2,6 +2,7 @@ using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Messaging;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -17,7 +18,8 @@ public static class AlignObjectiveEndpoint
     {
         objectives.MapPost("/{id}/alignment", AlignAsync)
             .WithName("AlignObjective")
-            .WithSummary("Align an objective to another parent (or to none); a parent of another period or a cycle is refused");
+            .WithSummary("Align an objective to another parent (or to none); a parent of another period or a cycle is refused")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive);
         return objectives;
     }
 

@@ -1,6 +1,7 @@
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using JinGong.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,8 @@ public static class SetObjectiveEndpoint
     {
         objectives.MapPost("/", SetAsync)
             .WithName("SetObjective")
-            .WithSummary("Set an objective for a month, quarter or year, owned by a person or team, aligned to a parent or not");
+            .WithSummary("Set an objective for a month, quarter or year, owned by a person or team, aligned to a parent or not")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive);
         return objectives;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JasperFx;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +30,8 @@ public static class ImportRosterEndpoint
             // One declaration: the last of several would be the only content type the route accepts.
             .Accepts<ImportRosterRequest>("application/json", "text/csv")
             .WithName("ImportRoster")
-            .WithSummary("Import the roster in bulk, as JSON or as CSV (id,name,team,region,manager; ?complete=&occurredAt= in the query); all or nothing");
+            .WithSummary("Import the roster in bulk, as JSON or as CSV (id,name,team,region,manager; ?complete=&occurredAt= in the query); all or nothing")
+            .RequireRoles(Roles.Administrator);
         return people;
     }
 

@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Okr.Roster.Leaving;
 
@@ -13,7 +14,8 @@ public static class LeaveEndpoint
             "/{id}/leaving", "LeaveRoster", RosterModule.People,
             _ => new FieldErrors(),
             (_, _, occurredAt, now) => person => RosterDecider.Leave(person, occurredAt, now))
-            .WithSummary("Someone left the company: off the roster, their history kept");
+            .WithSummary("Someone left the company: off the roster, their history kept")
+            .RequireRoles(Roles.Administrator);
         return people;
     }
 }

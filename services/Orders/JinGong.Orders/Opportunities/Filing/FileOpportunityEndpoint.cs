@@ -2,6 +2,7 @@ using JinGong.Orders.Catalogue;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,7 +23,8 @@ public static class FileOpportunityEndpoint
     {
         opportunities.MapPost("/", FileAsync)
             .WithName("FileOpportunity")
-            .WithSummary("File an opportunity [商机] from the form; it starts as a lead");
+            .WithSummary("File an opportunity [商机] from the form; it starts as a lead")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager);
         return opportunities;
     }
 

@@ -1,6 +1,7 @@
 using JinGong.Orders.Figures;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Orders.Opportunities.Staging;
 
@@ -21,25 +22,29 @@ public static class StageEndpoints
                 .Required("stage", request.Stage)
                 .Check("stage", request.Stage is null or < OpportunityStage.Won, "Move to lead, qualified, proposal or negotiation; an opportunity is won or lost with its own command."),
             (id, request, occurredAt, now) => state => OpportunityDecider.Decide(new MoveOpportunity(id, request.Stage!.Value, occurredAt, now), state))
-            .WithSummary("Move an open opportunity to another stage");
+            .WithSummary("Move an open opportunity to another stage")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager);
 
         opportunities.MapStreamCommand<WinOpportunityRequest, Opportunity, OpportunityView>(
             "/{id}/won", "WinOpportunity", OpportunitiesModule.Opportunities,
             _ => new FieldErrors(),
             (id, _, occurredAt, now) => state => OpportunityDecider.Decide(new WinOpportunity(id, occurredAt, now), state))
-            .WithSummary("The customer said yes");
+            .WithSummary("The customer said yes")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager);
 
         opportunities.MapStreamCommand<CloseOpportunityRequest, Opportunity, OpportunityView>(
             "/{id}/lost", "LoseOpportunity", OpportunitiesModule.Opportunities,
             request => new FieldErrors().Required("reason", request.Reason),
             (id, request, occurredAt, now) => state => OpportunityDecider.Decide(new LoseOpportunity(id, request.Reason!.Trim(), occurredAt, now), state))
-            .WithSummary("The customer said no, and why");
+            .WithSummary("The customer said no, and why")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager);
 
         opportunities.MapStreamCommand<CloseOpportunityRequest, Opportunity, OpportunityView>(
             "/{id}/reopening", "ReopenOpportunity", OpportunitiesModule.Opportunities,
             request => new FieldErrors().Required("reason", request.Reason),
             (id, request, occurredAt, now) => state => OpportunityDecider.Decide(new ReopenOpportunity(id, request.Reason!.Trim(), occurredAt, now), state))
-            .WithSummary("Open a won or lost opportunity again, at the stage it was closed from, saying why");
+            .WithSummary("Open a won or lost opportunity again, at the stage it was closed from, saying why")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager);
         return opportunities;
     }
 }

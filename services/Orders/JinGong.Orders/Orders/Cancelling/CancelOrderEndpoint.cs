@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Orders.Orders.Cancelling;
 
@@ -13,7 +14,8 @@ public static class CancelOrderEndpoint
             "/{id}/cancellation", "CancelOrder", OrdersModule.Orders,
             request => new FieldErrors().Required("reason", request.Reason),
             (id, request, occurredAt, now) => order => OrderDecider.Decide(new CancelOrder(id, request.Reason!.Trim(), occurredAt, now), order))
-            .WithSummary("Cancel an order before any of its vehicles is delivered");
+            .WithSummary("Cancel an order before any of its vehicles is delivered")
+            .RequireRoles(Roles.RegionalManager);
         return orders;
     }
 }

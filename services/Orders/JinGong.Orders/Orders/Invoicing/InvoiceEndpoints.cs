@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Orders.Orders.Invoicing;
@@ -22,14 +23,16 @@ public static class InvoiceEndpoints
                 .Required("dueDate", request.DueDate),
             (id, request, occurredAt, now) => order => OrderDecider.Decide(
                 new IssueInvoice(id, request.Amount!.Value, request.IssueDate ?? ChinaTime.DateOf(occurredAt), request.DueDate!.Value, occurredAt, now), order))
-            .WithSummary("Issue an invoice for part or all of the order's amount");
+            .WithSummary("Issue an invoice for part or all of the order's amount")
+            .RequireRoles(Roles.Finance);
 
         orders.MapStreamCommand<RecordPaymentRequest, Order, OrderView>(
             "/{id}/payments", "RecordPayment", OrdersModule.Orders,
             request => new FieldErrors().Required("invoiceId", request.InvoiceId).Money("amount", request.Amount),
             (id, request, occurredAt, now) => order => OrderDecider.Decide(
                 new RecordPayment(id, request.InvoiceId!.Trim(), request.Amount!.Value, request.PaidOn ?? ChinaTime.DateOf(occurredAt), occurredAt, now), order))
-            .WithSummary("Record a payment received against one of the order's invoices");
+            .WithSummary("Record a payment received against one of the order's invoices")
+            .RequireRoles(Roles.Finance);
         return orders;
     }
 }

@@ -4,6 +4,7 @@ using JinGong.Orders.Opportunities;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +28,8 @@ public static class PlaceOrderEndpoint
     {
         orders.MapPost("/", PlaceAsync)
             .WithName("PlaceOrder")
-            .WithSummary("Place an order [订单], from a won opportunity or directly");
+            .WithSummary("Place an order [订单], from a won opportunity or directly")
+            .RequireRoles(Roles.SalesRep, Roles.RegionalManager);
         return orders;
     }
 

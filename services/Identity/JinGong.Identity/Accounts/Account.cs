@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+
+namespace JinGong.Identity.Accounts;
+
+/// <summary>
+/// Someone or something that may sign in: a person (subject = their roster id, signs in with a password) or a
+/// machine client (subject = its client id, signs in with client credentials). The roles and region it holds
+/// become its tokens' claims.
+/// </summary>
+public sealed class Account
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; set; }
+
+    public required string[] Roles { get; set; }
+
+    public string? Region { get; set; }
+
+    /// <summary>People only; machine clients prove themselves with their OpenIddict client secret.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>A closed account signs in no more and its tokens are not refreshed.</summary>
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>PBKDF2-SHA256 password hashes, self-describing (<c>pbkdf2-sha256$iterations$salt$hash</c>).</summary>
+public static class PasswordHash
+{
+    private const string Scheme = "pbkdf2-sha256";
+    private const int Iterations = 100_000;
+    private const int SaltSize = 16;
+    private const int HashSize = 32;
+
+    public static string Of(string password)
+    {
+        var salt = RandomNumberGenerator.GetBytes(SaltSize);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, HashSize);
+        return $"{Scheme}${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}";
+    }
+
+    public static bool Matches(string? stored, string password)
+    {
+        var parts = stored?.Split('$');
+        if (parts is not [Scheme, var iterations, var salt, var hash] || !int.TryParse(iterations, out var count))
+        {
+            return false;
+        }
+
+        var expected = Convert.FromBase64String(hash);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(password, Convert.FromBase64String(salt), count, HashAlgorithmName.SHA256, expected.Length);
+        return CryptographicOperations.FixedTimeEquals(actual, expected);
+    }
+}

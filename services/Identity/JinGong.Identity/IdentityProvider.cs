@@ -1,0 +1,90 @@
+using JinGong.Identity.Keys;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace JinGong.Identity;
+
+public static class IdentityProvider
+{
+    /// <summary>The identity provider's own sign-in session (a cookie), which the authorization endpoint reads.</summary>
+    public const string SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+
+    public const string LoginPath = "/account/login";
+
+    /// <summary>
+    /// The OpenID Connect server: authorization code with PKCE for the console, client credentials for machine
+    /// clients, refresh tokens; its applications and tokens in <paramref name="connectionName"/>, where the schema
+    /// and the keys are made on the first start.
+    /// </summary>
+    public static async Task AddIdentityProviderAsync(this WebApplicationBuilder builder, string connectionName, CancellationToken cancellationToken = default)
+    {
+        var settings = IdentitySettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.AddNpgsqlDataSource(connectionName);
+        builder.Services.AddDbContext<IdentityStore>((services, options) =>
+            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()).UseOpenIddict());
+
+        var keys = await PrepareDatabaseAsync(
+            builder.Configuration.GetConnectionString(connectionName) ?? throw new InvalidOperationException($"No connection string {connectionName}"),
+            cancellationToken);
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityStore>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(settings.Issuer!);
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetEndSessionEndpointUris("connect/logout");
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, JinGong.ServiceDefaults.Security.JinGongClaims.ApiScope);
+                server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+                server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
+                // Services validate access tokens as plain signed JWTs; codes and refresh tokens stay encrypted.
+                server.DisableAccessTokenEncryption();
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    // Plain HTTP on this machine's loopback, behind the gateway.
+                    .DisableTransportSecurityRequirement();
+            });
+
+        builder.Services.AddAuthentication()
+            .AddCookie(SignInScheme, cookie =>
+            {
+                cookie.LoginPath = LoginPath;
+                cookie.Cookie.Name = "jingong.sign-in";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            });
+        builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "jingong.antiforgery");
+    }
+
+    /// <summary>
+    /// Creates the schema and the keys once, under an advisory lock so that replicas starting together do not race.
+    /// A store that already has its tables is left as it is.
+    /// </summary>
+    private static async Task<KeyRing> PrepareDatabaseAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var lockStore = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('jingong-identity-schema'))", connection))
+        {
+            await lockStore.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var options = new DbContextOptionsBuilder<IdentityStore>().UseNpgsql(dataSource).UseOpenIddict().Options;
+        await using (var store = new IdentityStore(options))
+        {
+            await store.Database.EnsureCreatedAsync(cancellationToken);
+        }
+
+        return await KeyRing.LoadOrCreateAsync(dataSource, cancellationToken);
+    }
+}

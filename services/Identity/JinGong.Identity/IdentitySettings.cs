@@ -1,0 +1,51 @@
+namespace JinGong.Identity;
+
+/// <summary>
+/// The identity provider's settings (section <c>Identity</c>): the issuer clients know it by (the gateway's public
+/// address), where the console may be sent back to after sign-in, the administrator's password and the machine
+/// clients it knows.
+/// </summary>
+public sealed class IdentitySettings
+{
+    public const string Section = "Identity";
+
+    public Uri? Issuer { get; set; }
+
+    public List<string> ConsoleRedirectUris { get; set; } = [];
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public AdministratorSettings Administrator { get; set; } = new();
+
+    public Dictionary<string, ServiceAccountSettings> ServiceAccounts { get; set; } = [];
+
+    public static IdentitySettings From(IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(Section).Get<IdentitySettings>() ?? new IdentitySettings();
+        if (settings.Issuer is not { IsAbsoluteUri: true })
+        {
+            throw new InvalidOperationException("Identity:Issuer must be the absolute address clients reach the identity provider at (the gateway's).");
+        }
+
+        return settings;
+    }
+}
+
+public sealed class AdministratorSettings
+{
+    public string Id { get; set; } = "administrator";
+
+    public string? Password { get; set; }
+}
+
+/// <summary>A machine client (the simulator, a BI tool): signs in with its secret and acts with its roles.</summary>
+public sealed class ServiceAccountSettings
+{
+    public string? Name { get; set; }
+
+    public string? Secret { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+
+    public string? Region { get; set; }
+}

@@ -1,0 +1,18 @@
+using JinGong.Identity;
+using JinGong.Identity.Accounts;
+using JinGong.Identity.Clients;
+using JinGong.Identity.SignIn;
+using JinGong.Identity.Tokens;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+await builder.AddIdentityProviderAsync("identitydb");
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.UseAntiforgery();
+app.MapSignIn();
+app.MapTokens();
+app.MapApiRoot("identity").MapAccounts();
+await app.RegisterClientsAsync();
+app.Run();

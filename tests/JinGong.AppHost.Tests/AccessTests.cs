@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.IdentityModel.Tokens.Jwt;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Testing;
+using JinGong.ServiceDefaults.Security;
+using JinGong.Testing;
+using Microsoft.IdentityModel.Tokens;
+using Xunit.Abstractions;
+
+namespace JinGong.AppHost.Tests;
+
+/// <summary>
+/// Who may do what, walked over every route of every service (read from their OpenAPI documents, so a new route is
+/// covered without a new test) for every role: no token is a 401, the wrong role a 403, the right one gets past the
+/// door (to whatever the request itself deserves), and nothing refused leaves an event behind.
+/// </summary>
+public sealed class AccessTests(SystemFixture system, ITestOutputHelper output) : IClassFixture<SystemFixture>
+{
+    private const string Region = "east-china";
+    private const string Password = "a-long-test-password";
+    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "identity"];
+    private static readonly string[] Objectives = [Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive];
+
+    /// <summary>
+    /// Who may call each operation besides administrators, written here apart from the code so that the test can
+    /// disagree with it. Reads not named are open to every role.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> MayCall = new()
+    {
+        ["RegisterVehicle"] = [Roles.FleetOperations],
+        ["OpenMaintenance"] = [Roles.FleetOperations],
+        ["CloseMaintenance"] = [Roles.FleetOperations],
+        ["ReportUsage"] = [Roles.FleetOperations],
+        ["RetireVehicle"] = [Roles.FleetOperations],
+        ["ReserveVehicle"] = [Roles.Dispatcher, Roles.FleetOperations],
+        ["ReleaseReservation"] = [Roles.Dispatcher, Roles.FleetOperations],
+        ["StartTransfer"] = [Roles.Dispatcher, Roles.FleetOperations],
+        ["CompleteTransfer"] = [Roles.Dispatcher, Roles.FleetOperations],
+        ["fleet:LendVehicle"] = [Roles.Dispatcher, Roles.FleetOperations],
+        ["fleet:ReturnVehicle"] = [Roles.Dispatcher, Roles.FleetOperations],
+        ["DeliverVehicle"] = [Roles.Dispatcher, Roles.FleetOperations],
+        ["PlanTransfer"] = [Roles.Dispatcher],
+        ["ReportTransferArrival"] = [Roles.Dispatcher],
+        ["ReportArrival"] = [Roles.Dispatcher],
+        ["ScheduleDelivery"] = [Roles.Dispatcher],
+        ["ConfirmDelivery"] = [Roles.Dispatcher],
+        ["dispatch:LendVehicle"] = [Roles.Dispatcher],
+        ["dispatch:ReturnVehicle"] = [Roles.Dispatcher],
+        ["FileOpportunity"] = [Roles.SalesRep, Roles.RegionalManager],
+        ["MoveOpportunity"] = [Roles.SalesRep, Roles.RegionalManager],
+        ["WinOpportunity"] = [Roles.SalesRep, Roles.RegionalManager],
+        ["LoseOpportunity"] = [Roles.SalesRep, Roles.RegionalManager],
+        ["ReopenOpportunity"] = [Roles.SalesRep, Roles.RegionalManager],
+        ["PlaceOrder"] = [Roles.SalesRep, Roles.RegionalManager],
+        ["CancelOrder"] = [Roles.RegionalManager],
+        ["IssueInvoice"] = [Roles.Finance],
+        ["RecordPayment"] = [Roles.Finance],
+        ["ImportRoster"] = [],
+        ["LeaveRoster"] = [],
+        ["SetObjective"] = Objectives,
+        ["AlignObjective"] = Objectives,
+        ["DefineKeyResult"] = Objectives,
+        ["CheckIn"] = Objectives,
+        ["ScoreKeyResult"] = [Roles.RegionalManager, Roles.Executive],
+        ["RebuildCheck"] = [],
+        ["AuditStream"] = [Roles.Auditor, Roles.Executive],
+        ["AuditCorrelation"] = [Roles.Auditor, Roles.Executive],
+        ["ListAccounts"] = [Roles.Auditor],
+        ["SetPersonAccount"] = [],
+    };
+
+    private sealed record Operation(string Service, HttpMethod Method, string Path, string Name)
+    {
+        public string Key => $"{Service}:{Name}";
+
+        public bool Writes => Method != HttpMethod.Get;
+
+        public HttpRequestMessage Request(string correlationId)
+        {
+            // Every route parameter names something that does not exist: the door is checked before the resource.
+            var path = System.Text.RegularExpressions.Regex.Replace(Path, "{[^}]+}", "no-such-thing");
+            var request = new HttpRequestMessage(Method, path);
+            if (Writes)
+            {
+                request.Content = JsonContent.Create(new JsonObject());
+            }
+
+            request.Headers.Add("X-Correlation-Id", correlationId);
+            return request;
+        }
+
+        public override string ToString() => $"{Method} {Path} ({Name})";
+    }
+
+    [Fact]
+    public async Task every_route_lets_in_exactly_the_roles_whose_job_it_is_and_refuses_the_rest_without_a_trace()
+    {
+        var operations = await OperationsAsync();
+        var unlisted = operations.Where(operation => operation.Writes && !MayCall.ContainsKey(operation.Key) && !MayCall.ContainsKey(operation.Name)).ToList();
+        unlisted.Should().BeEmpty("every write says who may call it, here as in its endpoint");
+
+        var callers = new Dictionary<string, HttpClient> { ["anonymous"] = new HttpClient { BaseAddress = system.GatewayAddress } };
+        foreach (var role in Roles.All.Where(role => role != Roles.Administrator))
+        {
+            await OpenAccountAsync($"test.{role}", role);
+            callers[role] = system.SignedInAs($"test.{role}", Password);
+        }
+
+        callers[Roles.Administrator] = system.Gateway;
+        var refusals = new ConcurrentBag<string>();
+        var wrong = new ConcurrentBag<string>();
+        var cells = 0;
+        await Parallel.ForEachAsync(operations.SelectMany(operation => callers.Select(caller => (operation, caller))), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (cell, cancellationToken) =>
+        {
+            var (operation, (role, client)) = cell;
+            var correlationId = Guid.NewGuid().ToString("N");
+            using var answer = await client.SendAsync(operation.Request(correlationId), cancellationToken);
+            Interlocked.Increment(ref cells);
+            var status = (int)answer.StatusCode;
+            var expected = role == "anonymous" ? 401 : Allowed(operation, role) ? 0 : 403;
+            if (status >= 500 || (expected == 0 ? status is 401 or 403 : status != expected))
+            {
+                wrong.Add($"{role,-17} {operation}: {status} (expected {(expected == 0 ? "past the door" : expected.ToString(System.Globalization.CultureInfo.InvariantCulture))})");
+            }
+
+            if (expected != 0)
+            {
+                refusals.Add(correlationId);
+                answer.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json", $"{role} {operation} is refused with Problem Details");
+            }
+        });
+
+        output.WriteLine($"{operations.Count} routes × {callers.Count} callers = {cells} requests; {refusals.Count} refused");
+        wrong.Should().BeEmpty();
+        foreach (var service in Services.Where(service => service != "identity"))
+        {
+            var stored = await new EventStoreQueries(await system.ConnectionStringAsync($"{service}db")).EventsAsync();
+            stored.Where(entry => refusals.Contains(entry.CorrelationId ?? string.Empty)).Should().BeEmpty($"no refused request appended to {service}");
+        }
+    }
+
+    [Fact]
+    public async Task a_token_signed_with_a_foreign_key_or_altered_is_refused_by_the_gateway_and_by_a_service_reached_around_it()
+    {
+        var fleet = system.App.GetEndpoint("fleet", "http");
+        var genuine = await SignIn.AccessTokenAsync(system.GatewayAddress, SignIn.Administrator, SignIn.AdministratorPassword(system.DataDirectory));
+        var forged = Forge(Tokens.Payload(genuine).GetProperty("iss").GetString());
+        // The payload of a real token changed (another subject), its signature kept.
+        var parts = genuine.Split('.');
+        var payload = Tokens.Payload(genuine).ToString().Replace("\"administrator\"", "\"someone.else\"", StringComparison.Ordinal);
+        var altered = $"{parts[0]}.{Base64Url(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
+
+        foreach (var (address, what) in new[] { (system.GatewayAddress, "gateway"), (fleet, "fleet directly") })
+        {
+            using var client = new HttpClient { BaseAddress = address };
+            foreach (var (token, kind) in new[] { ((string?)null, "no token"), (forged, "a foreign key"), (altered, "an altered token"), ("not-a-token", "garbage") })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/fleet/inventory");
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                using var answer = await client.SendAsync(request);
+                answer.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{what} refuses {kind}");
+            }
+
+            using var withGenuine = new HttpRequestMessage(HttpMethod.Get, "/api/fleet/inventory");
+            withGenuine.Headers.Authorization = new AuthenticationHeaderValue("Bearer", genuine);
+            using var allowed = await client.SendAsync(withGenuine);
+            allowed.StatusCode.Should().Be(HttpStatusCode.OK, $"{what} takes the identity provider's own token");
+        }
+
+        // What a token of ours says, signed with a key that is not the identity provider's.
+        static string Forge(string? issuer)
+        {
+            using var rsa = RSA.Create(2048);
+            var handler = new JwtSecurityTokenHandler();
+            return handler.WriteToken(handler.CreateJwtSecurityToken(
+                issuer: issuer,
+                audience: JinGongClaims.ApiAudience,
+                subject: new ClaimsIdentity([new Claim("sub", SignIn.Administrator), new Claim("role", Roles.Administrator)]),
+                expires: DateTime.UtcNow.AddMinutes(10),
+                signingCredentials: new SigningCredentials(new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = "foreign" }, SecurityAlgorithms.RsaSha256)));
+        }
+    }
+
+    [Fact]
+    public async Task the_acting_user_of_an_event_is_the_subject_of_the_token_that_caused_it()
+    {
+        await OpenAccountAsync("li.wei", Roles.RegionalManager, "Li Wei");
+        using var manager = system.SignedInAs("li.wei", Password);
+        using var filed = await manager.PostAsJsonAsync("/api/orders/opportunities", new
+        {
+            customer = "Baowu Steel",
+            region = Region,
+            salesRep = "li.wei",
+            lines = new[] { new { model = "WL-50E", quantity = 2 } },
+            expectedAmount = 3_000_000m,
+            expectedCloseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2)),
+        });
+        var opportunity = await filed.JsonAsync(HttpStatusCode.Created);
+
+        var trail = await (await system.Gateway.GetAsync($"/api/orders/audit/streams/{opportunity.GetProperty("id").GetString()}")).JsonAsync();
+        trail.EnumerateArray().Select(entry => entry.GetProperty("user").GetString()).Should().Equal("li.wei");
+    }
+
+    private static bool Allowed(Operation operation, string role) =>
+        role == Roles.Administrator
+        || (MayCall.TryGetValue(operation.Key, out var roles) || MayCall.TryGetValue(operation.Name, out roles)
+            ? roles.Contains(role)
+            : !operation.Writes);
+
+    private async Task OpenAccountAsync(string id, string role, string? name = null)
+    {
+        using var answer = await system.Gateway.PutAsJsonAsync($"/api/identity/accounts/{id}", new
+        {
+            name = name ?? id,
+            roles = new[] { role },
+            region = Roles.RegionBound.Contains(role) ? Region : null,
+            password = Password,
+        });
+        ((int)answer.StatusCode).Should().BeOneOf([200, 201], await answer.Content.ReadAsStringAsync());
+    }
+
+    private async Task<IReadOnlyList<Operation>> OperationsAsync()
+    {
+        var operations = new List<Operation>();
+        foreach (var service in Services)
+        {
+            var document = await system.Gateway.GetFromJsonAsync<JsonNode>($"/api/{service}/openapi/v1.json");
+            foreach (var (path, item) in document!["paths"]!.AsObject())
+            {
+                foreach (var (method, operation) in item!.AsObject().Where(entry => entry.Value is JsonObject && entry.Key is "get" or "post" or "put" or "patch" or "delete"))
+                {
+                    operations.Add(new Operation(service, new HttpMethod(method.ToUpperInvariant()), path, operation!["operationId"]?.GetValue<string>() ?? $"{method} {path}"));
+                }
+            }
+        }
+
+        operations.Should().HaveCountGreaterThan(40);
+        return operations;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+
+namespace JinGong.Testing;
+
+/// <summary>
+/// Signs in as the console does, through the gateway: authorization code with PKCE, the person typing their name and
+/// password on the identity provider's page, the code exchanged for tokens.
+/// </summary>
+public static partial class SignIn
+{
+    public const string ConsoleClientId = "jingong-console";
+    public const string Administrator = "administrator";
+
+    /// <summary>The administrator's password, which the AppHost generated into the system's data folder.</summary>
+    public static string AdministratorPassword(string dataDirectory) =>
+        File.ReadAllText(Path.Combine(dataDirectory, "identity-administrator.password")).Trim();
+
+    public static async Task<string> AccessTokenAsync(Uri gateway, string user, string password, CancellationToken cancellationToken = default)
+    {
+        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = gateway,
+        };
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var redirect = new Uri(gateway, "/signed-in").ToString();
+        var state = Base64Url(RandomNumberGenerator.GetBytes(8));
+        var authorize = $"/connect/authorize?client_id={ConsoleClientId}&response_type=code&scope={Uri.EscapeDataString("openid profile roles api")}" +
+            $"&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}&code_challenge_method=S256&state={state}";
+
+        // Not signed in yet: sent to the sign-in page, which carries the way back.
+        using var toLogin = await browser.GetAsync(authorize, cancellationToken);
+        toLogin.StatusCode.Should().Be(HttpStatusCode.Redirect, await toLogin.Content.ReadAsStringAsync(cancellationToken));
+        var loginAddress = toLogin.Headers.Location!;
+        using var page = await browser.GetAsync(loginAddress, cancellationToken);
+        var html = await page.Content.ReadAsStringAsync(cancellationToken);
+        page.StatusCode.Should().Be(HttpStatusCode.OK, html);
+
+        using var signedIn = await browser.PostAsync(loginAddress.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [HiddenField().Match(html).Groups["name"].Value] = WebUtility.HtmlDecode(HiddenField().Match(html).Groups["value"].Value),
+            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrl().Match(html).Groups["value"].Value),
+            ["username"] = user,
+            ["password"] = password,
+        }), cancellationToken);
+        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, $"{user} signs in: {await signedIn.Content.ReadAsStringAsync(cancellationToken)}");
+
+        using var withCode = await browser.GetAsync(signedIn.Headers.Location, cancellationToken);
+        withCode.StatusCode.Should().Be(HttpStatusCode.Redirect, await withCode.Content.ReadAsStringAsync(cancellationToken));
+        var answer = System.Web.HttpUtility.ParseQueryString(withCode.Headers.Location!.Query);
+        answer["state"].Should().Be(state);
+
+        using var tokens = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = ConsoleClientId,
+            ["code"] = answer["code"]!,
+            ["redirect_uri"] = redirect,
+            ["code_verifier"] = verifier,
+        }), cancellationToken);
+        tokens.StatusCode.Should().Be(HttpStatusCode.OK, await tokens.Content.ReadAsStringAsync(cancellationToken));
+        return (await tokens.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>A client of the gateway that signs in as <paramref name="user"/> and signs in again before the token runs out.</summary>
+    public static HttpClient Client(Uri gateway, string user, string password) =>
+        new(new BearerTokenHandler(token => AccessTokenAsync(gateway, user, password, token)) { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = gateway,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>__RequestVerificationToken|[^"]*Antiforgery[^"]*|[^"]*RequestVerification[^"]*)" value="(?<value>[^"]*)">""")]
+    private static partial Regex HiddenField();
+
+    [GeneratedRegex("""<input type="hidden" name="returnUrl" value="(?<value>[^"]*)">""")]
+    private static partial Regex ReturnUrl();
+}
+
+/// <summary>Adds the bearer token to every request, fetching a new one a minute before the last one expires.</summary>
+public sealed class BearerTokenHandler(Func<CancellationToken, Task<string>> acquire) : DelegatingHandler
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private string? token;
+    private DateTimeOffset expires;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
+        return await base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<string> TokenAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (token is null || DateTimeOffset.UtcNow > expires.AddMinutes(-1))
+            {
+                token = await acquire(cancellationToken);
+                expires = Tokens.ExpiresAt(token);
+            }
+
+            return token;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            gate.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+public static class Tokens
+{
+    /// <summary>A JWT's payload (its middle part), which says whom it names and until when.</summary>
+    public static JsonElement Payload(string jwt)
+    {
+        var part = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        return JsonDocument.Parse(Convert.FromBase64String(part.PadRight(part.Length + ((4 - (part.Length % 4)) % 4), '='))).RootElement.Clone();
+    }
+
+    public static DateTimeOffset ExpiresAt(string jwt) => DateTimeOffset.FromUnixTimeSeconds(Payload(jwt).GetProperty("exp").GetInt64());
+}
