@@ -36,6 +36,11 @@ public static class StreamCommands
             return Problems.From(kind.NotFound(streamId));
         }
 
+        if (!kind.Admits(http.User, stream.Aggregate))
+        {
+            return Problems.OutsideRegion($"{kind.Noun} {streamId}", kind.RegionOf!(stream.Aggregate));
+        }
+
         var readVersion = stream.CurrentVersion ?? 0;
         if (expectedVersion is not null && expectedVersion != readVersion)
         {

@@ -20,18 +20,18 @@ public static class StreamReads
     {
         var idName = idRoute.Split('{', '}')[1];
         group.MapGet(idRoute, (HttpContext http, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? asOf, long? version) =>
-                GetAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http.Response, asOf, version, cancellationToken))
+                GetAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http, asOf, version, cancellationToken))
             .WithName($"Get{kind.Noun}")
             .WithSummary($"A {kind.Noun.ToLowerInvariant()}'s state (now, ?asOf= a moment, or ?version= N) with its stream version as ETag");
         group.MapGet($"{idRoute}/history", (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken) =>
-                HistoryAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, service, cancellationToken))
+                HistoryAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http, service, cancellationToken))
             .WithName($"Get{kind.Noun}History")
             .WithSummary($"Every event of a {kind.Noun.ToLowerInvariant()} with its business and recorded times, user and correlation id");
         return group;
     }
 
     private static async Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> GetAsync<TState, TView>(
-        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpResponse response, DateTimeOffset? asOf, long? version, CancellationToken cancellationToken)
+        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, DateTimeOffset? asOf, long? version, CancellationToken cancellationToken)
         where TState : class
     {
         var errors = new FieldErrors()
@@ -46,6 +46,11 @@ public static class StreamReads
         if (events.Count == 0)
         {
             return Problems.From(kind.NotFound(id));
+        }
+
+        if (Outside(kind, id, events, http) is { } outside)
+        {
+            return outside;
         }
 
         var folded = (asOf, version) switch
@@ -65,12 +70,12 @@ public static class StreamReads
             return Problems.From(new DomainError("not-there-yet", $"{kind.Noun} {id} did not exist yet at {asOf:O}.", ErrorKind.NotFound));
         }
 
-        response.SetStreamVersion(events.Count);
+        http.Response.SetStreamVersion(events.Count);
         return TypedResults.Ok(kind.View(state, folded.Count));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> HistoryAsync<TState, TView>(
-        StreamKind<TState, TView> kind, string id, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken)
+        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, ServiceIdentity service, CancellationToken cancellationToken)
         where TState : class
     {
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
@@ -79,6 +84,18 @@ public static class StreamReads
             return Problems.From(kind.NotFound(id));
         }
 
+        if (Outside(kind, id, events, http) is { } outside)
+        {
+            return outside;
+        }
+
         return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. events.Select(e => AuditEntry.Of(service, e, kind.OccurredAt(e.Data)))]);
     }
+
+    // A record of another region is refused whole, whichever moment of it is asked for: its region as it stands now decides.
+    private static ProblemHttpResult? Outside<TState, TView>(StreamKind<TState, TView> kind, string id, IReadOnlyList<JasperFx.Events.IEvent> events, HttpContext http)
+        where TState : class =>
+        kind.RegionOf is null || events.Aggregate((TState?)null, (state, e) => kind.Evolve(state, e.Data)) is not { } current || kind.Admits(http.User, current)
+            ? null
+            : Problems.OutsideRegion($"{kind.Noun} {id}", kind.RegionOf(current));
 }

@@ -26,6 +26,12 @@ public static class Problems
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request is not valid", type: ValidationType);
 
+    /// <summary>A rep or regional manager asked for a record of another region than theirs (403).</summary>
+    public static ProblemHttpResult OutsideRegion(string what, string? region) =>
+        TypedResults.Problem(
+            type: TypeBase + "outside-your-region", title: "Outside your region", statusCode: StatusCodes.Status403Forbidden,
+            detail: $"{what} is in {(string.IsNullOrEmpty(region) ? "no region" : region)}; your account acts in another region only.");
+
     /// <summary>The client's <c>If-Match</c> names a version the stream has moved on from (412).</summary>
     public static ProblemHttpResult StreamMoved(string detail) =>
         TypedResults.Problem(type: StreamMovedType, title: "Stream moved", detail: detail, statusCode: StatusCodes.Status412PreconditionFailed);

@@ -192,24 +192,55 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output) 
     }
 
     [Fact]
-    public async Task the_acting_user_of_an_event_is_the_subject_of_the_token_that_caused_it()
+    public async Task a_regional_manager_files_reads_and_moves_the_opportunities_of_their_region_only_and_signs_what_they_do()
     {
         await OpenAccountAsync("li.wei", Roles.RegionalManager, "Li Wei");
-        using var manager = system.SignedInAs("li.wei", Password);
-        using var filed = await manager.PostAsJsonAsync("/api/orders/opportunities", new
-        {
-            customer = "Baowu Steel",
-            region = Region,
-            salesRep = "li.wei",
-            lines = new[] { new { model = "WL-50E", quantity = 2 } },
-            expectedAmount = 3_000_000m,
-            expectedCloseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2)),
-        });
-        var opportunity = await filed.JsonAsync(HttpStatusCode.Created);
+        await OpenAccountAsync("wang.fang", Roles.RegionalManager, "Wang Fang", region: "north-china");
+        await OpenAccountAsync("zhao.min", Roles.Executive, "Zhao Min");
+        using var east = system.SignedInAs("li.wei", Password);
+        using var north = system.SignedInAs("wang.fang", Password);
+        using var executive = system.SignedInAs("zhao.min", Password);
 
-        var trail = await (await system.Gateway.GetAsync($"/api/orders/audit/streams/{opportunity.GetProperty("id").GetString()}")).JsonAsync();
-        trail.EnumerateArray().Select(entry => entry.GetProperty("user").GetString()).Should().Equal("li.wei");
+        var opportunity = await (await east.PostAsJsonAsync("/api/orders/opportunities", Opportunity(Region, "li.wei"))).JsonAsync(HttpStatusCode.Created);
+        var id = opportunity.GetProperty("id").GetString();
+        using (var elsewhere = await east.PostAsJsonAsync("/api/orders/opportunities", Opportunity("north-china", "li.wei")))
+        {
+            await elsewhere.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "outside-your-region");
+        }
+
+        foreach (var request in new Func<Task<HttpResponseMessage>>[]
+        {
+            () => north.GetAsync($"/api/orders/opportunities/{id}"),
+            () => north.GetAsync($"/api/orders/opportunities/{id}/history"),
+            () => north.PostAsJsonAsync($"/api/orders/opportunities/{id}/stage", new { stage = "Qualified" }),
+            () => north.PostAsJsonAsync($"/api/orders/opportunities/{id}/lost", new { reason = "not mine to close" }),
+            () => north.GetAsync($"/api/orders/opportunities?region={Region}"),
+        })
+        {
+            using var answer = await request();
+            await answer.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "outside-your-region");
+        }
+
+        var northList = await (await north.GetAsync("/api/orders/opportunities?pageSize=100")).JsonAsync();
+        northList.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("region").GetString()).Should().AllBe("north-china");
+        var everywhere = await (await executive.GetAsync($"/api/orders/opportunities?region={Region}&pageSize=100")).JsonAsync();
+        everywhere.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()).Should().Contain(id);
+
+        (await (await east.PostAsJsonAsync($"/api/orders/opportunities/{id}/stage", new { stage = "Qualified" })).JsonAsync()).GetProperty("stage").GetString().Should().Be("Qualified");
+        // Who did it is the subject of the token each command came with; the refused ones left nothing.
+        var trail = await (await system.Gateway.GetAsync($"/api/orders/audit/streams/{id}")).JsonAsync();
+        trail.EnumerateArray().Select(entry => entry.GetProperty("user").GetString()).Should().Equal("li.wei", "li.wei");
     }
+
+    private static object Opportunity(string region, string salesRep) => new
+    {
+        customer = "Baowu Steel",
+        region,
+        salesRep,
+        lines = new[] { new { model = "WL-50E", quantity = 2 } },
+        expectedAmount = 3_000_000m,
+        expectedCloseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddMonths(2)),
+    };
 
     private static bool Allowed(Operation operation, string role) =>
         role == Roles.Administrator
@@ -217,13 +248,13 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output) 
             ? roles.Contains(role)
             : !operation.Writes);
 
-    private async Task OpenAccountAsync(string id, string role, string? name = null)
+    private async Task OpenAccountAsync(string id, string role, string? name = null, string region = Region)
     {
         using var answer = await system.Gateway.PutAsJsonAsync($"/api/identity/accounts/{id}", new
         {
             name = name ?? id,
             roles = new[] { role },
-            region = Roles.RegionBound.Contains(role) ? Region : null,
+            region = Roles.RegionBound.Contains(role) ? region : null,
             password = Password,
         });
         ((int)answer.StatusCode).Should().BeOneOf([200, 201], await answer.Content.ReadAsStringAsync());

@@ -10,7 +10,7 @@ public static class OpportunitiesModule
 {
     /// <summary>Opportunity streams, as the shared command handling and reads see them.</summary>
     public static readonly StreamKind<Opportunity, OpportunityView> Opportunities =
-        new("Opportunity", OpportunityDecider.NotFound, Opportunity.Step, OpportunityView.From, e => ((IOpportunityEvent)e).OccurredAt);
+        new("Opportunity", OpportunityDecider.NotFound, Opportunity.Step, OpportunityView.From, e => ((IOpportunityEvent)e).OccurredAt, opportunity => opportunity.Region);
 
     public static void ConfigureOpportunities(this StoreOptions options)
     {

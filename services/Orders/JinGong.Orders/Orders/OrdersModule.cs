@@ -14,7 +14,7 @@ public static class OrdersModule
 {
     /// <summary>Order streams, as the shared command handling and reads see them.</summary>
     public static readonly StreamKind<Order, OrderView> Orders =
-        new("Order", OrderDecider.NotFound, Order.Step, OrderView.From, e => ((IOrderEvent)e).OccurredAt);
+        new("Order", OrderDecider.NotFound, Order.Step, OrderView.From, e => ((IOrderEvent)e).OccurredAt, order => order.Region);
 
     public static void ConfigureOrders(this StoreOptions options)
     {

@@ -29,7 +29,7 @@ public static class FileOpportunityEndpoint
     }
 
     private static async Task<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>> FileAsync(
-        FileOpportunityRequest request, IDocumentSession session, ProductCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+        FileOpportunityRequest request, HttpContext http, IDocumentSession session, ProductCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Required("customer", request.Customer)
@@ -41,6 +41,11 @@ public static class FileOpportunityEndpoint
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
+        }
+
+        if (!http.User.MayActIn(request.Region))
+        {
+            return Problems.OutsideRegion("The opportunity", request.Region);
         }
 
         var id = NewId.For("OPP");

@@ -1,5 +1,6 @@
 using JinGong.Orders.Figures;
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,8 +17,8 @@ public static class ListOpportunitiesEndpoint
         return opportunities;
     }
 
-    private static async Task<Results<Ok<Page<Opportunity>>, ValidationProblem>> ListAsync(
-        IQuerySession session, CancellationToken cancellationToken,
+    private static async Task<Results<Ok<Page<Opportunity>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        HttpContext http, IQuerySession session, CancellationToken cancellationToken,
         OpportunityStage? stage = null, string? region = null, string? salesRep = null, int page = 1, int pageSize = Page.DefaultSize)
     {
         if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
@@ -29,6 +30,13 @@ public static class ListOpportunitiesEndpoint
         if (stage is not null)
         {
             query = query.Where(opportunity => opportunity.Stage == stage);
+        }
+
+        // A rep or regional manager lists their own region's, whatever they filter by.
+        var asked = region;
+        if (!http.User.TryNarrow(asked, out region))
+        {
+            return Problems.OutsideRegion("What was asked for", asked);
         }
 
         if (region is not null)

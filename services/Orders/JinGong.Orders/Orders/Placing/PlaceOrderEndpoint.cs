@@ -34,7 +34,7 @@ public static class PlaceOrderEndpoint
     }
 
     private static async Task<Results<Created<OrderView>, ValidationProblem, ProblemHttpResult>> PlaceAsync(
-        PlaceOrderRequest request, IDocumentSession session, ProductCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+        PlaceOrderRequest request, HttpContext http, IDocumentSession session, ProductCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
     {
         var fromOpportunity = !string.IsNullOrWhiteSpace(request.OpportunityId);
         var errors = new FieldErrors()
@@ -83,6 +83,11 @@ public static class PlaceOrderEndpoint
             }
 
             (customer, region, salesRep) = (won.Customer, won.Region, won.SalesRep);
+        }
+
+        if (!http.User.MayActIn(region))
+        {
+            return Problems.OutsideRegion("The order", region);
         }
 
         var command = new PlaceOrder(

@@ -1,4 +1,5 @@
 using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Security;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,8 +16,8 @@ public static class ListOrdersEndpoint
         return orders;
     }
 
-    private static async Task<Results<Ok<Page<Order>>, ValidationProblem>> ListAsync(
-        IQuerySession session, CancellationToken cancellationToken,
+    private static async Task<Results<Ok<Page<Order>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        HttpContext http, IQuerySession session, CancellationToken cancellationToken,
         string? region = null, string? customer = null, string? salesRep = null, int page = 1, int pageSize = Page.DefaultSize)
     {
         if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
@@ -25,6 +26,13 @@ public static class ListOrdersEndpoint
         }
 
         var query = session.Query<Order>().AsQueryable();
+        // A rep or regional manager lists their own region's, whatever they filter by.
+        var asked = region;
+        if (!http.User.TryNarrow(asked, out region))
+        {
+            return Problems.OutsideRegion("What was asked for", asked);
+        }
+
         if (region is not null)
         {
             query = query.Where(order => order.Region == region);
