@@ -22,6 +22,17 @@ internal static class Extensions
     public static IResourceBuilder<ProjectResource> WithGatewayPort(this IResourceBuilder<ProjectResource> gateway, int port) =>
         gateway.WithEndpoint("http", endpoint => endpoint.Port = port).WithExternalHttpEndpoints();
 
+    /// <summary>The gateway's request budget per client, when the AppHost's settings say one (<c>Gateway:RateLimit:Burst</c>, <c>…:PerSecond</c>).</summary>
+    public static IResourceBuilder<ProjectResource> WithRateLimitFrom(this IResourceBuilder<ProjectResource> gateway, IConfiguration configuration)
+    {
+        foreach (var setting in configuration.GetSection("Gateway:RateLimit").GetChildren())
+        {
+            gateway.WithEnvironment($"Gateway__RateLimit__{setting.Key}", setting.Value);
+        }
+
+        return gateway;
+    }
+
     /// <summary>Logs the two addresses people need once the gateway is ready, so the run command can show them.</summary>
     public static IResourceBuilder<ProjectResource> AnnounceWhenReady(this IResourceBuilder<ProjectResource> gateway) =>
         gateway.OnResourceReady((resource, ready, _) =>

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace JinGong.Gateway;
 
 /// <summary>
-/// What the public entry adds to every answer: a request budget per client (429 with Retry-After once spent), and
-/// headers that keep browsers from sniffing, framing or leaking addresses.
+/// What the public entry adds: a request budget per client (429 with Retry-After once spent), a ceiling on bodies, and
+/// headers on every answer that keep browsers from sniffing, framing or leaking addresses.
 /// </summary>
 public static class Edge
 {
@@ -18,6 +18,14 @@ public static class Edge
         var burst = limits.GetValue("Burst", 2_000);
         var perSecond = limits.GetValue("PerSecond", 1_000);
 
+        // The gateway names no server: not its own, nor (below) the one a service answered from. A body larger than
+        // any command or roster import (Gateway:MaxRequestBodyBytes, 16 MiB) is refused with 413 before it is read.
+        var maxBody = builder.Configuration.GetValue<long>("Gateway:MaxRequestBodyBytes", 16 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = maxBody;
+        });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ServiceRoutes.SignedIn, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.All));
 
@@ -48,24 +56,31 @@ public static class Edge
         });
     }
 
-    public static WebApplication UseEdge(this WebApplication app)
+    /// <summary>First in the pipeline, so that every answer has them, a refusal at the door included.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        // Set as the answer starts, over whatever a service or a handler on the way put there.
         app.Use((http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
-            // Services answer behind the gateway; their own name is nobody's business.
             http.Response.OnStarting(() =>
             {
-                http.Response.Headers.Remove("Server");
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+                headers.Remove("Server");
                 return Task.CompletedTask;
             });
             return next(http);
         });
+        return app;
+    }
+
+    /// <summary>After authentication, so that a signed-in client is counted by its subject.</summary>
+    public static WebApplication UseRequestBudget(this WebApplication app)
+    {
         app.UseRateLimiter();
         return app;
     }

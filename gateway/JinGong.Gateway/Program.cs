@@ -10,8 +10,9 @@ builder.Services.AddServiceHealthChecks();
 builder.Services.AddHttpClient(AuditTrail.HttpClientName);
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseServiceDefaults();
-app.UseEdge();
+app.UseRequestBudget();
 app.MapApiReference();
 app.MapAuditTrail();
 app.MapReverseProxy();

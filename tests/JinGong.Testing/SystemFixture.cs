@@ -10,7 +10,7 @@ namespace JinGong.Testing;
 /// The whole system as the AppHost starts it (local PostgreSQL and RabbitMQ, every service, the gateway),
 /// on random ports with a fresh data folder, reached only through the gateway.
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public class SystemFixture : IAsyncLifetime
 {
     // The resource snapshot property DCP fills with a process's id (Aspire keeps its constant internal).
     private const string ExecutablePidProperty = "executable.pid";
@@ -18,6 +18,9 @@ public sealed class SystemFixture : IAsyncLifetime
     private DistributedApplication? app;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("jingong-system-").FullName;
+
+    /// <summary>AppHost settings a system of a kind of its own starts with (none: the system as it ships).</summary>
+    protected virtual string[] Settings => [];
 
     /// <summary>The gateway, signed in as the administrator (who may do everything).</summary>
     public HttpClient Gateway { get; private set; } = null!;
@@ -67,7 +70,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
-        var builder = await TestAppHost.CreateBuilderAsync(DataDirectory, timeout.Token);
+        var builder = await TestAppHost.CreateBuilderAsync(DataDirectory, timeout.Token, Settings);
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);

@@ -8,10 +8,12 @@ namespace JinGong.Testing;
 /// <summary>The AppHost as tests run it: local PostgreSQL and RabbitMQ, a private data folder, no dashboard.</summary>
 public static class TestAppHost
 {
-    public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <param name="settings">More AppHost settings, e.g. <c>--Gateway:RateLimit:Burst=20</c>.</param>
+    public static async Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(
+        string dataDirectory, CancellationToken cancellationToken, params string[] settings)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
-            ["--Infra=local", $"--InfraData={dataDirectory}"],
+            ["--Infra=local", $"--InfraData={dataDirectory}", .. settings],
             (options, _) => options.DisableDashboard = true,
             cancellationToken);
 

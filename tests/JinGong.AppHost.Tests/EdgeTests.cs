@@ -1,0 +1,64 @@
+using System.Net;
+using JinGong.Testing;
+
+namespace JinGong.AppHost.Tests;
+
+/// <summary>A system whose gateway gives each client a small budget of requests, so that running out of it can be seen.</summary>
+public sealed class TightBudgetSystem : SystemFixture
+{
+    public const int Burst = 30;
+
+    protected override string[] Settings => [$"--Gateway:RateLimit:Burst={Burst}", "--Gateway:RateLimit:PerSecond=1"];
+}
+
+/// <summary>What the public entry adds to every answer: a budget per client, and headers that keep browsers safe.</summary>
+public sealed class EdgeTests(TightBudgetSystem system) : IClassFixture<TightBudgetSystem>
+{
+    [Fact]
+    public async Task a_client_that_spends_its_budget_gets_429_with_retry_after_while_another_client_goes_on()
+    {
+        using var spender = system.SignedInAs(SignIn.Administrator, SignIn.AdministratorPassword(system.DataDirectory));
+        HttpResponseMessage? refused = null;
+        for (var sent = 0; sent < TightBudgetSystem.Burst * 3 && refused is null; sent++)
+        {
+            var answer = await spender.GetAsync("/api/fleet/inventory");
+            if (answer.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = answer;
+            }
+            else
+            {
+                answer.StatusCode.Should().Be(HttpStatusCode.OK);
+                answer.Dispose();
+            }
+        }
+
+        refused.Should().NotBeNull("a budget of {0} requests runs out", TightBudgetSystem.Burst);
+        using (refused)
+        {
+            refused!.Headers.RetryAfter!.Delta.Should().BePositive();
+            await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "too-many-requests");
+        }
+
+        // Another client (here: nobody signed in, by address) has a budget of its own.
+        using var anonymous = new HttpClient { BaseAddress = system.GatewayAddress };
+        using var health = await anonymous.GetAsync("/health");
+        health.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task every_answer_carries_headers_that_keep_browsers_from_sniffing_framing_or_leaking_and_names_no_server()
+    {
+        using var anonymous = new HttpClient { BaseAddress = system.GatewayAddress };
+        foreach (var path in new[] { "/health", "/api/fleet/inventory", "/account/login", "/no-such-page" })
+        {
+            using var answer = await anonymous.GetAsync(path);
+            foreach (var (header, value) in new[] { ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer") })
+            {
+                (answer.Headers.TryGetValues(header, out var values) ? values : []).Should().Equal([value], $"{path} ({(int)answer.StatusCode}) says {header}");
+            }
+
+            answer.Headers.Contains("Server").Should().BeFalse(path);
+        }
+    }
+}
