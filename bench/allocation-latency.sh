@@ -18,7 +18,7 @@ gateway, orders = os.environ["GATEWAY"], int(os.environ["ORDERS"])
 
 def call(method, path, body=None):
     request = urllib.request.Request(gateway + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
+                                     headers={"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["JINGONG_ACCESS_TOKEN"]})
     with urllib.request.urlopen(request) as answer:
         return json.load(answer)
 

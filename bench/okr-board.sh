@@ -22,7 +22,7 @@ gateway, people, quarter = os.environ["GATEWAY"], int(os.environ["PEOPLE"]), os.
 teams = max(1, people // 10)
 
 def post(path, body):
-    request = urllib.request.Request(gateway + path, json.dumps(body).encode(), {"Content-Type": "application/json"})
+    request = urllib.request.Request(gateway + path, json.dumps(body).encode(), {"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["JINGONG_ACCESS_TOKEN"]})
     with urllib.request.urlopen(request) as answer:
         return json.load(answer)
 

@@ -10,6 +10,8 @@ function setup(thread)
 end
 
 local step, order, opportunity, placed, n = 0, nil, nil, nil, 0
+-- bench/system.sh signs in and hands the access token over.
+local json = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. (os.getenv("JINGONG_ACCESS_TOKEN") or "") }
 local regions = { "east", "north", "south", "west" }
 
 local function day(offset)
@@ -23,22 +25,22 @@ request = function()
     local body = string.format(
       '{"customer":"customer-%d","region":"%s","salesRep":"rep-%d","deliverySite":"bench","lines":[{"model":"MT-90E","quantity":2,"unitPrice":1500000}],"occurredAt":"%sT01:00:00Z"}',
       n % 200, regions[1 + n % 4], n % 40, day(placed))
-    return wrk.format("POST", "/api/orders/orders", { ["Content-Type"] = "application/json" }, body)
+    return wrk.format("POST", "/api/orders/orders", json, body)
   elseif step == 1 then
     local due = placed > 30 and day(placed - 30) or day(0)
-    return wrk.format("POST", "/api/orders/orders/" .. order .. "/invoices", { ["Content-Type"] = "application/json" },
+    return wrk.format("POST", "/api/orders/orders/" .. order .. "/invoices", json,
       string.format('{"amount":3000000,"issueDate":"%s","dueDate":"%s"}', day(placed), due))
   elseif step == 2 then
-    return wrk.format("POST", "/api/orders/orders/" .. order .. "/payments", { ["Content-Type"] = "application/json" },
+    return wrk.format("POST", "/api/orders/orders/" .. order .. "/payments", json,
       string.format('{"invoiceId":"%s-INV-1","amount":1500000,"paidOn":"%s"}', order, day(placed)))
   elseif step == 3 then
-    return wrk.format("POST", "/api/orders/opportunities", { ["Content-Type"] = "application/json" },
+    return wrk.format("POST", "/api/orders/opportunities", json,
       string.format('{"customer":"customer-%d","region":"%s","salesRep":"rep-%d","lines":[{"model":"MT-90E","quantity":2}],"expectedAmount":3000000,"expectedCloseDate":"2030-01-01","occurredAt":"%sT01:00:00Z"}',
         n % 200, regions[1 + n % 4], n % 40, day(placed)))
   elseif n % 3 == 0 then
-    return wrk.format("POST", "/api/orders/opportunities/" .. opportunity .. "/lost", { ["Content-Type"] = "application/json" }, '{"reason":"price"}')
+    return wrk.format("POST", "/api/orders/opportunities/" .. opportunity .. "/lost", json, '{"reason":"price"}')
   else
-    return wrk.format("POST", "/api/orders/opportunities/" .. opportunity .. "/won", { ["Content-Type"] = "application/json" }, '{}')
+    return wrk.format("POST", "/api/orders/opportunities/" .. opportunity .. "/won", json, '{}')
   end
 end
 

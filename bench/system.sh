@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # Sourced by the bench scripts: starts a private copy of the whole system (own data folder, random
 # ports, beside any dev AppHost) and stops it with SIGTERM when the script exits.
-# After start_system: $gateway is the gateway's URL, $started and $up the times before and after.
+# After start_system: $gateway is the gateway's URL, $started and $up the times before and after, and
+# $JINGONG_ACCESS_TOKEN the administrator's access token, which curl (below), wrk's scripts and the Python
+# drivers send with every request.
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
@@ -27,4 +29,9 @@ start_system() {
   done
   up=$(date +%s.%N)
   gateway=http://localhost:$gateway_port
+  JINGONG_ACCESS_TOKEN=$(GATEWAY=$gateway JINGONG_DATA=$work/data scripts/sign-in.sh)
+  export JINGONG_ACCESS_TOKEN
 }
+
+# Every API request of a bench script is a signed-in client's.
+curl() { command curl -H "Authorization: Bearer ${JINGONG_ACCESS_TOKEN:-}" "$@"; }

@@ -29,7 +29,7 @@ def iso(t): return t.isoformat().replace("+00:00", "Z")
 def call(method, path, body=None):
     if not hasattr(local, "connection"):
         local.connection = http.client.HTTPConnection(gateway.hostname, gateway.port, timeout=60)
-    local.connection.request(method, path, None if body is None else json.dumps(body), {"Content-Type": "application/json"})
+    local.connection.request(method, path, None if body is None else json.dumps(body), {"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["JINGONG_ACCESS_TOKEN"]})
     answer = local.connection.getresponse()
     data = answer.read()
     if answer.status >= 300:

@@ -7,14 +7,19 @@
 #   scripts/rebuild-check.sh                          # every service, through the gateway at http://localhost:5080
 #   scripts/rebuild-check.sh fleet okr                # some of them
 #   GATEWAY=http://localhost:8080 scripts/rebuild-check.sh
+#
+# It is an administrator's command: it signs in as the administrator (scripts/sign-in.sh), or uses
+# $JINGONG_ACCESS_TOKEN when set.
 set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 gateway=${GATEWAY:-http://localhost:5080}
+token=${JINGONG_ACCESS_TOKEN:-$(GATEWAY=$gateway scripts/sign-in.sh)}
 services=("$@")
 [ ${#services[@]} -eq 0 ] && services=(fleet orders dispatch okr)
 
 status=0
 for service in "${services[@]}"; do
-  report=$(curl -sS --fail-with-body --max-time 3600 -X POST "$gateway/api/$service/projections/rebuild-check") || {
+  report=$(curl -sS --fail-with-body --max-time 3600 -H "Authorization: Bearer $token" -X POST "$gateway/api/$service/projections/rebuild-check") || {
     echo "$service: the check could not run: $report" >&2
     status=2
     continue
