@@ -14,11 +14,13 @@ var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructur
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"), messaging);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"), messaging);
 
-// The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens.
+// The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
+// it keeps an account for everyone on OKR's roster, from the bus.
 var identityDatabase = infrastructure.AddDatabase("identitydb");
 var identity = builder.AddProject<Projects.JinGong_Identity>("identity")
     .WithHttpHealthCheck("/health")
     .WithReference(identityDatabase).WaitFor(identityDatabase)
+    .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("Identity__Administrator__Password", infrastructure.AddSecret("identity-administrator-password"));
 
 // The gateway starts beside the services, not after them; its health includes theirs.

@@ -13,7 +13,7 @@ public static class ApiReference
         app.MapScalarApiReference(Path, options =>
         {
             options.Title = "JinGong API";
-            foreach (var service in ServiceRoutes.Services)
+            foreach (var service in ServiceRoutes.All)
             {
                 options.AddDocument(service, CultureInfo.InvariantCulture.TextInfo.ToTitleCase(service), $"/api/{service}/openapi/v1.json");
             }

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
 using JinGong.ServiceDefaults.Security;
@@ -231,6 +232,47 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output) 
         var trail = await (await system.Gateway.GetAsync($"/api/orders/audit/streams/{id}")).JsonAsync();
         trail.EnumerateArray().Select(entry => entry.GetProperty("user").GetString()).Should().Equal("li.wei", "li.wei");
     }
+
+    [Fact]
+    public async Task everyone_on_the_roster_has_an_account_that_follows_them_and_closes_when_they_leave()
+    {
+        using var imported = await system.Gateway.PostAsJsonAsync("/api/okr/people/import", new
+        {
+            people = new[] { new { id = "chen.jie", name = "Chen Jie", team = "south-sales", region = "south-china", manager = (string?)null } },
+        });
+        imported.IsSuccessStatusCode.Should().BeTrue(await imported.Content.ReadAsStringAsync());
+        var opened = await AccountWhenAsync("chen.jie", account => account.GetProperty("region").GetString() == "south-china");
+        opened.GetProperty("roles").EnumerateArray().Select(role => role.GetString()).Should().Equal(Roles.SalesRep);
+        opened.GetProperty("hasPassword").GetBoolean().Should().BeFalse("an administrator gives the first password");
+
+        using (var password = await system.Gateway.PutAsJsonAsync("/api/identity/accounts/chen.jie", new { name = "Chen Jie", roles = new[] { Roles.SalesRep }, region = "south-china", password = Password }))
+        {
+            password.StatusCode.Should().Be(HttpStatusCode.OK, await password.Content.ReadAsStringAsync());
+        }
+
+        var token = await SignIn.AccessTokenAsync(system.GatewayAddress, "chen.jie", Password);
+        Tokens.Payload(token).GetProperty("region").GetString().Should().Be("south-china");
+
+        using (var left = await system.Gateway.PostAsJsonAsync("/api/okr/people/chen.jie/leaving", new { }))
+        {
+            left.IsSuccessStatusCode.Should().BeTrue(await left.Content.ReadAsStringAsync());
+        }
+
+        await AccountWhenAsync("chen.jie", account => !account.GetProperty("active").GetBoolean());
+        var signingIn = () => SignIn.AccessTokenAsync(system.GatewayAddress, "chen.jie", Password);
+        await signingIn.Should().ThrowAsync<Exception>("someone who left the roster signs in no more");
+    }
+
+    private Task<JsonElement> AccountWhenAsync(string id, Func<JsonElement, bool> condition) =>
+        Eventually.ReturnsAsync(
+            async token =>
+            {
+                var accounts = await (await system.Gateway.GetAsync("/api/identity/accounts", token)).JsonAsync();
+                return accounts.EnumerateArray().FirstOrDefault(account => account.GetProperty("id").GetString() == id);
+            },
+            account => account.ValueKind == JsonValueKind.Object && condition(account),
+            TimeSpan.FromSeconds(30),
+            $"the account of {id}");
 
     private static object Opportunity(string region, string salesRep) => new
     {

@@ -1,12 +1,14 @@
 using JinGong.Identity;
 using JinGong.Identity.Accounts;
 using JinGong.Identity.Clients;
+using JinGong.Identity.Roster;
 using JinGong.Identity.SignIn;
 using JinGong.Identity.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 await builder.AddIdentityProviderAsync("identitydb");
+builder.AddMessageBus(bus => bus.AddConsumer<RosterConsumers>());
 
 var app = builder.Build();
 app.UseServiceDefaults();

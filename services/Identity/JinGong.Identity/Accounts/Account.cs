@@ -22,6 +22,12 @@ public sealed class Account
 
     /// <summary>A closed account signs in no more and its tokens are not refreshed.</summary>
     public bool Active { get; set; } = true;
+
+    /// <summary>A machine client's account: its settings define it, not an administrator or the roster.</summary>
+    public bool Machine { get; init; }
+
+    /// <summary>When the last roster fact applied to this account occurred; an older one arriving late is ignored.</summary>
+    public DateTimeOffset? RosterAsOf { get; set; }
 }
 
 /// <summary>PBKDF2-SHA256 password hashes, self-describing (<c>pbkdf2-sha256$iterations$salt$hash</c>).</summary>

@@ -8,13 +8,16 @@ namespace JinGong.Identity.Accounts;
 public sealed record PersonAccountRequest(string? Name, string[]? Roles, string? Region, string? Password);
 
 /// <summary>An account as administrators read it: never its password.</summary>
-public sealed record AccountView(string Id, string Name, IReadOnlyList<string> Roles, string? Region, bool Active, bool SignsInWithPassword)
+public sealed record AccountView(string Id, string Name, IReadOnlyList<string> Roles, string? Region, bool Active, bool Machine, bool HasPassword)
 {
     public static AccountView From(Account account) =>
-        new(account.Id, account.Name, account.Roles, account.Region, account.Active, account.PasswordHash is not null);
+        new(account.Id, account.Name, account.Roles, account.Region, account.Active, account.Machine, account.PasswordHash is not null);
 }
 
-/// <summary>Administrators open and change people's accounts; auditors may read them.</summary>
+/// <summary>
+/// Administrators open and change people's accounts (people on the roster have one already, without a password until
+/// an administrator gives them one); auditors may read them.
+/// </summary>
 public static class AccountEndpoints
 {
     public const int MinPasswordLength = 12;
@@ -44,7 +47,7 @@ public static class AccountEndpoints
             .Check("region", request.Region is not null || !roles.Any(Roles.RegionBound.Contains), "A sales rep or a regional manager acts in a region: name it.")
             .Check("password", request.Password is null ? existing?.PasswordHash is not null : request.Password.Length >= MinPasswordLength,
                 $"A password has at least {MinPasswordLength} characters (a new account needs one).")
-            .Check("id", existing?.PasswordHash is not null || existing is null, "This is a machine client's account: its settings define it.");
+            .Check("id", existing is not { Machine: true }, "This is a machine client's account: its settings define it.");
         if (request.Region is not null)
         {
             errors.Id("region", request.Region);

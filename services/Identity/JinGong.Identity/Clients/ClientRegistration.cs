@@ -52,7 +52,7 @@ public static class ClientRegistration
                 DisplayName = account.Name ?? clientId,
                 Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials, Permissions.Prefixes.Scope + JinGongClaims.ApiScope },
             }, cancellationToken);
-            await UpsertAccountAsync(store, clientId, account.Name ?? clientId, [.. account.Roles], account.Region, passwordHash: null, cancellationToken);
+            await UpsertAccountAsync(store, clientId, account.Name ?? clientId, [.. account.Roles], account.Region, passwordHash: null, cancellationToken, machine: true);
         }
 
         if (settings.Administrator.Password is { Length: > 0 } password)
@@ -77,12 +77,12 @@ public static class ClientRegistration
     }
 
     private static async Task UpsertAccountAsync(
-        IdentityStore store, string id, string name, string[] roles, string? region, string? passwordHash, CancellationToken cancellationToken)
+        IdentityStore store, string id, string name, string[] roles, string? region, string? passwordHash, CancellationToken cancellationToken, bool machine = false)
     {
         var account = await store.Accounts.FindAsync([id], cancellationToken);
         if (account is null)
         {
-            store.Accounts.Add(new Account { Id = id, Name = name, Roles = roles, Region = region, PasswordHash = passwordHash });
+            store.Accounts.Add(new Account { Id = id, Name = name, Roles = roles, Region = region, PasswordHash = passwordHash, Machine = machine });
         }
         else
         {

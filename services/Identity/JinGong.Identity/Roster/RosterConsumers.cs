@@ -1,0 +1,54 @@
+using JinGong.Contracts.Okr;
+using JinGong.Identity.Accounts;
+using JinGong.ServiceDefaults.Security;
+using MassTransit;
+
+namespace JinGong.Identity.Roster;
+
+/// <summary>
+/// People on OKR's roster have an account: opened as a sales rep of their region when they join (an administrator
+/// grants other roles and gives the first password), following them when they move region, closed when they leave.
+/// Each fact sets the account to what it says, and one older than the last applied is ignored, so a redelivery or a
+/// late message changes nothing.
+/// </summary>
+public sealed class RosterConsumers(IdentityStore store) : IConsumer<PersonJoinedRoster>, IConsumer<PersonMovedOnRoster>, IConsumer<PersonLeftRoster>
+{
+    public Task Consume(ConsumeContext<PersonJoinedRoster> context) =>
+        ApplyAsync(context.Message.PersonId, context.Message.OccurredAt, account =>
+        {
+            (account.Name, account.Region, account.Active) = (context.Message.Name, context.Message.Region, true);
+        }, context.Message.Name, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<PersonMovedOnRoster> context) =>
+        ApplyAsync(context.Message.PersonId, context.Message.OccurredAt, account =>
+        {
+            (account.Name, account.Region) = (context.Message.Name, context.Message.Region);
+        }, context.Message.Name, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<PersonLeftRoster> context) =>
+        ApplyAsync(context.Message.PersonId, context.Message.OccurredAt, account => account.Active = false, name: null, context.CancellationToken);
+
+    private async Task ApplyAsync(string personId, DateTimeOffset occurredAt, Action<Account> apply, string? name, CancellationToken cancellationToken)
+    {
+        var account = await store.Accounts.FindAsync([personId], cancellationToken);
+        if (account is { Machine: true } || account?.RosterAsOf > occurredAt)
+        {
+            return;
+        }
+
+        if (account is null)
+        {
+            if (name is null)
+            {
+                // Left before we heard they joined: there is nobody to close.
+                return;
+            }
+
+            account = store.Accounts.Add(new Account { Id = personId, Name = name, Roles = [Roles.SalesRep] }).Entity;
+        }
+
+        apply(account);
+        account.RosterAsOf = occurredAt;
+        await store.SaveChangesAsync(cancellationToken);
+    }
+}
