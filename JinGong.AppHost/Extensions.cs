@@ -22,15 +22,18 @@ internal static class Extensions
     public static IResourceBuilder<ProjectResource> WithGatewayPort(this IResourceBuilder<ProjectResource> gateway, int port) =>
         gateway.WithEndpoint("http", endpoint => endpoint.Port = port).WithExternalHttpEndpoints();
 
-    /// <summary>The gateway's request budget per client, when the AppHost's settings say one (<c>Gateway:RateLimit:Burst</c>, <c>…:PerSecond</c>).</summary>
-    public static IResourceBuilder<ProjectResource> WithRateLimitFrom(this IResourceBuilder<ProjectResource> gateway, IConfiguration configuration)
+    /// <summary>
+    /// Hands the AppHost's settings under <paramref name="section"/> (e.g. <c>Gateway:RateLimit</c>, a request budget per
+    /// client; <c>Identity:ServiceAccounts</c>, machine clients) on to the project as they are, when there are any.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithSettingsFrom(this IResourceBuilder<ProjectResource> project, IConfiguration configuration, string section)
     {
-        foreach (var setting in configuration.GetSection("Gateway:RateLimit").GetChildren())
+        foreach (var setting in configuration.GetSection(section).AsEnumerable().Where(setting => setting.Value is not null))
         {
-            gateway.WithEnvironment($"Gateway__RateLimit__{setting.Key}", setting.Value);
+            project.WithEnvironment(setting.Key.Replace(":", "__", StringComparison.Ordinal), setting.Value);
         }
 
-        return gateway;
+        return project;
     }
 
     /// <summary>Logs the two addresses people need once the gateway is ready, so the run command can show them.</summary>

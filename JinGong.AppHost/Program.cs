@@ -21,13 +21,14 @@ var identity = builder.AddProject<Projects.JinGong_Identity>("identity")
     .WithHttpHealthCheck("/health")
     .WithReference(identityDatabase).WaitFor(identityDatabase)
     .WithReference(messaging).WaitFor(messaging)
-    .WithEnvironment("Identity__Administrator__Password", infrastructure.AddSecret("identity-administrator-password"));
+    .WithEnvironment("Identity__Administrator__Password", infrastructure.AddSecret("identity-administrator-password"))
+    .WithSettingsFrom(builder.Configuration, "Identity:ServiceAccounts");
 
 // The gateway starts beside the services, not after them; its health includes theirs.
 var gateway = builder.AddProject<Projects.JinGong_Gateway>("gateway")
     .WithHttpHealthCheck("/health")
     .WithGatewayPort(builder.Configuration.GetValue("GatewayPort", 5080))
-    .WithRateLimitFrom(builder.Configuration)
+    .WithSettingsFrom(builder.Configuration, "Gateway:RateLimit")
     .WithReference(fleet)
     .WithReference(orders)
     .WithReference(dispatch)

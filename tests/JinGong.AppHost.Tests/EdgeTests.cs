@@ -1,14 +1,25 @@
 using System.Net;
+using System.Net.Http.Json;
 using JinGong.Testing;
 
 namespace JinGong.AppHost.Tests;
 
-/// <summary>A system whose gateway gives each client a small budget of requests, so that running out of it can be seen.</summary>
+/// <summary>
+/// A system whose gateway gives each client a small budget of requests, so that running out of it can be seen, and
+/// whose identity provider knows a machine client (a BI tool that reads as an auditor).
+/// </summary>
 public sealed class TightBudgetSystem : SystemFixture
 {
     public const int Burst = 30;
+    public const string BiTool = "bi-tool";
+    public const string BiToolSecret = "a-secret-of-the-bi-tool";
 
-    protected override string[] Settings => [$"--Gateway:RateLimit:Burst={Burst}", "--Gateway:RateLimit:PerSecond=1"];
+    protected override string[] Settings =>
+    [
+        $"--Gateway:RateLimit:Burst={Burst}", "--Gateway:RateLimit:PerSecond=1",
+        $"--Identity:ServiceAccounts:{BiTool}:Name=BI tool", $"--Identity:ServiceAccounts:{BiTool}:Secret={BiToolSecret}",
+        $"--Identity:ServiceAccounts:{BiTool}:Roles:0={JinGong.ServiceDefaults.Security.Roles.Auditor}",
+    ];
 }
 
 /// <summary>What the public entry adds to every answer: a budget per client, and headers that keep browsers safe.</summary>
@@ -44,6 +55,32 @@ public sealed class EdgeTests(TightBudgetSystem system) : IClassFixture<TightBud
         using var anonymous = new HttpClient { BaseAddress = system.GatewayAddress };
         using var health = await anonymous.GetAsync("/health");
         health.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task a_machine_client_signs_in_with_its_secret_and_acts_with_the_roles_its_settings_give_it()
+    {
+        using var anonymous = new HttpClient { BaseAddress = system.GatewayAddress };
+        using var wrongSecret = await anonymous.PostAsync("/connect/token", TokenRequest("not-its-secret"));
+        ((int)wrongSecret.StatusCode).Should().BeOneOf([400, 401], "a wrong secret gets no token");
+
+        using var issued = await anonymous.PostAsync("/connect/token", TokenRequest(TightBudgetSystem.BiToolSecret));
+        var token = (await issued.JsonAsync()).GetProperty("access_token").GetString()!;
+        Tokens.Payload(token).GetProperty("sub").GetString().Should().Be(TightBudgetSystem.BiTool);
+
+        using var tool = new HttpClient { BaseAddress = system.GatewayAddress };
+        tool.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        (await tool.GetAsync("/api/fleet/inventory")).StatusCode.Should().Be(HttpStatusCode.OK, "an auditor reads");
+        using var write = await tool.PostAsJsonAsync("/api/fleet/vehicles", new { code = "JG-BI-1", model = "WL-50E", category = "loader", region = "east", warehouse = "w-1" });
+        write.StatusCode.Should().Be(HttpStatusCode.Forbidden, "an auditor changes nothing");
+
+        static FormUrlEncodedContent TokenRequest(string secret) => new(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = TightBudgetSystem.BiTool,
+            ["client_secret"] = secret,
+            ["scope"] = "api",
+        });
     }
 
     [Fact]
