@@ -35,6 +35,10 @@ public static class Bench
         var inProcess = await VehicleWrites.InProcessMartenAsync(fleetDatabase, settings.Clients, settings.Duration, cancellationToken);
         Progress("plain PostgreSQL inserts");
         var floor = await VehicleWrites.PlainInsertsAsync(fleetDatabase, settings.Clients, settings.Duration, cancellationToken);
+        Progress("one signed-in reader through the gateway, then straight to fleet");
+        var readThroughGateway = await VehicleWrites.OneReaderAsync("one reader through the gateway", system.Gateway, accessToken, settings.Duration, cancellationToken);
+        var readStraight = await VehicleWrites.OneReaderAsync("one reader straight to fleet", system.Fleet, accessToken, settings.Duration, cancellationToken);
+        var addedMs = Math.Round(readThroughGateway.P50Ms - readStraight.P50Ms, 2);
 
         Progress($"append → consumed at {settings.AppendsPerSecond}/s");
         var publication = await PublicationLatency.MeasureAsync(system, settings.AppendsPerSecond, settings.Duration, cancellationToken);
@@ -55,6 +59,8 @@ public static class Bench
             Ratio("vehicle writes: gateway ÷ straight to fleet", gateway, direct, 0.8),
             Ratio("vehicle writes: fleet service ÷ in-process Marten", direct, inProcess, 0.7),
             Ratio("vehicle writes: in-process Marten ÷ plain INSERT (floor)", inProcess, floor, null),
+            new("gateway's added latency, one signed-in reader (p50)", $"{addedMs:0.00} ms", $"{readStraight.P50Ms:0.00} ms straight",
+                Math.Round(readThroughGateway.P50Ms / readStraight.P50Ms, 2), "reported", readThroughGateway.Errors == 0 && readStraight.Errors == 0),
             new("append → consumed p99", $"{publication.P99Ms:0.0} ms (p50 {publication.P50Ms:0.0})", "—", publication.P99Ms / 50, "≤ 50 ms", publication.P99Ms <= 50 && publication.Errors == 0),
             Ratio("bus: MassTransit ÷ raw RabbitMQ.Client", massTransit, raw, null),
             .. rebuilds.Where(rebuild => !rebuild.What.StartsWith($"rebuild {nameof(EventTally)}", StringComparison.Ordinal))
@@ -63,7 +69,7 @@ public static class Bench
         ];
         return new BenchReport(
             DateTimeOffset.UtcNow, Environment.ProcessorCount, Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024d * 1024 * 1024), 1),
-            [gateway, direct, inProcess, floor], publication, [massTransit, raw], [append, .. rebuilds], memory, comparisons);
+            [gateway, direct, inProcess, floor, readThroughGateway, readStraight], publication, [massTransit, raw], [append, .. rebuilds], memory, comparisons);
     }
 
     private static Comparison Ratio(string figure, Throughput measured, Throughput baseline, double? target)

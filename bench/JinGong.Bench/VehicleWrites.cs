@@ -14,14 +14,27 @@ namespace JinGong.Bench;
 /// </summary>
 public static class VehicleWrites
 {
-    /// <summary>wrk with <c>bench/register.lua</c>, which prints one JSON summary line at the end.</summary>
-    /// <summary>Every request carries <paramref name="accessToken"/>, as a signed-in client's would.</summary>
-    public static async Task<Throughput> OverHttpAsync(string what, Uri target, string accessToken, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// wrk with <c>bench/register.lua</c>, which prints one JSON summary line at the end. Every request carries
+    /// <paramref name="accessToken"/>, as a signed-in client's would.
+    /// </summary>
+    public static Task<Throughput> OverHttpAsync(string what, Uri target, string accessToken, int clients, TimeSpan duration, CancellationToken cancellationToken) =>
+        WrkAsync(what, target, accessToken, threads: 2, clients, duration, [], cancellationToken);
+
+    /// <summary>
+    /// One client reading the inventory (<c>bench/register.lua</c> told to read), one request after another: what a request
+    /// costs in time when nothing else waits, so that the gateway's own share (its hop and its token check) shows.
+    /// </summary>
+    public static Task<Throughput> OneReaderAsync(string what, Uri target, string accessToken, TimeSpan duration, CancellationToken cancellationToken) =>
+        WrkAsync(what, target, accessToken, threads: 1, clients: 1, duration, ["--", "read"], cancellationToken);
+
+    private static async Task<Throughput> WrkAsync(
+        string what, Uri target, string accessToken, int threads, int clients, TimeSpan duration, string[] scriptArguments, CancellationToken cancellationToken)
     {
         var script = Path.Combine(BenchSystem.RepositoryRoot, "bench", "register.lua");
         // A short warm-up so that JIT and connection pools are not what is measured.
-        await RunWrkAsync(["-t2", "-c8", "-d3s", "-s", script, target.ToString()], accessToken, cancellationToken);
-        var output = await RunWrkAsync(["-t2", $"-c{clients}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, target.ToString()], accessToken, cancellationToken);
+        await RunWrkAsync([$"-t{threads}", $"-c{Math.Min(clients, 8)}", "-d3s", "-s", script, target.ToString(), .. scriptArguments], accessToken, cancellationToken);
+        var output = await RunWrkAsync([$"-t{threads}", $"-c{clients}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, target.ToString(), .. scriptArguments], accessToken, cancellationToken);
         var summary = JsonDocument.Parse(output.Split('\n').Last(line => line.StartsWith('{'))).RootElement;
         var requests = summary.GetProperty("requests").GetInt64();
         var seconds = summary.GetProperty("seconds").GetDouble();
