@@ -89,10 +89,16 @@ public sealed class FaultTests(SystemFixture system, ITestOutputHelper output) :
         return health;
     }
 
+    /// <summary>
+    /// A stream of writes that flows all the way: acknowledged, and its first writes published and applied by every
+    /// consumer, so the publisher is running when a fault is struck at it (on a loaded machine the daemon of a system
+    /// just started can take a while to take the lead).
+    /// </summary>
     private async Task<WriteStream> FlowingStreamAsync()
     {
         var stream = WriteStream.Start(system.Gateway, WriteInterval);
         await stream.WaitForAcknowledgedAsync(10, DateTimeOffset.MinValue, Step, "the stream of writes to flow");
+        await system.AllAppliedAsync(FleetFollowers.Owed(await StoredAsync(stream.Writes)), Resume, "the first writes to reach every consumer");
         return stream;
     }
 
