@@ -16,11 +16,13 @@ public static class TokenValidation
 {
     public static void AddTokenValidation(this IHostApplicationBuilder builder)
     {
-        var metadataAddress = builder.Configuration["Identity:MetadataAddress"];
+        // Without it no token could ever be checked: say so at start, not as a 401 for every request.
+        var metadataAddress = builder.Configuration["Identity:MetadataAddress"]
+            ?? throw new InvalidOperationException("Identity:MetadataAddress is missing: the AppHost passes the identity provider's discovery address.");
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, options =>
             {
-                options.MetadataAddress = metadataAddress ?? string.Empty;
+                options.MetadataAddress = metadataAddress;
                 // The identity provider is reached over this machine's loopback (or the cluster's network).
                 options.RequireHttpsMetadata = false;
                 options.MapInboundClaims = false;

@@ -155,7 +155,7 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output) 
         // The payload of a real token changed (another subject), its signature kept.
         var parts = genuine.Split('.');
         var payload = Tokens.Payload(genuine).ToString().Replace("\"administrator\"", "\"someone.else\"", StringComparison.Ordinal);
-        var altered = $"{parts[0]}.{Base64Url(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
+        var altered = $"{parts[0]}.{SignIn.Base64Url(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
 
         foreach (var (address, what) in new[] { (system.GatewayAddress, "gateway"), (fleet, "fleet directly") })
         {
@@ -320,6 +320,4 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output) 
         operations.Should().HaveCountGreaterThan(40);
         return operations;
     }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -77,7 +77,7 @@ public static partial class SignIn
             Timeout = TimeSpan.FromMinutes(5),
         };
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>__RequestVerificationToken|[^"]*Antiforgery[^"]*|[^"]*RequestVerification[^"]*)" value="(?<value>[^"]*)">""")]
     private static partial Regex HiddenField();
