@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
@@ -41,6 +42,21 @@ public static class EventStoreExtensions
         {
             options.ConfigureEventStore();
             configure?.Invoke(options);
+            options.RebuildInBulk();
+        }
+    }
+
+    /// <summary>
+    /// A rebuild keeps each aggregate's latest document in memory and writes it once per 2,000 aggregates, instead of
+    /// once per page of events it appears in: a vehicle's timeline (a few KB of spells and readings) was otherwise
+    /// rewritten for every page and rebuilt at 0.7× the rate of a trivial projection. Live projection is unchanged.
+    /// Call it after every projection is registered.
+    /// </summary>
+    public static void RebuildInBulk(this StoreOptions options)
+    {
+        foreach (var projection in options.Projections.All.OfType<ProjectionBase>().Where(projection => projection.Options.RebuildFlushThreshold == 0))
+        {
+            projection.Options.RebuildFlushThreshold = 2_000;
         }
     }
 

@@ -35,6 +35,8 @@ public static class RebuildRate
             options.ConfigureEventStore();
             options.ConfigureVehicles();
             options.Projections.Add(new EventTallyProjection(), ProjectionLifecycle.Async);
+            // Every projection, the tally too, rebuilds as fleet's own do.
+            options.RebuildInBulk();
             options.Connection(dataSource);
             options.DatabaseSchemaName = options.Events.DatabaseSchemaName = "bench_rebuild";
             options.AutoCreateSchemaObjects = AutoCreate.All;
