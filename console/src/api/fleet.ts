@@ -15,13 +15,8 @@ export interface InventoryLine {
   holder: string | null;
 }
 
-export interface InventoryCount {
-  model: string;
-  status: VehicleStatus;
-  region: string;
-  warehouse: string;
-  count: number;
-}
+/** How many vehicles share a model, status, region and warehouse. */
+export type InventoryCount = Pick<InventoryLine, 'model' | 'status' | 'region' | 'warehouse'> & { count: number };
 
 export interface InventoryFilter {
   model?: string;
@@ -30,13 +25,7 @@ export interface InventoryFilter {
   warehouse?: string;
 }
 
-export interface Vehicle {
-  code: string;
-  model: string;
-  category: string;
-  region: string;
-  warehouse: string;
-  status: VehicleStatus;
+export interface Vehicle extends Omit<InventoryLine, 'holder'> {
   registeredAt: string;
   reservedFor: string | null;
   loan: { loanId: string; borrower: string; site: string; dueDate: string } | null;

@@ -1,45 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet';
-import { ageingBuckets, orders, type CollectionRateRow, type ConversionRateRow, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure } from '../api/orders';
+import { rateBars, utilizationBars } from '../components/drawings';
+import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
-import { formatRatio } from '../lib/format';
 import { addMonths, chinaMonth, chinaQuarter, monthsBetween } from '../lib/periods';
-
-type Translate = (key: string) => string;
-
-/** Bars of a 0–1 rate per key (region, model, rep …). */
-function rateBars(rows: { key: string; rate: number | null }[], name: string): Drawing {
-  return {
-    points: rows.length,
-    option: {
-      tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => formatRatio(value) },
-      grid: { left: 60, right: 20, top: 30, bottom: 40 },
-      xAxis: { type: 'category', data: rows.map((row) => row.key) },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (value: number) => formatRatio(value) } },
-      series: [{ type: 'bar', name, data: rows.map((row) => row.rate) }],
-    },
-  };
-}
-
-function utilizationBars(rows: UtilizationRow[], t: Translate): Drawing {
-  return {
-    points: rows.length,
-    option: {
-      tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => formatRatio(value) },
-      legend: {},
-      grid: { left: 60, right: 20, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: rows.map((row) => row.key) },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (value: number) => formatRatio(value) } },
-      series: [
-        { type: 'bar', name: t('utilization.time'), data: rows.map((row) => row.timeUtilization) },
-        { type: 'bar', name: t('utilization.operating'), data: rows.map((row) => row.operatingUtilization) },
-      ],
-    },
-  };
-}
 
 /** A chart with its own controls under a title. */
 function ChartCard({ title, controls, children }: { title: string; controls: ReactNode; children: ReactNode }) {
@@ -93,22 +60,31 @@ function UtilizationChart({ asOf }: { asOf?: string }) {
   );
 }
 
-function CollectionRateChart({ asOf }: { asOf?: string }) {
+interface RateChartProps {
+  asOf?: string;
+  title: string;
+  testId: string;
+  groupings: string[];
+  load: (query: { period: string; groupBy: string; asOf?: string }) => Promise<PeriodFigure<{ key: string; rate: number | null }>>;
+}
+
+/** A rate (collection, conversion) of a period by one of its groupings. */
+function RateChart({ asOf, title, testId, groupings, load }: RateChartProps) {
   const { t } = useLanguage();
   const [period, setPeriod] = useState(chinaQuarter);
-  const [groupBy, setGroupBy] = useState('region');
-  const loaded = useApi<PeriodFigure<CollectionRateRow>>(`collection:${period}:${groupBy}:${asOf}`, () => orders.collectionRate({ period, groupBy, asOf }));
+  const [groupBy, setGroupBy] = useState(groupings[0]!);
+  const loaded = useApi(`${testId}:${period}:${groupBy}:${asOf}`, () => load({ period, groupBy, asOf }));
   return (
     <ChartCard
-      title="charts.collectionRate"
+      title={title}
       controls={
         <>
           <PeriodInput value={period} onChange={setPeriod} />
-          <Select label="common.groupBy" name="groupBy" value={groupBy} options={['region', 'customer', 'salesRep']} optionLabels="groupBy." onChange={setGroupBy} />
+          <Select label="common.groupBy" name="groupBy" value={groupBy} options={groupings} optionLabels="groupBy." onChange={setGroupBy} />
         </>
       }
     >
-      <Chart testId="chart-collection-rate" loaded={loaded} draw={(figure) => rateBars(figure.rows, t('charts.collectionRate'))} />
+      <Chart testId={testId} loaded={loaded} draw={(figure) => rateBars(figure.rows, t(title))} />
     </ChartCard>
   );
 }
@@ -134,26 +110,6 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
       controls={<Select label="common.groupBy" name="groupBy" value={groupBy} options={['customer', 'region', 'salesRep']} optionLabels="groupBy." onChange={setGroupBy} />}
     >
       <Chart testId="chart-receivables" loaded={loaded} draw={draw} />
-    </ChartCard>
-  );
-}
-
-function ConversionRateChart({ asOf }: { asOf?: string }) {
-  const { t } = useLanguage();
-  const [period, setPeriod] = useState(chinaQuarter);
-  const [groupBy, setGroupBy] = useState('region');
-  const loaded = useApi<PeriodFigure<ConversionRateRow>>(`conversion:${period}:${groupBy}:${asOf}`, () => orders.conversionRate({ period, groupBy, asOf }));
-  return (
-    <ChartCard
-      title="charts.conversionRate"
-      controls={
-        <>
-          <PeriodInput value={period} onChange={setPeriod} />
-          <Select label="common.groupBy" name="groupBy" value={groupBy} options={['region', 'salesRep']} optionLabels="groupBy." onChange={setGroupBy} />
-        </>
-      }
-    >
-      <Chart testId="chart-conversion-rate" loaded={loaded} draw={(figure) => rateBars(figure.rows, t('charts.conversionRate'))} />
     </ChartCard>
   );
 }
@@ -218,9 +174,9 @@ export function ChartsPage() {
       </div>
       <div className="charts">
         <UtilizationChart asOf={at} />
-        <CollectionRateChart asOf={at} />
+        <RateChart asOf={at} title="charts.collectionRate" testId="chart-collection-rate" groupings={['region', 'customer', 'salesRep']} load={orders.collectionRate} />
         <ReceivablesChart asOf={at} />
-        <ConversionRateChart asOf={at} />
+        <RateChart asOf={at} title="charts.conversionRate" testId="chart-conversion-rate" groupings={['region', 'salesRep']} load={orders.conversionRate} />
         <OrderTrendsChart asOf={at} />
       </div>
     </section>

@@ -4,7 +4,7 @@ import { fleet, vehicleStatuses, type InventoryCount, type InventoryFilter, type
 import { DataTable } from '../components/DataTable';
 import { Loading } from '../components/Loading';
 import { VehicleLink } from '../components/links';
-import { Pager } from '../components/Pager';
+import { PagedTable } from '../components/PagedTable';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
@@ -86,14 +86,7 @@ export function InventoryPage() {
           <input name="warehouse" defaultValue={filter.warehouse} onBlur={(event) => typed(event.target.form!)} />
         </label>
       </form>
-      <Loading loaded={lines}>
-        {(found) => (
-          <>
-            <DataTable rows={found.items} columns={columns} testId="inventory" rowTestId="inventory-row" />
-            <Pager page={found.pageNumber} pageSize={found.pageSize} total={found.total} onPage={(next) => set({ page: String(next) })} />
-          </>
-        )}
-      </Loading>
+      <PagedTable loaded={lines} columns={columns} testId="inventory" rowTestId="inventory-row" onPage={(next) => set({ page: String(next) })} />
       <h2>{t('inventory.counts')}</h2>
       <Loading loaded={counts}>{(found) => <DataTable rows={found} columns={countColumns} testId="inventory-counts" />}</Loading>
     </section>

@@ -1,9 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { orders, type Order } from '../api/orders';
-import { DataTable } from '../components/DataTable';
-import { Loading } from '../components/Loading';
-import { Pager } from '../components/Pager';
+import { PagedTable } from '../components/PagedTable';
 import { Select } from '../components/Select';
 import { OrderLink, VehicleList } from '../components/links';
 import { useApi } from '../components/useApi';
@@ -44,14 +42,7 @@ export function OrdersPage() {
       <div className="filters">
         <Select label="common.region" name="region" value={region} options={regions} emptyLabel="common.all" onChange={(value) => (setRegion(value), setPage(1))} />
       </div>
-      <Loading loaded={list}>
-        {(found) => (
-          <>
-            <DataTable rows={found.items} columns={columns} testId="orders" rowTestId="order-row" />
-            <Pager page={found.pageNumber} pageSize={found.pageSize} total={found.total} onPage={setPage} />
-          </>
-        )}
-      </Loading>
+      <PagedTable loaded={list} columns={columns} testId="orders" rowTestId="order-row" onPage={setPage} />
     </section>
   );
 }

@@ -2,9 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { orders, opportunityStages, type Opportunity, type PipelineFigure } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
-import { DataTable } from '../components/DataTable';
-import { Loading } from '../components/Loading';
-import { Pager } from '../components/Pager';
+import { PagedTable } from '../components/PagedTable';
 import { Select } from '../components/Select';
 import { OpportunityLink } from '../components/links';
 import { useApi } from '../components/useApi';
@@ -62,14 +60,7 @@ export function PipelinePage() {
         <Select label="opportunity.stage" name="stage" value={stage} options={opportunityStages} optionLabels="stage." emptyLabel="common.all" onChange={(value) => (setStage(value), setPage(1))} />
         <Select label="common.region" name="region" value={region} options={regions} emptyLabel="common.all" onChange={(value) => (setRegion(value), setPage(1))} />
       </div>
-      <Loading loaded={list}>
-        {(found) => (
-          <>
-            <DataTable rows={found.items} columns={columns} testId="opportunities" rowTestId="opportunity-row" />
-            <Pager page={found.pageNumber} pageSize={found.pageSize} total={found.total} onPage={setPage} />
-          </>
-        )}
-      </Loading>
+      <PagedTable loaded={list} columns={columns} testId="opportunities" rowTestId="opportunity-row" onPage={setPage} />
     </section>
   );
 }

@@ -1,15 +1,16 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { fleet, vehicleStatuses, type AuditEntry, type Trajectory, type Vehicle, type VehicleUtilization } from '../api/fleet';
+import { fleet, vehicleStatuses, type AuditEntry, type Trajectory, type Vehicle} from '../api/fleet';
 import { Chart, type Drawing } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
+import { utilizationBars } from '../components/drawings';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
 import { OrderLink } from '../components/links';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
-import { formatInstant, formatRatio } from '../lib/format';
+import { formatInstant } from '../lib/format';
 import { addMonths, chinaMonth } from '../lib/periods';
 import { statusSpells } from '../lib/spells';
 
@@ -47,7 +48,7 @@ export function VehiclePage() {
       <h2>{t('vehicle.trajectory')}</h2>
       <Chart testId="trajectory-chart" loaded={trajectory} draw={drawTrajectory} height={420} />
       <h2>{t('vehicle.utilization')}</h2>
-      <Chart testId="vehicle-utilization" loaded={utilization} draw={(found) => drawUtilization(found, t)} />
+      <Chart testId="vehicle-utilization" loaded={utilization} draw={(found) => utilizationBars(found.periods, t)} />
       <h2>{t('vehicle.history')}</h2>
       <Loading loaded={history}>{(entries) => <DataTable rows={entries} columns={columns} testId="vehicle-history" rowTestId="history-row" />}</Loading>
     </section>
@@ -141,24 +142,6 @@ function drawTrajectory(trajectory: Trajectory): Drawing {
       yAxis: { type: 'value', name: 'lat', scale: true },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
       series: [{ type: 'line', data: points, showSymbol: points.length <= 500, symbolSize: 4 }],
-    },
-  };
-}
-
-function drawUtilization(utilization: VehicleUtilization, t: Translate): Drawing {
-  const periods = utilization.periods;
-  return {
-    points: periods.length,
-    option: {
-      tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => formatRatio(value) },
-      legend: {},
-      grid: { left: 60, right: 20, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: periods.map((row) => row.key) },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: (value: number) => formatRatio(value) } },
-      series: [
-        { type: 'bar', name: t('utilization.time'), data: periods.map((row) => row.timeUtilization) },
-        { type: 'bar', name: t('utilization.operating'), data: periods.map((row) => row.operatingUtilization) },
-      ],
     },
   };
 }
