@@ -12,6 +12,15 @@ namespace JinGong.Gateway;
 /// </summary>
 public static class Edge
 {
+    /// <summary>
+    /// Everything from this origin only: the console's bundled scripts (no inline script), inline styles (React's and
+    /// ECharts' style attributes, the sign-in page's <c>&lt;style&gt;</c>), images as data or blob URLs (charts saved as
+    /// pictures), API calls to the gateway itself; never framed, no plugins, no other base, forms posted here only.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
     public static void AddEdge(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection("Gateway:RateLimit");
@@ -69,7 +78,7 @@ public static class Edge
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.ContentSecurityPolicy = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+                headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments(ApiReference.Path) ? ApiReference.ContentSecurityPolicy : ContentSecurityPolicy;
                 headers.Remove("Server");
                 return Task.CompletedTask;
             });

@@ -16,4 +16,5 @@ app.UseRequestBudget();
 app.MapApiReference();
 app.MapAuditTrail();
 app.MapReverseProxy();
+app.MapConsole();
 app.Run();

@@ -84,6 +84,26 @@ public sealed class EdgeTests(TightBudgetSystem system) : IClassFixture<TightBud
     }
 
     [Fact]
+    public async Task the_console_is_served_at_its_pages_and_never_in_place_of_the_api_or_the_identity_provider()
+    {
+        using var anonymous = new HttpClient { BaseAddress = system.GatewayAddress };
+        foreach (var page in new[] { "/", "/inventory", "/vehicles/JG-1", "/signed-in?code=x&state=y" })
+        {
+            using var answer = await anonymous.GetAsync(page);
+            answer.StatusCode.Should().Be(HttpStatusCode.OK, page);
+            answer.Content.Headers.ContentType!.MediaType.Should().Be("text/html", page);
+            answer.Headers.CacheControl!.NoCache.Should().BeTrue(page);
+            answer.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self';", page);
+        }
+
+        foreach (var path in new[] { "/api/no-such-service", "/connect/no-such-endpoint", "/account/no-such-page", "/.well-known/no-such-document", "/health/no-such-check" })
+        {
+            using var answer = await anonymous.GetAsync(path);
+            answer.StatusCode.Should().Be(HttpStatusCode.NotFound, path);
+        }
+    }
+
+    [Fact]
     public async Task every_answer_carries_headers_that_keep_browsers_from_sniffing_framing_or_leaking_and_names_no_server()
     {
         using var anonymous = new HttpClient { BaseAddress = system.GatewayAddress };

@@ -1,0 +1,67 @@
+import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
+import { signOut, type SignedInUser } from './auth/auth';
+import { useLanguage } from './i18n/language';
+import { ChartsPage } from './pages/ChartsPage';
+import { DispatchPage } from './pages/DispatchPage';
+import { InventoryPage } from './pages/InventoryPage';
+import { OkrPage } from './pages/OkrPage';
+import { OpportunityFormPage } from './pages/OpportunityFormPage';
+import { OpportunityPage } from './pages/OpportunityPage';
+import { OrderPage } from './pages/OrderPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { PipelinePage } from './pages/PipelinePage';
+import { VehiclePage } from './pages/VehiclePage';
+
+const navigation = [
+  ['/inventory', 'nav.inventory'],
+  ['/opportunities/new', 'nav.newOpportunity'],
+  ['/pipeline', 'nav.pipeline'],
+  ['/orders', 'nav.orders'],
+  ['/dispatch', 'nav.dispatch'],
+  ['/okr', 'nav.okr'],
+  ['/charts', 'nav.charts'],
+] as const;
+
+export function App({ user }: { user: SignedInUser }) {
+  const { t, toggle } = useLanguage();
+  return (
+    <BrowserRouter>
+      <header className="top">
+        <span className="brand">{t('app.title')}</span>
+        <nav>
+          {navigation.map(([path, label]) => (
+            <NavLink key={path} to={path} end={path === '/orders'}>
+              {t(label)}
+            </NavLink>
+          ))}
+        </nav>
+        <span className="user" data-testid="user">
+          {user.name}
+          <small data-testid="roles">{[...user.roles, user.region].filter(Boolean).join(' · ')}</small>
+        </span>
+        <button type="button" data-testid="language" onClick={toggle}>
+          {t('language.switch')}
+        </button>
+        <button type="button" data-testid="sign-out" onClick={() => void signOut()}>
+          {t('user.signOut')}
+        </button>
+      </header>
+      <main>
+        <Routes>
+          <Route path="/" element={<Navigate to="/inventory" replace />} />
+          <Route path="/inventory" element={<InventoryPage />} />
+          <Route path="/vehicles/:code" element={<VehiclePage />} />
+          <Route path="/opportunities/new" element={<OpportunityFormPage user={user} />} />
+          <Route path="/opportunities/:id" element={<OpportunityPage />} />
+          <Route path="/pipeline" element={<PipelinePage />} />
+          <Route path="/orders" element={<OrdersPage />} />
+          <Route path="/orders/:id" element={<OrderPage />} />
+          <Route path="/dispatch" element={<DispatchPage />} />
+          <Route path="/okr" element={<OkrPage />} />
+          <Route path="/charts" element={<ChartsPage />} />
+          <Route path="*" element={<Navigate to="/inventory" replace />} />
+        </Routes>
+      </main>
+    </BrowserRouter>
+  );
+}

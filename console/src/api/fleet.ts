@@ -1,0 +1,99 @@
+import { get, segment, type Page } from './http';
+
+// Shapes of fleet's answers (services/Fleet/JinGong.Fleet/Vehicles/**: InventoryLine, VehicleView, UtilizationRow …).
+
+export const vehicleStatuses = ['InStock', 'Reserved', 'InTransit', 'OnLoan', 'Delivered', 'InMaintenance', 'Retired'] as const;
+export type VehicleStatus = (typeof vehicleStatuses)[number];
+
+export interface InventoryLine {
+  code: string;
+  model: string;
+  category: string;
+  region: string;
+  warehouse: string;
+  status: VehicleStatus;
+  holder: string | null;
+}
+
+/** How many vehicles share a model, status, region and warehouse. */
+export type InventoryCount = Pick<InventoryLine, 'model' | 'status' | 'region' | 'warehouse'> & { count: number };
+
+export interface InventoryFilter {
+  model?: string;
+  status?: string;
+  region?: string;
+  warehouse?: string;
+}
+
+export interface Vehicle extends Omit<InventoryLine, 'holder'> {
+  registeredAt: string;
+  reservedFor: string | null;
+  loan: { loanId: string; borrower: string; site: string; dueDate: string } | null;
+  transfer: { transferId: string; toWarehouse: string; toRegion: string } | null;
+  customer: string | null;
+  version: number;
+}
+
+/** One event of a stream as the audit API tells it (JinGong.ServiceDefaults AuditEntry). */
+export interface AuditEntry {
+  service: string;
+  sequence: number;
+  streamId: string;
+  version: number;
+  type: string;
+  data: Record<string, unknown>;
+  occurredAt: string | null;
+  recordedAt: string;
+  user: string | null;
+  correlationId: string | null;
+  causationId: string | null;
+}
+
+/** GeoJSON: positions are [longitude, latitude]. */
+export interface Trajectory {
+  type: 'Feature';
+  geometry: { type: 'LineString'; coordinates: [number, number][] };
+  properties: { vehicleCode: string; times: string[]; operatingHours: number[] };
+}
+
+export interface UtilizationRow {
+  key: string;
+  vehicles: number;
+  deployedHours: number;
+  availableHours: number;
+  timeUtilization: number | null;
+  operatingHours: number;
+  scheduledHours: number;
+  operatingUtilization: number | null;
+}
+
+export interface FleetUtilization {
+  period: string;
+  from: string;
+  to: string;
+  asOf: string;
+  groupBy: string;
+  rows: UtilizationRow[];
+  total: UtilizationRow;
+}
+
+export interface VehicleUtilization {
+  vehicleCode: string;
+  period: string;
+  periods: UtilizationRow[];
+  total: UtilizationRow;
+}
+
+const base = '/api/fleet';
+
+export const fleet = {
+  inventory: (filter: InventoryFilter, page: number, pageSize: number) =>
+    get<Page<InventoryLine>>(`${base}/inventory`, { ...filter, page, pageSize }),
+  counts: (filter: InventoryFilter) => get<InventoryCount[]>(`${base}/inventory/counts`, { ...filter }),
+  vehicle: (code: string) => get<Vehicle>(`${base}/vehicles/${segment(code)}`),
+  history: (code: string) => get<AuditEntry[]>(`${base}/vehicles/${segment(code)}/history`),
+  trajectory: (code: string) => get<Trajectory>(`${base}/vehicles/${segment(code)}/trajectory`),
+  vehicleUtilization: (code: string, from: string, to: string) =>
+    get<VehicleUtilization>(`${base}/vehicles/${segment(code)}/utilization`, { from, to, granularity: 'month' }),
+  utilization: (query: { period: string; groupBy: string; asOf?: string }) => get<FleetUtilization>(`${base}/utilization`, query),
+};

@@ -1,0 +1,30 @@
+import { useLanguage } from '../i18n/language';
+
+interface SelectProps {
+  label: string;
+  name: string;
+  value: string;
+  options: readonly string[];
+  onChange: (value: string) => void;
+  /** The label of the empty choice (none: every choice is a value). */
+  emptyLabel?: string;
+  /** Translation key prefix of the options' labels (`status.` → `status.InStock`); none: shown as they are. */
+  optionLabels?: string;
+}
+
+export function Select({ label, name, value, options, onChange, emptyLabel, optionLabels }: SelectProps) {
+  const { t } = useLanguage();
+  return (
+    <label>
+      {t(label)}
+      <select name={name} value={value} onChange={(event) => onChange(event.target.value)}>
+        {emptyLabel !== undefined && <option value="">{t(emptyLabel)}</option>}
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionLabels ? t(optionLabels + option) : option}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,34 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { initialLanguage, translate, type Language } from './translate';
+
+const storageKey = 'jingong.language';
+
+interface LanguageContextValue {
+  language: Language;
+  toggle: () => void;
+  t: (key: string, values?: Record<string, string | number>) => string;
+}
+
+const LanguageContext = createContext<LanguageContextValue | undefined>(undefined);
+
+export function LanguageProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguage] = useState<Language>(() => initialLanguage(window.localStorage.getItem(storageKey)));
+  useEffect(() => {
+    window.localStorage.setItem(storageKey, language);
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  }, [language]);
+  const toggle = useCallback(() => setLanguage((current) => (current === 'zh' ? 'en' : 'zh')), []);
+  const value = useMemo(
+    () => ({ language, toggle, t: (key: string, values?: Record<string, string | number>) => translate(language, key, values) }),
+    [language, toggle],
+  );
+  return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
+}
+
+export function useLanguage(): LanguageContextValue {
+  const value = useContext(LanguageContext);
+  if (!value) {
+    throw new Error('useLanguage outside LanguageProvider');
+  }
+  return value;
+}

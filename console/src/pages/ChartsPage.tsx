@@ -1,0 +1,184 @@
+import { useState, type ReactNode } from 'react';
+import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet';
+import { rateBars, utilizationBars } from '../components/drawings';
+import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure } from '../api/orders';
+import { Chart, type Drawing } from '../components/Chart';
+import { Select } from '../components/Select';
+import { useApi } from '../components/useApi';
+import { useLanguage } from '../i18n/language';
+import { addMonths, chinaMonth, chinaQuarter, monthsBetween } from '../lib/periods';
+
+/** A chart with its own controls under a title. */
+function ChartCard({ title, controls, children }: { title: string; controls: ReactNode; children: ReactNode }) {
+  const { t } = useLanguage();
+  return (
+    <article className="card">
+      <h2>{t(title)}</h2>
+      <div className="filters">{controls}</div>
+      {children}
+    </article>
+  );
+}
+
+function PeriodInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useLanguage();
+  return (
+    <label>
+      {t('common.period')}
+      <input name="period" value={value} placeholder="2026-11 · 2026-Q4 · 2026" onChange={(event) => onChange(event.target.value.trim())} />
+    </label>
+  );
+}
+
+/** Fleet utilization by model or region in a period, or month by month through the period's year. */
+function UtilizationChart({ asOf }: { asOf?: string }) {
+  const { t } = useLanguage();
+  const [period, setPeriod] = useState(chinaMonth);
+  const [groupBy, setGroupBy] = useState('model');
+  const loaded = useApi<UtilizationRow[]>(`utilization:${period}:${groupBy}:${asOf}`, async () => {
+    if (groupBy !== 'month') {
+      return (await fleet.utilization({ period, groupBy, asOf })).rows;
+    }
+    const year = period.slice(0, 4);
+    const answers: FleetUtilization[] = await Promise.all(
+      monthsBetween(`${year}-01`, `${year}-12`).map((month) => fleet.utilization({ period: month, groupBy: 'total', asOf })),
+    );
+    return answers.map((answer) => ({ ...answer.total, key: answer.period }));
+  });
+  return (
+    <ChartCard
+      title="charts.utilization"
+      controls={
+        <>
+          <PeriodInput value={period} onChange={setPeriod} />
+          <Select label="common.groupBy" name="groupBy" value={groupBy} options={['model', 'region', 'month']} optionLabels="groupBy." onChange={setGroupBy} />
+        </>
+      }
+    >
+      <Chart testId="chart-utilization" loaded={loaded} draw={(rows) => utilizationBars(rows, t)} />
+    </ChartCard>
+  );
+}
+
+interface RateChartProps {
+  asOf?: string;
+  title: string;
+  testId: string;
+  groupings: string[];
+  load: (query: { period: string; groupBy: string; asOf?: string }) => Promise<PeriodFigure<{ key: string; rate: number | null }>>;
+}
+
+/** A rate (collection, conversion) of a period by one of its groupings. */
+function RateChart({ asOf, title, testId, groupings, load }: RateChartProps) {
+  const { t } = useLanguage();
+  const [period, setPeriod] = useState(chinaQuarter);
+  const [groupBy, setGroupBy] = useState(groupings[0]!);
+  const loaded = useApi(`${testId}:${period}:${groupBy}:${asOf}`, () => load({ period, groupBy, asOf }));
+  return (
+    <ChartCard
+      title={title}
+      controls={
+        <>
+          <PeriodInput value={period} onChange={setPeriod} />
+          <Select label="common.groupBy" name="groupBy" value={groupBy} options={groupings} optionLabels="groupBy." onChange={setGroupBy} />
+        </>
+      }
+    >
+      <Chart testId={testId} loaded={loaded} draw={(figure) => rateBars(figure.rows, t(title))} />
+    </ChartCard>
+  );
+}
+
+function ReceivablesChart({ asOf }: { asOf?: string }) {
+  const { t } = useLanguage();
+  const [groupBy, setGroupBy] = useState('customer');
+  const loaded = useApi<ReceivablesFigure>(`receivables:${groupBy}:${asOf}`, () => orders.receivables({ groupBy, asOf }));
+  const draw = (figure: ReceivablesFigure): Drawing => ({
+    points: figure.rows.length * ageingBuckets.length,
+    option: {
+      tooltip: { trigger: 'axis' },
+      legend: {},
+      grid: { left: 80, right: 20, top: 40, bottom: 40 },
+      xAxis: { type: 'category', data: figure.rows.map((row) => row.key) },
+      yAxis: { type: 'value' },
+      series: ageingBuckets.map((bucket) => ({ type: 'bar', stack: 'ageing', name: t(`ageing.${bucket}`), data: figure.rows.map((row) => row[bucket]) })),
+    },
+  });
+  return (
+    <ChartCard
+      title="charts.receivables"
+      controls={<Select label="common.groupBy" name="groupBy" value={groupBy} options={['customer', 'region', 'salesRep']} optionLabels="groupBy." onChange={setGroupBy} />}
+    >
+      <Chart testId="chart-receivables" loaded={loaded} draw={draw} />
+    </ChartCard>
+  );
+}
+
+/** Amounts ordered per month, one line per model. */
+function OrderTrendsChart({ asOf }: { asOf?: string }) {
+  const { t } = useLanguage();
+  const [to, setTo] = useState(chinaMonth);
+  const [from, setFrom] = useState(() => addMonths(chinaMonth(), -11));
+  const loaded = useApi<OrderTrendsFigure>(`trends:${from}:${to}:${asOf}`, () => orders.orderTrends({ from, to, asOf }));
+  const draw = (figure: OrderTrendsFigure): Drawing => {
+    const months = monthsBetween(figure.from, figure.to);
+    const models = [...new Set(figure.rows.map((row) => row.model))].sort();
+    const amount = (model: string, month: string) =>
+      figure.rows.filter((row) => row.model === model && row.month === month).reduce((sum, row) => sum + row.amount, 0);
+    return {
+      points: figure.rows.length,
+      option: {
+        tooltip: { trigger: 'axis' },
+        legend: {},
+        grid: { left: 80, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: months },
+        yAxis: { type: 'value', name: t('common.amount') },
+        series: models.map((model) => ({ type: 'line', name: model, data: months.map((month) => amount(model, month)) })),
+      },
+    };
+  };
+  return (
+    <ChartCard
+      title="charts.orderTrends"
+      controls={
+        <>
+          <label>
+            {t('common.from')}
+            <input type="month" name="from" value={from} onChange={(event) => setFrom(event.target.value)} />
+          </label>
+          <label>
+            {t('common.to')}
+            <input type="month" name="to" value={to} onChange={(event) => setTo(event.target.value)} />
+          </label>
+        </>
+      }
+    >
+      <Chart testId="chart-order-trends" loaded={loaded} draw={draw} />
+    </ChartCard>
+  );
+}
+
+/** The charts [可视化图表] management reads, every one as of the date chosen (today when none). */
+export function ChartsPage() {
+  const { t } = useLanguage();
+  const [asOf, setAsOf] = useState('');
+  const at = asOf || undefined;
+  return (
+    <section>
+      <h1>{t('charts.title')}</h1>
+      <div className="filters">
+        <label>
+          {t('common.asOf')}
+          <input type="date" name="asOf" data-testid="as-of" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
+        </label>
+      </div>
+      <div className="charts">
+        <UtilizationChart asOf={at} />
+        <RateChart asOf={at} title="charts.collectionRate" testId="chart-collection-rate" groupings={['region', 'customer', 'salesRep']} load={orders.collectionRate} />
+        <ReceivablesChart asOf={at} />
+        <RateChart asOf={at} title="charts.conversionRate" testId="chart-conversion-rate" groupings={['region', 'salesRep']} load={orders.conversionRate} />
+        <OrderTrendsChart asOf={at} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/http';
+import { orders, type FileOpportunity, type Opportunity } from '../api/orders';
+import { formErrors, type FormErrors } from '../api/problem';
+import type { SignedInUser } from '../auth/auth';
+import { Loading } from '../components/Loading';
+import { OpportunityLink } from '../components/links';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useApi } from '../components/useApi';
+import { useLanguage } from '../i18n/language';
+import { regions } from '../lib/regions';
+
+const fields = ['customer', 'region', 'salesRep', 'model', 'quantity', 'expectedAmount', 'expectedCloseDate'] as const;
+type Field = (typeof fields)[number];
+
+const labels: Record<Field, string> = {
+  customer: 'common.customer',
+  region: 'common.region',
+  salesRep: 'common.salesRep',
+  model: 'common.model',
+  quantity: 'common.quantity',
+  expectedAmount: 'opportunity.expectedAmount',
+  expectedCloseDate: 'opportunity.expectedCloseDate',
+};
+
+/** What the inputs say, as the API reads it: blank is null (the API names what is missing), numbers as numbers. */
+function readForm(form: HTMLFormElement): FileOpportunity {
+  const data = new FormData(form);
+  const text = (name: Field) => String(data.get(name) ?? '').trim() || null;
+  const number = (name: Field) => {
+    const value = text(name);
+    return value === null || Number.isNaN(Number(value)) ? null : Number(value);
+  };
+  return {
+    customer: text('customer'),
+    region: text('region'),
+    salesRep: text('salesRep'),
+    lines: [{ model: text('model'), quantity: number('quantity') }],
+    expectedAmount: number('expectedAmount'),
+    expectedCloseDate: text('expectedCloseDate'),
+  };
+}
+
+/**
+ * The opportunity form [表单填报]. The browser checks nothing (noValidate): the API decides, and its validation errors
+ * are shown on the inputs they name.
+ */
+export function OpportunityFormPage({ user }: { user: SignedInUser }) {
+  const { t } = useLanguage();
+  const models = useApi('models', orders.models);
+  const [errors, setErrors] = useState<FormErrors>({ fields: {}, unmapped: [] });
+  const [refusal, setRefusal] = useState<ApiError>();
+  const [filed, setFiled] = useState<Opportunity>();
+  const [sending, setSending] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSending(true);
+    setFiled(undefined);
+    setRefusal(undefined);
+    setErrors({ fields: {}, unmapped: [] });
+    try {
+      setFiled(await orders.fileOpportunity(readForm(event.currentTarget)));
+    } catch (error) {
+      const refused = error instanceof ApiError ? error : new ApiError(0, { title: String(error) });
+      const mapped = formErrors(refused.problem.errors, fields);
+      setErrors(mapped);
+      // A refusal without field errors (403, 409, 503 …) is shown whole.
+      if (!refused.problem.errors) {
+        setRefusal(refused);
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const input = (name: Field, props: Record<string, string> = {}) => (
+    <label key={name}>
+      {t(labels[name])}
+      <input name={name} aria-invalid={name in errors.fields} {...props} />
+      <FieldError name={name} messages={errors.fields[name]} />
+    </label>
+  );
+
+  return (
+    <section>
+      <h1>{t('opportunity.newTitle')}</h1>
+      <form className="form" data-testid="opportunity-form" noValidate onSubmit={(event) => void submit(event)}>
+        {input('customer')}
+        <label>
+          {t('common.region')}
+          <select name="region" defaultValue={user.region ?? ''} aria-invalid={'region' in errors.fields}>
+            <option value="">{t('opportunity.choose')}</option>
+            {regions.map((region) => (
+              <option key={region}>{region}</option>
+            ))}
+          </select>
+          <FieldError name="region" messages={errors.fields.region} />
+        </label>
+        {input('salesRep', { defaultValue: user.roles.includes('sales-rep') ? user.id : '' })}
+        <label>
+          {t('common.model')}
+          <Loading loaded={models}>
+            {(known) => (
+              <select name="model" defaultValue="" aria-invalid={'model' in errors.fields}>
+                <option value="">{t('opportunity.choose')}</option>
+                {known.map((model) => (
+                  <option key={model.model} value={model.model}>
+                    {model.model} · {model.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Loading>
+          <FieldError name="model" messages={errors.fields.model} />
+        </label>
+        {input('quantity', { type: 'number', min: '1', step: '1' })}
+        {input('expectedAmount', { type: 'number', min: '0', step: '0.01' })}
+        {input('expectedCloseDate', { type: 'date' })}
+        {errors.unmapped.length > 0 && (
+          <div className="problem" data-testid="form-error" role="alert">
+            {errors.unmapped.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
+          </div>
+        )}
+        {refusal && (
+          <div data-testid="form-error">
+            <ProblemMessage error={refusal} />
+          </div>
+        )}
+        <button type="submit" disabled={sending}>
+          {t('opportunity.submit')}
+        </button>
+      </form>
+      {filed && (
+        <p className="success" data-testid="opportunity-filed" data-id={filed.id}>
+          {t('opportunity.filed', { id: filed.id })} <OpportunityLink id={filed.id} />
+        </p>
+      )}
+    </section>
+  );
+}
+
+function FieldError({ name, messages }: { name: string; messages: string[] | undefined }) {
+  return messages ? (
+    <span className="field-error" data-testid={`error-${name}`}>
+      {messages.join(' ')}
+    </span>
+  ) : null;
+}

@@ -1,0 +1,66 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
+import { orders, opportunityStages, type Opportunity, type PipelineFigure } from '../api/orders';
+import { Chart, type Drawing } from '../components/Chart';
+import { PagedTable } from '../components/PagedTable';
+import { Select } from '../components/Select';
+import { OpportunityLink } from '../components/links';
+import { useApi } from '../components/useApi';
+import { useLanguage } from '../i18n/language';
+import { formatAmount, formatInstant } from '../lib/format';
+import { regions } from '../lib/regions';
+
+const pageSize = 50;
+const opportunity = createColumnHelper<Opportunity>();
+
+/** The pipeline: open opportunities by stage, and the opportunities themselves. */
+export function PipelinePage() {
+  const { t, language } = useLanguage();
+  const [stage, setStage] = useState('');
+  const [region, setRegion] = useState('');
+  const [page, setPage] = useState(1);
+  const pipeline = useApi('pipeline', () => orders.pipeline());
+  const list = useApi(`opportunities:${stage}:${region}:${page}`, () =>
+    orders.opportunities({ stage: stage || undefined, region: region || undefined, page, pageSize }),
+  );
+
+  const columns = [
+    opportunity.accessor('id', { header: 'ID', cell: (cell) => <OpportunityLink id={cell.getValue()} /> }),
+    opportunity.accessor('stage', { header: 'opportunity.stage', cell: (cell) => t(`stage.${cell.getValue()}`) }),
+    opportunity.accessor('customer', { header: 'common.customer' }),
+    opportunity.accessor('region', { header: 'common.region' }),
+    opportunity.accessor('salesRep', { header: 'common.salesRep' }),
+    opportunity.accessor('expectedAmount', { header: 'opportunity.expectedAmount', cell: (cell) => formatAmount(cell.getValue(), language) }),
+    opportunity.accessor('expectedCloseDate', { header: 'opportunity.expectedCloseDate' }),
+    opportunity.accessor('filedAt', { header: 'opportunity.filedAt', cell: (cell) => formatInstant(cell.getValue(), language) }),
+  ];
+
+  const drawPipeline = (figure: PipelineFigure): Drawing => ({
+    points: figure.count > 0 ? figure.stages.length : 0,
+    option: {
+      tooltip: { trigger: 'axis' },
+      legend: {},
+      grid: { left: 80, right: 80, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: figure.stages.map((row) => t(`stage.${row.stage}`)) },
+      yAxis: [{ type: 'value', name: t('common.count') }, { type: 'value', name: t('opportunity.expectedAmount') }],
+      series: [
+        { type: 'bar', name: t('common.count'), data: figure.stages.map((row) => row.count) },
+        { type: 'line', name: t('opportunity.expectedAmount'), yAxisIndex: 1, data: figure.stages.map((row) => row.expectedAmount) },
+      ],
+    },
+  });
+
+  return (
+    <section>
+      <h1>{t('pipeline.title')}</h1>
+      <h2>{t('pipeline.byStage')}</h2>
+      <Chart testId="chart-pipeline" loaded={pipeline} draw={drawPipeline} />
+      <h2>{t('pipeline.opportunities')}</h2>
+      <div className="filters">
+        <Select label="opportunity.stage" name="stage" value={stage} options={opportunityStages} optionLabels="stage." emptyLabel="common.all" onChange={(value) => (setStage(value), setPage(1))} />
+        <Select label="common.region" name="region" value={region} options={regions} emptyLabel="common.all" onChange={(value) => (setRegion(value), setPage(1))} />
+      </div>
+      <PagedTable loaded={list} columns={columns} testId="opportunities" rowTestId="opportunity-row" onPage={setPage} />
+    </section>
+  );
+}

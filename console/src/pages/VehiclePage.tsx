@@ -1,0 +1,147 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
+import { useParams } from 'react-router';
+import { fleet, vehicleStatuses, type AuditEntry, type Trajectory, type Vehicle} from '../api/fleet';
+import { Chart, type Drawing } from '../components/Chart';
+import { DataTable } from '../components/DataTable';
+import { utilizationBars } from '../components/drawings';
+import { Facts } from '../components/Facts';
+import { Loading } from '../components/Loading';
+import { OrderLink } from '../components/links';
+import { useApi } from '../components/useApi';
+import { useLanguage } from '../i18n/language';
+import { formatInstant } from '../lib/format';
+import { addMonths, chinaMonth } from '../lib/periods';
+import { statusSpells } from '../lib/spells';
+
+type Translate = (key: string) => string;
+
+
+const entry = createColumnHelper<AuditEntry>();
+
+/** A vehicle [设备档案]: its state, its status over time, its whole history, where it went and how much it worked. */
+export function VehiclePage() {
+  const { code = '' } = useParams();
+  const { t, language } = useLanguage();
+  const vehicle = useApi(`vehicle:${code}`, () => fleet.vehicle(code));
+  const history = useApi(`history:${code}`, () => fleet.history(code));
+  const trajectory = useApi(`trajectory:${code}`, () => fleet.trajectory(code));
+  const thisMonth = chinaMonth();
+  const utilization = useApi(`utilization:${code}:${thisMonth}`, () => fleet.vehicleUtilization(code, addMonths(thisMonth, -11), thisMonth));
+
+  const columns = [
+    entry.accessor('version', { header: 'history.version' }),
+    entry.accessor('type', { header: 'history.type' }),
+    entry.accessor('occurredAt', { header: 'history.occurredAt', cell: (cell) => formatInstant(cell.getValue(), language) }),
+    entry.accessor('recordedAt', { header: 'history.recordedAt', cell: (cell) => formatInstant(cell.getValue(), language) }),
+    entry.accessor('user', { header: 'history.user' }),
+    entry.accessor('data', { header: 'history.data', cell: (cell) => <code className="data">{JSON.stringify(cell.getValue())}</code> }),
+  ];
+
+  return (
+    <section>
+      <h1>{t('vehicle.title', { code })}</h1>
+      <h2>{t('vehicle.state')}</h2>
+      <Loading loaded={vehicle}>{(found) => <VehicleState vehicle={found} />}</Loading>
+      <h2>{t('vehicle.timeline')}</h2>
+      <Chart testId="status-timeline" loaded={history} draw={(entries) => drawSpells(entries, t)} height={160} />
+      <h2>{t('vehicle.trajectory')}</h2>
+      <Chart testId="trajectory-chart" loaded={trajectory} draw={drawTrajectory} height={420} />
+      <h2>{t('vehicle.utilization')}</h2>
+      <Chart testId="vehicle-utilization" loaded={utilization} draw={(found) => utilizationBars(found.periods, t)} />
+      <h2>{t('vehicle.history')}</h2>
+      <Loading loaded={history}>{(entries) => <DataTable rows={entries} columns={columns} testId="vehicle-history" rowTestId="history-row" />}</Loading>
+    </section>
+  );
+}
+
+function VehicleState({ vehicle }: { vehicle: Vehicle }) {
+  const { t, language } = useLanguage();
+  const facts: [string, ReactNode][] = [
+    ['common.status', t(`status.${vehicle.status}`)],
+    ['common.model', `${vehicle.model} (${vehicle.category})`],
+    ['common.region', vehicle.region],
+    ['inventory.warehouse', vehicle.warehouse],
+    ['vehicle.registeredAt', formatInstant(vehicle.registeredAt, language)],
+  ];
+  if (vehicle.reservedFor) {
+    facts.push(['vehicle.reservedFor', <OrderLink id={vehicle.reservedFor} />]);
+  }
+  if (vehicle.loan) {
+    facts.push(['vehicle.loan', `${vehicle.loan.borrower}, ${vehicle.loan.site} (${vehicle.loan.dueDate})`]);
+  }
+  if (vehicle.transfer) {
+    facts.push(['vehicle.transfer', `${vehicle.transfer.toWarehouse} (${vehicle.transfer.toRegion})`]);
+  }
+  if (vehicle.customer) {
+    facts.push(['common.customer', vehicle.customer]);
+  }
+  return <Facts facts={facts} testId="vehicle-state" />;
+}
+
+const statusColours: Record<string, string> = {
+  InStock: '#5470c6',
+  Reserved: '#fac858',
+  InTransit: '#73c0de',
+  OnLoan: '#91cc75',
+  Delivered: '#3ba272',
+  InMaintenance: '#ee6666',
+  Retired: '#999999',
+};
+
+/** Each status spell as a bar along time, one lane per status. */
+function drawSpells(entries: AuditEntry[], t: Translate): Drawing {
+  const now = Date.now();
+  const spells = statusSpells(entries);
+  const lanes = vehicleStatuses.filter((status) => spells.some((spell) => spell.status === status));
+  const data = spells.map((spell) => ({
+    value: [lanes.indexOf(spell.status), Date.parse(spell.from), spell.to ? Date.parse(spell.to) : now],
+    itemStyle: { color: statusColours[spell.status] },
+    name: t(`status.${spell.status}`),
+  }));
+  return {
+    points: data.length,
+    option: {
+      tooltip: { formatter: (item: { name: string }) => item.name },
+      grid: { left: 100, right: 20, top: 10, bottom: 30 },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'category', data: lanes.map((status) => t(`status.${status}`)) },
+      series: [
+        {
+          type: 'custom',
+          encode: { x: [1, 2], y: 0 },
+          data,
+          renderItem: (_: unknown, api: CustomApi) => {
+            const start = api.coord([api.value(1), api.value(0)]);
+            const end = api.coord([api.value(2), api.value(0)]);
+            const height = (api.size([0, 1])[1] ?? 20) * 0.6;
+            return { type: 'rect', shape: { x: start[0], y: start[1]! - height / 2, width: Math.max(2, end[0]! - start[0]!), height }, style: api.style() };
+          },
+        },
+      ],
+    },
+  };
+}
+
+interface CustomApi {
+  value: (dimension: number) => number;
+  coord: (point: number[]) => number[];
+  size: (point: number[]) => number[];
+  style: () => object;
+}
+
+/** The path as longitude × latitude, in time order. */
+function drawTrajectory(trajectory: Trajectory): Drawing {
+  const points = trajectory.geometry.coordinates;
+  return {
+    points: points.length,
+    option: {
+      tooltip: { trigger: 'item' },
+      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: 'value', name: 'lon', scale: true },
+      yAxis: { type: 'value', name: 'lat', scale: true },
+      dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
+      series: [{ type: 'line', data: points, showSymbol: points.length <= 500, symbolSize: 4 }],
+    },
+  };
+}
