@@ -2,15 +2,31 @@
 # Installs what running and testing JinGong needs on a Debian machine without Docker: PostgreSQL and
 # RabbitMQ from Debian's packages. Their own system services are not started (the AppHost runs its own
 # servers, on random ports, with private data). Safe to run again: it does nothing when all is there.
+#
+#   scripts/install-prerequisites.sh            # what running the system needs
+#   scripts/install-prerequisites.sh --tests    # and what the tests need too: Debian's chromium for the browser tests
 set -euo pipefail
 
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd >/dev/null; } || missing+=(rabbitmq-server)
 command -v setpriv >/dev/null || missing+=(util-linux)
+if [ "${1:-}" = --tests ]; then
+  # Playwright drives the machine's chromium, never a browser it downloads; a CJK font so that screenshots show the
+  # console's Chinese labels, not empty boxes.
+  command -v chromium >/dev/null || missing+=(chromium)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+fi
 
 if ! command -v dotnet >/dev/null; then
   echo "The .NET SDK is missing: install the version global.json names (10.0.401)." >&2
+  exit 1
+fi
+
+# The gateway's build builds the web console with npm (Vite 8 wants Node.js 20.19 or later; Debian's own is older).
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null \
+  || ! command -v npm >/dev/null; then
+  echo "Node.js 20.19 or later with npm is missing: the web console (console/) is built with it." >&2
   exit 1
 fi
 

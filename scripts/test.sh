@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/processes-using.sh
 
-scripts/install-prerequisites.sh
+scripts/install-prerequisites.sh --tests
 
 # Everything this run creates in temp lives under one folder, so leftovers can be found and removed.
 # The postgres user must be able to pass through it to the data folders inside.
