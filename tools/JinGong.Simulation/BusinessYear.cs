@@ -526,7 +526,7 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
             {
                 var customer = region.Customers[random.Next(region.Customers.Length)];
                 var lentAt = end.AddDays(-3 - random.Next(0, 12));
-                var due = lentAt.AddDays(n % 5 == 2 ? 3 : 7 + random.Next(0, 14));
+                var due = lentAt.AddDays(n % 5 == 2 ? 1 : 7 + random.Next(0, 14));
                 var loan = await PostIdAsync("/api/dispatch/loans", new { vehicleCode = code, borrower = customer, site = $"{customer} pit", dueDate = Day(due), occurredAt = lentAt }, "loanId", token);
                 await gateway.WhenAsync($"/api/dispatch/loans/{loan}", l => l.GetProperty("status").GetString() == "Out", token);
                 var returnedAt = n % 5 == 0 ? lentAt.AddDays(2) : end;
