@@ -36,6 +36,26 @@ internal static class Extensions
         return project;
     }
 
+    /// <summary>
+    /// The simulator plays the demo company's year through the gateway once the gateway is up, then finishes. It is a
+    /// machine client of identity with a generated secret kept beside the data, and an administrator: importing the
+    /// roster is an administrator's write, and it does every department's writes besides. <c>Simulator:Vehicles</c>,
+    /// <c>People</c> and <c>Seed</c> size it.
+    /// </summary>
+    public static void AddSimulator(
+        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource> identity, IResourceBuilder<ParameterResource> secret)
+    {
+        const string clientId = "simulator";
+        identity.WithEnvironment($"Identity__ServiceAccounts__{clientId}__Name", "Demo company simulator")
+            .WithEnvironment($"Identity__ServiceAccounts__{clientId}__Secret", secret)
+            .WithEnvironment($"Identity__ServiceAccounts__{clientId}__Roles__0", "administrator");
+        builder.AddProject<Projects.JinGong_Simulator>("simulator")
+            .WithReference(gateway).WaitFor(gateway)
+            .WithEnvironment("Simulator__ClientId", clientId)
+            .WithEnvironment("Simulator__Secret", secret)
+            .WithSettingsFrom(builder.Configuration, "Simulator");
+    }
+
     /// <summary>Logs the two addresses people need once the gateway is ready, so the run command can show them.</summary>
     public static IResourceBuilder<ProjectResource> AnnounceWhenReady(this IResourceBuilder<ProjectResource> gateway) =>
         gateway.OnResourceReady((resource, ready, _) =>

@@ -36,6 +36,12 @@ var gateway = builder.AddProject<Projects.JinGong_Gateway>("gateway")
     .WithReference(identity)
     .AnnounceWhenReady();
 
+// The demo company (README "Demo company"): on unless Simulator:Enabled=false; tests turn it on only when they ask.
+if (builder.Configuration.GetValue("Simulator:Enabled", true))
+{
+    builder.AddSimulator(gateway, identity, infrastructure.AddSecret("simulator-secret"));
+}
+
 builder.SignInThrough(identity, gateway);
 
 builder.FlushTelemetryQuicklyOnStop();

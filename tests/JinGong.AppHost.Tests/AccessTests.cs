@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
 using JinGong.ServiceDefaults.Security;
+using JinGong.Simulation;
 using JinGong.Testing;
 using Microsoft.IdentityModel.Tokens;
 using Xunit.Abstractions;

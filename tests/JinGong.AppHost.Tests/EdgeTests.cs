@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using JinGong.Simulation;
 using JinGong.Testing;
 
 namespace JinGong.AppHost.Tests;

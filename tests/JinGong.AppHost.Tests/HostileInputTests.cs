@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JinGong.Simulation;
 using JinGong.Testing;
 using Xunit.Abstractions;
 

@@ -13,7 +13,8 @@ public static class TestAppHost
         string dataDirectory, CancellationToken cancellationToken, params string[] settings)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
-            ["--Infra=local", $"--InfraData={dataDirectory}", .. settings],
+            // No demo company unless a test asks for it (its own settings come after and win).
+            ["--Infra=local", $"--InfraData={dataDirectory}", "--Simulator:Enabled=false", .. settings],
             (options, _) => options.DisableDashboard = true,
             cancellationToken);
 

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using JinGong.Testing;
+using Xunit.Abstractions;
+
+namespace JinGong.AppHost.Tests;
+
+/// <summary>The system as the run command starts it, with the simulator on, at a size that plays in a minute or two.</summary>
+public sealed class DemoCompanySystem : SystemFixture
+{
+    public const int Vehicles = 40;
+    public const int People = 20;
+
+    protected override string[] Settings => ["--Simulator:Enabled=true", $"--Simulator:Vehicles={Vehicles}", $"--Simulator:People={People}"];
+}
+
+/// <summary>The demo company (issue 11): played once through the gateway with every chart filled, and never twice.</summary>
+public sealed class DemoCompanyTests(DemoCompanySystem system, ITestOutputHelper output) : IClassFixture<DemoCompanySystem>
+{
+    private const string Simulator = "simulator";
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    [Fact]
+    public async Task the_simulator_plays_the_demo_year_with_every_figure_filled_and_a_second_start_adds_nothing()
+    {
+        var first = await FinishedAsync(after: DateTime.MinValue, TimeSpan.FromMinutes(8));
+        var counts = await CountsAsync();
+        output.WriteLine($"first play: {counts}");
+        counts.Vehicles.Should().Be(DemoCompanySystem.Vehicles);
+        counts.People.Should().Be(DemoCompanySystem.People);
+        counts.Orders.Should().BePositive();
+        counts.Opportunities.Should().BePositive();
+        counts.LoansOverdue.Should().BePositive();
+
+        var now = DateTimeOffset.UtcNow.ToOffset(ChinaOffset);
+        var lastMonth = now.AddMonths(-1);
+        var utilization = await system.GetOkAsync($"/api/fleet/utilization?period={lastMonth:yyyy-MM}&groupBy=model");
+        utilization.GetProperty("total").GetProperty("timeUtilization").GetDecimal().Should().BePositive(utilization.ToString());
+        var years = new[] { now.Year - 1, now.Year };
+        var collected = await Task.WhenAll(years.Select(year => system.GetOkAsync($"/api/orders/figures/collection-rate?period={year}")));
+        collected.Should().Contain(figure => figure.GetProperty("total").GetProperty("rate").ValueKind == JsonValueKind.Number, "invoices fell due and were paid");
+        var converted = await Task.WhenAll(years.Select(year => system.GetOkAsync($"/api/orders/figures/conversion-rate?period={year}")));
+        converted.Should().Contain(figure => figure.GetProperty("total").GetProperty("rate").ValueKind == JsonValueKind.Number, "opportunities were won and lost");
+
+        var started = await system.App.ResourceCommands.ExecuteCommandAsync(Simulator, KnownResourceCommands.StartCommand);
+        started.Success.Should().BeTrue(started.Message);
+        await FinishedAsync(after: first, TimeSpan.FromMinutes(2));
+        var again = await CountsAsync();
+        again.Should().Be(counts, "a second start finds the company there and plays nothing");
+    }
+
+    private sealed record Counts(long Vehicles, long People, long Opportunities, long Orders, long LoansOverdue);
+
+    private async Task<Counts> CountsAsync()
+    {
+        var inventory = await system.GetOkAsync("/api/fleet/inventory/counts");
+        var people = await system.GetOkAsync("/api/okr/people");
+        var opportunities = await system.GetOkAsync("/api/orders/opportunities?pageSize=1");
+        var orders = await system.GetOkAsync("/api/orders/orders?pageSize=1");
+        var loans = await system.GetOkAsync("/api/dispatch/loans?overdue=true&pageSize=1");
+        return new(
+            inventory.EnumerateArray().Sum(count => count.GetProperty("count").GetInt64()), Total(people), Total(opportunities), Total(orders), Total(loans));
+
+        static long Total(JsonElement answer) =>
+            answer.ValueKind == JsonValueKind.Array ? answer.GetArrayLength() : answer.GetProperty("total").GetInt64();
+    }
+
+    /// <summary>Waits for a run of the simulator that started after <paramref name="after"/> to end, and requires exit code 0; its start time.</summary>
+    private async Task<DateTime> FinishedAsync(DateTime after, TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        var ended = await system.App.ResourceNotifications.WaitForResourceAsync(
+            Simulator,
+            update => update.Snapshot.StartTimeStamp > after && KnownResourceStates.TerminalStates.Contains(update.Snapshot.State?.Text),
+            timeout.Token);
+        ended.Snapshot.ExitCode.Should().Be(0, $"the simulator ends well (state {ended.Snapshot.State?.Text}); see its logs");
+        return ended.Snapshot.StartTimeStamp!.Value;
+    }
+}

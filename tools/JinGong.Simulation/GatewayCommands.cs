@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace JinGong.Simulation;
+
+/// <summary>An answer that was not the one a command expects: the play stops, saying what the system answered.</summary>
+public sealed class UnexpectedAnswerException(string message) : Exception(message);
+
+/// <summary>Commands and reads through the gateway as a well-behaved client sends them, counted.</summary>
+public sealed class GatewayCommands(HttpClient gateway)
+{
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan Settling = TimeSpan.FromSeconds(60);
+    private int commands;
+    private int recordedLate;
+
+    public int Commands => Volatile.Read(ref commands);
+
+    /// <summary>Commands recorded as of now rather than back-dated, because their stream had already recorded something later.</summary>
+    public int RecordedLate => Volatile.Read(ref recordedLate);
+
+    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        using var answer = await gateway.GetAsync(path, cancellationToken);
+        return await JsonAsync(answer, HttpStatusCode.OK, cancellationToken);
+    }
+
+    /// <summary>A read that may find nothing (404): null then.</summary>
+    public async Task<JsonElement?> FindAsync(string path, CancellationToken cancellationToken)
+    {
+        using var answer = await gateway.GetAsync(path, cancellationToken);
+        return answer.StatusCode == HttpStatusCode.NotFound ? null : await JsonAsync(answer, HttpStatusCode.OK, cancellationToken);
+    }
+
+    /// <summary>Reads until what the bus carries has arrived (a minute at most).</summary>
+    public Task<JsonElement> WhenAsync(string path, Func<JsonElement, bool> condition, CancellationToken cancellationToken) =>
+        Polling.UntilAsync(
+            async token =>
+            {
+                using var answer = await gateway.GetAsync(path, token);
+                return answer.IsSuccessStatusCode ? JsonDocument.Parse(await answer.Content.ReadAsStringAsync(token)).RootElement : default;
+            },
+            found => found.ValueKind == JsonValueKind.Object && condition(found), Settling, path, cancellationToken);
+
+    public async Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Interlocked.Increment(ref commands);
+        using var answer = await SendAsync(path, body, cancellationToken);
+        return await JsonAsync(answer, expected, cancellationToken);
+    }
+
+    /// <summary>
+    /// A command back-dated to when it was planned; when the records already say something later happened (a fact learnt
+    /// over the bus is recorded no earlier than the stream's previous event), it is recorded as of now instead.
+    /// </summary>
+    public async Task<JsonElement> PostBackDatedAsync<T>(string path, T body, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref commands);
+        using var answer = await SendAsync(path, body, cancellationToken);
+        if (answer.StatusCode == HttpStatusCode.UnprocessableEntity
+            && (await answer.Content.ReadAsStringAsync(cancellationToken)).Contains("occurred-before-previous-event", StringComparison.Ordinal))
+        {
+            var now = JsonSerializer.SerializeToNode(body, JsonSerializerOptions.Web)!.AsObject();
+            now.Remove("occurredAt");
+            Interlocked.Increment(ref recordedLate);
+            return await PostAsync(path, now, cancellationToken);
+        }
+
+        return await JsonAsync(answer, HttpStatusCode.OK, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a command as a client should: a 409 concurrent-change means the stream moved while the command was decided
+    /// (a consumer of the bus wrote to it meanwhile), and the answer asks for it to be sent again; a 429 asks to wait.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync<T>(string path, T body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await gateway.PostAsJsonAsync(path, body, cancellationToken);
+            if (answer.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxAttempts * 4)
+            {
+                var wait = answer.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+                answer.Dispose();
+                await Task.Delay(wait, cancellationToken);
+                continue;
+            }
+
+            if (attempt >= MaxAttempts || answer.StatusCode != HttpStatusCode.Conflict
+                || !(await answer.Content.ReadAsStringAsync(cancellationToken)).Contains("problems/concurrent-change", StringComparison.Ordinal))
+            {
+                return answer;
+            }
+
+            answer.Dispose();
+        }
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage answer, HttpStatusCode expected, CancellationToken cancellationToken)
+    {
+        var body = await answer.Content.ReadAsStringAsync(cancellationToken);
+        if (answer.StatusCode != expected)
+        {
+            throw new UnexpectedAnswerException(
+                $"{answer.RequestMessage?.Method} {answer.RequestMessage?.RequestUri?.PathAndQuery} answered {(int)answer.StatusCode} instead of {(int)expected}: {body}");
+        }
+
+        return JsonDocument.Parse(body).RootElement;
+    }
+}

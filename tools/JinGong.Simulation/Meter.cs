@@ -1,0 +1,50 @@
+namespace JinGong.Simulation;
+
+/// <summary>
+/// A deployed unit's telematics box: a reading every <c>TelematicsEvery</c> while it works at a site, the hour meter
+/// running during the day shift (07:00–19:00 China time) and standing still at night, sent in batches of a fortnight.
+/// </summary>
+internal sealed class Meter(string code, Random random, TimeSpan every)
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private static readonly TimeSpan BatchSpan = TimeSpan.FromDays(14);
+    private DateTimeOffset? last;
+    private int batches;
+
+    public decimal Hours { get; private set; } = 20m + random.Next(0, 80);
+
+    public int Batches => batches;
+
+    /// <summary>Readings after <paramref name="from"/> and before <paramref name="to"/>, at a site near (<paramref name="latitude"/>, <paramref name="longitude"/>).</summary>
+    public async Task ReportAsync(GatewayCommands gateway, DateTimeOffset from, DateTimeOffset to, double latitude, double longitude, CancellationToken cancellationToken)
+    {
+        var at = from.Add(every);
+        if (last is { } previous && at <= previous)
+        {
+            at = previous.Add(every);
+        }
+
+        while (at < to)
+        {
+            var batchEnd = at.Add(BatchSpan) < to ? at.Add(BatchSpan) : to;
+            var points = new List<object>();
+            for (; at < batchEnd; at = at.Add(every))
+            {
+                var hour = at.ToOffset(ChinaOffset).Hour;
+                if (hour is >= 7 and < 19)
+                {
+                    Hours += (decimal)every.TotalHours * (0.55m + ((decimal)random.NextDouble() * 0.45m));
+                }
+
+                points.Add(new
+                {
+                    at, operatingHours = Math.Round(Hours, 2),
+                    latitude = Math.Round(latitude + (random.NextDouble() / 100), 5), longitude = Math.Round(longitude + (random.NextDouble() / 100), 5),
+                });
+                last = at;
+            }
+
+            await gateway.PostAsync($"/api/fleet/vehicles/{code}/usage", new { batchId = $"T{++batches}", points }, cancellationToken);
+        }
+    }
+}
