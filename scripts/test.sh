@@ -41,7 +41,16 @@ status=0
 TMPDIR=$run_dir dotnet test JinGong.sln --no-build --nologo -m:2 --results-directory "$results" \
   --logger "trx" --logger "console;verbosity=detailed" "$@" || status=$?
 
+# The console's own unit tests (vitest): its pure logic, without a browser; the browser tests are in the .NET run.
+(cd console && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$results/console-junit.xml") || status=$?
+
 passed=0; failed=0; skipped=0
+if [ -e "$results/console-junit.xml" ]; then
+  suite=$(grep -o '<testsuites [^>]*>' "$results/console-junit.xml")
+  total=$(sed -E 's/.* tests="([0-9]+)".*/\1/' <<< "$suite")
+  broken=$(( $(sed -E 's/.* failures="([0-9]+)".*/\1/' <<< "$suite") + $(sed -E 's/.* errors="([0-9]+)".*/\1/' <<< "$suite") ))
+  passed=$((total - broken)); failed=$broken
+fi
 for trx in "$results"/*.trx; do
   [ -e "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx")

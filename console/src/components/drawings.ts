@@ -5,6 +5,8 @@ import type { Drawing } from './Chart';
 type Translate = (key: string) => string;
 
 const ratioAxis = { type: 'value', min: 0, max: 1, axisLabel: { formatter: (value: number) => formatRatio(value) } };
+/** ECharts 6 puts the legend under the plot by default, over the axis labels; ours stand above it. */
+export const topLegend = { top: 0, type: 'scroll' };
 const ratioTooltip = { trigger: 'axis', valueFormatter: (value: number | null) => formatRatio(value) };
 
 /** Bars of a 0–1 rate per key (region, model, rep …). */
@@ -26,7 +28,7 @@ export function utilizationBars(rows: UtilizationRow[], t: Translate): Drawing {
     points: rows.length,
     option: {
       tooltip: ratioTooltip,
-      legend: {},
+      legend: topLegend,
       grid: { left: 60, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: rows.map((row) => row.key) },
       yAxis: ratioAxis,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, chinaMonth, chinaQuarter, chinaToday, monthsBetween, quartersAround } from './periods';
+import { addMonths, chinaMonth, chinaQuarter, chinaToday, chinaYear, monthsBetween, quartersAround } from './periods';
 
 describe('China calendar', () => {
   it('is already the next day and quarter in China at 16:00 UTC on 31 March', () => {
@@ -12,6 +12,8 @@ describe('China calendar', () => {
   it('is still the old year in China before 16:00 UTC on 31 December', () => {
     expect(chinaQuarter(new Date('2026-12-31T15:59:59Z'))).toBe('2026-Q4');
     expect(chinaQuarter(new Date('2026-12-31T16:00:00Z'))).toBe('2027-Q1');
+    expect(chinaYear(new Date('2026-12-31T15:59:59Z'))).toBe('2026');
+    expect(chinaYear(new Date('2026-12-31T16:00:00Z'))).toBe('2027');
   });
 });
 

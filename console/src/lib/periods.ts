@@ -20,6 +20,11 @@ export function chinaMonth(now: Date = new Date()): string {
   return chinaToday(now).slice(0, 7);
 }
 
+/** This year in China, e.g. `2026`. */
+export function chinaYear(now: Date = new Date()): string {
+  return chinaToday(now).slice(0, 4);
+}
+
 /** This quarter in China, e.g. `2026-Q4`. */
 export function chinaQuarter(now: Date = new Date()): string {
   const { year, month } = chinaDate(now);

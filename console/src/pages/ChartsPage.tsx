@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet';
-import { rateBars, utilizationBars } from '../components/drawings';
+import { rateBars, topLegend, utilizationBars } from '../components/drawings';
 import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
-import { addMonths, chinaMonth, chinaQuarter, monthsBetween } from '../lib/periods';
+import { addMonths, chinaMonth, chinaQuarter, chinaYear, monthsBetween } from '../lib/periods';
 
 /** A chart with its own controls under a title. */
 function ChartCard({ title, controls, children }: { title: string; controls: ReactNode; children: ReactNode }) {
@@ -66,12 +66,14 @@ interface RateChartProps {
   testId: string;
   groupings: string[];
   load: (query: { period: string; groupBy: string; asOf?: string }) => Promise<PeriodFigure<{ key: string; rate: number | null }>>;
+  /** The period first shown: this China quarter unless the figure needs longer to say something. */
+  firstPeriod?: () => string;
 }
 
 /** A rate (collection, conversion) of a period by one of its groupings. */
-function RateChart({ asOf, title, testId, groupings, load }: RateChartProps) {
+function RateChart({ asOf, title, testId, groupings, load, firstPeriod = chinaQuarter }: RateChartProps) {
   const { t } = useLanguage();
-  const [period, setPeriod] = useState(chinaQuarter);
+  const [period, setPeriod] = useState(firstPeriod);
   const [groupBy, setGroupBy] = useState(groupings[0]!);
   const loaded = useApi(`${testId}:${period}:${groupBy}:${asOf}`, () => load({ period, groupBy, asOf }));
   return (
@@ -97,7 +99,7 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
     points: figure.rows.length * ageingBuckets.length,
     option: {
       tooltip: { trigger: 'axis' },
-      legend: {},
+      legend: topLegend,
       grid: { left: 80, right: 20, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: figure.rows.map((row) => row.key) },
       yAxis: { type: 'value' },
@@ -129,7 +131,7 @@ function OrderTrendsChart({ asOf }: { asOf?: string }) {
       points: figure.rows.length,
       option: {
         tooltip: { trigger: 'axis' },
-        legend: {},
+        legend: topLegend,
         grid: { left: 80, right: 20, top: 40, bottom: 40 },
         xAxis: { type: 'category', data: months },
         yAxis: { type: 'value', name: t('common.amount') },
@@ -174,7 +176,8 @@ export function ChartsPage() {
       </div>
       <div className="charts">
         <UtilizationChart asOf={at} />
-        <RateChart asOf={at} title="charts.collectionRate" testId="chart-collection-rate" groupings={['region', 'customer', 'salesRep']} load={orders.collectionRate} />
+        <RateChart asOf={at} title="charts.collectionRate" testId="chart-collection-rate" groupings={['region', 'customer', 'salesRep']} load={orders.collectionRate}
+          firstPeriod={chinaYear} />
         <ReceivablesChart asOf={at} />
         <RateChart asOf={at} title="charts.conversionRate" testId="chart-conversion-rate" groupings={['region', 'salesRep']} load={orders.conversionRate} />
         <OrderTrendsChart asOf={at} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { orders, opportunityStages, type Opportunity, type PipelineFigure } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
 import { PagedTable } from '../components/PagedTable';
+import { topLegend } from '../components/drawings';
 import { Select } from '../components/Select';
 import { OpportunityLink } from '../components/links';
 import { useApi } from '../components/useApi';
@@ -39,7 +40,7 @@ export function PipelinePage() {
     points: figure.count > 0 ? figure.stages.length : 0,
     option: {
       tooltip: { trigger: 'axis' },
-      legend: {},
+      legend: topLegend,
       grid: { left: 80, right: 80, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: figure.stages.map((row) => t(`stage.${row.stage}`)) },
       yAxis: [{ type: 'value', name: t('common.count') }, { type: 'value', name: t('opportunity.expectedAmount') }],

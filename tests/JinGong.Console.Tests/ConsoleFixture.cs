@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using JinGong.Testing;
+using Microsoft.Playwright;
+
+namespace JinGong.Console.Tests;
+
+/// <summary>The system as it ships, with a small demo company played into it by the simulator.</summary>
+public sealed class DemoCompanySystem : SystemFixture
+{
+    protected override string[] Settings => ["--Simulator:Enabled=true", "--Simulator:Vehicles=40", "--Simulator:People=20"];
+}
+
+/// <summary>
+/// The demo company's system and a headless Debian chromium driven by Playwright (never a browser Playwright
+/// downloads). Each test opens its own signed-in page; screenshots and page load times go to <c>artifacts/console/</c>.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan SimulatorDeadline = TimeSpan.FromMinutes(10);
+    private readonly List<PageLoad> loads = [];
+    private IPlaywright? playwright;
+
+    public DemoCompanySystem System { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts", "console")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        await System.InitializeAsync();
+        using (var deadline = new CancellationTokenSource(SimulatorDeadline))
+        {
+            var finished = await System.App.ResourceNotifications.WaitForResourceAsync(
+                "simulator", resource => KnownResourceStates.TerminalStates.Contains(resource.Snapshot.State?.Text), deadline.Token);
+            finished.Snapshot.ExitCode.Should().Be(0, "the simulator plays the demo company to its end");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            // Root in a container has no sandbox; the machine's closed network refuses chromium's own background calls.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A new browser context signed in as the administrator through the console's own sign-in, at <paramref name="path"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string path)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = System.GatewayAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "zh-CN",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        // Not signed in: the console sends the browser to identity's sign-in page, and back once signed in.
+        await page.Locator("#username").FillAsync(SignIn.Administrator);
+        await page.Locator("#password").FillAsync(SignIn.AdministratorPassword(System.DataDirectory));
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is var at && !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in");
+        if (new Uri(page.Url).PathAndQuery != path)
+        {
+            await page.GotoAsync(path);
+        }
+
+        return page;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> again in a signed-in page and waits until <paramref name="ready"/> is visible:
+    /// that time is the page's load time (reported, never asserted), and the page is saved as a screenshot.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string name, string path, Func<IPage, ILocator> ready)
+    {
+        var page = await SignedInPageAsync(path);
+        var watch = Stopwatch.StartNew();
+        await page.ReloadAsync();
+        await Assertions.Expect(ready(page)).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var elapsed = watch.Elapsed;
+        lock (loads)
+        {
+            loads.Add(new PageLoad(name, path, Math.Round(elapsed.TotalMilliseconds)));
+        }
+
+        await ScreenshotAsync(page, name);
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, $"{name}.png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (loads.Count > 0)
+        {
+            await File.WriteAllTextAsync(
+                Path.Combine(ArtifactsDirectory, "page-loads.json"),
+                JsonSerializer.Serialize(loads.OrderByDescending(load => load.Milliseconds), new JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await System.DisposeAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "JinGong.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("JinGong.sln not found above the test's folder");
+    }
+
+    /// <summary>From the page's reload to its data on screen.</summary>
+    private sealed record PageLoad(string Page, string Path, double Milliseconds);
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JinGong.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace JinGong.Console.Tests;
+
+/// <summary>
+/// The web console in a real browser against the running system and its demo company: what a regional manager, a
+/// fleet operator, an OKR owner and an analyst do first. Every page is saved as a screenshot.
+/// </summary>
+public sealed class ConsoleTests(ConsoleFixture console) : IClassFixture<ConsoleFixture>
+{
+    private HttpClient Api => console.System.Gateway;
+
+    [Fact]
+    public async Task an_opportunity_filed_through_the_form_is_recorded_as_typed()
+    {
+        var page = await console.OpenAsync("opportunity-form", "/opportunities/new", p => p.GetByTestId("opportunity-form"));
+        var form = page.GetByTestId("opportunity-form");
+        await FillAsync(form, ValidOpportunity("Baotou Steel Bayan Obo"));
+        await form.Locator("[type=submit]").ClickAsync();
+
+        var filed = page.GetByTestId("opportunity-filed");
+        await Expect(filed).ToBeVisibleAsync();
+        await ConsoleFixture.ScreenshotAsync(page, "opportunity-filed");
+        var id = await filed.GetAttributeAsync("data-id");
+        id.Should().StartWith("OPP-");
+        var opportunity = await Api.GetFromJsonAsync<JsonElement>($"/api/orders/opportunities/{id}");
+        opportunity.GetProperty("customer").GetString().Should().Be("Baotou Steel Bayan Obo");
+        opportunity.GetProperty("region").GetString().Should().Be("north");
+    }
+
+    [Fact]
+    public async Task a_field_the_api_refuses_shows_its_error_beside_it_and_nothing_is_filed()
+    {
+        var before = await OpportunityCountAsync();
+        var page = await console.OpenAsync("opportunity-form", "/opportunities/new", p => p.GetByTestId("opportunity-form"));
+        var form = page.GetByTestId("opportunity-form");
+        await FillAsync(form, ValidOpportunity("Refused Mining Co") with { Quantity = "0" });
+        await form.Locator("[type=submit]").ClickAsync();
+
+        var error = page.GetByTestId("error-quantity");
+        await Expect(error).ToBeVisibleAsync();
+        (await error.InnerTextAsync()).Should().NotBeNullOrWhiteSpace("the API's own message is shown on the field");
+        await Expect(page.GetByTestId("opportunity-filed")).ToHaveCountAsync(0);
+        await ConsoleFixture.ScreenshotAsync(page, "opportunity-refused");
+        (await OpportunityCountAsync()).Should().Be(before, "a refused opportunity is not filed");
+    }
+
+    [Fact]
+    public async Task a_vehicle_page_shows_every_event_of_its_history_and_its_trajectory()
+    {
+        var code = await VehicleWithTheLongestHistoryAsync();
+        var history = await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history");
+
+        var page = await console.OpenAsync("vehicle", $"/vehicles/{code}", p => p.GetByTestId("vehicle-history"));
+        await Expect(page.GetByTestId("history-row")).ToHaveCountAsync(history.GetArrayLength());
+        await Expect(page.GetByTestId("trajectory-chart")).ToHaveAttributeAsync("data-state", "ready");
+        await ConsoleFixture.ScreenshotAsync(page, "vehicle");
+    }
+
+    [Fact]
+    public async Task the_okr_board_shows_the_quarters_aligned_objectives()
+    {
+        var page = await console.OpenAsync("okr-board", "/okr", p => p.GetByTestId("objective").First);
+        (await page.GetByTestId("objective").CountAsync()).Should().BeGreaterThan(1, "the company's, its teams' and its people's objectives");
+        await Expect(page.GetByTestId("okr-board")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("chart-utilization")]
+    [InlineData("chart-collection-rate")]
+    [InlineData("chart-receivables")]
+    [InlineData("chart-conversion-rate")]
+    [InlineData("chart-order-trends")]
+    public async Task each_chart_is_drawn_with_the_demo_companys_figures(string chart)
+    {
+        var page = await console.OpenAsync("charts", "/charts", p => p.GetByTestId(chart));
+        var drawn = page.GetByTestId(chart);
+        await Expect(drawn).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+        int.Parse(await drawn.GetAttributeAsync("data-points") ?? "0", System.Globalization.CultureInfo.InvariantCulture)
+            .Should().BePositive($"{chart} has data to draw");
+        (await drawn.Locator("canvas, svg").CountAsync()).Should().BePositive("ECharts drew it");
+    }
+
+    [Fact]
+    public async Task the_labels_follow_the_language_chosen()
+    {
+        var page = await console.OpenAsync("inventory", "/inventory", p => p.GetByRole(AriaRole.Table).First);
+        var chinese = await page.Locator("nav").InnerTextAsync();
+        await page.GetByTestId("language").ClickAsync();
+        await Expect(page.Locator("nav")).Not.ToHaveTextAsync(chinese);
+        (await page.Locator("nav").InnerTextAsync()).Should().MatchRegex("[A-Za-z]{4,}", "English labels");
+        await ConsoleFixture.ScreenshotAsync(page, "inventory-english");
+    }
+
+    private sealed record Opportunity(string Customer, string Region, string SalesRep, string Model, string Quantity, string ExpectedAmount, string ExpectedCloseDate);
+
+    private static Opportunity ValidOpportunity(string customer) =>
+        new(customer, "north", "administrator", "MT-90E", "2", "8400000", DateTime.UtcNow.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Types each value into the field of that name, as a person would: a list is chosen from, a box typed into.</summary>
+    private static async Task FillAsync(ILocator form, Opportunity opportunity)
+    {
+        foreach (var (name, value) in new[]
+        {
+            ("customer", opportunity.Customer), ("region", opportunity.Region), ("salesRep", opportunity.SalesRep), ("model", opportunity.Model),
+            ("quantity", opportunity.Quantity), ("expectedAmount", opportunity.ExpectedAmount), ("expectedCloseDate", opportunity.ExpectedCloseDate),
+        })
+        {
+            var field = form.Locator($"[name={name}]");
+            if (await field.EvaluateAsync<string>("element => element.tagName") == "SELECT")
+            {
+                await field.SelectOptionAsync(value);
+            }
+            else
+            {
+                await field.FillAsync(value);
+            }
+        }
+    }
+
+    private async Task<int> OpportunityCountAsync()
+    {
+        using var answer = await Api.GetAsync("/api/orders/opportunities");
+        answer.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        return body.ValueKind == JsonValueKind.Array ? body.GetArrayLength() : (int)body.GetProperty("total").GetInt64();
+    }
+
+    /// <summary>Of the vehicles lent out now, the one whose record tells most: its page has the most to show.</summary>
+    private async Task<string> VehicleWithTheLongestHistoryAsync()
+    {
+        var lent = await Api.GetFromJsonAsync<JsonElement>("/api/fleet/inventory?pageSize=20");
+        var longest = (code: "", events: -1);
+        foreach (var line in lent.GetProperty("items").EnumerateArray())
+        {
+            var code = line.GetProperty("code").GetString()!;
+            var events = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history")).GetArrayLength();
+            if (events > longest.events)
+            {
+                longest = (code, events);
+            }
+        }
+
+        longest.events.Should().BeGreaterThan(3, "the demo company's vehicles have a year of history");
+        return longest.code;
+    }
+}
