@@ -74,7 +74,11 @@ public sealed class DemoCompanyTests(DemoCompanySystem system, ITestOutputHelper
             Simulator,
             update => update.Snapshot.StartTimeStamp > after && KnownResourceStates.TerminalStates.Contains(update.Snapshot.State?.Text),
             timeout.Token);
-        ended.Snapshot.ExitCode.Should().Be(0, $"the simulator ends well (state {ended.Snapshot.State?.Text}); see its logs");
+        if (ended.Snapshot.ExitCode != 0)
+        {
+            ended.Snapshot.ExitCode.Should().Be(0, $"the simulator ends well (state {ended.Snapshot.State?.Text}); it wrote:{Environment.NewLine}{await system.LastLinesAsync(Simulator)}");
+        }
+
         return ended.Snapshot.StartTimeStamp!.Value;
     }
 }

@@ -36,7 +36,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         {
             var finished = await System.App.ResourceNotifications.WaitForResourceAsync(
                 "simulator", resource => KnownResourceStates.TerminalStates.Contains(resource.Snapshot.State?.Text), deadline.Token);
-            finished.Snapshot.ExitCode.Should().Be(0, "the simulator plays the demo company to its end");
+            if (finished.Snapshot.ExitCode != 0)
+            {
+                finished.Snapshot.ExitCode.Should().Be(0, $"the simulator plays the demo company to its end; it wrote:{Environment.NewLine}{await System.LastLinesAsync("simulator")}");
+            }
+
         }
 
         playwright = await Playwright.CreateAsync();

@@ -23,6 +23,19 @@ public static partial class ServiceLogs
         return skipped;
     }
 
+    /// <summary>The last <paramref name="count"/> lines <paramref name="resource"/> wrote, for a failure's message.</summary>
+    public static async Task<string> LastLinesAsync(this SystemFixture system, string resource, int count = 40)
+    {
+        var model = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource);
+        var lines = new List<string>();
+        await foreach (var batch in system.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model))
+        {
+            lines.AddRange(batch.Select(line => line.Content));
+        }
+
+        return string.Join(Environment.NewLine, lines.TakeLast(count));
+    }
+
     [GeneratedRegex(@"(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}) was applied before; skipped")]
     private static partial Regex SkippedLine();
 }

@@ -11,7 +11,9 @@ public sealed class UnexpectedAnswerException(string message) : Exception(messag
 public sealed class GatewayCommands(HttpClient gateway)
 {
     private const int MaxAttempts = 5;
-    private static readonly TimeSpan Settling = TimeSpan.FromSeconds(60);
+    private const int MaxWaits = 20;
+    // Generous: on a loaded machine the bus can lag well behind the commands.
+    private static readonly TimeSpan Settling = TimeSpan.FromMinutes(3);
     private int commands;
     private int recordedLate;
 
@@ -22,14 +24,14 @@ public sealed class GatewayCommands(HttpClient gateway)
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
     {
-        using var answer = await gateway.GetAsync(path, cancellationToken);
+        using var answer = await WhenAllowedAsync(token => gateway.GetAsync(path, token), cancellationToken);
         return await JsonAsync(answer, HttpStatusCode.OK, cancellationToken);
     }
 
     /// <summary>A read that may find nothing (404): null then.</summary>
     public async Task<JsonElement?> FindAsync(string path, CancellationToken cancellationToken)
     {
-        using var answer = await gateway.GetAsync(path, cancellationToken);
+        using var answer = await WhenAllowedAsync(token => gateway.GetAsync(path, token), cancellationToken);
         return answer.StatusCode == HttpStatusCode.NotFound ? null : await JsonAsync(answer, HttpStatusCode.OK, cancellationToken);
     }
 
@@ -72,21 +74,13 @@ public sealed class GatewayCommands(HttpClient gateway)
 
     /// <summary>
     /// Sends a command as a client should: a 409 concurrent-change means the stream moved while the command was decided
-    /// (a consumer of the bus wrote to it meanwhile), and the answer asks for it to be sent again; a 429 asks to wait.
+    /// (a consumer of the bus wrote to it meanwhile), and the answer asks for it to be sent again.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var answer = await gateway.PostAsJsonAsync(path, body, cancellationToken);
-            if (answer.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxAttempts * 4)
-            {
-                var wait = answer.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-                answer.Dispose();
-                await Task.Delay(wait, cancellationToken);
-                continue;
-            }
-
+            var answer = await WhenAllowedAsync(token => gateway.PostAsJsonAsync(path, body, token), cancellationToken);
             if (attempt >= MaxAttempts || answer.StatusCode != HttpStatusCode.Conflict
                 || !(await answer.Content.ReadAsStringAsync(cancellationToken)).Contains("problems/concurrent-change", StringComparison.Ordinal))
             {
@@ -94,6 +88,26 @@ public sealed class GatewayCommands(HttpClient gateway)
             }
 
             answer.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A 429 (this client's budget is spent) or a 503 (a service could not reach its database; nothing was written) says
+    /// when to come back in Retry-After: the request is sent again then, a few times.
+    /// </summary>
+    private static async Task<HttpResponseMessage> WhenAllowedAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        for (var wait = 1; ; wait++)
+        {
+            var answer = await send(cancellationToken);
+            if (wait >= MaxWaits || answer.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
+            {
+                return answer;
+            }
+
+            var after = answer.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            answer.Dispose();
+            await Task.Delay(after, cancellationToken);
         }
     }
 

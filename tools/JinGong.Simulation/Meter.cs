@@ -10,6 +10,8 @@ internal sealed class Meter(string code, Random random, TimeSpan every)
     private static readonly TimeSpan BatchSpan = TimeSpan.FromDays(14);
     private DateTimeOffset? last;
     private int batches;
+    private (double Latitude, double Longitude) site;
+    private (double North, double East) offset;
 
     public decimal Hours { get; private set; } = 20m + random.Next(0, 80);
 
@@ -24,6 +26,12 @@ internal sealed class Meter(string code, Random random, TimeSpan every)
             at = previous.Add(every);
         }
 
+        if (site != (latitude, longitude))
+        {
+            site = (latitude, longitude);
+            offset = (0, 0);
+        }
+
         while (at < to)
         {
             var batchEnd = at.Add(BatchSpan) < to ? at.Add(BatchSpan) : to;
@@ -34,12 +42,13 @@ internal sealed class Meter(string code, Random random, TimeSpan every)
                 if (hour is >= 7 and < 19)
                 {
                     Hours += (decimal)every.TotalHours * (0.55m + ((decimal)random.NextDouble() * 0.45m));
+                    offset = (Wander(offset.North), Wander(offset.East));
                 }
 
                 points.Add(new
                 {
                     at, operatingHours = Math.Round(Hours, 2),
-                    latitude = Math.Round(latitude + (random.NextDouble() / 100), 5), longitude = Math.Round(longitude + (random.NextDouble() / 100), 5),
+                    latitude = Math.Round(site.Latitude + offset.North, 5), longitude = Math.Round(site.Longitude + offset.East, 5),
                 });
                 last = at;
             }
@@ -47,4 +56,10 @@ internal sealed class Meter(string code, Random random, TimeSpan every)
             await gateway.PostAsync($"/api/fleet/vehicles/{code}/usage", new { batchId = $"T{++batches}", points }, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// While it works a unit moves about its pit, up to ~100 m an hour and never more than ~1 km from the site's centre;
+    /// at night it stands where it stopped: a track a person can follow, not a cloud of unrelated points.
+    /// </summary>
+    private double Wander(double degrees) => Math.Clamp(degrees + ((random.NextDouble() - 0.5) * 0.002), -0.01, 0.01);
 }

@@ -130,9 +130,15 @@ interface CustomApi {
   style: () => object;
 }
 
-/** The path as longitude × latitude, in time order. */
+/** A pause longer than this between two readings is a move to another site: the line is broken there. */
+const siteChange = 12 * 60 * 60 * 1000;
+
+/** The path as longitude × latitude, in time order, one unbroken line per stay at a site. */
 function drawTrajectory(trajectory: Trajectory): Drawing {
   const points = trajectory.geometry.coordinates;
+  const times = trajectory.properties.times.map((time) => Date.parse(time));
+  // ECharts breaks a line at a '-' value.
+  const path = points.flatMap((point, i) => (i > 0 && times[i]! - times[i - 1]! > siteChange ? [['-', '-'], point] : [point]));
   return {
     points: points.length,
     option: {
@@ -141,7 +147,7 @@ function drawTrajectory(trajectory: Trajectory): Drawing {
       xAxis: { type: 'value', name: 'lon', scale: true },
       yAxis: { type: 'value', name: 'lat', scale: true },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
-      series: [{ type: 'line', data: points, showSymbol: points.length <= 500, symbolSize: 4 }],
+      series: [{ type: 'line', data: path, connectNulls: false, showSymbol: points.length <= 500, symbolSize: 4 }],
     },
   };
 }
