@@ -46,13 +46,32 @@ public class SystemFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
     }
 
-    /// <summary>Starts a stopped resource and waits until it is healthy again.</summary>
+    /// <summary>
+    /// Starts a stopped resource and waits until it is healthy again. On a loaded CI, DCP has once in many runs reported a
+    /// project it restarted right after a kill as failed to start: that start is tried once more, and if it fails again
+    /// the resource's last log lines say why.
+    /// </summary>
     public async Task StartAsync(string resource)
     {
-        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
-        result.Success.Should().BeTrue(result.Message);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
+            result.Success.Should().BeTrue(result.Message);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            try
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+                return;
+            }
+            catch (DistributedApplicationException failed) when (attempt == 1)
+            {
+                Console.WriteLine($"{resource} failed to start ({failed.Message}); trying once more. It wrote:{Environment.NewLine}{await this.LastLinesAsync(resource)}");
+            }
+            catch (DistributedApplicationException failed)
+            {
+                throw new InvalidOperationException($"{resource} failed to start twice; it wrote:{Environment.NewLine}{await this.LastLinesAsync(resource)}", failed);
+            }
+        }
     }
 
     /// <summary>Kills a resource's process outright (SIGKILL): no shutdown, no flushing.</summary>
