@@ -42,6 +42,11 @@ public static class Bench
 
         Progress($"append → consumed at {settings.AppendsPerSecond}/s");
         var publication = await PublicationLatency.MeasureAsync(system, settings.AppendsPerSecond, settings.Duration, cancellationToken);
+        // The same path at a quarter of what fleet took straight: where 200/s is near the machine's capacity (a slow day),
+        // the figure above is queueing; this one is the path itself.
+        var lightRate = (int)Math.Max(10, Math.Round(direct.PerSecond / 4));
+        Progress($"append → consumed at {lightRate}/s (a quarter of fleet's measured capacity)");
+        var lightPublication = await PublicationLatency.MeasureAsync(system, lightRate, settings.Duration, cancellationToken);
 
         var broker = await system.ConnectionStringAsync("messaging");
         Progress($"bus: {settings.BusMessages} messages through MassTransit, then raw RabbitMQ.Client");
@@ -61,7 +66,9 @@ public static class Bench
             Ratio("vehicle writes: in-process Marten ÷ plain INSERT (floor)", inProcess, floor, null),
             new("gateway's added latency, one signed-in reader (p50)", $"{addedMs:0.00} ms", $"{readStraight.P50Ms:0.00} ms straight",
                 Math.Round(readThroughGateway.P50Ms / readStraight.P50Ms, 2), "reported", readThroughGateway.Errors == 0 && readStraight.Errors == 0),
-            new("append → consumed p99", $"{publication.P99Ms:0.0} ms (p50 {publication.P50Ms:0.0})", "—", publication.P99Ms / 50, "≤ 50 ms", publication.P99Ms <= 50 && publication.Errors == 0),
+            new($"append → consumed p99 at {settings.AppendsPerSecond}/s", $"{publication.P99Ms:0.0} ms (p50 {publication.P50Ms:0.0})", "—", publication.P99Ms / 50, "≤ 50 ms", publication.P99Ms <= 50 && publication.Errors == 0),
+            new($"append → consumed p99 at {lightRate}/s (¼ of capacity)", $"{lightPublication.P99Ms:0.0} ms (p50 {lightPublication.P50Ms:0.0})", $"{direct.PerSecond:N0}/s capacity",
+                Math.Round(lightPublication.P99Ms / 50, 2), "reported", lightPublication.Errors == 0),
             Ratio("bus: MassTransit ÷ raw RabbitMQ.Client", massTransit, raw, null),
             .. rebuilds.Where(rebuild => !rebuild.What.StartsWith($"rebuild {nameof(EventTally)}", StringComparison.Ordinal))
                 .Select(rebuild => Ratio($"{rebuild.What} ÷ trivial tally", rebuild, trivial, 0.8)),
@@ -69,7 +76,7 @@ public static class Bench
         ];
         return new BenchReport(
             DateTimeOffset.UtcNow, Environment.ProcessorCount, Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024d * 1024 * 1024), 1),
-            [gateway, direct, inProcess, floor, readThroughGateway, readStraight], publication, [massTransit, raw], [append, .. rebuilds], memory, comparisons);
+            [gateway, direct, inProcess, floor, readThroughGateway, readStraight], [publication, lightPublication], [massTransit, raw], [append, .. rebuilds], memory, comparisons);
     }
 
     private static Comparison Ratio(string figure, Throughput measured, Throughput baseline, double? target)

@@ -17,7 +17,7 @@ public sealed record BenchReport(
     int Cores,
     double MemoryGiB,
     IReadOnlyList<Throughput> Writes,
-    Throughput Publication,
+    IReadOnlyList<Throughput> Publication,
     IReadOnlyList<Throughput> Bus,
     IReadOnlyList<Throughput> Rebuilds,
     IReadOnlyList<ProcessMemory> Memory,

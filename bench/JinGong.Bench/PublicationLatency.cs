@@ -67,7 +67,8 @@ public static class PublicationLatency
         while (watch.Elapsed < TimeSpan.FromMinutes(10))
         {
             var behind = await CountAsync(fleet, $"SELECT coalesce(max(seq_id), 0) - (SELECT coalesce(max(last_seq_id), 0) FROM mt_event_progression WHERE name = '{IntegrationEventsShard}') FROM mt_events", cancellationToken);
-            var uncatalogued = await CountAsync(fleet, "SELECT count(*) FROM mt_streams", cancellationToken)
+            // Registrations, not streams: Marten keeps a tombstone stream of its own for appends that rolled back.
+            var uncatalogued = await CountAsync(fleet, "SELECT count(*) FROM mt_events WHERE type = 'vehicle_registered_v1'", cancellationToken)
                 - await CountAsync(dispatch, "SELECT count(*) FROM mt_doc_cataloguevehicle", cancellationToken);
             if (behind <= 0 && uncatalogued <= 0)
             {

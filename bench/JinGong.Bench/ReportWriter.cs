@@ -20,7 +20,7 @@ public static class ReportWriter
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"| {"measured",-62} | {"ops",9} | {"errors",6} | {"ops/s",8} | {"p50 ms",8} | {"p99 ms",8} |");
         text.AppendLine($"| {new string('-', 62)} | {new string('-', 9)} | {new string('-', 6)} | {new string('-', 8)} | {new string('-', 8)} | {new string('-', 8)} |");
-        foreach (var figure in report.Writes.Append(report.Publication).Concat(report.Bus).Concat(report.Rebuilds))
+        foreach (var figure in report.Writes.Concat(report.Publication).Concat(report.Bus).Concat(report.Rebuilds))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {figure.What,-62} | {figure.Operations,9} | {figure.Errors,6} | {figure.PerSecond,8:0} | {figure.P50Ms,8:0.0} | {figure.P99Ms,8:0.0} |");
         }
