@@ -6,25 +6,15 @@ using Xunit.Abstractions;
 
 namespace JinGong.AppHost.Tests;
 
-/// <summary>The system as the run command starts it, with the simulator on, at a size that plays in a minute or two.</summary>
-public sealed class DemoCompanySystem : SystemFixture
-{
-    public const int Vehicles = 40;
-    public const int People = 20;
-
-    protected override string[] Settings => ["--Simulator:Enabled=true", $"--Simulator:Vehicles={Vehicles}", $"--Simulator:People={People}"];
-}
-
 /// <summary>The demo company (issue 11): played once through the gateway with every chart filled, and never twice.</summary>
 public sealed class DemoCompanyTests(DemoCompanySystem system, ITestOutputHelper output) : IClassFixture<DemoCompanySystem>
 {
-    private const string Simulator = "simulator";
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     [Fact]
     public async Task the_simulator_plays_the_demo_year_with_every_figure_filled_and_a_second_start_adds_nothing()
     {
-        var first = await FinishedAsync(after: DateTime.MinValue, TimeSpan.FromMinutes(8));
+        var first = await system.SimulatorFinishedAsync(after: DateTime.MinValue, TimeSpan.FromMinutes(8));
         var counts = await CountsAsync();
         output.WriteLine($"first play: {counts}");
         counts.Vehicles.Should().Be(DemoCompanySystem.Vehicles);
@@ -43,9 +33,9 @@ public sealed class DemoCompanyTests(DemoCompanySystem system, ITestOutputHelper
         var converted = await Task.WhenAll(years.Select(year => system.GetOkAsync($"/api/orders/figures/conversion-rate?period={year}")));
         converted.Should().Contain(figure => figure.GetProperty("total").GetProperty("rate").ValueKind == JsonValueKind.Number, "opportunities were won and lost");
 
-        var started = await system.App.ResourceCommands.ExecuteCommandAsync(Simulator, KnownResourceCommands.StartCommand);
+        var started = await system.App.ResourceCommands.ExecuteCommandAsync(DemoCompanySystem.Simulator, KnownResourceCommands.StartCommand);
         started.Success.Should().BeTrue(started.Message);
-        await FinishedAsync(after: first, TimeSpan.FromMinutes(2));
+        await system.SimulatorFinishedAsync(after: first, TimeSpan.FromMinutes(2));
         var again = await CountsAsync();
         again.Should().Be(counts, "a second start finds the company there and plays nothing");
     }
@@ -64,21 +54,5 @@ public sealed class DemoCompanyTests(DemoCompanySystem system, ITestOutputHelper
 
         static long Total(JsonElement answer) =>
             answer.ValueKind == JsonValueKind.Array ? answer.GetArrayLength() : answer.GetProperty("total").GetInt64();
-    }
-
-    /// <summary>Waits for a run of the simulator that started after <paramref name="after"/> to end, and requires exit code 0; its start time.</summary>
-    private async Task<DateTime> FinishedAsync(DateTime after, TimeSpan deadline)
-    {
-        using var timeout = new CancellationTokenSource(deadline);
-        var ended = await system.App.ResourceNotifications.WaitForResourceAsync(
-            Simulator,
-            update => update.Snapshot.StartTimeStamp > after && KnownResourceStates.TerminalStates.Contains(update.Snapshot.State?.Text),
-            timeout.Token);
-        if (ended.Snapshot.ExitCode != 0)
-        {
-            ended.Snapshot.ExitCode.Should().Be(0, $"the simulator ends well (state {ended.Snapshot.State?.Text}); it wrote:{Environment.NewLine}{await system.LastLinesAsync(Simulator)}");
-        }
-
-        return ended.Snapshot.StartTimeStamp!.Value;
     }
 }

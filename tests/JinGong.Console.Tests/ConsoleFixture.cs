@@ -7,12 +7,6 @@ using Microsoft.Playwright;
 
 namespace JinGong.Console.Tests;
 
-/// <summary>The system as it ships, with a small demo company played into it by the simulator.</summary>
-public sealed class DemoCompanySystem : SystemFixture
-{
-    protected override string[] Settings => ["--Simulator:Enabled=true", "--Simulator:Vehicles=40", "--Simulator:People=20"];
-}
-
 /// <summary>
 /// The demo company's system and a headless Debian chromium driven by Playwright (never a browser Playwright
 /// downloads). Each test opens its own signed-in page; screenshots and page load times go to <c>artifacts/console/</c>.
@@ -32,16 +26,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await System.InitializeAsync();
-        using (var deadline = new CancellationTokenSource(SimulatorDeadline))
-        {
-            var finished = await System.App.ResourceNotifications.WaitForResourceAsync(
-                "simulator", resource => KnownResourceStates.TerminalStates.Contains(resource.Snapshot.State?.Text), deadline.Token);
-            if (finished.Snapshot.ExitCode != 0)
-            {
-                finished.Snapshot.ExitCode.Should().Be(0, $"the simulator plays the demo company to its end; it wrote:{Environment.NewLine}{await System.LastLinesAsync("simulator")}");
-            }
-
-        }
+        await System.SimulatorFinishedAsync(after: DateTime.MinValue, SimulatorDeadline);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
