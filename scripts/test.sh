@@ -38,8 +38,9 @@ dotnet build JinGong.sln --nologo -clp:ErrorsOnly
 status=0
 # Each test project starts the whole system: two at a time keep a 2-core machine busy without starving any
 # of them (four at once left systems unhealthy past their start timeout).
+# The console log is kept too: CI shows only the end of the output, so the failures are repeated there.
 TMPDIR=$run_dir dotnet test JinGong.sln --no-build --nologo -m:2 --results-directory "$results" \
-  --logger "trx" --logger "console;verbosity=detailed" "$@" || status=$?
+  --logger "trx" --logger "console;verbosity=detailed" "$@" 2>&1 | tee "$run_dir/dotnet-test.log" || status=$?
 
 # The console's own unit tests (vitest): its pure logic, without a browser; the browser tests are in the .NET run.
 (cd console && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$results/console-junit.xml") || status=$?
@@ -58,6 +59,14 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<< "$counters")))
   skipped=$((skipped + $(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<< "$counters")))
 done
+
+if [ "$failed" -ne 0 ]; then
+  # Each failed test with its message and the top of its stack (the full text is above, in the run's own order).
+  echo "Failed tests:"
+  awk '/^  Failed / { shown = 0; printing = 1 }
+       /^  (Passed|Skipped) / { printing = 0 }
+       printing && shown < 40 { print; shown++ }' "$run_dir/dotnet-test.log"
+fi
 
 cleanup
 trap - EXIT
