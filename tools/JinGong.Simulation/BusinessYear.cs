@@ -404,7 +404,8 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
     {
         var random = RandomFor(40_000 + sale.Seed);
         var allocation = $"/api/dispatch/allocations/{sale.Id}";
-        var units = await UnitsWhenAsync(allocation, unit => unit is not ("Waiting" or "Requested"), cancellationToken);
+        // A unit from another region is reported arrived only once fleet has set it off (dispatch refuses it before).
+        var units = await UnitsWhenAsync(allocation, unit => unit is not ("Waiting" or "Requested" or "AwaitingTransfer"), cancellationToken);
         if (units.Any(unit => unit.Status == "Backordered"))
         {
             return Delivery.Backordered;

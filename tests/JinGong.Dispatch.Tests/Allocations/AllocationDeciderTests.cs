@@ -68,7 +68,7 @@ public sealed class AllocationDeciderTests
     }
 
     [Fact]
-    public void a_vehicle_reserved_in_another_region_travels_to_the_orders_home_warehouse()
+    public void a_vehicle_reserved_in_another_region_travels_to_the_orders_home_warehouse_and_arrives_only_once_fleet_set_it_off()
     {
         var requested = AllocationDecider.Assign(Opened("EX-22E"), [new Candidate("N-1", "EX-22E", "north", "tianjin-1")], Regions, Now, NewId);
         var asked = After(Opened("EX-22E"), requested);
@@ -77,8 +77,33 @@ public sealed class AllocationDeciderTests
 
         reserved.Should().HaveCount(2);
         reserved[1].Should().BeOfType<TransferRequested>().Which.Should().BeEquivalentTo(new { VehicleCode = "N-1", ToWarehouse = "wuxi-1", ToRegion = "east" });
-        After(asked, reserved).Units[0].Status.Should().Be(UnitStatus.InTransit);
-        AllocationDecider.Reserved(After(asked, reserved), "N-1", Regions, Now, NewId).Should().BeEmpty("the same answer twice changes nothing");
+        var awaiting = After(asked, reserved);
+        awaiting.Units[0].Status.Should().Be(UnitStatus.AwaitingTransfer);
+        AllocationDecider.Reserved(awaiting, "N-1", Regions, Now, NewId).Should().BeEmpty("the same answer twice changes nothing");
+        Rule(AllocationDecider.Decide(new ReportArrival("ORD-1", "N-1", Now, Now), awaiting, NewId))
+            .Should().Be("transfer-not-started", "fleet would refuse the arrival of a vehicle it has not set off");
+        AllocationDecider.Cancel(awaiting, "customer withdrew", Now, NewId).OfType<ReleaseRequested>().Single().VehicleCode
+            .Should().Be("N-1", "a vehicle waiting to be set off is held by the order too");
+
+        var started = AllocationDecider.TransferStarted(awaiting, "N-1", Now);
+        var travelling = After(awaiting, started);
+        travelling.Units[0].Status.Should().Be(UnitStatus.InTransit);
+        AllocationDecider.TransferStarted(travelling, "N-1", Now).Should().BeEmpty("the same answer twice changes nothing");
+        AllocationDecider.Decide(new ReportArrival("ORD-1", "N-1", Now, Now), travelling, NewId)
+            .Should().BeOfType<Decision.Accepted>().Which.Events.Single().Should().BeOfType<ArrivalReported>();
+    }
+
+    [Fact]
+    public void fleet_s_arrival_that_overtook_its_start_on_the_bus_still_lands_the_unit_and_the_late_start_changes_nothing()
+    {
+        var requested = AllocationDecider.Assign(Opened("EX-22E"), [new Candidate("N-1", "EX-22E", "north", "tianjin-1")], Regions, Now, NewId);
+        var asked = After(Opened("EX-22E"), requested);
+        var awaiting = After(asked, AllocationDecider.Reserved(asked, "N-1", Regions, Now, NewId));
+
+        var arrived = After(awaiting, AllocationDecider.Arrived(awaiting, "N-1", Now));
+
+        arrived.Units[0].Status.Should().Be(UnitStatus.Reserved);
+        AllocationDecider.TransferStarted(arrived, "N-1", Now).Should().BeEmpty();
     }
 
     [Fact]
@@ -98,7 +123,8 @@ public sealed class AllocationDeciderTests
     public void only_a_unit_reserved_in_the_orders_region_is_scheduled_and_only_a_scheduled_one_confirmed()
     {
         var requested = AllocationDecider.Assign(Opened("EX-22E"), [new Candidate("N-1", "EX-22E", "north", "tianjin-1")], Regions, Now, NewId);
-        var travelling = After(After(Opened("EX-22E"), requested), AllocationDecider.Reserved(After(Opened("EX-22E"), requested), "N-1", Regions, Now, NewId));
+        var awaiting = After(After(Opened("EX-22E"), requested), AllocationDecider.Reserved(After(Opened("EX-22E"), requested), "N-1", Regions, Now, NewId));
+        var travelling = After(awaiting, AllocationDecider.TransferStarted(awaiting, "N-1", Now));
 
         Rule(AllocationDecider.Decide(new ScheduleDelivery("ORD-1", "N-1", new DateOnly(2026, 12, 1), null, Now, Now), travelling, NewId)).Should().Be("unit-not-ready-for-delivery");
         Rule(AllocationDecider.Decide(new ConfirmDelivery("ORD-1", "N-1", Now, Now), travelling, NewId)).Should().Be("delivery-not-scheduled");

@@ -29,8 +29,8 @@ public sealed class BusinessFlowTests(SystemFixture system)
         }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
         var allocation = $"/api/dispatch/allocations/{order}";
-        await company.WhenAsync(allocation, a => Company.Status(a, local) == "Reserved" && Company.Status(a, remote) == "InTransit", "one unit reserved locally, one travelling");
-        await company.WhenAsync($"/api/fleet/vehicles/{remote}", v => v.GetProperty("status").GetString() == "InTransit", "fleet to start the transfer");
+        await company.WhenAsync(allocation, a => Company.Status(a, local) == "Reserved" && Company.Status(a, remote) == "InTransit", "one unit reserved locally, one set off by fleet");
+        (await company.GetAsync($"/api/fleet/vehicles/{remote}")).GetProperty("status").GetString().Should().Be("InTransit");
         await company.PostAsync($"{allocation}/arrivals", new { vehicleCode = remote });
         await company.WhenAsync(allocation, a => Company.Status(a, remote) == "Reserved", "the transferred unit to arrive");
 

@@ -2,34 +2,40 @@ using JasperFx;
 
 namespace JinGong.Dispatch.Allocations;
 
-/// <summary>Where one unit of an order stands on its way to the customer.</summary>
+/// <summary>
+/// Where one unit of an order stands on its way to the customer. The allocation's document stores these as numbers
+/// (Marten's default): a member keeps its number for good, and a new one takes the next free number.
+/// </summary>
 public enum UnitStatus
 {
     /// <summary>No vehicle asked for yet.</summary>
-    Waiting,
+    Waiting = 0,
 
     /// <summary>Fleet was asked to reserve a vehicle; no answer yet.</summary>
-    Requested,
+    Requested = 1,
 
     /// <summary>No vehicle of the model is free: served when one is registered or comes back.</summary>
-    Backordered,
+    Backordered = 2,
 
     /// <summary>Reserved and in the order's region: ready for delivery.</summary>
-    Reserved,
+    Reserved = 3,
 
-    /// <summary>Reserved in another region, travelling to the order's.</summary>
-    InTransit,
+    /// <summary>Reserved in another region; fleet was asked to send it to the order's region and has not set it off yet.</summary>
+    AwaitingTransfer = 9,
+
+    /// <summary>Fleet set it off: travelling to the order's region, its arrival can be reported.</summary>
+    InTransit = 4,
 
     /// <summary>A delivery date and site are set.</summary>
-    Scheduled,
+    Scheduled = 5,
 
     /// <summary>Fleet was told the delivery took place; no answer yet.</summary>
-    Delivering,
+    Delivering = 6,
 
-    Delivered,
+    Delivered = 7,
 
     /// <summary>The order was cancelled and the vehicle given back.</summary>
-    Released,
+    Released = 8,
 }
 
 /// <summary>An event of an allocation: dispatch's process (saga) that gets each unit of an order to its customer.</summary>
@@ -53,6 +59,8 @@ public sealed record UnitBackordered(string OrderId, int Unit, string Model, Dat
 
 public sealed record TransferRequested(
     string OrderId, int Unit, string VehicleCode, string TransferId, string ToWarehouse, string ToRegion, string RequestId, DateTimeOffset OccurredAt) : IAllocationEvent;
+
+public sealed record UnitTransferStarted(string OrderId, int Unit, string VehicleCode, DateTimeOffset OccurredAt) : IAllocationEvent;
 
 public sealed record ArrivalReported(string OrderId, int Unit, string VehicleCode, string TransferId, string RequestId, DateTimeOffset OccurredAt) : IAllocationEvent;
 
@@ -118,7 +126,7 @@ public sealed record Allocation(
         Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Requested, VehicleCode = e.VehicleCode, VehicleRegion = e.VehicleRegion, RequestId = e.RequestId });
 
     public Allocation Apply(UnitReserved e) =>
-        Change(e.Unit, e.OccurredAt, unit => unit with { Status = unit.VehicleRegion == Region ? UnitStatus.Reserved : UnitStatus.InTransit });
+        Change(e.Unit, e.OccurredAt, unit => unit with { Status = unit.VehicleRegion == Region ? UnitStatus.Reserved : UnitStatus.AwaitingTransfer });
 
     public Allocation Apply(ReservationRefused e) =>
         Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Waiting, VehicleCode = null, VehicleRegion = null, RequestId = null, Refused = [.. unit.Refused, e.VehicleCode] });
@@ -126,6 +134,8 @@ public sealed record Allocation(
     public Allocation Apply(UnitBackordered e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Backordered });
 
     public Allocation Apply(TransferRequested e) => Change(e.Unit, e.OccurredAt, unit => unit with { TransferId = e.TransferId, RequestId = e.RequestId });
+
+    public Allocation Apply(UnitTransferStarted e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.InTransit });
 
     public Allocation Apply(ArrivalReported e) => Change(e.Unit, e.OccurredAt, unit => unit with { RequestId = e.RequestId });
 
@@ -153,6 +163,7 @@ public sealed record Allocation(
         (_, ReservationRefused e) => state.Apply(e),
         (_, UnitBackordered e) => state.Apply(e),
         (_, TransferRequested e) => state.Apply(e),
+        (_, UnitTransferStarted e) => state.Apply(e),
         (_, ArrivalReported e) => state.Apply(e),
         (_, UnitArrived e) => state.Apply(e),
         (_, DeliveryScheduled e) => state.Apply(e),

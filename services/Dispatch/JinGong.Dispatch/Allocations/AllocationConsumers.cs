@@ -39,7 +39,7 @@ public sealed class OrderCancelledConsumer(IDocumentSession session, ServiceIden
         AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Cancel(state, message.Reason, clock.GetUtcNow(), AllocationStore.NewId), cancellationToken);
 }
 
-/// <summary>Fleet's answers to dispatch's requests: reserved, arrived, delivered — or refused, and then the next candidate.</summary>
+/// <summary>Fleet's answers to dispatch's requests: reserved, set off, arrived, delivered — or refused, and then the next candidate.</summary>
 public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<FleetAnswersConsumer> logger)
     : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
 {
@@ -49,6 +49,7 @@ public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdenti
         return (message.Cause, message.OrderId) switch
         {
             ("reserved", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, AllocationStore.NewId), cancellationToken),
+            ("transfer-started", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.TransferStarted(state, message.VehicleCode, now), cancellationToken),
             ("transfer-arrived", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Arrived(state, message.VehicleCode, now), cancellationToken),
             _ => Task.CompletedTask,
         };

@@ -22,7 +22,8 @@ public sealed record ConfirmDelivery(string OrderId, string VehicleCode, DateTim
 
 /// <summary>
 /// Every rule of allocation: each unit gets the nearest free vehicle of its model (the order's region first),
-/// a unit served from another region travels to the order's home warehouse, a refused vehicle is never asked
+/// a unit served from another region travels to the order's home warehouse (its arrival is reported only once fleet has
+/// set it off), a refused vehicle is never asked
 /// for again for that unit, a unit with no candidate waits (backordered), and a cancelled order gives its
 /// vehicles back. Facts from fleet are applied once: a repeated or stale one decides nothing.
 /// </summary>
@@ -98,8 +99,16 @@ public static class AllocationDecider
             ? [new ReservationRefused(state.OrderId, unit.Number, unit.VehicleCode!, rule, now)]
             : [];
 
+    /// <summary>Fleet set off the unit's vehicle to the order's region: from now on its arrival can be reported.</summary>
+    public static IReadOnlyList<object> TransferStarted(Allocation state, string vehicleCode, DateTimeOffset now) =>
+        state.UnitWith(vehicleCode) is { Status: UnitStatus.AwaitingTransfer } unit ? [new UnitTransferStarted(state.OrderId, unit.Number, vehicleCode, now)] : [];
+
+    /// <remarks>
+    /// Fleet's answers share one queue and may be handled out of order: an arrival that overtook its start still
+    /// lands the unit (the start, coming later, then finds nothing to do).
+    /// </remarks>
     public static IReadOnlyList<object> Arrived(Allocation state, string vehicleCode, DateTimeOffset now) =>
-        state.UnitWith(vehicleCode) is { Status: UnitStatus.InTransit } unit ? [new UnitArrived(state.OrderId, unit.Number, vehicleCode, now)] : [];
+        state.UnitWith(vehicleCode) is { Status: UnitStatus.AwaitingTransfer or UnitStatus.InTransit } unit ? [new UnitArrived(state.OrderId, unit.Number, vehicleCode, now)] : [];
 
     public static IReadOnlyList<object> Delivered(Allocation state, string vehicleCode, DateTimeOffset now) =>
         state.UnitWith(vehicleCode) is { Status: not UnitStatus.Delivered } unit ? [new UnitDelivered(state.OrderId, unit.Number, vehicleCode, now)] : [];
@@ -109,7 +118,7 @@ public static class AllocationDecider
         [
             new AllocationCancelled(state.OrderId, reason, now),
             .. state.Units
-                .Where(unit => unit.VehicleCode is not null && unit.Status is UnitStatus.Requested or UnitStatus.Reserved or UnitStatus.InTransit or UnitStatus.Scheduled)
+                .Where(unit => unit.VehicleCode is not null && unit.Status is UnitStatus.Requested or UnitStatus.Reserved or UnitStatus.AwaitingTransfer or UnitStatus.InTransit or UnitStatus.Scheduled)
                 .Select(unit => new ReleaseRequested(state.OrderId, unit.Number, unit.VehicleCode!, newId("REQ"), now)),
         ];
 
@@ -135,6 +144,8 @@ public static class AllocationDecider
         {
             (ReportArrival c, UnitStatus.InTransit) =>
                 Decision.Accept(new ArrivalReported(state.OrderId, unit.Number, c.VehicleCode, unit.TransferId!, newId("REQ"), c.OccurredAt)),
+            (ReportArrival, UnitStatus.AwaitingTransfer) => Decision.Reject(new(
+                "transfer-not-started", $"Fleet has not set off vehicle {command.VehicleCode} yet; report its arrival once it is on its way.", ErrorKind.Conflict)),
             (ReportArrival, _) => Decision.Reject(new("unit-not-in-transit", $"Vehicle {command.VehicleCode} is {unit.Status}, not in transit.", ErrorKind.Conflict)),
             (ScheduleDelivery c, UnitStatus.Reserved or UnitStatus.Scheduled) =>
                 Decision.Accept(new DeliveryScheduled(state.OrderId, unit.Number, c.VehicleCode, c.Date, c.Site ?? state.DeliverySite, c.OccurredAt)),

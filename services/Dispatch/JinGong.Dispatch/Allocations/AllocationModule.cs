@@ -32,6 +32,7 @@ public static class AllocationModule
         options.Events.MapEventType<ReservationRefused>("reservation_refused_v1");
         options.Events.MapEventType<UnitBackordered>("unit_backordered_v1");
         options.Events.MapEventType<TransferRequested>("transfer_requested_v1");
+        options.Events.MapEventType<UnitTransferStarted>("unit_transfer_started_v1");
         options.Events.MapEventType<ArrivalReported>("arrival_reported_v1");
         options.Events.MapEventType<UnitArrived>("unit_arrived_v1");
         options.Events.MapEventType<DeliveryScheduled>("delivery_scheduled_v1");

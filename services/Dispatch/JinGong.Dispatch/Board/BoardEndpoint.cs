@@ -64,7 +64,7 @@ public static class BoardEndpoint
                 name,
                 here.Count,
                 [.. units.Where(u => u.Unit.Status == UnitStatus.Backordered).Select(u => new WaitingUnit(u.OrderId, u.Unit.Number, u.Unit.Model))],
-                [.. units.Where(u => u.Unit.Status == UnitStatus.InTransit).Select(u => new MovingUnit(u.OrderId, u.Unit.Number, u.Unit.VehicleCode!, u.Unit.TransferId))],
+                [.. units.Where(u => u.Unit.Status is UnitStatus.AwaitingTransfer or UnitStatus.InTransit).Select(u => new MovingUnit(u.OrderId, u.Unit.Number, u.Unit.VehicleCode!, u.Unit.TransferId))],
                 [.. moving.Where(transfer => transfer.ToRegion == name)],
                 [.. lent.Where(loan => loan.Region == name)],
                 [.. lent.Where(loan => loan.Region == name && loan.IsOverdueOn(today))],

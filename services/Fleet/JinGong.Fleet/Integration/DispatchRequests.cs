@@ -75,13 +75,6 @@ public sealed class DispatchRequestConsumer<TRequest>(IDocumentSession session, 
             throw new InvalidOperationException($"Dispatch asked about vehicle {code}, which fleet does not know.");
         }
 
-        if (message is Requests.VehicleArrivalReported arrival && known is { Status: not VehicleStatus.InTransit, Transfer: null })
-        {
-            // The transfer this arrival ends comes on its own queue and may not be applied yet (seen under load): retried
-            // until it is, rather than refused and the unit left in transit for good.
-            throw new InvalidOperationException($"Vehicle {code} is not travelling yet under transfer {arrival.TransferId}; its start has not arrived.");
-        }
-
         var at = BusinessTime.Clamp(requestedAt, known.LastOccurredAt, now);
         var (command, requestId, request, orderId) = DispatchRequests.Translate(message, at, now);
         switch (VehicleDecider.Decide(command, known))
