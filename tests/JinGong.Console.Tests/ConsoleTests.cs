@@ -51,7 +51,7 @@ public sealed class ConsoleTests(ConsoleFixture console) : IClassFixture<Console
     }
 
     [Fact]
-    public async Task a_vehicle_page_shows_every_event_of_its_history_and_its_trajectory()
+    public async Task a_vehicle_page_shows_every_event_of_its_history_its_status_spells_and_its_trajectory()
     {
         var code = await VehicleWithTheLongestHistoryAsync();
         var history = await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history");
@@ -59,6 +59,8 @@ public sealed class ConsoleTests(ConsoleFixture console) : IClassFixture<Console
         var page = await console.OpenAsync("vehicle", $"/vehicles/{code}", p => p.GetByTestId("vehicle-history"));
         await Expect(page.GetByTestId("history-row")).ToHaveCountAsync(history.GetArrayLength());
         await Expect(page.GetByTestId("trajectory-chart")).ToHaveAttributeAsync("data-state", "ready");
+        var spells = await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/status-timeline");
+        await Expect(page.GetByTestId("status-timeline")).ToHaveAttributeAsync("data-points", spells.GetProperty("spells").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture));
         await ConsoleFixture.ScreenshotAsync(page, "vehicle");
     }
 

@@ -49,6 +49,20 @@ export interface AuditEntry {
   causationId: string | null;
 }
 
+/** A stretch of time the vehicle stood in one status and region; `to` is null for the one it is in now (fleet's VehicleStatusTimeline). */
+export interface StatusSpell {
+  from: string;
+  to: string | null;
+  status: VehicleStatus;
+  statusBeforeMaintenance: VehicleStatus | null;
+  region: string;
+}
+
+export interface VehicleStatusTimeline {
+  code: string;
+  spells: StatusSpell[];
+}
+
 /** GeoJSON: positions are [longitude, latitude]. */
 export interface Trajectory {
   type: 'Feature';
@@ -92,6 +106,7 @@ export const fleet = {
   counts: (filter: InventoryFilter) => get<InventoryCount[]>(`${base}/inventory/counts`, { ...filter }),
   vehicle: (code: string) => get<Vehicle>(`${base}/vehicles/${segment(code)}`),
   history: (code: string) => get<AuditEntry[]>(`${base}/vehicles/${segment(code)}/history`),
+  statusTimeline: (code: string) => get<VehicleStatusTimeline>(`${base}/vehicles/${segment(code)}/status-timeline`),
   trajectory: (code: string) => get<Trajectory>(`${base}/vehicles/${segment(code)}/trajectory`),
   vehicleUtilization: (code: string, from: string, to: string) =>
     get<VehicleUtilization>(`${base}/vehicles/${segment(code)}/utilization`, { from, to, granularity: 'month' }),

@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
-import { fleet, vehicleStatuses, type AuditEntry, type Trajectory, type Vehicle} from '../api/fleet';
+import { fleet, vehicleStatuses, type AuditEntry, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
 import { Chart, type Drawing } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
 import { utilizationBars } from '../components/drawings';
@@ -12,7 +12,6 @@ import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../lib/format';
 import { addMonths, chinaMonth } from '../lib/periods';
-import { statusSpells } from '../lib/spells';
 
 type Translate = (key: string) => string;
 
@@ -25,6 +24,7 @@ export function VehiclePage() {
   const { t, language } = useLanguage();
   const vehicle = useApi(`vehicle:${code}`, () => fleet.vehicle(code));
   const history = useApi(`history:${code}`, () => fleet.history(code));
+  const timeline = useApi(`status-timeline:${code}`, () => fleet.statusTimeline(code));
   const trajectory = useApi(`trajectory:${code}`, () => fleet.trajectory(code));
   const thisMonth = chinaMonth();
   const utilization = useApi(`utilization:${code}:${thisMonth}`, () => fleet.vehicleUtilization(code, addMonths(thisMonth, -11), thisMonth));
@@ -44,7 +44,7 @@ export function VehiclePage() {
       <h2>{t('vehicle.state')}</h2>
       <Loading loaded={vehicle}>{(found) => <VehicleState vehicle={found} />}</Loading>
       <h2>{t('vehicle.timeline')}</h2>
-      <Chart testId="status-timeline" loaded={history} draw={(entries) => drawSpells(entries, t)} height={160} />
+      <Chart testId="status-timeline" loaded={timeline} draw={(found) => drawSpells(found.spells, t)} height={160} />
       <h2>{t('vehicle.trajectory')}</h2>
       <Chart testId="trajectory-chart" loaded={trajectory} draw={drawTrajectory} height={420} />
       <h2>{t('vehicle.utilization')}</h2>
@@ -89,15 +89,14 @@ const statusColours: Record<string, string> = {
   Retired: '#999999',
 };
 
-/** Each status spell as a bar along time, one lane per status. */
-function drawSpells(entries: AuditEntry[], t: Translate): Drawing {
+/** Each status spell as a bar along time, one lane per status (the region in its tooltip). */
+function drawSpells(spells: StatusSpell[], t: Translate): Drawing {
   const now = Date.now();
-  const spells = statusSpells(entries);
   const lanes = vehicleStatuses.filter((status) => spells.some((spell) => spell.status === status));
   const data = spells.map((spell) => ({
     value: [lanes.indexOf(spell.status), Date.parse(spell.from), spell.to ? Date.parse(spell.to) : now],
     itemStyle: { color: statusColours[spell.status] },
-    name: t(`status.${spell.status}`),
+    name: `${t(`status.${spell.status}`)} · ${spell.region}`,
   }));
   return {
     points: data.length,

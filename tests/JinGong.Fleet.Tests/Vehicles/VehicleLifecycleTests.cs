@@ -27,6 +27,26 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task a_vehicle_s_status_timeline_gives_each_spell_from_when_to_when_and_an_unknown_vehicle_is_a_404()
+    {
+        var code = await system.RegisterAsync();
+        await CommandAsync(code, "maintenance", new { reason = "battery check" }, 2, "InMaintenance");
+        await CommandAsync(code, "maintenance/close", new { outcome = "cells replaced" }, 3, "InStock");
+        await CommandAsync(code, "transfers", new { transferId = "t-1", toWarehouse = "tangshan-2", toRegion = "north" }, 4, "InTransit");
+        await CommandAsync(code, "transfers/arrival", new { transferId = "t-1" }, 5, "InStock");
+
+        var spells = (await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/status-timeline")).GetProperty("spells").EnumerateArray().ToList();
+
+        spells.Select(spell => (spell.GetProperty("status").GetString(), spell.GetProperty("region").GetString())).Should().Equal(
+            ("InStock", "east"), ("InMaintenance", "east"), ("InStock", "east"), ("InTransit", "east"), ("InStock", "north"));
+        spells[1].GetProperty("statusBeforeMaintenance").GetString().Should().Be("InStock");
+        spells.Zip(spells.Skip(1)).Should().OnlyContain(pair => pair.First.GetProperty("to").GetString() == pair.Second.GetProperty("from").GetString(), "each spell ends where the next begins");
+        spells[^1].GetProperty("to").ValueKind.Should().Be(JsonValueKind.Null, "the vehicle stands so still");
+        using var unknown = await system.Gateway.GetAsync("/api/fleet/vehicles/JG-NOBODY/status-timeline");
+        await unknown.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-found");
+    }
+
+    [Fact]
     public async Task a_vehicle_on_loan_cannot_be_delivered_and_the_refusal_appends_nothing()
     {
         var code = await system.RegisterAsync();

@@ -49,6 +49,7 @@ public static class VehiclesModule
         var vehicles = api.MapGroup("/vehicles").WithTags("Vehicles");
         vehicles.MapRegisterVehicle();
         vehicles.MapGetVehicle();
+        vehicles.MapStatusTimeline();
         vehicles.MapReservations();
         vehicles.MapTransfers();
         vehicles.MapLoans();
