@@ -42,7 +42,16 @@ export interface DispatchBoard {
 
 const base = '/api/dispatch';
 
+/** A sales region and its home warehouse (services/Dispatch/JinGong.Dispatch/Regions/RegionMap.cs). */
+export interface Region {
+  name: string;
+  warehouse: string;
+  latitude: number;
+  longitude: number;
+}
+
 export const dispatch = {
+  regions: () => get<Region[]>(`${base}/regions`),
   board: (region?: string) => get<DispatchBoard>(`${base}/board`, { region }),
   overdueLoans: (region?: string) => get<Page<Loan>>(`${base}/loans`, { region, overdue: true, pageSize: 500 }),
 };

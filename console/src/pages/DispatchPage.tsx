@@ -7,7 +7,7 @@ import { Select } from '../components/Select';
 import { OrderLink, VehicleLink } from '../components/links';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
-import { regions } from '../lib/regions';
+import { useRegions } from '../components/useRegions';
 
 const loan = createColumnHelper<Loan>();
 const loanColumns = [
@@ -21,6 +21,7 @@ const loanColumns = [
 
 /** The dispatch board [调度]: per region what waits, what moves, what is lent out and overdue, what is delivered this week. */
 export function DispatchPage() {
+  const regions = useRegions();
   const { t } = useLanguage();
   const [region, setRegion] = useState('');
   const board = useApi(`board:${region}`, () => dispatch.board(region || undefined));

@@ -8,7 +8,7 @@ import { PagedTable } from '../components/PagedTable';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
-import { regions } from '../lib/regions';
+import { useRegions } from '../components/useRegions';
 
 const pageSize = 50;
 const filterNames = ['model', 'status', 'region', 'warehouse'] as const;
@@ -18,6 +18,7 @@ const count = createColumnHelper<InventoryCount>();
 
 /** The inventory [库存表]: every vehicle a page at a time, filtered in the address (so a filtered view can be shared). */
 export function InventoryPage() {
+  const regions = useRegions();
   const { t } = useLanguage();
   const [search, setSearch] = useSearchParams();
   const filter: InventoryFilter = Object.fromEntries(filterNames.map((name) => [name, search.get(name) ?? undefined]));

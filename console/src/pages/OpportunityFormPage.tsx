@@ -8,7 +8,7 @@ import { OpportunityLink } from '../components/links';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
-import { regions } from '../lib/regions';
+import { useRegions } from '../components/useRegions';
 
 const fields = ['customer', 'region', 'salesRep', 'model', 'quantity', 'expectedAmount', 'expectedCloseDate'] as const;
 type Field = (typeof fields)[number];
@@ -46,6 +46,7 @@ function readForm(form: HTMLFormElement): FileOpportunity {
  * are shown on the inputs they name.
  */
 export function OpportunityFormPage({ user }: { user: SignedInUser }) {
+  const regions = useRegions();
   const { t } = useLanguage();
   const models = useApi('models', orders.models);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, unmapped: [] });
@@ -89,7 +90,8 @@ export function OpportunityFormPage({ user }: { user: SignedInUser }) {
         {input('customer')}
         <label>
           {t('common.region')}
-          <select name="region" defaultValue={user.region ?? ''} aria-invalid={'region' in errors.fields}>
+          {/* Mounted again when the regions arrive, so the signed-in person's own region is the one chosen. */}
+          <select key={regions.length} name="region" defaultValue={user.region ?? ''} aria-invalid={'region' in errors.fields}>
             <option value="">{t('opportunity.choose')}</option>
             {regions.map((region) => (
               <option key={region}>{region}</option>

@@ -7,13 +7,14 @@ import { OrderLink, VehicleList } from '../components/links';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
-import { regions } from '../lib/regions';
+import { useRegions } from '../components/useRegions';
 
 const pageSize = 50;
 const order = createColumnHelper<Order>();
 
 /** Orders [订单] with their vehicles and receivables, newest first. */
 export function OrdersPage() {
+  const regions = useRegions();
   const { t, language } = useLanguage();
   const [region, setRegion] = useState('');
   const [page, setPage] = useState(1);

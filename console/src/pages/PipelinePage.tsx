@@ -9,13 +9,14 @@ import { OpportunityLink } from '../components/links';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
-import { regions } from '../lib/regions';
+import { useRegions } from '../components/useRegions';
 
 const pageSize = 50;
 const opportunity = createColumnHelper<Opportunity>();
 
 /** The pipeline: open opportunities by stage, and the opportunities themselves. */
 export function PipelinePage() {
+  const regions = useRegions();
   const { t, language } = useLanguage();
   const [stage, setStage] = useState('');
   const [region, setRegion] = useState('');

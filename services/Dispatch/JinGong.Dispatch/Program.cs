@@ -27,5 +27,5 @@ builder.AddMessageBus(bus =>
 
 var app = builder.Build();
 app.UseServiceDefaults();
-app.MapServiceApi("dispatch").MapCatalogue().MapAllocations().MapLoans().MapTransfers().MapBoard();
+app.MapServiceApi("dispatch").MapCatalogue().MapAllocations().MapLoans().MapTransfers().MapBoard().MapRegions();
 app.Run();

@@ -12,6 +12,16 @@ public sealed class MovementTests(SystemFixture system)
     private static string Day(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime.AddHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task the_regions_dispatch_lists_are_those_it_allocates_by_each_with_the_home_warehouse_its_transfers_go_to()
+    {
+        var regions = (await new Company(system, Company.Unique("regions")).GetAsync("/api/dispatch/regions")).EnumerateArray().ToList();
+
+        regions.Select(region => region.GetProperty("name").GetString()).Should().Equal("east", "north", "central", "south", "west", "northeast");
+        regions[0].GetProperty("warehouse").GetString().Should().Be("wuxi-1");
+        regions.Should().OnlyContain(region => region.GetProperty("latitude").GetDouble() > 0 && region.GetProperty("longitude").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task a_demo_unit_lent_ten_days_ago_and_due_three_days_ago_is_listed_overdue_until_it_comes_back()
     {
         var company = new Company(system, Company.Unique("loan"));
