@@ -89,6 +89,37 @@ public sealed class ConsoleTests(ConsoleFixture console) : IClassFixture<Console
     }
 
     [Fact]
+    public async Task a_period_typed_key_by_key_is_asked_for_once_when_typing_pauses_not_at_each_half_typed_key()
+    {
+        var page = await console.OpenAsync("charts", "/charts", p => p.GetByTestId("chart-conversion-rate"));
+        var card = page.Locator("article").Filter(new() { Has = page.GetByTestId("chart-conversion-rate") });
+        var asked = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/orders/figures/conversion-rate", StringComparison.Ordinal))
+            {
+                lock (asked)
+                {
+                    asked.Add(new Uri(request.Url).Query);
+                }
+            }
+        };
+
+        var period = card.Locator("input[name=period]");
+        await period.ClearAsync();
+        await page.RunAndWaitForResponseAsync(
+            () => period.PressSequentiallyAsync("2026-Q3", new() { Delay = 80 }),
+            response => response.Url.Contains("/api/orders/figures/conversion-rate", StringComparison.Ordinal) && response.Url.Contains("period=2026-Q3", StringComparison.Ordinal));
+
+        await Expect(page.GetByTestId("chart-conversion-rate")).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(card.Locator(".problem, [role=alert]")).ToHaveCountAsync(0);
+        lock (asked)
+        {
+            asked.Should().ContainSingle("the figure is asked for once, for the whole period").Which.Should().Contain("period=2026-Q3");
+        }
+    }
+
+    [Fact]
     public async Task the_labels_follow_the_language_chosen()
     {
         var page = await console.OpenAsync("inventory", "/inventory", p => p.GetByRole(AriaRole.Table).First);

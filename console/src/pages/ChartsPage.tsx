@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet';
 import { rateBars, topLegend, utilizationBars } from '../components/drawings';
 import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure } from '../api/orders';
@@ -20,12 +20,25 @@ function ChartCard({ title, controls, children }: { title: string; controls: Rea
   );
 }
 
+/** How long typing must pause before the period typed is asked for: a half-typed "2026-1" never is. */
+const typingPause = 600;
+
+/** The period as typed, handed on once typing pauses or at Enter. */
 function PeriodInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useLanguage();
+  const [text, setText] = useState(value);
+  useEffect(() => {
+    if (text.trim() === value) {
+      return;
+    }
+    const pause = setTimeout(() => onChange(text.trim()), typingPause);
+    return () => clearTimeout(pause);
+  }, [text, value, onChange]);
   return (
     <label>
       {t('common.period')}
-      <input name="period" value={value} placeholder="2026-11 · 2026-Q4 · 2026" onChange={(event) => onChange(event.target.value.trim())} />
+      <input name="period" value={text} placeholder="2026-11 · 2026-Q4 · 2026" onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => event.key === 'Enter' && onChange(text.trim())} />
     </label>
   );
 }
