@@ -65,7 +65,9 @@ if [ "$failed" -ne 0 ]; then
   echo "Failed tests:"
   awk '/^  Failed / { shown = 0; printing = 1 }
        /^  (Passed|Skipped) / { printing = 0 }
-       printing && shown < 40 { print; shown++ }' "$run_dir/dotnet-test.log"
+       printing && shown < 16 { print; shown++ }' "$run_dir/dotnet-test.log"
+  echo "Failed tests, by name:"
+  grep -E '^  Failed ' "$run_dir/dotnet-test.log" || true
 fi
 
 cleanup

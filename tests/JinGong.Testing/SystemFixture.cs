@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace JinGong.Testing;
@@ -14,7 +15,8 @@ public class SystemFixture : IAsyncLifetime
 {
     // The resource snapshot property DCP fills with a process's id (Aspire keeps its constant internal).
     private const string ExecutablePidProperty = "executable.pid";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    // A start takes about a minute; two systems starting at once on a loaded 2-core CI have needed more than three.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private DistributedApplication? app;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("jingong-system-").FullName;
@@ -92,10 +94,26 @@ public class SystemFixture : IAsyncLifetime
         var builder = await TestAppHost.CreateBuilderAsync(DataDirectory, timeout.Token, Settings);
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        }
+        catch (OperationCanceledException late)
+        {
+            throw new TimeoutException($"The system was not healthy {StartTimeout.TotalMinutes} minutes after its start:{Environment.NewLine}{Standing()}", late);
+        }
+
         GatewayAddress = app.GetEndpoint("gateway", "http");
         Gateway = SignedInAs(SignIn.Administrator, SignIn.AdministratorPassword(DataDirectory));
     }
+
+    /// <summary>Each resource's state and health, with the checks that failed: which part held the gateway back.</summary>
+    private string Standing() => string.Join(Environment.NewLine, App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(resource =>
+        App.ResourceNotifications.TryGetCurrentState(resource.Name, out var current)
+            ? $"  {resource.Name}: {current.Snapshot.State?.Text ?? "no state"}, {current.Snapshot.HealthStatus?.ToString() ?? "no health"}"
+              + string.Concat(current.Snapshot.HealthReports.Where(report => report.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                  .Select(report => $"; {report.Name}: {report.Status} {report.Description ?? report.ExceptionText}"))
+            : $"  {resource.Name}: never reported"));
 
     public async Task DisposeAsync()
     {
