@@ -8,8 +8,9 @@ export default defineConfig({
   build: {
     outDir: '../gateway/JinGong.Gateway/wwwroot',
     emptyOutDir: true,
-    // ECharts is most of the bundle; it is cached for good once loaded (hashed names).
-    chunkSizeWarningLimit: 2000,
+    // ECharts is a chunk of its own (~590 kB), loaded by the pages that draw charts (App.tsx) and cached for good
+    // once loaded (hashed names); the rest of the console is ~410 kB.
+    chunkSizeWarningLimit: 700,
   },
   test: {
     include: ['src/**/*.test.ts'],

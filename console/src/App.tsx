@@ -1,7 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, type SignedInUser } from './auth/auth';
 import { useLanguage } from './i18n/language';
-import { ChartsPage } from './pages/ChartsPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
 import { OkrPage } from './pages/OkrPage';
@@ -9,8 +9,12 @@ import { OpportunityFormPage } from './pages/OpportunityFormPage';
 import { OpportunityPage } from './pages/OpportunityPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
-import { PipelinePage } from './pages/PipelinePage';
-import { VehiclePage } from './pages/VehiclePage';
+
+// The pages that draw charts load with ECharts, most of the console's code, only when first opened: the inventory a
+// person lands on, the forms and the boards come without it.
+const ChartsPage = lazy(() => import('./pages/ChartsPage').then((page) => ({ default: page.ChartsPage })));
+const PipelinePage = lazy(() => import('./pages/PipelinePage').then((page) => ({ default: page.PipelinePage })));
+const VehiclePage = lazy(() => import('./pages/VehiclePage').then((page) => ({ default: page.VehiclePage })));
 
 const navigation = [
   ['/inventory', 'nav.inventory'],
@@ -47,20 +51,22 @@ export function App({ user }: { user: SignedInUser }) {
         </button>
       </header>
       <main>
-        <Routes>
-          <Route path="/" element={<Navigate to="/inventory" replace />} />
-          <Route path="/inventory" element={<InventoryPage />} />
-          <Route path="/vehicles/:code" element={<VehiclePage />} />
-          <Route path="/opportunities/new" element={<OpportunityFormPage user={user} />} />
-          <Route path="/opportunities/:id" element={<OpportunityPage />} />
-          <Route path="/pipeline" element={<PipelinePage />} />
-          <Route path="/orders" element={<OrdersPage />} />
-          <Route path="/orders/:id" element={<OrderPage />} />
-          <Route path="/dispatch" element={<DispatchPage />} />
-          <Route path="/okr" element={<OkrPage />} />
-          <Route path="/charts" element={<ChartsPage />} />
-          <Route path="*" element={<Navigate to="/inventory" replace />} />
-        </Routes>
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/inventory" replace />} />
+            <Route path="/inventory" element={<InventoryPage />} />
+            <Route path="/vehicles/:code" element={<VehiclePage />} />
+            <Route path="/opportunities/new" element={<OpportunityFormPage user={user} />} />
+            <Route path="/opportunities/:id" element={<OpportunityPage />} />
+            <Route path="/pipeline" element={<PipelinePage />} />
+            <Route path="/orders" element={<OrdersPage />} />
+            <Route path="/orders/:id" element={<OrderPage />} />
+            <Route path="/dispatch" element={<DispatchPage />} />
+            <Route path="/okr" element={<OkrPage />} />
+            <Route path="/charts" element={<ChartsPage />} />
+            <Route path="*" element={<Navigate to="/inventory" replace />} />
+          </Routes>
+        </Suspense>
       </main>
     </BrowserRouter>
   );
