@@ -10,14 +10,22 @@ namespace JinGong.ServiceDefaults.EventSourcing;
 /// <summary>
 /// Load → decide → append for every command on a stream, always at the version the decision was made on:
 /// of two concurrent writers only one can win. <c>If-Match</c> pins that version to the one the client
-/// read (412 when the stream has moved on). A rejected command appends nothing.
+/// read (412 when the stream has moved on); without it the loser is decided again on the winner's state, and gets
+/// 409 only when the stream keeps moving. A rejected command appends nothing.
 /// </summary>
 public static class StreamCommands
 {
+    /// <summary>How many times a command that names no version is decided, when concurrent writers keep moving its stream.</summary>
+    public const int DecisionsWithoutIfMatch = 3;
+
     /// <param name="alsoStore">What else an accepted command writes in the same transaction (e.g. a batch's points).</param>
+    /// <param name="decideAgainOnRace">
+    /// Whether a command without <c>If-Match</c> that lost a race is decided again on the stream as the winner left it
+    /// (false where the session is one serializable transaction, which a failed save ends).
+    /// </param>
     public static async Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideAsync<TState, TView>(
         this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, FieldErrors errors, HttpContext http,
-        Func<TState, Decision> decide, CancellationToken cancellationToken, Action<IDocumentSession>? alsoStore = null)
+        Func<TState, Decision> decide, CancellationToken cancellationToken, Action<IDocumentSession>? alsoStore = null, bool decideAgainOnRace = true)
         where TState : class
     {
         if (!http.Request.TryGetExpectedVersion(out var expectedVersion))
@@ -30,48 +38,59 @@ public static class StreamCommands
             return Problems.Validation(errors.Errors);
         }
 
-        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
-        if (stream.Aggregate is null)
+        var decisions = expectedVersion is null && decideAgainOnRace ? DecisionsWithoutIfMatch : 1;
+        for (var decision = 1; ; decision++)
         {
-            return Problems.From(kind.NotFound(streamId));
-        }
+            var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
+            if (stream.Aggregate is null)
+            {
+                return Problems.From(kind.NotFound(streamId));
+            }
 
-        if (!kind.Admits(http.User, stream.Aggregate))
-        {
-            return Problems.OutsideRegion($"{kind.Noun} {streamId}", kind.RegionOf!(stream.Aggregate));
-        }
+            if (!kind.Admits(http.User, stream.Aggregate))
+            {
+                return Problems.OutsideRegion($"{kind.Noun} {streamId}", kind.RegionOf!(stream.Aggregate));
+            }
 
-        var readVersion = stream.CurrentVersion ?? 0;
-        if (expectedVersion is not null && expectedVersion != readVersion)
-        {
-            return Problems.StreamMoved($"{streamId} is at version {readVersion}, not {expectedVersion}.");
-        }
+            var readVersion = stream.CurrentVersion ?? 0;
+            if (expectedVersion is not null && expectedVersion != readVersion)
+            {
+                return Problems.StreamMoved($"{streamId} is at version {readVersion}, not {expectedVersion}.");
+            }
 
-        switch (decide(stream.Aggregate))
-        {
-            case Decision.Rejected rejected:
-                return Problems.From(rejected.Error);
-            case Decision.Accepted accepted:
-                stream.AppendMany(accepted.Events);
-                alsoStore?.Invoke(session);
-                try
-                {
-                    await session.SaveChangesAsync(cancellationToken);
-                }
-                catch (ConcurrencyException)
-                {
-                    // Another writer appended between our read and our write; its change stands, ours is refused.
-                    return expectedVersion is null
-                        ? Problems.From(new DomainError("concurrent-change", $"{streamId} changed while this command was decided; read it again and retry.", ErrorKind.Conflict))
-                        : Problems.StreamMoved($"{streamId} moved past version {expectedVersion} while this command was decided.");
-                }
+            switch (decide(stream.Aggregate))
+            {
+                case Decision.Rejected rejected:
+                    return Problems.From(rejected.Error);
+                case Decision.Accepted accepted:
+                    stream.AppendMany(accepted.Events);
+                    alsoStore?.Invoke(session);
+                    try
+                    {
+                        await session.SaveChangesAsync(cancellationToken);
+                    }
+                    catch (ConcurrencyException) when (decision < decisions)
+                    {
+                        // Another writer appended between our read and our write (often a consumer following another
+                        // service). The client named no version, so the command is decided again on what it left.
+                        session.EjectAllPendingChanges();
+                        continue;
+                    }
+                    catch (ConcurrencyException)
+                    {
+                        // The stream moved on: the other writer's change stands, ours is refused.
+                        return expectedVersion is null
+                            ? Problems.From(new DomainError("concurrent-change", $"{streamId} changed while this command was decided; read it again and retry.", ErrorKind.Conflict))
+                            : Problems.StreamMoved($"{streamId} moved past version {expectedVersion} while this command was decided.");
+                    }
 
-                var version = readVersion + accepted.Events.Count;
-                var state = accepted.Events.Aggregate((TState?)stream.Aggregate, kind.Evolve)!;
-                http.Response.SetStreamVersion(version);
-                return TypedResults.Ok(kind.View(state, version));
-            default:
-                throw new InvalidOperationException("A decision is accepted or rejected.");
+                    var version = readVersion + accepted.Events.Count;
+                    var state = accepted.Events.Aggregate((TState?)stream.Aggregate, kind.Evolve)!;
+                    http.Response.SetStreamVersion(version);
+                    return TypedResults.Ok(kind.View(state, version));
+                default:
+                    throw new InvalidOperationException("A decision is accepted or rejected.");
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public static class AlignObjectiveEndpoint
                 : await Alignment.LoadAsync(session, objective.OwnerKind, objective.OwnerId, parentId, cancellationToken);
             return await session.DecideAsync(
                 ObjectivesModule.Objectives, id, new FieldErrors(), http,
-                state => ObjectiveDecider.Decide(new AlignObjective(id, parentId, occurredAt, now), state, facts), cancellationToken);
+                state => ObjectiveDecider.Decide(new AlignObjective(id, parentId, occurredAt, now), state, facts), cancellationToken, decideAgainOnRace: false);
         }
         catch (Exception error) when (IsSerializationFailure(error))
         {
