@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Xunit;
 
 namespace JinGong.Testing;
@@ -111,7 +112,7 @@ public class SystemFixture : IAsyncLifetime
     private string Standing() => string.Join(Environment.NewLine, App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(resource =>
         App.ResourceNotifications.TryGetCurrentState(resource.Name, out var current)
             ? $"  {resource.Name}: {current.Snapshot.State?.Text ?? "no state"}, {current.Snapshot.HealthStatus?.ToString() ?? "no health"}"
-              + string.Concat(current.Snapshot.HealthReports.Where(report => report.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+              + string.Concat(current.Snapshot.HealthReports.Where(report => report.Status != HealthStatus.Healthy)
                   .Select(report => $"; {report.Name}: {report.Status} {report.Description ?? report.ExceptionText}"))
             : $"  {resource.Name}: never reported"));
 

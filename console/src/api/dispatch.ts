@@ -26,7 +26,7 @@ export interface RegionBoard {
   region: string;
   openAllocations: number;
   backorders: { orderId: string; unit: number; model: string }[];
-  unitsInTransit: { orderId: string; unit: number; vehicleCode: string; transferId: string | null }[];
+  unitsInTransit: { orderId: string; unit: number; vehicleCode: string; transferId: string | null; status: 'AwaitingTransfer' | 'InTransit' }[];
   transfersInTransit: Transfer[];
   loansOut: Loan[];
   loansOverdue: Loan[];

@@ -53,7 +53,7 @@ function RegionCard({ board }: { board: RegionBoard }) {
   const { t } = useLanguage();
   const lists: [string, { key: string; content: ReactNode }[]][] = [
     ['dispatch.backorders', board.backorders.map((unit) => ({ key: `${unit.orderId}#${unit.unit}`, content: <><OrderLink id={unit.orderId} /> #{unit.unit} {unit.model}</> }))],
-    ['dispatch.unitsInTransit', board.unitsInTransit.map((unit) => ({ key: `${unit.orderId}#${unit.unit}`, content: <><OrderLink id={unit.orderId} /> #{unit.unit} <VehicleLink code={unit.vehicleCode} /></> }))],
+    ['dispatch.unitsInTransit', board.unitsInTransit.map((unit) => ({ key: `${unit.orderId}#${unit.unit}`, content: <><OrderLink id={unit.orderId} /> #{unit.unit} <VehicleLink code={unit.vehicleCode} />{unit.status === 'AwaitingTransfer' && <> · {t('dispatch.awaitingTransfer')}</>}</> }))],
     ['dispatch.transfers', board.transfersInTransit.map((transfer) => ({ key: transfer.transferId, content: <><VehicleLink code={transfer.vehicleCode} /> {transfer.fromWarehouse} → {transfer.toWarehouse}</> }))],
     ['dispatch.loansOut', board.loansOut.map((out) => ({ key: out.loanId, content: <><VehicleLink code={out.vehicleCode} /> {out.borrower} ({out.dueDate})</> }))],
     ['dispatch.loansOverdue', board.loansOverdue.map((late) => ({ key: late.loanId, content: <><VehicleLink code={late.vehicleCode} /> {late.borrower} ({late.dueDate})</> }))],

@@ -31,6 +31,10 @@ public sealed class BusinessFlowTests(SystemFixture system)
         var allocation = $"/api/dispatch/allocations/{order}";
         await company.WhenAsync(allocation, a => Company.Status(a, local) == "Reserved" && Company.Status(a, remote) == "InTransit", "one unit reserved locally, one set off by fleet");
         (await company.GetAsync($"/api/fleet/vehicles/{remote}")).GetProperty("status").GetString().Should().Be("InTransit");
+        var board = await company.GetAsync("/api/dispatch/board?region=east");
+        board.GetProperty("regions").EnumerateArray().SelectMany(region => region.GetProperty("unitsInTransit").EnumerateArray())
+            .Where(unit => unit.GetProperty("vehicleCode").GetString() == remote).Select(unit => unit.GetProperty("status").GetString())
+            .Should().Equal(["InTransit"], "the board tells a unit on its way from one not set off yet");
         await company.PostAsync($"{allocation}/arrivals", new { vehicleCode = remote });
         await company.WhenAsync(allocation, a => Company.Status(a, remote) == "Reserved", "the transferred unit to arrive");
 

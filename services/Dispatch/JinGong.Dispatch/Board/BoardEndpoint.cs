@@ -9,7 +9,8 @@ namespace JinGong.Dispatch.Board;
 
 public sealed record WaitingUnit(string OrderId, int Unit, string Model);
 
-public sealed record MovingUnit(string OrderId, int Unit, string VehicleCode, string? TransferId);
+/// <summary>A unit coming from another region: <see cref="UnitStatus.AwaitingTransfer"/> until fleet sets it off, then <see cref="UnitStatus.InTransit"/>.</summary>
+public sealed record MovingUnit(string OrderId, int Unit, string VehicleCode, string? TransferId, UnitStatus Status);
 
 public sealed record PlannedDelivery(string OrderId, string VehicleCode, DateOnly Date, string Site);
 
@@ -64,7 +65,7 @@ public static class BoardEndpoint
                 name,
                 here.Count,
                 [.. units.Where(u => u.Unit.Status == UnitStatus.Backordered).Select(u => new WaitingUnit(u.OrderId, u.Unit.Number, u.Unit.Model))],
-                [.. units.Where(u => u.Unit.Status is UnitStatus.AwaitingTransfer or UnitStatus.InTransit).Select(u => new MovingUnit(u.OrderId, u.Unit.Number, u.Unit.VehicleCode!, u.Unit.TransferId))],
+                [.. units.Where(u => u.Unit.Status is UnitStatus.AwaitingTransfer or UnitStatus.InTransit).Select(u => new MovingUnit(u.OrderId, u.Unit.Number, u.Unit.VehicleCode!, u.Unit.TransferId, u.Unit.Status))],
                 [.. moving.Where(transfer => transfer.ToRegion == name)],
                 [.. lent.Where(loan => loan.Region == name)],
                 [.. lent.Where(loan => loan.Region == name && loan.IsOverdueOn(today))],
