@@ -11,6 +11,12 @@ public enum ErrorKind
 
     /// <summary>The command is well-formed but breaks a business rule, e.g. a time in the future (422).</summary>
     Unprocessable,
+
+    /// <summary>The caller may not act on this record, e.g. one of another region (403).</summary>
+    Forbidden,
+
+    /// <summary>The stream moved on from the version the caller named in <c>If-Match</c> (412).</summary>
+    PreconditionFailed,
 }
 
 /// <summary>

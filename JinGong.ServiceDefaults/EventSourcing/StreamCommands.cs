@@ -7,16 +7,50 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.ServiceDefaults.EventSourcing;
 
+/// <summary>What the one command path made of a command: the state and version it was decided on, and the decision.</summary>
+public sealed record StreamDecision<TState>(TState? Before, long Version, Decision Decision)
+    where TState : class
+{
+    /// <summary>The events appended (none when the command was refused).</summary>
+    public IReadOnlyList<object> Events => Decision is Decision.Accepted accepted ? accepted.Events : [];
+}
+
 /// <summary>
-/// Load → decide → append for every command on a stream, always at the version the decision was made on:
-/// of two concurrent writers only one can win. <c>If-Match</c> pins that version to the one the client
-/// read (412 when the stream has moved on); without it the loser is decided again on the winner's state, and gets
-/// 409 only when the stream keeps moving. A rejected command appends nothing.
+/// Load → decide → append, the one path every command on a stream takes, from HTTP and from the bus alike. The events
+/// are appended at the version the decision was made on: of two concurrent writers only one can win. Over HTTP,
+/// <c>If-Match</c> pins that version to the one the client read (412 when the stream has moved on); without it the loser
+/// is decided again on the winner's state, and gets 409 only when the stream keeps moving. A bus consumer's loser fails
+/// its transaction and the bus delivers the message again. A rejected command appends nothing.
 /// </summary>
 public static class StreamCommands
 {
     /// <summary>How many times a command that names no version is decided, when concurrent writers keep moving its stream.</summary>
     public const int DecisionsWithoutIfMatch = 3;
+
+    /// <summary>
+    /// Loads the stream, decides on its state (null when there is none yet) and version, and appends what was accepted,
+    /// unsaved: the caller's transaction commits it with whatever else it writes (a consumer's processed message, ...).
+    /// </summary>
+    public static async Task<StreamDecision<TState>> AppendDecisionAsync<TState>(
+        this IDocumentSession session, string streamId, Func<TState?, long, Decision> decide, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
+        var version = stream.CurrentVersion ?? 0;
+        var decision = decide(stream.Aggregate, version);
+        if (decision is Decision.Accepted accepted)
+        {
+            stream.AppendMany(accepted.Events);
+        }
+
+        return new(stream.Aggregate, version, decision);
+    }
+
+    /// <summary>As above, for deciders that need not know the version.</summary>
+    public static Task<StreamDecision<TState>> AppendDecisionAsync<TState>(
+        this IDocumentSession session, string streamId, Func<TState?, Decision> decide, CancellationToken cancellationToken)
+        where TState : class =>
+        session.AppendDecisionAsync<TState>(streamId, (state, _) => decide(state), cancellationToken);
 
     /// <param name="alsoStore">What else an accepted command writes in the same transaction (e.g. a batch's points).</param>
     /// <param name="decideAgainOnRace">
@@ -41,56 +75,40 @@ public static class StreamCommands
         var decisions = expectedVersion is null && decideAgainOnRace ? DecisionsWithoutIfMatch : 1;
         for (var decision = 1; ; decision++)
         {
-            var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
-            if (stream.Aggregate is null)
+            var decided = await session.AppendDecisionAsync<TState>(streamId, (state, version) =>
+                state is null ? Decision.Reject(kind.NotFound(streamId))
+                : !kind.Admits(http.User, state) ? Decision.Reject(Problems.OutsideRegionError($"{kind.Noun} {streamId}", kind.RegionOf!(state)))
+                : expectedVersion is not null && expectedVersion != version ? Decision.Reject(Problems.StreamMoved($"{streamId} is at version {version}, not {expectedVersion}."))
+                : decide(state), cancellationToken);
+            if (decided.Decision is Decision.Rejected rejected)
             {
-                return Problems.From(kind.NotFound(streamId));
+                return Problems.From(rejected.Error);
             }
 
-            if (!kind.Admits(http.User, stream.Aggregate))
+            alsoStore?.Invoke(session);
+            try
             {
-                return Problems.OutsideRegion($"{kind.Noun} {streamId}", kind.RegionOf!(stream.Aggregate));
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyException) when (decision < decisions)
+            {
+                // Another writer appended between our read and our write (often a consumer following another
+                // service). The client named no version, so the command is decided again on what it left.
+                session.EjectAllPendingChanges();
+                continue;
+            }
+            catch (ConcurrencyException)
+            {
+                // The stream moved on: the other writer's change stands, ours is refused.
+                return Problems.From(expectedVersion is null
+                    ? new DomainError("concurrent-change", $"{streamId} changed while this command was decided; read it again and retry.", ErrorKind.Conflict)
+                    : Problems.StreamMoved($"{streamId} moved past version {expectedVersion} while this command was decided."));
             }
 
-            var readVersion = stream.CurrentVersion ?? 0;
-            if (expectedVersion is not null && expectedVersion != readVersion)
-            {
-                return Problems.StreamMoved($"{streamId} is at version {readVersion}, not {expectedVersion}.");
-            }
-
-            switch (decide(stream.Aggregate))
-            {
-                case Decision.Rejected rejected:
-                    return Problems.From(rejected.Error);
-                case Decision.Accepted accepted:
-                    stream.AppendMany(accepted.Events);
-                    alsoStore?.Invoke(session);
-                    try
-                    {
-                        await session.SaveChangesAsync(cancellationToken);
-                    }
-                    catch (ConcurrencyException) when (decision < decisions)
-                    {
-                        // Another writer appended between our read and our write (often a consumer following another
-                        // service). The client named no version, so the command is decided again on what it left.
-                        session.EjectAllPendingChanges();
-                        continue;
-                    }
-                    catch (ConcurrencyException)
-                    {
-                        // The stream moved on: the other writer's change stands, ours is refused.
-                        return expectedVersion is null
-                            ? Problems.From(new DomainError("concurrent-change", $"{streamId} changed while this command was decided; read it again and retry.", ErrorKind.Conflict))
-                            : Problems.StreamMoved($"{streamId} moved past version {expectedVersion} while this command was decided.");
-                    }
-
-                    var version = readVersion + accepted.Events.Count;
-                    var state = accepted.Events.Aggregate((TState?)stream.Aggregate, kind.Evolve)!;
-                    http.Response.SetStreamVersion(version);
-                    return TypedResults.Ok(kind.View(state, version));
-                default:
-                    throw new InvalidOperationException("A decision is accepted or rejected.");
-            }
+            var version = decided.Version + decided.Events.Count;
+            var state = decided.Events.Aggregate(decided.Before, kind.Evolve)!;
+            http.Response.SetStreamVersion(version);
+            return TypedResults.Ok(kind.View(state, version));
         }
     }
 

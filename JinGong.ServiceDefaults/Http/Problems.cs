@@ -8,7 +8,6 @@ public static class Problems
 {
     public const string TypeBase = "https://jingong.dev/problems/";
     public const string ValidationType = TypeBase + "validation";
-    public const string StreamMovedType = TypeBase + "stream-moved";
     public const string ServiceUnavailableType = TypeBase + "service-unavailable";
 
     public static ProblemHttpResult From(DomainError error) =>
@@ -20,6 +19,8 @@ public static class Problems
             {
                 ErrorKind.NotFound => StatusCodes.Status404NotFound,
                 ErrorKind.Conflict => StatusCodes.Status409Conflict,
+                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
                 _ => StatusCodes.Status422UnprocessableEntity,
             });
 
@@ -27,14 +28,13 @@ public static class Problems
         TypedResults.ValidationProblem(errors, title: "The request is not valid", type: ValidationType);
 
     /// <summary>A rep or regional manager asked for a record of another region than theirs (403).</summary>
-    public static ProblemHttpResult OutsideRegion(string what, string? region) =>
-        TypedResults.Problem(
-            type: TypeBase + "outside-your-region", title: "Outside your region", statusCode: StatusCodes.Status403Forbidden,
-            detail: $"{what} is in {(string.IsNullOrEmpty(region) ? "no region" : region)}; your account acts in another region only.");
+    public static ProblemHttpResult OutsideRegion(string what, string? region) => From(OutsideRegionError(what, region));
+
+    public static DomainError OutsideRegionError(string what, string? region) =>
+        new("outside-your-region", $"{what} is in {(string.IsNullOrEmpty(region) ? "no region" : region)}; your account acts in another region only.", ErrorKind.Forbidden);
 
     /// <summary>The client's <c>If-Match</c> names a version the stream has moved on from (412).</summary>
-    public static ProblemHttpResult StreamMoved(string detail) =>
-        TypedResults.Problem(type: StreamMovedType, title: "Stream moved", detail: detail, statusCode: StatusCodes.Status412PreconditionFailed);
+    public static DomainError StreamMoved(string detail) => new("stream-moved", detail, ErrorKind.PreconditionFailed);
 
     // "vehicle-already-registered" → "Vehicle already registered"
     private static string Title(string rule) => string.Concat(char.ToUpperInvariant(rule[0]).ToString(), rule[1..].Replace('-', ' '));

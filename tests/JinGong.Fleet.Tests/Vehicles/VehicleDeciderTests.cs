@@ -1,6 +1,7 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.Fleet.Vehicles;
 using JinGong.ServiceDefaults;
+using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
 
@@ -46,5 +47,18 @@ public sealed class VehicleDeciderTests
     public void a_registration_dated_now_is_accepted()
     {
         VehicleDecider.Decide(Register(occurredAt: Now), state: null).Should().BeOfType<Decision.Accepted>();
+    }
+
+    [Fact]
+    public void a_loan_is_never_due_before_it_starts_on_the_china_calendar()
+    {
+        // 16:30 UTC on the 24th is already the 25th in China, as dispatch counts it: due the 24th is before it starts.
+        var lentAt = new DateTimeOffset(2026, 11, 24, 16, 30, 0, TimeSpan.Zero);
+        var vehicle = DeciderSpecification.For<VehicleCommand, Vehicle>(VehicleDecider.Decide, Vehicle.Step)
+            .Given(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-10)));
+
+        vehicle.When(new LendVehicle("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 24), lentAt, Now)).ThenRejects("due-before-lent");
+        vehicle.When(new LendVehicle("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 25), lentAt, Now))
+            .Then(new VehicleLent("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 25), lentAt));
     }
 }

@@ -73,13 +73,14 @@ public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, Serv
         // A loan's or a planned transfer's request id is its own id.
         if (message.Request == "lend")
         {
-            await session.UpdateAsync<Loan>(message.RequestId, loan => LoanDecider.Refused(loan, message.Rule, message.Detail, now), cancellationToken);
+            await session.AppendDecisionAsync<Loan>(message.RequestId, loan => LoanDecider.Decide(new RecordRefusal(message.RequestId, message.Rule, message.Detail, now), loan), cancellationToken);
             return;
         }
 
         if (message.Request == "transfer")
         {
-            await session.UpdateAsync<Transfer>(message.RequestId, transfer => TransferDecider.Refused(transfer, message.Rule, message.Detail, now), cancellationToken);
+            await session.AppendDecisionAsync<Transfer>(
+                message.RequestId, transfer => TransferDecider.Decide(new RecordTransferRefusal(message.RequestId, message.Rule, message.Detail, now), transfer), cancellationToken);
             return;
         }
 
@@ -109,7 +110,8 @@ public static partial class AllocationUpdates
 {
     /// <remarks>An order dispatch never opened (e.g. a vehicle fleet reserved by hand) has nothing to follow.</remarks>
     public static async Task ApplyAsync(IDocumentSession session, string orderId, Func<Allocation, IReadOnlyList<object>> decide, CancellationToken cancellationToken) =>
-        AllocationStore.Follow(session, await session.UpdateAsync(orderId, decide, cancellationToken));
+        AllocationStore.Follow(session, (await session.AppendDecisionAsync<Allocation>(
+            orderId, state => state is null ? Decision.Accept() : Decision.Accept([.. decide(state)]), cancellationToken)).Events);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fleet refused to {Request} vehicle {VehicleCode}: {Rule} ({Detail})")]
     public static partial void LogRefusal(ILogger logger, string request, string vehicleCode, string rule, string detail);

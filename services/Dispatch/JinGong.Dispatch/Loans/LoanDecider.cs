@@ -5,10 +5,22 @@ using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Dispatch.Loans;
 
+/// <summary>What someone, or fleet's answer, asks of a loan, with its business time and the clock's reading.</summary>
+public abstract record LoanCommand(string LoanId, DateTimeOffset OccurredAt, DateTimeOffset Now);
+
 /// <summary>Lend a vehicle, as dispatch sees it (its catalogue, and whether an order has claimed the vehicle).</summary>
 public sealed record LendVehicle(
     string LoanId, CatalogueVehicle? Vehicle, string VehicleCode, bool ClaimedByOrder, string Borrower, string Site, DateOnly DueDate,
-    DateTimeOffset OccurredAt, DateTimeOffset Now);
+    DateTimeOffset OccurredAt, DateTimeOffset Now) : LoanCommand(LoanId, OccurredAt, Now);
+
+/// <summary>The lent vehicle came back after <paramref name="HoursUsed"/> hours of use.</summary>
+public sealed record ReturnLentVehicle(string LoanId, decimal HoursUsed, DateTimeOffset OccurredAt, DateTimeOffset Now) : LoanCommand(LoanId, OccurredAt, Now);
+
+/// <summary>Fleet says what it did with the loan's vehicle (<paramref name="Cause"/>: lent, returned).</summary>
+public sealed record FollowFleet(string LoanId, string Cause, DateTimeOffset Now) : LoanCommand(LoanId, Now, Now);
+
+/// <summary>Fleet refused to lend the vehicle, by <paramref name="Rule"/>.</summary>
+public sealed record RecordRefusal(string LoanId, string Rule, string Detail, DateTimeOffset Now) : LoanCommand(LoanId, Now, Now);
 
 /// <summary>
 /// The rules of a loan [外借] dispatch can check before asking fleet (which checks them again on the vehicle's
@@ -16,7 +28,18 @@ public sealed record LendVehicle(
 /// </summary>
 public static class LoanDecider
 {
-    public static Decision Lend(LendVehicle lend)
+    public static Decision Decide(LoanCommand command, Loan? state) => (command, state) switch
+    {
+        (LendVehicle lend, null) => Lend(lend),
+        (LendVehicle lend, _) => Decision.Reject(new("loan-already-requested", $"Loan {lend.LoanId} exists already.", ErrorKind.Conflict)),
+        (_, null) => Decision.Reject(NotFound(command.LoanId)),
+        (ReturnLentVehicle returned, _) => Return(state, returned),
+        (FollowFleet answer, _) => Decision.Accept([.. Answered(state, answer.Cause, answer.Now)]),
+        (RecordRefusal refusal, _) => Decision.Accept([.. state.Status == LoanStatus.Requested ? [new LoanRefused(state.LoanId, refusal.Rule, refusal.Detail, refusal.Now)] : Array.Empty<object>()]),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a loan."),
+    };
+
+    private static Decision Lend(LendVehicle lend)
     {
         if (BusinessTime.Check(lend.OccurredAt, lend.Now, null, $"loan {lend.LoanId}") is { } timeError)
         {
@@ -38,21 +61,18 @@ public static class LoanDecider
         return Decision.Accept(new LoanRequested(lend.LoanId, vehicle.Code, vehicle.Model, vehicle.Region, lend.Borrower, lend.Site, lend.DueDate, lend.OccurredAt));
     }
 
-    public static Decision Return(Loan state, decimal hoursUsed, DateTimeOffset occurredAt, DateTimeOffset now) =>
-        BusinessTime.Check(occurredAt, now, state.LastOccurredAt, $"loan {state.LoanId}") is { } timeError ? Decision.Reject(timeError)
+    private static Decision Return(Loan state, ReturnLentVehicle returned) =>
+        BusinessTime.Check(returned.OccurredAt, returned.Now, state.LastOccurredAt, $"loan {state.LoanId}") is { } timeError ? Decision.Reject(timeError)
         : state.Status != LoanStatus.Out ? Decision.Reject(new("loan-not-out", $"Loan {state.LoanId} is {state.Status}; only a vehicle out on loan comes back.", ErrorKind.Conflict))
-        : Decision.Accept(new ReturnReported(state.LoanId, state.VehicleCode, hoursUsed, occurredAt));
+        : Decision.Accept(new ReturnReported(state.LoanId, state.VehicleCode, returned.HoursUsed, returned.OccurredAt));
 
     /// <summary>What fleet did with the vehicle of a loan; a repeated or stale answer changes nothing.</summary>
-    public static IReadOnlyList<object> Answered(Loan state, string cause, DateTimeOffset now) => (cause, state.Status) switch
+    private static IReadOnlyList<object> Answered(Loan state, string cause, DateTimeOffset now) => (cause, state.Status) switch
     {
         ("lent", LoanStatus.Requested) => [new LoanStarted(state.LoanId, now)],
         ("returned", LoanStatus.Out or LoanStatus.Returning) => [new LoanReturned(state.LoanId, now)],
         _ => [],
     };
-
-    public static IReadOnlyList<object> Refused(Loan state, string rule, string detail, DateTimeOffset now) =>
-        state.Status == LoanStatus.Requested ? [new LoanRefused(state.LoanId, rule, detail, now)] : [];
 
     public static DomainError NotFound(string loanId) => new("loan-not-found", $"There is no loan {loanId}.", ErrorKind.NotFound);
 }

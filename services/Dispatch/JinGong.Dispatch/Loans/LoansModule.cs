@@ -57,7 +57,7 @@ public static class LoansModule
             "/{loanId}/return", "ReturnVehicle", Loans,
             request => new FieldErrors().Required("hoursUsed", request.HoursUsed)
                 .Check("hoursUsed", request.HoursUsed is null or >= 0 and <= MaxHoursUsed, $"Hours used run from 0 to {MaxHoursUsed}."),
-            (_, request, occurredAt, now) => loan => LoanDecider.Return(loan, request.HoursUsed!.Value, occurredAt, now))
+            (loanId, request, occurredAt, now) => loan => LoanDecider.Decide(new ReturnLentVehicle(loanId, request.HoursUsed!.Value, occurredAt, now), loan))
             .WithSummary("The lent vehicle came back, after so many hours of use")
             .RequireRoles(Roles.Dispatcher);
         loans.MapStreamReads("/{loanId}", Loans);
@@ -80,7 +80,7 @@ public static class LoansModule
         var now = clock.GetUtcNow();
         var loanId = AllocationStore.NewId("LOAN");
         var command = new LendVehicle(loanId, vehicle, code, claimed, request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, (request.OccurredAt ?? now).ToUniversalTime(), now);
-        return await session.StartAsync(Loans, loanId, $"/api/dispatch/loans/{loanId}", _ => LoanDecider.Lend(command),
+        return await session.StartAsync(Loans, loanId, $"/api/dispatch/loans/{loanId}", current => LoanDecider.Decide(command, current),
             new DomainError("loan-already-requested", $"Loan {loanId} exists already.", ErrorKind.Conflict), cancellationToken);
     }
 
@@ -115,6 +115,7 @@ public sealed class LoanAnswersConsumer(IDocumentSession session, ServiceIdentit
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
         message is { Cause: "lent" or "returned", LoanId: { } loanId }
-            ? session.UpdateAsync<Loan>(loanId, loan => LoanDecider.Answered(loan, message.Cause, clock.GetUtcNow()), cancellationToken)
+            // A loan fleet made by hand is not dispatch's: not found, nothing to follow.
+            ? session.AppendDecisionAsync<Loan>(loanId, loan => LoanDecider.Decide(new FollowFleet(loanId, message.Cause, clock.GetUtcNow()), loan), cancellationToken)
             : Task.CompletedTask;
 }

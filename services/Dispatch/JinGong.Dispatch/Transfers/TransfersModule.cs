@@ -50,7 +50,7 @@ public static class TransfersModule
             .RequireRoles(Roles.Dispatcher);
         transfers.MapStreamCommand<TransferArrivalRequest, Transfer, TransferView>(
             "/{transferId}/arrival", "ReportTransferArrival", Transfers, _ => new FieldErrors(),
-            (_, _, occurredAt, now) => transfer => TransferDecider.ReportArrival(transfer, occurredAt, now))
+            (transferId, _, occurredAt, now) => transfer => TransferDecider.Decide(new ReportTransferArrival(transferId, occurredAt, now), transfer))
             .WithSummary("The vehicle reached its destination warehouse")
             .RequireRoles(Roles.Dispatcher);
         transfers.MapStreamReads("/{transferId}", Transfers);
@@ -71,7 +71,7 @@ public static class TransfersModule
         var now = clock.GetUtcNow();
         var transferId = AllocationStore.NewId("TRF");
         var plan = new PlanTransfer(transferId, code, vehicle, claimed, request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), (request.OccurredAt ?? now).ToUniversalTime(), now);
-        return await session.StartAsync(Transfers, transferId, $"/api/dispatch/transfers/{transferId}", _ => TransferDecider.Plan(plan),
+        return await session.StartAsync(Transfers, transferId, $"/api/dispatch/transfers/{transferId}", current => TransferDecider.Decide(plan, current),
             new DomainError("transfer-already-planned", $"Transfer {transferId} exists already.", ErrorKind.Conflict), cancellationToken);
     }
 }
@@ -82,6 +82,7 @@ public sealed class TransferAnswersConsumer(IDocumentSession session, ServiceIde
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
         message is { Cause: "transfer-started" or "transfer-arrived", TransferId: { } transferId }
-            ? session.UpdateAsync<Transfer>(transferId, transfer => TransferDecider.Answered(transfer, message.Cause, clock.GetUtcNow()), cancellationToken)
+            // A transfer fleet made by hand is not dispatch's: not found, nothing to follow.
+            ? session.AppendDecisionAsync<Transfer>(transferId, transfer => TransferDecider.Decide(new FollowFleetTransfer(transferId, message.Cause, clock.GetUtcNow()), transfer), cancellationToken)
             : Task.CompletedTask;
 }

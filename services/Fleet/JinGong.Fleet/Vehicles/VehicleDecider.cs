@@ -1,5 +1,6 @@
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Fleet.Vehicles;
 
@@ -111,7 +112,7 @@ public static class VehicleDecider
         (CompleteTransfer c, VehicleStatus.InTransit) =>
             Accept(new VehicleTransferArrived(state.Code, c.TransferId, state.Transfer!.ToWarehouse, state.Transfer.ToRegion, c.OccurredAt)),
 
-        (LendVehicle c, VehicleStatus.InStock) when c.DueDate < DateOnly.FromDateTime(c.OccurredAt.UtcDateTime) =>
+        (LendVehicle c, VehicleStatus.InStock) when c.DueDate < ChinaTime.DateOf(c.OccurredAt) =>
             Reject(new("due-before-lent", $"The loan is due {c.DueDate:O}, before it starts.", ErrorKind.Unprocessable)),
         (LendVehicle c, VehicleStatus.InStock) =>
             Accept(new VehicleLent(state.Code, c.LoanId, c.Borrower, c.Site, c.DueDate, c.OccurredAt)),

@@ -18,6 +18,13 @@ public sealed record ScoreKeyResult(string KeyResultId, decimal Score, string Re
     : KeyResultCommand(KeyResultId, OccurredAt, Now);
 
 /// <summary>
+/// A bound key result learns a record's contribution (<paramref name="Source"/> is the record's id, <paramref name="CausedBy"/>
+/// the event behind it); <paramref name="FactOccurredAt"/> is when the record's latest fact happened.
+/// </summary>
+public sealed record FollowRecord(string KeyResultId, string Source, Contribution Contribution, Guid CausedBy, DateTimeOffset FactOccurredAt, DateTimeOffset Now)
+    : KeyResultCommand(KeyResultId, FactOccurredAt, Now);
+
+/// <summary>
 /// Every rule of a key result: it belongs to an objective and spans its period; only manual ones are checked in;
 /// end-of-period scoring comes once the period is over, and freezes it.
 /// </summary>
@@ -39,6 +46,12 @@ public static class KeyResultDecider
         if (state is null)
         {
             return Decision.Reject(NotFound(command.KeyResultId));
+        }
+
+        if (command is FollowRecord follow)
+        {
+            // Facts from records are counted as they come (they happened), once each.
+            return Follow(follow, state);
         }
 
         if (BusinessTime.Check(command.OccurredAt, command.Now, state.LastOccurredAt, $"key result {state.Id}") is { } timeError)
@@ -63,22 +76,23 @@ public static class KeyResultDecider
         };
     }
 
+    public static DomainError NotFound(string id) => new("key-result-not-found", $"There is no key result {id}.", ErrorKind.NotFound);
+
     /// <summary>
     /// What a bound key result learns from a record: a progress event when the record's contribution differs from what
     /// the key result holds for it (so a fact seen twice moves nothing), none when frozen.
     /// </summary>
-    public static KeyResultProgressed? Follow(KeyResult state, string source, Contribution contribution, Guid causedBy, DateTimeOffset factOccurredAt, DateTimeOffset now)
+    private static Decision Follow(FollowRecord follow, KeyResult state)
     {
-        var held = state.Contributions.GetValueOrDefault(source) ?? new Contribution(0, 0, []);
+        var (contribution, held) = (follow.Contribution, state.Contributions.GetValueOrDefault(follow.Source) ?? new Contribution(0, 0, []));
         if (state.Frozen || (held.Numerator == contribution.Numerator && held.Denominator == contribution.Denominator && held.EventIds.SequenceEqual(contribution.EventIds)))
         {
-            return null;
+            return Decision.Accept();
         }
 
         // The stream's business time never goes back; when the fact happened is kept beside it.
-        var occurredAt = BusinessTime.Clamp(factOccurredAt, state.LastOccurredAt, now);
-        return new KeyResultProgressed(state.Id, source, contribution.Numerator, contribution.Denominator, contribution.EventIds, causedBy, factOccurredAt, occurredAt);
+        var occurredAt = BusinessTime.Clamp(follow.FactOccurredAt, state.LastOccurredAt, follow.Now);
+        return Decision.Accept(new KeyResultProgressed(
+            state.Id, follow.Source, contribution.Numerator, contribution.Denominator, contribution.EventIds, follow.CausedBy, follow.FactOccurredAt, occurredAt));
     }
-
-    public static DomainError NotFound(string id) => new("key-result-not-found", $"There is no key result {id}.", ErrorKind.NotFound);
 }

@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Roster;
+using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using Marten.Subscriptions;
 
@@ -76,11 +77,8 @@ public sealed partial class BoundKeyResults : SubscriptionBase
         foreach (var candidate in candidates.Where(keyResult => record.Moves(keyResult.Binding!.Metric)))
         {
             var contribution = RecordContributions.Of(candidate.Binding!, candidate.FirstDay, candidate.LastDay, record, teamOf);
-            var keyResult = await session.Events.FetchForWriting<KeyResult>(candidate.Id, cancellationToken);
-            if (KeyResultDecider.Follow(keyResult.Aggregate!, record.Id, contribution, cause, record.LastOccurredAt, clock.GetUtcNow()) is { } progressed)
-            {
-                keyResult.AppendOne(progressed);
-            }
+            await session.AppendDecisionAsync<KeyResult>(candidate.Id, keyResult => KeyResultDecider.Decide(
+                new FollowRecord(candidate.Id, record.Id, contribution, cause, record.LastOccurredAt, clock.GetUtcNow()), keyResult), cancellationToken);
         }
     }
 
@@ -95,17 +93,13 @@ public sealed partial class BoundKeyResults : SubscriptionBase
                 .Where(record => record.LastFactDay >= defined.FirstDay && record.FirstFactDay <= defined.LastDay)
                 .ToListAsync(cancellationToken);
         var teamOf = await TeamsAsync(session, records, cancellationToken);
-        var keyResult = await session.Events.FetchForWriting<KeyResult>(defined.KeyResultId, cancellationToken);
-        var state = keyResult.Aggregate!;
-        foreach (var record in records)
-        {
-            var contribution = RecordContributions.Of(binding, defined.FirstDay, defined.LastDay, record, teamOf);
-            if (KeyResultDecider.Follow(state, record.Id, contribution, definitionId, record.LastOccurredAt, clock.GetUtcNow()) is { } progressed)
-            {
-                keyResult.AppendOne(progressed);
-                state = state.Apply(progressed);
-            }
-        }
+        var now = clock.GetUtcNow();
+        await session.AppendDecisionAsync<KeyResult>(defined.KeyResultId, keyResult => Decision.InTurn(
+            keyResult!,
+            records.Select(record => (Func<KeyResult, Decision>)(state => KeyResultDecider.Decide(
+                new FollowRecord(defined.KeyResultId, record.Id, RecordContributions.Of(binding, defined.FirstDay, defined.LastDay, record, teamOf), definitionId, record.LastOccurredAt, now),
+                state))),
+            KeyResult.Step), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="work"/> in its own transaction, again when a concurrent writer (a check-in, a scoring) got to a key result first.</summary>

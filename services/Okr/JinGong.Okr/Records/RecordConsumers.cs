@@ -34,11 +34,10 @@ public static class RecordConsumers
         IDocumentSession session, string recordId, DateTimeOffset factAt, DateTimeOffset now, Func<Guid, DateTimeOffset, IRecordEvent> note, CancellationToken cancellationToken)
         where TRecord : class, IBusinessRecord
     {
-        var record = await session.Events.FetchForWriting<TRecord>(recordId, cancellationToken);
-        var occurredAt = BusinessTime.Clamp(factAt, record.Aggregate?.LastOccurredAt, now);
         // The consumer names the other service's event behind the message as the session's cause.
         var sourceEventId = Guid.TryParse(session.CausationId, out var id) ? id : throw new InvalidOperationException("A noted fact names the event behind it.");
-        record.AppendOne(note(sourceEventId, occurredAt));
+        await session.AppendDecisionAsync<TRecord>(
+            recordId, record => Decision.Accept(note(sourceEventId, BusinessTime.Clamp(factAt, record?.LastOccurredAt, now))), cancellationToken);
     }
 }
 

@@ -6,28 +6,24 @@ namespace JinGong.Okr.Roster;
 /// <summary>One line of a roster import: who, in which team and region, under whom.</summary>
 public sealed record RosterEntry(string Id, string Name, string Team, string Region, string? Manager);
 
-/// <summary>What an import changes: the events of each person it touches, and how many of each kind.</summary>
-public sealed record RosterChanges(IReadOnlyDictionary<string, IReadOnlyList<object>> EventsByPerson, int Joined, int Moved, int Left, int Unchanged);
-
 /// <summary>Every rule of the roster: who joins, moves and leaves when a roster is imported, and who may leave.</summary>
 public static class RosterDecider
 {
     /// <summary>
     /// The people <paramref name="entries"/> names join (or join again), move when their team, region, manager or name
     /// differs, and stay as they are otherwise; when the import is <paramref name="complete"/> (the whole roster), whoever
-    /// is on the roster and not in it has left.
+    /// is on the roster and not in it has left. The events are each person's own: one at most per person.
     /// </summary>
     /// <param name="onFile">Everyone the import may touch: the people it names that are on file, and, for a complete import, everyone on the roster.</param>
-    public static (RosterChanges? Changes, DomainError? Error) Import(
+    public static Decision Import(
         IReadOnlyList<RosterEntry> entries, IReadOnlyDictionary<string, Person> onFile, bool complete, DateTimeOffset occurredAt, DateTimeOffset now)
     {
         if (occurredAt > now)
         {
-            return (null, BusinessTime.OccurredInFuture(occurredAt, now));
+            return Decision.Reject(BusinessTime.OccurredInFuture(occurredAt, now));
         }
 
-        var changes = new Dictionary<string, IReadOnlyList<object>>(StringComparer.Ordinal);
-        int joined = 0, moved = 0, left = 0;
+        var changes = new List<object>();
         foreach (var entry in entries)
         {
             var person = onFile.GetValueOrDefault(entry.Id);
@@ -45,11 +41,10 @@ public static class RosterDecider
 
             if (BusinessTime.Check(occurredAt, now, person?.LastOccurredAt, $"person {entry.Id}") is { } timeError)
             {
-                return (null, timeError);
+                return Decision.Reject(timeError);
             }
 
-            changes[entry.Id] = [change];
-            _ = change is PersonJoined ? joined++ : moved++;
+            changes.Add(change);
         }
 
         if (complete)
@@ -59,15 +54,14 @@ public static class RosterDecider
             {
                 if (BusinessTime.Check(occurredAt, now, person.LastOccurredAt, $"person {person.Id}") is { } timeError)
                 {
-                    return (null, timeError);
+                    return Decision.Reject(timeError);
                 }
 
-                changes[person.Id] = [new PersonLeft(person.Id, occurredAt)];
-                left++;
+                changes.Add(new PersonLeft(person.Id, occurredAt));
             }
         }
 
-        return (new RosterChanges(changes, joined, moved, left, entries.Count - joined - moved), null);
+        return Decision.Accept([.. changes]);
     }
 
     /// <summary>A manager must be someone on the roster after the import: named in it, or on the roster and staying.</summary>

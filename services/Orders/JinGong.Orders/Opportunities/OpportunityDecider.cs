@@ -24,8 +24,12 @@ public sealed record LoseOpportunity(string OpportunityId, string Reason, DateTi
 public sealed record ReopenOpportunity(string OpportunityId, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : OpportunityCommand(OpportunityId, OccurredAt, Now);
 
-/// <summary>Marks the won opportunity as ordered; decided together with the order it leads to.</summary>
-public sealed record OrderOpportunity(string OpportunityId, string OrderId, DateTimeOffset OccurredAt, DateTimeOffset Now)
+/// <summary>
+/// Marks the won opportunity as ordered; decided together with the order it leads to. The order may repeat the
+/// opportunity's customer, region and sales rep, never contradict them.
+/// </summary>
+public sealed record OrderOpportunity(
+    string OpportunityId, string OrderId, string? Customer, string? Region, string? SalesRep, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : OpportunityCommand(OpportunityId, OccurredAt, Now);
 
 /// <summary>Every rule of an opportunity's life: only open ones move; a closed one reopens only when asked to, with a reason.</summary>
@@ -43,7 +47,17 @@ public static class OpportunityDecider
 
         if (state is null)
         {
-            return Decision.Reject(NotFound(command.OpportunityId));
+            return Decision.Reject(command is OrderOpportunity
+                ? new("unknown-opportunity", $"There is no opportunity {command.OpportunityId}.", ErrorKind.Unprocessable)
+                : NotFound(command.OpportunityId));
+        }
+
+        if (command is OrderOpportunity ordered && (Differs(ordered.Customer, state.Customer) || Differs(ordered.Region, state.Region) || Differs(ordered.SalesRep, state.SalesRep)))
+        {
+            return Decision.Reject(new(
+                "order-differs-from-opportunity",
+                $"Opportunity {state.Id} is {state.Customer}'s in {state.Region}, sold by {state.SalesRep}; the order says otherwise.",
+                ErrorKind.Unprocessable));
         }
 
         if (BusinessTime.Check(command.OccurredAt, command.Now, state.LastOccurredAt, $"opportunity {state.Id}") is { } timeError)
@@ -75,4 +89,6 @@ public static class OpportunityDecider
     public static DomainError NotFound(string id) => new("opportunity-not-found", $"There is no opportunity {id}.", ErrorKind.NotFound);
 
     public static DomainError AlreadyFiled(string id) => new("opportunity-already-filed", $"Opportunity {id} was filed already.", ErrorKind.Conflict);
+
+    private static bool Differs(string? given, string known) => given is not null && given != known;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JasperFx;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Security;
 using Marten;
@@ -81,22 +82,23 @@ public static class ImportRosterEndpoint
 
         var entries = people.Select(person => Entry(person!)).ToList();
         var now = clock.GetUtcNow();
-        var (changes, error) = RosterDecider.Import(entries, onFile, isComplete, (request.OccurredAt ?? now).ToUniversalTime(), now);
-        if (error is not null)
+        var decision = RosterDecider.Import(entries, onFile, isComplete, (request.OccurredAt ?? now).ToUniversalTime(), now);
+        if (decision is Decision.Rejected rejected)
         {
-            return Problems.From(error);
+            return Problems.From(rejected.Error);
         }
 
-        foreach (var (personId, events) in changes!.EventsByPerson)
+        var changes = ((Decision.Accepted)decision).Events.Cast<IPersonEvent>().ToList();
+        foreach (var change in changes)
         {
-            if (onFile.ContainsKey(personId) && await session.Events.FetchStreamStateAsync(personId, cancellationToken) is { } state)
+            if (onFile.ContainsKey(change.PersonId) && await session.Events.FetchStreamStateAsync(change.PersonId, cancellationToken) is { } state)
             {
                 // At the version the decision was made on: a concurrent change to this person fails the whole import.
-                session.Events.Append(personId, state.Version + events.Count, events.ToArray());
+                session.Events.Append(change.PersonId, state.Version + 1, change);
             }
             else
             {
-                session.Events.StartStream<Person>(personId, events.ToArray());
+                session.Events.StartStream<Person>(change.PersonId, change);
             }
         }
 
@@ -109,7 +111,8 @@ public static class ImportRosterEndpoint
             return Problems.From(new("concurrent-change", "The roster changed while this import was decided; import it again.", ServiceDefaults.ErrorKind.Conflict));
         }
 
-        return TypedResults.Ok(new RosterImported(changes.Joined, changes.Moved, changes.Left, changes.Unchanged));
+        var (joined, moved) = (changes.Count(change => change is PersonJoined), changes.Count(change => change is PersonMoved));
+        return TypedResults.Ok(new RosterImported(joined, moved, changes.Count(change => change is PersonLeft), entries.Count - joined - moved));
     }
 
     private static async Task<(ImportRosterRequest? Request, string? Error)> ReadAsync(

@@ -16,16 +16,12 @@ public static partial class FollowVehicles
         IDocumentSession session, TimeProvider clock, ILogger logger, string orderId, string vehicleCode, string model, VehicleFact fact,
         DateTimeOffset occurredAt, CancellationToken cancellationToken)
     {
-        var order = await session.Events.FetchForWriting<Order>(orderId, cancellationToken);
-        switch (OrderDecider.Decide(new FollowVehicle(orderId, vehicleCode, model, fact, occurredAt, clock.GetUtcNow()), order.Aggregate))
+        var decided = await session.AppendDecisionAsync<Order>(
+            orderId, (order, _) => OrderDecider.Decide(new FollowVehicle(orderId, vehicleCode, model, fact, occurredAt, clock.GetUtcNow()), order), cancellationToken);
+        if (decided.Decision is Decision.Rejected rejected)
         {
-            case Decision.Accepted accepted:
-                order.AppendMany(accepted.Events);
-                break;
-            case Decision.Rejected rejected:
-                // Fleet reserves for any order id it is given; one this service never placed has nothing to follow.
-                LogNotFollowed(logger, vehicleCode, fact, orderId, rejected.Error.Detail);
-                break;
+            // Fleet reserves for any order id it is given; one this service never placed has nothing to follow.
+            LogNotFollowed(logger, vehicleCode, fact, orderId, rejected.Error.Detail);
         }
     }
 

@@ -59,30 +59,14 @@ public static class PlaceOrderEndpoint
         if (fromOpportunity)
         {
             // The opportunity is marked as ordered in the same transaction that places the order: it leads to one order.
-            var opportunity = await session.Events.FetchForWriting<Opportunity>(request.OpportunityId!.Trim(), cancellationToken);
-            if (opportunity.Aggregate is not { } won)
+            var opportunity = await session.AppendDecisionAsync<Opportunity>(request.OpportunityId!.Trim(), won =>
+                OpportunityDecider.Decide(new OrderOpportunity(request.OpportunityId.Trim(), id, customer, region, salesRep, occurredAt, now), won), cancellationToken);
+            if (opportunity.Decision is Decision.Rejected rejected)
             {
-                return Problems.From(new DomainError("unknown-opportunity", $"There is no opportunity {request.OpportunityId}.", ErrorKind.Unprocessable));
+                return Problems.From(rejected.Error);
             }
 
-            if (Differs(customer, won.Customer) || Differs(region, won.Region) || Differs(salesRep, won.SalesRep))
-            {
-                return Problems.From(new DomainError(
-                    "order-differs-from-opportunity",
-                    $"Opportunity {won.Id} is {won.Customer}'s in {won.Region}, sold by {won.SalesRep}; the order says otherwise.",
-                    ErrorKind.Unprocessable));
-            }
-
-            switch (OpportunityDecider.Decide(new OrderOpportunity(won.Id, id, occurredAt, now), won))
-            {
-                case Decision.Rejected rejected:
-                    return Problems.From(rejected.Error);
-                case Decision.Accepted accepted:
-                    opportunity.AppendMany(accepted.Events);
-                    break;
-            }
-
-            (customer, region, salesRep) = (won.Customer, won.Region, won.SalesRep);
+            (customer, region, salesRep) = (opportunity.Before!.Customer, opportunity.Before.Region, opportunity.Before.SalesRep);
         }
 
         if (!http.User.MayActIn(region))
@@ -106,6 +90,4 @@ public static class PlaceOrderEndpoint
                 "concurrent-change", $"Opportunity {request.OpportunityId} changed while the order was placed; read it again and retry.", ErrorKind.Conflict));
         }
     }
-
-    private static bool Differs(string? given, string known) => given is not null && given != known;
 }

@@ -1,0 +1,74 @@
+using JinGong.Dispatch.Catalogue;
+using JinGong.Dispatch.Loans;
+using JinGong.Testing;
+
+namespace JinGong.Dispatch.Tests.Loans;
+
+/// <summary>A loan's rules as a pure function: given its events, when a command, then events or the rule broken.</summary>
+public sealed class LoanDeciderTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
+    private static readonly CatalogueVehicle InStock = new("JG-WL-0001", "WL-50E", "loader", "east", "wuxi-1", CatalogueVehicle.InStock, Now.AddDays(-90));
+    private static readonly LoanRequested Requested = new("LOAN-1", "JG-WL-0001", "WL-50E", "east", "Baotou Steel", "pit 3", new DateOnly(2026, 12, 10), Now.AddDays(-5));
+
+    private static DeciderSpecification<LoanCommand, Loan> Loan => DeciderSpecification.For<LoanCommand, Loan>(LoanDecider.Decide, Dispatch.Loans.Loan.Step);
+
+    private static LendVehicle Lend(CatalogueVehicle? vehicle, bool claimed = false, DateOnly? due = null, DateTimeOffset? occurredAt = null) =>
+        new("LOAN-1", vehicle, "JG-WL-0001", claimed, "Baotou Steel", "pit 3", due ?? new DateOnly(2026, 12, 10), occurredAt ?? Now.AddDays(-5), Now);
+
+    [Fact]
+    public void a_vehicle_in_stock_that_no_order_claims_is_lent()
+    {
+        Loan.When(Lend(InStock)).Then(Requested);
+    }
+
+    [Fact]
+    public void only_a_catalogued_vehicle_in_stock_and_unclaimed_is_lent()
+    {
+        Loan.When(Lend(null)).ThenRejects("vehicle-not-catalogued");
+        Loan.When(Lend(InStock with { Status = "OnLoan" })).ThenRejects("cannot-lend-when-on-loan");
+        Loan.When(Lend(InStock, claimed: true)).ThenRejects("vehicle-claimed-by-order");
+    }
+
+    [Fact]
+    public void a_loan_is_never_due_before_it_starts_on_the_china_calendar()
+    {
+        // 16:30 UTC on the 24th is already the 25th in China: due the 24th is before it starts, due the 25th is not.
+        var lentAt = new DateTimeOffset(2026, 11, 24, 16, 30, 0, TimeSpan.Zero);
+        Loan.When(Lend(InStock, due: new DateOnly(2026, 11, 24), occurredAt: lentAt)).ThenRejects("due-before-lent");
+        Loan.When(Lend(InStock, due: new DateOnly(2026, 11, 25), occurredAt: lentAt)).Events.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void a_loan_id_is_lent_once()
+    {
+        Loan.Given(Requested).When(Lend(InStock)).ThenRejects("loan-already-requested");
+    }
+
+    [Fact]
+    public void only_a_vehicle_out_on_loan_comes_back()
+    {
+        Loan.Given(Requested).When(new ReturnLentVehicle("LOAN-1", 12m, Now, Now)).ThenRejects("loan-not-out");
+        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4)))
+            .When(new ReturnLentVehicle("LOAN-1", 12m, Now, Now))
+            .Then(new ReturnReported("LOAN-1", "JG-WL-0001", 12m, Now));
+        Loan.When(new ReturnLentVehicle("LOAN-2", 12m, Now, Now)).ThenRejects("loan-not-found");
+    }
+
+    [Fact]
+    public void fleet_s_answers_move_the_loan_once_and_a_repeated_or_stale_one_changes_nothing()
+    {
+        Loan.Given(Requested).When(new FollowFleet("LOAN-1", "lent", Now)).Then(new LoanStarted("LOAN-1", Now));
+        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new FollowFleet("LOAN-1", "lent", Now)).Then();
+        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new FollowFleet("LOAN-1", "returned", Now)).Then(new LoanReturned("LOAN-1", Now));
+        Loan.Given(Requested).When(new FollowFleet("LOAN-1", "returned", Now)).Then();
+    }
+
+    [Fact]
+    public void a_refusal_ends_only_a_loan_still_waiting_for_fleet()
+    {
+        Loan.Given(Requested).When(new RecordRefusal("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now))
+            .Then(new LoanRefused("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now));
+        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new RecordRefusal("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now)).Then();
+    }
+}
