@@ -5,7 +5,9 @@ using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Fleet = JinGong.Contracts.Fleet;
+using Kind = JinGong.Contracts.Fleet.VehicleRequestKinds;
 using Orders = JinGong.Contracts.Orders;
 
 namespace JinGong.Dispatch.Allocations;
@@ -48,10 +50,14 @@ public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdenti
         var now = clock.GetUtcNow();
         return (message.Cause, message.OrderId) switch
         {
-            ("reserved", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, AllocationStore.NewId), cancellationToken),
-            ("transfer-started", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.TransferStarted(state, message.VehicleCode, now), cancellationToken),
-            ("transfer-arrived", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Arrived(state, message.VehicleCode, now), cancellationToken),
-            _ => Task.CompletedTask,
+            (Cause.Reserved, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, AllocationStore.NewId), cancellationToken),
+            (Cause.TransferStarted, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.TransferStarted(state, message.VehicleCode, now), cancellationToken),
+            (Cause.TransferArrived, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Arrived(state, message.VehicleCode, now), cancellationToken),
+            // No order behind it (one of dispatch's own transfers), or not an answer an allocation waits for: deliveries
+            // come with their own message, loans and the catalogue follow the rest.
+            (Cause.Reserved or Cause.TransferStarted or Cause.TransferArrived, null)
+                or (Cause.ReservationReleased or Cause.Lent or Cause.Returned or Cause.Delivered or Cause.MaintenanceOpened or Cause.MaintenanceClosed or Cause.Retired, _) => Task.CompletedTask,
+            _ => throw Cause.All.Unknown(message.Cause),
         };
     }
 }
@@ -71,19 +77,24 @@ public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, Serv
         AllocationUpdates.LogRefusal(logger, message.Request, message.VehicleCode, message.Rule, message.Detail);
         var now = clock.GetUtcNow();
         // A loan's or a planned transfer's request id is its own id.
-        if (message.Request == "lend")
+        switch (message.Request)
         {
-            await session.UpdateAsync<Loan>(message.RequestId, loan => LoanDecider.Refused(loan, message.Rule, message.Detail, now), cancellationToken);
-            return;
+            case Kind.Lend:
+                await session.UpdateAsync<Loan>(message.RequestId, loan => LoanDecider.Refused(loan, message.Rule, message.Detail, now), cancellationToken);
+                return;
+            case Kind.Transfer:
+                await session.UpdateAsync<Transfer>(message.RequestId, transfer => TransferDecider.Refused(transfer, message.Rule, message.Detail, now), cancellationToken);
+                return;
+            case Kind.Reserve:
+                break;
+            // Asked of a vehicle the allocation already holds: there is no other to choose; the refusal is logged above.
+            case Kind.Release or Kind.Arrive or Kind.Return or Kind.Deliver:
+                return;
+            default:
+                throw Kind.All.Unknown(message.Request);
         }
 
-        if (message.Request == "transfer")
-        {
-            await session.UpdateAsync<Transfer>(message.RequestId, transfer => TransferDecider.Refused(transfer, message.Rule, message.Detail, now), cancellationToken);
-            return;
-        }
-
-        if (message is not { Request: "reserve", OrderId: { } orderId })
+        if (message.OrderId is not { } orderId)
         {
             return;
         }

@@ -51,7 +51,7 @@ public sealed class VehicleStatusChangedConsumer(
             return;
         }
 
-        var noted = new VehicleStatusNoted(message.VehicleCode, message.To, message.Region, message.Warehouse, message.OrderId, message.OccurredAt);
+        var noted = new VehicleStatusNoted(message.VehicleCode, Published.VehicleStatuses.All.Require(message.To), message.Region, message.Warehouse, message.OrderId, message.OccurredAt);
         vehicle.AppendOne(noted);
         if (message.To == CatalogueVehicle.InStock)
         {

@@ -1,3 +1,4 @@
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Fleet = JinGong.Contracts.Fleet;
 using JasperFx.Events.Projections;
 using JinGong.Dispatch.Allocations;
@@ -114,7 +115,13 @@ public sealed class LoanAnswersConsumer(IDocumentSession session, ServiceIdentit
     : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
-        message is { Cause: "lent" or "returned", LoanId: { } loanId }
-            ? session.UpdateAsync<Loan>(loanId, loan => LoanDecider.Answered(loan, message.Cause, clock.GetUtcNow()), cancellationToken)
-            : Task.CompletedTask;
+        message switch
+        {
+            { Cause: Cause.Lent or Cause.Returned, LoanId: { } loanId } =>
+                session.UpdateAsync<Loan>(loanId, loan => LoanDecider.Answered(loan, message.Cause, clock.GetUtcNow()), cancellationToken),
+            // Not a loan's doing: allocations, transfers and the catalogue follow those.
+            { Cause: Cause.Lent or Cause.Returned or Cause.Reserved or Cause.ReservationReleased or Cause.TransferStarted or Cause.TransferArrived
+                or Cause.Delivered or Cause.MaintenanceOpened or Cause.MaintenanceClosed or Cause.Retired } => Task.CompletedTask,
+            _ => throw Cause.All.Unknown(message.Cause),
+        };
 }

@@ -1,3 +1,4 @@
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Fleet = JinGong.Contracts.Fleet;
 using JasperFx.Events.Projections;
 using JinGong.Dispatch.Allocations;
@@ -81,7 +82,13 @@ public sealed class TransferAnswersConsumer(IDocumentSession session, ServiceIde
     : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
-        message is { Cause: "transfer-started" or "transfer-arrived", TransferId: { } transferId }
-            ? session.UpdateAsync<Transfer>(transferId, transfer => TransferDecider.Answered(transfer, message.Cause, clock.GetUtcNow()), cancellationToken)
-            : Task.CompletedTask;
+        message switch
+        {
+            { Cause: Cause.TransferStarted or Cause.TransferArrived, TransferId: { } transferId } =>
+                session.UpdateAsync<Transfer>(transferId, transfer => TransferDecider.Answered(transfer, message.Cause, clock.GetUtcNow()), cancellationToken),
+            // Not a transfer's doing: allocations, loans and the catalogue follow those.
+            { Cause: Cause.TransferStarted or Cause.TransferArrived or Cause.Reserved or Cause.ReservationReleased or Cause.Lent or Cause.Returned
+                or Cause.Delivered or Cause.MaintenanceOpened or Cause.MaintenanceClosed or Cause.Retired } => Task.CompletedTask,
+            _ => throw Cause.All.Unknown(message.Cause),
+        };
 }
