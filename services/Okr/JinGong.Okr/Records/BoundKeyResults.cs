@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Roster;
+using JinGong.ServiceDefaults;
 using Marten;
 using Marten.Subscriptions;
 
@@ -22,12 +23,14 @@ public sealed partial class BoundKeyResults : SubscriptionBase
     private const int Attempts = 5;
 
     private readonly IServiceProvider services;
+    private readonly ServiceIdentity service;
     private readonly TimeProvider clock;
     private readonly ILogger<BoundKeyResults> logger;
 
-    public BoundKeyResults(IServiceProvider services, TimeProvider clock, ILogger<BoundKeyResults> logger)
+    public BoundKeyResults(IServiceProvider services, ServiceIdentity service, TimeProvider clock, ILogger<BoundKeyResults> logger)
     {
         this.services = services;
+        this.service = service;
         this.clock = clock;
         this.logger = logger;
         Name = SubscriptionName;
@@ -116,7 +119,7 @@ public sealed partial class BoundKeyResults : SubscriptionBase
             await using var session = Store.LightweightSession();
             session.CorrelationId = cause.CorrelationId;
             session.CausationId = cause.Id.ToString();
-            session.LastModifiedBy = "okr";
+            session.LastModifiedBy = service.Name;
             await work(session);
             try
             {
