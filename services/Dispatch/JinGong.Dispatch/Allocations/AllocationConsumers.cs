@@ -14,7 +14,7 @@ namespace JinGong.Dispatch.Allocations;
 
 /// <summary>An order placed opens its allocation and asks fleet for a vehicle for each unit, once.</summary>
 public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<OrderPlacedConsumer> logger)
-    : IdempotentConsumer<Orders.OrderPlaced>(session, service, logger)
+    : IdempotentConsumer<Orders.OrderPlaced>(session, service, clock, logger)
 {
     protected override async Task ApplyAsync(Orders.OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentit
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var opened = AllocationDecider.Open(
             message.OrderId, message.Customer, message.Region, message.DeliverySite,
             [.. message.Lines.SelectMany(line => Enumerable.Repeat(line.Model, line.Quantity))], now);
@@ -35,19 +35,19 @@ public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentit
 
 /// <summary>An order cancelled: its allocation closes and every vehicle it holds or asked for goes back.</summary>
 public sealed class OrderCancelledConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OrderCancelledConsumer> logger)
-    : IdempotentConsumer<Orders.OrderCancelled>(session, service, logger)
+    : IdempotentConsumer<Orders.OrderCancelled>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken) =>
-        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Cancel(state, message.Reason, clock.GetUtcNow(), AllocationStore.NewId), cancellationToken);
+        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Cancel(state, message.Reason, Clock.GetUtcNow(), AllocationStore.NewId), cancellationToken);
 }
 
 /// <summary>Fleet's answers to dispatch's requests: reserved, set off, arrived, delivered — or refused, and then the next candidate.</summary>
 public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<FleetAnswersConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         return (message.Cause, message.OrderId) switch
         {
             (Cause.Reserved, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, AllocationStore.NewId), cancellationToken),
@@ -63,19 +63,19 @@ public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdenti
 }
 
 public sealed class VehicleDeliveredConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleDeliveredConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleDelivered>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleDelivered>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleDelivered message, IDocumentSession session, CancellationToken cancellationToken) =>
-        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Delivered(state, message.VehicleCode, clock.GetUtcNow()), cancellationToken);
+        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Delivered(state, message.VehicleCode, Clock.GetUtcNow()), cancellationToken);
 }
 
 public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<VehicleRequestRefusedConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleRequestRefused>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleRequestRefused>(session, service, clock, logger)
 {
     protected override async Task ApplyAsync(Fleet.VehicleRequestRefused message, IDocumentSession session, CancellationToken cancellationToken)
     {
         AllocationUpdates.LogRefusal(logger, message.Request, message.VehicleCode, message.Rule, message.Detail);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         // A loan's or a planned transfer's request id is its own id.
         switch (message.Request)
         {

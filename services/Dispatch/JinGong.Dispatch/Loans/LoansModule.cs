@@ -112,13 +112,13 @@ public static class LoansModule
 
 /// <summary>Fleet lent or took back the vehicle of one of dispatch's loans.</summary>
 public sealed class LoanAnswersConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<LoanAnswersConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
         message switch
         {
             { Cause: Cause.Lent or Cause.Returned, LoanId: { } loanId } =>
-                session.UpdateAsync<Loan>(loanId, loan => LoanDecider.Answered(loan, message.Cause, clock.GetUtcNow()), cancellationToken),
+                session.UpdateAsync<Loan>(loanId, loan => LoanDecider.Answered(loan, message.Cause, Clock.GetUtcNow()), cancellationToken),
             // Not a loan's doing: allocations, transfers and the catalogue follow those.
             { Cause: Cause.Lent or Cause.Returned or Cause.Reserved or Cause.ReservationReleased or Cause.TransferStarted or Cause.TransferArrived
                 or Cause.Delivered or Cause.MaintenanceOpened or Cause.MaintenanceClosed or Cause.Retired } => Task.CompletedTask,

@@ -79,13 +79,13 @@ public static class TransfersModule
 
 /// <summary>Fleet started or completed one of dispatch's transfers (those of allocations are followed by the allocation).</summary>
 public sealed class TransferAnswersConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<TransferAnswersConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
         message switch
         {
             { Cause: Cause.TransferStarted or Cause.TransferArrived, TransferId: { } transferId } =>
-                session.UpdateAsync<Transfer>(transferId, transfer => TransferDecider.Answered(transfer, message.Cause, clock.GetUtcNow()), cancellationToken),
+                session.UpdateAsync<Transfer>(transferId, transfer => TransferDecider.Answered(transfer, message.Cause, Clock.GetUtcNow()), cancellationToken),
             // Not a transfer's doing: allocations, loans and the catalogue follow those.
             { Cause: Cause.TransferStarted or Cause.TransferArrived or Cause.Reserved or Cause.ReservationReleased or Cause.Lent or Cause.Returned
                 or Cause.Delivered or Cause.MaintenanceOpened or Cause.MaintenanceClosed or Cause.Retired } => Task.CompletedTask,

@@ -62,12 +62,12 @@ public static class DispatchRequests
 }
 
 public sealed class DispatchRequestConsumer<TRequest>(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<DispatchRequestConsumer<TRequest>> logger)
-    : IdempotentConsumer<TRequest>(session, service, logger)
+    : IdempotentConsumer<TRequest>(session, service, clock, logger)
     where TRequest : class
 {
     protected override async Task ApplyAsync(TRequest message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var (code, requestedAt) = DispatchRequests.Subject(message);
         var vehicle = await session.Events.FetchForWriting<Vehicle>(code, cancellationToken);
         if (vehicle.Aggregate is not { } known)

@@ -35,11 +35,11 @@ public static partial class FollowVehicles
 }
 
 public sealed class VehicleStatusChangedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleStatusChangedConsumer> logger)
-    : IdempotentConsumer<Published.VehicleStatusChanged>(session, service, logger)
+    : IdempotentConsumer<Published.VehicleStatusChanged>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Published.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
         Fact(message) is { } fact
-            ? FollowVehicles.ApplyAsync(session, clock, logger, message.OrderId!, message.VehicleCode, message.Model, fact, message.OccurredAt, cancellationToken)
+            ? FollowVehicles.ApplyAsync(session, Clock, logger, message.OrderId!, message.VehicleCode, message.Model, fact, message.OccurredAt, cancellationToken)
             : Task.CompletedTask;
 
     /// <summary>What the change tells the order it names, if anything; a cause this service does not know throws.</summary>
@@ -57,8 +57,8 @@ public sealed class VehicleStatusChangedConsumer(IDocumentSession session, Servi
 }
 
 public sealed class VehicleDeliveredConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleDeliveredConsumer> logger)
-    : IdempotentConsumer<Published.VehicleDelivered>(session, service, logger)
+    : IdempotentConsumer<Published.VehicleDelivered>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Published.VehicleDelivered message, IDocumentSession session, CancellationToken cancellationToken) =>
-        FollowVehicles.ApplyAsync(session, clock, logger, message.OrderId, message.VehicleCode, message.Model, VehicleFact.Delivered, message.OccurredAt, cancellationToken);
+        FollowVehicles.ApplyAsync(session, Clock, logger, message.OrderId, message.VehicleCode, message.Model, VehicleFact.Delivered, message.OccurredAt, cancellationToken);
 }
