@@ -31,6 +31,7 @@ public static class EventStoreExtensions
         builder.Services.AddHealthChecks().AddCheck<ProjectionLagMonitor>("projections");
         builder.Services.AddSingleton(new EventStoreConfiguration(Configure));
         builder.Services.AddSingleton<ShadowRebuild>();
+        builder.Services.AddHostedService<ProcessedMessages>();
 
         return builder.Services.AddMarten(Configure)
             .UseNpgsqlDataSource()
@@ -41,6 +42,7 @@ public static class EventStoreExtensions
         void Configure(StoreOptions options)
         {
             options.ConfigureEventStore();
+            ProcessedMessages.Configure(options);
             configure?.Invoke(options);
             options.RebuildInBulk();
         }

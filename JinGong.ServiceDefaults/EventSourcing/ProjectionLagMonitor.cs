@@ -44,9 +44,7 @@ public sealed partial class ProjectionLagMonitor : BackgroundService, IHealthChe
         meter.CreateObservableGauge("jingong.projection.lag.seconds", () => latest.Select(lag => new Measurement<double>(lag.SecondsBehind, new KeyValuePair<string, object?>("shard", lag.Shard))), "s", "How long the oldest event the projection has not processed has waited");
     }
 
-    public IReadOnlyList<ShardLag> Latest => latest;
-
-    public async Task<IReadOnlyList<ShardLag>> MeasureAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ShardLag>> MeasureAsync(CancellationToken cancellationToken)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
         var highWaterMark = progress.FirstOrDefault(shard => shard.ShardName == ShardState.HighWaterMark)?.Sequence ?? 0;

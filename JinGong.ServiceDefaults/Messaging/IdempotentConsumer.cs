@@ -4,24 +4,27 @@ using Microsoft.Extensions.Logging;
 
 namespace JinGong.ServiceDefaults.Messaging;
 
-/// <summary>A message a consumer has applied, stored in the consumer's own database.</summary>
-public sealed record ProcessedMessage(string Id, DateTimeOffset ProcessedAt);
-
 /// <summary>
 /// Applies each message exactly once however often the bus delivers it: the message's id is recorded
 /// in the same transaction as its effect, and a message already recorded is acknowledged and skipped.
 /// What the consumer appends carries the flow's correlation id, the event behind the message as its
-/// cause, and this service as the actor.
+/// cause, and this service as the actor. The records are pruned by <see cref="ProcessedMessages"/>.
 /// </summary>
-public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession session, ServiceIdentity service, ILogger logger)
+public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger logger)
     : IConsumer<TMessage>
     where TMessage : class
 {
+    /// <summary>The clock a consumer reads "now" from, the same that dates its records.</summary>
+    protected TimeProvider Clock { get; } = clock;
+
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id");
-        var key = $"{GetType().Name}/{messageId:N}";
-        if (await session.LoadAsync<ProcessedMessage>(key, context.CancellationToken) is not null)
+        var key = ProcessedMessages.Key(GetType(), messageId);
+        var applied = ProcessedMessages.FormerKey(GetType(), messageId) is { } formerKey
+            ? (await session.LoadManyAsync<ProcessedMessage>(context.CancellationToken, key, formerKey)).Count > 0
+            : await session.LoadAsync<ProcessedMessage>(key, context.CancellationToken) is not null;
+        if (applied)
         {
             LogDuplicate(logger, typeof(TMessage).Name, messageId);
             return;
@@ -35,7 +38,7 @@ public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession sess
 
         // Insert, not store: a concurrent delivery of the same message loses on the primary key and is
         // retried, then sees the record and skips.
-        session.Insert(new ProcessedMessage(key, DateTimeOffset.UtcNow));
+        session.Insert(new ProcessedMessage(key, Clock.GetUtcNow()));
         await session.SaveChangesAsync(context.CancellationToken);
     }
 

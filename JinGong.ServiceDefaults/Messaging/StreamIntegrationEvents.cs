@@ -14,13 +14,16 @@ public abstract class StreamIntegrationEvents(IServiceProvider services) : IInte
     // would be a cycle, so it is looked up on first use.
     private IDocumentStore Store => field ??= services.GetRequiredService<IDocumentStore>();
 
+    private readonly StreamStates states = new(capacity: 10_000);
+
     public abstract ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken);
 
-    /// <summary>The stream's state just before <paramref name="event"/>, folded from its events.</summary>
-    protected async Task<TState?> StateBeforeAsync<TState>(IEvent @event, CancellationToken cancellationToken)
-        where TState : class
-    {
-        await using var session = Store.QuerySession();
-        return await session.Events.AggregateStreamAsync<TState>(@event.StreamKey!, version: @event.Version - 1, token: cancellationToken);
-    }
+    /// <summary>The stream's state just before <paramref name="event"/>, folded from its events since the last one read.</summary>
+    protected Task<TState?> StateBeforeAsync<TState>(IEvent @event, CancellationToken cancellationToken)
+        where TState : class =>
+        states.AtAsync<TState>(@event.StreamKey!, @event.Version - 1, async (state, fromVersion) =>
+        {
+            await using var session = Store.QuerySession();
+            return await session.Events.AggregateStreamAsync(@event.StreamKey!, version: @event.Version - 1, state: state, fromVersion: fromVersion, token: cancellationToken);
+        });
 }

@@ -5,14 +5,16 @@ using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Fleet = JinGong.Contracts.Fleet;
+using Kind = JinGong.Contracts.Fleet.VehicleRequestKinds;
 using Orders = JinGong.Contracts.Orders;
 
 namespace JinGong.Dispatch.Allocations;
 
 /// <summary>An order placed opens its allocation and asks fleet for a vehicle for each unit, once.</summary>
 public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<OrderPlacedConsumer> logger)
-    : IdempotentConsumer<Orders.OrderPlaced>(session, service, logger)
+    : IdempotentConsumer<Orders.OrderPlaced>(session, service, clock, logger)
 {
     protected override async Task ApplyAsync(Orders.OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -21,7 +23,7 @@ public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentit
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var opened = AllocationDecider.Open(
             message.OrderId, message.Customer, message.Region, message.DeliverySite,
             [.. message.Lines.SelectMany(line => Enumerable.Repeat(line.Model, line.Quantity))], now);
@@ -33,58 +35,67 @@ public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentit
 
 /// <summary>An order cancelled: its allocation closes and every vehicle it holds or asked for goes back.</summary>
 public sealed class OrderCancelledConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OrderCancelledConsumer> logger)
-    : IdempotentConsumer<Orders.OrderCancelled>(session, service, logger)
+    : IdempotentConsumer<Orders.OrderCancelled>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken) =>
-        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Cancel(state, message.Reason, clock.GetUtcNow(), AllocationStore.NewId), cancellationToken);
+        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Cancel(state, message.Reason, Clock.GetUtcNow(), AllocationStore.NewId), cancellationToken);
 }
 
 /// <summary>Fleet's answers to dispatch's requests: reserved, set off, arrived, delivered — or refused, and then the next candidate.</summary>
 public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<FleetAnswersConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         return (message.Cause, message.OrderId) switch
         {
-            ("reserved", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, AllocationStore.NewId), cancellationToken),
-            ("transfer-started", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.TransferStarted(state, message.VehicleCode, now), cancellationToken),
-            ("transfer-arrived", { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Arrived(state, message.VehicleCode, now), cancellationToken),
-            _ => Task.CompletedTask,
+            (Cause.Reserved, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, AllocationStore.NewId), cancellationToken),
+            (Cause.TransferStarted, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.TransferStarted(state, message.VehicleCode, now), cancellationToken),
+            (Cause.TransferArrived, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Arrived(state, message.VehicleCode, now), cancellationToken),
+            // No order behind it (one of dispatch's own transfers), or not an answer an allocation waits for: deliveries
+            // come with their own message, loans and the catalogue follow the rest.
+            (Cause.Reserved or Cause.TransferStarted or Cause.TransferArrived, null)
+                or (Cause.ReservationReleased or Cause.Lent or Cause.Returned or Cause.Delivered or Cause.MaintenanceOpened or Cause.MaintenanceClosed or Cause.Retired, _) => Task.CompletedTask,
+            _ => throw Cause.All.Unknown(message.Cause),
         };
     }
 }
 
 public sealed class VehicleDeliveredConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleDeliveredConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleDelivered>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleDelivered>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleDelivered message, IDocumentSession session, CancellationToken cancellationToken) =>
-        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Delivered(state, message.VehicleCode, clock.GetUtcNow()), cancellationToken);
+        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Delivered(state, message.VehicleCode, Clock.GetUtcNow()), cancellationToken);
 }
 
 public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<VehicleRequestRefusedConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleRequestRefused>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleRequestRefused>(session, service, clock, logger)
 {
     protected override async Task ApplyAsync(Fleet.VehicleRequestRefused message, IDocumentSession session, CancellationToken cancellationToken)
     {
         AllocationUpdates.LogRefusal(logger, message.Request, message.VehicleCode, message.Rule, message.Detail);
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         // A loan's or a planned transfer's request id is its own id.
-        if (message.Request == "lend")
+        switch (message.Request)
         {
-            await session.AppendDecisionAsync<Loan>(message.RequestId, loan => LoanDecider.Decide(new RecordRefusal(message.RequestId, message.Rule, message.Detail, now), loan), cancellationToken);
-            return;
+            case Kind.Lend:
+                await session.AppendDecisionAsync<Loan>(message.RequestId, loan => LoanDecider.Decide(new RecordRefusal(message.RequestId, message.Rule, message.Detail, now), loan), cancellationToken);
+                return;
+            case Kind.Transfer:
+                await session.AppendDecisionAsync<Transfer>(
+                    message.RequestId, transfer => TransferDecider.Decide(new RecordTransferRefusal(message.RequestId, message.Rule, message.Detail, now), transfer), cancellationToken);
+                return;
+            case Kind.Reserve:
+                break;
+            // Asked of a vehicle the allocation already holds: there is no other to choose; the refusal is logged above.
+            case Kind.Release or Kind.Arrive or Kind.Return or Kind.Deliver:
+                return;
+            default:
+                throw Kind.All.Unknown(message.Request);
         }
 
-        if (message.Request == "transfer")
-        {
-            await session.AppendDecisionAsync<Transfer>(
-                message.RequestId, transfer => TransferDecider.Decide(new RecordTransferRefusal(message.RequestId, message.Rule, message.Detail, now), transfer), cancellationToken);
-            return;
-        }
-
-        if (message is not { Request: "reserve", OrderId: { } orderId })
+        if (message.OrderId is not { } orderId)
         {
             return;
         }

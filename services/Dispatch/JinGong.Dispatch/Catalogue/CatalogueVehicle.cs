@@ -1,4 +1,5 @@
 using JasperFx;
+using JinGong.Contracts.Fleet;
 
 namespace JinGong.Dispatch.Catalogue;
 
@@ -23,7 +24,7 @@ public sealed record CatalogueVehicle(
     string Status,
     DateTimeOffset RegisteredAt)
 {
-    public const string InStock = "InStock";
+    public const string InStock = VehicleStatuses.InStock;
 
     /// <summary>When fleet's latest change happened: an older one arriving late changes nothing.</summary>
     public DateTimeOffset LastChangedAt { get; init; } = RegisteredAt;

@@ -13,7 +13,7 @@ namespace JinGong.Dispatch.Catalogue;
 /// </summary>
 public sealed class VehicleRegisteredConsumer(
     IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<VehicleRegisteredConsumer> logger)
-    : IdempotentConsumer<Published.VehicleRegistered>(session, service, logger)
+    : IdempotentConsumer<Published.VehicleRegistered>(session, service, clock, logger)
 {
     protected override async Task ApplyAsync(Published.VehicleRegistered message, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class VehicleRegisteredConsumer(
 
         var catalogued = new VehicleCatalogued(message.VehicleCode, message.Model, message.Category, message.Region, message.Warehouse, message.OccurredAt);
         session.Events.StartStream<CatalogueVehicle>(message.VehicleCode, catalogued);
-        await AllocationStore.ServeBackordersAsync(session, CatalogueVehicle.Create(catalogued), regions, clock.GetUtcNow(), cancellationToken);
+        await AllocationStore.ServeBackordersAsync(session, CatalogueVehicle.Create(catalogued), regions, Clock.GetUtcNow(), cancellationToken);
     }
 }
 
@@ -35,7 +35,7 @@ public sealed class VehicleRegisteredConsumer(
 /// </summary>
 public sealed class VehicleStatusChangedConsumer(
     IDocumentSession session, ServiceIdentity service, RegionMap regions, TimeProvider clock, ILogger<VehicleStatusChangedConsumer> logger)
-    : IdempotentConsumer<Published.VehicleStatusChanged>(session, service, logger)
+    : IdempotentConsumer<Published.VehicleStatusChanged>(session, service, clock, logger)
 {
     protected override async Task ApplyAsync(Published.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken)
     {
@@ -51,11 +51,11 @@ public sealed class VehicleStatusChangedConsumer(
             return;
         }
 
-        var noted = new VehicleStatusNoted(message.VehicleCode, message.To, message.Region, message.Warehouse, message.OrderId, message.OccurredAt);
+        var noted = new VehicleStatusNoted(message.VehicleCode, Published.VehicleStatuses.All.Require(message.To), message.Region, message.Warehouse, message.OrderId, message.OccurredAt);
         vehicle.AppendOne(noted);
         if (message.To == CatalogueVehicle.InStock)
         {
-            await AllocationStore.ServeBackordersAsync(session, known.Apply(noted), regions, clock.GetUtcNow(), cancellationToken);
+            await AllocationStore.ServeBackordersAsync(session, known.Apply(noted), regions, Clock.GetUtcNow(), cancellationToken);
         }
     }
 }

@@ -2,6 +2,7 @@ using JinGong.Dispatch.Catalogue;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Time;
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 
 namespace JinGong.Dispatch.Loans;
 
@@ -69,8 +70,8 @@ public static class LoanDecider
     /// <summary>What fleet did with the vehicle of a loan; a repeated or stale answer changes nothing.</summary>
     private static IReadOnlyList<object> Answered(Loan state, string cause, DateTimeOffset now) => (cause, state.Status) switch
     {
-        ("lent", LoanStatus.Requested) => [new LoanStarted(state.LoanId, now)],
-        ("returned", LoanStatus.Out or LoanStatus.Returning) => [new LoanReturned(state.LoanId, now)],
+        (Cause.Lent, LoanStatus.Requested) => [new LoanStarted(state.LoanId, now)],
+        (Cause.Returned, LoanStatus.Out or LoanStatus.Returning) => [new LoanReturned(state.LoanId, now)],
         _ => [],
     };
 

@@ -1,3 +1,4 @@
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Fleet = JinGong.Contracts.Fleet;
 using JasperFx.Events.Projections;
 using JinGong.Dispatch.Allocations;
@@ -111,11 +112,15 @@ public static class LoansModule
 
 /// <summary>Fleet lent or took back the vehicle of one of dispatch's loans.</summary>
 public sealed class LoanAnswersConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<LoanAnswersConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleStatusChanged>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
-        message is { Cause: "lent" or "returned", LoanId: { } loanId }
-            // A loan fleet made by hand is not dispatch's: not found, nothing to follow.
-            ? session.AppendDecisionAsync<Loan>(loanId, loan => LoanDecider.Decide(new FollowFleet(loanId, message.Cause, clock.GetUtcNow()), loan), cancellationToken)
-            : Task.CompletedTask;
+        Cause.All.Require(message.Cause) switch
+        {
+            Cause.Lent or Cause.Returned when message.LoanId is { } loanId =>
+                // A loan fleet made by hand is not dispatch's: not found, nothing to follow.
+                session.AppendDecisionAsync<Loan>(loanId, loan => LoanDecider.Decide(new FollowFleet(loanId, message.Cause, Clock.GetUtcNow()), loan), cancellationToken),
+            // Not a loan's doing: allocations, transfers and the catalogue follow the others.
+            _ => Task.CompletedTask,
+        };
 }

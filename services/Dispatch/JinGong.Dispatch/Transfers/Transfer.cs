@@ -2,6 +2,7 @@ using JasperFx;
 using JinGong.Dispatch.Catalogue;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 
 namespace JinGong.Dispatch.Transfers;
 
@@ -121,8 +122,8 @@ public static class TransferDecider
 
     private static IReadOnlyList<object> Answered(Transfer state, string cause, DateTimeOffset now) => (cause, state.Status) switch
     {
-        ("transfer-started", TransferStatus.Requested) => [new TransferStarted(state.TransferId, now)],
-        ("transfer-arrived", TransferStatus.InTransit or TransferStatus.Arriving) => [new TransferArrived(state.TransferId, now)],
+        (Cause.TransferStarted, TransferStatus.Requested) => [new TransferStarted(state.TransferId, now)],
+        (Cause.TransferArrived, TransferStatus.InTransit or TransferStatus.Arriving) => [new TransferArrived(state.TransferId, now)],
         _ => [],
     };
 

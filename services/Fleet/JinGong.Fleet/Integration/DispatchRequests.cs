@@ -4,6 +4,7 @@ using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using MassTransit;
+using Kind = JinGong.Contracts.Fleet.VehicleRequestKinds;
 using Requests = JinGong.Contracts.Dispatch;
 
 namespace JinGong.Fleet.Integration;
@@ -31,13 +32,13 @@ public static class DispatchRequests
     /// <summary>The command a request stands for, the request's id, what was asked (in one word) and the order it concerns.</summary>
     public static (VehicleCommand Command, string RequestId, string Request, string? OrderId) Translate(object message, DateTimeOffset at, DateTimeOffset now) => message switch
     {
-        Requests.VehicleReservationRequested m => (new ReserveVehicle(m.VehicleCode, m.OrderId, at, now), m.RequestId, "reserve", m.OrderId),
-        Requests.VehicleReleaseRequested m => (new ReleaseReservation(m.VehicleCode, m.OrderId, m.Reason, at, now), m.RequestId, "release", m.OrderId),
-        Requests.VehicleTransferRequested m => (new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, at, now), m.RequestId, "transfer", null),
-        Requests.VehicleArrivalReported m => (new CompleteTransfer(m.VehicleCode, m.TransferId, at, now), m.RequestId, "arrive", null),
-        Requests.VehicleLoanRequested m => (new LendVehicle(m.VehicleCode, m.LoanId, m.Borrower, m.Site, m.DueDate, at, now), m.RequestId, "lend", null),
-        Requests.VehicleReturnReported m => (new ReturnVehicle(m.VehicleCode, m.LoanId, m.HoursUsed, at, now), m.RequestId, "return", null),
-        Requests.VehicleDeliveryConfirmed m => (new DeliverVehicle(m.VehicleCode, m.OrderId, m.Customer, m.Site, at, now), m.RequestId, "deliver", m.OrderId),
+        Requests.VehicleReservationRequested m => (new ReserveVehicle(m.VehicleCode, m.OrderId, at, now), m.RequestId, Kind.Reserve, m.OrderId),
+        Requests.VehicleReleaseRequested m => (new ReleaseReservation(m.VehicleCode, m.OrderId, m.Reason, at, now), m.RequestId, Kind.Release, m.OrderId),
+        Requests.VehicleTransferRequested m => (new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, at, now), m.RequestId, Kind.Transfer, null),
+        Requests.VehicleArrivalReported m => (new CompleteTransfer(m.VehicleCode, m.TransferId, at, now), m.RequestId, Kind.Arrive, null),
+        Requests.VehicleLoanRequested m => (new LendVehicle(m.VehicleCode, m.LoanId, m.Borrower, m.Site, m.DueDate, at, now), m.RequestId, Kind.Lend, null),
+        Requests.VehicleReturnReported m => (new ReturnVehicle(m.VehicleCode, m.LoanId, m.HoursUsed, at, now), m.RequestId, Kind.Return, null),
+        Requests.VehicleDeliveryConfirmed m => (new DeliverVehicle(m.VehicleCode, m.OrderId, m.Customer, m.Site, at, now), m.RequestId, Kind.Deliver, m.OrderId),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a request of dispatch."),
     };
 
@@ -61,12 +62,12 @@ public static class DispatchRequests
 }
 
 public sealed class DispatchRequestConsumer<TRequest>(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<DispatchRequestConsumer<TRequest>> logger)
-    : IdempotentConsumer<TRequest>(session, service, logger)
+    : IdempotentConsumer<TRequest>(session, service, clock, logger)
     where TRequest : class
 {
     protected override async Task ApplyAsync(TRequest message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var (code, requestedAt) = DispatchRequests.Subject(message);
         var vehicle = await session.Events.FetchForWriting<Vehicle>(code, cancellationToken);
         if (vehicle.Aggregate is not { } known)

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JinGong.Fleet.Vehicles;
 using JinGong.ServiceDefaults.Messaging;
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Published = JinGong.Contracts.Fleet;
 
 namespace JinGong.Fleet.Integration;
@@ -63,20 +64,21 @@ public sealed class FleetIntegrationEvents(IServiceProvider services) : StreamIn
     {
         var (cause, orderId, loanId, transferId) = change switch
         {
-            VehicleReserved e => ("reserved", e.OrderId, null, null),
-            VehicleReservationReleased e => ("reservation-released", e.OrderId, null, null),
-            VehicleTransferStarted e => ("transfer-started", before.ReservedFor, null, e.TransferId),
-            VehicleTransferArrived e => ("transfer-arrived", before.ReservedFor, null, e.TransferId),
-            VehicleLent e => ("lent", null, e.LoanId, null),
-            VehicleReturned e => ("returned", null, e.LoanId, null),
-            VehicleDelivered e => ("delivered", e.OrderId, null, null),
-            MaintenanceOpened => ("maintenance-opened", before.ReservedFor, before.Loan?.LoanId, null),
-            MaintenanceClosed => ("maintenance-closed", after.ReservedFor, after.Loan?.LoanId, null),
-            VehicleRetired => ("retired", null, null, (string?)null),
-            _ => (change.GetType().Name, (string?)null, (string?)null, (string?)null),
+            VehicleReserved e => (Cause.Reserved, e.OrderId, null, null),
+            VehicleReservationReleased e => (Cause.ReservationReleased, e.OrderId, null, null),
+            VehicleTransferStarted e => (Cause.TransferStarted, before.ReservedFor, null, e.TransferId),
+            VehicleTransferArrived e => (Cause.TransferArrived, before.ReservedFor, null, e.TransferId),
+            VehicleLent e => (Cause.Lent, null, e.LoanId, null),
+            VehicleReturned e => (Cause.Returned, null, e.LoanId, null),
+            VehicleDelivered e => (Cause.Delivered, e.OrderId, null, null),
+            MaintenanceOpened => (Cause.MaintenanceOpened, before.ReservedFor, before.Loan?.LoanId, null),
+            MaintenanceClosed => (Cause.MaintenanceClosed, after.ReservedFor, after.Loan?.LoanId, null),
+            VehicleRetired => (Cause.Retired, (string?)null, (string?)null, (string?)null),
+            // Consumers reject a cause they do not know: a new change of status needs its word in the contract first.
+            _ => throw new InvalidOperationException($"{change.GetType().Name} changed a vehicle's status but has no published cause."),
         };
         return new Published.VehicleStatusChanged(
-            after.Code, after.Model, after.Region, after.Warehouse, before.Status.ToString(), after.Status.ToString(),
+            after.Code, after.Model, after.Region, after.Warehouse, before.Status.Published(), after.Status.Published(),
             cause, orderId, loanId, transferId, change.OccurredAt);
     }
 }

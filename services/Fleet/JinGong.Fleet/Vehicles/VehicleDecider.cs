@@ -1,6 +1,8 @@
+using JinGong.Fleet.Integration;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Time;
+using VehicleRules = JinGong.Contracts.Fleet.VehicleRules;
 
 namespace JinGong.Fleet.Vehicles;
 
@@ -169,7 +171,7 @@ public static class VehicleDecider
 
     /// <summary>"cannot-deliver-when-on-loan": the rule's name says the command and the status that forbids it.</summary>
     public static DomainError IllegalTransition(VehicleCommand command, Vehicle state) =>
-        new($"cannot-{Verb(command)}-when-{Kebab(state.Status)}",
+        new(VehicleRules.CannotWhen(Verb(command), state.Status.Published()),
             $"Vehicle {state.Code} cannot {Verb(command).Replace('-', ' ')} while it is {state.Status}.",
             ErrorKind.Conflict);
 
@@ -191,10 +193,6 @@ public static class VehicleDecider
         ReportUsage => "report-usage",
         _ => "register",
     };
-
-    // InMaintenance → "in-maintenance"
-    private static string Kebab(VehicleStatus status) =>
-        string.Concat(status.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"-{char.ToLowerInvariant(c)}" : char.ToLowerInvariant(c).ToString()));
 
     private static Decision Accept(params object[] events) => Decision.Accept(events);
 

@@ -4,6 +4,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Roster;
+using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using Marten.Subscriptions;
@@ -23,12 +24,14 @@ public sealed partial class BoundKeyResults : SubscriptionBase
     private const int Attempts = 5;
 
     private readonly IServiceProvider services;
+    private readonly ServiceIdentity service;
     private readonly TimeProvider clock;
     private readonly ILogger<BoundKeyResults> logger;
 
-    public BoundKeyResults(IServiceProvider services, TimeProvider clock, ILogger<BoundKeyResults> logger)
+    public BoundKeyResults(IServiceProvider services, ServiceIdentity service, TimeProvider clock, ILogger<BoundKeyResults> logger)
     {
         this.services = services;
+        this.service = service;
         this.clock = clock;
         this.logger = logger;
         Name = SubscriptionName;
@@ -110,7 +113,7 @@ public sealed partial class BoundKeyResults : SubscriptionBase
             await using var session = Store.LightweightSession();
             session.CorrelationId = cause.CorrelationId;
             session.CausationId = cause.Id.ToString();
-            session.LastModifiedBy = "okr";
+            session.LastModifiedBy = service.Name;
             await work(session);
             try
             {

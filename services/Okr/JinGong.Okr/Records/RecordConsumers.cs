@@ -42,60 +42,60 @@ public static class RecordConsumers
 }
 
 public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OrderPlacedConsumer> logger)
-    : IdempotentConsumer<Orders.OrderPlaced>(session, service, logger)
+    : IdempotentConsumer<Orders.OrderPlaced>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, clock.GetUtcNow(), (source, occurredAt) => new OrderNoted(
+        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) => new OrderNoted(
             SaleRecord.IdOf(message.OrderId), message.OrderId, message.Customer, message.Region, message.SalesRep,
             [.. message.Lines.Select(line => new ModelUnits(line.Model, line.Quantity))], message.Units, message.Amount, message.OccurredAt, source, occurredAt), cancellationToken);
 }
 
 public sealed class OrderCancelledConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OrderCancelledConsumer> logger)
-    : IdempotentConsumer<Orders.OrderCancelled>(session, service, logger)
+    : IdempotentConsumer<Orders.OrderCancelled>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, clock.GetUtcNow(), (source, occurredAt) =>
+        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) =>
             new OrderCancellationNoted(SaleRecord.IdOf(message.OrderId), message.OrderId, message.OccurredAt, source, occurredAt), cancellationToken);
 }
 
 public sealed class InvoiceIssuedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<InvoiceIssuedConsumer> logger)
-    : IdempotentConsumer<Orders.InvoiceIssued>(session, service, logger)
+    : IdempotentConsumer<Orders.InvoiceIssued>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.InvoiceIssued message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, clock.GetUtcNow(), (source, occurredAt) => new InvoiceNoted(
+        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) => new InvoiceNoted(
             SaleRecord.IdOf(message.OrderId), message.OrderId, message.InvoiceId, message.Region, message.SalesRep, message.Amount, message.DueDate, message.OccurredAt,
             source, occurredAt), cancellationToken);
 }
 
 public sealed class PaymentReceivedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<PaymentReceivedConsumer> logger)
-    : IdempotentConsumer<Orders.PaymentReceived>(session, service, logger)
+    : IdempotentConsumer<Orders.PaymentReceived>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.PaymentReceived message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, clock.GetUtcNow(), (source, occurredAt) => new PaymentNoted(
+        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) => new PaymentNoted(
             SaleRecord.IdOf(message.OrderId), message.OrderId, message.InvoiceId, message.PaymentId, message.Region, message.SalesRep, message.Amount, message.PaidOn,
             message.OccurredAt, source, occurredAt), cancellationToken);
 }
 
 public sealed class VehicleDeliveredConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleDeliveredConsumer> logger)
-    : IdempotentConsumer<Fleet.VehicleDelivered>(session, service, logger)
+    : IdempotentConsumer<Fleet.VehicleDelivered>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleDelivered message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, clock.GetUtcNow(), (source, occurredAt) =>
+        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) =>
             new DeliveryNoted(SaleRecord.IdOf(message.OrderId), message.OrderId, message.VehicleCode, message.Model, message.OccurredAt, source, occurredAt), cancellationToken);
 }
 
 public sealed class OpportunityWonConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OpportunityWonConsumer> logger)
-    : IdempotentConsumer<Orders.OpportunityWon>(session, service, logger)
+    : IdempotentConsumer<Orders.OpportunityWon>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OpportunityWon message, IDocumentSession session, CancellationToken cancellationToken) =>
-        OpportunityClosings.NoteAsync(session, message.OpportunityId, message.Region, message.SalesRep, message.Models, won: true, message.OccurredAt, clock, cancellationToken);
+        OpportunityClosings.NoteAsync(session, message.OpportunityId, message.Region, message.SalesRep, message.Models, won: true, message.OccurredAt, Clock, cancellationToken);
 }
 
 public sealed class OpportunityLostConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OpportunityLostConsumer> logger)
-    : IdempotentConsumer<Orders.OpportunityLost>(session, service, logger)
+    : IdempotentConsumer<Orders.OpportunityLost>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OpportunityLost message, IDocumentSession session, CancellationToken cancellationToken) =>
-        OpportunityClosings.NoteAsync(session, message.OpportunityId, message.Region, message.SalesRep, message.Models, won: false, message.OccurredAt, clock, cancellationToken);
+        OpportunityClosings.NoteAsync(session, message.OpportunityId, message.Region, message.SalesRep, message.Models, won: false, message.OccurredAt, Clock, cancellationToken);
 }
 
 internal static class OpportunityClosings

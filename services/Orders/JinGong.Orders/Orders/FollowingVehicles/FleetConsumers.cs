@@ -2,6 +2,7 @@ using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Messaging;
 using Marten;
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Published = JinGong.Contracts.Fleet;
 
 namespace JinGong.Orders.Orders.FollowingVehicles;
@@ -30,21 +31,30 @@ public static partial class FollowVehicles
 }
 
 public sealed class VehicleStatusChangedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleStatusChangedConsumer> logger)
-    : IdempotentConsumer<Published.VehicleStatusChanged>(session, service, logger)
+    : IdempotentConsumer<Published.VehicleStatusChanged>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Published.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
-        (message.Cause, message.OrderId) switch
-        {
-            ("reserved", { } orderId) => FollowVehicles.ApplyAsync(session, clock, logger, orderId, message.VehicleCode, message.Model, VehicleFact.Reserved, message.OccurredAt, cancellationToken),
-            ("reservation-released", { } orderId) => FollowVehicles.ApplyAsync(session, clock, logger, orderId, message.VehicleCode, message.Model, VehicleFact.Released, message.OccurredAt, cancellationToken),
-            // Deliveries come with their own message, with the customer and site.
-            _ => Task.CompletedTask,
-        };
+        Fact(message) is { } fact
+            ? FollowVehicles.ApplyAsync(session, Clock, logger, message.OrderId!, message.VehicleCode, message.Model, fact, message.OccurredAt, cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>What the change tells the order it names, if anything; a cause this service does not know throws.</summary>
+    public static VehicleFact? Fact(Published.VehicleStatusChanged message) => (message.Cause, message.OrderId) switch
+    {
+        (Cause.Reserved, not null) => VehicleFact.Reserved,
+        (Cause.ReservationReleased, not null) => VehicleFact.Released,
+        // A reservation for no order is nobody's here; deliveries come with their own message, with the customer and
+        // site; the rest is the vehicle's own life, which an order does not follow.
+        (Cause.Reserved or Cause.ReservationReleased, null)
+            or (Cause.Delivered or Cause.TransferStarted or Cause.TransferArrived or Cause.Lent or Cause.Returned
+                or Cause.MaintenanceOpened or Cause.MaintenanceClosed or Cause.Retired, _) => null,
+        _ => throw Cause.All.Unknown(message.Cause),
+    };
 }
 
 public sealed class VehicleDeliveredConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleDeliveredConsumer> logger)
-    : IdempotentConsumer<Published.VehicleDelivered>(session, service, logger)
+    : IdempotentConsumer<Published.VehicleDelivered>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Published.VehicleDelivered message, IDocumentSession session, CancellationToken cancellationToken) =>
-        FollowVehicles.ApplyAsync(session, clock, logger, message.OrderId, message.VehicleCode, message.Model, VehicleFact.Delivered, message.OccurredAt, cancellationToken);
+        FollowVehicles.ApplyAsync(session, Clock, logger, message.OrderId, message.VehicleCode, message.Model, VehicleFact.Delivered, message.OccurredAt, cancellationToken);
 }
