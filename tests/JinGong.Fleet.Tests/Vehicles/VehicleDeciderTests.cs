@@ -19,13 +19,13 @@ public sealed class VehicleDeciderTests
         var registered = decision.Should().BeOfType<Decision.Accepted>().Which.Events.Should().ContainSingle()
             .Which.Should().BeOfType<VehicleRegistered>().Subject;
         registered.Should().Be(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddHours(-2)));
-        Vehicle.Create(registered).Status.Should().Be(VehicleStatus.InStock);
+        Vehicle.Evolve(null, registered)!.Status.Should().Be(VehicleStatus.InStock);
     }
 
     [Fact]
     public void a_vehicle_code_is_registered_only_once()
     {
-        var existing = Vehicle.Create(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-1)));
+        var existing = Vehicle.Evolve(null, new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-1)))!;
 
         var decision = VehicleDecider.Decide(Register(), existing);
 
