@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using JasperFx.Events.Projections;
 using JinGong.ServiceDefaults.EventSourcing;
@@ -64,21 +63,5 @@ public static class AggregateConventions
         var options = new StoreOptions();
         configure(options);
         return options;
-    }
-
-    /// <summary>
-    /// The event types of <paramref name="eventsAssembly"/> implementing <typeparamref name="TEvent"/> that
-    /// <typeparamref name="TAggregate"/> has neither a <c>Create</c> nor an <c>Apply</c> for.
-    /// </summary>
-    public static IReadOnlyList<string> EventsWithoutApply<TAggregate, TEvent>()
-    {
-        var folds = typeof(TAggregate).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-            .Where(method => method.Name is "Apply" or "Create" && method.GetParameters().Length == 1)
-            .Select(method => method.GetParameters()[0].ParameterType)
-            .ToHashSet();
-        return [.. typeof(TEvent).Assembly.GetTypes()
-            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(TEvent).IsAssignableFrom(type) && !folds.Contains(type))
-            .Select(type => type.Name)
-            .Order(StringComparer.Ordinal)];
     }
 }

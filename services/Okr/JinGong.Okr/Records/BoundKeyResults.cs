@@ -103,7 +103,7 @@ public sealed partial class BoundKeyResults : SubscriptionBase
             if (KeyResultDecider.Follow(state, record.Id, contribution, definitionId, record.LastOccurredAt, clock.GetUtcNow()) is { } progressed)
             {
                 keyResult.AppendOne(progressed);
-                state = state.Apply(progressed);
+                state = KeyResult.Evolve(state, progressed)!;
             }
         }
     }
