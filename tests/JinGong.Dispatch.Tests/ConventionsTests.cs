@@ -1,17 +1,34 @@
 using JinGong.Dispatch.Allocations;
+using JinGong.Dispatch.Catalogue;
 using JinGong.Dispatch.Loans;
 using JinGong.Dispatch.Transfers;
 using JinGong.Testing;
+using Marten;
 
 namespace JinGong.Dispatch.Tests;
 
 public sealed class ConventionsTests
 {
-    [Fact]
-    public void marten_and_our_reads_fold_every_allocation_loan_and_transfer_event_the_same_way()
+    private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
+
+    private static void Configure(StoreOptions options)
     {
-        AggregateConventions.EventsWithoutApply<Allocation, IAllocationEvent>().Should().BeEmpty();
-        AggregateConventions.EventsWithoutApply<Loan, ILoanEvent>().Should().BeEmpty();
-        AggregateConventions.EventsWithoutApply<Transfer, ITransferEvent>().Should().BeEmpty();
+        options.ConfigureCatalogue();
+        options.ConfigureAllocation();
+        options.ConfigureLoans();
+        options.ConfigureTransfers();
+    }
+
+    [Fact]
+    public void every_catalogue_allocation_loan_and_transfer_event_is_folded_by_its_own_evolve()
+    {
+        AggregateConventions.EventsNoProjectionFolds(Configure).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, CatalogueVehicle.Evolve(null, new VehicleCatalogued("V-1", "M", "loader", "east", "wuxi-1", At))!)
+            .Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Allocation.Evolve(null, new AllocationOpened("O-1", "C", "east", "mine", ["M"], At))!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "B", "S", new DateOnly(2030, 1, 1), At))!)
+            .Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Transfer.Evolve(null, new TransferPlanned("T-1", "V-1", "wuxi-1", "east", "tangshan-1", "north", At))!)
+            .Should().BeEmpty();
     }
 }

@@ -1,15 +1,26 @@
 using JinGong.Orders.Opportunities;
 using JinGong.Orders.Orders;
 using JinGong.Testing;
+using Marten;
 
 namespace JinGong.Orders.Tests;
 
 public sealed class ConventionsTests
 {
-    [Fact]
-    public void marten_and_our_reads_fold_every_order_and_opportunity_event_the_same_way()
+    private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
+
+    private static void Configure(StoreOptions options)
     {
-        AggregateConventions.EventsWithoutApply<Order, IOrderEvent>().Should().BeEmpty();
-        AggregateConventions.EventsWithoutApply<Opportunity, IOpportunityEvent>().Should().BeEmpty();
+        options.ConfigureOrders();
+        options.ConfigureOpportunities();
+    }
+
+    [Fact]
+    public void every_order_and_opportunity_event_is_folded_by_its_own_evolve()
+    {
+        AggregateConventions.EventsNoProjectionFolds(Configure).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Order.Evolve(null, new OrderPlaced("O-1", null, "C", "east", "rep", "site", [], "CNY", At))!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Opportunity.Evolve(null, new OpportunityFiled("P-1", "C", "east", "rep", [], 1m, new DateOnly(2030, 1, 1), At))!)
+            .Should().BeEmpty();
     }
 }

@@ -1,27 +1,67 @@
-using System.Reflection;
+using System.Runtime.CompilerServices;
+using JasperFx.Events.Projections;
+using JinGong.ServiceDefaults.EventSourcing;
+using Marten;
 
 namespace JinGong.Testing;
 
 /// <summary>
-/// Marten folds a stream with the aggregate's own <c>Create</c>/<c>Apply</c> methods (inline snapshots,
-/// <c>FetchForWriting</c>); our reads and deciders fold it with the aggregate's <c>Step</c>. An event with no
-/// <c>Apply</c> is silently skipped by Marten, so the two folds would disagree: these checks catch it.
+/// Each aggregate folds its stream with one <c>Evolve</c>, whose last arm throws <see cref="UnknownEventException"/>: an
+/// event type left without its arm would stop the stream's projection the first time one is appended. These checks
+/// find it first, from what a module registers (<paramref name="configure"/>: e.g. <c>options => options.ConfigureLoans()</c>).
 /// </summary>
 public static class AggregateConventions
 {
-    /// <summary>
-    /// The event types of <paramref name="eventsAssembly"/> implementing <typeparamref name="TEvent"/> that
-    /// <typeparamref name="TAggregate"/> has neither a <c>Create</c> nor an <c>Apply</c> for.
-    /// </summary>
-    public static IReadOnlyList<string> EventsWithoutApply<TAggregate, TEvent>()
+    /// <summary>The event types the module maps that none of its projections folds.</summary>
+    public static IReadOnlyList<string> EventsNoProjectionFolds(Action<StoreOptions> configure)
     {
-        var folds = typeof(TAggregate).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
-            .Where(method => method.Name is "Apply" or "Create" && method.GetParameters().Length == 1)
-            .Select(method => method.GetParameters()[0].ParameterType)
-            .ToHashSet();
-        return [.. typeof(TEvent).Assembly.GetTypes()
-            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(TEvent).IsAssignableFrom(type) && !folds.Contains(type))
+        var options = Configured(configure);
+        var folded = options.Projections.All.OfType<EventFilterable>().SelectMany(projection => projection.IncludedEventTypes).ToHashSet();
+        return [.. ((IReadOnlyStoreOptions)options).Events.AllKnownEventTypes()
+            .Select(mapped => mapped.EventType)
+            .Where(type => !folded.Contains(type))
             .Select(type => type.Name)
             .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The event types <typeparamref name="TState"/>'s projection folds that its <c>Evolve</c> has no arm for, each folded
+    /// (a blank instance) onto <paramref name="created"/> and onto nothing.
+    /// </summary>
+    public static IReadOnlyList<string> EventsWithoutArm<TState>(Action<StoreOptions> configure, TState created)
+        where TState : class, IEvolving<TState>
+    {
+        var projection = Configured(configure).Projections.All.OfType<EvolvingProjection<TState>>().Single();
+        return [.. projection.Events
+            .Where(type => !HasArm<TState>(created, RuntimeHelpers.GetUninitializedObject(type)) || !HasArm<TState>(null, RuntimeHelpers.GetUninitializedObject(type)))
+            .Select(type => type.Name)
+            .Order(StringComparer.Ordinal)];
+    }
+
+    // Arms match on the event's type alone, and only the last arm throws UnknownEventException: any other exception (a
+    // blank event's missing field) is thrown from inside an arm, so the arm is there.
+    private static bool HasArm<TState>(TState? state, object @event)
+        where TState : class, IEvolving<TState>
+    {
+        try
+        {
+            TState.Evolve(state, @event);
+            return true;
+        }
+        catch (UnknownEventException)
+        {
+            return false;
+        }
+        catch (Exception)
+        {
+            return true;
+        }
+    }
+
+    private static StoreOptions Configured(Action<StoreOptions> configure)
+    {
+        var options = new StoreOptions();
+        configure(options);
+        return options;
     }
 }

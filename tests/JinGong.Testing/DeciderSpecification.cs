@@ -9,19 +9,20 @@ namespace JinGong.Testing;
 /// </summary>
 public static class DeciderSpecification
 {
-    public static DeciderSpecification<TCommand, TState> For<TCommand, TState>(Func<TCommand, TState?, Decision> decide, Func<TState?, object, TState?> evolve)
-        where TState : class =>
-        new(decide, evolve, []);
+    /// <summary>The stream's state is folded with <typeparamref name="TState"/>'s own <c>Evolve</c>.</summary>
+    public static DeciderSpecification<TCommand, TState> For<TCommand, TState>(Func<TCommand, TState?, Decision> decide)
+        where TState : class, IEvolving<TState> =>
+        new(decide, []);
 }
 
-public sealed record DeciderSpecification<TCommand, TState>(Func<TCommand, TState?, Decision> Decide, Func<TState?, object, TState?> Evolve, IReadOnlyList<object> History)
-    where TState : class
+public sealed record DeciderSpecification<TCommand, TState>(Func<TCommand, TState?, Decision> Decide, IReadOnlyList<object> History)
+    where TState : class, IEvolving<TState>
 {
     /// <summary>The stream so far (nothing: a command on a stream not there yet).</summary>
     public DeciderSpecification<TCommand, TState> Given(params object[] events) => this with { History = [.. History, .. events] };
 
     /// <summary>The state <see cref="History"/> leaves.</summary>
-    public TState? State => History.Aggregate((TState?)null, Evolve);
+    public TState? State => History.Fold<TState>();
 
     public DecisionOutcome When(TCommand command) => new(Decide(command, State));
 }

@@ -21,10 +21,10 @@ public sealed class AllocationDeciderTests
     private static string NewId(string prefix) => $"{prefix}-{Interlocked.Increment(ref ids)}";
 
     private static Allocation Opened(params string[] models) =>
-        Allocation.Create(AllocationDecider.Open("ORD-1", "Baotou Steel", "east", "mine", models, Now));
+        Allocation.Evolve(null, AllocationDecider.Open("ORD-1", "Baotou Steel", "east", "mine", models, Now))!;
 
     private static Allocation After(Allocation state, IEnumerable<object> events) =>
-        events.Aggregate((Allocation?)state, Allocation.Step)!;
+        events.Aggregate((Allocation?)state, Allocation.Evolve)!;
 
     [Fact]
     public void each_unit_gets_a_vehicle_of_its_model_from_the_orders_region_first_then_the_nearest_other()

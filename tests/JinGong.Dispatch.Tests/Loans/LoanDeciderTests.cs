@@ -11,7 +11,7 @@ public sealed class LoanDeciderTests
     private static readonly CatalogueVehicle InStock = new("JG-WL-0001", "WL-50E", "loader", "east", "wuxi-1", CatalogueVehicle.InStock, Now.AddDays(-90));
     private static readonly LoanRequested Requested = new("LOAN-1", "JG-WL-0001", "WL-50E", "east", "Baotou Steel", "pit 3", new DateOnly(2026, 12, 10), Now.AddDays(-5));
 
-    private static DeciderSpecification<LoanCommand, Loan> Loan => DeciderSpecification.For<LoanCommand, Loan>(LoanDecider.Decide, Dispatch.Loans.Loan.Step);
+    private static DeciderSpecification<LoanCommand, Loan> Loan => DeciderSpecification.For<LoanCommand, Loan>(LoanDecider.Decide);
 
     private static LendVehicle Lend(CatalogueVehicle? vehicle, bool claimed = false, DateOnly? due = null, DateTimeOffset? occurredAt = null) =>
         new("LOAN-1", vehicle, "JG-WL-0001", claimed, "Baotou Steel", "pit 3", due ?? new DateOnly(2026, 12, 10), occurredAt ?? Now.AddDays(-5), Now);

@@ -12,7 +12,7 @@ public sealed class TransferDeciderTests
     private static readonly TransferPlanned Planned = new("TRF-1", "JG-MT-0001", "wuxi-1", "east", "baotou-1", "north", Now.AddDays(-3));
 
     private static DeciderSpecification<TransferCommand, Transfer> Transfer =>
-        DeciderSpecification.For<TransferCommand, Transfer>(TransferDecider.Decide, Dispatch.Transfers.Transfer.Step);
+        DeciderSpecification.For<TransferCommand, Transfer>(TransferDecider.Decide);
 
     private static PlanTransfer Plan(CatalogueVehicle? vehicle, string toWarehouse = "baotou-1", bool claimed = false) =>
         new("TRF-1", "JG-MT-0001", vehicle, claimed, toWarehouse, "north", Now.AddDays(-3), Now);

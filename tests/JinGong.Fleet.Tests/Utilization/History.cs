@@ -1,6 +1,7 @@
 using System.Globalization;
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Utilization;
+using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Utilization;
 
@@ -13,7 +14,7 @@ internal sealed class History(string code, string model = "EL-50", string region
 
     public IReadOnlyList<IVehicleEvent> Events => events;
 
-    public VehicleTimeline Timeline => events.Aggregate((VehicleTimeline?)null, VehicleTimeline.Step)!;
+    public VehicleTimeline Timeline => events.Fold<VehicleTimeline>()!;
 
     public History Registered(string at) => Add(new VehicleRegistered(code, model, "loader", region, $"{region}-1", At(at)));
 

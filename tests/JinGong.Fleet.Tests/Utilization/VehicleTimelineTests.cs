@@ -1,5 +1,6 @@
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Utilization;
+using JinGong.Testing;
 using Microsoft.Extensions.Configuration;
 using static JinGong.Fleet.Tests.Utilization.History;
 
@@ -57,7 +58,7 @@ public sealed class VehicleTimelineTests
     {
         var history = WorkedExample.B();
 
-        history.Timeline.State.Should().Be(Vehicle.From(history.Events));
+        history.Timeline.State.Should().Be(history.Events.Fold<Vehicle>());
     }
 
     [Fact]

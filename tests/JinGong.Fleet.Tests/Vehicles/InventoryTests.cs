@@ -62,7 +62,7 @@ public sealed class InventoryTests(SystemFixture system)
         foreach (var line in live)
         {
             var code = line.GetProperty("code").GetString()!;
-            var rebuilt = Vehicle.From((await session.Events.FetchStreamAsync(code)).Select(e => e.Data))!;
+            var rebuilt = (await session.Events.FetchStreamAsync(code)).Select(e => e.Data).Fold<Vehicle>()!;
             new { Status = line.GetProperty("status").GetString(), Warehouse = line.GetProperty("warehouse").GetString(), Region = line.GetProperty("region").GetString(), Holder = line.GetProperty("holder").GetString() }
                 .Should().Be(new { Status = (string?)rebuilt.Status.ToString(), Warehouse = (string?)rebuilt.Warehouse, Region = (string?)rebuilt.Region, rebuilt.Holder });
         }

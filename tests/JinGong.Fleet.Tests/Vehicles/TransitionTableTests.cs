@@ -1,6 +1,7 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.Fleet.Vehicles;
 using JinGong.ServiceDefaults;
+using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
 
@@ -81,7 +82,7 @@ public sealed class TransitionTableTests
     [MemberData(nameof(Table))]
     public void every_status_and_command_pair_is_allowed_or_names_its_rule(VehicleStatus status, string command, string outcome)
     {
-        var state = Vehicle.From(Histories[status]);
+        var state = Histories[status].Fold<Vehicle>();
         state!.Status.Should().Be(status, "the history brings the vehicle into that status");
 
         var decision = VehicleDecider.Decide(Commands[command], state);
@@ -102,17 +103,17 @@ public sealed class TransitionTableTests
     [Fact]
     public void a_vehicle_on_loan_cannot_be_delivered_until_returned()
     {
-        var onLoan = Vehicle.From(Histories[VehicleStatus.OnLoan])!;
+        var onLoan = Histories[VehicleStatus.OnLoan].Fold<Vehicle>()!;
 
         Rule(VehicleDecider.Decide(Commands["deliver"], onLoan)).Should().Be("cannot-deliver-when-on-loan");
-        var returned = onLoan.Apply(new VehicleReturned(Code, "loan-1", 40m, When));
+        var returned = onLoan.After(new VehicleReturned(Code, "loan-1", 40m, When));
         Rule(VehicleDecider.Decide(new ReserveVehicle(Code, "order-9", When, Now), returned)).Should().BeNull("once returned it is in stock again");
     }
 
     [Fact]
     public void a_reserved_vehicle_goes_only_to_its_own_order()
     {
-        var reserved = Vehicle.From(Histories[VehicleStatus.Reserved])!;
+        var reserved = Histories[VehicleStatus.Reserved].Fold<Vehicle>()!;
 
         Rule(VehicleDecider.Decide(new DeliverVehicle(Code, "order-2", "Other", "Site", When, Now), reserved)).Should().Be("reserved-for-another-order");
         Rule(VehicleDecider.Decide(new ReleaseReservation(Code, "order-2", "why", When, Now), reserved)).Should().Be("reserved-for-another-order");
@@ -121,7 +122,7 @@ public sealed class TransitionTableTests
     [Fact]
     public void a_reserved_vehicle_moved_to_its_order_s_region_arrives_still_reserved()
     {
-        var state = Vehicle.From([
+        var state = Folding.Fold<Vehicle>([
             .. Histories[VehicleStatus.Reserved],
             new VehicleTransferStarted(Code, "t-7", "wuxi-1", "tangshan-2", "north", Start.AddDays(2)),
             new VehicleTransferArrived(Code, "t-7", "tangshan-2", "north", Start.AddDays(4)),
@@ -133,7 +134,7 @@ public sealed class TransitionTableTests
     [Fact]
     public void maintenance_during_a_loan_returns_the_vehicle_to_its_borrower()
     {
-        var state = Vehicle.From([
+        var state = Folding.Fold<Vehicle>([
             .. Histories[VehicleStatus.OnLoan],
             new MaintenanceOpened(Code, "tyre", Start.AddDays(3)),
             new MaintenanceClosed(Code, "tyre replaced", Start.AddDays(4)),
@@ -147,28 +148,28 @@ public sealed class TransitionTableTests
     [InlineData("t-9", "unknown-transfer")]
     [InlineData("t-1", null)]
     public void a_transfer_completes_only_under_its_own_id(string transferId, string? rule) =>
-        Rule(VehicleDecider.Decide(new CompleteTransfer(Code, transferId, When, Now), Vehicle.From(Histories[VehicleStatus.InTransit]))).Should().Be(rule);
+        Rule(VehicleDecider.Decide(new CompleteTransfer(Code, transferId, When, Now), Histories[VehicleStatus.InTransit].Fold<Vehicle>())).Should().Be(rule);
 
     [Theory]
     [InlineData("loan-9", "unknown-loan")]
     [InlineData("loan-1", null)]
     public void a_loan_is_returned_only_under_its_own_id(string loanId, string? rule) =>
-        Rule(VehicleDecider.Decide(new ReturnVehicle(Code, loanId, 10m, When, Now), Vehicle.From(Histories[VehicleStatus.OnLoan]))).Should().Be(rule);
+        Rule(VehicleDecider.Decide(new ReturnVehicle(Code, loanId, 10m, When, Now), Histories[VehicleStatus.OnLoan].Fold<Vehicle>())).Should().Be(rule);
 
     [Fact]
     public void a_transfer_to_the_warehouse_it_is_in_is_refused() =>
-        Rule(VehicleDecider.Decide(new StartTransfer(Code, "t-3", "wuxi-1", "east", When, Now), Vehicle.From(Histories[VehicleStatus.InStock])))
+        Rule(VehicleDecider.Decide(new StartTransfer(Code, "t-3", "wuxi-1", "east", When, Now), Histories[VehicleStatus.InStock].Fold<Vehicle>()))
             .Should().Be("transfer-to-same-warehouse");
 
     [Fact]
     public void a_loan_due_before_it_starts_is_refused() =>
-        Rule(VehicleDecider.Decide(new LendVehicle(Code, "loan-3", "B", "S", DateOnly.FromDateTime(When.UtcDateTime).AddDays(-1), When, Now), Vehicle.From(Histories[VehicleStatus.InStock])))
+        Rule(VehicleDecider.Decide(new LendVehicle(Code, "loan-3", "B", "S", DateOnly.FromDateTime(When.UtcDateTime).AddDays(-1), When, Now), Histories[VehicleStatus.InStock].Fold<Vehicle>()))
             .Should().Be("due-before-lent");
 
     [Fact]
     public void business_time_never_runs_backwards_nor_ahead_of_the_clock()
     {
-        var reserved = Vehicle.From(Histories[VehicleStatus.Reserved])!;
+        var reserved = Histories[VehicleStatus.Reserved].Fold<Vehicle>()!;
 
         Rule(VehicleDecider.Decide(new DeliverVehicle(Code, "order-1", "C", "S", Start, Now), reserved)).Should().Be("occurred-before-previous-event");
         Rule(VehicleDecider.Decide(new DeliverVehicle(Code, "order-1", "C", "S", Now.AddSeconds(1), Now), reserved)).Should().Be("occurred-in-future");

@@ -1,12 +1,18 @@
 using JinGong.Fleet.Vehicles;
+using JinGong.Fleet.Vehicles.Utilization;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
 
 public sealed class VehicleConventionsTests
 {
+    private static readonly VehicleRegistered Registered = new("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", DateTimeOffset.UnixEpoch);
+
     [Fact]
-    public void marten_and_our_reads_fold_every_vehicle_event_the_same_way() =>
-        AggregateConventions.EventsWithoutApply<Vehicle, IVehicleEvent>()
-            .Should().Equal(["VehicleRequestRefused"], "only a refusal leaves the vehicle as it was");
+    public void every_vehicle_event_is_folded_by_the_vehicle_and_its_timeline()
+    {
+        AggregateConventions.EventsNoProjectionFolds(options => options.ConfigureVehicles()).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(options => options.ConfigureVehicles(), Vehicle.Evolve(null, Registered)!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(options => options.ConfigureVehicles(), VehicleTimeline.Evolve(null, Registered)!).Should().BeEmpty();
+    }
 }

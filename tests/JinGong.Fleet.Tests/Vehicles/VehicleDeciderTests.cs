@@ -20,13 +20,13 @@ public sealed class VehicleDeciderTests
         var registered = decision.Should().BeOfType<Decision.Accepted>().Which.Events.Should().ContainSingle()
             .Which.Should().BeOfType<VehicleRegistered>().Subject;
         registered.Should().Be(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddHours(-2)));
-        Vehicle.Create(registered).Status.Should().Be(VehicleStatus.InStock);
+        Vehicle.Evolve(null, registered)!.Status.Should().Be(VehicleStatus.InStock);
     }
 
     [Fact]
     public void a_vehicle_code_is_registered_only_once()
     {
-        var existing = Vehicle.Create(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-1)));
+        var existing = Vehicle.Evolve(null, new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-1)))!;
 
         var decision = VehicleDecider.Decide(Register(), existing);
 
@@ -54,7 +54,7 @@ public sealed class VehicleDeciderTests
     {
         // 16:30 UTC on the 24th is already the 25th in China, as dispatch counts it: due the 24th is before it starts.
         var lentAt = new DateTimeOffset(2026, 11, 24, 16, 30, 0, TimeSpan.Zero);
-        var vehicle = DeciderSpecification.For<VehicleCommand, Vehicle>(VehicleDecider.Decide, Vehicle.Step)
+        var vehicle = DeciderSpecification.For<VehicleCommand, Vehicle>(VehicleDecider.Decide)
             .Given(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-10)));
 
         vehicle.When(new LendVehicle("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 24), lentAt, Now)).ThenRejects("due-before-lent");

@@ -3,6 +3,7 @@ using JinGong.Okr.KeyResults;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Roster;
 using JinGong.ServiceDefaults.Time;
+using JinGong.Testing;
 
 namespace JinGong.Okr.Tests.Board;
 
@@ -15,11 +16,11 @@ public sealed class ScoringTests
     [Fact]
     public void progress_is_the_share_of_the_way_from_start_to_target_clamped_and_works_for_targets_below_their_start()
     {
-        KeyResultOf("up", start: 10, target: 50).Apply(CheckIn("up", 20)).Progress.Should().Be(0.25m);
-        KeyResultOf("beyond", start: 0, target: 40).Apply(CheckIn("beyond", 55)).Progress.Should().Be(1m);
-        KeyResultOf("behind", start: 10, target: 50).Apply(CheckIn("behind", 5)).Progress.Should().Be(0m);
+        KeyResultOf("up", start: 10, target: 50).After(CheckIn("up", 20)).Progress.Should().Be(0.25m);
+        KeyResultOf("beyond", start: 0, target: 40).After(CheckIn("beyond", 55)).Progress.Should().Be(1m);
+        KeyResultOf("behind", start: 10, target: 50).After(CheckIn("behind", 5)).Progress.Should().Be(0m);
         // Days sales outstanding from 60 down to 40: at 45 three quarters of the way are covered.
-        KeyResultOf("down", start: 60, target: 40).Apply(CheckIn("down", 45)).Progress.Should().Be(0.75m);
+        KeyResultOf("down", start: 60, target: 40).After(CheckIn("down", 45)).Progress.Should().Be(0.75m);
     }
 
     [Fact]
@@ -31,10 +32,10 @@ public sealed class ScoringTests
         var team = ObjectiveOf("team", parent: "east", weight: 1);
         var keyResults = new[]
         {
-            KeyResultOf("company-kr", "company", target: 100, weight: 1).Apply(CheckIn("company-kr", 20)), // 0.2
-            KeyResultOf("east-kr1", "east", target: 10, weight: 1).Apply(CheckIn("east-kr1", 5)),         // 0.5
-            KeyResultOf("east-kr2", "east", target: 10, weight: 3).Apply(CheckIn("east-kr2", 10)),        // 1.0
-            KeyResultOf("team-kr", "team", target: 4, weight: 2).Apply(CheckIn("team-kr", 1)),            // 0.25
+            KeyResultOf("company-kr", "company", target: 100, weight: 1).After(CheckIn("company-kr", 20)), // 0.2
+            KeyResultOf("east-kr1", "east", target: 10, weight: 1).After(CheckIn("east-kr1", 5)),         // 0.5
+            KeyResultOf("east-kr2", "east", target: 10, weight: 3).After(CheckIn("east-kr2", 10)),        // 1.0
+            KeyResultOf("team-kr", "team", target: 4, weight: 2).After(CheckIn("team-kr", 1)),            // 0.25
         };
 
         var board = OkrBoard.Build(Quarter, [company, east, team], keyResults, new Dictionary<string, Person>(), Now);
@@ -53,7 +54,7 @@ public sealed class ScoringTests
     [Fact]
     public void an_overridden_score_stands_for_the_key_result_and_an_objective_with_nothing_under_it_has_no_score()
     {
-        var scored = KeyResultOf("scored", "parent", target: 10).Apply(CheckIn("scored", 2)).Apply(new KeyResultScored("scored", 0.9m, "won the key account late", Now));
+        var scored = KeyResultOf("scored", "parent", target: 10).After(CheckIn("scored", 2)).After(new KeyResultScored("scored", 0.9m, "won the key account late", Now));
         var board = OkrBoard.Build(Quarter, [ObjectiveOf("parent", null, 1), ObjectiveOf("empty", "parent", 5)], [scored], new Dictionary<string, Person>(), Now);
 
         var root = board.Roots.Single();
@@ -73,7 +74,7 @@ public sealed class ScoringTests
         var company = ObjectiveOf("company", null, 1, OwnerKind.Team, "Board");
         var li = ObjectiveOf("li", "company", 1, OwnerKind.Person, "li.wei");
         var zhao = ObjectiveOf("zhao", "company", 1, OwnerKind.Person, "zhao.min");
-        var keyResults = new[] { KeyResultOf("li-kr", "li", target: 10).Apply(CheckIn("li-kr", 10)), KeyResultOf("zhao-kr", "zhao", target: 10) };
+        var keyResults = new[] { KeyResultOf("li-kr", "li", target: 10).After(CheckIn("li-kr", 10)), KeyResultOf("zhao-kr", "zhao", target: 10) };
 
         var board = OkrBoard.Build(Quarter, [company, li, zhao], keyResults, people, Now, team: "East Sales");
 
@@ -86,8 +87,8 @@ public sealed class ScoringTests
     [Fact]
     public void a_manual_key_result_without_a_check_in_for_fourteen_days_is_flagged_while_its_period_runs()
     {
-        var fresh = KeyResultOf("fresh", "o", target: 10, definedAt: Now.AddDays(-20)).Apply(CheckIn("fresh", 3, Now.AddDays(-13)));
-        var stale = KeyResultOf("stale", "o", target: 10, definedAt: Now.AddDays(-20)).Apply(CheckIn("stale", 3, Now.AddDays(-15)));
+        var fresh = KeyResultOf("fresh", "o", target: 10, definedAt: Now.AddDays(-20)).After(CheckIn("fresh", 3, Now.AddDays(-13)));
+        var stale = KeyResultOf("stale", "o", target: 10, definedAt: Now.AddDays(-20)).After(CheckIn("stale", 3, Now.AddDays(-15)));
         var neverCheckedIn = KeyResultOf("never", "o", target: 10, definedAt: Now.AddDays(-15));
 
         var board = OkrBoard.Build(Quarter, [ObjectiveOf("o", null, 1)], [fresh, stale, neverCheckedIn], new Dictionary<string, Person>(), Now);
@@ -97,12 +98,12 @@ public sealed class ScoringTests
     }
 
     private static Objective ObjectiveOf(string id, string? parent, decimal weight, OwnerKind kind = OwnerKind.Person, string owner = "li.wei") =>
-        Objective.Create(new ObjectiveSet(id, $"objective {id}", Quarter.Name, kind, owner, parent, weight, Now.AddDays(-30)));
+        Objective.Evolve(null, new ObjectiveSet(id, $"objective {id}", Quarter.Name, kind, owner, parent, weight, Now.AddDays(-30)))!;
 
     private static KeyResult KeyResultOf(string id, string objective = "o", decimal start = 0, decimal target = 10, decimal weight = 1, DateTimeOffset? definedAt = null) =>
-        KeyResult.Create(new KeyResultDefined(id, objective, $"key result {id}", start, target, "units", weight, null, Quarter.Name, Quarter.First.DayNumber, Quarter.Last.DayNumber, definedAt ?? Now.AddDays(-1)));
+        KeyResult.Evolve(null, new KeyResultDefined(id, objective, $"key result {id}", start, target, "units", weight, null, Quarter.Name, Quarter.First.DayNumber, Quarter.Last.DayNumber, definedAt ?? Now.AddDays(-1)))!;
 
     private static KeyResultCheckedIn CheckIn(string id, decimal value, DateTimeOffset? at = null) => new(id, value, 0.7m, null, at ?? Now);
 
-    private static Person PersonIn(string id, string team) => Person.Create(new PersonJoined(id, id, team, "East China", null, Now.AddDays(-100)));
+    private static Person PersonIn(string id, string team) => Person.Evolve(null, new PersonJoined(id, id, team, "East China", null, Now.AddDays(-100)))!;
 }

@@ -1,6 +1,7 @@
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Records;
 using JinGong.ServiceDefaults.Time;
+using JinGong.Testing;
 
 namespace JinGong.Okr.Tests.Records;
 
@@ -20,7 +21,7 @@ public sealed class RecordContributionsTests
         Of(Metric.UnitsSold, order, region: "East China").Should().BeEquivalentTo(new Contribution(5, 0, [Placed]));
         Of(Metric.UnitsSold, order, model: "WL-50E").Numerator.Should().Be(3);
         Of(Metric.UnitsSold, order, region: "North China").Should().Be(RecordContributions.None);
-        Of(Metric.UnitsSold, order.Apply(new OrderCancellationNoted(order.Id, order.OrderId, InQuarter.AddDays(1), Guid.NewGuid(), InQuarter.AddDays(1))))
+        Of(Metric.UnitsSold, order.After(new OrderCancellationNoted(order.Id, order.OrderId, InQuarter.AddDays(1), Guid.NewGuid(), InQuarter.AddDays(1))))
             .Should().Be(RecordContributions.None);
     }
 
@@ -53,10 +54,10 @@ public sealed class RecordContributionsTests
         var payment1 = Guid.NewGuid();
         var payment2 = Guid.NewGuid();
         var order = OrderIn("East China")
-            .Apply(new InvoiceNoted("order:O-1", "O-1", "INV-A", "East China", "li.wei", 1_000_000m, new DateOnly(2026, 11, 30), InQuarter, invoiceA, InQuarter))
-            .Apply(new InvoiceNoted("order:O-1", "O-1", "INV-B", "East China", "li.wei", 500_000m, new DateOnly(2027, 1, 15), InQuarter, invoiceB, InQuarter))
-            .Apply(new PaymentNoted("order:O-1", "O-1", "INV-A", "PAY-1", "East China", "li.wei", 600_000m, new DateOnly(2026, 11, 1), InQuarter.AddDays(17), payment1, InQuarter.AddDays(17)))
-            .Apply(new PaymentNoted("order:O-1", "O-1", "INV-A", "PAY-2", "East China", "li.wei", 700_000m, new DateOnly(2026, 11, 5), InQuarter.AddDays(21), payment2, InQuarter.AddDays(21)));
+            .After(new InvoiceNoted("order:O-1", "O-1", "INV-A", "East China", "li.wei", 1_000_000m, new DateOnly(2026, 11, 30), InQuarter, invoiceA, InQuarter))
+            .After(new InvoiceNoted("order:O-1", "O-1", "INV-B", "East China", "li.wei", 500_000m, new DateOnly(2027, 1, 15), InQuarter, invoiceB, InQuarter))
+            .After(new PaymentNoted("order:O-1", "O-1", "INV-A", "PAY-1", "East China", "li.wei", 600_000m, new DateOnly(2026, 11, 1), InQuarter.AddDays(17), payment1, InQuarter.AddDays(17)))
+            .After(new PaymentNoted("order:O-1", "O-1", "INV-A", "PAY-2", "East China", "li.wei", 700_000m, new DateOnly(2026, 11, 5), InQuarter.AddDays(21), payment2, InQuarter.AddDays(21)));
 
         // INV-B is due next quarter; INV-A is overpaid by 300,000, which does not lift the rate above 100 %.
         Of(Metric.CollectionRate, order).Should().BeEquivalentTo(new Contribution(1_000_000m, 1_000_000m, new[] { invoiceA, payment1, payment2 }.Order().ToList()));
@@ -67,11 +68,11 @@ public sealed class RecordContributionsTests
     public void a_delivery_counts_in_the_region_of_its_order_once_the_order_is_known()
     {
         var delivered = Guid.NewGuid();
-        var onlyTheDelivery = SaleRecord.Create(new DeliveryNoted("order:O-1", "O-1", "VH-1", "MT-90E", InQuarter, delivered, InQuarter));
+        var onlyTheDelivery = SaleRecord.Evolve(null, new DeliveryNoted("order:O-1", "O-1", "VH-1", "MT-90E", InQuarter, delivered, InQuarter))!;
 
         Of(Metric.UnitsDelivered, onlyTheDelivery).Numerator.Should().Be(1, "without a filter, the region need not be known");
         Of(Metric.UnitsDelivered, onlyTheDelivery, region: "East China").Should().Be(RecordContributions.None);
-        var known = onlyTheDelivery.Apply(new OrderNoted("order:O-1", "O-1", "Baotou Steel", "East China", "li.wei", [new ModelUnits("MT-90E", 2)], 2, 3_000_000m, InQuarter.AddDays(-3), Placed, InQuarter));
+        var known = onlyTheDelivery.After(new OrderNoted("order:O-1", "O-1", "Baotou Steel", "East China", "li.wei", [new ModelUnits("MT-90E", 2)], 2, 3_000_000m, InQuarter.AddDays(-3), Placed, InQuarter));
         Of(Metric.UnitsDelivered, known, region: "East China").Should().BeEquivalentTo(new Contribution(1, 0, [delivered]));
     }
 
@@ -81,7 +82,7 @@ public sealed class RecordContributionsTests
         var won = new OpportunityClosingNoted("opportunity:OPP-1", "OPP-1", "East China", "li.wei", ["MT-90E"], true, InQuarter, Guid.NewGuid(), InQuarter);
         var lostLater = won with { Won = false, ClosedAt = InQuarter.AddDays(5), SourceEventId = Guid.NewGuid(), OccurredAt = InQuarter.AddDays(5) };
 
-        var record = OpportunityRecord.Create(won).Apply(lostLater).Apply(won);
+        var record = OpportunityRecord.Evolve(null, won)!.After(lostLater, won);
 
         Of(Metric.ConversionRate, record).Should().BeEquivalentTo(new Contribution(0, 1, [lostLater.SourceEventId]), "the older closing noted late changes nothing");
         Of(Metric.ConversionRate, record, model: "WL-30E").Should().Be(RecordContributions.None);
@@ -89,9 +90,9 @@ public sealed class RecordContributionsTests
     }
 
     private static SaleRecord OrderIn(string region, DateTimeOffset? placedAt = null) =>
-        SaleRecord.Create(new OrderNoted(
+        SaleRecord.Evolve(null, new OrderNoted(
             "order:O-1", "O-1", "Baotou Steel", region, "li.wei", [new ModelUnits("MT-90E", 2), new ModelUnits("WL-50E", 3)], 5, 9_000_000m,
-            placedAt ?? InQuarter, Placed, placedAt ?? InQuarter));
+            placedAt ?? InQuarter, Placed, placedAt ?? InQuarter))!;
 
     private static Contribution Of(
         Metric metric, IBusinessRecord record, string? region = null, string? team = null, string? model = null, TeamOf? teamOf = null) =>

@@ -14,7 +14,7 @@ public sealed class OrderDeciderTests
         new OrderPlaced("ORD-1", null, "Baotou Steel", "north", "li.wei", "mine", [new OrderLine("MT-90E", 2, 1_500_000m)], "CNY", Placed),
         new InvoiceIssued("ORD-1", "ORD-1-INV-1", 2_000_000m, new DateOnly(2026, 10, 2), new DateOnly(2026, 11, 1), Placed.AddDays(1)));
 
-    private static Order Given(params object[] events) => events.Aggregate((Order?)null, Order.Step)!;
+    private static Order Given(params object[] events) => events.Aggregate((Order?)null, Order.Evolve)!;
 
     private static IReadOnlyList<object> Accepted(Decision decision) => decision.Should().BeOfType<Decision.Accepted>().Subject.Events;
 

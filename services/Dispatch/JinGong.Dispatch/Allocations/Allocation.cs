@@ -1,4 +1,6 @@
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Dispatch.Allocations;
 
@@ -110,7 +112,7 @@ public sealed record Allocation(
     string DeliverySite,
     IReadOnlyList<Unit> Units,
     DateTimeOffset OpenedAt,
-    DateTimeOffset LastOccurredAt)
+    DateTimeOffset LastOccurredAt) : IEvolving<Allocation>
 {
     public bool Cancelled { get; init; }
 
@@ -118,60 +120,37 @@ public sealed record Allocation(
 
     public Unit? UnitWith(string vehicleCode) => Units.FirstOrDefault(unit => unit.VehicleCode == vehicleCode && unit.Status != UnitStatus.Released);
 
-    public static Allocation Create(AllocationOpened opened) =>
-        new(opened.OrderId, opened.Customer, opened.Region, opened.DeliverySite,
-            [.. opened.Models.Select((model, index) => new Unit(index + 1, model, UnitStatus.Waiting))], opened.OccurredAt, opened.OccurredAt);
-
-    public Allocation Apply(ReservationRequested e) =>
-        Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Requested, VehicleCode = e.VehicleCode, VehicleRegion = e.VehicleRegion, RequestId = e.RequestId });
-
-    public Allocation Apply(UnitReserved e) =>
-        Change(e.Unit, e.OccurredAt, unit => unit with { Status = unit.VehicleRegion == Region ? UnitStatus.Reserved : UnitStatus.AwaitingTransfer });
-
-    public Allocation Apply(ReservationRefused e) =>
-        Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Waiting, VehicleCode = null, VehicleRegion = null, RequestId = null, Refused = [.. unit.Refused, e.VehicleCode] });
-
-    public Allocation Apply(UnitBackordered e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Backordered });
-
-    public Allocation Apply(TransferRequested e) => Change(e.Unit, e.OccurredAt, unit => unit with { TransferId = e.TransferId, RequestId = e.RequestId });
-
-    public Allocation Apply(UnitTransferStarted e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.InTransit });
-
-    public Allocation Apply(ArrivalReported e) => Change(e.Unit, e.OccurredAt, unit => unit with { RequestId = e.RequestId });
-
-    public Allocation Apply(UnitArrived e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Reserved, VehicleRegion = Region });
-
-    public Allocation Apply(DeliveryScheduled e) =>
-        Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Scheduled, DeliveryDate = e.Date, DeliverySite = e.Site });
-
-    public Allocation Apply(DeliveryConfirmed e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Delivering, RequestId = e.RequestId });
-
-    public Allocation Apply(UnitDelivered e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Delivered });
-
-    public Allocation Apply(AllocationCancelled e) =>
-        this with { Cancelled = true, Units = [.. Units.Select(unit => unit.NeedsVehicle ? unit with { Status = UnitStatus.Released } : unit)], LastOccurredAt = e.OccurredAt };
-
-    public Allocation Apply(ReleaseRequested e) => Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Released, RequestId = e.RequestId });
-
-    /// <summary>One step of the fold: the state after <paramref name="event"/> (from nothing for the opening).</summary>
-    public static Allocation? Step(Allocation? state, object @event) => (state, @event) switch
+    /// <summary>The state after one more event (from nothing for the opening).</summary>
+    [JasperFxIgnore]
+    public static Allocation? Evolve(Allocation? state, object @event) => (state, @event) switch
     {
-        (_, AllocationOpened opened) => Create(opened),
-        (null, _) => null,
-        (_, ReservationRequested e) => state.Apply(e),
-        (_, UnitReserved e) => state.Apply(e),
-        (_, ReservationRefused e) => state.Apply(e),
-        (_, UnitBackordered e) => state.Apply(e),
-        (_, TransferRequested e) => state.Apply(e),
-        (_, UnitTransferStarted e) => state.Apply(e),
-        (_, ArrivalReported e) => state.Apply(e),
-        (_, UnitArrived e) => state.Apply(e),
-        (_, DeliveryScheduled e) => state.Apply(e),
-        (_, DeliveryConfirmed e) => state.Apply(e),
-        (_, UnitDelivered e) => state.Apply(e),
-        (_, AllocationCancelled e) => state.Apply(e),
-        (_, ReleaseRequested e) => state.Apply(e),
-        _ => state,
+        (_, AllocationOpened opened) =>
+            new(opened.OrderId, opened.Customer, opened.Region, opened.DeliverySite,
+                [.. opened.Models.Select((model, index) => new Unit(index + 1, model, UnitStatus.Waiting))], opened.OccurredAt, opened.OccurredAt),
+        (null, IAllocationEvent) => null,
+        (_, ReservationRequested e) => state.Change(e.Unit, e.OccurredAt,
+            unit => unit with { Status = UnitStatus.Requested, VehicleCode = e.VehicleCode, VehicleRegion = e.VehicleRegion, RequestId = e.RequestId }),
+        (_, UnitReserved e) => state.Change(e.Unit, e.OccurredAt,
+            unit => unit with { Status = unit.VehicleRegion == state.Region ? UnitStatus.Reserved : UnitStatus.AwaitingTransfer }),
+        (_, ReservationRefused e) => state.Change(e.Unit, e.OccurredAt,
+            unit => unit with { Status = UnitStatus.Waiting, VehicleCode = null, VehicleRegion = null, RequestId = null, Refused = [.. unit.Refused, e.VehicleCode] }),
+        (_, UnitBackordered e) => state.Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Backordered }),
+        (_, TransferRequested e) => state.Change(e.Unit, e.OccurredAt, unit => unit with { TransferId = e.TransferId, RequestId = e.RequestId }),
+        (_, UnitTransferStarted e) => state.Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.InTransit }),
+        (_, ArrivalReported e) => state.Change(e.Unit, e.OccurredAt, unit => unit with { RequestId = e.RequestId }),
+        (_, UnitArrived e) => state.Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Reserved, VehicleRegion = state.Region }),
+        (_, DeliveryScheduled e) =>
+            state.Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Scheduled, DeliveryDate = e.Date, DeliverySite = e.Site }),
+        (_, DeliveryConfirmed e) => state.Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Delivering, RequestId = e.RequestId }),
+        (_, UnitDelivered e) => state.Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Delivered }),
+        (_, AllocationCancelled e) => state with
+        {
+            Cancelled = true,
+            Units = [.. state.Units.Select(unit => unit.NeedsVehicle ? unit with { Status = UnitStatus.Released } : unit)],
+            LastOccurredAt = e.OccurredAt,
+        },
+        (_, ReleaseRequested e) => state.Change(e.Unit, e.OccurredAt, unit => unit with { Status = UnitStatus.Released, RequestId = e.RequestId }),
+        _ => throw new UnknownEventException(typeof(Allocation), @event),
     };
 
     private Allocation Change(int number, DateTimeOffset occurredAt, Func<Unit, Unit> change) =>

@@ -27,7 +27,7 @@ public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentit
         var opened = AllocationDecider.Open(
             message.OrderId, message.Customer, message.Region, message.DeliverySite,
             [.. message.Lines.SelectMany(line => Enumerable.Repeat(line.Model, line.Quantity))], now);
-        var assigned = await AllocationStore.AssignAsync(session, Allocation.Create(opened), regions, now, cancellationToken);
+        var assigned = await AllocationStore.AssignAsync(session, Allocation.Evolve(null, opened)!, regions, now, cancellationToken);
         session.Events.StartStream<Allocation>(message.OrderId, [opened, .. assigned]);
         AllocationStore.Follow(session, assigned);
     }
@@ -109,7 +109,7 @@ public sealed class VehicleRequestRefusedConsumer(IDocumentSession session, Serv
         // The refused vehicle is out for that unit; the next candidate is asked for in the same transaction
         // (choosing it reads the catalogue, so this one decision is not a pure UpdateAsync).
         var refused = AllocationDecider.Refused(state, message.RequestId, message.Rule, now);
-        var after = refused.Aggregate((Allocation?)state, Allocation.Step)!;
+        var after = refused.Aggregate((Allocation?)state, Allocation.Evolve)!;
         IReadOnlyList<object> events = refused.Count == 0 ? [] : [.. refused, .. await AllocationStore.AssignAsync(session, after, regions, now, cancellationToken)];
         allocation.AppendMany(events);
         AllocationStore.Follow(session, events);

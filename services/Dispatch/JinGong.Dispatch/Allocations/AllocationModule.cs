@@ -18,12 +18,12 @@ public static class AllocationModule
 {
     /// <summary>Allocation streams (keyed by the order's id), as the shared command handling and reads see them.</summary>
     public static readonly StreamKind<Allocation, AllocationView> Allocations =
-        new("Allocation", AllocationDecider.NotFound, Allocation.Step, AllocationView.From, e => ((IAllocationEvent)e).OccurredAt);
+        new("Allocation", AllocationDecider.NotFound, Allocation.Evolve, AllocationView.From, e => ((IAllocationEvent)e).OccurredAt);
 
     public static void ConfigureAllocation(this StoreOptions options)
     {
         // Inline: the board and the next decision read an allocation in the same transaction that changed it.
-        options.Projections.Snapshot<Allocation>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Allocation>(typeof(IAllocationEvent)), ProjectionLifecycle.Inline);
         options.Schema.For<Allocation>().Duplicate(allocation => allocation.Region);
         options.Schema.For<Backorder>().Duplicate(backorder => backorder.Model);
         options.Events.MapEventType<AllocationOpened>("allocation_opened_v1");

@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using MassTransit;
 
@@ -11,7 +12,7 @@ public static class CatalogueModule
         options.Events.MapEventType<VehicleCatalogued>("vehicle_catalogued_v1");
         options.Events.MapEventType<VehicleStatusNoted>("vehicle_status_noted_v1");
         // Inline: the catalogue answers from the same transaction that recorded the vehicle.
-        options.Projections.Snapshot<CatalogueVehicle>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<CatalogueVehicle>(typeof(VehicleCatalogued), typeof(VehicleStatusNoted)), ProjectionLifecycle.Inline);
         options.Schema.For<CatalogueVehicle>().Duplicate(vehicle => vehicle.Model).Duplicate(vehicle => vehicle.Status);
     }
 

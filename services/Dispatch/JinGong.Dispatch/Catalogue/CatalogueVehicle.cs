@@ -1,5 +1,7 @@
 using JasperFx;
+using JasperFx.Core;
 using JinGong.Contracts.Fleet;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Dispatch.Catalogue;
 
@@ -22,7 +24,7 @@ public sealed record CatalogueVehicle(
     string Region,
     string Warehouse,
     string Status,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt) : IEvolving<CatalogueVehicle>
 {
     public const string InStock = VehicleStatuses.InStock;
 
@@ -31,9 +33,15 @@ public sealed record CatalogueVehicle(
 
     public string? OrderId { get; init; }
 
-    public static CatalogueVehicle Create(VehicleCatalogued catalogued) =>
-        new(catalogued.VehicleCode, catalogued.Model, catalogued.Category, catalogued.Region, catalogued.Warehouse, InStock, catalogued.OccurredAt);
-
-    public CatalogueVehicle Apply(VehicleStatusNoted noted) =>
-        this with { Status = noted.Status, Region = noted.Region, Warehouse = noted.Warehouse, OrderId = noted.OrderId, LastChangedAt = noted.OccurredAt };
+    /// <summary>The state after one more event (from nothing for the cataloguing).</summary>
+    [JasperFxIgnore]
+    public static CatalogueVehicle? Evolve(CatalogueVehicle? state, object @event) => (state, @event) switch
+    {
+        (_, VehicleCatalogued catalogued) =>
+            new(catalogued.VehicleCode, catalogued.Model, catalogued.Category, catalogued.Region, catalogued.Warehouse, InStock, catalogued.OccurredAt),
+        (null, VehicleStatusNoted) => null,
+        (_, VehicleStatusNoted noted) =>
+            state with { Status = noted.Status, Region = noted.Region, Warehouse = noted.Warehouse, OrderId = noted.OrderId, LastChangedAt = noted.OccurredAt },
+        _ => throw new UnknownEventException(typeof(CatalogueVehicle), @event),
+    };
 }

@@ -1,4 +1,6 @@
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Dispatch.Loans;
 
@@ -49,7 +51,7 @@ public sealed record Loan(
     DateOnly DueDate,
     LoanStatus Status,
     DateTimeOffset RequestedAt,
-    DateTimeOffset LastOccurredAt)
+    DateTimeOffset LastOccurredAt) : IEvolving<Loan>
 {
     public decimal? HoursUsed { get; init; }
 
@@ -58,26 +60,18 @@ public sealed record Loan(
     /// <summary>Out with the borrower past its due date (China calendar).</summary>
     public bool IsOverdueOn(DateOnly today) => Status is LoanStatus.Out or LoanStatus.Returning && DueDate < today;
 
-    public static Loan Create(LoanRequested requested) =>
-        new(requested.LoanId, requested.VehicleCode, requested.Model, requested.Region, requested.Borrower, requested.Site, requested.DueDate,
-            LoanStatus.Requested, requested.OccurredAt, requested.OccurredAt);
-
-    public Loan Apply(LoanStarted e) => this with { Status = LoanStatus.Out, LastOccurredAt = e.OccurredAt };
-
-    public Loan Apply(LoanRefused e) => this with { Status = LoanStatus.Refused, RefusedFor = e.Rule, LastOccurredAt = e.OccurredAt };
-
-    public Loan Apply(ReturnReported e) => this with { Status = LoanStatus.Returning, HoursUsed = e.HoursUsed, LastOccurredAt = e.OccurredAt };
-
-    public Loan Apply(LoanReturned e) => this with { Status = LoanStatus.Returned, LastOccurredAt = e.OccurredAt };
-
-    public static Loan? Step(Loan? state, object @event) => (state, @event) switch
+    /// <summary>The state after one more event (from nothing for the request).</summary>
+    [JasperFxIgnore]
+    public static Loan? Evolve(Loan? state, object @event) => (state, @event) switch
     {
-        (_, LoanRequested requested) => Create(requested),
-        (null, _) => null,
-        (_, LoanStarted e) => state.Apply(e),
-        (_, LoanRefused e) => state.Apply(e),
-        (_, ReturnReported e) => state.Apply(e),
-        (_, LoanReturned e) => state.Apply(e),
-        _ => state,
+        (_, LoanRequested requested) =>
+            new(requested.LoanId, requested.VehicleCode, requested.Model, requested.Region, requested.Borrower, requested.Site, requested.DueDate,
+                LoanStatus.Requested, requested.OccurredAt, requested.OccurredAt),
+        (null, ILoanEvent) => null,
+        (_, LoanStarted e) => state with { Status = LoanStatus.Out, LastOccurredAt = e.OccurredAt },
+        (_, LoanRefused e) => state with { Status = LoanStatus.Refused, RefusedFor = e.Rule, LastOccurredAt = e.OccurredAt },
+        (_, ReturnReported e) => state with { Status = LoanStatus.Returning, HoursUsed = e.HoursUsed, LastOccurredAt = e.OccurredAt },
+        (_, LoanReturned e) => state with { Status = LoanStatus.Returned, LastOccurredAt = e.OccurredAt },
+        _ => throw new UnknownEventException(typeof(Loan), @event),
     };
 }

@@ -34,11 +34,11 @@ public static class LoansModule
     public const decimal MaxHoursUsed = 10_000m;
 
     public static readonly StreamKind<Loan, LoanView> Loans =
-        new("Loan", LoanDecider.NotFound, Loan.Step, LoanView.From, e => ((ILoanEvent)e).OccurredAt);
+        new("Loan", LoanDecider.NotFound, Loan.Evolve, LoanView.From, e => ((ILoanEvent)e).OccurredAt);
 
     public static void ConfigureLoans(this StoreOptions options)
     {
-        options.Projections.Snapshot<Loan>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Loan>(typeof(ILoanEvent)), ProjectionLifecycle.Inline);
         options.Schema.For<Loan>().Duplicate(loan => loan.Region);
         options.Events.MapEventType<LoanRequested>("loan_requested_v1");
         options.Events.MapEventType<LoanStarted>("loan_started_v1");

@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Core;
 using JinGong.Dispatch.Catalogue;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
@@ -43,31 +44,22 @@ public sealed record Transfer(
     string ToRegion,
     TransferStatus Status,
     DateTimeOffset PlannedAt,
-    DateTimeOffset LastOccurredAt)
+    DateTimeOffset LastOccurredAt) : IEvolving<Transfer>
 {
     public string? RefusedFor { get; init; }
 
-    public static Transfer Create(TransferPlanned planned) =>
-        new(planned.TransferId, planned.VehicleCode, planned.FromWarehouse, planned.ToWarehouse, planned.ToRegion, TransferStatus.Requested, planned.OccurredAt, planned.OccurredAt);
-
-    public Transfer Apply(TransferStarted e) => this with { Status = TransferStatus.InTransit, LastOccurredAt = e.OccurredAt };
-
-    public Transfer Apply(TransferRefused e) => this with { Status = TransferStatus.Refused, RefusedFor = e.Rule, LastOccurredAt = e.OccurredAt };
-
-    public Transfer Apply(TransferArrivalReported e) => this with { Status = TransferStatus.Arriving, LastOccurredAt = e.OccurredAt };
-
-    public Transfer Apply(TransferArrived e) => this with { Status = TransferStatus.Arrived, LastOccurredAt = e.OccurredAt };
-
-    /// <summary>One step of the fold (the same Marten runs with the Apply methods): the state after <paramref name="event"/>.</summary>
-    public static Transfer? Step(Transfer? state, object @event) => (state, @event) switch
+    /// <summary>The state after one more event (from nothing for the plan).</summary>
+    [JasperFxIgnore]
+    public static Transfer? Evolve(Transfer? state, object @event) => (state, @event) switch
     {
-        (_, TransferPlanned planned) => Create(planned),
-        (null, _) => null,
-        (_, TransferStarted e) => state.Apply(e),
-        (_, TransferRefused e) => state.Apply(e),
-        (_, TransferArrivalReported e) => state.Apply(e),
-        (_, TransferArrived e) => state.Apply(e),
-        _ => state,
+        (_, TransferPlanned planned) =>
+            new(planned.TransferId, planned.VehicleCode, planned.FromWarehouse, planned.ToWarehouse, planned.ToRegion, TransferStatus.Requested, planned.OccurredAt, planned.OccurredAt),
+        (null, ITransferEvent) => null,
+        (_, TransferStarted e) => state with { Status = TransferStatus.InTransit, LastOccurredAt = e.OccurredAt },
+        (_, TransferRefused e) => state with { Status = TransferStatus.Refused, RefusedFor = e.Rule, LastOccurredAt = e.OccurredAt },
+        (_, TransferArrivalReported e) => state with { Status = TransferStatus.Arriving, LastOccurredAt = e.OccurredAt },
+        (_, TransferArrived e) => state with { Status = TransferStatus.Arrived, LastOccurredAt = e.OccurredAt },
+        _ => throw new UnknownEventException(typeof(Transfer), @event),
     };
 }
 

@@ -29,11 +29,11 @@ public sealed record TransferArrivalRequest(DateTimeOffset? OccurredAt) : IComma
 public static class TransfersModule
 {
     public static readonly StreamKind<Transfer, TransferView> Transfers =
-        new("Transfer", TransferDecider.NotFound, Transfer.Step, TransferView.From, e => ((ITransferEvent)e).OccurredAt);
+        new("Transfer", TransferDecider.NotFound, Transfer.Evolve, TransferView.From, e => ((ITransferEvent)e).OccurredAt);
 
     public static void ConfigureTransfers(this StoreOptions options)
     {
-        options.Projections.Snapshot<Transfer>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Transfer>(typeof(ITransferEvent)), ProjectionLifecycle.Inline);
         options.Schema.For<Transfer>().Duplicate(transfer => transfer.ToRegion);
         options.Events.MapEventType<TransferPlanned>("transfer_planned_v1");
         options.Events.MapEventType<TransferStarted>("transfer_started_v1");

@@ -31,7 +31,7 @@ public sealed class FleetIntegrationEvents(IServiceProvider services) : StreamIn
             return [];
         }
 
-        var after = before.After(change);
+        var after = Vehicle.Evolve(before, change)!;
         var messages = new List<object>();
         if (after.Status != before.Status || change is VehicleReservationReleased)
         {

@@ -1,4 +1,6 @@
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Fleet.Vehicles;
 
@@ -82,7 +84,7 @@ public sealed record Vehicle(
     string Warehouse,
     VehicleStatus Status,
     DateTimeOffset RegisteredAt,
-    DateTimeOffset LastOccurredAt)
+    DateTimeOffset LastOccurredAt) : IEvolving<Vehicle>
 {
     /// <summary>The order this vehicle is promised to, if any; kept while it travels to that order's region.</summary>
     public string? ReservedFor { get; init; }
@@ -105,92 +107,57 @@ public sealed record Vehicle(
     /// <summary>Who has the vehicle now: its customer, its borrower, the order it is promised to, or nobody (the company).</summary>
     public string? Holder => Customer ?? Loan?.Borrower ?? (ReservedFor is null ? null : $"order {ReservedFor}");
 
-    public static Vehicle Create(VehicleRegistered registered) =>
-        new(registered.VehicleCode, registered.Model, registered.Category, registered.Region, registered.Warehouse,
-            VehicleStatus.InStock, registered.OccurredAt, registered.OccurredAt);
-
-    public Vehicle Apply(VehicleReserved reserved) =>
-        this with { Status = VehicleStatus.Reserved, ReservedFor = reserved.OrderId, LastOccurredAt = reserved.OccurredAt };
-
-    public Vehicle Apply(VehicleReservationReleased released) =>
-        this with
+    /// <summary>The state after one more event: from nothing for the registration; a refusal leaves the vehicle as it was.</summary>
+    [JasperFxIgnore]
+    public static Vehicle? Evolve(Vehicle? state, object @event) => (state, @event) switch
+    {
+        (_, VehicleRegistered registered) =>
+            new(registered.VehicleCode, registered.Model, registered.Category, registered.Region, registered.Warehouse,
+                VehicleStatus.InStock, registered.OccurredAt, registered.OccurredAt),
+        (null, IVehicleEvent) => null,
+        (_, VehicleReserved reserved) =>
+            state with { Status = VehicleStatus.Reserved, ReservedFor = reserved.OrderId, LastOccurredAt = reserved.OccurredAt },
+        (_, VehicleReservationReleased released) => state with
         {
-            Status = Status == VehicleStatus.Reserved ? VehicleStatus.InStock : Status,
+            Status = state.Status == VehicleStatus.Reserved ? VehicleStatus.InStock : state.Status,
             ReservedFor = null,
             LastOccurredAt = released.OccurredAt,
-        };
-
-    public Vehicle Apply(VehicleTransferStarted started) =>
-        this with
+        },
+        (_, VehicleTransferStarted started) => state with
         {
             Status = VehicleStatus.InTransit,
             Transfer = new Transfer(started.TransferId, started.ToWarehouse, started.ToRegion),
             LastOccurredAt = started.OccurredAt,
-        };
-
-    public Vehicle Apply(VehicleTransferArrived arrived) =>
-        this with
+        },
+        (_, VehicleTransferArrived arrived) => state with
         {
-            Status = ReservedFor is null ? VehicleStatus.InStock : VehicleStatus.Reserved,
+            Status = state.ReservedFor is null ? VehicleStatus.InStock : VehicleStatus.Reserved,
             Warehouse = arrived.Warehouse,
             Region = arrived.Region,
             Transfer = null,
             LastOccurredAt = arrived.OccurredAt,
-        };
-
-    public Vehicle Apply(VehicleLent lent) =>
-        this with
+        },
+        (_, VehicleLent lent) => state with
         {
             Status = VehicleStatus.OnLoan,
             Loan = new Loan(lent.LoanId, lent.Borrower, lent.Site, lent.DueDate),
             LastOccurredAt = lent.OccurredAt,
-        };
-
-    public Vehicle Apply(VehicleReturned returned) =>
-        this with { Status = VehicleStatus.InStock, Loan = null, LastOccurredAt = returned.OccurredAt };
-
-    public Vehicle Apply(VehicleDelivered delivered) =>
-        this with { Status = VehicleStatus.Delivered, Customer = delivered.Customer, LastOccurredAt = delivered.OccurredAt };
-
-    public Vehicle Apply(MaintenanceOpened opened) =>
-        this with { Status = VehicleStatus.InMaintenance, StatusBeforeMaintenance = Status, LastOccurredAt = opened.OccurredAt };
-
-    public Vehicle Apply(MaintenanceClosed closed) =>
-        this with
+        },
+        (_, VehicleReturned returned) => state with { Status = VehicleStatus.InStock, Loan = null, LastOccurredAt = returned.OccurredAt },
+        (_, VehicleDelivered delivered) =>
+            state with { Status = VehicleStatus.Delivered, Customer = delivered.Customer, LastOccurredAt = delivered.OccurredAt },
+        (_, MaintenanceOpened opened) =>
+            state with { Status = VehicleStatus.InMaintenance, StatusBeforeMaintenance = state.Status, LastOccurredAt = opened.OccurredAt },
+        (_, MaintenanceClosed closed) => state with
         {
-            Status = StatusBeforeMaintenance ?? VehicleStatus.InStock,
+            Status = state.StatusBeforeMaintenance ?? VehicleStatus.InStock,
             StatusBeforeMaintenance = null,
             LastOccurredAt = closed.OccurredAt,
-        };
-
-    public Vehicle Apply(UsageReported usage) =>
-        this with { OperatingHours = usage.OperatingHoursTo, LastUsageAt = usage.To, LastOccurredAt = usage.OccurredAt };
-
-    public Vehicle Apply(VehicleRetired retired) =>
-        this with { Status = VehicleStatus.Retired, LastOccurredAt = retired.OccurredAt };
-
-    /// <summary>The state a history of events leaves (the same fold Marten runs over a stream with the Apply methods).</summary>
-    public static Vehicle? From(IEnumerable<object> history) => history.Aggregate((Vehicle?)null, Step);
-
-    /// <summary>The state after one more event.</summary>
-    public Vehicle After(object @event) => Step(this, @event)!;
-
-    /// <summary>One step of the fold: the state after <paramref name="event"/> (from nothing for the registration).</summary>
-    public static Vehicle? Step(Vehicle? state, object @event) => (state, @event) switch
-    {
-        (_, VehicleRegistered registered) => Create(registered),
-        (null, _) => null,
-        (_, VehicleReserved e) => state.Apply(e),
-        (_, VehicleReservationReleased e) => state.Apply(e),
-        (_, VehicleTransferStarted e) => state.Apply(e),
-        (_, VehicleTransferArrived e) => state.Apply(e),
-        (_, VehicleLent e) => state.Apply(e),
-        (_, VehicleReturned e) => state.Apply(e),
-        (_, VehicleDelivered e) => state.Apply(e),
-        (_, MaintenanceOpened e) => state.Apply(e),
-        (_, MaintenanceClosed e) => state.Apply(e),
-        (_, VehicleRetired e) => state.Apply(e),
-        (_, UsageReported e) => state.Apply(e),
-        _ => state,
+        },
+        (_, VehicleRetired retired) => state with { Status = VehicleStatus.Retired, LastOccurredAt = retired.OccurredAt },
+        (_, UsageReported usage) =>
+            state with { OperatingHours = usage.OperatingHoursTo, LastUsageAt = usage.To, LastOccurredAt = usage.OccurredAt },
+        (_, VehicleRequestRefused) => state,
+        _ => throw new UnknownEventException(typeof(Vehicle), @event),
     };
 }

@@ -20,7 +20,7 @@ public static class VehicleCommandHandler
             (code, request, occurredAt, now) => vehicle => VehicleDecider.Decide(command(code, request, occurredAt, now), vehicle));
 
     /// <summary>Vehicle streams, as the shared command handling sees them.</summary>
-    public static readonly StreamKind<Vehicle, VehicleView> Vehicles = new("Vehicle", VehicleDecider.NotFound, Vehicle.Step, VehicleView.From, e => ((IVehicleEvent)e).OccurredAt);
+    public static readonly StreamKind<Vehicle, VehicleView> Vehicles = new("Vehicle", VehicleDecider.NotFound, Vehicle.Evolve, VehicleView.From, e => ((IVehicleEvent)e).OccurredAt);
 
     /// <param name="alsoStore">What else an accepted command writes in the same transaction (e.g. a batch's points).</param>
     public static Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> HandleAsync(

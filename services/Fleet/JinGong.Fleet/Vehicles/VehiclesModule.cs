@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using JasperFx.Events.Projections;
 using JinGong.Fleet.Vehicles.Inventory;
 using JinGong.Fleet.Vehicles.Reading;
@@ -11,6 +10,7 @@ using JinGong.Fleet.Vehicles.Retiring;
 using JinGong.Fleet.Vehicles.Transferring;
 using JinGong.Fleet.Vehicles.Usage;
 using JinGong.Fleet.Vehicles.Utilization;
+using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 
 namespace JinGong.Fleet.Vehicles;
@@ -21,9 +21,9 @@ public static class VehiclesModule
     public static void ConfigureVehicles(this StoreOptions options)
     {
         // Inline: the snapshot (and so the inventory) changes in the same transaction as the append.
-        options.Projections.Snapshot<Vehicle>(SnapshotLifecycle.Inline);
-        // Inline too: a figure asked for right after a command counts it.
-        options.Projections.Add(new VehicleTimelineProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Vehicle>(typeof(IVehicleEvent)), ProjectionLifecycle.Inline);
+        // Inline too: a figure asked for right after a command counts it; rebuilt from the events like any projection.
+        options.Projections.Add(new EvolvingProjection<VehicleTimeline>(typeof(IVehicleEvent)), ProjectionLifecycle.Inline);
         options.Events.MapEventType<VehicleRegistered>("vehicle_registered_v1");
         options.Events.MapEventType<VehicleReserved>("vehicle_reserved_v1");
         options.Events.MapEventType<VehicleReservationReleased>("vehicle_reservation_released_v1");

@@ -57,10 +57,10 @@ public static class BoardEndpoints
             return InvalidPeriod();
         }
 
-        var objectives = await FoldAsync<Objective>(session, Objective.Step, [typeof(ObjectiveSet), typeof(ObjectiveAligned)], cancellationToken);
+        var objectives = await FoldAsync<Objective>(session, Objective.Evolve, [typeof(ObjectiveSet), typeof(ObjectiveAligned)], cancellationToken);
         var keyResults = await FoldAsync<KeyResult>(
-            session, KeyResult.Step, [typeof(KeyResultDefined), typeof(KeyResultCheckedIn), typeof(KeyResultProgressed), typeof(KeyResultScored)], cancellationToken);
-        var people = await FoldAsync<Person>(session, Person.Step, [typeof(PersonJoined), typeof(PersonMoved), typeof(PersonLeft)], cancellationToken);
+            session, KeyResult.Evolve, [typeof(KeyResultDefined), typeof(KeyResultCheckedIn), typeof(KeyResultProgressed), typeof(KeyResultScored)], cancellationToken);
+        var people = await FoldAsync<Person>(session, Person.Evolve, [typeof(PersonJoined), typeof(PersonMoved), typeof(PersonLeft)], cancellationToken);
         return TypedResults.Ok(OkrBoard.Build(asked, objectives, keyResults, people.ToDictionary(p => p.Id), clock.GetUtcNow(), team, person));
     }
 

@@ -15,7 +15,7 @@ public sealed class OkrIntegrationEvents(IServiceProvider services) : StreamInte
     public override async ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken) => @event.Data switch
     {
         KeyResultCheckedIn or KeyResultProgressed or KeyResultScored when await StateBeforeAsync<KeyResult>(@event, cancellationToken) is { } before
-            && KeyResult.Step(before, @event.Data) is { } after =>
+            && KeyResult.Evolve(before, @event.Data) is { } after =>
             [new Published.KeyResultProgressed(
                 after.Id, after.ObjectiveId, after.Title, after.Period, after.Unit, after.Start, after.Target, after.Value, after.Progress, after.Score, after.Frozen,
                 ((IKeyResultEvent)@event.Data).OccurredAt)],

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Okr.KeyResults;
 
@@ -50,7 +52,7 @@ public sealed record KeyResult(
     int FirstDay,
     int LastDay,
     DateTimeOffset DefinedAt,
-    DateTimeOffset LastOccurredAt)
+    DateTimeOffset LastOccurredAt) : IEvolving<KeyResult>
 {
     /// <summary>Bound key results move from events; the others by check-ins. Kept as a field so queries can find them.</summary>
     public bool IsBound { get; init; }
@@ -89,24 +91,34 @@ public sealed record KeyResult(
 
     public decimal Score => ScoreOverride ?? Progress;
 
-    public static KeyResult Create(KeyResultDefined defined) =>
-        new(defined.KeyResultId, defined.ObjectiveId, defined.Title, defined.Start, defined.Target, defined.Unit, defined.Weight, defined.Binding,
-            defined.Period, defined.FirstDay, defined.LastDay, defined.OccurredAt, defined.OccurredAt)
-        {
-            IsBound = defined.Binding is not null,
-        };
-
-    public KeyResult Apply(KeyResultCheckedIn checkedIn) =>
-        this with
+    /// <summary>The state after one more event (from nothing for the definition, which comes once).</summary>
+    [JasperFxIgnore]
+    public static KeyResult? Evolve(KeyResult? state, object @event) => (state, @event) switch
+    {
+        (null, KeyResultDefined defined) =>
+            new(defined.KeyResultId, defined.ObjectiveId, defined.Title, defined.Start, defined.Target, defined.Unit, defined.Weight, defined.Binding,
+                defined.Period, defined.FirstDay, defined.LastDay, defined.OccurredAt, defined.OccurredAt)
+            {
+                IsBound = defined.Binding is not null,
+            },
+        (null, IKeyResultEvent) => null,
+        (_, KeyResultDefined) => state,
+        (_, KeyResultCheckedIn checkedIn) => state with
         {
             CheckedInValue = checkedIn.Value,
             Confidence = checkedIn.Confidence,
             LastNote = checkedIn.Note,
             LastCheckInAt = checkedIn.OccurredAt,
             LastOccurredAt = checkedIn.OccurredAt,
-        };
+        },
+        (_, KeyResultProgressed progressed) => state.Counting(progressed),
+        (_, KeyResultScored scored) =>
+            state with { ScoreOverride = scored.Score, ScoreReason = scored.Reason, Frozen = true, LastOccurredAt = scored.OccurredAt },
+        _ => throw new UnknownEventException(typeof(KeyResult), @event),
+    };
 
-    public KeyResult Apply(KeyResultProgressed progressed)
+    // The record's new contribution replaces its previous one in the sums (and in the list, unless it is nothing now).
+    private KeyResult Counting(KeyResultProgressed progressed)
     {
         var before = Contributions.GetValueOrDefault(progressed.Source);
         var after = new Contribution(progressed.Numerator, progressed.Denominator, progressed.EventIds);
@@ -118,17 +130,4 @@ public sealed record KeyResult(
             LastOccurredAt = progressed.OccurredAt,
         };
     }
-
-    public KeyResult Apply(KeyResultScored scored) =>
-        this with { ScoreOverride = scored.Score, ScoreReason = scored.Reason, Frozen = true, LastOccurredAt = scored.OccurredAt };
-
-    public static KeyResult? Step(KeyResult? state, object @event) => (state, @event) switch
-    {
-        (null, KeyResultDefined defined) => Create(defined),
-        (null, _) => null,
-        (_, KeyResultCheckedIn e) => state.Apply(e),
-        (_, KeyResultProgressed e) => state.Apply(e),
-        (_, KeyResultScored e) => state.Apply(e),
-        _ => state,
-    };
 }

@@ -9,12 +9,12 @@ namespace JinGong.Okr.KeyResults;
 public static class KeyResultsModule
 {
     public static readonly StreamKind<KeyResult, KeyResultView> KeyResults =
-        new("KeyResult", KeyResultDecider.NotFound, KeyResult.Step, KeyResultView.From, e => ((IKeyResultEvent)e).OccurredAt);
+        new("KeyResult", KeyResultDecider.NotFound, KeyResult.Evolve, KeyResultView.From, e => ((IKeyResultEvent)e).OccurredAt);
 
     public static void ConfigureKeyResults(this StoreOptions options)
     {
         // Inline: the board reads key results, and the bound ones are found by period when a fact arrives.
-        options.Projections.Snapshot<KeyResult>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<KeyResult>(typeof(IKeyResultEvent)), ProjectionLifecycle.Inline);
         options.Schema.For<KeyResult>().Duplicate(keyResult => keyResult.ObjectiveId);
         options.Events.MapEventType<KeyResultDefined>("key_result_defined_v1");
         options.Events.MapEventType<KeyResultCheckedIn>("key_result_checked_in_v1");

@@ -1,4 +1,6 @@
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Okr.Objectives;
@@ -40,27 +42,25 @@ public sealed record Objective(
     string? ParentId,
     decimal Weight,
     DateTimeOffset SetAt,
-    DateTimeOffset LastOccurredAt)
+    DateTimeOffset LastOccurredAt) : IEvolving<Objective>
 {
     /// <summary>Whether <paramref name="child"/>'s period lies within this objective's: what aligning to it requires.</summary>
     public bool Spans(int firstDay, int lastDay) => FirstDay <= firstDay && lastDay <= LastDay;
 
-    public static Objective Create(ObjectiveSet set)
+    /// <summary>The state after one more event (from nothing for the setting, which comes once).</summary>
+    [JasperFxIgnore]
+    public static Objective? Evolve(Objective? state, object @event) => (state, @event) switch
     {
-        var period = Parse(set.Period);
-        return new(set.ObjectiveId, set.Title, period.Name, period.First.DayNumber, period.Last.DayNumber, set.OwnerKind, set.OwnerId,
-            set.ParentId, set.Weight, set.OccurredAt, set.OccurredAt);
-    }
-
-    public Objective Apply(ObjectiveAligned aligned) => this with { ParentId = aligned.ParentId, LastOccurredAt = aligned.OccurredAt };
-
-    public static Objective? Step(Objective? state, object @event) => (state, @event) switch
-    {
-        (null, ObjectiveSet set) => Create(set),
-        (null, _) => null,
-        (_, ObjectiveAligned e) => state.Apply(e),
-        _ => state,
+        (null, ObjectiveSet set) => Set(set, Parse(set.Period)),
+        (null, IObjectiveEvent) => null,
+        (_, ObjectiveSet) => state,
+        (_, ObjectiveAligned aligned) => state with { ParentId = aligned.ParentId, LastOccurredAt = aligned.OccurredAt },
+        _ => throw new UnknownEventException(typeof(Objective), @event),
     };
+
+    private static Objective Set(ObjectiveSet set, Period period) =>
+        new(set.ObjectiveId, set.Title, period.Name, period.First.DayNumber, period.Last.DayNumber, set.OwnerKind, set.OwnerId,
+            set.ParentId, set.Weight, set.OccurredAt, set.OccurredAt);
 
     private static Period Parse(string name) =>
         ServiceDefaults.Time.Period.TryParse(name, out var period) ? period : throw new InvalidOperationException($"An objective's period '{name}' is not a period.");

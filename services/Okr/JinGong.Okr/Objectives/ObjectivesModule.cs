@@ -11,12 +11,12 @@ namespace JinGong.Okr.Objectives;
 public static class ObjectivesModule
 {
     public static readonly StreamKind<Objective, ObjectiveView> Objectives =
-        new("Objective", ObjectiveDecider.NotFound, Objective.Step, ObjectiveView.From, e => ((IObjectiveEvent)e).OccurredAt);
+        new("Objective", ObjectiveDecider.NotFound, Objective.Evolve, ObjectiveView.From, e => ((IObjectiveEvent)e).OccurredAt);
 
     public static void ConfigureObjectives(this StoreOptions options)
     {
         // Inline: an alignment is checked against the tree as it is when the command is decided.
-        options.Projections.Snapshot<Objective>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Objective>(typeof(IObjectiveEvent)), ProjectionLifecycle.Inline);
         options.Schema.For<Objective>().Duplicate(objective => objective.Period).Duplicate(objective => objective.OwnerId);
         options.Events.MapEventType<ObjectiveSet>("objective_set_v1");
         options.Events.MapEventType<ObjectiveAligned>("objective_aligned_v1");

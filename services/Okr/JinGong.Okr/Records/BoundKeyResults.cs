@@ -102,7 +102,7 @@ public sealed partial class BoundKeyResults : SubscriptionBase
             records.Select(record => (Func<KeyResult, Decision>)(state => KeyResultDecider.Decide(
                 new FollowRecord(defined.KeyResultId, record.Id, RecordContributions.Of(binding, defined.FirstDay, defined.LastDay, record, teamOf), definitionId, record.LastOccurredAt, now),
                 state))),
-            KeyResult.Step), cancellationToken);
+            KeyResult.Evolve), cancellationToken);
     }
 
     /// <summary>Runs <paramref name="work"/> in its own transaction, again when a concurrent writer (a check-in, a scoring) got to a key result first.</summary>

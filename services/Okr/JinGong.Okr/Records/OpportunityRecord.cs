@@ -1,4 +1,6 @@
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Okr.Records;
@@ -11,7 +13,7 @@ public sealed record OpportunityClosingNoted(
 /// <summary>An opportunity as OKR knows it from orders' events (stream <c>opportunity:{id}</c>): how it closed.</summary>
 public sealed record OpportunityRecord(
     [property: Identity] string Id, string OpportunityId, string Region, string SalesRep, IReadOnlyList<string> Models, bool Won,
-    DateTimeOffset ClosedAt, Guid ClosedEventId, DateTimeOffset LastOccurredAt) : IBusinessRecord
+    DateTimeOffset ClosedAt, Guid ClosedEventId, DateTimeOffset LastOccurredAt) : IBusinessRecord, IEvolving<OpportunityRecord>
 {
     public static string IdOf(string opportunityId) => $"opportunity:{opportunityId}";
 
@@ -19,7 +21,16 @@ public sealed record OpportunityRecord(
 
     public int LastFactDay { get; init; }
 
-    public static OpportunityRecord Create(OpportunityClosingNoted noted)
+    /// <summary>A later closing replaces an earlier one; one noted out of order (an older closing) changes nothing.</summary>
+    [JasperFxIgnore]
+    public static OpportunityRecord? Evolve(OpportunityRecord? state, object @event) => (state, @event) switch
+    {
+        (_, OpportunityClosingNoted noted) when state is not null && noted.ClosedAt < state.ClosedAt => state with { LastOccurredAt = noted.OccurredAt },
+        (_, OpportunityClosingNoted noted) => Closed(noted),
+        _ => throw new UnknownEventException(typeof(OpportunityRecord), @event),
+    };
+
+    private static OpportunityRecord Closed(OpportunityClosingNoted noted)
     {
         var closedDay = ChinaTime.DateOf(noted.ClosedAt).DayNumber;
         return new(noted.RecordId, noted.OpportunityId, noted.Region, noted.SalesRep, noted.Models, noted.Won, noted.ClosedAt, noted.SourceEventId, noted.OccurredAt)
@@ -28,14 +39,4 @@ public sealed record OpportunityRecord(
             LastFactDay = closedDay,
         };
     }
-
-    /// <summary>A later closing replaces an earlier one; one noted out of order (an older closing) changes nothing.</summary>
-    public OpportunityRecord Apply(OpportunityClosingNoted noted) => noted.ClosedAt < ClosedAt ? this with { LastOccurredAt = noted.OccurredAt } : Create(noted);
-
-    public static OpportunityRecord? Step(OpportunityRecord? state, object @event) => (state, @event) switch
-    {
-        (null, OpportunityClosingNoted noted) => Create(noted),
-        (_, OpportunityClosingNoted noted) => state.Apply(noted),
-        _ => state,
-    };
 }

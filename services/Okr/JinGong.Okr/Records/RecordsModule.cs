@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 
 namespace JinGong.Okr.Records;
@@ -8,8 +9,10 @@ public static class RecordsModule
     public static void ConfigureRecords(this StoreOptions options)
     {
         // Inline: a record is read back whole when the next fact about it arrives, and when key results are counted.
-        options.Projections.Snapshot<SaleRecord>(SnapshotLifecycle.Inline);
-        options.Projections.Snapshot<OpportunityRecord>(SnapshotLifecycle.Inline);
+        options.Projections.Add(
+            new EvolvingProjection<SaleRecord>(typeof(OrderNoted), typeof(OrderCancellationNoted), typeof(InvoiceNoted), typeof(PaymentNoted), typeof(DeliveryNoted)),
+            ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<OpportunityRecord>(typeof(OpportunityClosingNoted)), ProjectionLifecycle.Inline);
         options.Events.MapEventType<OrderNoted>("order_noted_v1");
         options.Events.MapEventType<OrderCancellationNoted>("order_cancellation_noted_v1");
         options.Events.MapEventType<InvoiceNoted>("invoice_noted_v1");

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Okr.Records;
@@ -63,7 +65,7 @@ public interface IBusinessRecord
 /// An order as OKR knows it from orders' and fleet's events (stream <c>order:{orderId}</c>): placed, cancelled,
 /// invoiced, paid, delivered. Facts may arrive in any order; what is not known yet is null.
 /// </summary>
-public sealed record SaleRecord([property: Identity] string Id, string OrderId, DateTimeOffset LastOccurredAt) : IBusinessRecord
+public sealed record SaleRecord([property: Identity] string Id, string OrderId, DateTimeOffset LastOccurredAt) : IBusinessRecord, IEvolving<SaleRecord>
 {
     public static string IdOf(string orderId) => $"order:{orderId}";
 
@@ -92,19 +94,12 @@ public sealed record SaleRecord([property: Identity] string Id, string OrderId, 
 
     public int LastFactDay { get; init; } = int.MinValue;
 
-    // Any fact may be the first to arrive: each can start the record.
-    public static SaleRecord Create(OrderNoted noted) => Start(noted).Apply(noted);
-
-    public static SaleRecord Create(OrderCancellationNoted noted) => Start(noted).Apply(noted);
-
-    public static SaleRecord Create(InvoiceNoted noted) => Start(noted).Apply(noted);
-
-    public static SaleRecord Create(PaymentNoted noted) => Start(noted).Apply(noted);
-
-    public static SaleRecord Create(DeliveryNoted noted) => Start(noted).Apply(noted);
-
-    public SaleRecord Apply(OrderNoted noted) =>
-        On(noted, noted.PlacedAt) with
+    /// <summary>The state after one more fact: any may be the first to arrive, and each can start the record.</summary>
+    [JasperFxIgnore]
+    public static SaleRecord? Evolve(SaleRecord? state, object @event) => (state, @event) switch
+    {
+        (null, IRecordEvent first) => Evolve(Start(first), first),
+        ({ } record, OrderNoted noted) => record.On(noted, noted.PlacedAt) with
         {
             Region = noted.Region,
             SalesRep = noted.SalesRep,
@@ -112,42 +107,28 @@ public sealed record SaleRecord([property: Identity] string Id, string OrderId, 
             Units = noted.Units,
             PlacedAt = noted.PlacedAt,
             PlacedEventId = noted.SourceEventId,
-        };
-
-    public SaleRecord Apply(OrderCancellationNoted noted) => On(noted, noted.CancelledAt) with { CancelledEventId = noted.SourceEventId };
-
-    public SaleRecord Apply(InvoiceNoted noted) =>
-        On(noted, ChinaTime.StartOf(noted.DueDate)) with
+        },
+        ({ } record, OrderCancellationNoted noted) => record.On(noted, noted.CancelledAt) with { CancelledEventId = noted.SourceEventId },
+        ({ } record, InvoiceNoted noted) => record.On(noted, ChinaTime.StartOf(noted.DueDate)) with
         {
-            Region = Region ?? noted.Region,
-            SalesRep = SalesRep ?? noted.SalesRep,
-            Invoices = Invoices.SetItem(noted.InvoiceId, new InvoiceFact(noted.Amount, noted.DueDate, noted.IssuedAt, noted.SourceEventId)),
-        };
-
-    public SaleRecord Apply(PaymentNoted noted) =>
-        On(noted, noted.PaidAt) with
+            Region = record.Region ?? noted.Region,
+            SalesRep = record.SalesRep ?? noted.SalesRep,
+            Invoices = record.Invoices.SetItem(noted.InvoiceId, new InvoiceFact(noted.Amount, noted.DueDate, noted.IssuedAt, noted.SourceEventId)),
+        },
+        ({ } record, PaymentNoted noted) => record.On(noted, noted.PaidAt) with
         {
-            Region = Region ?? noted.Region,
-            SalesRep = SalesRep ?? noted.SalesRep,
-            Payments = Payments.SetItem(noted.PaymentId, new PaymentFact(noted.InvoiceId, noted.Amount, noted.PaidOn, noted.PaidAt, noted.SourceEventId)),
-        };
-
-    public SaleRecord Apply(DeliveryNoted noted) =>
-        On(noted, noted.DeliveredAt) with { Deliveries = Deliveries.SetItem(noted.VehicleCode, new DeliveryFact(noted.Model, noted.DeliveredAt, noted.SourceEventId)) };
-
-    public static SaleRecord? Step(SaleRecord? state, object @event) => @event is IRecordEvent noted ? (state ?? Start(noted)).Step(noted) : state;
+            Region = record.Region ?? noted.Region,
+            SalesRep = record.SalesRep ?? noted.SalesRep,
+            Payments = record.Payments.SetItem(noted.PaymentId, new PaymentFact(noted.InvoiceId, noted.Amount, noted.PaidOn, noted.PaidAt, noted.SourceEventId)),
+        },
+        ({ } record, DeliveryNoted noted) => record.On(noted, noted.DeliveredAt) with
+        {
+            Deliveries = record.Deliveries.SetItem(noted.VehicleCode, new DeliveryFact(noted.Model, noted.DeliveredAt, noted.SourceEventId)),
+        },
+        _ => throw new UnknownEventException(typeof(SaleRecord), @event),
+    };
 
     private static SaleRecord Start(IRecordEvent first) => new(first.RecordId, first.RecordId[(first.RecordId.IndexOf(':') + 1)..], first.OccurredAt);
-
-    private SaleRecord Step(IRecordEvent noted) => noted switch
-    {
-        OrderNoted e => Apply(e),
-        OrderCancellationNoted e => Apply(e),
-        InvoiceNoted e => Apply(e),
-        PaymentNoted e => Apply(e),
-        DeliveryNoted e => Apply(e),
-        _ => this,
-    };
 
     private SaleRecord On(IRecordEvent noted, DateTimeOffset factAt)
     {

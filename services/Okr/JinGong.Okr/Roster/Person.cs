@@ -1,4 +1,6 @@
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Okr.Roster;
 
@@ -30,33 +32,27 @@ public sealed record Person(
     string? Manager,
     bool OnRoster,
     DateTimeOffset LastOccurredAt,
-    IReadOnlyList<Membership> Memberships)
+    IReadOnlyList<Membership> Memberships) : IEvolving<Person>
 {
-    public static Person Create(PersonJoined joined) =>
-        new(joined.PersonId, joined.Name, joined.Team, joined.Region, joined.Manager, true, joined.OccurredAt,
-            [new Membership(joined.Team, joined.Region, joined.OccurredAt)]);
-
-    public Person Apply(PersonJoined joined) => Move(joined.Name, joined.Team, joined.Region, joined.Manager, joined.OccurredAt) with { OnRoster = true };
-
-    public Person Apply(PersonMoved moved) => Move(moved.Name, moved.Team, moved.Region, moved.Manager, moved.OccurredAt);
-
-    public Person Apply(PersonLeft left) => this with { OnRoster = false, LastOccurredAt = left.OccurredAt };
+    /// <summary>The state after one more event (from nothing for joining; joining again puts them back on the roster).</summary>
+    [JasperFxIgnore]
+    public static Person? Evolve(Person? state, object @event) => (state, @event) switch
+    {
+        (null, PersonJoined joined) =>
+            new(joined.PersonId, joined.Name, joined.Team, joined.Region, joined.Manager, true, joined.OccurredAt,
+                [new Membership(joined.Team, joined.Region, joined.OccurredAt)]),
+        (null, IPersonEvent) => null,
+        (_, PersonJoined joined) => state.Move(joined.Name, joined.Team, joined.Region, joined.Manager, joined.OccurredAt) with { OnRoster = true },
+        (_, PersonMoved moved) => state.Move(moved.Name, moved.Team, moved.Region, moved.Manager, moved.OccurredAt),
+        (_, PersonLeft left) => state with { OnRoster = false, LastOccurredAt = left.OccurredAt },
+        _ => throw new UnknownEventException(typeof(Person), @event),
+    };
 
     /// <summary>
     /// The team the person was in at <paramref name="moment"/>; before they joined, the team they joined (a roster
     /// imported today still attributes this quarter's earlier sales).
     /// </summary>
     public string TeamAt(DateTimeOffset moment) => Memberships.LastOrDefault(membership => membership.From <= moment)?.Team ?? Memberships[0].Team;
-
-    public static Person? Step(Person? state, object @event) => (state, @event) switch
-    {
-        (null, PersonJoined joined) => Create(joined),
-        (null, _) => null,
-        (_, PersonJoined e) => state.Apply(e),
-        (_, PersonMoved e) => state.Apply(e),
-        (_, PersonLeft e) => state.Apply(e),
-        _ => state,
-    };
 
     private Person Move(string name, string team, string region, string? manager, DateTimeOffset occurredAt) =>
         this with

@@ -10,12 +10,12 @@ namespace JinGong.Okr.Roster;
 public static class RosterModule
 {
     public static readonly StreamKind<Person, PersonView> People =
-        new("Person", RosterDecider.NotFound, Person.Step, PersonView.From, e => ((IPersonEvent)e).OccurredAt);
+        new("Person", RosterDecider.NotFound, Person.Evolve, PersonView.From, e => ((IPersonEvent)e).OccurredAt);
 
     public static void ConfigureRoster(this StoreOptions options)
     {
         // Inline: owners are checked against the roster in the request that sets an objective.
-        options.Projections.Snapshot<Person>(SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Person>(typeof(IPersonEvent)), ProjectionLifecycle.Inline);
         options.Schema.For<Person>().Duplicate(person => person.Team);
         options.Events.MapEventType<PersonJoined>("person_joined_v1");
         options.Events.MapEventType<PersonMoved>("person_moved_v1");

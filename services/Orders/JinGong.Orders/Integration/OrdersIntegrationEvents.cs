@@ -15,7 +15,7 @@ public sealed class OrdersIntegrationEvents(IServiceProvider services) : StreamI
 {
     public override async ValueTask<IReadOnlyList<object>> FromAsync(IEvent @event, CancellationToken cancellationToken) => @event.Data switch
     {
-        OrderPlaced placed => [Placed(Order.Create(placed))],
+        OrderPlaced placed => [Placed(Order.Evolve(null, placed)!)],
         OrderCancelled or InvoiceIssued or PaymentReceived when await StateBeforeAsync<Order>(@event, cancellationToken) is { } order =>
             [FromOrder(order, @event.Data)],
         OpportunityWon or OpportunityLost when await StateBeforeAsync<Opportunity>(@event, cancellationToken) is { } opportunity =>

@@ -10,12 +10,12 @@ public static class OpportunitiesModule
 {
     /// <summary>Opportunity streams, as the shared command handling and reads see them.</summary>
     public static readonly StreamKind<Opportunity, OpportunityView> Opportunities =
-        new("Opportunity", OpportunityDecider.NotFound, Opportunity.Step, OpportunityView.From, e => ((IOpportunityEvent)e).OccurredAt, opportunity => opportunity.Region);
+        new("Opportunity", OpportunityDecider.NotFound, Opportunity.Evolve, OpportunityView.From, e => ((IOpportunityEvent)e).OccurredAt, opportunity => opportunity.Region);
 
     public static void ConfigureOpportunities(this StoreOptions options)
     {
         // Inline: the list and the figures read an opportunity in the same transaction that changed it.
-        options.Projections.Snapshot<Opportunity>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Opportunity>(typeof(IOpportunityEvent)), JasperFx.Events.Projections.ProjectionLifecycle.Inline);
         options.Schema.For<Opportunity>()
             .Duplicate(opportunity => opportunity.Region)
             .Duplicate(opportunity => opportunity.SalesRep);

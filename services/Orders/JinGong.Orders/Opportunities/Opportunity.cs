@@ -1,5 +1,7 @@
 using JasperFx;
+using JasperFx.Core;
 using JinGong.Orders.Figures;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Orders.Opportunities;
@@ -46,7 +48,7 @@ public sealed record Opportunity(
     OpportunityStage Stage,
     DateTimeOffset FiledAt,
     DateTimeOffset LastOccurredAt,
-    IReadOnlyList<StageFact> Stages)
+    IReadOnlyList<StageFact> Stages) : IEvolving<Opportunity>
 {
     /// <summary>The open stage it was closed from: where a reopening takes it back to.</summary>
     public OpportunityStage? ClosedFrom { get; init; }
@@ -57,33 +59,20 @@ public sealed record Opportunity(
 
     public bool IsClosed => Stage is OpportunityStage.Won or OpportunityStage.Lost;
 
-    public static Opportunity Create(OpportunityFiled filed) =>
-        new(filed.OpportunityId, filed.Customer, filed.Region, filed.SalesRep, filed.Lines, filed.ExpectedAmount, filed.ExpectedCloseDate,
-            OpportunityStage.Lead, filed.OccurredAt, filed.OccurredAt, [new StageFact(OpportunityStage.Lead, ChinaTime.DateOf(filed.OccurredAt))]);
-
-    public Opportunity Apply(OpportunityStageChanged changed) => EnterStage(changed.To, changed.OccurredAt);
-
-    public Opportunity Apply(OpportunityWon won) => EnterStage(OpportunityStage.Won, won.OccurredAt) with { ClosedFrom = Stage };
-
-    public Opportunity Apply(OpportunityLost lost) =>
-        EnterStage(OpportunityStage.Lost, lost.OccurredAt) with { ClosedFrom = Stage, LostReason = lost.Reason };
-
-    public Opportunity Apply(OpportunityReopened reopened) =>
-        EnterStage(reopened.Stage, reopened.OccurredAt) with { ClosedFrom = null, LostReason = null };
-
-    public Opportunity Apply(OpportunityOrdered ordered) => this with { OrderId = ordered.OrderId, LastOccurredAt = ordered.OccurredAt };
-
-    /// <summary>One step of the fold: the state after <paramref name="event"/> (from nothing for the filing).</summary>
-    public static Opportunity? Step(Opportunity? state, object @event) => (state, @event) switch
+    /// <summary>The state after one more event (from nothing for the filing).</summary>
+    [JasperFxIgnore]
+    public static Opportunity? Evolve(Opportunity? state, object @event) => (state, @event) switch
     {
-        (_, OpportunityFiled filed) => Create(filed),
-        (null, _) => null,
-        (_, OpportunityStageChanged e) => state.Apply(e),
-        (_, OpportunityWon e) => state.Apply(e),
-        (_, OpportunityLost e) => state.Apply(e),
-        (_, OpportunityReopened e) => state.Apply(e),
-        (_, OpportunityOrdered e) => state.Apply(e),
-        _ => state,
+        (_, OpportunityFiled filed) =>
+            new(filed.OpportunityId, filed.Customer, filed.Region, filed.SalesRep, filed.Lines, filed.ExpectedAmount, filed.ExpectedCloseDate,
+                OpportunityStage.Lead, filed.OccurredAt, filed.OccurredAt, [new StageFact(OpportunityStage.Lead, ChinaTime.DateOf(filed.OccurredAt))]),
+        (null, IOpportunityEvent) => null,
+        (_, OpportunityStageChanged changed) => state.EnterStage(changed.To, changed.OccurredAt),
+        (_, OpportunityWon won) => state.EnterStage(OpportunityStage.Won, won.OccurredAt) with { ClosedFrom = state.Stage },
+        (_, OpportunityLost lost) => state.EnterStage(OpportunityStage.Lost, lost.OccurredAt) with { ClosedFrom = state.Stage, LostReason = lost.Reason },
+        (_, OpportunityReopened reopened) => state.EnterStage(reopened.Stage, reopened.OccurredAt) with { ClosedFrom = null, LostReason = null },
+        (_, OpportunityOrdered ordered) => state with { OrderId = ordered.OrderId, LastOccurredAt = ordered.OccurredAt },
+        _ => throw new UnknownEventException(typeof(Opportunity), @event),
     };
 
     private Opportunity EnterStage(OpportunityStage stage, DateTimeOffset occurredAt) =>

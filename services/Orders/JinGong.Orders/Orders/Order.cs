@@ -1,4 +1,6 @@
 using JasperFx;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Orders.Orders;
 
@@ -69,7 +71,7 @@ public sealed record Order(
     IReadOnlyList<OrderLine> Lines,
     string Currency,
     DateTimeOffset PlacedAt,
-    DateTimeOffset LastOccurredAt)
+    DateTimeOffset LastOccurredAt) : IEvolving<Order>
 {
     public DateTimeOffset? CancelledAt { get; init; }
 
@@ -98,50 +100,41 @@ public sealed record Order(
         : DeliveredVehicles.Count > 0 ? OrderStatus.PartlyDelivered
         : OrderStatus.Placed;
 
-    public static Order Create(OrderPlaced placed) =>
-        new(placed.OrderId, placed.OpportunityId, placed.Customer, placed.Region, placed.SalesRep, placed.DeliverySite,
-            placed.Lines, placed.Currency, placed.OccurredAt, placed.OccurredAt);
-
-    public Order Apply(OrderCancelled cancelled) =>
-        this with { CancelledAt = cancelled.OccurredAt, CancellationReason = cancelled.Reason, LastOccurredAt = cancelled.OccurredAt };
-
-    public Order Apply(OrderVehicleReserved reserved) =>
-        this with { ReservedVehicles = [.. ReservedVehicles, reserved.VehicleCode], LastOccurredAt = Later(reserved.OccurredAt) };
-
-    public Order Apply(OrderVehicleReleased released) =>
-        this with { ReservedVehicles = [.. ReservedVehicles.Where(code => code != released.VehicleCode)], LastOccurredAt = Later(released.OccurredAt) };
-
-    public Order Apply(OrderVehicleDelivered delivered) =>
-        this with
+    /// <summary>The state after one more event (from nothing for the placing).</summary>
+    [JasperFxIgnore]
+    public static Order? Evolve(Order? state, object @event) => (state, @event) switch
+    {
+        (_, OrderPlaced placed) =>
+            new(placed.OrderId, placed.OpportunityId, placed.Customer, placed.Region, placed.SalesRep, placed.DeliverySite,
+                placed.Lines, placed.Currency, placed.OccurredAt, placed.OccurredAt),
+        (null, IOrderEvent) => null,
+        (_, OrderCancelled cancelled) =>
+            state with { CancelledAt = cancelled.OccurredAt, CancellationReason = cancelled.Reason, LastOccurredAt = cancelled.OccurredAt },
+        (_, OrderVehicleReserved reserved) =>
+            state with { ReservedVehicles = [.. state.ReservedVehicles, reserved.VehicleCode], LastOccurredAt = state.Later(reserved.OccurredAt) },
+        (_, OrderVehicleReleased released) => state with
         {
-            ReservedVehicles = [.. ReservedVehicles.Where(code => code != delivered.VehicleCode)],
-            DeliveredVehicles = [.. DeliveredVehicles, delivered.VehicleCode],
-            LastOccurredAt = Later(delivered.OccurredAt),
-        };
-
-    public Order Apply(InvoiceIssued issued) =>
-        this with { Invoices = [.. Invoices, new Invoice(issued.InvoiceId, issued.Amount, issued.IssueDate, issued.DueDate, [])], LastOccurredAt = issued.OccurredAt };
-
-    public Order Apply(PaymentReceived received) =>
-        this with
+            ReservedVehicles = [.. state.ReservedVehicles.Where(code => code != released.VehicleCode)],
+            LastOccurredAt = state.Later(released.OccurredAt),
+        },
+        (_, OrderVehicleDelivered delivered) => state with
         {
-            Invoices = [.. Invoices.Select(invoice => invoice.InvoiceId != received.InvoiceId ? invoice
+            ReservedVehicles = [.. state.ReservedVehicles.Where(code => code != delivered.VehicleCode)],
+            DeliveredVehicles = [.. state.DeliveredVehicles, delivered.VehicleCode],
+            LastOccurredAt = state.Later(delivered.OccurredAt),
+        },
+        (_, InvoiceIssued issued) => state with
+        {
+            Invoices = [.. state.Invoices, new Invoice(issued.InvoiceId, issued.Amount, issued.IssueDate, issued.DueDate, [])],
+            LastOccurredAt = issued.OccurredAt,
+        },
+        (_, PaymentReceived received) => state with
+        {
+            Invoices = [.. state.Invoices.Select(invoice => invoice.InvoiceId != received.InvoiceId ? invoice
                 : invoice with { Payments = [.. invoice.Payments, new Payment(received.PaymentId, received.Amount, received.PaidOn)] })],
             LastOccurredAt = received.OccurredAt,
-        };
-
-    /// <summary>One step of the fold: the state after <paramref name="event"/> (from nothing for the placing).</summary>
-    public static Order? Step(Order? state, object @event) => (state, @event) switch
-    {
-        (_, OrderPlaced placed) => Create(placed),
-        (null, _) => null,
-        (_, OrderCancelled e) => state.Apply(e),
-        (_, OrderVehicleReserved e) => state.Apply(e),
-        (_, OrderVehicleReleased e) => state.Apply(e),
-        (_, OrderVehicleDelivered e) => state.Apply(e),
-        (_, InvoiceIssued e) => state.Apply(e),
-        (_, PaymentReceived e) => state.Apply(e),
-        _ => state,
+        },
+        _ => throw new UnknownEventException(typeof(Order), @event),
     };
 
     // Fleet's facts arrive over the bus, possibly late: they never move the order's own clock backwards.

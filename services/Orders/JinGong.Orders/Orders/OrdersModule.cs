@@ -14,12 +14,12 @@ public static class OrdersModule
 {
     /// <summary>Order streams, as the shared command handling and reads see them.</summary>
     public static readonly StreamKind<Order, OrderView> Orders =
-        new("Order", OrderDecider.NotFound, Order.Step, OrderView.From, e => ((IOrderEvent)e).OccurredAt, order => order.Region);
+        new("Order", OrderDecider.NotFound, Order.Evolve, OrderView.From, e => ((IOrderEvent)e).OccurredAt, order => order.Region);
 
     public static void ConfigureOrders(this StoreOptions options)
     {
         // Inline: lists and figures read an order in the same transaction that changed it.
-        options.Projections.Snapshot<Order>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<Order>(typeof(IOrderEvent)), JasperFx.Events.Projections.ProjectionLifecycle.Inline);
         options.Schema.For<Order>()
             .Duplicate(order => order.Region)
             .Duplicate(order => order.Customer)

@@ -1,5 +1,5 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
+using JasperFx.Core;
+using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Fleet.Vehicles.Utilization;
 
@@ -17,7 +17,7 @@ public sealed record MeterReading(DateTimeOffset At, decimal Hours);
 /// A vehicle's dated history as utilization reads it: the spells of its status and region in business-time order, and
 /// its meter readings in time order (the first and last reading of each telematics batch: between two readings the meter
 /// is taken to have run evenly). <paramref name="State"/> is the vehicle as its events left it, so the next status is
-/// decided by <see cref="Vehicle.Step"/>, the one place the rules of status live. <paramref name="LeftFleetAt"/> is when
+/// decided by <see cref="Vehicle.Evolve"/>, the one place the rules of status live. <paramref name="LeftFleetAt"/> is when
 /// it was delivered or retired, after which it is never company-held again.
 /// </summary>
 public sealed record VehicleTimeline(
@@ -26,15 +26,18 @@ public sealed record VehicleTimeline(
     DateTimeOffset? LeftFleetAt,
     IReadOnlyList<StatusSpell> Spells,
     IReadOnlyList<MeterReading> Readings,
-    Vehicle State)
+    Vehicle State) : IEvolving<VehicleTimeline>
 {
     /// <summary>The timeline after one more event of the vehicle's stream (from nothing for its registration).</summary>
-    public static VehicleTimeline? Step(VehicleTimeline? timeline, object @event)
+    [JasperFxIgnore]
+    public static VehicleTimeline? Evolve(VehicleTimeline? timeline, object @event)
     {
-        if (Vehicle.Step(timeline?.State, @event) is not { } state || @event is not IVehicleEvent happened)
+        if (Vehicle.Evolve(timeline?.State, @event) is not { } state)
         {
             return timeline;
         }
+
+        var happened = (IVehicleEvent)@event;
 
         var next = (timeline ?? new VehicleTimeline(state.Code, state.Model, null, [], [], state)) with
         {
@@ -67,13 +70,4 @@ public sealed record VehicleTimeline(
             yield return new MeterReading(usage.To, usage.OperatingHoursTo);
         }
     }
-}
-
-/// <summary>
-/// Keeps each vehicle's <see cref="VehicleTimeline"/> in the same transaction as its events (inline), so a figure asked
-/// for right after a command already counts it; rebuilt from the events like any projection.
-/// </summary>
-public sealed class VehicleTimelineProjection : SingleStreamProjection<VehicleTimeline, string>
-{
-    public override VehicleTimeline? Evolve(VehicleTimeline? snapshot, string id, IEvent e) => VehicleTimeline.Step(snapshot, e.Data);
 }

@@ -32,7 +32,7 @@ public static class KeyResultValuesEndpoint
         KeyResult? state = null;
         foreach (var @event in events)
         {
-            state = KeyResult.Step(state, @event.Data)!;
+            state = KeyResult.Evolve(state, @event.Data)!;
             var (factAt, eventIds) = @event.Data is KeyResultProgressed progressed ? (progressed.FactOccurredAt, progressed.EventIds) : ((DateTimeOffset?)null, (IReadOnlyList<Guid>)[]);
             points.Add(new KeyResultPoint(@event.Version, ((IKeyResultEvent)@event.Data).OccurredAt, factAt, state.Value, state.Score, state.Confidence, eventIds));
         }
