@@ -42,35 +42,30 @@ public static class StreamReads
             return Problems.Validation(errors.Errors);
         }
 
-        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        if (events.Count == 0)
+        var (current, streamVersion, refused) = await CurrentAsync(kind, id, session, http, cancellationToken);
+        if (refused is not null)
         {
-            return Problems.From(kind.NotFound(id));
+            return refused;
         }
 
-        if (Outside(kind, id, events, http) is { } outside)
+        http.Response.SetStreamVersion(streamVersion);
+        if (asOf is null && version is null)
         {
-            return outside;
+            return TypedResults.Ok(kind.View(current!, streamVersion));
         }
 
-        var folded = (asOf, version) switch
+        if (version > streamVersion)
         {
-            ({ } moment, _) => [.. events.Where(e => kind.OccurredAt(e.Data) <= moment)],
-            (_, { } count) when count > events.Count => null,
-            (_, { } count) => events.Take((int)count).ToList(),
-            _ => events.ToList(),
-        };
-        if (folded is null)
-        {
-            return Problems.From(new DomainError("version-not-reached", $"{kind.Noun} {id} has {events.Count} events, not {version}.", ErrorKind.NotFound));
+            return Problems.From(new DomainError("version-not-reached", $"{kind.Noun} {id} has {streamVersion} events, not {version}.", ErrorKind.NotFound));
         }
 
+        var events = await session.Events.FetchStreamAsync(id, version ?? 0, token: cancellationToken);
+        var folded = asOf is { } moment ? [.. events.Where(e => kind.OccurredAt(e.Data) <= moment)] : events;
         if (folded.Aggregate((TState?)null, (state, e) => kind.Evolve(state, e.Data)) is not { } state)
         {
             return Problems.From(new DomainError("not-there-yet", $"{kind.Noun} {id} did not exist yet at {asOf:O}.", ErrorKind.NotFound));
         }
 
-        http.Response.SetStreamVersion(events.Count);
         return TypedResults.Ok(kind.View(state, folded.Count));
     }
 
@@ -78,24 +73,28 @@ public static class StreamReads
         StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, ServiceIdentity service, CancellationToken cancellationToken)
         where TState : class
     {
+        if ((await CurrentAsync(kind, id, session, http, cancellationToken)).Refused is { } refused)
+        {
+            return refused;
+        }
+
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        if (events.Count == 0)
-        {
-            return Problems.From(kind.NotFound(id));
-        }
-
-        if (Outside(kind, id, events, http) is { } outside)
-        {
-            return outside;
-        }
-
         return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. events.Select(e => AuditEntry.Of(service, e, kind.OccurredAt(e.Data)))]);
     }
 
-    // A record of another region is refused whole, whichever moment of it is asked for: its region as it stands now decides.
-    private static ProblemHttpResult? Outside<TState, TView>(StreamKind<TState, TView> kind, string id, IReadOnlyList<JasperFx.Events.IEvent> events, HttpContext http)
-        where TState : class =>
-        kind.RegionOf is null || events.Aggregate((TState?)null, (state, e) => kind.Evolve(state, e.Data)) is not { } current || kind.Admits(http.User, current)
-            ? null
-            : Problems.OutsideRegion($"{kind.Noun} {id}", kind.RegionOf(current));
+    /// <summary>
+    /// The stream's state now, as its inline projection keeps it (only a past moment or version replays events), and its
+    /// version — or the answer when it is not there or not the caller's: a record of another region is refused whole,
+    /// whichever moment of it is asked for, since its region as it stands now decides.
+    /// </summary>
+    private static async Task<(TState? Current, long Version, ProblemHttpResult? Refused)> CurrentAsync<TState, TView>(
+        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var stream = await session.Events.FetchStreamStateAsync(id, cancellationToken);
+        var current = stream is null ? null : await session.LoadAsync<TState>(id, cancellationToken);
+        return stream is null || current is null ? (null, 0, Problems.From(kind.NotFound(id)))
+            : !kind.Admits(http.User, current) ? (current, stream.Version, Problems.OutsideRegion($"{kind.Noun} {id}", kind.RegionOf!(current)))
+            : (current, stream.Version, null);
+    }
 }

@@ -1,3 +1,7 @@
+using System.Linq.Expressions;
+using Marten;
+using Marten.Pagination;
+
 namespace JinGong.ServiceDefaults.Http;
 
 /// <summary>One page of a list, saying how many items there are in all.</summary>
@@ -23,4 +27,19 @@ public static class Page
 
         return errors;
     }
+
+    /// <summary>Page <paramref name="page"/> of <paramref name="query"/> (ordered already), with the total of all its items.</summary>
+    public static Task<Page<T>> OfAsync<T>(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken) =>
+        OfAsync(query, page, pageSize, item => item, cancellationToken);
+
+    /// <summary>As above, each item as clients read it (<paramref name="view"/>).</summary>
+    public static async Task<Page<TView>> OfAsync<T, TView>(IQueryable<T> query, int page, int pageSize, Func<T, TView> view, CancellationToken cancellationToken)
+    {
+        var found = await query.ToPagedListAsync(page, pageSize, cancellationToken);
+        return new Page<TView>([.. found.Select(view)], page, pageSize, found.TotalItemCount);
+    }
+
+    /// <summary>The query narrowed by <paramref name="predicate"/> when a filter <paramref name="value"/> was given, as it is otherwise.</summary>
+    public static IQueryable<T> WhereGiven<T, TValue>(this IQueryable<T> query, TValue? value, Expression<Func<T, bool>> predicate) =>
+        value is null ? query : query.Where(predicate);
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 
 namespace JinGong.ServiceDefaults.Security;
@@ -29,5 +30,18 @@ public static class RegionScope
     {
         region = user.ConfinedTo() ?? asked;
         return asked is null || string.Equals(asked, region, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// <paramref name="query"/> narrowed to the region of <paramref name="regionOf"/> that <paramref name="user"/> lists
+    /// (<see cref="TryNarrow"/>): false when a rep or regional manager asked for another region than theirs.
+    /// </summary>
+    public static bool TryNarrow<T>(this ClaimsPrincipal user, string? asked, IQueryable<T> query, Expression<Func<T, string>> regionOf, out IQueryable<T> narrowed)
+    {
+        var allowed = user.TryNarrow(asked, out var region);
+        narrowed = region is null
+            ? query
+            : query.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(regionOf.Body, Expression.Constant(region)), regionOf.Parameters));
+        return allowed;
     }
 }

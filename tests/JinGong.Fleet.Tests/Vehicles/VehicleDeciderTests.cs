@@ -61,4 +61,19 @@ public sealed class VehicleDeciderTests
         vehicle.When(new LendVehicle("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 25), lentAt, Now))
             .Then(new VehicleLent("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 25), lentAt));
     }
+
+    [Fact]
+    public void what_dispatch_asks_is_decided_by_the_same_rules_and_a_refusal_is_recorded_on_the_vehicle_not_dropped()
+    {
+        var registered = new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-10));
+        var vehicle = DeciderSpecification.For<VehicleCommand, Vehicle>(VehicleDecider.Decide).Given(registered);
+        AnswerDispatchRequest Reserve(string orderId) => new(new ReserveVehicle("JG-LD-0001", orderId, Now, Now), "REQ-1", "reserve", orderId);
+
+        vehicle.When(Reserve("ORD-1")).Then(new VehicleReserved("JG-LD-0001", "ORD-1", Now));
+        vehicle.Given(new VehicleReserved("JG-LD-0001", "ORD-1", Now.AddDays(-1))).When(Reserve("ORD-2")).Events
+            .Should().ContainSingle().Which.Should().BeOfType<VehicleRequestRefused>()
+            .Which.Should().BeEquivalentTo(new { VehicleCode = "JG-LD-0001", RequestId = "REQ-1", Request = "reserve", OrderId = "ORD-2", OccurredAt = Now });
+        // A vehicle fleet does not know is no refusal to record: the consumer fails the message.
+        DeciderSpecification.For<VehicleCommand, Vehicle>(VehicleDecider.Decide).When(Reserve("ORD-1")).ThenRejects("vehicle-not-found");
+    }
 }

@@ -29,16 +29,16 @@ public static class DispatchRequests
         Add<Requests.VehicleDeliveryConfirmed>(bus, "delivery");
     }
 
-    /// <summary>The command a request stands for, the request's id, what was asked (in one word) and the order it concerns.</summary>
-    public static (VehicleCommand Command, string RequestId, string Request, string? OrderId) Translate(object message, DateTimeOffset at, DateTimeOffset now) => message switch
+    /// <summary>The command a request stands for, with the request's id, what was asked (in one word) and the order it concerns.</summary>
+    public static AnswerDispatchRequest Translate(object message, DateTimeOffset at, DateTimeOffset now) => message switch
     {
-        Requests.VehicleReservationRequested m => (new ReserveVehicle(m.VehicleCode, m.OrderId, at, now), m.RequestId, Kind.Reserve, m.OrderId),
-        Requests.VehicleReleaseRequested m => (new ReleaseReservation(m.VehicleCode, m.OrderId, m.Reason, at, now), m.RequestId, Kind.Release, m.OrderId),
-        Requests.VehicleTransferRequested m => (new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, at, now), m.RequestId, Kind.Transfer, null),
-        Requests.VehicleArrivalReported m => (new CompleteTransfer(m.VehicleCode, m.TransferId, at, now), m.RequestId, Kind.Arrive, null),
-        Requests.VehicleLoanRequested m => (new LendVehicle(m.VehicleCode, m.LoanId, m.Borrower, m.Site, m.DueDate, at, now), m.RequestId, Kind.Lend, null),
-        Requests.VehicleReturnReported m => (new ReturnVehicle(m.VehicleCode, m.LoanId, m.HoursUsed, at, now), m.RequestId, Kind.Return, null),
-        Requests.VehicleDeliveryConfirmed m => (new DeliverVehicle(m.VehicleCode, m.OrderId, m.Customer, m.Site, at, now), m.RequestId, Kind.Deliver, m.OrderId),
+        Requests.VehicleReservationRequested m => new(new ReserveVehicle(m.VehicleCode, m.OrderId, at, now), m.RequestId, Kind.Reserve, m.OrderId),
+        Requests.VehicleReleaseRequested m => new(new ReleaseReservation(m.VehicleCode, m.OrderId, m.Reason, at, now), m.RequestId, Kind.Release, m.OrderId),
+        Requests.VehicleTransferRequested m => new(new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, at, now), m.RequestId, Kind.Transfer, null),
+        Requests.VehicleArrivalReported m => new(new CompleteTransfer(m.VehicleCode, m.TransferId, at, now), m.RequestId, Kind.Arrive, null),
+        Requests.VehicleLoanRequested m => new(new LendVehicle(m.VehicleCode, m.LoanId, m.Borrower, m.Site, m.DueDate, at, now), m.RequestId, Kind.Lend, null),
+        Requests.VehicleReturnReported m => new(new ReturnVehicle(m.VehicleCode, m.LoanId, m.HoursUsed, at, now), m.RequestId, Kind.Return, null),
+        Requests.VehicleDeliveryConfirmed m => new(new DeliverVehicle(m.VehicleCode, m.OrderId, m.Customer, m.Site, at, now), m.RequestId, Kind.Deliver, m.OrderId),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a request of dispatch."),
     };
 
@@ -69,23 +69,12 @@ public sealed class DispatchRequestConsumer<TRequest>(IDocumentSession session, 
     {
         var now = Clock.GetUtcNow();
         var (code, requestedAt) = DispatchRequests.Subject(message);
-        var vehicle = await session.Events.FetchForWriting<Vehicle>(code, cancellationToken);
-        if (vehicle.Aggregate is not { } known)
+        var decided = await session.AppendDecisionAsync<Vehicle>(
+            code, vehicle => VehicleDecider.Decide(DispatchRequests.Translate(message, BusinessTime.Clamp(requestedAt, vehicle?.LastOccurredAt, now), now), vehicle), cancellationToken);
+        if (decided.Decision is Decision.Rejected { Error: var unknown })
         {
             // Dispatch only asks about vehicles fleet told it of: a message no retry can fix, parked in the _error queue.
-            throw new InvalidOperationException($"Dispatch asked about vehicle {code}, which fleet does not know.");
-        }
-
-        var at = BusinessTime.Clamp(requestedAt, known.LastOccurredAt, now);
-        var (command, requestId, request, orderId) = DispatchRequests.Translate(message, at, now);
-        switch (VehicleDecider.Decide(command, known))
-        {
-            case Decision.Accepted accepted:
-                vehicle.AppendMany(accepted.Events);
-                break;
-            case Decision.Rejected rejected:
-                vehicle.AppendOne(new VehicleRequestRefused(code, requestId, request, orderId, rejected.Error.Rule, rejected.Error.Detail, now));
-                break;
+            throw new InvalidOperationException($"Dispatch asked about vehicle {code}, which fleet does not know: {unknown.Detail}");
         }
     }
 }

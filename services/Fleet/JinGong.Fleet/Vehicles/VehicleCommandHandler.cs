@@ -1,11 +1,9 @@
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Fleet.Vehicles;
 
-/// <summary>Every command on an existing vehicle goes through the shared load → decide → append (<see cref="StreamCommands"/>).</summary>
+/// <summary>Every command on an existing vehicle goes through the one load → decide → append path (<see cref="StreamCommands"/>).</summary>
 public static class VehicleCommandHandler
 {
     /// <summary>Maps <c>POST /{code}/<paramref name="pattern"/></c> to a command on the vehicle.</summary>
@@ -21,11 +19,4 @@ public static class VehicleCommandHandler
 
     /// <summary>Vehicle streams, as the shared command handling sees them.</summary>
     public static readonly StreamKind<Vehicle, VehicleView> Vehicles = new("Vehicle", VehicleDecider.NotFound, Vehicle.Evolve, VehicleView.From, e => ((IVehicleEvent)e).OccurredAt);
-
-    /// <param name="alsoStore">What else an accepted command writes in the same transaction (e.g. a batch's points).</param>
-    public static Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        string code, FieldErrors errors, Func<DateTimeOffset, VehicleCommand> command,
-        HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken,
-        Action<IDocumentSession>? alsoStore = null) =>
-        session.DecideAsync(Vehicles, code, errors, http, vehicle => VehicleDecider.Decide(command(clock.GetUtcNow()), vehicle), cancellationToken, alsoStore);
 }

@@ -53,11 +53,27 @@ public sealed record ReportUsage(string Code, string BatchId, IReadOnlyList<Usag
 public sealed record RetireVehicle(string Code, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : VehicleCommand(Code, OccurredAt, Now);
 
+/// <summary>
+/// What dispatch asked of the vehicle (<paramref name="Request"/>, decided as if a person had sent it), with the request's
+/// id, what was asked in one word (<paramref name="Kind"/>) and the order it concerns: a refusal is not dropped but
+/// recorded on the vehicle, so that it is published as reliably as any change and dispatch can try another unit.
+/// </summary>
+public sealed record AnswerDispatchRequest(VehicleCommand Request, string RequestId, string Kind, string? OrderId)
+    : VehicleCommand(Request.Code, Request.OccurredAt, Request.Now);
+
 /// <summary>Every rule of a vehicle's life, as a pure function of a command and the current state.</summary>
 public static class VehicleDecider
 {
     public static Decision Decide(VehicleCommand command, Vehicle? state)
     {
+        if (command is AnswerDispatchRequest answer && state is not null)
+        {
+            var decided = Decide(answer.Request, state);
+            return decided is Decision.Rejected { Error: var refused }
+                ? Accept(new VehicleRequestRefused(state.Code, answer.RequestId, answer.Kind, answer.OrderId, refused.Rule, refused.Detail, answer.Now))
+                : decided;
+        }
+
         if (command is RegisterVehicle register)
         {
             return state is not null ? Reject(AlreadyRegistered(register.Code))

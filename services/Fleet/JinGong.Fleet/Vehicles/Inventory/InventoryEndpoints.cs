@@ -1,6 +1,5 @@
 using JinGong.ServiceDefaults.Http;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Fleet.Vehicles.Inventory;
@@ -35,10 +34,9 @@ public static class InventoryEndpoints
             return Problems.Validation(errors);
         }
 
-        var vehicles = await Filter(session, model, status, region, warehouse).OrderBy(v => v.Code).ToPagedListAsync(page, pageSize, cancellationToken);
-        return TypedResults.Ok(new Page<InventoryLine>(
-            [.. vehicles.Select(v => new InventoryLine(v.Code, v.Model, v.Category, v.Region, v.Warehouse, v.Status, v.Holder))],
-            page, pageSize, vehicles.TotalItemCount));
+        return TypedResults.Ok(await Page.OfAsync(
+            Filter(session, model, status, region, warehouse).OrderBy(v => v.Code), page, pageSize,
+            v => new InventoryLine(v.Code, v.Model, v.Category, v.Region, v.Warehouse, v.Status, v.Holder), cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<InventoryCount>>> CountAsync(
@@ -55,29 +53,10 @@ public static class InventoryEndpoints
             .OrderBy(count => count.Model).ThenBy(count => count.Status).ThenBy(count => count.Region).ThenBy(count => count.Warehouse)]);
     }
 
-    private static IQueryable<Vehicle> Filter(IQuerySession session, string? model, VehicleStatus? status, string? region, string? warehouse)
-    {
-        var vehicles = session.Query<Vehicle>().AsQueryable();
-        if (model is not null)
-        {
-            vehicles = vehicles.Where(v => v.Model == model);
-        }
-
-        if (status is not null)
-        {
-            vehicles = vehicles.Where(v => v.Status == status);
-        }
-
-        if (region is not null)
-        {
-            vehicles = vehicles.Where(v => v.Region == region);
-        }
-
-        if (warehouse is not null)
-        {
-            vehicles = vehicles.Where(v => v.Warehouse == warehouse);
-        }
-
-        return vehicles;
-    }
+    private static IQueryable<Vehicle> Filter(IQuerySession session, string? model, VehicleStatus? status, string? region, string? warehouse) =>
+        session.Query<Vehicle>()
+            .WhereGiven(model, v => v.Model == model)
+            .WhereGiven(status, v => v.Status == status)
+            .WhereGiven(region, v => v.Region == region)
+            .WhereGiven(warehouse, v => v.Warehouse == warehouse);
 }

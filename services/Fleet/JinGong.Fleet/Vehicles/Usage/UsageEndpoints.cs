@@ -1,5 +1,6 @@
 using System.Globalization;
 using JasperFx;
+using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Security;
 using Marten;
@@ -51,8 +52,9 @@ public static class UsageEndpoints
         var points = request.Points!.Select(p => new UsagePoint(p!.At!.Value.ToUniversalTime(), p.OperatingHours!.Value, p.Latitude!.Value, p.Longitude!.Value)).ToList();
         try
         {
-            return await VehicleCommandHandler.HandleAsync(
-                code, errors, now => new ReportUsage(code, batchId, points, points[^1].At, now), http, session, clock, cancellationToken,
+            return await session.DecideAsync(
+                VehicleCommandHandler.Vehicles, code, errors, http,
+                vehicle => VehicleDecider.Decide(new ReportUsage(code, batchId, points, points[^1].At, clock.GetUtcNow()), vehicle), cancellationToken,
                 alsoStore: writes => writes.Insert(new TrajectorySegment(segmentId, code, batchId, points[0].At, points[^1].At, points)));
         }
         catch (DocumentAlreadyExistsException)
@@ -66,7 +68,7 @@ public static class UsageEndpoints
         string code, IQuerySession session, CancellationToken cancellationToken)
     {
         var state = await session.Events.FetchStreamStateAsync(code, cancellationToken);
-        var vehicle = await session.Events.AggregateStreamAsync<Vehicle>(code, token: cancellationToken);
+        var vehicle = await session.LoadAsync<Vehicle>(code, cancellationToken);
         return TypedResults.Ok(VehicleView.From(vehicle!, state!.Version));
     }
 

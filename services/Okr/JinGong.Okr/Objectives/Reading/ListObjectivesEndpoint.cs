@@ -1,7 +1,6 @@
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Time;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Okr.Objectives.Reading;
@@ -31,18 +30,7 @@ public static class ListObjectivesEndpoint
             return Problems.Validation(errors);
         }
 
-        var query = session.Query<Objective>().AsQueryable();
-        if (parsed is not null)
-        {
-            query = query.Where(objective => objective.Period == parsed.Name);
-        }
-
-        if (owner is not null)
-        {
-            query = query.Where(objective => objective.OwnerId == owner);
-        }
-
-        var found = await query.OrderBy(objective => objective.Id).ToPagedListAsync(page, pageSize, cancellationToken);
-        return TypedResults.Ok(new Page<Objective>([.. found], page, pageSize, found.TotalItemCount));
+        var query = session.Query<Objective>().WhereGiven(parsed, objective => objective.Period == parsed!.Name).WhereGiven(owner, objective => objective.OwnerId == owner);
+        return TypedResults.Ok(await Page.OfAsync(query.OrderBy(objective => objective.Id), page, pageSize, cancellationToken));
     }
 }

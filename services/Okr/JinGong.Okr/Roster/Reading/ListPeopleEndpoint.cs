@@ -1,6 +1,5 @@
 using JinGong.ServiceDefaults.Http;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Okr.Roster.Reading;
@@ -23,23 +22,9 @@ public static class ListPeopleEndpoint
             return Problems.Validation(errors);
         }
 
-        var query = session.Query<Person>().AsQueryable();
-        if (!all)
-        {
-            query = query.Where(person => person.OnRoster);
-        }
-
-        if (team is not null)
-        {
-            query = query.Where(person => person.Team == team);
-        }
-
-        if (region is not null)
-        {
-            query = query.Where(person => person.Region == region);
-        }
-
-        var found = await query.OrderBy(person => person.Id).ToPagedListAsync(page, pageSize, cancellationToken);
-        return TypedResults.Ok(new Page<Person>([.. found], page, pageSize, found.TotalItemCount));
+        var query = (all ? session.Query<Person>() : session.Query<Person>().Where(person => person.OnRoster))
+            .WhereGiven(team, person => person.Team == team)
+            .WhereGiven(region, person => person.Region == region);
+        return TypedResults.Ok(await Page.OfAsync(query.OrderBy(person => person.Id), page, pageSize, cancellationToken));
     }
 }

@@ -2,7 +2,6 @@ using JinGong.Orders.Figures;
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Security;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Orders.Opportunities.Reading;
@@ -26,30 +25,13 @@ public static class ListOpportunitiesEndpoint
             return Problems.Validation(errors);
         }
 
-        var query = session.Query<Opportunity>().AsQueryable();
-        if (stage is not null)
-        {
-            query = query.Where(opportunity => opportunity.Stage == stage);
-        }
-
         // A rep or regional manager lists their own region's, whatever they filter by.
-        var asked = region;
-        if (!http.User.TryNarrow(asked, out region))
+        if (!http.User.TryNarrow(region, session.Query<Opportunity>(), opportunity => opportunity.Region, out var query))
         {
-            return Problems.OutsideRegion("What was asked for", asked);
+            return Problems.OutsideRegion("What was asked for", region);
         }
 
-        if (region is not null)
-        {
-            query = query.Where(opportunity => opportunity.Region == region);
-        }
-
-        if (salesRep is not null)
-        {
-            query = query.Where(opportunity => opportunity.SalesRep == salesRep);
-        }
-
-        var found = await query.OrderByDescending(opportunity => opportunity.FiledAt).ToPagedListAsync(page, pageSize, cancellationToken);
-        return TypedResults.Ok(new Page<Opportunity>([.. found], page, pageSize, found.TotalItemCount));
+        query = query.WhereGiven(stage, opportunity => opportunity.Stage == stage).WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep);
+        return TypedResults.Ok(await Page.OfAsync(query.OrderByDescending(opportunity => opportunity.FiledAt), page, pageSize, cancellationToken));
     }
 }

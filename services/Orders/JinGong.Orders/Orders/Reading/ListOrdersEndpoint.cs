@@ -1,7 +1,6 @@
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Security;
 using Marten;
-using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Orders.Orders.Reading;
@@ -25,30 +24,13 @@ public static class ListOrdersEndpoint
             return Problems.Validation(errors);
         }
 
-        var query = session.Query<Order>().AsQueryable();
         // A rep or regional manager lists their own region's, whatever they filter by.
-        var asked = region;
-        if (!http.User.TryNarrow(asked, out region))
+        if (!http.User.TryNarrow(region, session.Query<Order>(), order => order.Region, out var query))
         {
-            return Problems.OutsideRegion("What was asked for", asked);
+            return Problems.OutsideRegion("What was asked for", region);
         }
 
-        if (region is not null)
-        {
-            query = query.Where(order => order.Region == region);
-        }
-
-        if (customer is not null)
-        {
-            query = query.Where(order => order.Customer == customer);
-        }
-
-        if (salesRep is not null)
-        {
-            query = query.Where(order => order.SalesRep == salesRep);
-        }
-
-        var found = await query.OrderByDescending(order => order.PlacedAt).ToPagedListAsync(page, pageSize, cancellationToken);
-        return TypedResults.Ok(new Page<Order>([.. found], page, pageSize, found.TotalItemCount));
+        query = query.WhereGiven(customer, order => order.Customer == customer).WhereGiven(salesRep, order => order.SalesRep == salesRep);
+        return TypedResults.Ok(await Page.OfAsync(query.OrderByDescending(order => order.PlacedAt), page, pageSize, cancellationToken));
     }
 }
