@@ -1,4 +1,5 @@
 using FluentAssertions;
+using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Testing;
@@ -36,8 +37,13 @@ public sealed record DecisionOutcome(Decision Decision)
     public void Then(params object[] events) =>
         Decision.Should().BeOfType<Decision.Accepted>().Which.Events.Should().BeEquivalentTo(events, options => options.WithStrictOrdering().RespectingRuntimeTypes());
 
-    /// <summary>The command is refused by <paramref name="rule"/>, and so appends nothing.</summary>
-    public void ThenRejects(string rule) => Decision.Should().BeOfType<Decision.Rejected>().Which.Error.Rule.Should().Be(rule);
+    /// <summary>The command is refused by <paramref name="rule"/>, and so appends nothing; the error, for assertions on its kind.</summary>
+    public DomainError ThenRejects(string rule)
+    {
+        var error = Decision.Should().BeOfType<Decision.Rejected>().Which.Error;
+        error.Rule.Should().Be(rule);
+        return error;
+    }
 
     /// <summary>The events of an accepted command, for assertions on generated ids and the like.</summary>
     public IReadOnlyList<object> Events => Decision.Should().BeOfType<Decision.Accepted>().Which.Events;

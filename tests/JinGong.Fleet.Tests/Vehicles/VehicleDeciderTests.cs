@@ -1,13 +1,18 @@
-using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.Fleet.Vehicles;
 using JinGong.ServiceDefaults;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
 
+/// <summary>Registering and lending, as a pure function (the whole status × command table is <see cref="TransitionTableTests"/>).</summary>
 public sealed class VehicleDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+
+    private static DeciderSpecification<VehicleCommand, Vehicle> NoVehicle => DeciderSpecification.For<VehicleCommand, Vehicle>(VehicleDecider.Decide);
+
+    private static DeciderSpecification<VehicleCommand, Vehicle> InStock =>
+        NoVehicle.Given(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-10)));
 
     private static RegisterVehicle Register(string code = "JG-LD-0001", DateTimeOffset? occurredAt = null) =>
         new(code, "LD-50E", "loader", "north", "tangshan-1", occurredAt ?? Now.AddHours(-2), Now);
@@ -15,38 +20,28 @@ public sealed class VehicleDeciderTests
     [Fact]
     public void a_new_vehicle_is_registered_in_stock_at_its_warehouse()
     {
-        var decision = VehicleDecider.Decide(Register(), state: null);
+        var registered = new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddHours(-2));
 
-        var registered = decision.Should().BeOfType<Decision.Accepted>().Which.Events.Should().ContainSingle()
-            .Which.Should().BeOfType<VehicleRegistered>().Subject;
-        registered.Should().Be(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddHours(-2)));
-        Vehicle.Evolve(null, registered)!.Status.Should().Be(VehicleStatus.InStock);
+        NoVehicle.When(Register()).Then(registered);
+        NoVehicle.Given(registered).State!.Status.Should().Be(VehicleStatus.InStock);
     }
 
     [Fact]
     public void a_vehicle_code_is_registered_only_once()
     {
-        var existing = Vehicle.Evolve(null, new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-1)))!;
-
-        var decision = VehicleDecider.Decide(Register(), existing);
-
-        decision.Should().BeOfType<Decision.Rejected>().Which.Error
-            .Should().BeEquivalentTo(new { Rule = "vehicle-already-registered", Kind = ErrorKind.Conflict });
+        InStock.When(Register()).ThenRejects("vehicle-already-registered").Kind.Should().Be(ErrorKind.Conflict);
     }
 
     [Fact]
     public void a_registration_dated_in_the_future_is_refused()
     {
-        var decision = VehicleDecider.Decide(Register(occurredAt: Now.AddMinutes(1)), state: null);
-
-        decision.Should().BeOfType<Decision.Rejected>().Which.Error
-            .Should().BeEquivalentTo(new { Rule = "occurred-in-future", Kind = ErrorKind.Unprocessable });
+        NoVehicle.When(Register(occurredAt: Now.AddMinutes(1))).ThenRejects("occurred-in-future").Kind.Should().Be(ErrorKind.Unprocessable);
     }
 
     [Fact]
     public void a_registration_dated_now_is_accepted()
     {
-        VehicleDecider.Decide(Register(occurredAt: Now), state: null).Should().BeOfType<Decision.Accepted>();
+        NoVehicle.When(Register(occurredAt: Now)).Events.Should().ContainSingle();
     }
 
     [Fact]
@@ -54,11 +49,9 @@ public sealed class VehicleDeciderTests
     {
         // 16:30 UTC on the 24th is already the 25th in China, as dispatch counts it: due the 24th is before it starts.
         var lentAt = new DateTimeOffset(2026, 11, 24, 16, 30, 0, TimeSpan.Zero);
-        var vehicle = DeciderSpecification.For<VehicleCommand, Vehicle>(VehicleDecider.Decide)
-            .Given(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-10)));
 
-        vehicle.When(new LendVehicle("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 24), lentAt, Now)).ThenRejects("due-before-lent");
-        vehicle.When(new LendVehicle("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 25), lentAt, Now))
+        InStock.When(new LendVehicle("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 24), lentAt, Now)).ThenRejects("due-before-lent");
+        InStock.When(new LendVehicle("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 25), lentAt, Now))
             .Then(new VehicleLent("JG-LD-0001", "LOAN-1", "Baotou Steel", "pit 3", new DateOnly(2026, 11, 25), lentAt));
     }
 
