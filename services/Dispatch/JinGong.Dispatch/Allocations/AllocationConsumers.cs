@@ -38,7 +38,7 @@ public sealed class OrderCancelledConsumer(IDocumentSession session, ServiceIden
     : IdempotentConsumer<Orders.OrderCancelled>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken) =>
-        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Cancel(state, message.Reason, Clock.GetUtcNow(), AllocationStore.NewId), cancellationToken);
+        AllocationUpdates.ApplyAsync(session, message.OrderId, state => AllocationDecider.Cancel(state, message.Reason, Clock.GetUtcNow(), NewId.For), cancellationToken);
 }
 
 /// <summary>Fleet's answers to dispatch's requests: reserved, set off, arrived, delivered — or refused, and then the next candidate.</summary>
@@ -50,7 +50,7 @@ public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdenti
         var now = Clock.GetUtcNow();
         return (message.Cause, message.OrderId) switch
         {
-            (Cause.Reserved, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, AllocationStore.NewId), cancellationToken),
+            (Cause.Reserved, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Reserved(state, message.VehicleCode, regions, now, NewId.For), cancellationToken),
             (Cause.TransferStarted, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.TransferStarted(state, message.VehicleCode, now), cancellationToken),
             (Cause.TransferArrived, { } orderId) => AllocationUpdates.ApplyAsync(session, orderId, state => AllocationDecider.Arrived(state, message.VehicleCode, now), cancellationToken),
             // No order behind it (one of dispatch's own transfers), or not an answer an allocation waits for: deliveries

@@ -1,5 +1,6 @@
 using JinGong.Dispatch.Catalogue;
 using JinGong.Dispatch.Regions;
+using JinGong.ServiceDefaults;
 using Marten;
 
 namespace JinGong.Dispatch.Allocations;
@@ -20,8 +21,6 @@ public sealed record Backorder(string Id, string OrderId, int Unit, string Model
 /// </summary>
 public static class AllocationStore
 {
-    public static string NewId(string prefix) => $"{prefix}-{Guid.CreateVersion7():N}";
-
     /// <summary>
     /// The units of <paramref name="state"/> that need a vehicle are given one (or backordered).
     /// <paramref name="justFreed"/> is a vehicle this very transaction saw come back to stock, not yet in the catalogue.
@@ -42,7 +41,7 @@ public static class AllocationStore
         var claimed = (await session.LoadManyAsync<VehicleClaim>(cancellationToken, free.Select(vehicle => vehicle.Code))).Select(claim => claim.Id).ToHashSet();
         var candidates = free.Where(vehicle => !claimed.Contains(vehicle.Code))
             .Select(vehicle => new Candidate(vehicle.Code, vehicle.Model, vehicle.Region, vehicle.Warehouse)).ToList();
-        return AllocationDecider.Assign(state, candidates, regions, now, NewId);
+        return AllocationDecider.Assign(state, candidates, regions, now, NewId.For);
     }
 
     /// <summary>Keeps claims and backorders in step with the allocation's events, in the same transaction.</summary>

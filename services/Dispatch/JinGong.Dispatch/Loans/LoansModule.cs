@@ -12,6 +12,7 @@ using JinGong.ServiceDefaults.Time;
 using Marten;
 using Marten.Pagination;
 using MassTransit;
+using NewId = JinGong.ServiceDefaults.NewId;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Dispatch.Loans;
@@ -79,7 +80,7 @@ public static class LoansModule
         var code = request.VehicleCode!.Trim();
         var (vehicle, claimed) = await Availability.LookUpAsync(session, code, cancellationToken);
         var now = clock.GetUtcNow();
-        var loanId = AllocationStore.NewId("LOAN");
+        var loanId = NewId.For("LOAN");
         var command = new LendVehicle(loanId, vehicle, code, claimed, request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, (request.OccurredAt ?? now).ToUniversalTime(), now);
         return await session.StartAsync(Loans, loanId, $"/api/dispatch/loans/{loanId}", current => LoanDecider.Decide(command, current),
             new DomainError("loan-already-requested", $"Loan {loanId} exists already.", ErrorKind.Conflict), cancellationToken);

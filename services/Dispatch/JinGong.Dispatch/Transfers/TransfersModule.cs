@@ -10,6 +10,7 @@ using JinGong.ServiceDefaults.Messaging;
 using JinGong.ServiceDefaults.Security;
 using Marten;
 using MassTransit;
+using NewId = JinGong.ServiceDefaults.NewId;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Dispatch.Transfers;
@@ -70,7 +71,7 @@ public static class TransfersModule
         var code = request.VehicleCode!.Trim();
         var (vehicle, claimed) = await Availability.LookUpAsync(session, code, cancellationToken);
         var now = clock.GetUtcNow();
-        var transferId = AllocationStore.NewId("TRF");
+        var transferId = NewId.For("TRF");
         var plan = new PlanTransfer(transferId, code, vehicle, claimed, request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), (request.OccurredAt ?? now).ToUniversalTime(), now);
         return await session.StartAsync(Transfers, transferId, $"/api/dispatch/transfers/{transferId}", current => TransferDecider.Decide(plan, current),
             new DomainError("transfer-already-planned", $"Transfer {transferId} exists already.", ErrorKind.Conflict), cancellationToken);
