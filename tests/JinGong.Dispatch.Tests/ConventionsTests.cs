@@ -31,4 +31,16 @@ public sealed class ConventionsTests
         AggregateConventions.EventsWithoutArm(Configure, Transfer.Evolve(null, new TransferPlanned("T-1", "V-1", "wuxi-1", "east", "tangshan-1", "north", At))!)
             .Should().BeEmpty();
     }
+
+    [Fact]
+    public void every_projection_publishes_one_document_so_the_rebuild_check_compares_claims_and_backorders_too()
+    {
+        var options = new StoreOptions();
+        Configure(options);
+
+        // The rebuild check (ShadowRebuild) compares each projection's one published document, table by table.
+        options.Projections.All.Should().OnlyContain(projection => projection.PublishedTypes().Count() == 1);
+        options.Projections.All.Select(projection => projection.PublishedTypes().Single().Name)
+            .Should().BeEquivalentTo("CatalogueVehicle", "Allocation", "VehicleClaim", "Backorder", "Loan", "Transfer");
+    }
 }

@@ -1,4 +1,9 @@
 using JasperFx.Events.Projections;
+using JinGong.Dispatch.Allocations.Assigning;
+using JinGong.Dispatch.Allocations.Cancelling;
+using JinGong.Dispatch.Allocations.FollowingFleet;
+using JinGong.Dispatch.Allocations.Opening;
+using JinGong.Dispatch.Integration;
 using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using MassTransit;
@@ -24,6 +29,9 @@ public static class AllocationModule
     {
         // Inline: the board and the next decision read an allocation in the same transaction that changed it.
         options.Projections.Add(new EvolvingProjection<Allocation>(typeof(IAllocationEvent)), ProjectionLifecycle.Inline);
+        // Inline too: a claim's insert fails the transaction that would claim a vehicle twice (see VehicleClaimProjection).
+        options.Projections.Add(new VehicleClaimProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new BackorderProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Allocation>().Duplicate(allocation => allocation.Region);
         options.Schema.For<Backorder>().Duplicate(backorder => backorder.Model);
         options.Events.MapEventType<AllocationOpened>("allocation_opened_v1");

@@ -1,4 +1,3 @@
-using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Http;
 using JinGong.ServiceDefaults.Security;
@@ -20,7 +19,7 @@ public static class UnitEndpoints
         allocations.MapStreamCommand<ArrivalRequest, Allocation, AllocationView>(
             "/{orderId}/arrivals", "ReportArrival", AllocationModule.Allocations,
             request => new FieldErrors().Required("vehicleCode", request.VehicleCode),
-            (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(new ReportArrival(orderId, request.VehicleCode!.Trim(), occurredAt, now), state, NewId.For))
+            (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(new ReportArrival(orderId, request.VehicleCode!.Trim(), occurredAt, now), state))
             .WithSummary("A vehicle travelling to the order's region arrived at its home warehouse")
             .RequireRoles(Roles.Dispatcher);
 
@@ -30,14 +29,14 @@ public static class UnitEndpoints
                 .Check("site", request.Site is null || !string.IsNullOrWhiteSpace(request.Site), "The site, when given, is not blank.")
                 .Check("site", request.Site is null || request.Site.Trim().Length <= FieldErrors.MaxTextLength, $"The site has at most {FieldErrors.MaxTextLength} characters."),
             (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(
-                new ScheduleDelivery(orderId, request.VehicleCode!.Trim(), request.Date!.Value, request.Site?.Trim(), occurredAt, now), state, NewId.For))
+                new ScheduleDelivery(orderId, request.VehicleCode!.Trim(), request.Date!.Value, request.Site?.Trim(), occurredAt, now), state))
             .WithSummary("Schedule the delivery of a reserved unit on a date (at the order's site unless another is named)")
             .RequireRoles(Roles.Dispatcher);
 
         allocations.MapStreamCommand<ConfirmDeliveryRequest, Allocation, AllocationView>(
             "/{orderId}/deliveries/confirmation", "ConfirmDelivery", AllocationModule.Allocations,
             request => new FieldErrors().Required("vehicleCode", request.VehicleCode),
-            (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(new ConfirmDelivery(orderId, request.VehicleCode!.Trim(), occurredAt, now), state, NewId.For))
+            (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(new ConfirmDelivery(orderId, request.VehicleCode!.Trim(), occurredAt, now), state))
             .WithSummary("The scheduled delivery took place: fleet records it, and orders sees it")
             .RequireRoles(Roles.Dispatcher);
         return allocations;

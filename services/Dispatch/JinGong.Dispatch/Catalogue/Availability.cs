@@ -1,5 +1,5 @@
 using JinGong.Contracts.Fleet;
-using JinGong.Dispatch.Allocations;
+using JinGong.Dispatch.Allocations.Assigning;
 using JinGong.ServiceDefaults;
 using Marten;
 
