@@ -1,8 +1,10 @@
 using JasperFx.Events.Projections;
 using JinGong.Dispatch.Allocations.Assigning;
 using JinGong.Dispatch.Allocations.Cancelling;
+using JinGong.Dispatch.Allocations.Delivering;
 using JinGong.Dispatch.Allocations.FollowingFleet;
 using JinGong.Dispatch.Allocations.Opening;
+using JinGong.Dispatch.Allocations.Transferring;
 using JinGong.Dispatch.Integration;
 using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
@@ -10,14 +12,6 @@ using MassTransit;
 using Fleet = JinGong.Contracts.Fleet;
 
 namespace JinGong.Dispatch.Allocations;
-
-/// <summary>An allocation as clients read it, with the stream version it was read at.</summary>
-public sealed record AllocationView(
-    string OrderId, string Customer, string Region, string DeliverySite, bool Cancelled, IReadOnlyList<Unit> Units, DateTimeOffset OpenedAt, long Version)
-{
-    public static AllocationView From(Allocation allocation, long version) =>
-        new(allocation.OrderId, allocation.Customer, allocation.Region, allocation.DeliverySite, allocation.Cancelled, allocation.Units, allocation.OpenedAt, version);
-}
 
 public static class AllocationModule
 {
@@ -63,7 +57,8 @@ public static class AllocationModule
     {
         var allocations = api.MapGroup("/allocations").WithTags("Allocations");
         allocations.MapStreamReads("/{orderId}", Allocations);
-        allocations.MapUnitCommands();
+        allocations.MapReportArrival();
+        allocations.MapDeliveries();
         return api;
     }
 }
