@@ -21,10 +21,46 @@ public sealed class AllocationDeciderTests
     private static string NewId(string prefix) => $"{prefix}-{Interlocked.Increment(ref ids)}";
 
     private static Allocation Opened(params string[] models) =>
-        Allocation.Evolve(null, AllocationDecider.Open("ORD-1", "Baotou Steel", "east", "mine", models, Now))!;
+        Allocation.Evolve(null, new AllocationOpened("ORD-1", "Baotou Steel", "east", "mine", models, Now))!;
 
     private static Allocation After(Allocation state, IEnumerable<object> events) =>
         events.Aggregate((Allocation?)state, Allocation.Evolve)!;
+
+    private static Decision Decide(AllocationCommand command, Allocation state) => AllocationDecider.Decide(command with { NewId = NewId }, state);
+
+    private static IReadOnlyList<object> Events(AllocationCommand command, Allocation state) =>
+        Decide(command, state).Should().BeOfType<Decision.Accepted>().Which.Events;
+
+    private static FreeVehicles Free(params Candidate[] candidates) => new(candidates, Regions);
+
+    private static IReadOnlyList<object> Assign(Allocation state, params Candidate[] free) => Events(new AssignVehicles("ORD-1", Free(free), Now), state);
+
+    private static IReadOnlyList<object> Reserved(Allocation state, string vehicleCode) => Events(new RecordReservation("ORD-1", vehicleCode, Regions, Now), state);
+
+    private static IReadOnlyList<object> TransferStarted(Allocation state, string vehicleCode) => Events(new RecordTransferStart("ORD-1", vehicleCode, Now), state);
+
+    private static IReadOnlyList<object> Arrived(Allocation state, string vehicleCode) => Events(new RecordArrival("ORD-1", vehicleCode, Now), state);
+
+    private static IReadOnlyList<object> Cancel(Allocation state) => Events(new CancelAllocation("ORD-1", "customer withdrew", Now), state);
+
+    [Fact]
+    public void an_order_opens_its_allocation_once_and_each_unit_is_asked_a_vehicle_in_the_same_decision()
+    {
+        var open = new OpenAllocation("ORD-1", "Baotou Steel", "east", "mine", ["EX-22E"], Free(new Candidate("E-1", "EX-22E", "east", "wuxi-1")), Now);
+
+        var opened = AllocationDecider.Decide(open with { NewId = NewId }, null).Should().BeOfType<Decision.Accepted>().Which.Events;
+
+        opened.Select(e => e.GetType()).Should().Equal(typeof(AllocationOpened), typeof(ReservationRequested));
+        Events(open, After(Opened("EX-22E"), opened.Skip(1))).Should().BeEmpty("the same order placed again changes nothing");
+    }
+
+    [Fact]
+    public void fleet_s_answers_about_an_order_dispatch_never_opened_change_nothing_and_a_dispatcher_is_told_it_is_not_there()
+    {
+        AllocationDecider.Decide(new RecordReservation("ORD-9", "E-1", Regions, Now), null).Should().BeOfType<Decision.Accepted>().Which.Events.Should().BeEmpty();
+        AllocationDecider.Decide(new CancelAllocation("ORD-9", "customer withdrew", Now), null).Should().BeOfType<Decision.Accepted>().Which.Events.Should().BeEmpty();
+        Rule(AllocationDecider.Decide(new ConfirmDelivery("ORD-9", "E-1", Now, Now), null)).Should().Be("allocation-not-found");
+    }
 
     [Fact]
     public void each_unit_gets_a_vehicle_of_its_model_from_the_orders_region_first_then_the_nearest_other()
@@ -37,7 +73,7 @@ public sealed class AllocationDeciderTests
             new Candidate("E-2", "WL-30E", "east", "wuxi-1"),
         };
 
-        var events = AllocationDecider.Assign(Opened("EX-22E", "EX-22E"), free, Regions, Now, NewId);
+        var events = Assign(Opened("EX-22E", "EX-22E"), free);
 
         // Wuhan is about 660 km from Wuxi, Chengdu about 1,600 km.
         events.OfType<ReservationRequested>().Select(e => (e.Unit, e.VehicleCode)).Should().Equal((1, "E-1"), (2, "C-1"));
@@ -46,74 +82,75 @@ public sealed class AllocationDeciderTests
     [Fact]
     public void a_unit_with_no_free_vehicle_of_its_model_is_backordered_once()
     {
-        var backordered = AllocationDecider.Assign(Opened("MT-90E"), [new Candidate("E-1", "EX-22E", "east", "wuxi-1")], Regions, Now, NewId);
+        var backordered = Assign(Opened("MT-90E"), new Candidate("E-1", "EX-22E", "east", "wuxi-1"));
         backordered.Should().ContainSingle().Which.Should().BeOfType<UnitBackordered>();
 
-        AllocationDecider.Assign(After(Opened("MT-90E"), backordered), [], Regions, Now, NewId).Should().BeEmpty();
+        Assign(After(Opened("MT-90E"), backordered)).Should().BeEmpty();
     }
 
     [Fact]
     public void a_refused_vehicle_is_never_asked_for_again_for_that_unit()
     {
         var free = new[] { new Candidate("E-1", "EX-22E", "east", "wuxi-1"), new Candidate("N-1", "EX-22E", "north", "tianjin-1") };
-        var requested = AllocationDecider.Assign(Opened("EX-22E"), free, Regions, Now, NewId);
+        var requested = Assign(Opened("EX-22E"), free);
         var asked = After(Opened("EX-22E"), requested);
         var request = requested.OfType<ReservationRequested>().Single();
 
-        var refused = AllocationDecider.Refused(asked, request.RequestId, "reserved-for-another-order", Now);
-        var next = AllocationDecider.Assign(After(asked, refused), free, Regions, Now, NewId);
+        var refusedThenNext = Events(new RecordReservationRefusal("ORD-1", request.RequestId, "reserved-for-another-order", Free(free), Now), asked);
 
-        next.OfType<ReservationRequested>().Single().VehicleCode.Should().Be("N-1");
-        AllocationDecider.Refused(asked, "REQ-unknown", "whatever", Now).Should().BeEmpty("a refusal of a request this allocation did not make changes nothing");
+        refusedThenNext[0].Should().BeOfType<ReservationRefused>().Which.VehicleCode.Should().Be("E-1");
+        refusedThenNext.OfType<ReservationRequested>().Single().VehicleCode.Should().Be("N-1");
+        Events(new RecordReservationRefusal("ORD-1", "REQ-unknown", "whatever", Free(free), Now), asked)
+            .Should().BeEmpty("a refusal of a request this allocation did not make changes nothing");
     }
 
     [Fact]
     public void a_vehicle_reserved_in_another_region_travels_to_the_orders_home_warehouse_and_arrives_only_once_fleet_set_it_off()
     {
-        var requested = AllocationDecider.Assign(Opened("EX-22E"), [new Candidate("N-1", "EX-22E", "north", "tianjin-1")], Regions, Now, NewId);
+        var requested = Assign(Opened("EX-22E"), new Candidate("N-1", "EX-22E", "north", "tianjin-1"));
         var asked = After(Opened("EX-22E"), requested);
 
-        var reserved = AllocationDecider.Reserved(asked, "N-1", Regions, Now, NewId);
+        var reserved = Reserved(asked, "N-1");
 
         reserved.Should().HaveCount(2);
         reserved[1].Should().BeOfType<TransferRequested>().Which.Should().BeEquivalentTo(new { VehicleCode = "N-1", ToWarehouse = "wuxi-1", ToRegion = "east" });
         var awaiting = After(asked, reserved);
         awaiting.Units[0].Status.Should().Be(UnitStatus.AwaitingTransfer);
-        AllocationDecider.Reserved(awaiting, "N-1", Regions, Now, NewId).Should().BeEmpty("the same answer twice changes nothing");
-        Rule(AllocationDecider.Decide(new ReportArrival("ORD-1", "N-1", Now, Now), awaiting, NewId))
+        Reserved(awaiting, "N-1").Should().BeEmpty("the same answer twice changes nothing");
+        Rule(Decide(new ReportArrival("ORD-1", "N-1", Now, Now), awaiting))
             .Should().Be("transfer-not-started", "fleet would refuse the arrival of a vehicle it has not set off");
-        AllocationDecider.Cancel(awaiting, "customer withdrew", Now, NewId).OfType<ReleaseRequested>().Single().VehicleCode
+        Cancel(awaiting).OfType<ReleaseRequested>().Single().VehicleCode
             .Should().Be("N-1", "a vehicle waiting to be set off is held by the order too");
 
-        var started = AllocationDecider.TransferStarted(awaiting, "N-1", Now);
+        var started = TransferStarted(awaiting, "N-1");
         var travelling = After(awaiting, started);
         travelling.Units[0].Status.Should().Be(UnitStatus.InTransit);
-        AllocationDecider.TransferStarted(travelling, "N-1", Now).Should().BeEmpty("the same answer twice changes nothing");
-        AllocationDecider.Decide(new ReportArrival("ORD-1", "N-1", Now, Now), travelling, NewId)
+        TransferStarted(travelling, "N-1").Should().BeEmpty("the same answer twice changes nothing");
+        Decide(new ReportArrival("ORD-1", "N-1", Now, Now), travelling)
             .Should().BeOfType<Decision.Accepted>().Which.Events.Single().Should().BeOfType<ArrivalReported>();
     }
 
     [Fact]
     public void fleet_s_arrival_that_overtook_its_start_on_the_bus_still_lands_the_unit_and_the_late_start_changes_nothing()
     {
-        var requested = AllocationDecider.Assign(Opened("EX-22E"), [new Candidate("N-1", "EX-22E", "north", "tianjin-1")], Regions, Now, NewId);
+        var requested = Assign(Opened("EX-22E"), new Candidate("N-1", "EX-22E", "north", "tianjin-1"));
         var asked = After(Opened("EX-22E"), requested);
-        var awaiting = After(asked, AllocationDecider.Reserved(asked, "N-1", Regions, Now, NewId));
+        var awaiting = After(asked, Reserved(asked, "N-1"));
 
-        var arrived = After(awaiting, AllocationDecider.Arrived(awaiting, "N-1", Now));
+        var arrived = After(awaiting, Arrived(awaiting, "N-1"));
 
         arrived.Units[0].Status.Should().Be(UnitStatus.Reserved);
-        AllocationDecider.TransferStarted(arrived, "N-1", Now).Should().BeEmpty();
+        TransferStarted(arrived, "N-1").Should().BeEmpty();
     }
 
     [Fact]
     public void a_cancelled_order_gives_back_what_it_holds_even_a_reservation_that_crossed_the_cancellation()
     {
-        var requested = AllocationDecider.Assign(Opened("EX-22E"), [new Candidate("E-1", "EX-22E", "east", "wuxi-1")], Regions, Now, NewId);
+        var requested = Assign(Opened("EX-22E"), new Candidate("E-1", "EX-22E", "east", "wuxi-1"));
         var asked = After(Opened("EX-22E"), requested);
 
-        var cancelled = After(asked, AllocationDecider.Cancel(asked, "customer withdrew", Now, NewId));
-        var lateReservation = AllocationDecider.Reserved(cancelled, "E-1", Regions, Now, NewId);
+        var cancelled = After(asked, Cancel(asked));
+        var lateReservation = Reserved(cancelled, "E-1");
 
         cancelled.Units[0].Status.Should().Be(UnitStatus.Released);
         lateReservation.Should().ContainSingle().Which.Should().BeOfType<ReleaseRequested>().Which.VehicleCode.Should().Be("E-1");
@@ -122,17 +159,17 @@ public sealed class AllocationDeciderTests
     [Fact]
     public void only_a_unit_reserved_in_the_orders_region_is_scheduled_and_only_a_scheduled_one_confirmed()
     {
-        var requested = AllocationDecider.Assign(Opened("EX-22E"), [new Candidate("N-1", "EX-22E", "north", "tianjin-1")], Regions, Now, NewId);
-        var awaiting = After(After(Opened("EX-22E"), requested), AllocationDecider.Reserved(After(Opened("EX-22E"), requested), "N-1", Regions, Now, NewId));
-        var travelling = After(awaiting, AllocationDecider.TransferStarted(awaiting, "N-1", Now));
+        var requested = Assign(Opened("EX-22E"), new Candidate("N-1", "EX-22E", "north", "tianjin-1"));
+        var awaiting = After(After(Opened("EX-22E"), requested), Reserved(After(Opened("EX-22E"), requested), "N-1"));
+        var travelling = After(awaiting, TransferStarted(awaiting, "N-1"));
 
-        Rule(AllocationDecider.Decide(new ScheduleDelivery("ORD-1", "N-1", new DateOnly(2026, 12, 1), null, Now, Now), travelling, NewId)).Should().Be("unit-not-ready-for-delivery");
-        Rule(AllocationDecider.Decide(new ConfirmDelivery("ORD-1", "N-1", Now, Now), travelling, NewId)).Should().Be("delivery-not-scheduled");
-        Rule(AllocationDecider.Decide(new ScheduleDelivery("ORD-1", "X-9", new DateOnly(2026, 12, 1), null, Now, Now), travelling, NewId)).Should().Be("vehicle-not-allocated");
+        Rule(Decide(new ScheduleDelivery("ORD-1", "N-1", new DateOnly(2026, 12, 1), null, Now, Now), travelling)).Should().Be("unit-not-ready-for-delivery");
+        Rule(Decide(new ConfirmDelivery("ORD-1", "N-1", Now, Now), travelling)).Should().Be("delivery-not-scheduled");
+        Rule(Decide(new ScheduleDelivery("ORD-1", "X-9", new DateOnly(2026, 12, 1), null, Now, Now), travelling)).Should().Be("vehicle-not-allocated");
 
-        var arrived = After(travelling, AllocationDecider.Arrived(travelling, "N-1", Now));
-        Rule(AllocationDecider.Decide(new ReportArrival("ORD-1", "N-1", Now, Now), arrived, NewId)).Should().Be("unit-not-in-transit");
-        var scheduled = AllocationDecider.Decide(new ScheduleDelivery("ORD-1", "N-1", new DateOnly(2026, 12, 1), null, Now, Now), arrived, NewId);
+        var arrived = After(travelling, Arrived(travelling, "N-1"));
+        Rule(Decide(new ReportArrival("ORD-1", "N-1", Now, Now), arrived)).Should().Be("unit-not-in-transit");
+        var scheduled = Decide(new ScheduleDelivery("ORD-1", "N-1", new DateOnly(2026, 12, 1), null, Now, Now), arrived);
         scheduled.Should().BeOfType<Decision.Accepted>().Which.Events.Single().Should().BeOfType<DeliveryScheduled>().Which.Site.Should().Be("mine");
     }
 

@@ -7,18 +7,57 @@ namespace JinGong.Dispatch.Allocations;
 /// <summary>A free vehicle allocation may ask for: in stock and claimed by no other order.</summary>
 public sealed record Candidate(string VehicleCode, string Model, string Region, string Warehouse);
 
-/// <summary>What someone asks of an allocation through the API, with its business time and the clock's reading.</summary>
-public abstract record AllocationCommand(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now);
+/// <summary>
+/// The free vehicles of an allocation's models, as the catalogue and the claims had them when the command was made, and the
+/// map that says how far each is from the order's region: what choosing a vehicle needs, read before deciding.
+/// </summary>
+public sealed record FreeVehicles(IReadOnlyList<Candidate> Candidates, RegionMap Regions);
+
+/// <summary>What the bus or a dispatcher asks of an allocation, with the clock's reading.</summary>
+public abstract record AllocationCommand(string OrderId, DateTimeOffset Now)
+{
+    /// <summary>Names the requests a decision sends fleet and the transfers it starts (tests give a counter).</summary>
+    public Func<string, string> NewId { get; init; } = JinGong.ServiceDefaults.NewId.For;
+}
+
+/// <summary>An order was placed: its allocation opens with a unit per vehicle ordered, and each unit is given a vehicle.</summary>
+public sealed record OpenAllocation(
+    string OrderId, string Customer, string Region, string DeliverySite, IReadOnlyList<string> Models, FreeVehicles Free, DateTimeOffset Now)
+    : AllocationCommand(OrderId, Now);
+
+/// <summary>A vehicle came (back) into stock: the units still waiting are given one.</summary>
+public sealed record AssignVehicles(string OrderId, FreeVehicles Free, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+
+/// <summary>Fleet reserved the vehicle asked for; <paramref name="Regions"/> say where a vehicle from elsewhere is brought.</summary>
+public sealed record RecordReservation(string OrderId, string VehicleCode, RegionMap Regions, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+
+/// <summary>Fleet refused the reservation <paramref name="RequestId"/> by <paramref name="Rule"/>: the unit is given the next free vehicle.</summary>
+public sealed record RecordReservationRefusal(string OrderId, string RequestId, string Rule, FreeVehicles Free, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+
+/// <summary>Fleet set off a vehicle to the order's region.</summary>
+public sealed record RecordTransferStart(string OrderId, string VehicleCode, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+
+/// <summary>Fleet landed a travelling vehicle at the order's home warehouse.</summary>
+public sealed record RecordArrival(string OrderId, string VehicleCode, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+
+/// <summary>Fleet recorded the vehicle delivered to the customer.</summary>
+public sealed record RecordDelivery(string OrderId, string VehicleCode, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+
+/// <summary>The order was cancelled.</summary>
+public sealed record CancelAllocation(string OrderId, string Reason, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+
+/// <summary>What a dispatcher reports about the unit served by <paramref name="VehicleCode"/>, with its business time.</summary>
+public abstract record UnitCommand(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
 
 /// <summary>The vehicle of a transfer reached the order's region.</summary>
 public sealed record ReportArrival(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : AllocationCommand(OrderId, VehicleCode, OccurredAt, Now);
+    : UnitCommand(OrderId, VehicleCode, OccurredAt, Now);
 
 public sealed record ScheduleDelivery(string OrderId, string VehicleCode, DateOnly Date, string? Site, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : AllocationCommand(OrderId, VehicleCode, OccurredAt, Now);
+    : UnitCommand(OrderId, VehicleCode, OccurredAt, Now);
 
 public sealed record ConfirmDelivery(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : AllocationCommand(OrderId, VehicleCode, OccurredAt, Now);
+    : UnitCommand(OrderId, VehicleCode, OccurredAt, Now);
 
 /// <summary>
 /// Every rule of allocation: each unit gets the nearest free vehicle of its model (the order's region first),
@@ -29,10 +68,41 @@ public sealed record ConfirmDelivery(string OrderId, string VehicleCode, DateTim
 /// </summary>
 public static class AllocationDecider
 {
-    public static AllocationOpened Open(string orderId, string customer, string region, string deliverySite, IReadOnlyList<string> models, DateTimeOffset now) =>
-        new(orderId, customer, region, deliverySite, models, now);
+    public static Decision Decide(AllocationCommand command, Allocation? state) => (command, state) switch
+    {
+        (OpenAllocation open, null) => Open(open),
+        // An order opens its allocation once: the same order placed again changes nothing.
+        (OpenAllocation, _) => Decision.Accept(),
+        (UnitCommand, null) => Decision.Reject(NotFound(command.OrderId)),
+        // Fleet's answers and cancellations for an order dispatch never opened (e.g. a vehicle fleet reserved by hand): nothing to follow.
+        (_, null) => Decision.Accept(),
+        (AssignVehicles assign, _) => Decision.Accept([.. Assign(state, assign.Free, assign.Now, assign.NewId)]),
+        (RecordReservation reserved, _) => Decision.Accept([.. Reserved(state, reserved)]),
+        (RecordReservationRefusal refusal, _) => Decision.Accept([.. Refused(state, refusal)]),
+        (RecordTransferStart started, _) =>
+            Decision.Accept([.. state.UnitWith(started.VehicleCode) is { Status: UnitStatus.AwaitingTransfer } unit
+                ? [new UnitTransferStarted(state.OrderId, unit.Number, started.VehicleCode, started.Now)] : Array.Empty<object>()]),
+        // Fleet's answers share one queue and may be handled out of order: an arrival that overtook its start still
+        // lands the unit (the start, coming later, then finds nothing to do).
+        (RecordArrival arrived, _) =>
+            Decision.Accept([.. state.UnitWith(arrived.VehicleCode) is { Status: UnitStatus.AwaitingTransfer or UnitStatus.InTransit } unit
+                ? [new UnitArrived(state.OrderId, unit.Number, arrived.VehicleCode, arrived.Now)] : Array.Empty<object>()]),
+        (RecordDelivery delivered, _) =>
+            Decision.Accept([.. state.UnitWith(delivered.VehicleCode) is { Status: not UnitStatus.Delivered } unit
+                ? [new UnitDelivered(state.OrderId, unit.Number, delivered.VehicleCode, delivered.Now)] : Array.Empty<object>()]),
+        (CancelAllocation cancel, _) => Decision.Accept([.. Cancel(state, cancel)]),
+        (UnitCommand unit, _) => DecideOnUnit(unit, state),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on an allocation."),
+    };
 
-    public static IReadOnlyList<object> Assign(Allocation state, IReadOnlyList<Candidate> free, RegionMap regions, DateTimeOffset now, Func<string, string> newId)
+    private static Decision Open(OpenAllocation open)
+    {
+        var opened = new AllocationOpened(open.OrderId, open.Customer, open.Region, open.DeliverySite, open.Models, open.Now);
+        return Decision.Accept([opened, .. Assign(Allocation.Evolve(null, opened)!, open.Free, open.Now, open.NewId)]);
+    }
+
+    /// <summary>The units that need a vehicle are each given the nearest free one of their model, or backordered (once).</summary>
+    private static IReadOnlyList<object> Assign(Allocation state, FreeVehicles free, DateTimeOffset now, Func<string, string> newId)
     {
         if (state.Cancelled)
         {
@@ -43,9 +113,9 @@ public static class AllocationDecider
         var events = new List<object>();
         foreach (var unit in state.Units.Where(unit => unit.NeedsVehicle))
         {
-            var choice = free
+            var choice = free.Candidates
                 .Where(candidate => candidate.Model == unit.Model && !taken.Contains(candidate.VehicleCode) && !unit.Refused.Contains(candidate.VehicleCode))
-                .Select(candidate => (Candidate: candidate, Distance: regions.Distance(state.Region, candidate.Region)))
+                .Select(candidate => (Candidate: candidate, Distance: free.Regions.Distance(state.Region, candidate.Region)))
                 .Where(option => !double.IsPositiveInfinity(option.Distance))
                 .OrderBy(option => option.Distance).ThenBy(option => option.Candidate.VehicleCode, StringComparer.Ordinal)
                 .Select(option => option.Candidate)
@@ -68,9 +138,9 @@ public static class AllocationDecider
     }
 
     /// <summary>Fleet reserved the vehicle: the unit is served (and travels when it is elsewhere); for a cancelled order it goes back at once.</summary>
-    public static IReadOnlyList<object> Reserved(Allocation state, string vehicleCode, RegionMap regions, DateTimeOffset now, Func<string, string> newId)
+    private static IReadOnlyList<object> Reserved(Allocation state, RecordReservation reserved)
     {
-        var unit = state.Units.FirstOrDefault(unit => unit.VehicleCode == vehicleCode && unit.Status is UnitStatus.Requested or UnitStatus.Released);
+        var unit = state.Units.FirstOrDefault(unit => unit.VehicleCode == reserved.VehicleCode && unit.Status is UnitStatus.Requested or UnitStatus.Released);
         if (unit is null)
         {
             return [];
@@ -79,7 +149,7 @@ public static class AllocationDecider
         if (state.Cancelled)
         {
             // The reservation crossed the cancellation on the bus: give the vehicle back.
-            return [new ReleaseRequested(state.OrderId, unit.Number, vehicleCode, newId("REQ"), now)];
+            return [new ReleaseRequested(state.OrderId, unit.Number, reserved.VehicleCode, reserved.NewId("REQ"), reserved.Now)];
         }
 
         if (unit.Status == UnitStatus.Released)
@@ -87,43 +157,38 @@ public static class AllocationDecider
             return [];
         }
 
-        var reserved = new UnitReserved(state.OrderId, unit.Number, vehicleCode, now);
-        return unit.VehicleRegion != state.Region && regions.Find(state.Region) is { } home
-            ? [reserved, new TransferRequested(state.OrderId, unit.Number, vehicleCode, newId("TRF"), home.Warehouse, home.Name, newId("REQ"), now)]
-            : [reserved];
+        var unitReserved = new UnitReserved(state.OrderId, unit.Number, reserved.VehicleCode, reserved.Now);
+        return unit.VehicleRegion != state.Region && reserved.Regions.Find(state.Region) is { } home
+            ? [unitReserved, new TransferRequested(state.OrderId, unit.Number, reserved.VehicleCode, reserved.NewId("TRF"), home.Warehouse, home.Name, reserved.NewId("REQ"), reserved.Now)]
+            : [unitReserved];
     }
 
-    /// <summary>Fleet refused a reservation this allocation asked for: that vehicle is out for that unit.</summary>
-    public static IReadOnlyList<object> Refused(Allocation state, string requestId, string rule, DateTimeOffset now) =>
-        state.Units.FirstOrDefault(unit => unit.RequestId == requestId && unit.Status == UnitStatus.Requested) is { } unit
-            ? [new ReservationRefused(state.OrderId, unit.Number, unit.VehicleCode!, rule, now)]
-            : [];
+    /// <summary>
+    /// Fleet refused a reservation this allocation asked for: that vehicle is out for that unit, and the unit is given the
+    /// next free one at once. A refusal of a request this allocation did not make (or no longer waits on) changes nothing.
+    /// </summary>
+    private static IReadOnlyList<object> Refused(Allocation state, RecordReservationRefusal refusal)
+    {
+        if (state.Units.FirstOrDefault(unit => unit.RequestId == refusal.RequestId && unit.Status == UnitStatus.Requested) is not { } unit)
+        {
+            return [];
+        }
 
-    /// <summary>Fleet set off the unit's vehicle to the order's region: from now on its arrival can be reported.</summary>
-    public static IReadOnlyList<object> TransferStarted(Allocation state, string vehicleCode, DateTimeOffset now) =>
-        state.UnitWith(vehicleCode) is { Status: UnitStatus.AwaitingTransfer } unit ? [new UnitTransferStarted(state.OrderId, unit.Number, vehicleCode, now)] : [];
+        var refused = new ReservationRefused(state.OrderId, unit.Number, unit.VehicleCode!, refusal.Rule, refusal.Now);
+        return [refused, .. Assign(Allocation.Evolve(state, refused)!, refusal.Free, refusal.Now, refusal.NewId)];
+    }
 
-    /// <remarks>
-    /// Fleet's answers share one queue and may be handled out of order: an arrival that overtook its start still
-    /// lands the unit (the start, coming later, then finds nothing to do).
-    /// </remarks>
-    public static IReadOnlyList<object> Arrived(Allocation state, string vehicleCode, DateTimeOffset now) =>
-        state.UnitWith(vehicleCode) is { Status: UnitStatus.AwaitingTransfer or UnitStatus.InTransit } unit ? [new UnitArrived(state.OrderId, unit.Number, vehicleCode, now)] : [];
-
-    public static IReadOnlyList<object> Delivered(Allocation state, string vehicleCode, DateTimeOffset now) =>
-        state.UnitWith(vehicleCode) is { Status: not UnitStatus.Delivered } unit ? [new UnitDelivered(state.OrderId, unit.Number, vehicleCode, now)] : [];
-
-    public static IReadOnlyList<object> Cancel(Allocation state, string reason, DateTimeOffset now, Func<string, string> newId) =>
+    private static IReadOnlyList<object> Cancel(Allocation state, CancelAllocation cancel) =>
         state.Cancelled ? [] :
         [
-            new AllocationCancelled(state.OrderId, reason, now),
+            new AllocationCancelled(state.OrderId, cancel.Reason, cancel.Now),
             .. state.Units
                 .Where(unit => unit.VehicleCode is not null && unit.Status is UnitStatus.Requested or UnitStatus.Reserved or UnitStatus.AwaitingTransfer or UnitStatus.InTransit or UnitStatus.Scheduled)
-                .Select(unit => new ReleaseRequested(state.OrderId, unit.Number, unit.VehicleCode!, newId("REQ"), now)),
+                .Select(unit => new ReleaseRequested(state.OrderId, unit.Number, unit.VehicleCode!, cancel.NewId("REQ"), cancel.Now)),
         ];
 
-    /// <summary>The commands people send through the API: arrival of a transfer, scheduling and confirming a delivery.</summary>
-    public static Decision Decide(AllocationCommand command, Allocation state, Func<string, string> newId)
+    /// <summary>What dispatchers report through the API: arrival of a transfer, scheduling and confirming a delivery.</summary>
+    private static Decision DecideOnUnit(UnitCommand command, Allocation state)
     {
         if (state.Cancelled)
         {
@@ -143,7 +208,7 @@ public static class AllocationDecider
         return (command, unit.Status) switch
         {
             (ReportArrival c, UnitStatus.InTransit) =>
-                Decision.Accept(new ArrivalReported(state.OrderId, unit.Number, c.VehicleCode, unit.TransferId!, newId("REQ"), c.OccurredAt)),
+                Decision.Accept(new ArrivalReported(state.OrderId, unit.Number, c.VehicleCode, unit.TransferId!, command.NewId("REQ"), c.OccurredAt)),
             (ReportArrival, UnitStatus.AwaitingTransfer) => Decision.Reject(new(
                 "transfer-not-started", $"Fleet has not set off vehicle {command.VehicleCode} yet; report its arrival once it is on its way.", ErrorKind.Conflict)),
             (ReportArrival, _) => Decision.Reject(new("unit-not-in-transit", $"Vehicle {command.VehicleCode} is {unit.Status}, not in transit.", ErrorKind.Conflict)),
@@ -152,9 +217,9 @@ public static class AllocationDecider
             (ScheduleDelivery, _) => Decision.Reject(new(
                 "unit-not-ready-for-delivery", $"Vehicle {command.VehicleCode} is {unit.Status}: only a unit reserved in the order's region is delivered.", ErrorKind.Conflict)),
             (ConfirmDelivery c, UnitStatus.Scheduled) =>
-                Decision.Accept(new DeliveryConfirmed(state.OrderId, unit.Number, c.VehicleCode, state.Customer, unit.DeliverySite!, newId("REQ"), c.OccurredAt)),
+                Decision.Accept(new DeliveryConfirmed(state.OrderId, unit.Number, c.VehicleCode, state.Customer, unit.DeliverySite!, command.NewId("REQ"), c.OccurredAt)),
             (ConfirmDelivery, _) => Decision.Reject(new("delivery-not-scheduled", $"Vehicle {command.VehicleCode} is {unit.Status}; schedule its delivery first.", ErrorKind.Conflict)),
-            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on an allocation."),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a dispatcher's command on a unit."),
         };
     }
 

@@ -1,18 +1,17 @@
 using JasperFx.Events.Projections;
+using JinGong.Dispatch.Allocations.Assigning;
+using JinGong.Dispatch.Allocations.Cancelling;
+using JinGong.Dispatch.Allocations.Delivering;
+using JinGong.Dispatch.Allocations.FollowingFleet;
+using JinGong.Dispatch.Allocations.Opening;
+using JinGong.Dispatch.Allocations.Transferring;
+using JinGong.Dispatch.Integration;
 using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using MassTransit;
 using Fleet = JinGong.Contracts.Fleet;
 
 namespace JinGong.Dispatch.Allocations;
-
-/// <summary>An allocation as clients read it, with the stream version it was read at.</summary>
-public sealed record AllocationView(
-    string OrderId, string Customer, string Region, string DeliverySite, bool Cancelled, IReadOnlyList<Unit> Units, DateTimeOffset OpenedAt, long Version)
-{
-    public static AllocationView From(Allocation allocation, long version) =>
-        new(allocation.OrderId, allocation.Customer, allocation.Region, allocation.DeliverySite, allocation.Cancelled, allocation.Units, allocation.OpenedAt, version);
-}
 
 public static class AllocationModule
 {
@@ -24,6 +23,9 @@ public static class AllocationModule
     {
         // Inline: the board and the next decision read an allocation in the same transaction that changed it.
         options.Projections.Add(new EvolvingProjection<Allocation>(typeof(IAllocationEvent)), ProjectionLifecycle.Inline);
+        // Inline too: a claim's insert fails the transaction that would claim a vehicle twice (see VehicleClaimProjection).
+        options.Projections.Add(new VehicleClaimProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new BackorderProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Allocation>().Duplicate(allocation => allocation.Region);
         options.Schema.For<Backorder>().Duplicate(backorder => backorder.Model);
         options.Events.MapEventType<AllocationOpened>("allocation_opened_v1");
@@ -55,7 +57,8 @@ public static class AllocationModule
     {
         var allocations = api.MapGroup("/allocations").WithTags("Allocations");
         allocations.MapStreamReads("/{orderId}", Allocations);
-        allocations.MapUnitCommands();
+        allocations.MapReportArrival();
+        allocations.MapDeliveries();
         return api;
     }
 }

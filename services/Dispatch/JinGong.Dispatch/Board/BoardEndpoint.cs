@@ -20,9 +20,9 @@ public sealed record RegionBoard(
     int OpenAllocations,
     IReadOnlyList<WaitingUnit> Backorders,
     IReadOnlyList<MovingUnit> UnitsInTransit,
-    IReadOnlyList<Transfer> TransfersInTransit,
-    IReadOnlyList<Loan> LoansOut,
-    IReadOnlyList<Loan> LoansOverdue,
+    IReadOnlyList<TransferSummary> TransfersInTransit,
+    IReadOnlyList<LoanSummary> LoansOut,
+    IReadOnlyList<LoanSummary> LoansOverdue,
     IReadOnlyList<PlannedDelivery> DeliveriesThisWeek);
 
 /// <summary>The dispatch board, per region: open allocations, backorders, units and transfers on the way, loans out and overdue, this week's deliveries.</summary>
@@ -66,9 +66,9 @@ public static class BoardEndpoint
                 here.Count,
                 [.. units.Where(u => u.Unit.Status == UnitStatus.Backordered).Select(u => new WaitingUnit(u.OrderId, u.Unit.Number, u.Unit.Model))],
                 [.. units.Where(u => u.Unit.Status is UnitStatus.AwaitingTransfer or UnitStatus.InTransit).Select(u => new MovingUnit(u.OrderId, u.Unit.Number, u.Unit.VehicleCode!, u.Unit.TransferId, u.Unit.Status))],
-                [.. moving.Where(transfer => transfer.ToRegion == name)],
-                [.. lent.Where(loan => loan.Region == name)],
-                [.. lent.Where(loan => loan.Region == name && loan.IsOverdueOn(today))],
+                [.. moving.Where(transfer => transfer.ToRegion == name).Select(TransferSummary.From)],
+                [.. lent.Where(loan => loan.Region == name).Select(LoanSummary.From)],
+                [.. lent.Where(loan => loan.Region == name && loan.IsOverdueOn(today)).Select(LoanSummary.From)],
                 [.. units.Where(u => u.Unit is { Status: UnitStatus.Scheduled, DeliveryDate: { } date } && date >= weekStart && date <= weekEnd)
                     .Select(u => new PlannedDelivery(u.OrderId, u.Unit.VehicleCode!, u.Unit.DeliveryDate!.Value, u.Unit.DeliverySite!))]);
         })]));

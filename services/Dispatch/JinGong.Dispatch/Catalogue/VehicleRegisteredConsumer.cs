@@ -1,4 +1,4 @@
-using JinGong.Dispatch.Allocations;
+using JinGong.Dispatch.Allocations.Assigning;
 using JinGong.Dispatch.Regions;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.Messaging;
@@ -25,7 +25,7 @@ public sealed class VehicleRegisteredConsumer(
 
         var catalogued = new VehicleCatalogued(message.VehicleCode, message.Model, message.Category, message.Region, message.Warehouse, message.OccurredAt);
         session.Events.StartStream<CatalogueVehicle>(message.VehicleCode, catalogued);
-        await AllocationStore.ServeBackordersAsync(session, CatalogueVehicle.Evolve(null, catalogued)!, regions, Clock.GetUtcNow(), cancellationToken);
+        await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(null, catalogued)!, regions, Clock.GetUtcNow(), cancellationToken);
     }
 }
 
@@ -55,7 +55,7 @@ public sealed class VehicleStatusChangedConsumer(
         vehicle.AppendOne(noted);
         if (message.To == CatalogueVehicle.InStock)
         {
-            await AllocationStore.ServeBackordersAsync(session, CatalogueVehicle.Evolve(known, noted)!, regions, Clock.GetUtcNow(), cancellationToken);
+            await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(known, noted)!, regions, Clock.GetUtcNow(), cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using JinGong.Dispatch.Catalogue;
+using JinGong.Dispatch.Movements;
 using JinGong.ServiceDefaults;
 using JinGong.ServiceDefaults.EventSourcing;
 using JinGong.ServiceDefaults.Time;
@@ -29,14 +30,17 @@ public sealed record RecordRefusal(string LoanId, string Rule, string Detail, Da
 /// </summary>
 public static class LoanDecider
 {
+    /// <summary>Fleet lends the vehicle of a loan still requested, and takes it back from one out (or being returned).</summary>
+    private static readonly MovementLifecycle<LoanStatus> WithFleet = new(Cause.Lent, Cause.Returned, LoanStatus.Requested, [LoanStatus.Out, LoanStatus.Returning]);
+
     public static Decision Decide(LoanCommand command, Loan? state) => (command, state) switch
     {
         (LendVehicle lend, null) => Lend(lend),
-        (LendVehicle lend, _) => Decision.Reject(new("loan-already-requested", $"Loan {lend.LoanId} exists already.", ErrorKind.Conflict)),
+        (LendVehicle lend, _) => Decision.Reject(AlreadyRequested(lend.LoanId)),
         (_, null) => Decision.Reject(NotFound(command.LoanId)),
         (ReturnLentVehicle returned, _) => Return(state, returned),
-        (FollowFleet answer, _) => Decision.Accept([.. Answered(state, answer.Cause, answer.Now)]),
-        (RecordRefusal refusal, _) => Decision.Accept([.. state.Status == LoanStatus.Requested ? [new LoanRefused(state.LoanId, refusal.Rule, refusal.Detail, refusal.Now)] : Array.Empty<object>()]),
+        (FollowFleet answer, _) => WithFleet.Answered(state.Status, answer.Cause, new LoanStarted(state.LoanId, answer.Now), new LoanReturned(state.LoanId, answer.Now)),
+        (RecordRefusal refusal, _) => WithFleet.Refused(state.Status, new LoanRefused(state.LoanId, refusal.Rule, refusal.Detail, refusal.Now)),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a loan."),
     };
 
@@ -67,13 +71,7 @@ public static class LoanDecider
         : state.Status != LoanStatus.Out ? Decision.Reject(new("loan-not-out", $"Loan {state.LoanId} is {state.Status}; only a vehicle out on loan comes back.", ErrorKind.Conflict))
         : Decision.Accept(new ReturnReported(state.LoanId, state.VehicleCode, returned.HoursUsed, returned.OccurredAt));
 
-    /// <summary>What fleet did with the vehicle of a loan; a repeated or stale answer changes nothing.</summary>
-    private static IReadOnlyList<object> Answered(Loan state, string cause, DateTimeOffset now) => (cause, state.Status) switch
-    {
-        (Cause.Lent, LoanStatus.Requested) => [new LoanStarted(state.LoanId, now)],
-        (Cause.Returned, LoanStatus.Out or LoanStatus.Returning) => [new LoanReturned(state.LoanId, now)],
-        _ => [],
-    };
-
     public static DomainError NotFound(string loanId) => new("loan-not-found", $"There is no loan {loanId}.", ErrorKind.NotFound);
+
+    public static DomainError AlreadyRequested(string loanId) => new("loan-already-requested", $"Loan {loanId} exists already.", ErrorKind.Conflict);
 }

@@ -1,9 +1,10 @@
 using JinGong.Contracts.Fleet;
-using JinGong.Dispatch.Allocations;
+using JinGong.Dispatch.Allocations.Assigning;
+using JinGong.Dispatch.Catalogue;
 using JinGong.ServiceDefaults;
 using Marten;
 
-namespace JinGong.Dispatch.Catalogue;
+namespace JinGong.Dispatch.Movements;
 
 /// <summary>
 /// Whether dispatch may move a vehicle outside an order (lend it, transfer it), as its catalogue says: a

@@ -1,0 +1,40 @@
+using JinGong.ServiceDefaults.Http;
+using JinGong.ServiceDefaults.Time;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.Dispatch.Loans.Reading;
+
+public static class ListLoansEndpoint
+{
+    public static RouteGroupBuilder MapListLoans(this RouteGroupBuilder loans)
+    {
+        loans.MapGet("/", ListAsync).WithName("ListLoans").WithSummary("Loans by region, out or overdue, a page at a time");
+        return loans;
+    }
+
+    private static async Task<Results<Ok<Page<LoanSummary>>, ValidationProblem>> ListAsync(
+        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? region = null, bool overdue = false, int page = 1, int pageSize = Page.DefaultSize)
+    {
+        if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var query = session.Query<Loan>().Where(loan => loan.Status == LoanStatus.Out || loan.Status == LoanStatus.Returning || loan.Status == LoanStatus.Requested);
+        if (region is not null)
+        {
+            query = query.Where(loan => loan.Region == region);
+        }
+
+        if (overdue)
+        {
+            var today = ChinaTime.DateOf(clock.GetUtcNow());
+            query = query.Where(loan => loan.Status != LoanStatus.Requested && loan.DueDate < today);
+        }
+
+        var found = await query.OrderBy(loan => loan.DueDate).ToPagedListAsync(page, pageSize, cancellationToken);
+        return TypedResults.Ok(new Page<LoanSummary>([.. found.Select(LoanSummary.From)], page, pageSize, found.TotalItemCount));
+    }
+}
