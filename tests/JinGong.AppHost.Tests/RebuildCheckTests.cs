@@ -23,7 +23,7 @@ public sealed class RebuildCheckTests(RebuildCheckTests.BusinessYearSystem syste
     {
         ["fleet"] = ["Vehicle", "VehicleTimeline"],
         ["orders"] = ["Order", "Opportunity"],
-        ["dispatch"] = ["Allocation", "Transfer", "Loan", "CatalogueVehicle"],
+        ["dispatch"] = ["Allocation", "Transfer", "Loan", "CatalogueVehicle", "VehicleClaim", "Backorder"],
         ["okr"] = ["Person", "Objective", "KeyResult", "SaleRecord", "OpportunityRecord"],
     };
 
