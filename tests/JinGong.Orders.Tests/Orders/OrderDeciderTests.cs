@@ -1,5 +1,5 @@
+using JinGong.Domain;
 using JinGong.Orders.Orders;
-using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Orders.Tests.Orders;
 

@@ -1,9 +1,9 @@
 using JinGong.Dispatch.Loans;
 using JinGong.Dispatch.Regions;
 using JinGong.Dispatch.Transfers;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Messaging;
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
 using Marten;
 using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Fleet = JinGong.Contracts.Fleet;

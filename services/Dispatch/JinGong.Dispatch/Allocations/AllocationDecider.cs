@@ -1,6 +1,5 @@
 using JinGong.Dispatch.Regions;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 
 namespace JinGong.Dispatch.Allocations;
 

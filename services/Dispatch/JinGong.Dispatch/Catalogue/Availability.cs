@@ -1,6 +1,6 @@
 using JinGong.Contracts.Fleet;
 using JinGong.Dispatch.Allocations;
-using JinGong.ServiceDefaults;
+using JinGong.Domain;
 using Marten;
 
 namespace JinGong.Dispatch.Catalogue;

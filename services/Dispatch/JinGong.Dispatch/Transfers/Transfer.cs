@@ -1,8 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
 using JinGong.Dispatch.Catalogue;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 
 namespace JinGong.Dispatch.Transfers;

@@ -1,16 +1,16 @@
-using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
-using Fleet = JinGong.Contracts.Fleet;
 using JasperFx.Events.Projections;
 using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Catalogue;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Messaging;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
+using Fleet = JinGong.Contracts.Fleet;
 
 namespace JinGong.Dispatch.Transfers;
 
