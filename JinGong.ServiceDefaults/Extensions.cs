@@ -1,13 +1,7 @@
 using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.EventSourcing.Rebuilding;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -18,7 +12,7 @@ using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What every JinGong process shares: telemetry, health, service discovery, resilience, errors.</summary>
+/// <summary>What every JinGong process shares, as in eShop: telemetry, health, service discovery, resilience, the clock.</summary>
 public static class Extensions
 {
     private const string HealthPath = "/health";
@@ -38,25 +32,8 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
 
-        // Enums travel as their names ("InStock"), not numbers: a number would name a member by its position, or none (-99).
-        builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
-
         // Handlers read the clock through TimeProvider, so tests can set the time.
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        // A database that is down is a 503 the client may retry, not a 500.
-        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
-        // Malformed bodies reach the exception handler above, which names the field.
-        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi(options => options.DeclareRouteParameters());
-        builder.AddTokenValidation();
-
-        // Services sit behind the gateway (on this machine's loopback, which is trusted by default).
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
-
         return builder;
     }
 
@@ -68,14 +45,14 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        // The event store and the bus add their own sources and meters (AddEventStore, AddMessageBus).
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(TelemetrySources.MartenSource, TelemetrySources.MassTransitSource, JinGong.ServiceDefaults.EventSourcing.ProjectionLagMonitor.MeterName))
+                .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, TelemetrySources.MartenSource, TelemetrySources.MassTransitSource, TelemetrySources.PublishingSource)
+                .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(options =>
                     options.Filter = context => !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
                 .AddHttpClientInstrumentation());
@@ -86,18 +63,9 @@ public static class Extensions
         }
     }
 
-    /// <summary>The shared middleware and endpoints: forwarded headers, correlation id, Problem Details, health.</summary>
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <summary>/health: ready to serve (database and broker reachable); /alive: the process answers.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseForwardedHeaders();
-        app.UseMiddleware<CorrelationIdMiddleware>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseUtf8Bodies();
-        app.UseAuthentication();
-        app.UseAuthorization();
-
-        // /health: ready to serve (database and broker reachable); /alive: the process answers.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
@@ -105,26 +73,5 @@ public static class Extensions
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
         return app;
-    }
-
-    /// <summary>
-    /// Maps an event-sourced service's API root, <c>/api/{service}</c> (see <see cref="MapApiRoot"/>), with its audit
-    /// API and its projections' rebuild check.
-    /// </summary>
-    public static RouteGroupBuilder MapServiceApi(this WebApplication app, string service) =>
-        app.MapApiRoot(service).MapAudit().MapRebuildCheck();
-
-    /// <summary>
-    /// Maps a service's API root, <c>/api/{service}</c>, and its OpenAPI document under it, where the gateway's routes
-    /// and API reference find it. Every endpoint under it is for signed-in holders of a JinGong role (writes narrow
-    /// that to the roles whose job they are) and refuses control characters in what it is sent.
-    /// </summary>
-    public static RouteGroupBuilder MapApiRoot(this WebApplication app, string service)
-    {
-        var prefix = $"/api/{service}";
-        app.MapOpenApi($"{prefix}/openapi/{{documentName}}.json");
-        return app.MapGroup(prefix)
-            .RequireAuthorization(policy => policy.RequireRole(Roles.All))
-            .AddEndpointFilter<RouteGroupBuilder, PrintableTextFilter>();
     }
 }

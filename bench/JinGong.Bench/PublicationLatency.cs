@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using JinGong.EventSourcing.Messaging;
 using Npgsql;
 
 namespace JinGong.Bench;
@@ -82,7 +83,7 @@ public static class PublicationLatency
         throw new TimeoutException("fleet's publisher or dispatch's catalogue did not catch up within 10 minutes");
     }
 
-    private const string IntegrationEventsShard = $"{JinGong.ServiceDefaults.Messaging.IntegrationEventPublisher.SubscriptionName}:All";
+    private const string IntegrationEventsShard = $"{JinGong.EventSourcing.Messaging.IntegrationEventPublisher.SubscriptionName}:All";
 
     private static async Task<long> CountAsync(NpgsqlDataSource database, string sql, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Gateway;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace JinGong.Gateway;

@@ -2,6 +2,7 @@ using JinGong.Gateway;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddHttpApi();
 builder.AddEdge();
 builder.Services.AddReverseProxy()
     .LoadFromMemory(ServiceRoutes.Routes(), ServiceRoutes.Clusters())
@@ -11,7 +12,8 @@ builder.Services.AddHttpClient(AuditTrail.HttpClientName);
 
 var app = builder.Build();
 app.UseSecurityHeaders();
-app.UseServiceDefaults();
+app.UseHttpApi();
+app.MapDefaultEndpoints();
 app.UseRequestBudget();
 app.MapApiReference();
 app.MapAuditTrail();

@@ -9,7 +9,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Http.Security;
 using JinGong.Simulation;
 using JinGong.Testing;
 using Microsoft.IdentityModel.Tokens;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using JinGong.Http.Security;
 using JinGong.Simulation;
 using JinGong.Testing;
 
@@ -19,7 +20,7 @@ public sealed class TightBudgetSystem : SystemFixture
     [
         $"--Gateway:RateLimit:Burst={Burst}", "--Gateway:RateLimit:PerSecond=1",
         $"--Identity:ServiceAccounts:{BiTool}:Name=BI tool", $"--Identity:ServiceAccounts:{BiTool}:Secret={BiToolSecret}",
-        $"--Identity:ServiceAccounts:{BiTool}:Roles:0={JinGong.ServiceDefaults.Security.Roles.Auditor}",
+        $"--Identity:ServiceAccounts:{BiTool}:Roles:0={JinGong.Http.Security.Roles.Auditor}",
     ];
 }
 

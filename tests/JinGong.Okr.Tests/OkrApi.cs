@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain.Time;
 using JinGong.Testing;
 
 namespace JinGong.Okr.Tests;

@@ -1,5 +1,5 @@
 using Aspire.Hosting.Testing;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.EventSourcing;
 using JinGong.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

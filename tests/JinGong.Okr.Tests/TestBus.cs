@@ -47,7 +47,7 @@ internal sealed class TestBus : IAsyncDisposable
         bus.Publish(message, context =>
         {
             context.MessageId = messageId;
-            context.Headers.Set(ServiceDefaults.Messaging.MessageHeaders.CausationId, sourceEventId.ToString());
+            context.Headers.Set(EventSourcing.Messaging.MessageHeaders.CausationId, sourceEventId.ToString());
         });
 
     public async ValueTask DisposeAsync() => await bus.StopAsync();

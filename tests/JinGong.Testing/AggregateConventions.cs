@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using JasperFx.Events.Projections;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
+using JinGong.EventSourcing;
 using Marten;
 
 namespace JinGong.Testing;

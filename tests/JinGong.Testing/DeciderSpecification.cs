@@ -1,6 +1,5 @@
 using FluentAssertions;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 
 namespace JinGong.Testing;
 

@@ -1,4 +1,4 @@
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 
 namespace JinGong.Testing;
 

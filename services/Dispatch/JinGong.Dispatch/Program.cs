@@ -8,6 +8,7 @@ using JinGong.Dispatch.Transfers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddHttpApi();
 builder.Services.AddSingleton(RegionMap.From(builder.Configuration));
 builder.AddEventStore("dispatchdb", options =>
     {
@@ -26,6 +27,7 @@ builder.AddMessageBus(bus =>
 });
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseHttpApi();
+app.MapDefaultEndpoints();
 app.MapServiceApi("dispatch").MapCatalogue().MapAllocations().MapLoans().MapTransfers().MapBoard().MapRegions();
 app.Run();

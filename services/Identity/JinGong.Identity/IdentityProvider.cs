@@ -1,3 +1,4 @@
+using JinGong.Http.Security;
 using JinGong.Identity.Keys;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public static class IdentityProvider
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowClientCredentialsFlow()
                     .AllowRefreshTokenFlow();
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, JinGong.ServiceDefaults.Security.JinGongClaims.ApiScope);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess, JinGong.Http.Security.JinGongClaims.ApiScope);
                 server.SetAccessTokenLifetime(settings.AccessTokenLifetime);
                 server.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
                 // Services validate access tokens as plain signed JWTs; codes and refresh tokens stay encrypted.

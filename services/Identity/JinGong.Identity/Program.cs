@@ -7,11 +7,13 @@ using JinGong.Identity.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddHttpApi();
 await builder.AddIdentityProviderAsync("identitydb");
 builder.AddMessageBus(bus => bus.AddConsumer<RosterConsumers>());
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseHttpApi();
+app.MapDefaultEndpoints();
 app.UseAntiforgery();
 app.MapSignIn();
 app.MapTokens();

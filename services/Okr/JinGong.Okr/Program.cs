@@ -8,6 +8,7 @@ using JinGong.Okr.Roster;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddHttpApi();
 builder.AddEventStore("okrdb", options =>
     {
         options.ConfigureRoster();
@@ -20,6 +21,7 @@ builder.AddEventStore("okrdb", options =>
 builder.AddMessageBus(bus => bus.AddRecordConsumers());
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseHttpApi();
+app.MapDefaultEndpoints();
 app.MapServiceApi("okr").MapRoster().MapObjectives().MapKeyResults().MapBoard().MapFillRate();
 app.Run();

@@ -6,6 +6,7 @@ using JinGong.Orders.Orders;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddHttpApi();
 builder.Services.AddSingleton(ProductCatalogue.From(builder.Configuration));
 builder.AddEventStore("ordersdb", options =>
     {
@@ -16,6 +17,7 @@ builder.AddEventStore("ordersdb", options =>
 builder.AddMessageBus(bus => bus.AddOrderConsumers());
 
 var app = builder.Build();
-app.UseServiceDefaults();
+app.UseHttpApi();
+app.MapDefaultEndpoints();
 app.MapServiceApi("orders").MapCatalogue().MapOpportunities().MapOrders().MapFigures();
 app.Run();

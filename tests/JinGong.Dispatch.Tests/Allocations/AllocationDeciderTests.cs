@@ -1,6 +1,6 @@
 using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Regions;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 
 namespace JinGong.Dispatch.Tests.Allocations;
 

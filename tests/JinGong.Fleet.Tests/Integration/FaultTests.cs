@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using JinGong.ServiceDefaults.Messaging;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Testing;
 using Xunit.Abstractions;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using JinGong.ServiceDefaults.Messaging;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Testing;
 using Published = JinGong.Contracts.Fleet;
 

@@ -1,5 +1,5 @@
+using JinGong.EventSourcing.Messaging;
 using JinGong.Fleet.Integration;
-using JinGong.ServiceDefaults.Messaging;
 using Requests = JinGong.Contracts.Dispatch;
 
 namespace JinGong.Fleet.Tests.Integration;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using JinGong.Domain.Time;
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Utilization;
-using JinGong.ServiceDefaults.Time;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Utilization;

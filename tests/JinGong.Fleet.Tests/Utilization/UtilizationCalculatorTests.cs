@@ -1,5 +1,5 @@
+using JinGong.Domain.Time;
 using JinGong.Fleet.Vehicles.Utilization;
-using JinGong.ServiceDefaults.Time;
 using static JinGong.Fleet.Tests.Utilization.History;
 
 namespace JinGong.Fleet.Tests.Utilization;

@@ -1,6 +1,5 @@
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 using JinGong.Fleet.Vehicles;
-using JinGong.ServiceDefaults;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;

@@ -1,5 +1,5 @@
+using JinGong.Domain;
 using JinGong.Fleet.Vehicles;
-using JinGong.ServiceDefaults;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;

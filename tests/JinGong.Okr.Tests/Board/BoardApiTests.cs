@@ -56,7 +56,7 @@ public sealed class BoardApiTests(SystemFixture system)
         var people = Enumerable.Range(1, 5).Select(n => GatewayRequests.Unique($"p{n}")).Order(StringComparer.Ordinal).ToArray();
         await system.JoinAsync(GatewayRequests.Unique("Sichuan"), [.. people.Select(person => (person, team))]);
         var quarter = OkrApi.ThisQuarter;
-        var month = ServiceDefaults.Time.Period.Month(quarter.Last.Year, quarter.Last.Month);
+        var month = Domain.Time.Period.Month(quarter.Last.Year, quarter.Last.Month);
         await system.SetObjectiveAsync("Quarterly", quarter.Name, people[0]);
         await system.SetObjectiveAsync("Monthly, within the quarter", month.Name, people[1]);
         await system.SetObjectiveAsync("Next year, not this quarter", $"{quarter.First.Year + 1}", people[2]);

@@ -1,8 +1,8 @@
+using JinGong.Domain.Time;
 using JinGong.Okr.Board;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Roster;
-using JinGong.ServiceDefaults.Time;
 using JinGong.Testing;
 
 namespace JinGong.Okr.Tests.Board;

@@ -1,5 +1,5 @@
+using JinGong.Domain.Time;
 using JinGong.Okr.Objectives;
-using JinGong.ServiceDefaults.Time;
 using JinGong.Testing;
 
 namespace JinGong.Okr.Tests.Objectives;

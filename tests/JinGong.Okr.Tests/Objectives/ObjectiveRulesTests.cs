@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain.Time;
 using JinGong.Testing;
 
 namespace JinGong.Okr.Tests.Objectives;

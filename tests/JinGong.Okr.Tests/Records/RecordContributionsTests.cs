@@ -1,6 +1,6 @@
+using JinGong.Domain.Time;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Records;
-using JinGong.ServiceDefaults.Time;
 using JinGong.Testing;
 
 namespace JinGong.Okr.Tests.Records;

@@ -1,5 +1,5 @@
+using JinGong.Domain.Time;
 using JinGong.Orders.Figures;
-using JinGong.ServiceDefaults.Time;
 using static JinGong.Orders.Figures.OpportunityStage;
 using static JinGong.Orders.Tests.Figures.Make;
 

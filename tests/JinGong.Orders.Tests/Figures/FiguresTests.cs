@@ -1,6 +1,6 @@
 using System.Globalization;
+using JinGong.Domain.Time;
 using JinGong.Orders.Figures;
-using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Orders.Tests.Figures;
 

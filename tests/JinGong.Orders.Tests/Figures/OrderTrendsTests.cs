@@ -1,6 +1,6 @@
 using System.Globalization;
+using JinGong.Domain.Time;
 using JinGong.Orders.Figures;
-using JinGong.ServiceDefaults.Time;
 using static JinGong.Orders.Tests.Figures.Make;
 
 namespace JinGong.Orders.Tests.Figures;

@@ -1,6 +1,5 @@
 using JinGong.Dispatch.Regions;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 
 namespace JinGong.Dispatch.Allocations;
 
@@ -17,7 +16,7 @@ public sealed record FreeVehicles(IReadOnlyList<Candidate> Candidates, RegionMap
 public abstract record AllocationCommand(string OrderId, DateTimeOffset Now)
 {
     /// <summary>Names the requests a decision sends fleet and the transfers it starts (tests give a counter).</summary>
-    public Func<string, string> NewId { get; init; } = JinGong.ServiceDefaults.NewId.For;
+    public Func<string, string> NewId { get; init; } = JinGong.Domain.NewId.For;
 }
 
 /// <summary>An order was placed: its allocation opens with a unit per vehicle ordered, and each unit is given a vehicle.</summary>

@@ -6,7 +6,7 @@ using JinGong.Dispatch.Allocations.FollowingFleet;
 using JinGong.Dispatch.Allocations.Opening;
 using JinGong.Dispatch.Allocations.Transferring;
 using JinGong.Dispatch.Integration;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.EventSourcing;
 using Marten;
 using MassTransit;
 using Fleet = JinGong.Contracts.Fleet;

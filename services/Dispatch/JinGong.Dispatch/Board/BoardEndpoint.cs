@@ -1,7 +1,7 @@
 using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Loans;
 using JinGong.Dispatch.Transfers;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

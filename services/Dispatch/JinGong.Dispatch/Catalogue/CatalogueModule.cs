@@ -1,5 +1,5 @@
 using JasperFx.Events.Projections;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.EventSourcing;
 using Marten;
 using MassTransit;
 

@@ -1,7 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
 using JinGong.Contracts.Fleet;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 
 namespace JinGong.Dispatch.Catalogue;
 

@@ -1,4 +1,4 @@
-using JinGong.ServiceDefaults.Http;
+using JinGong.Http;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;

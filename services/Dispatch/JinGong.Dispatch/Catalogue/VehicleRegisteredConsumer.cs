@@ -1,7 +1,7 @@
 using JinGong.Dispatch.Allocations.Assigning;
 using JinGong.Dispatch.Regions;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.Messaging;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
 using Marten;
 using Published = JinGong.Contracts.Fleet;
 

@@ -2,7 +2,7 @@ using JasperFx.Events;
 using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Loans;
 using JinGong.Dispatch.Transfers;
-using JinGong.ServiceDefaults.Messaging;
+using JinGong.EventSourcing.Messaging;
 using Requests = JinGong.Contracts.Dispatch;
 
 namespace JinGong.Dispatch.Integration;

@@ -1,6 +1,6 @@
 using JasperFx;
 using JasperFx.Core;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 
 namespace JinGong.Dispatch.Loans;
 

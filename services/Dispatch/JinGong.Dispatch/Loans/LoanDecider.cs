@@ -1,8 +1,7 @@
 using JinGong.Dispatch.Catalogue;
 using JinGong.Dispatch.Movements;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain;
+using JinGong.Domain.Time;
 using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 
 namespace JinGong.Dispatch.Loans;

@@ -3,7 +3,7 @@ using JinGong.Dispatch.Loans.FollowingFleet;
 using JinGong.Dispatch.Loans.Lending;
 using JinGong.Dispatch.Loans.Reading;
 using JinGong.Dispatch.Loans.Returning;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.EventSourcing;
 using Marten;
 using MassTransit;
 

@@ -1,7 +1,7 @@
 using JinGong.Contracts.Fleet;
 using JinGong.Dispatch.Allocations.Assigning;
 using JinGong.Dispatch.Catalogue;
-using JinGong.ServiceDefaults;
+using JinGong.Domain;
 using Marten;
 
 namespace JinGong.Dispatch.Movements;

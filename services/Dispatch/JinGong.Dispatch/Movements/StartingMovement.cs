@@ -1,6 +1,6 @@
 using JinGong.Dispatch.Catalogue;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
+using JinGong.EventSourcing;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,6 @@
 using JinGong.Dispatch.Catalogue;
 using JinGong.Dispatch.Movements;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 
 namespace JinGong.Dispatch.Transfers;

@@ -2,7 +2,7 @@ using JasperFx.Events.Projections;
 using JinGong.Dispatch.Transfers.Arriving;
 using JinGong.Dispatch.Transfers.FollowingFleet;
 using JinGong.Dispatch.Transfers.Planning;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.EventSourcing;
 using Marten;
 using MassTransit;
 

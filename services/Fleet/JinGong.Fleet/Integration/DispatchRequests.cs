@@ -1,7 +1,7 @@
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Fleet.Vehicles;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Messaging;
 using Marten;
 using MassTransit;
 using Kind = JinGong.Contracts.Fleet.VehicleRequestKinds;

@@ -1,6 +1,6 @@
 using JasperFx.Events;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Fleet.Vehicles;
-using JinGong.ServiceDefaults.Messaging;
 using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Published = JinGong.Contracts.Fleet;
 

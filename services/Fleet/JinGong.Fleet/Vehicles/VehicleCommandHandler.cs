@@ -1,5 +1,5 @@
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
+using JinGong.EventSourcing;
+using JinGong.Http;
 
 namespace JinGong.Fleet.Vehicles;
 

@@ -1,7 +1,6 @@
+using JinGong.Domain;
+using JinGong.Domain.Time;
 using JinGong.Fleet.Integration;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Time;
 using VehicleRules = JinGong.Contracts.Fleet.VehicleRules;
 
 namespace JinGong.Fleet.Vehicles;

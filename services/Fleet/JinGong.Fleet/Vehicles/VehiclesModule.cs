@@ -1,16 +1,16 @@
 using JasperFx.Events.Projections;
-using JinGong.Fleet.Vehicles.Inventory;
-using JinGong.Fleet.Vehicles.Reading;
+using JinGong.EventSourcing;
 using JinGong.Fleet.Vehicles.Delivering;
+using JinGong.Fleet.Vehicles.Inventory;
 using JinGong.Fleet.Vehicles.Lending;
 using JinGong.Fleet.Vehicles.Maintaining;
+using JinGong.Fleet.Vehicles.Reading;
 using JinGong.Fleet.Vehicles.Registering;
 using JinGong.Fleet.Vehicles.Reserving;
 using JinGong.Fleet.Vehicles.Retiring;
 using JinGong.Fleet.Vehicles.Transferring;
 using JinGong.Fleet.Vehicles.Usage;
 using JinGong.Fleet.Vehicles.Utilization;
-using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 
 namespace JinGong.Fleet.Vehicles;

@@ -1,5 +1,5 @@
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

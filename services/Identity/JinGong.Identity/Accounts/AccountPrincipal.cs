@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Http.Security;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -1,5 +1,5 @@
+using JinGong.Http.Security;
 using JinGong.Identity.Accounts;
-using JinGong.ServiceDefaults.Security;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

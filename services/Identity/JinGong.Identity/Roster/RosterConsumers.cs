@@ -1,6 +1,6 @@
 using JinGong.Contracts.Okr;
+using JinGong.Http.Security;
 using JinGong.Identity.Accounts;
-using JinGong.ServiceDefaults.Security;
 using MassTransit;
 
 namespace JinGong.Identity.Roster;

@@ -1,9 +1,9 @@
 using JasperFx.Events;
+using JinGong.Domain.Time;
+using JinGong.Http;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Roster;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Time;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;

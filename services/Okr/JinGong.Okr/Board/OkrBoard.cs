@@ -1,7 +1,7 @@
+using JinGong.Domain.Time;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Roster;
-using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Okr.Board;
 

@@ -1,7 +1,7 @@
+using JinGong.Domain.Time;
+using JinGong.Http;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Roster;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,8 @@
 using JasperFx.Events;
+using JinGong.Domain.Time;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Roster;
-using JinGong.ServiceDefaults.Messaging;
 using Published = JinGong.Contracts.Okr;
 
 namespace JinGong.Okr.Integration;

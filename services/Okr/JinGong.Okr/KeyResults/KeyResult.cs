@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using JasperFx;
 using JasperFx.Core;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
+using JinGong.Domain.Time;
 
 namespace JinGong.Okr.KeyResults;
 

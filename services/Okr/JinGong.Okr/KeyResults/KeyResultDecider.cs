@@ -1,7 +1,6 @@
+using JinGong.Domain;
+using JinGong.Domain.Time;
 using JinGong.Okr.Objectives;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Okr.KeyResults;
 

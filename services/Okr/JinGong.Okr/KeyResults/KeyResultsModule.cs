@@ -1,7 +1,7 @@
 using JasperFx.Events.Projections;
+using JinGong.EventSourcing;
 using JinGong.Okr.KeyResults.CheckingIn;
 using JinGong.Okr.KeyResults.Reading;
-using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 
 namespace JinGong.Okr.KeyResults;

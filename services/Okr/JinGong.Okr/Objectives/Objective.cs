@@ -1,7 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain;
+using JinGong.Domain.Time;
 
 namespace JinGong.Okr.Objectives;
 
@@ -63,7 +63,7 @@ public sealed record Objective(
             set.ParentId, set.Weight, set.OccurredAt, set.OccurredAt);
 
     private static Period Parse(string name) =>
-        ServiceDefaults.Time.Period.TryParse(name, out var period) ? period : throw new InvalidOperationException($"An objective's period '{name}' is not a period.");
+        Domain.Time.Period.TryParse(name, out var period) ? period : throw new InvalidOperationException($"An objective's period '{name}' is not a period.");
 }
 
 /// <summary>An objective as clients read it, with the stream version it was read at.</summary>

@@ -1,9 +1,10 @@
 using JasperFx.Events.Projections;
+using JinGong.Domain.Time;
+using JinGong.EventSourcing;
+using JinGong.Okr.KeyResults.Defining;
 using JinGong.Okr.Objectives.Aligning;
 using JinGong.Okr.Objectives.Reading;
-using JinGong.Okr.KeyResults.Defining;
 using JinGong.Okr.Objectives.Setting;
-using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 
 namespace JinGong.Okr.Objectives;

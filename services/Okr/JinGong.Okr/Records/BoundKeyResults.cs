@@ -2,10 +2,10 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using JinGong.Domain;
+using JinGong.EventSourcing;
 using JinGong.Okr.KeyResults;
 using JinGong.Okr.Roster;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using Marten.Subscriptions;
 

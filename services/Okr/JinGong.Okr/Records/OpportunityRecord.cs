@@ -1,7 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain;
+using JinGong.Domain.Time;
 
 namespace JinGong.Okr.Records;
 

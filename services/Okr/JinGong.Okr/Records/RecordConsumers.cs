@@ -1,6 +1,6 @@
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Messaging;
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
 using Marten;
 using MassTransit;
 using Fleet = JinGong.Contracts.Fleet;

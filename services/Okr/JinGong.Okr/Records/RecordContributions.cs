@@ -1,5 +1,5 @@
+using JinGong.Domain.Time;
 using JinGong.Okr.KeyResults;
-using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Okr.Records;
 

@@ -1,8 +1,8 @@
 using JasperFx.Events.Projections;
+using JinGong.EventSourcing;
 using JinGong.Okr.Roster.Importing;
 using JinGong.Okr.Roster.Leaving;
 using JinGong.Okr.Roster.Reading;
-using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 
 namespace JinGong.Okr.Roster;

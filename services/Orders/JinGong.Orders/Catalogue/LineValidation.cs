@@ -1,4 +1,4 @@
-using JinGong.ServiceDefaults.Http;
+using JinGong.Http;
 
 namespace JinGong.Orders.Catalogue;
 

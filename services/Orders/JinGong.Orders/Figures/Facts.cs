@@ -1,4 +1,3 @@
-using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Orders.Figures;
 

@@ -1,5 +1,5 @@
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain.Time;
+using JinGong.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

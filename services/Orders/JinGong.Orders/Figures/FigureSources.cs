@@ -1,6 +1,6 @@
+using JinGong.Domain.Time;
 using JinGong.Orders.Opportunities;
 using JinGong.Orders.Orders;
-using JinGong.ServiceDefaults.Time;
 using Marten;
 
 namespace JinGong.Orders.Figures;

@@ -1,4 +1,4 @@
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain.Time;
 
 namespace JinGong.Orders.Figures;
 

@@ -1,5 +1,5 @@
-using JinGong.ServiceDefaults.Figures;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain.Figures;
+using JinGong.Domain.Time;
 
 namespace JinGong.Orders.Figures;
 

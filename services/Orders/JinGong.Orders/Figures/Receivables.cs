@@ -1,4 +1,4 @@
-using JinGong.ServiceDefaults.Figures;
+using JinGong.Domain.Figures;
 
 namespace JinGong.Orders.Figures;
 

@@ -1,7 +1,7 @@
 using JasperFx.Events;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Orders.Opportunities;
 using JinGong.Orders.Orders;
-using JinGong.ServiceDefaults.Messaging;
 using Published = JinGong.Contracts.Orders;
 
 namespace JinGong.Orders.Integration;

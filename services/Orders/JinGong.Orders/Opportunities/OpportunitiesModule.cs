@@ -1,7 +1,7 @@
+using JinGong.EventSourcing;
 using JinGong.Orders.Opportunities.Filing;
 using JinGong.Orders.Opportunities.Reading;
 using JinGong.Orders.Opportunities.Staging;
-using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 
 namespace JinGong.Orders.Opportunities;

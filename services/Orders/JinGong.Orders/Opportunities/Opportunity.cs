@@ -1,8 +1,8 @@
 using JasperFx;
 using JasperFx.Core;
+using JinGong.Domain;
+using JinGong.Domain.Time;
 using JinGong.Orders.Figures;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Time;
 
 namespace JinGong.Orders.Opportunities;
 

@@ -1,6 +1,5 @@
+using JinGong.Domain;
 using JinGong.Orders.Figures;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
 
 namespace JinGong.Orders.Opportunities;
 

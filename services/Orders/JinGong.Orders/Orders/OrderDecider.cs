@@ -1,6 +1,5 @@
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain;
+using JinGong.Domain.Time;
 
 namespace JinGong.Orders.Orders;
 

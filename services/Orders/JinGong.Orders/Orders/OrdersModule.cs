@@ -1,9 +1,9 @@
+using JinGong.EventSourcing;
 using JinGong.Orders.Orders.Cancelling;
 using JinGong.Orders.Orders.FollowingVehicles;
 using JinGong.Orders.Orders.Invoicing;
 using JinGong.Orders.Orders.Placing;
 using JinGong.Orders.Orders.Reading;
-using JinGong.ServiceDefaults.EventSourcing;
 using Marten;
 using MassTransit;
 using Published = JinGong.Contracts.Fleet;

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using JinGong.Dispatch.Catalogue;
 using JinGong.Dispatch.Regions;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.EventSourcing;
 using Marten;
 using Marten.Events.Projections;
 

@@ -1,6 +1,7 @@
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 
 namespace JinGong.Dispatch.Allocations.Delivering;
 

@@ -1,7 +1,6 @@
 using JinGong.Dispatch.Regions;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Messaging;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
 using Marten;
 using Cause = JinGong.Contracts.Fleet.VehicleChangeCauses;
 using Fleet = JinGong.Contracts.Fleet;

@@ -1,8 +1,7 @@
 using JinGong.Dispatch.Allocations.Assigning;
 using JinGong.Dispatch.Regions;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Messaging;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
 using Marten;
 using Orders = JinGong.Contracts.Orders;
 

@@ -1,4 +1,5 @@
-using JinGong.ServiceDefaults.Http;
+using JinGong.EventSourcing;
+using JinGong.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,8 +35,7 @@ public static class InventoryEndpoints
             return Problems.Validation(errors);
         }
 
-        return TypedResults.Ok(await Page.OfAsync(
-            Filter(session, model, status, region, warehouse).OrderBy(v => v.Code), page, pageSize,
+        return TypedResults.Ok(await Filter(session, model, status, region, warehouse).OrderBy(v => v.Code).PageAsync(page, pageSize,
             v => new InventoryLine(v.Code, v.Model, v.Category, v.Region, v.Warehouse, v.Status, v.Holder), cancellationToken));
     }
 

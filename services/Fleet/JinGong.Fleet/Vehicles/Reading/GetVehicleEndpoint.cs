@@ -1,4 +1,4 @@
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.EventSourcing;
 
 namespace JinGong.Fleet.Vehicles.Reading;
 

@@ -1,5 +1,5 @@
 using JinGong.Fleet.Vehicles.Utilization;
-using JinGong.ServiceDefaults.Http;
+using JinGong.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

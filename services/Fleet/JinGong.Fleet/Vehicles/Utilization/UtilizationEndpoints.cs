@@ -1,6 +1,6 @@
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain;
+using JinGong.Domain.Time;
+using JinGong.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

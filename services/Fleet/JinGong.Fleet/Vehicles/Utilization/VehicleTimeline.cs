@@ -1,5 +1,5 @@
 using JasperFx.Core;
-using JinGong.ServiceDefaults.EventSourcing;
+using JinGong.Domain;
 
 namespace JinGong.Fleet.Vehicles.Utilization;
 

@@ -1,6 +1,6 @@
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 
 namespace JinGong.Okr.KeyResults.CheckingIn;
 

@@ -1,9 +1,9 @@
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Objectives.Setting;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,8 +1,8 @@
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Messaging;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;

@@ -1,5 +1,6 @@
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain.Time;
+using JinGong.EventSourcing;
+using JinGong.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,6 +32,6 @@ public static class ListObjectivesEndpoint
         }
 
         var query = session.Query<Objective>().WhereGiven(parsed, objective => objective.Period == parsed!.Name).WhereGiven(owner, objective => objective.OwnerId == owner);
-        return TypedResults.Ok(await Page.OfAsync(query.OrderBy(objective => objective.Id), page, pageSize, cancellationToken));
+        return TypedResults.Ok(await query.OrderBy(objective => objective.Id).PageAsync(page, pageSize, cancellationToken));
     }
 }

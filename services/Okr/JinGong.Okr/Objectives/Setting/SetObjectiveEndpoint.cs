@@ -1,8 +1,8 @@
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain;
+using JinGong.Domain.Time;
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

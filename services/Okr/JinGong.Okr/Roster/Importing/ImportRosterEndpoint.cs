@@ -1,8 +1,8 @@
 using System.Text.Json;
 using JasperFx;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
+using JinGong.Domain;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Marten.Exceptions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -108,7 +108,7 @@ public static class ImportRosterEndpoint
         }
         catch (Exception exception) when (exception is ConcurrencyException or ExistingStreamIdCollisionException)
         {
-            return Problems.From(new("concurrent-change", "The roster changed while this import was decided; import it again.", ServiceDefaults.ErrorKind.Conflict));
+            return Problems.From(new("concurrent-change", "The roster changed while this import was decided; import it again.", Domain.ErrorKind.Conflict));
         }
 
         var (joined, moved) = (changes.Count(change => change is PersonJoined), changes.Count(change => change is PersonMoved));

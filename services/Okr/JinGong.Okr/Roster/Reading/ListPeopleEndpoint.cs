@@ -1,4 +1,5 @@
-using JinGong.ServiceDefaults.Http;
+using JinGong.EventSourcing;
+using JinGong.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,6 +26,6 @@ public static class ListPeopleEndpoint
         var query = (all ? session.Query<Person>() : session.Query<Person>().Where(person => person.OnRoster))
             .WhereGiven(team, person => person.Team == team)
             .WhereGiven(region, person => person.Region == region);
-        return TypedResults.Ok(await Page.OfAsync(query.OrderBy(person => person.Id), page, pageSize, cancellationToken));
+        return TypedResults.Ok(await query.OrderBy(person => person.Id).PageAsync(page, pageSize, cancellationToken));
     }
 }

@@ -1,8 +1,8 @@
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 using JinGong.Orders.Catalogue;
-using JinGong.ServiceDefaults;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,7 @@
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 using JinGong.Orders.Figures;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,6 +33,6 @@ public static class ListOpportunitiesEndpoint
         }
 
         query = query.WhereGiven(stage, opportunity => opportunity.Stage == stage).WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep);
-        return TypedResults.Ok(await Page.OfAsync(query.OrderByDescending(opportunity => opportunity.FiledAt), page, pageSize, cancellationToken));
+        return TypedResults.Ok(await query.OrderByDescending(opportunity => opportunity.FiledAt).PageAsync(page, pageSize, cancellationToken));
     }
 }

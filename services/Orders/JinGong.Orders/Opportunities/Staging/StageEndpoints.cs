@@ -1,7 +1,7 @@
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 using JinGong.Orders.Figures;
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
 
 namespace JinGong.Orders.Opportunities.Staging;
 

@@ -1,7 +1,7 @@
-using JinGong.ServiceDefaults.EventSourcing;
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
-using JinGong.ServiceDefaults.Time;
+using JinGong.Domain.Time;
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 
 namespace JinGong.Orders.Orders.Invoicing;
 

@@ -1,5 +1,6 @@
-using JinGong.ServiceDefaults.Http;
-using JinGong.ServiceDefaults.Security;
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,6 +32,6 @@ public static class ListOrdersEndpoint
         }
 
         query = query.WhereGiven(customer, order => order.Customer == customer).WhereGiven(salesRep, order => order.SalesRep == salesRep);
-        return TypedResults.Ok(await Page.OfAsync(query.OrderByDescending(order => order.PlacedAt), page, pageSize, cancellationToken));
+        return TypedResults.Ok(await query.OrderByDescending(order => order.PlacedAt).PageAsync(page, pageSize, cancellationToken));
     }
 }

@@ -1,0 +1,16 @@
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Rebuilding;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class ServiceApi
+{
+    /// <summary>
+    /// Maps an event-sourced service's API root, <c>/api/{service}</c> (see <see cref="HttpApi.MapApiRoot"/>), with its
+    /// audit API and its projections' rebuild check.
+    /// </summary>
+    public static RouteGroupBuilder MapServiceApi(this WebApplication app, string service) =>
+        app.MapApiRoot(service).MapAudit().MapRebuildCheck();
+}

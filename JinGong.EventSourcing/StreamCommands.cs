@@ -1,0 +1,148 @@
+using JasperFx;
+using JinGong.Domain;
+using JinGong.Http;
+using Marten;
+using Marten.Exceptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JinGong.EventSourcing;
+
+/// <summary>What the one command path made of a command: the state and version it was decided on, and the decision.</summary>
+public sealed record StreamDecision<TState>(TState? Before, long Version, Decision Decision)
+    where TState : class
+{
+    /// <summary>The events appended (none when the command was refused).</summary>
+    public IReadOnlyList<object> Events => Decision is Decision.Accepted accepted ? accepted.Events : [];
+}
+
+/// <summary>
+/// Load → decide → append, the one path every command on a stream takes, from HTTP and from the bus alike. The events
+/// are appended at the version the decision was made on: of two concurrent writers only one can win. Over HTTP,
+/// <c>If-Match</c> pins that version to the one the client read (412 when the stream has moved on); without it the loser
+/// is decided again on the winner's state, and gets 409 only when the stream keeps moving. A bus consumer's loser fails
+/// its transaction and the bus delivers the message again. A rejected command appends nothing.
+/// </summary>
+public static class StreamCommands
+{
+    /// <summary>How many times a command that names no version is decided, when concurrent writers keep moving its stream.</summary>
+    public const int DecisionsWithoutIfMatch = 3;
+
+    /// <summary>
+    /// Loads the stream, decides on its state (null when there is none yet) and version, and appends what was accepted,
+    /// unsaved: the caller's transaction commits it with whatever else it writes (a consumer's processed message, ...).
+    /// </summary>
+    public static async Task<StreamDecision<TState>> AppendDecisionAsync<TState>(
+        this IDocumentSession session, string streamId, Func<TState?, long, Decision> decide, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
+        var version = stream.CurrentVersion ?? 0;
+        var decision = decide(stream.Aggregate, version);
+        if (decision is Decision.Accepted accepted)
+        {
+            stream.AppendMany(accepted.Events);
+        }
+
+        return new(stream.Aggregate, version, decision);
+    }
+
+    /// <summary>As above, for deciders that need not know the version.</summary>
+    public static Task<StreamDecision<TState>> AppendDecisionAsync<TState>(
+        this IDocumentSession session, string streamId, Func<TState?, Decision> decide, CancellationToken cancellationToken)
+        where TState : class =>
+        session.AppendDecisionAsync<TState>(streamId, (state, _) => decide(state), cancellationToken);
+
+    /// <param name="alsoStore">What else an accepted command writes in the same transaction (e.g. a batch's points).</param>
+    /// <param name="decideAgainOnRace">
+    /// Whether a command without <c>If-Match</c> that lost a race is decided again on the stream as the winner left it
+    /// (false where the session is one serializable transaction, which a failed save ends).
+    /// </param>
+    public static async Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideAsync<TState, TView>(
+        this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, FieldErrors errors, HttpContext http,
+        Func<TState, Decision> decide, CancellationToken cancellationToken, Action<IDocumentSession>? alsoStore = null, bool decideAgainOnRace = true)
+        where TState : class
+    {
+        if (!http.Request.TryGetExpectedVersion(out var expectedVersion))
+        {
+            errors.Check("If-Match", false, "If-Match names a stream version, e.g. \"3\".");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var decisions = expectedVersion is null && decideAgainOnRace ? DecisionsWithoutIfMatch : 1;
+        for (var decision = 1; ; decision++)
+        {
+            var decided = await session.AppendDecisionAsync<TState>(streamId, (state, version) =>
+                state is null ? Decision.Reject(kind.NotFound(streamId))
+                : !kind.Admits(http.User, state) ? Decision.Reject(Problems.OutsideRegionError($"{kind.Noun} {streamId}", kind.RegionOf!(state)))
+                : expectedVersion is not null && expectedVersion != version ? Decision.Reject(Problems.StreamMoved($"{streamId} is at version {version}, not {expectedVersion}."))
+                : decide(state), cancellationToken);
+            if (decided.Decision is Decision.Rejected rejected)
+            {
+                return Problems.From(rejected.Error);
+            }
+
+            alsoStore?.Invoke(session);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (ConcurrencyException) when (decision < decisions)
+            {
+                // Another writer appended between our read and our write (often a consumer following another
+                // service). The client named no version, so the command is decided again on what it left.
+                session.EjectAllPendingChanges();
+                continue;
+            }
+            catch (ConcurrencyException)
+            {
+                // The stream moved on: the other writer's change stands, ours is refused.
+                return Problems.From(expectedVersion is null
+                    ? new DomainError("concurrent-change", $"{streamId} changed while this command was decided; read it again and retry.", ErrorKind.Conflict)
+                    : Problems.StreamMoved($"{streamId} moved past version {expectedVersion} while this command was decided."));
+            }
+
+            var version = decided.Version + decided.Events.Count;
+            var state = decided.Events.Aggregate(decided.Before, kind.Evolve)!;
+            http.Response.SetStreamVersion(version);
+            return TypedResults.Ok(kind.View(state, version));
+        }
+    }
+
+    /// <summary>
+    /// Starts a new stream with the events <paramref name="decide"/> accepts (null state: nothing there yet).
+    /// <paramref name="alreadyThere"/> is the answer when the id is taken, even by a writer that got there first.
+    /// </summary>
+    public static async Task<Results<Created<TView>, ValidationProblem, ProblemHttpResult>> StartAsync<TState, TView>(
+        this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, string location,
+        Func<TState?, Decision> decide, DomainError alreadyThere, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var existing = await session.Events.FetchStreamStateAsync(streamId, cancellationToken);
+        var current = existing is null ? null : await session.Events.AggregateStreamAsync<TState>(streamId, token: cancellationToken);
+        switch (decide(current))
+        {
+            case Decision.Rejected rejected:
+                return Problems.From(rejected.Error);
+            case Decision.Accepted accepted:
+                session.Events.StartStream<TState>(streamId, accepted.Events);
+                try
+                {
+                    await session.SaveChangesAsync(cancellationToken);
+                }
+                catch (ExistingStreamIdCollisionException)
+                {
+                    return Problems.From(alreadyThere);
+                }
+
+                var state = accepted.Events.Aggregate((TState?)null, kind.Evolve)!;
+                return TypedResults.Created(location, kind.View(state, accepted.Events.Count));
+            default:
+                throw new InvalidOperationException("A decision is accepted or rejected.");
+        }
+    }
+}

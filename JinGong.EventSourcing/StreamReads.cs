@@ -1,0 +1,101 @@
+using JinGong.Domain;
+using JinGong.Http;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace JinGong.EventSourcing;
+
+/// <summary>
+/// The reads every stream offers: its state now, as it was at a moment of business time (<c>?asOf=</c>:
+/// the events that occurred by then), or after its first N events (<c>?version=</c>), with the stream's
+/// version as ETag; and its whole history for auditors.
+/// </summary>
+public static class StreamReads
+{
+    /// <param name="idRoute">The route of one stream, e.g. <c>/{code}</c>.</param>
+    public static RouteGroupBuilder MapStreamReads<TState, TView>(this RouteGroupBuilder group, string idRoute, StreamKind<TState, TView> kind)
+        where TState : class
+    {
+        var idName = idRoute.Split('{', '}')[1];
+        group.MapGet(idRoute, (HttpContext http, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? asOf, long? version) =>
+                GetAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http, asOf, version, cancellationToken))
+            .WithName($"Get{kind.Noun}")
+            .WithSummary($"A {kind.Noun.ToLowerInvariant()}'s state (now, ?asOf= a moment, or ?version= N) with its stream version as ETag");
+        group.MapGet($"{idRoute}/history", (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken) =>
+                HistoryAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http, service, cancellationToken))
+            .WithName($"Get{kind.Noun}History")
+            .WithSummary($"Every event of a {kind.Noun.ToLowerInvariant()} with its business and recorded times, user and correlation id");
+        return group;
+    }
+
+    private static async Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> GetAsync<TState, TView>(
+        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, DateTimeOffset? asOf, long? version, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var errors = new FieldErrors()
+            .Check("version", version is null or >= 1, "Versions count from 1.")
+            .Check("asOf", asOf is null || version is null, "Ask for a moment or a version, not both.");
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
+        var (current, streamVersion, refused) = await CurrentAsync(kind, id, session, http, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        http.Response.SetStreamVersion(streamVersion);
+        if (asOf is null && version is null)
+        {
+            return TypedResults.Ok(kind.View(current!, streamVersion));
+        }
+
+        if (version > streamVersion)
+        {
+            return Problems.From(new DomainError("version-not-reached", $"{kind.Noun} {id} has {streamVersion} events, not {version}.", ErrorKind.NotFound));
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, version ?? 0, token: cancellationToken);
+        var folded = asOf is { } moment ? [.. events.Where(e => kind.OccurredAt(e.Data) <= moment)] : events;
+        if (folded.Aggregate((TState?)null, (state, e) => kind.Evolve(state, e.Data)) is not { } state)
+        {
+            return Problems.From(new DomainError("not-there-yet", $"{kind.Noun} {id} did not exist yet at {asOf:O}.", ErrorKind.NotFound));
+        }
+
+        return TypedResults.Ok(kind.View(state, folded.Count));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> HistoryAsync<TState, TView>(
+        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, ServiceIdentity service, CancellationToken cancellationToken)
+        where TState : class
+    {
+        if ((await CurrentAsync(kind, id, session, http, cancellationToken)).Refused is { } refused)
+        {
+            return refused;
+        }
+
+        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. events.Select(e => AuditEntry.Of(service, e, kind.OccurredAt(e.Data)))]);
+    }
+
+    /// <summary>
+    /// The stream's state now, as its inline projection keeps it (only a past moment or version replays events), and its
+    /// version — or the answer when it is not there or not the caller's: a record of another region is refused whole,
+    /// whichever moment of it is asked for, since its region as it stands now decides.
+    /// </summary>
+    private static async Task<(TState? Current, long Version, ProblemHttpResult? Refused)> CurrentAsync<TState, TView>(
+        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var stream = await session.Events.FetchStreamStateAsync(id, cancellationToken);
+        var current = stream is null ? null : await session.LoadAsync<TState>(id, cancellationToken);
+        return stream is null || current is null ? (null, 0, Problems.From(kind.NotFound(id)))
+            : !kind.Admits(http.User, current) ? (current, stream.Version, Problems.OutsideRegion($"{kind.Noun} {id}", kind.RegionOf!(current)))
+            : (current, stream.Version, null);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+
+namespace JinGong.Http;
+
+/// <summary>Collects what is wrong with a request's fields, for one 400 that names them all.</summary>
+public sealed partial class FieldErrors
+{
+    public const int MaxTextLength = 200;
+
+    public const string IdRule = "An id is letters, digits, '.', '_' or '-' (up to 64), starting with a letter or digit, e.g. ORD-3F9A0C12B7 or li.wei.";
+
+    /// <summary>Ten billion yuan: above any single sale, below decimal trouble.</summary>
+    public const decimal MaxMoney = 10_000_000_000m;
+
+    private readonly Dictionary<string, string[]> errors = [];
+
+    public IDictionary<string, string[]> Errors => errors;
+
+    public bool Any => errors.Count > 0;
+
+    /// <summary>A text that must be there, of at most <paramref name="maxLength"/> characters.</summary>
+    public FieldErrors Required(string field, string? value, int maxLength = MaxTextLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [$"The {field} is required."];
+        }
+        else if (value.Trim().Length > maxLength)
+        {
+            errors[field] = [$"The {field} has at most {maxLength} characters."];
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// An id that names a record (an order, a loan, a telematics batch), not free text: there, and <see cref="IsId"/>. It
+    /// travels into event streams, bus messages, URLs and logs, so SQL, markup and look-alike Unicode have no place in it.
+    /// </summary>
+    public FieldErrors Id(string field, string? value)
+    {
+        Required(field, value);
+        return Check(field, string.IsNullOrWhiteSpace(value) || IsId(value.Trim()), IdRule);
+    }
+
+    public static bool IsId(string value) => IdPattern().IsMatch(value);
+
+    public FieldErrors Required<T>(string field, T? value) where T : struct
+    {
+        if (value is null)
+        {
+            errors[field] = [$"The {field} is required."];
+        }
+
+        return this;
+    }
+
+    /// <summary>An amount of money (DESIGN.md, "Money"): there, above zero, in yuan and fen (two decimals at most).</summary>
+    public FieldErrors Money(string field, decimal? value, decimal max = MaxMoney)
+    {
+        Required(field, value);
+        return Check(field, value is null || (value > 0 && value <= max && decimal.Round(value.Value, 2) == value.Value),
+            $"The {field} is an amount above 0 and up to {max:0}, with at most two decimals.");
+    }
+
+    /// <summary>A count of units: there and within 1..<paramref name="max"/>.</summary>
+    public FieldErrors Count(string field, int? value, int max)
+    {
+        Required(field, value);
+        return Check(field, value is null || value is >= 1 && value <= max, $"The {field} is a whole number from 1 to {max}.");
+    }
+
+    /// <summary>A rule of the field's own; the first problem found with a field is the one reported.</summary>
+    public FieldErrors Check(string field, bool valid, string message)
+    {
+        if (!valid && !errors.ContainsKey(field))
+        {
+            errors[field] = [message];
+        }
+
+        return this;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,38 @@
+namespace JinGong.Http.Security;
+
+/// <summary>
+/// The jobs people (and machine clients) do, as the token's <c>role</c> claims name them. An administrator may do
+/// everything; an auditor reads everything and changes nothing; reps and regional managers act in their own region.
+/// </summary>
+public static class Roles
+{
+    public const string SalesRep = "sales-rep";
+    public const string RegionalManager = "regional-manager";
+    public const string Dispatcher = "dispatcher";
+    public const string Finance = "finance";
+    public const string FleetOperations = "fleet-operations";
+    public const string Executive = "executive";
+    public const string Auditor = "auditor";
+    public const string Administrator = "administrator";
+
+    public static readonly IReadOnlyList<string> All =
+        [SalesRep, RegionalManager, Dispatcher, Finance, FleetOperations, Executive, Auditor, Administrator];
+
+    /// <summary>Roles whose holders act only within the region their token names.</summary>
+    public static readonly IReadOnlyList<string> RegionBound = [SalesRep, RegionalManager];
+}
+
+/// <summary>The claims JinGong's tokens carry beyond the standard ones.</summary>
+public static class JinGongClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string Region = "region";
+
+    /// <summary>The audience every JinGong API token is issued for.</summary>
+    public const string ApiAudience = "jingong-api";
+
+    /// <summary>The scope a client asks for to call the API.</summary>
+    public const string ApiScope = "api";
+}
