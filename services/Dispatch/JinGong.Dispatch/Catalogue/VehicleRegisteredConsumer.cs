@@ -1,5 +1,6 @@
 using JinGong.Dispatch.Allocations.Assigning;
 using JinGong.Dispatch.Regions;
+using JinGong.Domain;
 using JinGong.EventSourcing;
 using JinGong.EventSourcing.Messaging;
 using Marten;
@@ -24,8 +25,12 @@ public sealed class VehicleRegisteredConsumer(
         }
 
         var catalogued = new VehicleCatalogued(message.VehicleCode, message.Model, message.Category, message.Region, message.Warehouse, message.OccurredAt);
-        session.Events.StartStream<CatalogueVehicle>(message.VehicleCode, catalogued);
-        await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(null, catalogued)!, regions, Clock.GetUtcNow(), cancellationToken);
+        var decided = await session.AppendDecisionAsync<CatalogueVehicle>(
+            message.VehicleCode, vehicle => CatalogueDecider.Decide(new EnterCatalogue(catalogued), vehicle), cancellationToken);
+        if (decided.Events.Count > 0)
+        {
+            await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(null, catalogued)!, regions, Clock.GetUtcNow(), cancellationToken);
+        }
     }
 }
 
@@ -39,23 +44,17 @@ public sealed class VehicleStatusChangedConsumer(
 {
     protected override async Task ApplyAsync(Published.VehicleStatusChanged message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var vehicle = await session.Events.FetchForWriting<CatalogueVehicle>(message.VehicleCode, cancellationToken);
-        if (vehicle.Aggregate is not { } known)
+        var noted = new VehicleStatusNoted(message.VehicleCode, Published.VehicleStatuses.All.Require(message.To), message.Region, message.Warehouse, message.OrderId, message.OccurredAt);
+        var decided = await session.AppendDecisionAsync<CatalogueVehicle>(message.VehicleCode, vehicle => CatalogueDecider.Decide(new NoteStatus(noted), vehicle), cancellationToken);
+        if (decided.Decision is Decision.Rejected { Error: var notYet })
         {
             // The registration has not arrived yet (another queue): retried until it has.
-            throw new InvalidOperationException($"Vehicle {message.VehicleCode} changed status before dispatch catalogued it");
+            throw new InvalidOperationException(notYet.Detail);
         }
 
-        if (message.OccurredAt < known.LastChangedAt)
+        if (decided.Events.Count > 0 && noted.Status == CatalogueVehicle.InStock)
         {
-            return;
-        }
-
-        var noted = new VehicleStatusNoted(message.VehicleCode, Published.VehicleStatuses.All.Require(message.To), message.Region, message.Warehouse, message.OrderId, message.OccurredAt);
-        vehicle.AppendOne(noted);
-        if (message.To == CatalogueVehicle.InStock)
-        {
-            await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(known, noted)!, regions, Clock.GetUtcNow(), cancellationToken);
+            await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(decided.Before, noted)!, regions, Clock.GetUtcNow(), cancellationToken);
         }
     }
 }
