@@ -8,6 +8,27 @@ namespace JinGong.Orders.Tests.Opportunities;
 public sealed class OpportunityApiTests(SystemFixture system)
 {
     [Fact]
+    public async Task a_list_shows_each_opportunity_as_its_own_read_does_with_its_stream_version()
+    {
+        var region = GatewayRequests.Unique("north");
+        var filed = await system.FileOpportunityAsync(region);
+        var moved = await system.FileOpportunityAsync(region);
+        await system.PostOkAsync($"/api/orders/opportunities/{moved}/stage", new { stage = "Qualified" });
+        await system.PostOkAsync($"/api/orders/opportunities/{moved}/won", new { });
+
+        var listed = await system.GetOkAsync($"/api/orders/opportunities?region={region}");
+
+        listed.GetProperty("total").GetInt64().Should().Be(2);
+        var items = listed.GetProperty("items").EnumerateArray().ToDictionary(item => item.GetProperty("id").GetString()!, item => item.GetRawText());
+        foreach (var (id, version) in new[] { (filed, 1), (moved, 3) })
+        {
+            var read = await system.GetOkAsync($"/api/orders/opportunities/{id}");
+            read.GetProperty("version").GetInt64().Should().Be(version);
+            items[id].Should().Be(read.GetRawText(), "a list item is the same view as the opportunity's own read");
+        }
+    }
+
+    [Fact]
     public async Task an_opportunity_moves_through_its_stages_and_is_won()
     {
         var id = await system.FileOpportunityAsync(GatewayRequests.Unique("north"));

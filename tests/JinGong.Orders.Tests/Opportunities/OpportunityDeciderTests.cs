@@ -60,6 +60,9 @@ public sealed class OpportunityDeciderTests
         Qualified.When(new MoveOpportunity("OPP-1", OpportunityStage.Lead, Now, Now))
             .Then(new OpportunityStageChanged("OPP-1", OpportunityStage.Qualified, OpportunityStage.Lead, Now));
         Qualified.When(new MoveOpportunity("OPP-1", OpportunityStage.Qualified, Now, Now)).ThenRejects("opportunity-already-at-stage");
+        // Won and lost are closes, with their own commands (and their events): a move there would skip them.
+        Qualified.When(new MoveOpportunity("OPP-1", OpportunityStage.Won, Now, Now)).ThenRejects("stage-is-a-close");
+        Qualified.When(new MoveOpportunity("OPP-1", OpportunityStage.Lost, Now, Now)).ThenRejects("stage-is-a-close");
     }
 
     [Fact]

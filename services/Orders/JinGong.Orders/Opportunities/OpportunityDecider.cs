@@ -76,6 +76,8 @@ public static class OpportunityDecider
                     : Decision.Accept(new OpportunityOrdered(state.Id, order.OrderId, order.OccurredAt)),
             _ when state.IsClosed =>
                 Decision.Reject(new("opportunity-closed", $"Opportunity {state.Id} is {state.Stage}; only open opportunities move. Reopen it first.", ErrorKind.Conflict)),
+            MoveOpportunity move when move.To >= OpportunityStage.Won => Decision.Reject(new(
+                "stage-is-a-close", $"Opportunity {state.Id} is won or lost with its own command, not moved to {move.To}.", ErrorKind.Unprocessable)),
             MoveOpportunity move when move.To == state.Stage =>
                 Decision.Reject(new("opportunity-already-at-stage", $"Opportunity {state.Id} is at {state.Stage} already.", ErrorKind.Conflict)),
             MoveOpportunity move => Decision.Accept(new OpportunityStageChanged(state.Id, state.Stage, move.To, move.OccurredAt)),

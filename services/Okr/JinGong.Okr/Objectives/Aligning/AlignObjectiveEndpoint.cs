@@ -5,7 +5,6 @@ using JinGong.Http;
 using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace JinGong.Okr.Objectives.Aligning;
 
@@ -33,24 +32,17 @@ public static class AlignObjectiveEndpoint
         var parentId = string.IsNullOrWhiteSpace(request.ParentId) ? null : request.ParentId.Trim();
         var now = clock.GetUtcNow();
         var occurredAt = (request.OccurredAt ?? now).ToUniversalTime();
-        try
-        {
-            await using var session = await store.LightweightSerializableSessionAsync(cancellationToken);
-            RequestMetadataSessionFactory.Stamp(session, http);
-            var objective = await session.LoadAsync<Objective>(id, cancellationToken);
-            var facts = objective is null
-                ? new AlignmentFacts(true, null, [])
-                : await Alignment.LoadAsync(session, objective.OwnerKind, objective.OwnerId, parentId, cancellationToken);
-            return await session.DecideAsync(
-                ObjectivesModule.Objectives, id, new FieldErrors(), http,
-                state => ObjectiveDecider.Decide(new AlignObjective(id, parentId, occurredAt, now), state, facts), cancellationToken, decideAgainOnRace: false);
-        }
-        catch (Exception error) when (IsSerializationFailure(error))
-        {
-            return Problems.From(new DomainError("concurrent-change", $"The alignment tree changed while {id} was being aligned; try again.", ErrorKind.Conflict));
-        }
+        return await store.DecideSerializableAsync(http, async session =>
+            {
+                var objective = await session.LoadAsync<Objective>(id, cancellationToken);
+                var facts = objective is null
+                    ? new AlignmentFacts(true, null, [])
+                    : await Alignment.LoadAsync(session, objective.OwnerKind, objective.OwnerId, parentId, cancellationToken);
+                return await session.DecideAsync(
+                    ObjectivesModule.Objectives, id, new FieldErrors(), http,
+                    state => ObjectiveDecider.Decide(new AlignObjective(id, parentId, occurredAt, now), state, facts), cancellationToken, decideAgainOnRace: false);
+            },
+            () => Problems.From(new DomainError("concurrent-change", $"The alignment tree changed while {id} was being aligned; try again.", ErrorKind.Conflict)),
+            cancellationToken);
     }
-
-    private static bool IsSerializationFailure(Exception? error) =>
-        error is not null && (error is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure } || IsSerializationFailure(error.InnerException));
 }

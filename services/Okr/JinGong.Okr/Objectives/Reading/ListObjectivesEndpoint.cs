@@ -16,7 +16,7 @@ public static class ListObjectivesEndpoint
         return objectives;
     }
 
-    private static async Task<Results<Ok<Page<Objective>>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<Page<ObjectiveView>>, ValidationProblem>> ListAsync(
         IQuerySession session, CancellationToken cancellationToken, string? period = null, string? owner = null, int page = 1, int pageSize = Page.DefaultSize)
     {
         var errors = Page.Validate(page, pageSize);
@@ -32,6 +32,6 @@ public static class ListObjectivesEndpoint
         }
 
         var query = session.Query<Objective>().WhereGiven(parsed, objective => objective.Period == parsed!.Name).WhereGiven(owner, objective => objective.OwnerId == owner);
-        return TypedResults.Ok(await query.OrderBy(objective => objective.Id).PageAsync(page, pageSize, cancellationToken));
+        return TypedResults.Ok(await query.OrderBy(objective => objective.Id).PageAsync(session, ObjectivesModule.Objectives, objective => objective.Id, page, pageSize, cancellationToken));
     }
 }

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using JasperFx;
 using JinGong.Domain;
+using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
 using Marten;
-using Marten.Exceptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,7 +36,7 @@ public static class ImportRosterEndpoint
     }
 
     private static async Task<Results<Ok<RosterImported>, ValidationProblem, ProblemHttpResult>> ImportAsync(
-        HttpRequest http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken,
+        HttpRequest http, IDocumentStore store, TimeProvider clock, CancellationToken cancellationToken,
         [FromQuery] bool? complete = null, [FromQuery] DateTimeOffset? occurredAt = null)
     {
         if (!http.HasJsonContentType() && !IsCsv(http))
@@ -58,6 +57,18 @@ public static class ImportRosterEndpoint
             return Problems.Validation(errors.Errors);
         }
 
+        // Decided in one serializable transaction: the people read are those the import commits against, so a person who
+        // changed meanwhile fails the import instead of being overwritten by what was decided on their old record.
+        return await store.DecideSerializableAsync(
+            http.HttpContext, session => DecideAsync(session, request, people, errors, clock, cancellationToken),
+            () => Problems.From(new DomainError("concurrent-change", "The roster changed while this import was decided; import it again.", ErrorKind.Conflict)),
+            cancellationToken);
+    }
+
+    private static async Task<Results<Ok<RosterImported>, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        IDocumentSession session, ImportRosterRequest request, IReadOnlyList<RosterEntryRequest?> people, FieldErrors errors, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
         // Managers are checked even when other fields are wrong, so one answer names every problem.
         var isComplete = request.Complete ?? false;
         // Only what can be someone's id is looked up; the rest is named in the errors already.
@@ -93,7 +104,6 @@ public static class ImportRosterEndpoint
         {
             if (onFile.ContainsKey(change.PersonId) && await session.Events.FetchStreamStateAsync(change.PersonId, cancellationToken) is { } state)
             {
-                // At the version the decision was made on: a concurrent change to this person fails the whole import.
                 session.Events.Append(change.PersonId, state.Version + 1, change);
             }
             else
@@ -102,15 +112,7 @@ public static class ImportRosterEndpoint
             }
         }
 
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is ConcurrencyException or ExistingStreamIdCollisionException)
-        {
-            return Problems.From(new("concurrent-change", "The roster changed while this import was decided; import it again.", Domain.ErrorKind.Conflict));
-        }
-
+        await session.SaveChangesAsync(cancellationToken);
         var (joined, moved) = (changes.Count(change => change is PersonJoined), changes.Count(change => change is PersonMoved));
         return TypedResults.Ok(new RosterImported(joined, moved, changes.Count(change => change is PersonLeft), entries.Count - joined - moved));
     }

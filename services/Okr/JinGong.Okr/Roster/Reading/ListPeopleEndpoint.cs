@@ -15,7 +15,7 @@ public static class ListPeopleEndpoint
         return people;
     }
 
-    private static async Task<Results<Ok<Page<Person>>, ValidationProblem>> ListAsync(
+    private static async Task<Results<Ok<Page<PersonView>>, ValidationProblem>> ListAsync(
         IQuerySession session, CancellationToken cancellationToken, string? team = null, string? region = null, bool all = false, int page = 1, int pageSize = Page.DefaultSize)
     {
         if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
@@ -26,6 +26,6 @@ public static class ListPeopleEndpoint
         var query = (all ? session.Query<Person>() : session.Query<Person>().Where(person => person.OnRoster))
             .WhereGiven(team, person => person.Team == team)
             .WhereGiven(region, person => person.Region == region);
-        return TypedResults.Ok(await query.OrderBy(person => person.Id).PageAsync(page, pageSize, cancellationToken));
+        return TypedResults.Ok(await query.OrderBy(person => person.Id).PageAsync(session, RosterModule.People, person => person.Id, page, pageSize, cancellationToken));
     }
 }

@@ -17,7 +17,7 @@ public static class ListOpportunitiesEndpoint
         return opportunities;
     }
 
-    private static async Task<Results<Ok<Page<Opportunity>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<Page<OpportunityView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
         OpportunityStage? stage = null, string? region = null, string? salesRep = null, int page = 1, int pageSize = Page.DefaultSize)
     {
@@ -33,6 +33,6 @@ public static class ListOpportunitiesEndpoint
         }
 
         query = query.WhereGiven(stage, opportunity => opportunity.Stage == stage).WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep);
-        return TypedResults.Ok(await query.OrderByDescending(opportunity => opportunity.FiledAt).PageAsync(page, pageSize, cancellationToken));
+        return TypedResults.Ok(await query.OrderByDescending(opportunity => opportunity.FiledAt).PageAsync(session, OpportunitiesModule.Opportunities, opportunity => opportunity.Id, page, pageSize, cancellationToken));
     }
 }

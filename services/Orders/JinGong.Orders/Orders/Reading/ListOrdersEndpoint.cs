@@ -16,7 +16,7 @@ public static class ListOrdersEndpoint
         return orders;
     }
 
-    private static async Task<Results<Ok<Page<Order>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<Page<OrderView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
         string? region = null, string? customer = null, string? salesRep = null, int page = 1, int pageSize = Page.DefaultSize)
     {
@@ -32,6 +32,6 @@ public static class ListOrdersEndpoint
         }
 
         query = query.WhereGiven(customer, order => order.Customer == customer).WhereGiven(salesRep, order => order.SalesRep == salesRep);
-        return TypedResults.Ok(await query.OrderByDescending(order => order.PlacedAt).PageAsync(page, pageSize, cancellationToken));
+        return TypedResults.Ok(await query.OrderByDescending(order => order.PlacedAt).PageAsync(session, OrdersModule.Orders, order => order.Id, page, pageSize, cancellationToken));
     }
 }
