@@ -14,9 +14,16 @@ public sealed class HealthTimeline : IAsyncDisposable
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(12);
     private readonly ConcurrentQueue<Sample> samples = new();
     private readonly CancellationTokenSource stop = new();
+    private readonly HttpClient health;
     private readonly Task watching;
 
-    private HealthTimeline(HttpClient gateway, TimeSpan interval) => watching = WatchAsync(gateway, interval);
+    // Health needs no token: sampled without one, so a sign-in that fails during a fault (identity's database down, a
+    // token renewed at the wrong moment) cannot stop the sampling the fault is measured by.
+    private HealthTimeline(Uri gateway, TimeSpan interval)
+    {
+        health = new HttpClient { BaseAddress = gateway };
+        watching = WatchAsync(interval);
+    }
 
     /// <param name="Detail">Which checks were not healthy, or why the gateway did not answer.</param>
     public sealed record Sample(DateTimeOffset At, bool Healthy, string Detail);
@@ -28,7 +35,8 @@ public sealed class HealthTimeline : IAsyncDisposable
             $"{Unhealthy.Detail} at {Unhealthy.At:HH:mm:ss.fff}, back {(Back is null ? "not yet" : $"at {Back.At:HH:mm:ss.fff}")}";
     }
 
-    public static HealthTimeline Watch(HttpClient gateway, TimeSpan interval) => new(gateway, interval);
+    public static HealthTimeline Watch(HttpClient gateway, TimeSpan interval) =>
+        new(gateway.BaseAddress ?? throw new ArgumentException("The gateway client names the gateway's address.", nameof(gateway)), interval);
 
     /// <summary>The first dip that began at or after <paramref name="since"/>; null while health has stayed healthy.</summary>
     public Dip? DipSince(DateTimeOffset since)
@@ -51,16 +59,17 @@ public sealed class HealthTimeline : IAsyncDisposable
         await stop.CancelAsync();
         await watching;
         stop.Dispose();
+        health.Dispose();
     }
 
-    private async Task WatchAsync(HttpClient gateway, TimeSpan interval)
+    private async Task WatchAsync(TimeSpan interval)
     {
         using var timer = new PeriodicTimer(interval);
         try
         {
             do
             {
-                samples.Enqueue(await SampleAsync(gateway));
+                samples.Enqueue(await SampleAsync());
             }
             while (await timer.WaitForNextTickAsync(stop.Token));
         }
@@ -69,25 +78,38 @@ public sealed class HealthTimeline : IAsyncDisposable
         }
     }
 
-    private async Task<Sample> SampleAsync(HttpClient gateway)
+    private async Task<Sample> SampleAsync()
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
         timeout.CancelAfter(ProbeTimeout);
         try
         {
-            using var answer = await gateway.GetAsync("/health", timeout.Token);
-            var report = JsonDocument.Parse(await answer.Content.ReadAsStringAsync(timeout.Token)).RootElement;
-            var status = report.GetProperty("status").GetString();
-            // Degraded answers 200 too, but it is not the healthy the fault must come back to.
-            var failing = report.GetProperty("checks").EnumerateObject()
-                .Where(check => check.Value.GetProperty("status").GetString() != "Healthy")
-                .Select(check => $"{check.Name} {check.Value.GetProperty("status").GetString()}");
-            return new(DateTimeOffset.UtcNow, answer.StatusCode == HttpStatusCode.OK && status == "Healthy", string.Join(", ", failing));
+            using var answer = await health.GetAsync("/health", timeout.Token);
+            return Read(answer.StatusCode, await answer.Content.ReadAsStringAsync(timeout.Token));
         }
-        catch (Exception error) when (error is HttpRequestException or JsonException or KeyNotFoundException
-            || (error is OperationCanceledException && !stop.IsCancellationRequested))
+        catch (Exception error) when (error is HttpRequestException || (error is OperationCanceledException && !stop.IsCancellationRequested))
         {
             return new(DateTimeOffset.UtcNow, false, $"gateway did not answer ({error.GetType().Name})");
+        }
+    }
+
+    // Anything but a health report (the gateway's 429 or 503 Problem Details, whose status is a number) is not healthy, and
+    // is a sample like any other: an answer the sampler cannot read must not end the sampling.
+    private static Sample Read(HttpStatusCode code, string body)
+    {
+        try
+        {
+            var report = JsonDocument.Parse(body).RootElement;
+            var status = report.GetProperty("status").GetString();
+            // Degraded answers 200 too, but it is not the healthy the fault must come back to.
+            var failing = string.Join(", ", report.GetProperty("checks").EnumerateObject()
+                .Where(check => check.Value.GetProperty("status").GetString() != "Healthy")
+                .Select(check => $"{check.Name} {check.Value.GetProperty("status").GetString()}"));
+            return new(DateTimeOffset.UtcNow, code == HttpStatusCode.OK && status == "Healthy", failing);
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return new(DateTimeOffset.UtcNow, false, $"gateway answered {(int)code}, not a health report ({error.GetType().Name})");
         }
     }
 }
