@@ -20,26 +20,26 @@ internal static class OkrApi
     }
 
     /// <summary>Puts people on the roster: (id, team) pairs, all in <paramref name="region"/>.</summary>
-    public static Task<JsonElement> JoinAsync(this SystemFixture system, string region, params (string Id, string Team)[] people) =>
-        system.PostOkAsync("/api/okr/people/import", new
+    public static Task<JsonElement> JoinAsync(this IApiUnderTest okr, string region, params (string Id, string Team)[] people) =>
+        okr.PostOkAsync("/api/okr/people/import", new
         {
             people = people.Select(person => new { id = person.Id, name = $"Name of {person.Id}", team = person.Team, region }),
             occurredAt = DateTimeOffset.UtcNow.AddDays(-400),
         });
 
     public static async Task<string> SetObjectiveAsync(
-        this SystemFixture system, string title, string period, string owner, string ownerKind = "person", string? parentId = null, decimal? weight = null) =>
-        (await system.PostOkAsync("/api/okr/objectives", new { title, period, ownerKind, owner, parentId, weight }, HttpStatusCode.Created))
+        this IApiUnderTest okr, string title, string period, string owner, string ownerKind = "person", string? parentId = null, decimal? weight = null) =>
+        (await okr.PostOkAsync("/api/okr/objectives", new { title, period, ownerKind, owner, parentId, weight }, HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
 
     /// <summary>A key result checked in by hand, from 0 to <paramref name="target"/>.</summary>
-    public static async Task<string> DefineManualAsync(this SystemFixture system, string objectiveId, decimal target, decimal weight = 1m, DateTimeOffset? occurredAt = null) =>
-        (await system.PostOkAsync($"/api/okr/objectives/{objectiveId}/key-results", new { title = $"reach {target}", start = 0, target, unit = "units", weight, occurredAt }, HttpStatusCode.Created))
+    public static async Task<string> DefineManualAsync(this IApiUnderTest okr, string objectiveId, decimal target, decimal weight = 1m, DateTimeOffset? occurredAt = null) =>
+        (await okr.PostOkAsync($"/api/okr/objectives/{objectiveId}/key-results", new { title = $"reach {target}", start = 0, target, unit = "units", weight, occurredAt }, HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
 
-    public static Task<JsonElement> CheckInAsync(this SystemFixture system, string keyResultId, decimal value, decimal confidence = 0.7m, string? note = null) =>
-        system.PostOkAsync($"/api/okr/key-results/{keyResultId}/check-ins", new { value, confidence, note });
+    public static Task<JsonElement> CheckInAsync(this IApiUnderTest okr, string keyResultId, decimal value, decimal confidence = 0.7m, string? note = null) =>
+        okr.PostOkAsync($"/api/okr/key-results/{keyResultId}/check-ins", new { value, confidence, note });
 
-    public static async Task<long> EventCountAsync(this SystemFixture system) =>
-        (await new EventStoreQueries(await system.ConnectionStringAsync("okrdb")).EventsAsync()).Count;
+    public static async Task<long> EventCountAsync(this IApiUnderTest okr) =>
+        (await new EventStoreQueries(await okr.ConnectionStringAsync("okrdb")).EventsAsync()).Count;
 }

@@ -1,4 +1,3 @@
-using Aspire.Hosting.Testing;
 using JinGong.EventSourcing;
 using JinGong.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -6,8 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace JinGong.Okr.Tests;
 
 /// <summary>Every service reports how far its daemon's projections and subscriptions are behind, and turns Degraded past a threshold.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class ProjectionHealthTests(SystemFixture system)
+[Collection(OkrService.Collection)]
+public sealed class ProjectionHealthTests(OkrService okr)
 {
     [Fact]
     public void a_projection_behind_by_more_events_or_seconds_than_allowed_turns_health_degraded()
@@ -21,12 +20,12 @@ public sealed class ProjectionHealthTests(SystemFixture system)
     [Fact]
     public async Task the_okr_service_reports_the_lag_of_its_subscriptions_in_its_health()
     {
-        using var okr = system.App.CreateHttpClient("okr");
+        using var probe = okr.Anonymous();
         // Something for the daemon to process, so that each of its shards has a position to measure.
-        await system.JoinAsync(GatewayRequests.Unique("Anhui"), (GatewayRequests.Unique("wu"), GatewayRequests.Unique("Service")));
+        await okr.JoinAsync(GatewayRequests.Unique("Anhui"), (GatewayRequests.Unique("wu"), GatewayRequests.Unique("Service")));
 
         var health = await Eventually.ReturnsAsync(
-            async _ => await (await okr.GetAsync("/health")).JsonAsync(),
+            async _ => await (await probe.GetAsync("/health")).JsonAsync(),
             report => report.GetProperty("checks").GetProperty("projections").TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
                 && data.TryGetProperty("bound-key-results:All", out _) && data.TryGetProperty("integration-events:All", out _),
             TimeSpan.FromSeconds(30), "the projection lag to be measured");

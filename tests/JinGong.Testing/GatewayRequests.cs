@@ -18,15 +18,15 @@ public static class GatewayRequests
         return JsonDocument.Parse(body).RootElement;
     }
 
-    public static async Task<JsonElement> PostOkAsync(this SystemFixture system, string path, object body, HttpStatusCode status = HttpStatusCode.OK)
+    public static async Task<JsonElement> PostOkAsync(this IApiUnderTest system, string path, object body, HttpStatusCode status = HttpStatusCode.OK)
     {
-        using var answer = await system.Gateway.PostAsJsonAsync(path, body);
+        using var answer = await system.Api.PostAsJsonAsync(path, body);
         return await answer.JsonAsync(status);
     }
 
-    public static async Task<JsonElement> GetOkAsync(this SystemFixture system, string path)
+    public static async Task<JsonElement> GetOkAsync(this IApiUnderTest system, string path)
     {
-        using var answer = await system.Gateway.GetAsync(path);
+        using var answer = await system.Api.GetAsync(path);
         return await answer.JsonAsync();
     }
 }

@@ -12,7 +12,7 @@ namespace JinGong.Testing;
 /// The whole system as the AppHost starts it (local PostgreSQL and RabbitMQ, every service, the gateway),
 /// on random ports with a fresh data folder, reached only through the gateway.
 /// </summary>
-public class SystemFixture : IAsyncLifetime
+public class SystemFixture : IApiUnderTest, IAsyncLifetime
 {
     // The resource snapshot property DCP fills with a process's id (Aspire keeps its constant internal).
     private const string ExecutablePidProperty = "executable.pid";
@@ -27,6 +27,8 @@ public class SystemFixture : IAsyncLifetime
 
     /// <summary>The gateway, signed in as the administrator (who may do everything).</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    HttpClient IApiUnderTest.Api => Gateway;
 
     /// <summary>The gateway's public address, for clients that sign in as someone else or not at all.</summary>
     public Uri GatewayAddress { get; private set; } = null!;

@@ -6,13 +6,13 @@ using JinGong.Testing;
 namespace JinGong.Fleet.Tests.Integration;
 
 /// <summary>Every change of a vehicle's status reaches the bus, with the order, loan or transfer behind it.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class StatusChangePublishingTests(SystemFixture system)
+[Collection(FleetService.Collection)]
+public sealed class StatusChangePublishingTests(FleetService fleet)
 {
     [Fact]
     public async Task a_vehicle_s_life_is_told_on_the_bus_change_by_change()
     {
-        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
+        await using var bus = await TestBus.StartAsync(await fleet.ConnectionStringAsync("messaging"), listen => listen.To<VehicleStatusChanged>().To<VehicleDelivered>().To<VehicleRetired>().To<VehicleRequestRefused>());
         var code = FleetApi.NewCode();
 
         await PostAsync("/api/fleet/vehicles", new { code, model = "MT-90E", category = "mining-truck", region = "east", warehouse = "wuxi-1" });
@@ -41,7 +41,7 @@ public sealed class StatusChangePublishingTests(SystemFixture system)
 
     private async Task PostAsync(string path, object body)
     {
-        using var answer = await system.Gateway.PostAsJsonAsync(path, body);
+        using var answer = await fleet.Api.PostAsJsonAsync(path, body);
         answer.StatusCode.Should().BeOneOf(HttpStatusCode.OK, HttpStatusCode.Created);
     }
 

@@ -13,8 +13,8 @@ namespace JinGong.Fleet.Tests.Utilization;
 /// Utilization as analysts ask for it through the gateway: the worked example's vehicles entered as back-dated commands,
 /// under a model and regions of each test's own, against the numbers worked out by hand (UtilizationCalculatorTests).
 /// </summary>
-[Collection(SystemCollection.Name)]
-public sealed class UtilizationApiTests(SystemFixture system)
+[Collection(FleetService.Collection)]
+public sealed class UtilizationApiTests(FleetService fleet)
 {
     // As the services write it: camelCase, enums by name.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -102,7 +102,7 @@ public sealed class UtilizationApiTests(SystemFixture system)
     [InlineData("/api/fleet/vehicles/JG-ANY/utilization?from=2026-09&to=2026-10&granularity=week", "granularity")]
     public async Task utilization_asked_for_wrongly_names_the_field(string path, string field)
     {
-        using var answer = await system.Gateway.GetAsync(path);
+        using var answer = await fleet.Api.GetAsync(path);
 
         (await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty(field, out _)
             .Should().BeTrue();
@@ -113,7 +113,7 @@ public sealed class UtilizationApiTests(SystemFixture system)
     [InlineData("/api/fleet/vehicles/JG-ANY/utilization?from=2026-09&to=2026-10&definition=busy-time")]
     public async Task an_unknown_definition_is_refused_naming_the_known_ones(string path)
     {
-        using var answer = await system.Gateway.GetAsync(path);
+        using var answer = await fleet.Api.GetAsync(path);
 
         (await answer.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-utilization-definition")).GetProperty("detail").GetString()
             .Should().Contain("loan-time-excluding-maintenance");
@@ -122,7 +122,7 @@ public sealed class UtilizationApiTests(SystemFixture system)
     [Fact]
     public async Task an_unknown_vehicle_has_no_utilization()
     {
-        using var answer = await system.Gateway.GetAsync($"/api/fleet/vehicles/{FleetApi.NewCode()}/utilization?from=2026-09&to=2026-10");
+        using var answer = await fleet.Api.GetAsync($"/api/fleet/vehicles/{FleetApi.NewCode()}/utilization?from=2026-09&to=2026-10");
 
         await answer.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-found");
     }
@@ -147,7 +147,7 @@ public sealed class UtilizationApiTests(SystemFixture system)
         foreach (var @event in history.Events)
         {
             var (path, body) = Command(@event);
-            using var answer = await system.Gateway.PostAsJsonAsync(path, body);
+            using var answer = await fleet.Api.PostAsJsonAsync(path, body);
             answer.IsSuccessStatusCode.Should().BeTrue($"{@event.GetType().Name}: {await answer.Content.ReadAsStringAsync()}");
         }
     }
@@ -183,7 +183,7 @@ public sealed class UtilizationApiTests(SystemFixture system)
 
     private async Task<T> GetOkAsync<T>(string path)
     {
-        using var answer = await system.Gateway.GetAsync(path);
+        using var answer = await fleet.Api.GetAsync(path);
         var body = await answer.Content.ReadAsStringAsync();
         answer.StatusCode.Should().Be(HttpStatusCode.OK, body);
         return JsonSerializer.Deserialize<T>(body, Json)!;

@@ -9,8 +9,8 @@ using Marten;
 
 namespace JinGong.Fleet.Tests.Vehicles;
 
-[Collection(SystemCollection.Name)]
-public sealed class InventoryTests(SystemFixture system)
+[Collection(FleetService.Collection)]
+public sealed class InventoryTests(FleetService fleet)
 {
     [Fact]
     public async Task the_inventory_shows_each_vehicle_where_it_is_and_who_holds_it()
@@ -50,7 +50,7 @@ public sealed class InventoryTests(SystemFixture system)
         await ThreeVehiclesAsync(model);
         var live = (await ReadAsync($"/api/fleet/inventory?model={model}")).GetProperty("items").EnumerateArray().ToList();
 
-        var fleetDb = await system.ConnectionStringAsync("fleetdb");
+        var fleetDb = await fleet.ConnectionStringAsync("fleetdb");
         await using var store = DocumentStore.For(options =>
         {
             options.Connection(fleetDb);
@@ -74,7 +74,7 @@ public sealed class InventoryTests(SystemFixture system)
     [InlineData("?status=Lost")]
     public async Task bad_paging_or_filters_are_400s(string query)
     {
-        using var answer = await system.Gateway.GetAsync($"/api/fleet/inventory{query}");
+        using var answer = await fleet.Api.GetAsync($"/api/fleet/inventory{query}");
 
         answer.StatusCode.Should().Be(HttpStatusCode.BadRequest, await answer.Content.ReadAsStringAsync());
     }
@@ -85,20 +85,20 @@ public sealed class InventoryTests(SystemFixture system)
         for (var i = 0; i < 3; i++)
         {
             var code = FleetApi.NewCode();
-            (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new { code, model, category = "mining-truck", region = "east", warehouse = "wuxi-1" }))
+            (await fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", new { code, model, category = "mining-truck", region = "east", warehouse = "wuxi-1" }))
                 .StatusCode.Should().Be(HttpStatusCode.Created);
             codes.Add(code);
         }
 
-        (await system.Gateway.PostAsJsonAsync($"/api/fleet/vehicles/{codes[1]}/reservation", new { orderId = "order-1" })).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await system.Gateway.PostAsJsonAsync($"/api/fleet/vehicles/{codes[2]}/loans", new { loanId = "loan-1", borrower = "Shougang", site = "Qian'an", dueDate = "2030-01-01" }))
+        (await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{codes[1]}/reservation", new { orderId = "order-1" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{codes[2]}/loans", new { loanId = "loan-1", borrower = "Shougang", site = "Qian'an", dueDate = "2030-01-01" }))
             .StatusCode.Should().Be(HttpStatusCode.OK);
         return (codes[0], codes[1], codes[2]);
     }
 
     private async Task<JsonElement> ReadAsync(string path)
     {
-        using var answer = await system.Gateway.GetAsync(path);
+        using var answer = await fleet.Api.GetAsync(path);
         var body = await answer.Content.ReadAsStringAsync();
         answer.StatusCode.Should().Be(HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement;

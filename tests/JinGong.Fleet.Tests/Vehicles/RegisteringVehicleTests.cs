@@ -6,21 +6,21 @@ using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
 
-[Collection(SystemCollection.Name)]
-public sealed class RegisteringVehicleTests(SystemFixture system)
+[Collection(FleetService.Collection)]
+public sealed class RegisteringVehicleTests(FleetService fleet)
 {
     private static object Registration(string code) =>
         new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" };
 
-    private async Task<EventStoreQueries> FleetEventsAsync() => new(await system.ConnectionStringAsync("fleetdb"));
+    private async Task<EventStoreQueries> FleetEventsAsync() => new(await fleet.ConnectionStringAsync("fleetdb"));
 
     [Fact]
     public async Task a_registered_vehicle_is_in_stock_and_read_back_with_its_version()
     {
         var code = FleetApi.NewCode();
 
-        using var created = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code));
-        using var read = await system.Gateway.GetAsync($"/api/fleet/vehicles/{code}");
+        using var created = await fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", Registration(code));
+        using var read = await fleet.Api.GetAsync($"/api/fleet/vehicles/{code}");
 
         created.StatusCode.Should().Be(HttpStatusCode.Created);
         created.Headers.Location!.ToString().Should().Be($"/api/fleet/vehicles/{code}");
@@ -35,9 +35,9 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
     public async Task a_vehicle_code_registered_twice_is_a_conflict_and_appends_nothing()
     {
         var code = FleetApi.NewCode();
-        (await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        using var again = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code));
+        using var again = await fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", Registration(code));
 
         await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "vehicle-already-registered");
         (await (await FleetEventsAsync()).EventsAsync(code)).Should().ContainSingle();
@@ -48,7 +48,7 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
     {
         var code = FleetApi.NewCode();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", Registration(code))));
 
         answers.Count(answer => answer.StatusCode == HttpStatusCode.Created).Should().Be(1);
         answers.Where(answer => answer.StatusCode != HttpStatusCode.Created).Should().OnlyContain(answer => answer.StatusCode == HttpStatusCode.Conflict);
@@ -60,7 +60,7 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
     {
         var code = FleetApi.NewCode();
 
-        using var answer = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new
+        using var answer = await fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", new
         {
             code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1", occurredAt = DateTimeOffset.UtcNow.AddDays(1),
         });
@@ -82,20 +82,20 @@ public sealed class RegisteringVehicleTests(SystemFixture system)
     [InlineData("{\"code\":\"JG-3\",\"model\":\"XE-80\",\"category\":\"excavator\",\"region\":\"east\"}", "warehouse")]
     public async Task bad_input_gets_a_400_naming_the_field_and_appends_nothing(string body, string field)
     {
-        var fleet = await FleetEventsAsync();
-        var before = (await fleet.EventsAsync()).Count;
+        var store = await FleetEventsAsync();
+        var before = (await store.EventsAsync()).Count;
 
-        using var answer = await system.Gateway.PostAsync("/api/fleet/vehicles", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var answer = await fleet.Api.PostAsync("/api/fleet/vehicles", new StringContent(body, Encoding.UTF8, "application/json"));
 
         var problem = await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
         problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue($"the errors name {field}: {problem}");
-        (await fleet.EventsAsync()).Should().HaveCount(before);
+        (await store.EventsAsync()).Should().HaveCount(before);
     }
 
     [Fact]
     public async Task an_unknown_vehicle_is_a_404_problem()
     {
-        using var answer = await system.Gateway.GetAsync("/api/fleet/vehicles/JG-NOT-THERE");
+        using var answer = await fleet.Api.GetAsync("/api/fleet/vehicles/JG-NOT-THERE");
 
         await answer.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-found");
     }

@@ -6,8 +6,8 @@ using JinGong.Testing;
 namespace JinGong.Fleet.Tests.Vehicles;
 
 /// <summary>What analysts and auditors ask: a vehicle as of a moment, at a version, and its whole history.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class TimeTravelTests(SystemFixture system)
+[Collection(FleetService.Collection)]
+public sealed class TimeTravelTests(FleetService fleet)
 {
     private static readonly DateTimeOffset Registered = new(2026, 6, 1, 2, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Reserved = new(2026, 6, 10, 3, 0, 0, TimeSpan.Zero);
@@ -51,7 +51,7 @@ public sealed class TimeTravelTests(SystemFixture system)
     {
         var code = await DeliveredVehicleAsync();
 
-        using var answer = await system.Gateway.GetAsync($"/api/fleet/vehicles/{code}{query}");
+        using var answer = await fleet.Api.GetAsync($"/api/fleet/vehicles/{code}{query}");
 
         answer.StatusCode.Should().Be(status, await answer.Content.ReadAsStringAsync());
         answer.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
@@ -62,7 +62,7 @@ public sealed class TimeTravelTests(SystemFixture system)
     {
         var code = await DeliveredVehicleAsync();
 
-        using var answer = await system.Gateway.GetAsync($"/api/fleet/vehicles/{code}/history");
+        using var answer = await fleet.Api.GetAsync($"/api/fleet/vehicles/{code}/history");
         var history = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToList();
 
         history.Select(e => e.GetProperty("type").GetString()).Should().Equal("vehicle_registered_v1", "vehicle_reserved_v1", "vehicle_delivered_v1");
@@ -87,13 +87,13 @@ public sealed class TimeTravelTests(SystemFixture system)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Correlation-Id", $"audit-{code}");
-        using var answer = await system.Gateway.SendAsync(request);
+        using var answer = await fleet.Api.SendAsync(request);
         answer.IsSuccessStatusCode.Should().BeTrue(await answer.Content.ReadAsStringAsync());
     }
 
     private async Task<JsonElement> ReadAsync(string path)
     {
-        using var answer = await system.Gateway.GetAsync(path);
+        using var answer = await fleet.Api.GetAsync(path);
         var body = await answer.Content.ReadAsStringAsync();
         answer.StatusCode.Should().Be(HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement;

@@ -6,13 +6,13 @@ using JinGong.Testing;
 namespace JinGong.Fleet.Tests.Vehicles;
 
 /// <summary>A vehicle's commands through the gateway: versions, If-Match, illegal transitions, concurrency.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class VehicleLifecycleTests(SystemFixture system)
+[Collection(FleetService.Collection)]
+public sealed class VehicleLifecycleTests(FleetService fleet)
 {
     [Fact]
     public async Task a_vehicle_lives_from_registration_to_delivery_one_version_per_event()
     {
-        var code = await system.RegisterAsync();
+        var code = await fleet.RegisterAsync();
 
         await CommandAsync(code, "reservation", new { orderId = "order-1" }, expectedVersion: 2, "Reserved");
         await CommandAsync(code, "transfers", new { transferId = "t-1", toWarehouse = "tangshan-2", toRegion = "north" }, 3, "InTransit");
@@ -22,47 +22,47 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
         var delivered = await CommandAsync(code, "delivery", new { orderId = "order-1", customer = "Hebei Steel", site = "Tangshan mill" }, 5, "Delivered");
         delivered.GetProperty("customer").GetString().Should().Be("Hebei Steel");
 
-        using var read = await system.Gateway.GetAsync($"/api/fleet/vehicles/{code}");
+        using var read = await fleet.Api.GetAsync($"/api/fleet/vehicles/{code}");
         read.Headers.ETag!.Tag.Should().Be("\"5\"");
     }
 
     [Fact]
     public async Task a_vehicle_s_status_timeline_gives_each_spell_from_when_to_when_and_an_unknown_vehicle_is_a_404()
     {
-        var code = await system.RegisterAsync();
+        var code = await fleet.RegisterAsync();
         await CommandAsync(code, "maintenance", new { reason = "battery check" }, 2, "InMaintenance");
         await CommandAsync(code, "maintenance/close", new { outcome = "cells replaced" }, 3, "InStock");
         await CommandAsync(code, "transfers", new { transferId = "t-1", toWarehouse = "tangshan-2", toRegion = "north" }, 4, "InTransit");
         await CommandAsync(code, "transfers/arrival", new { transferId = "t-1" }, 5, "InStock");
 
-        var spells = (await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/status-timeline")).GetProperty("spells").EnumerateArray().ToList();
+        var spells = (await fleet.Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/status-timeline")).GetProperty("spells").EnumerateArray().ToList();
 
         spells.Select(spell => (spell.GetProperty("status").GetString(), spell.GetProperty("region").GetString())).Should().Equal(
             ("InStock", "east"), ("InMaintenance", "east"), ("InStock", "east"), ("InTransit", "east"), ("InStock", "north"));
         spells[1].GetProperty("statusBeforeMaintenance").GetString().Should().Be("InStock");
         spells.Zip(spells.Skip(1)).Should().OnlyContain(pair => pair.First.GetProperty("to").GetString() == pair.Second.GetProperty("from").GetString(), "each spell ends where the next begins");
         spells[^1].GetProperty("to").ValueKind.Should().Be(JsonValueKind.Null, "the vehicle stands so still");
-        using var unknown = await system.Gateway.GetAsync("/api/fleet/vehicles/JG-NOBODY/status-timeline");
+        using var unknown = await fleet.Api.GetAsync("/api/fleet/vehicles/JG-NOBODY/status-timeline");
         await unknown.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-found");
     }
 
     [Fact]
     public async Task a_vehicle_on_loan_cannot_be_delivered_and_the_refusal_appends_nothing()
     {
-        var code = await system.RegisterAsync();
+        var code = await fleet.RegisterAsync();
         await CommandAsync(code, "loans", new { loanId = "loan-1", borrower = "Shougang", site = "Qian'an mine", dueDate = "2027-01-31" }, 2, "OnLoan");
 
         using var answer = await PostAsync(code, "delivery", new { orderId = "order-1", customer = "C", site = "S" });
 
         await answer.ShouldBeProblemAsync(HttpStatusCode.Conflict, "cannot-deliver-when-on-loan");
-        (await system.StreamVersionAsync(code)).Should().Be(2);
+        (await fleet.VehicleVersionAsync(code)).Should().Be(2);
         await CommandAsync(code, "loans/return", new { loanId = "loan-1", hoursUsed = 41.5 }, 3, "InStock");
     }
 
     [Fact]
     public async Task a_stale_if_match_is_refused_with_412_and_appends_nothing()
     {
-        var code = await system.RegisterAsync();
+        var code = await fleet.RegisterAsync();
         await CommandAsync(code, "maintenance", new { reason = "battery check" }, 2, "InMaintenance");
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/fleet/vehicles/{code}/maintenance/close")
@@ -70,20 +70,20 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
             Content = JsonContent.Create(new { outcome = "cells replaced" }),
         };
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-        using var answer = await system.Gateway.SendAsync(request);
+        using var answer = await fleet.Api.SendAsync(request);
 
         await answer.ShouldBeProblemAsync(HttpStatusCode.PreconditionFailed, "stream-moved");
-        (await system.StreamVersionAsync(code)).Should().Be(2);
+        (await fleet.VehicleVersionAsync(code)).Should().Be(2);
     }
 
     [Fact]
     public async Task a_current_if_match_lets_the_write_through()
     {
-        var code = await system.RegisterAsync();
+        var code = await fleet.RegisterAsync();
 
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/fleet/vehicles/{code}/retirement") { Content = JsonContent.Create(new { reason = "prototype" }) };
         request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-        using var answer = await system.Gateway.SendAsync(request);
+        using var answer = await fleet.Api.SendAsync(request);
 
         answer.StatusCode.Should().Be(HttpStatusCode.OK);
         answer.Headers.ETag!.Tag.Should().Be("\"2\"");
@@ -94,7 +94,7 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
     [Fact]
     public async Task of_twenty_parallel_reservations_exactly_one_wins_and_each_loser_is_decided_again_on_the_winner_s_reservation()
     {
-        var code = await system.RegisterAsync();
+        var code = await fleet.RegisterAsync();
 
         var answers = await Task.WhenAll(Enumerable.Range(1, 20).Select(order => PostAsync(code, "reservation", new { orderId = $"order-{order}" })));
 
@@ -104,13 +104,13 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
         // still and is refused by the rule the winner's reservation brings, never by the race itself.
         var refusals = await Task.WhenAll(answers.Where(answer => answer.StatusCode != HttpStatusCode.OK).Select(answer => answer.Content.ReadFromJsonAsync<JsonElement>()));
         refusals.Select(problem => problem.GetProperty("type").GetString()).Should().NotContain(type => type!.EndsWith("/concurrent-change", StringComparison.Ordinal));
-        (await system.StreamVersionAsync(code)).Should().Be(2, "one reservation was appended");
+        (await fleet.VehicleVersionAsync(code)).Should().Be(2, "one reservation was appended");
     }
 
     [Fact]
     public async Task of_a_hundred_writers_sending_the_same_expected_version_exactly_one_wins_each_version_and_no_version_is_skipped()
     {
-        var code = await system.RegisterAsync();
+        var code = await fleet.RegisterAsync();
         for (var version = 1; version <= 5; version++)
         {
             // Maintenance opened, then closed, and so on: each round's command is lawful for the state it finds.
@@ -122,7 +122,7 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
                     Content = JsonContent.Create(new { reason = "inspection", outcome = "passed" }),
                 };
                 request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
-                return system.Gateway.SendAsync(request);
+                return fleet.Api.SendAsync(request);
             }));
 
             answers.Where(answer => answer.IsSuccessStatusCode).Should().ContainSingle()
@@ -135,7 +135,7 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
             }
         }
 
-        var history = await system.Gateway.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history");
+        var history = await fleet.Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history");
         history.EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).Should().Equal(1, 2, 3, 4, 5, 6);
     }
 
@@ -147,13 +147,13 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
     [InlineData("delivery", "{\"orderId\":\"o\",\"customer\":\"c\",\"site\":\"s\",\"occurredAt\":\"soon\"}", "occurredAt")]
     public async Task invalid_commands_get_a_400_naming_the_field_and_append_nothing(string command, string body, string field)
     {
-        var code = await system.RegisterAsync();
+        var code = await fleet.RegisterAsync();
 
-        using var answer = await system.Gateway.PostAsync($"/api/fleet/vehicles/{code}/{command}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var answer = await fleet.Api.PostAsync($"/api/fleet/vehicles/{code}/{command}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         var problem = await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
         problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(problem.ToString());
-        (await system.StreamVersionAsync(code)).Should().Be(1);
+        (await fleet.VehicleVersionAsync(code)).Should().Be(1);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class VehicleLifecycleTests(SystemFixture system)
     }
 
     private Task<HttpResponseMessage> PostAsync(string code, string command, object body) =>
-        system.Gateway.PostAsJsonAsync($"/api/fleet/vehicles/{code}/{command}", body);
+        fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/{command}", body);
 
     private async Task<JsonElement> CommandAsync(string code, string command, object body, long expectedVersion, string expectedStatus)
     {

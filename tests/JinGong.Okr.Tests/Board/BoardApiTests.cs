@@ -4,29 +4,29 @@ using JinGong.Testing;
 namespace JinGong.Okr.Tests.Board;
 
 /// <summary>The board [看板] and the fill rate [填写率] through the gateway, checked by hand and against a replay of the events.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class BoardApiTests(SystemFixture system)
+[Collection(OkrService.Collection)]
+public sealed class BoardApiTests(OkrService okr)
 {
     [Fact]
     public async Task the_board_rolls_scores_up_a_three_level_tree_and_equals_its_rebuild_from_events()
     {
         var team = GatewayRequests.Unique("North Sales");
         var (manager, rep) = (GatewayRequests.Unique("ma"), GatewayRequests.Unique("he"));
-        await system.JoinAsync(GatewayRequests.Unique("North China"), (manager, team), (rep, team));
+        await okr.JoinAsync(GatewayRequests.Unique("North China"), (manager, team), (rep, team));
         var quarter = OkrApi.ThisQuarter.Name;
-        var company = await system.SetObjectiveAsync("North China leads in electric", quarter, team, ownerKind: "team");
-        var region = await system.SetObjectiveAsync("Beijing-Tianjin: 60 units", quarter, manager, parentId: company, weight: 3);
-        var personal = await system.SetObjectiveAsync("Close Shougang", quarter, rep, parentId: region);
-        var companyKr = await system.DefineManualAsync(company, 100);
-        var regionKr1 = await system.DefineManualAsync(region, 10);
-        var regionKr2 = await system.DefineManualAsync(region, 10, weight: 3);
-        var personalKr = await system.DefineManualAsync(personal, 4, weight: 2);
-        await system.CheckInAsync(companyKr, 20);
-        await system.CheckInAsync(regionKr1, 5);
-        await system.CheckInAsync(regionKr2, 10);
-        await system.CheckInAsync(personalKr, 1, 0.4m, "waiting for their board");
+        var company = await okr.SetObjectiveAsync("North China leads in electric", quarter, team, ownerKind: "team");
+        var region = await okr.SetObjectiveAsync("Beijing-Tianjin: 60 units", quarter, manager, parentId: company, weight: 3);
+        var personal = await okr.SetObjectiveAsync("Close Shougang", quarter, rep, parentId: region);
+        var companyKr = await okr.DefineManualAsync(company, 100);
+        var regionKr1 = await okr.DefineManualAsync(region, 10);
+        var regionKr2 = await okr.DefineManualAsync(region, 10, weight: 3);
+        var personalKr = await okr.DefineManualAsync(personal, 4, weight: 2);
+        await okr.CheckInAsync(companyKr, 20);
+        await okr.CheckInAsync(regionKr1, 5);
+        await okr.CheckInAsync(regionKr2, 10);
+        await okr.CheckInAsync(personalKr, 1, 0.4m, "waiting for their board");
 
-        var board = await system.GetOkAsync($"/api/okr/board?period={quarter}&team={Uri.EscapeDataString(team)}");
+        var board = await okr.GetOkAsync($"/api/okr/board?period={quarter}&team={Uri.EscapeDataString(team)}");
 
         // personal = 0.25; region = (0.5 + 3×1.0 + 1×0.25) / 5 = 0.75; company = (0.2 + 3×0.75) / 4 = 0.6125
         var root = board.GetProperty("roots").EnumerateArray().Single(line => line.GetProperty("id").GetString() == company);
@@ -38,14 +38,14 @@ public sealed class BoardApiTests(SystemFixture system)
         personalLine.GetProperty("owner").GetProperty("id").GetString().Should().Be(rep);
         personalLine.GetProperty("keyResults").EnumerateArray().Single().Should().Match<JsonElement>(line =>
             line.GetProperty("confidence").GetDecimal() == 0.4m && line.GetProperty("lastNote").GetString() == "waiting for their board" && !line.GetProperty("stale").GetBoolean());
-        var person = await system.GetOkAsync($"/api/okr/board?period={quarter}&person={rep}");
+        var person = await okr.GetOkAsync($"/api/okr/board?period={quarter}&person={rep}");
         person.GetProperty("objectives").GetInt32().Should().Be(1);
 
         // The live board (every objective of the quarter, bound key results moving meanwhile) equals the one replayed from events.
         await Eventually.ReturnsAsync(
-            async _ => (await system.GetOkAsync($"/api/okr/board?period={quarter}")).ToString() == (await system.GetOkAsync($"/api/okr/board/replay?period={quarter}")).ToString(),
+            async _ => (await okr.GetOkAsync($"/api/okr/board?period={quarter}")).ToString() == (await okr.GetOkAsync($"/api/okr/board/replay?period={quarter}")).ToString(),
             equal => equal, TimeSpan.FromSeconds(30), "the live board to equal its replay");
-        var values = await system.GetOkAsync($"/api/okr/key-results/{personalKr}/values");
+        var values = await okr.GetOkAsync($"/api/okr/key-results/{personalKr}/values");
         values.EnumerateArray().Select(point => point.GetProperty("value").GetDecimal()).Should().Equal(0m, 1m);
     }
 
@@ -54,17 +54,17 @@ public sealed class BoardApiTests(SystemFixture system)
     {
         var team = GatewayRequests.Unique("Excavator Sales");
         var people = Enumerable.Range(1, 5).Select(n => GatewayRequests.Unique($"p{n}")).Order(StringComparer.Ordinal).ToArray();
-        await system.JoinAsync(GatewayRequests.Unique("Sichuan"), [.. people.Select(person => (person, team))]);
+        await okr.JoinAsync(GatewayRequests.Unique("Sichuan"), [.. people.Select(person => (person, team))]);
         var quarter = OkrApi.ThisQuarter;
         var month = Domain.Time.Period.Month(quarter.Last.Year, quarter.Last.Month);
-        await system.SetObjectiveAsync("Quarterly", quarter.Name, people[0]);
-        await system.SetObjectiveAsync("Monthly, within the quarter", month.Name, people[1]);
-        await system.SetObjectiveAsync("Next year, not this quarter", $"{quarter.First.Year + 1}", people[2]);
-        await system.SetObjectiveAsync("The team's, not anyone's own", quarter.Name, team, ownerKind: "team");
-        await system.SetObjectiveAsync("Before leaving", quarter.Name, people[4]);
-        await system.PostOkAsync($"/api/okr/people/{people[4]}/leaving", new { });
+        await okr.SetObjectiveAsync("Quarterly", quarter.Name, people[0]);
+        await okr.SetObjectiveAsync("Monthly, within the quarter", month.Name, people[1]);
+        await okr.SetObjectiveAsync("Next year, not this quarter", $"{quarter.First.Year + 1}", people[2]);
+        await okr.SetObjectiveAsync("The team's, not anyone's own", quarter.Name, team, ownerKind: "team");
+        await okr.SetObjectiveAsync("Before leaving", quarter.Name, people[4]);
+        await okr.PostOkAsync($"/api/okr/people/{people[4]}/leaving", new { });
 
-        var fillRate = await system.GetOkAsync($"/api/okr/fill-rate?period={quarter.Name}");
+        var fillRate = await okr.GetOkAsync($"/api/okr/fill-rate?period={quarter.Name}");
 
         // By hand: on the roster p1–p4 (p5 left); with an objective of their own this quarter p1 and p2: 2 of 4.
         var line = fillRate.GetProperty("teams").EnumerateArray().Single(t => t.GetProperty("team").GetString() == team);

@@ -5,15 +5,15 @@ using JinGong.Testing;
 namespace JinGong.Okr.Tests.Roster;
 
 /// <summary>The roster is imported in bulk, as JSON or CSV, and kept as events: joined, moved, left.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class RosterTests(SystemFixture system)
+[Collection(OkrService.Collection)]
+public sealed class RosterTests(OkrService okr)
 {
     [Fact]
     public async Task a_roster_imported_as_json_then_as_the_complete_csv_joins_moves_and_leaves_people_as_events()
     {
         var (team, region) = (GatewayRequests.Unique("Key Accounts"), GatewayRequests.Unique("East China"));
         var (li, wang, chen) = (GatewayRequests.Unique("li"), GatewayRequests.Unique("wang"), GatewayRequests.Unique("chen"));
-        var joined = await system.PostOkAsync("/api/okr/people/import", new
+        var joined = await okr.PostOkAsync("/api/okr/people/import", new
         {
             people = new[]
             {
@@ -30,19 +30,19 @@ public sealed class RosterTests(SystemFixture system)
             {li},"Li, Wei",Strategic Accounts,{region},
             {wang},Wang Fang,{team},{region},{li}
             """;
-        using var answer = await system.Gateway.PostAsync(
+        using var answer = await okr.Api.PostAsync(
             "/api/okr/people/import?complete=true", new StringContent(csv, Encoding.UTF8, "text/csv"));
         var imported = await answer.JsonAsync();
         imported.GetProperty("moved").GetInt32().Should().Be(1);
         imported.GetProperty("left").GetInt32().Should().BeGreaterThanOrEqualTo(1, "Chen (and anyone else not in the complete roster) left");
         imported.GetProperty("unchanged").GetInt32().Should().Be(1);
 
-        var liNow = await system.GetOkAsync($"/api/okr/people/{li}");
+        var liNow = await okr.GetOkAsync($"/api/okr/people/{li}");
         liNow.GetProperty("name").GetString().Should().Be("Li, Wei");
         liNow.GetProperty("team").GetString().Should().Be("Strategic Accounts");
         liNow.GetProperty("memberships").GetArrayLength().Should().Be(2);
-        (await system.GetOkAsync($"/api/okr/people/{chen}")).GetProperty("onRoster").GetBoolean().Should().BeFalse();
-        var history = await system.GetOkAsync($"/api/okr/people/{chen}/history");
+        (await okr.GetOkAsync($"/api/okr/people/{chen}")).GetProperty("onRoster").GetBoolean().Should().BeFalse();
+        var history = await okr.GetOkAsync($"/api/okr/people/{chen}/history");
         history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).Should().Equal("person_joined_v1", "person_left_v1");
     }
 
@@ -51,9 +51,9 @@ public sealed class RosterTests(SystemFixture system)
     {
         var region = GatewayRequests.Unique("West China");
         var (ok, twice) = (GatewayRequests.Unique("ok"), GatewayRequests.Unique("twice"));
-        var before = await system.EventCountAsync();
+        var before = await okr.EventCountAsync();
 
-        using var answer = await system.Gateway.PostAsync("/api/okr/people/import", JsonContent(new
+        using var answer = await okr.Api.PostAsync("/api/okr/people/import", JsonContent(new
         {
             people = new object[]
             {
@@ -67,17 +67,17 @@ public sealed class RosterTests(SystemFixture system)
         }));
 
         await answer.ShouldBeValidationProblemAsync("people[1].team", "people[3].id", "people[4].manager", "people[5].id");
-        (await system.EventCountAsync()).Should().Be(before);
+        (await okr.EventCountAsync()).Should().Be(before);
 
-        using var headerless = await system.Gateway.PostAsync("/api/okr/people/import", new StringContent("li,Li Wei,Sales,East\n", Encoding.UTF8, "text/csv"));
+        using var headerless = await okr.Api.PostAsync("/api/okr/people/import", new StringContent("li,Li Wei,Sales,East\n", Encoding.UTF8, "text/csv"));
         await headerless.ShouldBeValidationProblemAsync("body");
-        using var unquoted = await system.Gateway.PostAsync("/api/okr/people/import", new StringContent("id,name,team,region\nli,\"Li Wei,Sales,East\n", Encoding.UTF8, "text/csv"));
+        using var unquoted = await okr.Api.PostAsync("/api/okr/people/import", new StringContent("id,name,team,region\nli,\"Li Wei,Sales,East\n", Encoding.UTF8, "text/csv"));
         await unquoted.ShouldBeValidationProblemAsync("body");
-        using var xml = await system.Gateway.PostAsync("/api/okr/people/import", new StringContent("<people/>", Encoding.UTF8, "application/xml"));
+        using var xml = await okr.Api.PostAsync("/api/okr/people/import", new StringContent("<people/>", Encoding.UTF8, "application/xml"));
         xml.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
-        using var empty = await system.Gateway.PostAsync("/api/okr/people/import", JsonContent(new { people = Array.Empty<object>() }));
+        using var empty = await okr.Api.PostAsync("/api/okr/people/import", JsonContent(new { people = Array.Empty<object>() }));
         await empty.ShouldBeValidationProblemAsync("people");
-        (await system.EventCountAsync()).Should().Be(before);
+        (await okr.EventCountAsync()).Should().Be(before);
     }
 
     private static StringContent JsonContent(object body) => new(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");

@@ -6,15 +6,15 @@ using Published = JinGong.Contracts.Orders;
 namespace JinGong.Orders.Tests.Integration;
 
 /// <summary>What orders tells dispatch and the OKRs, seen from a seat of the test's own on the real bus.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class PublishingTests(SystemFixture system) : IAsyncLifetime
+[Collection(OrdersService.Collection)]
+public sealed class PublishingTests(OrdersService orders) : IAsyncLifetime
 {
     private readonly ConcurrentQueue<object> received = new();
     private IBusControl bus = null!;
 
     public async Task InitializeAsync()
     {
-        var broker = new Uri(await system.ConnectionStringAsync("messaging"));
+        var broker = new Uri(await orders.ConnectionStringAsync("messaging"));
         bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(broker);
@@ -39,15 +39,15 @@ public sealed class PublishingTests(SystemFixture system) : IAsyncLifetime
     public async Task each_business_event_is_published_with_region_rep_units_and_amounts()
     {
         var region = GatewayRequests.Unique("south");
-        var won = await system.FileOpportunityAsync(region, salesRep: "chen.jie", expectedAmount: 3_000_000m);
-        await system.PostOkAsync($"/api/orders/opportunities/{won}/won", new { });
-        var lost = await system.FileOpportunityAsync(region, salesRep: "chen.jie");
-        await system.PostOkAsync($"/api/orders/opportunities/{lost}/lost", new { reason = "budget cut" });
-        var order = await system.PlaceOrderAsync(region, quantity: 3, unitPrice: 1_200_000m, salesRep: "chen.jie", occurredAt: DateTimeOffset.UtcNow.AddDays(-3));
-        var invoice = (await system.PostOkAsync($"/api/orders/orders/{order}/invoices", new { amount = 1_000_000m, dueDate = "2030-01-01" }))
+        var won = await orders.FileOpportunityAsync(region, salesRep: "chen.jie", expectedAmount: 3_000_000m);
+        await orders.PostOkAsync($"/api/orders/opportunities/{won}/won", new { });
+        var lost = await orders.FileOpportunityAsync(region, salesRep: "chen.jie");
+        await orders.PostOkAsync($"/api/orders/opportunities/{lost}/lost", new { reason = "budget cut" });
+        var order = await orders.PlaceOrderAsync(region, quantity: 3, unitPrice: 1_200_000m, salesRep: "chen.jie", occurredAt: DateTimeOffset.UtcNow.AddDays(-3));
+        var invoice = (await orders.PostOkAsync($"/api/orders/orders/{order}/invoices", new { amount = 1_000_000m, dueDate = "2030-01-01" }))
             .GetProperty("invoices")[0].GetProperty("invoiceId").GetString();
-        await system.PostOkAsync($"/api/orders/orders/{order}/payments", new { invoiceId = invoice, amount = 400_000m });
-        await system.PostOkAsync($"/api/orders/orders/{order}/cancellation", new { reason = "site closed" });
+        await orders.PostOkAsync($"/api/orders/orders/{order}/payments", new { invoiceId = invoice, amount = 400_000m });
+        await orders.PostOkAsync($"/api/orders/orders/{order}/cancellation", new { reason = "site closed" });
 
         await Eventually.ReturnsAsync(_ => Task.FromResult(received.Count(Mine)), count => count == 6, TimeSpan.FromSeconds(30), "six events of this test on the bus");
 

@@ -1,83 +1,32 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using JinGong.Testing;
-using MassTransit;
 using Published = JinGong.Contracts.Fleet;
 
 namespace JinGong.Orders.Tests.Orders;
 
-/// <summary>The order learns from fleet's events which vehicles were reserved and delivered for it.</summary>
-[Collection(SystemCollection.Name)]
-public sealed class FollowingVehiclesTests(SystemFixture system)
+/// <summary>The order learns from fleet's events which vehicles were reserved and delivered for it (published here as fleet would).</summary>
+[Collection(OrdersService.Collection)]
+public sealed class FollowingVehiclesTests(OrdersService orders)
 {
-    [Fact]
-    public async Task the_order_follows_its_vehicles_through_fleet_and_cannot_be_cancelled_once_one_is_delivered()
-    {
-        // The order's region and the vehicles' region are the test's own and far apart on no map, so dispatch, which
-        // allocates every order, leaves these vehicles to the test's own hands.
-        var order = await system.PlaceOrderAsync(GatewayRequests.Unique("east"), quantity: 2, occurredAt: DateTimeOffset.UtcNow.AddDays(-5));
-        var vehicles = GatewayRequests.Unique("yard");
-        var first = await RegisterVehicleAsync(vehicles);
-        var second = await RegisterVehicleAsync(vehicles);
-        await system.PostOkAsync($"/api/fleet/vehicles/{first}/reservation", new { orderId = order });
-        await system.PostOkAsync($"/api/fleet/vehicles/{second}/reservation", new { orderId = order });
-
-        var reserved = await OrderWhenAsync(order, o => o.GetProperty("reservedVehicles").GetArrayLength() == 2);
-        reserved.GetProperty("status").GetString().Should().Be("Placed");
-
-        await system.PostOkAsync($"/api/fleet/vehicles/{first}/delivery", new { orderId = order, customer = "Baotou Steel", site = "Baiyun Obo mine" });
-        var partly = await OrderWhenAsync(order, o => o.GetProperty("status").GetString() == "PartlyDelivered");
-        partly.GetProperty("deliveredVehicles").EnumerateArray().Select(v => v.GetString()).Should().Equal(first);
-        partly.GetProperty("reservedVehicles").EnumerateArray().Select(v => v.GetString()).Should().Equal(second);
-
-        using (var cancel = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{order}/cancellation", new { reason = "too late" }))
-        {
-            await cancel.ShouldBeProblemAsync(HttpStatusCode.Conflict, "order-delivered");
-        }
-
-        await system.PostOkAsync($"/api/fleet/vehicles/{second}/delivery", new { orderId = order, customer = "Baotou Steel", site = "Baiyun Obo mine" });
-        await OrderWhenAsync(order, o => o.GetProperty("status").GetString() == "Delivered");
-    }
-
     [Fact]
     public async Task redelivered_fleet_events_change_nothing()
     {
-        var order = await system.PlaceOrderAsync(GatewayRequests.Unique("east"), quantity: 2);
-        var broker = new Uri(await system.ConnectionStringAsync("messaging"));
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker));
-        await bus.StartAsync();
-        try
-        {
-            var delivered = new Published.VehicleDelivered("JG-REDELIVERED", "MT-90E", order, "Baotou Steel", "Baiyun Obo mine", DateTimeOffset.UtcNow);
-            var messageId = Guid.NewGuid();
-            // The same message twice (a redelivery), then the same fact under another message id (a republished event).
-            await bus.Publish(delivered, context => context.MessageId = messageId);
-            await bus.Publish(delivered, context => context.MessageId = messageId);
-            await bus.Publish(delivered, context => context.MessageId = Guid.NewGuid());
-            // A marker published last: once the order shows it, everything before it was consumed.
-            await bus.Publish(delivered with { VehicleCode = "JG-MARKER" }, context => context.MessageId = Guid.NewGuid());
+        var order = await orders.PlaceOrderAsync(GatewayRequests.Unique("east"), quantity: 2);
+        await using var bus = await TestBus.StartAsync(await orders.ConnectionStringAsync("messaging"));
+        var delivered = new Published.VehicleDelivered("JG-REDELIVERED", "MT-90E", order, "Baotou Steel", "Baiyun Obo mine", DateTimeOffset.UtcNow);
+        var messageId = Guid.NewGuid();
+        // The same message twice (a redelivery), then the same fact under another message id (a republished event).
+        await bus.PublishAsync(delivered, messageId);
+        await bus.PublishAsync(delivered, messageId);
+        await bus.PublishAsync(delivered, Guid.NewGuid());
+        // A marker published last: once the order shows it, everything before it was consumed.
+        await bus.PublishAsync(delivered with { VehicleCode = "JG-MARKER" }, Guid.NewGuid());
 
-            var after = await OrderWhenAsync(order, o => o.GetProperty("deliveredVehicles").EnumerateArray().Any(v => v.GetString() == "JG-MARKER"));
-            after.GetProperty("deliveredVehicles").EnumerateArray().Select(v => v.GetString()).Should().BeEquivalentTo("JG-REDELIVERED", "JG-MARKER");
-            (await system.StreamVersionAsync(order)).Should().Be(3, "placed, then one delivery per vehicle");
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
-
-    private async Task<string> RegisterVehicleAsync(string region)
-    {
-        var code = GatewayRequests.Unique("JG");
-        await system.PostOkAsync("/api/fleet/vehicles", new
-        {
-            code, model = "MT-90E", category = "mining-truck", region, warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
-        }, HttpStatusCode.Created);
-        return code;
+        var after = await OrderWhenAsync(order, o => o.GetProperty("deliveredVehicles").EnumerateArray().Any(v => v.GetString() == "JG-MARKER"));
+        after.GetProperty("deliveredVehicles").EnumerateArray().Select(v => v.GetString()).Should().BeEquivalentTo("JG-REDELIVERED", "JG-MARKER");
+        (await orders.OrdersStreamVersionAsync(order)).Should().Be(3, "placed, then one delivery per vehicle");
     }
 
     private Task<JsonElement> OrderWhenAsync(string order, Func<JsonElement, bool> condition) =>
-        Eventually.ReturnsAsync(_ => system.GetOkAsync($"/api/orders/orders/{order}"), condition, TimeSpan.FromSeconds(30), $"order {order} to follow fleet");
+        Eventually.ReturnsAsync(_ => orders.GetOkAsync($"/api/orders/orders/{order}"), condition, TimeSpan.FromSeconds(30), $"order {order} to follow fleet");
 }

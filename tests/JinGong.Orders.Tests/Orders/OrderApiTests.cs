@@ -4,48 +4,48 @@ using JinGong.Testing;
 
 namespace JinGong.Orders.Tests.Orders;
 
-[Collection(SystemCollection.Name)]
-public sealed class OrderApiTests(SystemFixture system)
+[Collection(OrdersService.Collection)]
+public sealed class OrderApiTests(OrdersService orders)
 {
     [Fact]
     public async Task an_order_placed_from_a_won_opportunity_takes_its_customer_region_and_rep_and_is_its_only_order()
     {
         var region = GatewayRequests.Unique("west");
-        var opportunity = await system.FileOpportunityAsync(region, salesRep: "zhang.min");
-        await system.PostOkAsync($"/api/orders/opportunities/{opportunity}/won", new { occurredAt = DateTimeOffset.UtcNow.AddDays(-50) });
+        var opportunity = await orders.FileOpportunityAsync(region, salesRep: "zhang.min");
+        await orders.PostOkAsync($"/api/orders/opportunities/{opportunity}/won", new { occurredAt = DateTimeOffset.UtcNow.AddDays(-50) });
         var order = new
         {
             opportunityId = opportunity, deliverySite = "Panzhihua mine",
             lines = new[] { new { model = "MT-90E", quantity = 2, unitPrice = 1_480_000.50m } },
         };
 
-        var placed = await system.PostOkAsync("/api/orders/orders", order, HttpStatusCode.Created);
+        var placed = await orders.PostOkAsync("/api/orders/orders", order, HttpStatusCode.Created);
 
         placed.GetProperty("customer").GetString().Should().Be("Baotou Steel");
         placed.GetProperty("region").GetString().Should().Be(region);
         placed.GetProperty("salesRep").GetString().Should().Be("zhang.min");
         placed.GetProperty("amount").GetDecimal().Should().Be(2_960_001.00m);
         placed.GetProperty("status").GetString().Should().Be("Placed");
-        (await system.GetOkAsync($"/api/orders/opportunities/{opportunity}")).GetProperty("orderId").GetString()
+        (await orders.GetOkAsync($"/api/orders/opportunities/{opportunity}")).GetProperty("orderId").GetString()
             .Should().Be(placed.GetProperty("id").GetString());
-        using var again = await system.Gateway.PostAsJsonAsync("/api/orders/orders", order);
+        using var again = await orders.Api.PostAsJsonAsync("/api/orders/orders", order);
         await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "opportunity-already-ordered");
     }
 
     [Fact]
     public async Task an_order_names_a_won_opportunity_that_exists_and_agrees_with_it()
     {
-        var open = await system.FileOpportunityAsync("west");
+        var open = await orders.FileOpportunityAsync("west");
         var lines = new[] { new { model = "MT-90E", quantity = 1, unitPrice = 1_000_000m } };
 
-        using var fromOpen = await system.Gateway.PostAsJsonAsync("/api/orders/orders", new { opportunityId = open, deliverySite = "site", lines });
+        using var fromOpen = await orders.Api.PostAsJsonAsync("/api/orders/orders", new { opportunityId = open, deliverySite = "site", lines });
         await fromOpen.ShouldBeProblemAsync(HttpStatusCode.Conflict, "opportunity-not-won");
-        using var fromNothing = await system.Gateway.PostAsJsonAsync("/api/orders/orders", new { opportunityId = "OPP-0000000000", deliverySite = "site", lines });
+        using var fromNothing = await orders.Api.PostAsJsonAsync("/api/orders/orders", new { opportunityId = "OPP-0000000000", deliverySite = "site", lines });
         await fromNothing.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-opportunity");
-        await system.PostOkAsync($"/api/orders/opportunities/{open}/won", new { });
-        using var otherRegion = await system.Gateway.PostAsJsonAsync("/api/orders/orders", new { opportunityId = open, region = "east", deliverySite = "site", lines });
+        await orders.PostOkAsync($"/api/orders/opportunities/{open}/won", new { });
+        using var otherRegion = await orders.Api.PostAsJsonAsync("/api/orders/orders", new { opportunityId = open, region = "east", deliverySite = "site", lines });
         await otherRegion.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "order-differs-from-opportunity");
-        (await system.StreamVersionAsync(open)).Should().Be(2, "filed and won: no refused order marked it");
+        (await orders.OrdersStreamVersionAsync(open)).Should().Be(2, "filed and won: no refused order marked it");
     }
 
     [Theory]
@@ -56,9 +56,9 @@ public sealed class OrderApiTests(SystemFixture system)
     [InlineData(1, 0.001, "lines[0].unitPrice")]
     public async Task quantities_and_prices_are_positive_and_in_fen(int quantity, decimal unitPrice, string field)
     {
-        var placedBefore = (await system.EventsAsync()).Count(e => e.Type == "order_placed_v1");
+        var placedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "order_placed_v1");
 
-        using var answer = await system.Gateway.PostAsJsonAsync("/api/orders/orders", new
+        using var answer = await orders.Api.PostAsJsonAsync("/api/orders/orders", new
         {
             customer = "Baotou Steel", region = "west", salesRep = "li.wei", deliverySite = "site",
             lines = new[] { new { model = "MT-90E", quantity, unitPrice } },
@@ -66,89 +66,89 @@ public sealed class OrderApiTests(SystemFixture system)
 
         (await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors").EnumerateObject()
             .Select(error => error.Name).Should().Equal(field);
-        (await system.EventsAsync()).Count(e => e.Type == "order_placed_v1").Should().Be(placedBefore);
+        (await orders.OrdersEventsAsync()).Count(e => e.Type == "order_placed_v1").Should().Be(placedBefore);
     }
 
     [Fact]
     public async Task invoices_never_exceed_the_order_and_payments_never_exceed_the_invoice()
     {
-        var id = await system.PlaceOrderAsync("west", quantity: 2, unitPrice: 1_500_000m, occurredAt: DateTimeOffset.UtcNow.AddDays(-40));
+        var id = await orders.PlaceOrderAsync("west", quantity: 2, unitPrice: 1_500_000m, occurredAt: DateTimeOffset.UtcNow.AddDays(-40));
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var issueDate = today.AddDays(-30);
 
-        var invoiced = await system.PostOkAsync($"/api/orders/orders/{id}/invoices", new { amount = 2_000_000m, issueDate, dueDate = issueDate.AddDays(30) });
+        var invoiced = await orders.PostOkAsync($"/api/orders/orders/{id}/invoices", new { amount = 2_000_000m, issueDate, dueDate = issueDate.AddDays(30) });
         var invoiceId = invoiced.GetProperty("invoices")[0].GetProperty("invoiceId").GetString();
-        using (var beyond = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{id}/invoices", new { amount = 1_000_000.01m, issueDate, dueDate = issueDate }))
+        using (var beyond = await orders.Api.PostAsJsonAsync($"/api/orders/orders/{id}/invoices", new { amount = 1_000_000.01m, issueDate, dueDate = issueDate }))
         {
             await beyond.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "invoices-exceed-order-amount");
         }
 
-        using (var dueFirst = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{id}/invoices", new { amount = 1m, issueDate, dueDate = issueDate.AddDays(-1) }))
+        using (var dueFirst = await orders.Api.PostAsJsonAsync($"/api/orders/orders/{id}/invoices", new { amount = 1m, issueDate, dueDate = issueDate.AddDays(-1) }))
         {
             await dueFirst.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "invoice-due-before-issue");
         }
 
-        using (var overpaid = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 2_000_000.01m, paidOn = today }))
+        using (var overpaid = await orders.Api.PostAsJsonAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 2_000_000.01m, paidOn = today }))
         {
             await overpaid.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "payment-exceeds-invoice-balance");
         }
 
-        using (var paidFirst = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 1m, paidOn = issueDate.AddDays(-1) }))
+        using (var paidFirst = await orders.Api.PostAsJsonAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 1m, paidOn = issueDate.AddDays(-1) }))
         {
             await paidFirst.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "payment-before-invoice");
         }
 
-        using (var unknown = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{id}/payments", new { invoiceId = "INV-NONE", amount = 1m }))
+        using (var unknown = await orders.Api.PostAsJsonAsync($"/api/orders/orders/{id}/payments", new { invoiceId = "INV-NONE", amount = 1m }))
         {
             await unknown.ShouldBeProblemAsync(HttpStatusCode.NotFound, "invoice-not-found");
         }
 
-        (await system.StreamVersionAsync(id)).Should().Be(2, "placed and invoiced once: every refusal appended nothing");
-        var paid = await system.PostOkAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 500_000m, paidOn = today });
+        (await orders.OrdersStreamVersionAsync(id)).Should().Be(2, "placed and invoiced once: every refusal appended nothing");
+        var paid = await orders.PostOkAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 500_000m, paidOn = today });
         paid.GetProperty("invoiced").GetDecimal().Should().Be(2_000_000m);
         paid.GetProperty("paid").GetDecimal().Should().Be(500_000m);
         paid.GetProperty("receivable").GetDecimal().Should().Be(1_500_000m);
-        var rest = await system.PostOkAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 1_500_000m, paidOn = today });
+        var rest = await orders.PostOkAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 1_500_000m, paidOn = today });
         rest.GetProperty("receivable").GetDecimal().Should().Be(0m);
     }
 
     [Fact]
     public async Task a_cancelled_order_takes_no_invoice_and_no_payment()
     {
-        var id = await system.PlaceOrderAsync("west", occurredAt: DateTimeOffset.UtcNow.AddDays(-20));
-        var invoiced = await system.PostOkAsync($"/api/orders/orders/{id}/invoices", new { amount = 100_000m, dueDate = "2030-01-01" });
+        var id = await orders.PlaceOrderAsync("west", occurredAt: DateTimeOffset.UtcNow.AddDays(-20));
+        var invoiced = await orders.PostOkAsync($"/api/orders/orders/{id}/invoices", new { amount = 100_000m, dueDate = "2030-01-01" });
         var invoiceId = invoiced.GetProperty("invoices")[0].GetProperty("invoiceId").GetString();
 
-        var cancelled = await system.PostOkAsync($"/api/orders/orders/{id}/cancellation", new { reason = "customer postponed the project" });
+        var cancelled = await orders.PostOkAsync($"/api/orders/orders/{id}/cancellation", new { reason = "customer postponed the project" });
 
         cancelled.GetProperty("status").GetString().Should().Be("Cancelled");
-        using (var pay = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 1m }))
+        using (var pay = await orders.Api.PostAsJsonAsync($"/api/orders/orders/{id}/payments", new { invoiceId, amount = 1m }))
         {
             await pay.ShouldBeProblemAsync(HttpStatusCode.Conflict, "order-cancelled");
         }
 
-        using (var invoice = await system.Gateway.PostAsJsonAsync($"/api/orders/orders/{id}/invoices", new { amount = 1m, dueDate = "2030-01-01" }))
+        using (var invoice = await orders.Api.PostAsJsonAsync($"/api/orders/orders/{id}/invoices", new { amount = 1m, dueDate = "2030-01-01" }))
         {
             await invoice.ShouldBeProblemAsync(HttpStatusCode.Conflict, "order-cancelled");
         }
 
-        (await system.StreamVersionAsync(id)).Should().Be(3);
+        (await orders.OrdersStreamVersionAsync(id)).Should().Be(3);
     }
 
     [Fact]
     public async Task an_order_as_of_a_past_moment_shows_what_had_happened_by_then()
     {
         var placedAt = DateTimeOffset.UtcNow.AddDays(-10);
-        var id = await system.PlaceOrderAsync("west", occurredAt: placedAt);
-        await system.PostOkAsync($"/api/orders/orders/{id}/invoices", new { amount = 100_000m, dueDate = "2030-01-01", occurredAt = placedAt.AddDays(5) });
+        var id = await orders.PlaceOrderAsync("west", occurredAt: placedAt);
+        await orders.PostOkAsync($"/api/orders/orders/{id}/invoices", new { amount = 100_000m, dueDate = "2030-01-01", occurredAt = placedAt.AddDays(5) });
 
-        var before = await system.GetOkAsync($"/api/orders/orders/{id}?asOf={Uri.EscapeDataString(placedAt.AddDays(1).ToString("O"))}");
-        var now = await system.GetOkAsync($"/api/orders/orders/{id}");
+        var before = await orders.GetOkAsync($"/api/orders/orders/{id}?asOf={Uri.EscapeDataString(placedAt.AddDays(1).ToString("O"))}");
+        var now = await orders.GetOkAsync($"/api/orders/orders/{id}");
 
         before.GetProperty("invoiced").GetDecimal().Should().Be(0m);
         before.GetProperty("version").GetInt64().Should().Be(1);
         now.GetProperty("invoiced").GetDecimal().Should().Be(100_000m);
-        var history = await system.GetOkAsync($"/api/orders/orders/{id}/history");
+        var history = await orders.GetOkAsync($"/api/orders/orders/{id}/history");
         history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).Should().Equal("order_placed_v1", "invoice_issued_v1");
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using JinGong.Testing;
 
-namespace JinGong.Dispatch.Tests.Flow;
+namespace JinGong.Flows.Tests.Business;
 
 /// <summary>The whole business flow through the gateway, form to payment, with every service running.</summary>
 [Collection(SystemCollection.Name)]

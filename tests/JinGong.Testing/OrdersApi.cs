@@ -1,17 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using JinGong.Testing;
 
-namespace JinGong.Orders.Tests;
+namespace JinGong.Testing;
 
-/// <summary>What every orders API test does: unique names, opportunities and orders through the gateway, stream versions.</summary>
-internal static class OrdersApi
+/// <summary>What every orders API test does: unique names, opportunities and orders through the API, stream versions.</summary>
+public static class OrdersApi
 {
     /// <summary>Files an opportunity for two MT-90E trucks and returns its id.</summary>
     public static async Task<string> FileOpportunityAsync(
-        this SystemFixture system, string region, string salesRep = "li.wei", decimal expectedAmount = 3_000_000m, DateTimeOffset? occurredAt = null) =>
-        (await system.PostOkAsync("/api/orders/opportunities", new
+        this IApiUnderTest orders, string region, string salesRep = "li.wei", decimal expectedAmount = 3_000_000m, DateTimeOffset? occurredAt = null) =>
+        (await orders.PostOkAsync("/api/orders/opportunities", new
         {
             customer = "Baotou Steel", region, salesRep, lines = new[] { new { model = "MT-90E", quantity = 2 } },
             expectedAmount, expectedCloseDate = "2026-12-31", occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddDays(-60),
@@ -19,9 +18,9 @@ internal static class OrdersApi
 
     /// <summary>Places an order directly: <paramref name="quantity"/> MT-90E at <paramref name="unitPrice"/>; returns its id.</summary>
     public static async Task<string> PlaceOrderAsync(
-        this SystemFixture system, string region, int quantity = 2, decimal unitPrice = 1_500_000m, DateTimeOffset? occurredAt = null,
+        this IApiUnderTest orders, string region, int quantity = 2, decimal unitPrice = 1_500_000m, DateTimeOffset? occurredAt = null,
         string customer = "Baotou Steel", string salesRep = "li.wei") =>
-        (await system.PostOkAsync("/api/orders/orders", new
+        (await orders.PostOkAsync("/api/orders/orders", new
         {
             customer, region, salesRep, deliverySite = "Baiyun Obo mine",
             lines = new[] { new { model = "MT-90E", quantity, unitPrice } },
@@ -29,9 +28,9 @@ internal static class OrdersApi
         }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
     /// <summary>How many events a stream of orders' store holds, read from its database.</summary>
-    public static async Task<long> StreamVersionAsync(this SystemFixture system, string id) =>
-        (await system.EventsAsync(id)).Count;
+    public static async Task<long> OrdersStreamVersionAsync(this IApiUnderTest orders, string id) =>
+        (await orders.OrdersEventsAsync(id)).Count;
 
-    public static async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> EventsAsync(this SystemFixture system, string? id = null) =>
-        await new EventStoreQueries(await system.ConnectionStringAsync("ordersdb")).EventsAsync(id);
+    public static async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> OrdersEventsAsync(this IApiUnderTest orders, string? id = null) =>
+        await new EventStoreQueries(await orders.ConnectionStringAsync("ordersdb")).EventsAsync(id);
 }

@@ -1,8 +1,8 @@
 using JinGong.Testing;
 
-namespace JinGong.Fleet.Tests;
+namespace JinGong.Flows.Tests;
 
-/// <summary>The whole system, started once for every test class of this project that needs it.</summary>
+/// <summary>The whole system, started once for every flow across services (the fault tests start one of their own).</summary>
 [CollectionDefinition(Name)]
 public sealed class SystemCollection : ICollectionFixture<SystemFixture>
 {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using JinGong.Testing;
 
-namespace JinGong.Dispatch.Tests.Flow;
+namespace JinGong.Flows.Tests.Business;
 
 /// <summary>
 /// The company's people at work through the gateway, every request of one business flow carrying the flow's

@@ -1,7 +1,7 @@
 using System.Net;
 using JinGong.Testing;
 
-namespace JinGong.Dispatch.Tests.Flow;
+namespace JinGong.Flows.Tests.Business;
 
 [Collection(SystemCollection.Name)]
 public sealed class RaceTests(SystemFixture system)

@@ -3,7 +3,7 @@ using JinGong.EventSourcing.Messaging;
 using JinGong.Testing;
 using Published = JinGong.Contracts.Fleet;
 
-namespace JinGong.Fleet.Tests.Integration;
+namespace JinGong.Flows.Tests.Publishing;
 
 /// <summary>
 /// What fleet's events must have done in the services that follow them: each message reached every consumer of it

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using JinGong.Testing;
 
-namespace JinGong.Dispatch.Tests.Flow;
+namespace JinGong.Flows.Tests.Business;
 
 /// <summary>Loans [外借] and transfers that no order asked for, and the board that shows them.</summary>
 [Collection(SystemCollection.Name)]

@@ -4,7 +4,7 @@ using JinGong.EventSourcing.Messaging;
 using JinGong.Testing;
 using Xunit.Abstractions;
 
-namespace JinGong.Fleet.Tests.Integration;
+namespace JinGong.Flows.Tests.Publishing;
 
 /// <summary>
 /// Faults during a steady stream of writes through the gateway (registrations, and maintenance openings that dispatch and

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using JinGong.Testing;
 
-namespace JinGong.Fleet.Tests.Integration;
+namespace JinGong.Flows.Tests.Publishing;
 
 /// <summary>
 /// A steady stream of writes through the gateway, as the yard's forms keep coming during a fault: every tick registers a

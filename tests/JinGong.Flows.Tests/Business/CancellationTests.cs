@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using JinGong.Testing;
 
-namespace JinGong.Dispatch.Tests.Flow;
+namespace JinGong.Flows.Tests.Business;
 
 [Collection(SystemCollection.Name)]
 public sealed class CancellationTests(SystemFixture system)

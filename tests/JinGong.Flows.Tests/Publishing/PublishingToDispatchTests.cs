@@ -5,7 +5,7 @@ using JinGong.Contracts.Fleet;
 using JinGong.Testing;
 using Xunit.Abstractions;
 
-namespace JinGong.Fleet.Tests.Integration;
+namespace JinGong.Flows.Tests.Publishing;
 
 /// <summary>
 /// Fleet's events reach dispatch at least once and change it exactly once, through faults: the broker
@@ -62,7 +62,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
     [Fact]
     public async Task a_message_delivered_twice_changes_dispatch_once()
     {
-        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
+        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"), listen => listen.To<VehicleRegistered>());
         var code = FleetApi.NewCode();
         var messageId = Guid.NewGuid();
         var message = new VehicleRegistered(code, "XE-80", "excavator", "east", "shanghai-1", DateTimeOffset.UtcNow);
@@ -83,7 +83,7 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
     [Fact]
     public async Task a_poison_message_is_parked_in_the_error_queue_and_dispatch_goes_on()
     {
-        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"));
+        await using var bus = await TestBus.StartAsync(await system.ConnectionStringAsync("messaging"), listen => listen.To<VehicleRegistered>());
         var parkedBefore = await bus.ReadyMessagesAsync($"{DispatchQueue}_error");
 
         await bus.PublishAsync(new VehicleRegistered("", "XE-80", "excavator", "east", "shanghai-1", DateTimeOffset.UtcNow), Guid.NewGuid());

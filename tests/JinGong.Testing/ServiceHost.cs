@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using JinGong.Http.Security;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace JinGong.Testing;
+
+/// <summary>
+/// One service on its own, in the test's process, over a real PostgreSQL and a real RabbitMQ (an
+/// <see cref="InfrastructureFixture"/>): the host of a service's API tests, which need neither the other services nor
+/// the gateway. It runs the service's own <c>Program</c>, and trusts <see cref="TestTokens"/> in place of the identity
+/// provider, so the service's authorization, validation and bus run as they do in the system.
+/// </summary>
+/// <typeparam name="TEntryPoint">
+/// A public type of the service's assembly, which names the assembly whose <c>Program</c> runs (each service's own
+/// <c>Program</c> is hidden by the AppHost's in test projects, which see both).
+/// </typeparam>
+public abstract class ServiceHost<TEntryPoint> : IApiUnderTest, IAsyncLifetime
+    where TEntryPoint : class
+{
+    private readonly InfrastructureFixture infrastructure = new();
+    private WebApplicationFactory<TEntryPoint>? factory;
+
+    /// <summary>The service's database, as the AppHost names it (<c>fleetdb</c>, ...).</summary>
+    protected abstract string Database { get; }
+
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The service's own services, for what a test checks inside it.</summary>
+    public IServiceProvider Services => Factory.Services;
+
+    private WebApplicationFactory<TEntryPoint> Factory => factory ?? throw new InvalidOperationException("The service is not started.");
+
+    public Task<string> ConnectionStringAsync(string name) => Task.FromResult(infrastructure.ConnectionString(name));
+
+    /// <summary>A client signed in as <paramref name="subject"/> with <paramref name="roles"/>, in <paramref name="region"/> if given.</summary>
+    public HttpClient SignedInAs(string subject, IEnumerable<string> roles, string? region = null)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(subject, roles, region));
+        return client;
+    }
+
+    /// <summary>A client that sends no token, as a health probe does.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        factory = new WebApplicationFactory<TEntryPoint>().WithWebHostBuilder(service =>
+        {
+            service.UseSetting($"ConnectionStrings:{Database}", infrastructure.ConnectionString(Database));
+            service.UseSetting("ConnectionStrings:messaging", infrastructure.ConnectionString("messaging"));
+            service.UseSetting("Identity:MetadataAddress", TestTokens.MetadataAddress);
+            service.ConfigureTestServices(services =>
+                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Trust));
+        });
+        Api = SignedInAs(SignIn.Administrator, [Roles.Administrator]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        await infrastructure.DisposeAsync();
+    }
+}
