@@ -36,8 +36,9 @@ trap cleanup EXIT
 dotnet build JinGong.sln --nologo -clp:ErrorsOnly
 
 status=0
-# Each test project starts the whole system: two at a time keep a 2-core machine busy without starving any
-# of them (four at once left systems unhealthy past their start timeout).
+# Two projects at a time: the whole-system ones (AppHost, Flows, Console; listed first in the solution) start several
+# systems each, and two at a time keep a 2-core machine busy without starving any of them (four at once left systems
+# unhealthy past their start timeout); the services' own projects, on one service host each, fill the other slot.
 # The console log is kept too: CI shows only the end of the output, so the failures are repeated there.
 TMPDIR=$run_dir dotnet test JinGong.sln --no-build --nologo -m:2 --results-directory "$results" \
   --logger "trx" --logger "console;verbosity=detailed" "$@" 2>&1 | tee "$run_dir/dotnet-test.log" || status=$?

@@ -22,7 +22,8 @@ namespace JinGong.AppHost.Tests;
 /// covered without a new test) for every role: no token is a 401, the wrong role a 403, the right one gets past the
 /// door (to whatever the request itself deserves), and nothing refused leaves an event behind.
 /// </summary>
-public sealed class AccessTests(SystemFixture system, ITestOutputHelper output) : IClassFixture<SystemFixture>
+[Collection(SystemCollection.Name)]
+public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
 {
     private const string Region = "east-china";
     private const string Password = "a-long-test-password";

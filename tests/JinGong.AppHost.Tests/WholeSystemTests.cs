@@ -6,7 +6,8 @@ using JinGong.Testing;
 
 namespace JinGong.AppHost.Tests;
 
-public sealed class WholeSystemTests(SystemFixture system) : IClassFixture<SystemFixture>
+[Collection(SystemCollection.Name)]
+public sealed class WholeSystemTests(SystemFixture system)
 {
     private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr"];
 

@@ -13,6 +13,8 @@ namespace JinGong.Console.Tests;
 /// </summary>
 public sealed class ConsoleFixture : IAsyncLifetime
 {
+    public const string Collection = "demo company";
+
     private static readonly TimeSpan SimulatorDeadline = TimeSpan.FromMinutes(10);
     private readonly List<PageLoad> loads = [];
     private IPlaywright? playwright;
@@ -120,3 +122,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// <summary>From the page's reload to its data on screen.</summary>
     private sealed record PageLoad(string Page, string Path, double Milliseconds);
 }
+
+/// <summary>The demo company is played once, for the console's tests and for its own.</summary>
+[CollectionDefinition(ConsoleFixture.Collection)]
+public sealed class DemoCompanyCollection : ICollectionFixture<ConsoleFixture>;

@@ -11,7 +11,8 @@ namespace JinGong.Console.Tests;
 /// The web console in a real browser against the running system and its demo company: what a regional manager, a
 /// fleet operator, an OKR owner and an analyst do first. Every page is saved as a screenshot.
 /// </summary>
-public sealed class ConsoleTests(ConsoleFixture console) : IClassFixture<ConsoleFixture>
+[Collection(ConsoleFixture.Collection)]
+public sealed class ConsoleTests(ConsoleFixture console)
 {
     private HttpClient Api => console.System.Gateway;
 

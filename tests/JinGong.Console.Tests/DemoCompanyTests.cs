@@ -4,11 +4,17 @@ using Aspire.Hosting.ApplicationModel;
 using JinGong.Testing;
 using Xunit.Abstractions;
 
-namespace JinGong.AppHost.Tests;
+namespace JinGong.Console.Tests;
 
-/// <summary>The demo company (issue 11): played once through the gateway with every chart filled, and never twice.</summary>
-public sealed class DemoCompanyTests(DemoCompanySystem system, ITestOutputHelper output) : IClassFixture<DemoCompanySystem>
+/// <summary>
+/// The demo company (issue 11): played once through the gateway with every chart filled, and never twice. It is the
+/// company the console's tests look at, so it is played once for both.
+/// </summary>
+[Collection(ConsoleFixture.Collection)]
+public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper output)
 {
+    private readonly DemoCompanySystem system = console.System;
+
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     [Fact]

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using JinGong.Contracts.Dispatch;
+using JinGong.Contracts.Fleet;
+using JinGong.Testing;
+
+namespace JinGong.Dispatch.Tests.Loans;
+
+/// <summary>
+/// A loan through dispatch's API, with fleet's side played on the bus by the test: dispatch asks fleet to lend the
+/// vehicle, and follows fleet's answer.
+/// </summary>
+[Collection(DispatchService.Collection)]
+public sealed class LoanApiTests(DispatchService dispatch)
+{
+    private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task a_loan_is_asked_of_fleet_on_the_bus_and_is_out_once_fleet_lends_the_vehicle()
+    {
+        await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"), listen => listen.To<VehicleLoanRequested>());
+        var code = await CataloguedAsync(bus);
+
+        var requested = await dispatch.PostOkAsync("/api/dispatch/loans", new { vehicleCode = code, borrower = "Wuhan Metro", site = "Line 12", dueDate = "2030-01-01" }, HttpStatusCode.Created);
+        var loanId = requested.GetProperty("loanId").GetString()!;
+        requested.GetProperty("status").GetString().Should().Be("Requested");
+        var asked = await Eventually.ReturnsAsync(
+            _ => Task.FromResult(bus.ReceivedOf<VehicleLoanRequested>().SingleOrDefault(request => request.LoanId == loanId)), request => request is not null, Arrival, "fleet to be asked");
+        asked.Should().BeEquivalentTo(new { VehicleCode = code, Borrower = "Wuhan Metro", Site = "Line 12", DueDate = new DateOnly(2030, 1, 1) });
+
+        await bus.PublishAsync(
+            new VehicleStatusChanged(code, "XE-80", "east", "wuxi-1", VehicleStatuses.InStock, VehicleStatuses.OnLoan, VehicleChangeCauses.Lent, null, loanId, null, DateTimeOffset.UtcNow),
+            Guid.NewGuid());
+        var listed = await Eventually.ReturnsAsync(
+            _ => dispatch.GetOkAsync("/api/dispatch/loans?region=east&pageSize=500"), page => LoanIn(page, loanId)?.GetProperty("status").GetString() == "Out", Arrival, $"{loanId} to be out");
+        LoanIn(listed, loanId)!.Value.GetProperty("vehicleCode").GetString().Should().Be(code);
+    }
+
+    [Fact]
+    public async Task a_vehicle_dispatch_has_not_catalogued_is_a_404_problem_and_nothing_is_asked()
+    {
+        var before = (await EventsAsync()).Count;
+
+        using var answer = await dispatch.Api.PostAsJsonAsync("/api/dispatch/loans", new { vehicleCode = FleetApi.NewCode(), borrower = "Wuhan Metro", site = "Line 12", dueDate = "2030-01-01" });
+
+        await answer.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-catalogued");
+        (await EventsAsync()).Should().HaveCount(before);
+    }
+
+    [Theory]
+    [InlineData("{\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\"}", "vehicleCode")]
+    [InlineData("{\"vehicleCode\":\"JG-1\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\"}", "borrower")]
+    [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"next week\"}", "dueDate")]
+    public async Task bad_input_gets_a_400_naming_the_field_and_appends_nothing(string body, string field)
+    {
+        var before = (await EventsAsync()).Count;
+
+        using var answer = await dispatch.Api.PostAsync("/api/dispatch/loans", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+        problem.GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue($"the errors name {field}: {problem}");
+        (await EventsAsync()).Should().HaveCount(before);
+    }
+
+    /// <summary>A vehicle fleet registered, as dispatch's catalogue learns of it from the bus.</summary>
+    private async Task<string> CataloguedAsync(TestBus bus)
+    {
+        var code = FleetApi.NewCode();
+        await bus.PublishAsync(new VehicleRegistered(code, "XE-80", "excavator", "east", "wuxi-1", DateTimeOffset.UtcNow.AddDays(-30)), Guid.NewGuid());
+        await Eventually.ReturnsAsync(
+            _ => dispatch.Api.GetStringAsync("/api/dispatch/vehicles?region=east&pageSize=500"), page => page.Contains(code, StringComparison.Ordinal), Arrival, $"{code} in the catalogue");
+        return code;
+    }
+
+    private static JsonElement? LoanIn(JsonElement page, string loanId) =>
+        page.GetProperty("items").EnumerateArray().Where(loan => loan.GetProperty("loanId").GetString() == loanId).Cast<JsonElement?>().FirstOrDefault();
+
+    private async Task<IReadOnlyList<EventStoreQueries.StoredEvent>> EventsAsync() =>
+        await new EventStoreQueries(await dispatch.ConnectionStringAsync("dispatchdb")).EventsAsync();
+}
