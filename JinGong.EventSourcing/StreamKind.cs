@@ -18,6 +18,6 @@ public sealed record StreamKind<TState, TView>(
     Func<TState, string>? RegionOf = null)
     where TState : class
 {
-    /// <summary>Whether <paramref name="user"/> may read and change <paramref name="state"/> (always, for records of no region).</summary>
-    public bool Admits(System.Security.Claims.ClaimsPrincipal user, TState state) => RegionOf is null || RegionScope.MayActIn(user, RegionOf(state));
+    /// <summary>Whether the caller of <paramref name="http"/> may read and change <paramref name="state"/> for its action (always, for records of no region).</summary>
+    public bool Admits(Microsoft.AspNetCore.Http.HttpContext http, TState state) => RegionOf is null || http.MayActIn(RegionOf(state));
 }

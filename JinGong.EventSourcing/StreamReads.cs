@@ -95,7 +95,7 @@ public static class StreamReads
         var stream = await session.Events.FetchStreamStateAsync(id, cancellationToken);
         var current = stream is null ? null : await session.LoadAsync<TState>(id, cancellationToken);
         return stream is null || current is null ? (null, 0, Problems.From(kind.NotFound(id)))
-            : !kind.Admits(http.User, current) ? (current, stream.Version, Problems.OutsideRegion($"{kind.Noun} {id}", kind.RegionOf!(current)))
+            : !kind.Admits(http, current) ? (current, stream.Version, Problems.OutsideRegion($"{kind.Noun} {id}", kind.RegionOf!(current)))
             : (current, stream.Version, null);
     }
 }

@@ -1,47 +1,71 @@
 using System.Linq.Expressions;
-using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Http;
 
 namespace JinGong.Http.Security;
 
 /// <summary>
-/// Reps and regional managers see and change the records of their own region (the token's <c>region</c> claim); anyone
-/// who also holds a role without that bound (finance, executive, …) acts everywhere.
+/// Reps and regional managers see and change the records of their own region (the token's <c>region</c> claim). The
+/// role that grants an action decides whether region applies to it (docs/access.md): a rep who is also a dispatcher
+/// dispatches anywhere — the dispatcher role grants that — but still sells only in their region, and anyone who holds a
+/// role without that bound among those the action admits (finance, executive, …) acts everywhere.
 /// </summary>
 public static class RegionScope
 {
-    /// <summary>The one region <paramref name="user"/> may act in, or null when they may act in every region.</summary>
-    public static string? ConfinedTo(this ClaimsPrincipal user)
+    /// <summary>
+    /// The one region the caller may act in for the action this request is for, or null when they may act in every
+    /// region: confined exactly when every role they hold that the endpoint admits is region-bound.
+    /// </summary>
+    public static string? ConfinedTo(this HttpContext http)
     {
-        var roles = user.FindAll(JinGongClaims.Role).Select(claim => claim.Value).ToList();
-        return roles.Count > 0 && roles.All(Roles.RegionBound.Contains)
+        var admitted = AdmittedRoles(http.GetEndpoint());
+        var granting = http.User.FindAll(JinGongClaims.Role).Select(claim => claim.Value)
+            .Where(role => admitted is null || admitted.Contains(role)).ToList();
+        return granting.Count == 0 || granting.All(Roles.RegionBound.Contains)
             // A region-bound role without a region may act nowhere: the empty name matches no record.
-            ? user.FindFirst(JinGongClaims.Region)?.Value ?? string.Empty
+            ? http.User.FindFirst(JinGongClaims.Region)?.Value ?? string.Empty
             : null;
     }
 
-    public static bool MayActIn(this ClaimsPrincipal user, string? region) =>
-        user.ConfinedTo() is not { } own || string.Equals(own, region?.Trim(), StringComparison.Ordinal);
+    public static bool MayActIn(this HttpContext http, string? region) =>
+        http.ConfinedTo() is not { } own || string.Equals(own, region?.Trim(), StringComparison.Ordinal);
 
     /// <summary>
-    /// The region a list is narrowed to for <paramref name="user"/>: their own when they are confined to one (false when
+    /// The region a list or a figure is narrowed to for the caller: their own when they are confined to one (false when
     /// they asked for another), otherwise the one they <paramref name="asked"/> for, if any.
     /// </summary>
-    public static bool TryNarrow(this ClaimsPrincipal user, string? asked, out string? region)
+    public static bool TryNarrow(this HttpContext http, string? asked, out string? region)
     {
-        region = user.ConfinedTo() ?? asked;
+        region = http.ConfinedTo() ?? asked;
         return asked is null || string.Equals(asked, region, StringComparison.Ordinal);
     }
 
     /// <summary>
-    /// <paramref name="query"/> narrowed to the region of <paramref name="regionOf"/> that <paramref name="user"/> lists
-    /// (<see cref="TryNarrow"/>): false when a rep or regional manager asked for another region than theirs.
+    /// <paramref name="query"/> narrowed to the region of <paramref name="regionOf"/> that the caller lists
+    /// (<see cref="TryNarrow(HttpContext, string?, out string?)"/>): false when a rep or regional manager asked for
+    /// another region than theirs.
     /// </summary>
-    public static bool TryNarrow<T>(this ClaimsPrincipal user, string? asked, IQueryable<T> query, Expression<Func<T, string>> regionOf, out IQueryable<T> narrowed)
+    public static bool TryNarrow<T>(this HttpContext http, string? asked, IQueryable<T> query, Expression<Func<T, string>> regionOf, out IQueryable<T> narrowed)
     {
-        var allowed = user.TryNarrow(asked, out var region);
+        var allowed = http.TryNarrow(asked, out var region);
         narrowed = region is null
             ? query
             : query.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(regionOf.Body, Expression.Constant(region)), regionOf.Parameters));
         return allowed;
+    }
+
+    /// <summary>The roles every role requirement of the endpoint admits (its group's and its own), or null when none names any.</summary>
+    private static HashSet<string>? AdmittedRoles(Endpoint? endpoint)
+    {
+        HashSet<string>? admitted = null;
+        var requirements = endpoint?.Metadata.GetOrderedMetadata<AuthorizationPolicy>()
+            .SelectMany(policy => policy.Requirements).OfType<RolesAuthorizationRequirement>() ?? [];
+        foreach (var requirement in requirements)
+        {
+            admitted = admitted is null ? [.. requirement.AllowedRoles] : [.. admitted.Intersect(requirement.AllowedRoles)];
+        }
+
+        return admitted;
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using JinGong.Contracts.Dispatch;
 using JinGong.Contracts.Fleet;
+using JinGong.Http.Security;
 using JinGong.Testing;
 
 namespace JinGong.Dispatch.Tests.Loans;
@@ -64,13 +65,41 @@ public sealed class LoanApiTests(DispatchService dispatch)
         (await EventsAsync()).Should().HaveCount(before);
     }
 
+    [Fact]
+    public async Task a_rep_sees_their_own_region_s_loans_and_board_and_is_refused_another_region_s()
+    {
+        await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"));
+        var east = await LendAsync(await CataloguedAsync(bus, "east"));
+        var north = await LendAsync(await CataloguedAsync(bus, "north"));
+        using var rep = dispatch.SignedInAs(GatewayRequests.Unique("rep"), [Roles.SalesRep], "east");
+
+        var listed = await (await rep.GetAsync("/api/dispatch/loans?pageSize=500")).JsonAsync();
+        listed.GetProperty("items").EnumerateArray().Select(loan => loan.GetProperty("region").GetString()).Should().OnlyContain(region => region == "east");
+        LoanIn(listed, east).Should().NotBeNull();
+        var board = await (await rep.GetAsync("/api/dispatch/board")).JsonAsync();
+        board.GetProperty("regions").EnumerateArray().Select(region => region.GetProperty("region").GetString()).Should().Equal("east");
+        (await (await rep.GetAsync($"/api/dispatch/loans/{east}")).JsonAsync()).GetProperty("loanId").GetString().Should().Be(east);
+
+        foreach (var path in new[] { $"/api/dispatch/loans/{north}", "/api/dispatch/loans?region=north", "/api/dispatch/board?region=north" })
+        {
+            using var refused = await rep.GetAsync(path);
+            await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "outside-your-region");
+        }
+
+        (await dispatch.GetOkAsync($"/api/dispatch/loans/{north}")).GetProperty("loanId").GetString().Should().Be(north, "the administrator reads every region's");
+    }
+
+    private async Task<string> LendAsync(string code) =>
+        (await dispatch.PostOkAsync("/api/dispatch/loans", new { vehicleCode = code, borrower = "Wuhan Metro", site = "Line 12", dueDate = "2030-01-01" }, HttpStatusCode.Created))
+            .GetProperty("loanId").GetString()!;
+
     /// <summary>A vehicle fleet registered, as dispatch's catalogue learns of it from the bus.</summary>
-    private async Task<string> CataloguedAsync(TestBus bus)
+    private async Task<string> CataloguedAsync(TestBus bus, string region = "east")
     {
         var code = FleetApi.NewCode();
-        await bus.PublishAsync(new VehicleRegistered(code, "XE-80", "excavator", "east", "wuxi-1", DateTimeOffset.UtcNow.AddDays(-30)), Guid.NewGuid());
+        await bus.PublishAsync(new VehicleRegistered(code, "XE-80", "excavator", region, "wuxi-1", DateTimeOffset.UtcNow.AddDays(-30)), Guid.NewGuid());
         await Eventually.ReturnsAsync(
-            _ => dispatch.Api.GetStringAsync("/api/dispatch/vehicles?region=east&pageSize=500"), page => page.Contains(code, StringComparison.Ordinal), Arrival, $"{code} in the catalogue");
+            _ => dispatch.Api.GetStringAsync($"/api/dispatch/vehicles?region={region}&pageSize=500"), page => page.Contains(code, StringComparison.Ordinal), Arrival, $"{code} in the catalogue");
         return code;
     }
 

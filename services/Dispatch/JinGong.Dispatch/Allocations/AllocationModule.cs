@@ -15,9 +15,9 @@ namespace JinGong.Dispatch.Allocations;
 
 public static class AllocationModule
 {
-    /// <summary>Allocation streams (keyed by the order's id), as the shared command handling and reads see them.</summary>
+    /// <summary>Allocation streams (keyed by the order's id), as the shared command handling and reads see them: of the order's region.</summary>
     public static readonly StreamKind<Allocation, AllocationView> Allocations =
-        new("Allocation", AllocationDecider.NotFound, Allocation.Evolve, AllocationView.From, e => ((IAllocationEvent)e).OccurredAt);
+        new("Allocation", AllocationDecider.NotFound, Allocation.Evolve, AllocationView.From, e => ((IAllocationEvent)e).OccurredAt, allocation => allocation.Region);
 
     public static void ConfigureAllocation(this StoreOptions options)
     {

@@ -2,6 +2,8 @@ using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Loans;
 using JinGong.Dispatch.Transfers;
 using JinGong.Domain.Time;
+using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -37,8 +39,15 @@ public static class BoardEndpoint
         return api;
     }
 
-    private static async Task<Ok<DispatchBoard>> BoardAsync(IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? region = null)
+    private static async Task<Results<Ok<DispatchBoard>, ProblemHttpResult>> BoardAsync(
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? region = null)
     {
+        // A rep or regional manager sees their own region's board, whatever they ask for.
+        if (!http.TryNarrow(region, out var narrowed))
+        {
+            return Problems.OutsideRegion("What was asked for", region);
+        }
+
         var today = ChinaTime.DateOf(clock.GetUtcNow());
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var weekEnd = weekStart.AddDays(6);
@@ -46,11 +55,11 @@ public static class BoardEndpoint
         var allocations = session.Query<Allocation>().Where(allocation => !allocation.Cancelled);
         var transfers = session.Query<Transfer>().Where(transfer => transfer.Status == TransferStatus.Requested || transfer.Status == TransferStatus.InTransit || transfer.Status == TransferStatus.Arriving);
         var loans = session.Query<Loan>().Where(loan => loan.Status == LoanStatus.Out || loan.Status == LoanStatus.Returning);
-        if (region is not null)
+        if (narrowed is { } shown)
         {
-            allocations = allocations.Where(allocation => allocation.Region == region);
-            transfers = transfers.Where(transfer => transfer.ToRegion == region);
-            loans = loans.Where(loan => loan.Region == region);
+            allocations = allocations.Where(allocation => allocation.Region == shown);
+            transfers = transfers.Where(transfer => transfer.ToRegion == shown);
+            loans = loans.Where(loan => loan.Region == shown);
         }
 
         var open = (await allocations.ToListAsync(cancellationToken)).Where(allocation => allocation.IsOpen).ToList();

@@ -13,7 +13,7 @@ namespace JinGong.Dispatch.Loans;
 public static class LoansModule
 {
     public static readonly StreamKind<Loan, LoanView> Loans =
-        new("Loan", LoanDecider.NotFound, Loan.Evolve, LoanView.From, e => ((ILoanEvent)e).OccurredAt);
+        new("Loan", LoanDecider.NotFound, Loan.Evolve, LoanView.From, e => ((ILoanEvent)e).OccurredAt, loan => loan.Region);
 
     public static void ConfigureLoans(this StoreOptions options)
     {

@@ -12,7 +12,9 @@ namespace JinGong.Dispatch.Transfers;
 public static class TransfersModule
 {
     public static readonly StreamKind<Transfer, TransferView> Transfers =
-        new("Transfer", TransferDecider.NotFound, Transfer.Evolve, TransferView.From, e => ((ITransferEvent)e).OccurredAt);
+        new("Transfer", TransferDecider.NotFound, Transfer.Evolve, TransferView.From, e => ((ITransferEvent)e).OccurredAt,
+            // A transfer is the region's it brings the vehicle to, as on the board.
+            transfer => transfer.ToRegion);
 
     public static void ConfigureTransfers(this StoreOptions options)
     {

@@ -1,5 +1,6 @@
 using JinGong.Domain.Time;
 using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,7 +8,8 @@ namespace JinGong.Orders.Figures;
 
 /// <summary>
 /// The figures management reads (docs/metrics.md): collection rate, receivables ageing and DSO, conversion
-/// rate, pipeline and order trends, each live or as of a past business date (<c>asOf</c>, default today in China).
+/// rate, pipeline and order trends, each live or as of a past business date (<c>asOf</c>, default today in China), of
+/// every region or of one (<c>region</c>): a rep's or regional manager's are always their own region's.
 /// </summary>
 public static class FigureEndpoints
 {
@@ -27,9 +29,9 @@ public static class FigureEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<PeriodFigure<CollectionRateRow>>, ValidationProblem>> CollectionRateAsync(
-        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
-        string? period = null, string? groupBy = null, DateOnly? asOf = null)
+    private static async Task<Results<Ok<PeriodFigure<CollectionRateRow>>, ValidationProblem, ProblemHttpResult>> CollectionRateAsync(
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
+        string? period = null, string? groupBy = null, DateOnly? asOf = null, string? region = null)
     {
         var errors = new FieldErrors();
         var grouping = errors.ParseGrouping(groupBy);
@@ -38,12 +40,17 @@ public static class FigureEndpoints
             return Problems.Validation(errors.Errors);
         }
 
-        var invoices = await FigureSources.InvoicesAsync(session, cancellationToken);
+        if (!http.TryNarrow(region, out var narrowed))
+        {
+            return Problems.OutsideRegion("What was asked for", region);
+        }
+
+        var invoices = await FigureSources.InvoicesAsync(session, narrowed, cancellationToken);
         return TypedResults.Ok(CollectionRate.Compute(invoices, inPeriod, asOf ?? ChinaTime.Today(clock), grouping));
     }
 
-    private static async Task<Results<Ok<ReceivablesFigure>, ValidationProblem>> ReceivablesAsync(
-        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? groupBy = null, DateOnly? asOf = null)
+    private static async Task<Results<Ok<ReceivablesFigure>, ValidationProblem, ProblemHttpResult>> ReceivablesAsync(
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? groupBy = null, DateOnly? asOf = null, string? region = null)
     {
         var errors = new FieldErrors();
         var grouping = errors.ParseGrouping(groupBy);
@@ -52,13 +59,18 @@ public static class FigureEndpoints
             return Problems.Validation(errors.Errors);
         }
 
-        var invoices = await FigureSources.InvoicesAsync(session, cancellationToken);
+        if (!http.TryNarrow(region, out var narrowed))
+        {
+            return Problems.OutsideRegion("What was asked for", region);
+        }
+
+        var invoices = await FigureSources.InvoicesAsync(session, narrowed, cancellationToken);
         return TypedResults.Ok(Receivables.Compute(invoices, asOf ?? ChinaTime.Today(clock), grouping));
     }
 
-    private static async Task<Results<Ok<PeriodFigure<ConversionRateRow>>, ValidationProblem>> ConversionRateAsync(
-        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
-        string? period = null, string? groupBy = null, DateOnly? asOf = null)
+    private static async Task<Results<Ok<PeriodFigure<ConversionRateRow>>, ValidationProblem, ProblemHttpResult>> ConversionRateAsync(
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
+        string? period = null, string? groupBy = null, DateOnly? asOf = null, string? region = null)
     {
         var errors = new FieldErrors();
         var grouping = errors.ParseGrouping(groupBy);
@@ -68,19 +80,29 @@ public static class FigureEndpoints
             return Problems.Validation(errors.Errors);
         }
 
-        var opportunities = await FigureSources.OpportunitiesAsync(session, cancellationToken);
+        if (!http.TryNarrow(region, out var narrowed))
+        {
+            return Problems.OutsideRegion("What was asked for", region);
+        }
+
+        var opportunities = await FigureSources.OpportunitiesAsync(session, narrowed, cancellationToken);
         return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? ChinaTime.Today(clock), grouping));
     }
 
-    private static async Task<Ok<PipelineFigure>> PipelineAsync(
-        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? region = null, string? salesRep = null)
+    private static async Task<Results<Ok<PipelineFigure>, ProblemHttpResult>> PipelineAsync(
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? region = null, string? salesRep = null)
     {
-        var opportunities = await FigureSources.OpportunitiesAsync(session, cancellationToken);
-        return TypedResults.Ok(Pipeline.Compute(opportunities, asOf ?? ChinaTime.Today(clock), region, salesRep));
+        if (!http.TryNarrow(region, out var narrowed))
+        {
+            return Problems.OutsideRegion("What was asked for", region);
+        }
+
+        var opportunities = await FigureSources.OpportunitiesAsync(session, narrowed, cancellationToken);
+        return TypedResults.Ok(Pipeline.Compute(opportunities, asOf ?? ChinaTime.Today(clock), narrowed, salesRep));
     }
 
-    private static async Task<Results<Ok<OrderTrendsFigure>, ValidationProblem>> OrderTrendsAsync(
-        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? from = null, string? to = null, DateOnly? asOf = null)
+    private static async Task<Results<Ok<OrderTrendsFigure>, ValidationProblem, ProblemHttpResult>> OrderTrendsAsync(
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? from = null, string? to = null, DateOnly? asOf = null, string? region = null)
     {
         var errors = new FieldErrors();
         var first = errors.ParseMonth("from", from);
@@ -96,7 +118,12 @@ public static class FigureEndpoints
             return Problems.Validation(errors.Errors);
         }
 
-        var orders = await FigureSources.OrdersAsync(session, cancellationToken);
+        if (!http.TryNarrow(region, out var narrowed))
+        {
+            return Problems.OutsideRegion("What was asked for", region);
+        }
+
+        var orders = await FigureSources.OrdersAsync(session, narrowed, cancellationToken);
         return TypedResults.Ok(OrderTrends.Compute(orders, first, last, asOf ?? ChinaTime.Today(clock)));
     }
 

@@ -1,5 +1,6 @@
 using JinGong.Domain.Time;
 using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,18 +15,19 @@ public static class ListLoansEndpoint
         return loans;
     }
 
-    private static async Task<Results<Ok<Page<LoanSummary>>, ValidationProblem>> ListAsync(
-        IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? region = null, bool overdue = false, int page = 1, int pageSize = Page.DefaultSize)
+    private static async Task<Results<Ok<Page<LoanSummary>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? region = null, bool overdue = false, int page = 1, int pageSize = Page.DefaultSize)
     {
         if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
         }
 
-        var query = session.Query<Loan>().Where(loan => loan.Status == LoanStatus.Out || loan.Status == LoanStatus.Returning || loan.Status == LoanStatus.Requested);
-        if (region is not null)
+        // A rep or regional manager lists their own region's loans, whatever they ask for.
+        var open = session.Query<Loan>().Where(loan => loan.Status == LoanStatus.Out || loan.Status == LoanStatus.Returning || loan.Status == LoanStatus.Requested);
+        if (!http.TryNarrow(region, open, loan => loan.Region, out var query))
         {
-            query = query.Where(loan => loan.Region == region);
+            return Problems.OutsideRegion("What was asked for", region);
         }
 
         if (overdue)

@@ -43,7 +43,7 @@ public static class FileOpportunityEndpoint
             return Problems.Validation(errors.Errors);
         }
 
-        if (!http.User.MayActIn(request.Region))
+        if (!http.MayActIn(request.Region))
         {
             return Problems.OutsideRegion("The opportunity", request.Region);
         }

@@ -27,7 +27,7 @@ public static class ListOpportunitiesEndpoint
         }
 
         // A rep or regional manager lists their own region's, whatever they filter by.
-        if (!http.User.TryNarrow(region, session.Query<Opportunity>(), opportunity => opportunity.Region, out var query))
+        if (!http.TryNarrow(region, session.Query<Opportunity>(), opportunity => opportunity.Region, out var query))
         {
             return Problems.OutsideRegion("What was asked for", region);
         }

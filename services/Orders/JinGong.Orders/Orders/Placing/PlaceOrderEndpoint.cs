@@ -69,7 +69,7 @@ public static class PlaceOrderEndpoint
             (customer, region, salesRep) = (opportunity.Before!.Customer, opportunity.Before.Region, opportunity.Before.SalesRep);
         }
 
-        if (!http.User.MayActIn(region))
+        if (!http.MayActIn(region))
         {
             return Problems.OutsideRegion("The order", region);
         }

@@ -26,7 +26,7 @@ public static class ListOrdersEndpoint
         }
 
         // A rep or regional manager lists their own region's, whatever they filter by.
-        if (!http.User.TryNarrow(region, session.Query<Order>(), order => order.Region, out var query))
+        if (!http.TryNarrow(region, session.Query<Order>(), order => order.Region, out var query))
         {
             return Problems.OutsideRegion("What was asked for", region);
         }
