@@ -18,5 +18,7 @@ public static class VehicleCommandHandler
             (code, request, occurredAt, now) => vehicle => VehicleDecider.Decide(command(code, request, occurredAt, now), vehicle));
 
     /// <summary>Vehicle streams, as the shared command handling sees them.</summary>
-    public static readonly StreamKind<Vehicle, VehicleView> Vehicles = new("Vehicle", VehicleDecider.NotFound, Vehicle.Evolve, VehicleView.From, e => ((IVehicleEvent)e).OccurredAt);
+    // A vehicle's own record (its holder, order, history) is its region's; the inventory shows every vehicle's stock facts.
+    public static readonly StreamKind<Vehicle, VehicleView> Vehicles =
+        new("Vehicle", VehicleDecider.NotFound, Vehicle.Evolve, VehicleView.From, e => ((IVehicleEvent)e).OccurredAt, vehicle => vehicle.Region);
 }

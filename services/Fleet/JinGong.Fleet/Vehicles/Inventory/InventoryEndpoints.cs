@@ -1,5 +1,7 @@
 using JinGong.EventSourcing;
+using JinGong.Fleet.Vehicles.Reading;
 using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +29,7 @@ public static class InventoryEndpoints
     }
 
     private static async Task<Results<Ok<Page<InventoryLine>>, ValidationProblem>> ListAsync(
-        IQuerySession session, CancellationToken cancellationToken,
+        HttpContext http, IQuerySession session, CancellationToken cancellationToken,
         string? model = null, VehicleStatus? status = null, string? region = null, string? warehouse = null, int page = 1, int pageSize = Page.DefaultSize)
     {
         if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
@@ -35,8 +37,10 @@ public static class InventoryEndpoints
             return Problems.Validation(errors);
         }
 
+        // Stock is company-wide; who holds another region's vehicle is that region's business.
+        var confinedTo = http.ConfinedTo();
         return TypedResults.Ok(await Filter(session, model, status, region, warehouse).OrderBy(v => v.Code).PageAsync(page, pageSize,
-            v => new InventoryLine(v.Code, v.Model, v.Category, v.Region, v.Warehouse, v.Status, v.Holder), cancellationToken));
+            v => new InventoryLine(v.Code, v.Model, v.Category, v.Region, v.Warehouse, v.Status, VehicleRecords.HolderFor(confinedTo, v)), cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<InventoryCount>>> CountAsync(

@@ -25,9 +25,16 @@ public static class StatusTimelineEndpoint
     }
 
     private static async Task<Results<Ok<VehicleStatusTimeline>, ProblemHttpResult>> TimelineAsync(
-        string code, IQuerySession session, CancellationToken cancellationToken) =>
-        await session.LoadAsync<VehicleTimeline>(code, cancellationToken) is { } timeline
+        string code, HttpContext http, IQuerySession session, CancellationToken cancellationToken)
+    {
+        if (await http.RefusedAsync(session, code, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        return await session.LoadAsync<VehicleTimeline>(code, cancellationToken) is { } timeline
             ? TypedResults.Ok(new VehicleStatusTimeline(timeline.Id, [.. timeline.Spells.Select((spell, i) => new StatusSpellView(
                 spell.From, i + 1 < timeline.Spells.Count ? timeline.Spells[i + 1].From : null, spell.Status, spell.StatusBeforeMaintenance, spell.Region))]))
             : Problems.From(VehicleDecider.NotFound(code));
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using JasperFx;
 using JinGong.EventSourcing;
 using JinGong.Http;
+using JinGong.Fleet.Vehicles.Reading;
 using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -104,8 +105,8 @@ public static class UsageEndpoints
         return errors;
     }
 
-    private static async Task<Results<Ok<object>, ValidationProblem>> TrajectoryAsync(
-        string code, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    private static async Task<Results<Ok<object>, ValidationProblem, ProblemHttpResult>> TrajectoryAsync(
+        string code, HttpContext http, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         var start = from ?? DateTimeOffset.MinValue;
         var end = to ?? DateTimeOffset.MaxValue;
@@ -113,6 +114,11 @@ public static class UsageEndpoints
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
+        }
+
+        if (await http.RefusedAsync(session, code, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         var segments = await session.Query<TrajectorySegment>()
