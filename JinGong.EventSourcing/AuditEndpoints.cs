@@ -18,6 +18,9 @@ public sealed record AuditEntry(
     public static AuditEntry Of(ServiceIdentity service, IEvent e, DateTimeOffset? occurredAt) =>
         new(service.Name, e.Sequence, e.StreamKey ?? e.StreamId.ToString(), e.Version, e.EventTypeName, e.Data, occurredAt,
             e.Timestamp, e.UserName, e.CorrelationId, e.CausationId);
+
+    /// <summary>The business facts of the entry without who acted and in which flow.</summary>
+    public AuditEntry WithoutWhoActed() => this with { User = null, CorrelationId = null, CausationId = null };
 }
 
 /// <summary>

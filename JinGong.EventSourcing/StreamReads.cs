@@ -1,5 +1,6 @@
 using JinGong.Domain;
 using JinGong.Http;
+using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,7 @@ public static class StreamReads
         group.MapGet($"{idRoute}/history", (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken) =>
                 HistoryAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http, service, cancellationToken))
             .WithName($"Get{kind.Noun}History")
-            .WithSummary($"Every event of a {kind.Noun.ToLowerInvariant()} with its business and recorded times, user and correlation id");
+            .WithSummary($"Every event of a {kind.Noun.ToLowerInvariant()} with its business and recorded times (and, for auditors, executives and administrators, user and correlation id)");
         return group;
     }
 
@@ -80,7 +81,9 @@ public static class StreamReads
         }
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. events.Select(e => AuditEntry.Of(service, e, kind.OccurredAt(e.Data)))]);
+        var entries = events.Select(e => AuditEntry.Of(service, e, kind.OccurredAt(e.Data)));
+        // Who acted, and in which flow, is for auditors, executives and administrators (docs/access.md).
+        return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. http.User.MaySeeWhoActed() ? entries : entries.Select(entry => entry.WithoutWhoActed())]);
     }
 
     /// <summary>

@@ -20,6 +20,11 @@ public static class Roles
 
     /// <summary>Roles whose holders act only within the region their token names.</summary>
     public static readonly IReadOnlyList<string> RegionBound = [SalesRep, RegionalManager];
+
+    /// <summary>Roles that see who did what and in which flow (user, correlation and causation ids); the others see what happened.</summary>
+    public static readonly IReadOnlyList<string> SeeWhoActed = [Auditor, Executive, Administrator];
+
+    public static bool MaySeeWhoActed(this System.Security.Claims.ClaimsPrincipal user) => SeeWhoActed.Any(user.IsInRole);
 }
 
 /// <summary>The claims JinGong's tokens carry beyond the standard ones.</summary>

@@ -41,4 +41,23 @@ public sealed class RegionTests(FleetService fleet)
             (await (await rep.GetAsync($"/api/fleet/vehicles/{east}{path}")).JsonAsync()).ValueKind.Should().NotBe(System.Text.Json.JsonValueKind.Undefined);
         }
     }
+
+    [Fact]
+    public async Task who_acted_and_in_which_flow_is_shown_to_auditors_executives_and_administrators_only()
+    {
+        var code = await fleet.RegisterAsync("east");
+        using var rep = fleet.SignedInAs(GatewayRequests.Unique("rep"), [Roles.SalesRep], "east");
+        using var auditor = fleet.SignedInAs(GatewayRequests.Unique("audit"), [Roles.Auditor]);
+
+        var told = (await (await rep.GetAsync($"/api/fleet/vehicles/{code}/history")).JsonAsync()).EnumerateArray().Single();
+        told.GetProperty("type").GetString().Should().Be("vehicle_registered_v1", "the business facts are everyone's");
+        foreach (var metadata in new[] { "user", "correlationId", "causationId" })
+        {
+            told.GetProperty(metadata).ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, $"a rep is not shown the {metadata}");
+        }
+
+        var audited = (await (await auditor.GetAsync($"/api/fleet/vehicles/{code}/history")).JsonAsync()).EnumerateArray().Single();
+        audited.GetProperty("user").GetString().Should().Be(SignIn.Administrator);
+        audited.GetProperty("correlationId").GetString().Should().NotBeNullOrEmpty();
+    }
 }
