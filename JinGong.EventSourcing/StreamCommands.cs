@@ -78,7 +78,7 @@ public static class StreamCommands
         {
             var decided = await session.AppendDecisionAsync<TState>(streamId, (state, version) =>
                 state is null ? Decision.Reject(kind.NotFound(streamId))
-                : !kind.Admits(http, state) ? Decision.Reject(Problems.OutsideRegionError($"{kind.Noun} {streamId}", kind.RegionOf!(state)))
+                : kind.Refusal(http, state, streamId, changing: true) is { } refusal ? Decision.Reject(refusal)
                 : expectedVersion is not null && expectedVersion != version ? Decision.Reject(Problems.StreamMoved($"{streamId} is at version {version}, not {expectedVersion}."))
                 : decide(state), cancellationToken);
             if (decided.Decision is Decision.Rejected rejected)

@@ -1,4 +1,5 @@
 using JinGong.Domain;
+using JinGong.Http;
 using JinGong.Http.Security;
 
 namespace JinGong.EventSourcing;
@@ -7,7 +8,8 @@ namespace JinGong.EventSourcing;
 /// What the shared command handling and reads need to know of one kind of stream: its name in the domain's
 /// words (<paramref name="Noun"/>, e.g. "Vehicle"), how its state evolves (from nothing, for its first
 /// event), how clients see it, when each event occurred (business time), what "not found" says, and — for records
-/// that belong to a region (<paramref name="RegionOf"/>) — which, so that reps and regional managers reach only theirs.
+/// that belong to a region (<paramref name="RegionOf"/>) — which, so that reps and regional managers reach only theirs;
+/// for records a person owns (<paramref name="OwnerOf"/>, a rep's opportunity) — whose, so that a rep changes only theirs.
 /// </summary>
 public sealed record StreamKind<TState, TView>(
     string Noun,
@@ -15,9 +17,16 @@ public sealed record StreamKind<TState, TView>(
     Func<TState?, object, TState?> Evolve,
     Func<TState, long, TView> View,
     Func<object, DateTimeOffset> OccurredAt,
-    Func<TState, string>? RegionOf = null)
+    Func<TState, string>? RegionOf = null,
+    Func<TState, string>? OwnerOf = null)
     where TState : class
 {
-    /// <summary>Whether the caller of <paramref name="http"/> may read and change <paramref name="state"/> for its action (always, for records of no region).</summary>
-    public bool Admits(Microsoft.AspNetCore.Http.HttpContext http, TState state) => RegionOf is null || http.MayActIn(RegionOf(state));
+    /// <summary>
+    /// Why the caller of <paramref name="http"/> may not read <paramref name="state"/> (or, when <paramref name="changing"/>
+    /// it, change it) in this request's action, or null when they may (docs/access.md).
+    /// </summary>
+    public DomainError? Refusal(Microsoft.AspNetCore.Http.HttpContext http, TState state, string id, bool changing) =>
+        RegionOf is not null && !http.MayActIn(RegionOf(state)) ? Problems.OutsideRegionError($"{Noun} {id}", RegionOf(state))
+        : changing && OwnerOf is not null && !http.MayActFor(OwnerOf(state)) ? Problems.NotYoursError($"{Noun} {id}")
+        : null;
 }

@@ -98,7 +98,7 @@ public static class StreamReads
         var stream = await session.Events.FetchStreamStateAsync(id, cancellationToken);
         var current = stream is null ? null : await session.LoadAsync<TState>(id, cancellationToken);
         return stream is null || current is null ? (null, 0, Problems.From(kind.NotFound(id)))
-            : !kind.Admits(http, current) ? (current, stream.Version, Problems.OutsideRegion($"{kind.Noun} {id}", kind.RegionOf!(current)))
+            : kind.Refusal(http, current, id, changing: false) is { } refusal ? (current, stream.Version, Problems.From(refusal))
             : (current, stream.Version, null);
     }
 }

@@ -34,6 +34,10 @@ public static class Problems
     public static DomainError OutsideRegionError(string what, string? region) =>
         new("outside-your-region", $"{what} is in {(string.IsNullOrEmpty(region) ? "no region" : region)}; your account acts in another region only.", ErrorKind.Forbidden);
 
+    /// <summary>A rep asked to act on or for another person's record (403).</summary>
+    public static DomainError NotYoursError(string what) =>
+        new("not-yours", $"{what} is another person's; your account acts for you only.", ErrorKind.Forbidden);
+
     /// <summary>The client's <c>If-Match</c> names a version the stream has moved on from (412).</summary>
     public static DomainError StreamMoved(string detail) => new("stream-moved", detail, ErrorKind.PreconditionFailed);
 

@@ -19,9 +19,7 @@ public static class RegionScope
     /// </summary>
     public static string? ConfinedTo(this HttpContext http)
     {
-        var admitted = AdmittedRoles(http.GetEndpoint());
-        var granting = http.User.FindAll(JinGongClaims.Role).Select(claim => claim.Value)
-            .Where(role => admitted is null || admitted.Contains(role)).ToList();
+        var granting = http.GrantingRoles();
         return granting.Count == 0 || granting.All(Roles.RegionBound.Contains)
             // A region-bound role without a region may act nowhere: the empty name matches no record.
             ? http.User.FindFirst(JinGongClaims.Region)?.Value ?? string.Empty
@@ -53,6 +51,13 @@ public static class RegionScope
             ? query
             : query.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(regionOf.Body, Expression.Constant(region)), regionOf.Parameters));
         return allowed;
+    }
+
+    /// <summary>The roles the caller holds that the endpoint admits: those that grant them this request's action.</summary>
+    public static IReadOnlyList<string> GrantingRoles(this HttpContext http)
+    {
+        var admitted = AdmittedRoles(http.GetEndpoint());
+        return [.. http.User.FindAll(JinGongClaims.Role).Select(claim => claim.Value).Where(role => admitted is null || admitted.Contains(role))];
     }
 
     /// <summary>The roles every role requirement of the endpoint admits (its group's and its own), or null when none names any.</summary>

@@ -21,6 +21,9 @@ public static class Roles
     /// <summary>Roles whose holders act only within the region their token names.</summary>
     public static readonly IReadOnlyList<string> RegionBound = [SalesRep, RegionalManager];
 
+    /// <summary>Roles whose holders act for themselves only: a rep files and moves their own opportunities.</summary>
+    public static readonly IReadOnlyList<string> SelfBound = [SalesRep];
+
     /// <summary>Roles that see who did what and in which flow (user, correlation and causation ids); the others see what happened.</summary>
     public static readonly IReadOnlyList<string> SeeWhoActed = [Auditor, Executive, Administrator];
 

@@ -23,7 +23,8 @@ public sealed class RegionScopeTests
         var http = new DefaultHttpContext
         {
             User = new ClaimsPrincipal(new ClaimsIdentity(
-                [.. roles.Select(role => new Claim(JinGongClaims.Role, role)), .. region is null ? [] : new[] { new Claim(JinGongClaims.Region, region) }], "test")),
+                [new Claim(JinGongClaims.Subject, "zhang"), .. roles.Select(role => new Claim(JinGongClaims.Role, role)), .. region is null ? [] : new[] { new Claim(JinGongClaims.Region, region) }],
+                "test", JinGongClaims.Subject, JinGongClaims.Role)),
         };
         var policies = admitted.Select(allowed => (object)new AuthorizationPolicyBuilder().RequireRole(allowed).Build()).Prepend(AnyRole).ToArray();
         http.SetEndpoint(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(policies), "test"));
@@ -80,5 +81,18 @@ public sealed class RegionScopeTests
 
         Call("north", repAndFinance, [Roles.SalesRep, Roles.RegionalManager, Roles.Administrator]).MayActIn("east").Should().BeFalse();
         Call("north", repAndFinance, [Roles.Finance, Roles.Administrator]).MayActIn("east").Should().BeTrue();
+    }
+
+    [Fact]
+    public void a_rep_acts_for_themselves_and_a_regional_manager_or_a_rep_who_also_manages_for_anyone()
+    {
+        string[] selling = [Roles.SalesRep, Roles.RegionalManager, Roles.Administrator];
+
+        Call("north", [Roles.SalesRep], selling).ActsOnlyAs().Should().Be("zhang");
+        Call("north", [Roles.SalesRep], selling).MayActFor("wang").Should().BeFalse();
+        Call("north", [Roles.SalesRep], selling).MayActFor("zhang").Should().BeTrue();
+        Call("north", [Roles.RegionalManager], selling).MayActFor("wang").Should().BeTrue();
+        Call("north", [Roles.SalesRep, Roles.RegionalManager], selling).MayActFor("wang").Should().BeTrue();
+        Call(null, [Roles.Administrator], selling).MayActFor("wang").Should().BeTrue();
     }
 }

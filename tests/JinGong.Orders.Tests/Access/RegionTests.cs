@@ -59,4 +59,43 @@ public sealed class RegionTests(OrdersService orders)
         using var invoiced = await repAndFinance.PostAsJsonAsync($"/api/orders/orders/{order}/invoices", new { amount = 1_000_000m, issueDate, dueDate = issueDate.AddDays(30) });
         (await invoiced.JsonAsync()).GetProperty("invoices").GetArrayLength().Should().Be(1, "finance invoices every region's orders");
     }
+
+    [Fact]
+    public async Task a_rep_files_and_moves_opportunities_as_themselves_and_their_regional_manager_moves_any_of_the_region()
+    {
+        var region = GatewayRequests.Unique("Jiangxi");
+        var (zhang, wang) = (GatewayRequests.Unique("zhang"), GatewayRequests.Unique("wang"));
+        using var asZhang = orders.SignedInAs(zhang, [Roles.SalesRep], region);
+        using var asWang = orders.SignedInAs(wang, [Roles.SalesRep], region);
+        using var manager = orders.SignedInAs(GatewayRequests.Unique("liu"), [Roles.RegionalManager], region);
+        var filedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v1");
+
+        using (var forAnother = await asZhang.PostAsJsonAsync("/api/orders/opportunities", Opportunity(region, salesRep: wang)))
+        {
+            await forAnother.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not-yours");
+        }
+
+        (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v1").Should().Be(filedBefore, "a refusal appends nothing");
+        var own = (await (await asZhang.PostAsJsonAsync("/api/orders/opportunities", Opportunity(region, salesRep: zhang))).JsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        var filedForWang = (await (await manager.PostAsJsonAsync("/api/orders/opportunities", Opportunity(region, salesRep: wang))).JsonAsync(HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+
+        using (var anothers = await asWang.PostAsJsonAsync($"/api/orders/opportunities/{own}/won", new { }))
+        {
+            await anothers.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not-yours");
+        }
+
+        (await orders.OrdersStreamVersionAsync(own)).Should().Be(1, "a refused move appends nothing");
+        (await (await asWang.GetAsync($"/api/orders/opportunities/{own}")).JsonAsync()).GetProperty("salesRep").GetString()
+            .Should().Be(zhang, "a rep reads their region's opportunities, whoever's they are");
+        (await (await asWang.PostAsJsonAsync($"/api/orders/opportunities/{filedForWang}/lost", new { reason = "price" })).JsonAsync()).GetProperty("stage").GetString().Should().Be("Lost");
+        (await (await manager.PostAsJsonAsync($"/api/orders/opportunities/{own}/won", new { })).JsonAsync()).GetProperty("stage").GetString().Should().Be("Won");
+    }
+
+    private static object Opportunity(string region, string salesRep) => new
+    {
+        customer = "Jiangxi Copper", region, salesRep, lines = new[] { new { model = "MT-90E", quantity = 1 } },
+        expectedAmount = 1_000_000m, expectedCloseDate = "2030-12-31", occurredAt = DateTimeOffset.UtcNow.AddDays(-5),
+    };
 }

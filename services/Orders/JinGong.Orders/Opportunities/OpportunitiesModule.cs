@@ -10,7 +10,8 @@ public static class OpportunitiesModule
 {
     /// <summary>Opportunity streams, as the shared command handling and reads see them.</summary>
     public static readonly StreamKind<Opportunity, OpportunityView> Opportunities =
-        new("Opportunity", OpportunityDecider.NotFound, Opportunity.Evolve, OpportunityView.From, e => ((IOpportunityEvent)e).OccurredAt, opportunity => opportunity.Region);
+        new("Opportunity", OpportunityDecider.NotFound, Opportunity.Evolve, OpportunityView.From, e => ((IOpportunityEvent)e).OccurredAt,
+            opportunity => opportunity.Region, opportunity => opportunity.SalesRep);
 
     public static void ConfigureOpportunities(this StoreOptions options)
     {

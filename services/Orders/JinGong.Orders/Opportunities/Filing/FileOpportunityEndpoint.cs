@@ -48,6 +48,12 @@ public static class FileOpportunityEndpoint
             return Problems.OutsideRegion("The opportunity", request.Region);
         }
 
+        // A rep files in their own name; a regional manager files for the reps of their region.
+        if (!http.MayActFor(request.SalesRep))
+        {
+            return Problems.From(Problems.NotYoursError("The opportunity"));
+        }
+
         var id = NewId.For("OPP");
         var now = clock.GetUtcNow();
         var command = new FileOpportunity(
