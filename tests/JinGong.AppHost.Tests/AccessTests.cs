@@ -70,7 +70,7 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["AlignObjective"] = Objectives,
         ["DefineKeyResult"] = Objectives,
         ["CheckIn"] = Objectives,
-        ["ScoreKeyResult"] = [Roles.RegionalManager, Roles.Executive],
+        ["ScoreKeyResult"] = Objectives,
         ["RebuildCheck"] = [],
         ["AuditStream"] = [Roles.Auditor, Roles.Executive],
         ["AuditCorrelation"] = [Roles.Auditor, Roles.Executive],

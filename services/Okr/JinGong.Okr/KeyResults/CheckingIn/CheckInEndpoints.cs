@@ -1,6 +1,7 @@
 using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
+using JinGong.Okr.Objectives;
 
 namespace JinGong.Okr.KeyResults.CheckingIn;
 
@@ -27,7 +28,8 @@ public static class CheckInEndpoints
             (id, request, occurredAt, now) => state => KeyResultDecider.Decide(
                 new CheckIn(id, request.Value!.Value, request.Confidence!.Value, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), occurredAt, now), state))
             .WithSummary("Check in a manual key result: its value, the owner's confidence and a note")
-            .RequireRoles(Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive);
+            .RequireRoles(Writers.OwningRoles)
+            .WrittenByTheOwnerChain(keyResult: true);
 
         keyResults.MapStreamCommand<ScoreRequest, KeyResult, KeyResultView>(
             "/{id}/scoring", "ScoreKeyResult", KeyResultsModule.KeyResults,
@@ -37,7 +39,9 @@ public static class CheckInEndpoints
                 .Required("reason", request.Reason, MaxNoteLength),
             (id, request, occurredAt, now) => state => KeyResultDecider.Decide(new ScoreKeyResult(id, request.Score!.Value, request.Reason!.Trim(), occurredAt, now), state))
             .WithSummary("Score a key result at the end of its period, overriding the computed score with a reason; it is frozen from then on")
-            .RequireRoles(Roles.RegionalManager, Roles.Executive);
+            // The owner's manager chain scores, whatever their job; not any regional manager.
+            .RequireRoles(Writers.OwningRoles)
+            .WrittenByTheOwnerChain(keyResult: true, ownerMay: false);
         return keyResults;
     }
 }

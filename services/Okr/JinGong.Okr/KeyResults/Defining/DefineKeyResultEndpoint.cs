@@ -30,7 +30,8 @@ public static class DefineKeyResultEndpoint
         objectives.MapPost("/{id}/key-results", DefineAsync)
             .WithName("DefineKeyResult")
             .WithSummary("Define a key result on an objective: checked in by hand, or bound to a business metric that moves it by itself")
-            .RequireRoles(Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive);
+            .RequireRoles(Writers.OwningRoles)
+            .WrittenByTheOwnerChain();
         return objectives;
     }
 

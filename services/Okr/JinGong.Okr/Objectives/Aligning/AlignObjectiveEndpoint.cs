@@ -3,6 +3,7 @@ using JinGong.EventSourcing;
 using JinGong.EventSourcing.Messaging;
 using JinGong.Http;
 using JinGong.Http.Security;
+using JinGong.Okr.Objectives;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,7 +19,8 @@ public static class AlignObjectiveEndpoint
         objectives.MapPost("/{id}/alignment", AlignAsync)
             .WithName("AlignObjective")
             .WithSummary("Align an objective to another parent (or to none); a parent of another period or a cycle is refused")
-            .RequireRoles(Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive);
+            .RequireRoles(Writers.OwningRoles)
+            .WrittenByTheOwnerChain();
         return objectives;
     }
 

@@ -3,6 +3,7 @@ using JinGong.Domain.Time;
 using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
+using JinGong.Okr.Objectives;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,7 +26,7 @@ public static class SetObjectiveEndpoint
         objectives.MapPost("/", SetAsync)
             .WithName("SetObjective")
             .WithSummary("Set an objective for a month, quarter or year, owned by a person or team, aligned to a parent or not")
-            .RequireRoles(Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive);
+            .RequireRoles(Writers.OwningRoles);
         return objectives;
     }
 
@@ -34,7 +35,7 @@ public static class SetObjectiveEndpoint
         errors.Check("weight", weight is null or >= 0 and <= MaxWeight, $"A weight is from 0 to {MaxWeight:0}; a weight below zero would pull its parent's score down for progress.");
 
     private static async Task<Results<Created<ObjectiveView>, ValidationProblem, ProblemHttpResult>> SetAsync(
-        SetObjectiveRequest request, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        SetObjectiveRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         Period? period = null;
         var errors = new FieldErrors()
@@ -54,6 +55,11 @@ public static class SetObjectiveEndpoint
         var now = clock.GetUtcNow();
         var owner = request.Owner!.Trim();
         var parentId = request.ParentId?.Trim();
+        if (await http.RefusalAsync(session, request.OwnerKind!.Value, owner, ownerMay: true, cancellationToken) is { } refusal)
+        {
+            return Problems.From(refusal);
+        }
+
         var facts = await Alignment.LoadAsync(session, request.OwnerKind!.Value, owner, parentId, cancellationToken);
         var command = new SetObjective(
             id, request.Title!.Trim(), period!, request.OwnerKind.Value, owner, parentId, request.Weight ?? 1m, (request.OccurredAt ?? now).ToUniversalTime(), now);
