@@ -7,6 +7,18 @@ namespace JinGong.Http;
 public static class CalendarFields
 {
     /// <summary>
+    /// The days this system's calendar holds. Nothing of its business happened before 1900 or will after 2999, and figures
+    /// reach a few years around a date: inside these, no date arithmetic comes near the edges of .NET's calendar.
+    /// </summary>
+    public static readonly DateOnly FirstDay = new(1900, 1, 1);
+
+    public static readonly DateOnly LastDay = new(2999, 12, 31);
+
+    /// <summary>Notes an error unless <paramref name="date"/> is absent or a day of the calendar this system holds.</summary>
+    public static FieldErrors BusinessDate(this FieldErrors errors, string field, DateOnly? date) =>
+        errors.Check(field, date is null || (date >= FirstDay && date <= LastDay), $"The {field} is a day from {FirstDay:yyyy-MM-dd} to {LastDay:yyyy-MM-dd}.");
+
+    /// <summary>
     /// The period <paramref name="text"/> names (required): a month, quarter or year, and a day too <paramref name="withDays"/>;
     /// null, with the field's error noted, when it names none.
     /// </summary>
@@ -14,6 +26,12 @@ public static class CalendarFields
     {
         var known = Period.TryParse(text, withDays, out var period);
         errors.Required(field, text).Check(field, text is null || known, $"The {field} is {(withDays ? Period.FormatWithDays : Period.Format)}.");
+        if (period is not null && (period.First < FirstDay || period.Last > LastDay))
+        {
+            errors.Check(field, false, $"The {field} lies from {FirstDay:yyyy} to {LastDay:yyyy}.");
+            return null;
+        }
+
         return period;
     }
 
@@ -45,11 +63,13 @@ public static class CalendarFields
         DateTimeOffset? asOf = text switch
         {
             null => now,
-            _ when DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => ChinaTime.StartOf(day.AddDays(1)),
-            _ when DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) => instant.ToUniversalTime(),
+            _ when DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                => day >= FirstDay && day <= LastDay ? ChinaTime.StartOf(day.AddDays(1)) : null,
+            _ when DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+                => DateOnly.FromDateTime(instant.UtcDateTime) is var utcDay && utcDay >= FirstDay && utcDay <= LastDay ? instant.ToUniversalTime() : null,
             _ => null,
         };
-        errors.Check("asOf", asOf is not null, "The asOf is a date (2026-11-30, the end of that day in China) or an instant (2026-11-30T12:00:00+08:00).");
+        errors.Check("asOf", asOf is not null, $"The asOf is a date (2026-11-30, the end of that day in China) or an instant (2026-11-30T12:00:00+08:00), from {FirstDay:yyyy} to {LastDay:yyyy}.");
         return asOf is { } known && known < now ? known : now;
     }
 }

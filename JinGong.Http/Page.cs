@@ -10,12 +10,15 @@ public static class Page
     public const int DefaultSize = 50;
     public const int MaxSize = 500;
 
+    /// <summary>Beyond any list of this system (a million pages of the largest size), and far from the offset's overflow.</summary>
+    public const int MaxNumber = 1_000_000;
+
     public static Dictionary<string, string[]> Validate(int page, int pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        if (page < 1)
+        if (page is < 1 or > MaxNumber)
         {
-            errors["page"] = ["Pages are numbered from 1."];
+            errors["page"] = [$"Pages are numbered from 1 to {MaxNumber}."];
         }
 
         if (pageSize is < 1 or > MaxSize)

@@ -33,7 +33,7 @@ public static class FigureEndpoints
         HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
         string? period = null, string? groupBy = null, DateOnly? asOf = null, string? region = null)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().BusinessDate("asOf", asOf);
         var grouping = errors.ParseGrouping(groupBy);
         if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
         {
@@ -52,7 +52,7 @@ public static class FigureEndpoints
     private static async Task<Results<Ok<ReceivablesFigure>, ValidationProblem, ProblemHttpResult>> ReceivablesAsync(
         HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? groupBy = null, DateOnly? asOf = null, string? region = null)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().BusinessDate("asOf", asOf);
         var grouping = errors.ParseGrouping(groupBy);
         if (errors.Any)
         {
@@ -72,7 +72,7 @@ public static class FigureEndpoints
         HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
         string? period = null, string? groupBy = null, DateOnly? asOf = null, string? region = null)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().BusinessDate("asOf", asOf);
         var grouping = errors.ParseGrouping(groupBy);
         errors.Check("groupBy", grouping != FigureGrouping.Customer, "Conversion is broken down by total, region or salesRep.");
         if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
@@ -89,9 +89,14 @@ public static class FigureEndpoints
         return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? ChinaTime.Today(clock), grouping));
     }
 
-    private static async Task<Results<Ok<PipelineFigure>, ProblemHttpResult>> PipelineAsync(
+    private static async Task<Results<Ok<PipelineFigure>, ValidationProblem, ProblemHttpResult>> PipelineAsync(
         HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? region = null, string? salesRep = null)
     {
+        if (new FieldErrors().BusinessDate("asOf", asOf) is { Any: true } errors)
+        {
+            return Problems.Validation(errors.Errors);
+        }
+
         if (!http.TryNarrow(region, out var narrowed))
         {
             return Problems.OutsideRegion("What was asked for", region);
@@ -104,7 +109,7 @@ public static class FigureEndpoints
     private static async Task<Results<Ok<OrderTrendsFigure>, ValidationProblem, ProblemHttpResult>> OrderTrendsAsync(
         HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? from = null, string? to = null, DateOnly? asOf = null, string? region = null)
     {
-        var errors = new FieldErrors();
+        var errors = new FieldErrors().BusinessDate("asOf", asOf);
         var first = errors.ParseMonth("from", from);
         var last = errors.ParseMonth("to", to);
         if (first is null || last is null || errors.Any)
