@@ -47,6 +47,19 @@ public static class StreamCommands
         return new(stream.Aggregate, version, decision);
     }
 
+    /// <summary>
+    /// A session to decide again in after a lost race: a new one, recording who and why as the request's does. The session
+    /// that lost keeps the aggregate it fetched for writing with the refused events applied (Marten keeps an inline
+    /// projection's aggregate between the fetch and the save), so deciding again in it would decide on a change that never
+    /// happened.
+    /// </summary>
+    public static IDocumentSession AfterALostRace(this IDocumentSession session, HttpContext http)
+    {
+        var fresh = session.DocumentStore.LightweightSession();
+        Messaging.RequestMetadataSessionFactory.Stamp(fresh, http);
+        return fresh;
+    }
+
     /// <summary>As above, for deciders that need not know the version.</summary>
     public static Task<StreamDecision<TState>> AppendDecisionAsync<TState>(
         this IDocumentSession session, string streamId, Func<TState?, Decision> decide, CancellationToken cancellationToken)
@@ -74,42 +87,59 @@ public static class StreamCommands
         }
 
         var decisions = expectedVersion is null && decideAgainOnRace ? DecisionsWithoutIfMatch : 1;
-        for (var decision = 1; ; decision++)
+        var attempt = session;
+        try
         {
-            var decided = await session.AppendDecisionAsync<TState>(streamId, (state, version) =>
-                state is null ? Decision.Reject(kind.NotFound(streamId))
-                : kind.Refusal(http, state, streamId, changing: true) is { } refusal ? Decision.Reject(refusal)
-                : expectedVersion is not null && expectedVersion != version ? Decision.Reject(Problems.StreamMoved($"{streamId} is at version {version}, not {expectedVersion}."))
-                : decide(state), cancellationToken);
-            if (decided.Decision is Decision.Rejected rejected)
+            for (var decision = 1; ; decision++)
             {
-                return Problems.From(rejected.Error);
-            }
+                var decided = await attempt.AppendDecisionAsync<TState>(streamId, (state, version) =>
+                    state is null ? Decision.Reject(kind.NotFound(streamId))
+                    : kind.Refusal(http, state, streamId, changing: true) is { } refusal ? Decision.Reject(refusal)
+                    : expectedVersion is not null && expectedVersion != version ? Decision.Reject(Problems.StreamMoved($"{streamId} is at version {version}, not {expectedVersion}."))
+                    : decide(state), cancellationToken);
+                if (decided.Decision is Decision.Rejected rejected)
+                {
+                    return Problems.From(rejected.Error);
+                }
 
-            alsoStore?.Invoke(session);
-            try
-            {
-                await session.SaveChangesAsync(cancellationToken);
-            }
-            catch (ConcurrencyException) when (decision < decisions)
-            {
-                // Another writer appended between our read and our write (often a consumer following another
-                // service). The client named no version, so the command is decided again on what it left.
-                session.EjectAllPendingChanges();
-                continue;
-            }
-            catch (ConcurrencyException)
-            {
-                // The stream moved on: the other writer's change stands, ours is refused.
-                return Problems.From(expectedVersion is null
-                    ? new DomainError("concurrent-change", $"{streamId} changed while this command was decided; read it again and retry.", ErrorKind.Conflict)
-                    : Problems.StreamMoved($"{streamId} moved past version {expectedVersion} while this command was decided."));
-            }
+                alsoStore?.Invoke(attempt);
+                try
+                {
+                    await attempt.SaveChangesAsync(cancellationToken);
+                }
+                catch (ConcurrencyException) when (decision < decisions)
+                {
+                    // Another writer appended between our read and our write (often a consumer following another
+                    // service). The client named no version, so the command is decided again on what it left.
+                    await DisposeRetryAsync(session, attempt);
+                    attempt = session.AfterALostRace(http);
+                    continue;
+                }
+                catch (ConcurrencyException)
+                {
+                    // The stream moved on: the other writer's change stands, ours is refused.
+                    return Problems.From(expectedVersion is null
+                        ? new DomainError("concurrent-change", $"{streamId} changed while this command was decided; read it again and retry.", ErrorKind.Conflict)
+                        : Problems.StreamMoved($"{streamId} moved past version {expectedVersion} while this command was decided."));
+                }
 
-            var version = decided.Version + decided.Events.Count;
-            var state = decided.Events.Aggregate(decided.Before, kind.Evolve)!;
-            http.Response.SetStreamVersion(version);
-            return TypedResults.Ok(kind.View(state, version));
+                var version = decided.Version + decided.Events.Count;
+                var state = decided.Events.Aggregate(decided.Before, kind.Evolve)!;
+                http.Response.SetStreamVersion(version);
+                return TypedResults.Ok(kind.View(state, version));
+            }
+        }
+        finally
+        {
+            await DisposeRetryAsync(session, attempt);
+        }
+    }
+
+    private static async ValueTask DisposeRetryAsync(IDocumentSession session, IDocumentSession attempt)
+    {
+        if (!ReferenceEquals(attempt, session))
+        {
+            await attempt.DisposeAsync();
         }
     }
 
