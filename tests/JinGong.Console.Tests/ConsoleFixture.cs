@@ -49,6 +49,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
             Locale = "zh-CN",
         });
+        // A navigation on a 2-core CI running two whole systems beside the browser has taken over Playwright's default 30 s
+        // to reach its load event; how long pages take is measured and reported by OpenAsync, never asserted here.
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         // Not signed in: the console sends the browser to identity's sign-in page, and back once signed in.
