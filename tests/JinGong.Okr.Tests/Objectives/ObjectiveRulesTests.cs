@@ -10,6 +10,29 @@ namespace JinGong.Okr.Tests.Objectives;
 public sealed class ObjectiveRulesTests(OkrService okr)
 {
     [Fact]
+    public async Task two_alignments_that_would_close_a_loop_together_cannot_both_succeed()
+    {
+        var team = GatewayRequests.Unique("Port Sales");
+        await okr.JoinAsync(GatewayRequests.Unique("Tianjin"), (GatewayRequests.Unique("gao"), team));
+        var quarter = OkrApi.ThisQuarter.Name;
+        var (ports, cranes) = (await okr.SetObjectiveAsync("Win two ports", quarter, team, ownerKind: "team"),
+            await okr.SetObjectiveAsync("Electrify the cranes", quarter, team, ownerKind: "team"));
+
+        // Each alone is fine; at the same moment, the one decided second sees the first and is refused for the loop
+        // (decided again after its transaction failed), never both accepted and never a bare conflict.
+        var answers = await Task.WhenAll(Align(ports, cranes), Align(cranes, ports));
+
+        answers.Select(answer => answer.Status).Should().BeEquivalentTo([HttpStatusCode.OK, HttpStatusCode.UnprocessableEntity], string.Join("\n", answers.Select(answer => answer.Body)));
+        answers.Single(answer => answer.Status != HttpStatusCode.OK).Body.Should().Contain("alignment-cycle");
+
+        async Task<(HttpStatusCode Status, string Body)> Align(string child, string parent)
+        {
+            using var answer = await okr.Api.PostAsJsonAsync($"/api/okr/objectives/{child}/alignment", new { parentId = parent });
+            return (answer.StatusCode, await answer.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task an_objective_aligns_to_one_of_its_own_or_an_enclosing_period_and_the_tree_never_closes_into_a_cycle()
     {
         var (owner, team) = (GatewayRequests.Unique("sun"), GatewayRequests.Unique("Mining Sales"));
