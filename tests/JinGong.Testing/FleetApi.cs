@@ -14,13 +14,16 @@ public static class FleetApi
         this IApiUnderTest fleet, string region = "east", string warehouse = "wuxi-1", DateTimeOffset? occurredAt = null)
     {
         var code = NewCode();
-        using var answer = await fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", new
-        {
-            code, model = "MT-90E", category = "mining-truck", region, warehouse, occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddDays(-30),
-        });
+        using var answer = await fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", Registration(code, region, warehouse, occurredAt));
         answer.StatusCode.Should().Be(HttpStatusCode.Created);
         return code;
     }
+
+    /// <summary>A registration that fleet accepts for a new <paramref name="code"/>.</summary>
+    public static object Registration(string code, string region = "east", string warehouse = "wuxi-1", DateTimeOffset? occurredAt = null) => new
+    {
+        code, model = "MT-90E", category = "mining-truck", region, warehouse, occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddDays(-30),
+    };
 
     /// <summary>How many events the vehicle's stream holds, read from fleet's database.</summary>
     public static async Task<long> VehicleVersionAsync(this IApiUnderTest fleet, string code) =>

@@ -29,7 +29,10 @@ public static class TestTokens
     }
 
     /// <summary>A token for <paramref name="subject"/> holding <paramref name="roles"/>, in <paramref name="region"/> if given; valid for a test run.</summary>
-    public static string Issue(string subject, IEnumerable<string> roles, string? region = null)
+    public static string Issue(string subject, IEnumerable<string> roles, string? region = null) => Issue(subject, roles, region, _ => { });
+
+    /// <summary>As <see cref="Issue(string, IEnumerable{string}, string?)"/>, changed by <paramref name="alter"/> before it is signed: a token a test forges.</summary>
+    public static string Issue(string subject, IEnumerable<string> roles, string? region, Action<SecurityTokenDescriptor> alter)
     {
         var claims = new Dictionary<string, object>
         {
@@ -42,13 +45,34 @@ public static class TestTokens
             claims[JinGongClaims.Region] = region;
         }
 
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        var descriptor = new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = JinGongClaims.ApiAudience,
             Claims = claims,
             Expires = DateTime.UtcNow.AddHours(6),
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
-        });
+        };
+        alter(descriptor);
+        return new JsonWebTokenHandler().CreateToken(descriptor);
+    }
+
+    /// <summary>A signing key nobody trusts, under the kid of the trusted one.</summary>
+    public static SigningCredentials ForeignKey() =>
+        new(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = SigningKey.KeyId }, SecurityAlgorithms.HmacSha256);
+
+    /// <summary><paramref name="token"/> claiming to need no signature (<c>alg: none</c>), its signature dropped.</summary>
+    public static string Unsigned(string token)
+    {
+        var header = SignIn.Base64Url(System.Text.Encoding.UTF8.GetBytes("""{"alg":"none","typ":"JWT"}"""));
+        return $"{header}.{token.Split('.')[1]}.";
+    }
+
+    /// <summary><paramref name="token"/> with its payload changed by <paramref name="change"/> and its signature kept.</summary>
+    public static string Altered(string token, Func<string, string> change)
+    {
+        var parts = token.Split('.');
+        var payload = System.Text.Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1]));
+        return $"{parts[0]}.{SignIn.Base64Url(System.Text.Encoding.UTF8.GetBytes(change(payload)))}.{parts[2]}";
     }
 }
