@@ -33,13 +33,15 @@ public static class HttpApi
     }
 
     /// <summary>The shared middleware: forwarded headers, correlation id, Problem Details, UTF-8 bodies, sign-in.</summary>
-    public static WebApplication UseHttpApi(this WebApplication app)
+    /// <param name="beforeAuthentication">What a service checks before authentication handlers (an OpenID Connect server among them) read the request.</param>
+    public static WebApplication UseHttpApi(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseUtf8Bodies();
+        beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

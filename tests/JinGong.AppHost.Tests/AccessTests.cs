@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
@@ -76,6 +75,9 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["AuditCorrelation"] = [Roles.Auditor, Roles.Executive],
         ["ListAccounts"] = [Roles.Auditor],
         ["SetPersonAccount"] = [],
+        ["DeactivateAccount"] = [],
+        ["ReactivateAccount"] = [],
+        ["ChangeOwnPassword"] = [.. Roles.All],
     };
 
     private sealed record Operation(string Service, HttpMethod Method, string Path, string Name)
@@ -149,20 +151,28 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task a_token_signed_with_a_foreign_key_or_altered_is_refused_by_the_gateway_and_by_a_service_reached_around_it()
+    public async Task a_token_forged_altered_unsigned_expired_or_for_another_audience_is_refused_by_the_gateway_and_by_a_service_reached_around_it()
     {
         var fleet = system.App.GetEndpoint("fleet", "http");
         var genuine = await SignIn.AccessTokenAsync(system.GatewayAddress, SignIn.Administrator, SignIn.AdministratorPassword(system.DataDirectory));
-        var forged = Forge(Tokens.Payload(genuine).GetProperty("iss").GetString());
+        var issuer = Tokens.Payload(genuine).GetProperty("iss").GetString();
+        var forged = Forge(issuer, new RsaSecurityKey(RSA.Create(2048)) { KeyId = "foreign" });
+        // The identity provider's own key, read from its database as only its operator could: what it signs is refused
+        // all the same when the token is out of date or for another audience.
+        var ownKey = await SigningKeyAsync();
+        var expired = Forge(issuer, ownKey, expires: DateTime.UtcNow.AddMinutes(-5));
+        var otherAudience = Forge(issuer, ownKey, audience: "another-api");
         // The payload of a real token changed (another subject), its signature kept.
-        var parts = genuine.Split('.');
-        var payload = Tokens.Payload(genuine).ToString().Replace("\"administrator\"", "\"someone.else\"", StringComparison.Ordinal);
-        var altered = $"{parts[0]}.{SignIn.Base64Url(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
+        var altered = TestTokens.Altered(genuine, payload => payload.Replace("\"administrator\"", "\"someone.else\"", StringComparison.Ordinal));
 
         foreach (var (address, what) in new[] { (system.GatewayAddress, "gateway"), (fleet, "fleet directly") })
         {
             using var client = new HttpClient { BaseAddress = address };
-            foreach (var (token, kind) in new[] { ((string?)null, "no token"), (forged, "a foreign key"), (altered, "an altered token"), ("not-a-token", "garbage") })
+            foreach (var (token, kind) in new[]
+            {
+                ((string?)null, "no token"), (forged, "a foreign key"), (altered, "an altered token"), ("not-a-token", "garbage"),
+                (TestTokens.Unsigned(genuine), "alg none"), (expired, "an expired token"), (otherAudience, "another audience"),
+            })
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, "/api/fleet/inventory");
                 if (token is not null)
@@ -174,24 +184,39 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
                 answer.StatusCode.Should().Be(HttpStatusCode.Unauthorized, $"{what} refuses {kind}");
             }
 
-            using var withGenuine = new HttpRequestMessage(HttpMethod.Get, "/api/fleet/inventory");
-            withGenuine.Headers.Authorization = new AuthenticationHeaderValue("Bearer", genuine);
-            using var allowed = await client.SendAsync(withGenuine);
-            allowed.StatusCode.Should().Be(HttpStatusCode.OK, $"{what} takes the identity provider's own token");
+            // What the refused tokens lack: made right, with the same key, both get in.
+            foreach (var (token, kind) in new[] { (genuine, "the identity provider's own token"), (Forge(issuer, ownKey), "a current token signed with its key") })
+            {
+                using var withGenuine = new HttpRequestMessage(HttpMethod.Get, "/api/fleet/inventory");
+                withGenuine.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var allowed = await client.SendAsync(withGenuine);
+                allowed.StatusCode.Should().Be(HttpStatusCode.OK, $"{what} takes {kind}");
+            }
         }
 
-        // What a token of ours says, signed with a key that is not the identity provider's.
-        static string Forge(string? issuer)
+        // What a token of ours says, signed with the key given.
+        static string Forge(string? issuer, SecurityKey key, DateTime? expires = null, string audience = JinGongClaims.ApiAudience)
         {
-            using var rsa = RSA.Create(2048);
             var handler = new JwtSecurityTokenHandler();
+            var until = expires ?? DateTime.UtcNow.AddMinutes(10);
             return handler.WriteToken(handler.CreateJwtSecurityToken(
                 issuer: issuer,
-                audience: JinGongClaims.ApiAudience,
+                audience: audience,
                 subject: new ClaimsIdentity([new Claim("sub", SignIn.Administrator), new Claim("role", Roles.Administrator)]),
-                expires: DateTime.UtcNow.AddMinutes(10),
-                signingCredentials: new SigningCredentials(new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = "foreign" }, SecurityAlgorithms.RsaSha256)));
+                notBefore: until.AddMinutes(-30),
+                expires: until,
+                signingCredentials: new SigningCredentials(key, SecurityAlgorithms.RsaSha256)));
         }
+    }
+
+    private async Task<SecurityKey> SigningKeyAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await system.ConnectionStringAsync("identitydb"));
+        await connection.OpenAsync();
+        await using var read = new Npgsql.NpgsqlCommand("SELECT material FROM identity_keys WHERE purpose = 'signing'", connection);
+        var rsa = RSA.Create();
+        rsa.ImportPkcs8PrivateKey((byte[])(await read.ExecuteScalarAsync())!, out _);
+        return new RsaSecurityKey(rsa) { KeyId = Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16] };
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public abstract class ServiceHost<TEntryPoint> : IApiUnderTest, IAsyncLifetime
     /// <summary>The service's database, as the AppHost names it (<c>fleetdb</c>, ...).</summary>
     protected abstract string Database { get; }
 
+    /// <summary>Settings the service needs besides its database and the broker, as the AppHost would give them.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public HttpClient Api { get; private set; } = null!;
 
     /// <summary>The service's own services, for what a test checks inside it.</summary>
@@ -45,8 +48,18 @@ public abstract class ServiceHost<TEntryPoint> : IApiUnderTest, IAsyncLifetime
         return client;
     }
 
-    /// <summary>A client that sends no token, as a health probe does.</summary>
+    /// <summary>A client that sends no token, as a health probe does (or a browser: it keeps cookies, and follows no redirects).</summary>
     public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>The service started once more beside this one, on the same database and broker, with <paramref name="settings"/> changed.</summary>
+    public WebApplicationFactory<TEntryPoint> Restarted(IReadOnlyDictionary<string, string> settings) =>
+        Factory.WithWebHostBuilder(service =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                service.UseSetting(key, value);
+            }
+        });
 
     public async Task InitializeAsync()
     {
@@ -56,6 +69,11 @@ public abstract class ServiceHost<TEntryPoint> : IApiUnderTest, IAsyncLifetime
             service.UseSetting($"ConnectionStrings:{Database}", infrastructure.ConnectionString(Database));
             service.UseSetting("ConnectionStrings:messaging", infrastructure.ConnectionString("messaging"));
             service.UseSetting("Identity:MetadataAddress", TestTokens.MetadataAddress);
+            foreach (var (key, value) in Settings)
+            {
+                service.UseSetting(key, value);
+            }
+
             service.ConfigureTestServices(services =>
                 services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Trust));
         });

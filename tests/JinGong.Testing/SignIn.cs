@@ -28,28 +28,28 @@ public static partial class SignIn
         {
             BaseAddress = gateway,
         };
+        return (await TokensAsync(browser, user, password, cancellationToken)).GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>
+    /// Signs in on <paramref name="browser"/> (a client that keeps cookies and follows no redirects) and returns the
+    /// token answer: the access token, and with <c>offline_access</c> a refresh token.
+    /// </summary>
+    public static async Task<JsonElement> TokensAsync(
+        HttpClient browser, string user, string password, CancellationToken cancellationToken = default, string scope = "openid profile roles api")
+    {
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
         var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var redirect = new Uri(gateway, "/signed-in").ToString();
+        var redirect = new Uri(browser.BaseAddress!, "/signed-in").ToString();
         var state = Base64Url(RandomNumberGenerator.GetBytes(8));
-        var authorize = $"/connect/authorize?client_id={ConsoleClientId}&response_type=code&scope={Uri.EscapeDataString("openid profile roles api")}" +
+        var authorize = $"/connect/authorize?client_id={ConsoleClientId}&response_type=code&scope={Uri.EscapeDataString(scope)}" +
             $"&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={challenge}&code_challenge_method=S256&state={state}";
 
         // Not signed in yet: sent to the sign-in page, which carries the way back.
         using var toLogin = await browser.GetAsync(authorize, cancellationToken);
         toLogin.StatusCode.Should().Be(HttpStatusCode.Redirect, await toLogin.Content.ReadAsStringAsync(cancellationToken));
         var loginAddress = toLogin.Headers.Location!;
-        using var page = await browser.GetAsync(loginAddress, cancellationToken);
-        var html = await page.Content.ReadAsStringAsync(cancellationToken);
-        page.StatusCode.Should().Be(HttpStatusCode.OK, html);
-
-        using var signedIn = await browser.PostAsync(loginAddress.AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [HiddenField().Match(html).Groups["name"].Value] = WebUtility.HtmlDecode(HiddenField().Match(html).Groups["value"].Value),
-            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrl().Match(html).Groups["value"].Value),
-            ["username"] = user,
-            ["password"] = password,
-        }), cancellationToken);
+        using var signedIn = await SignInFormAsync(browser, loginAddress, user, password, cancellationToken);
         signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, $"{user} signs in: {await signedIn.Content.ReadAsStringAsync(cancellationToken)}");
 
         using var withCode = await browser.GetAsync(signedIn.Headers.Location, cancellationToken);
@@ -66,7 +66,25 @@ public static partial class SignIn
             ["code_verifier"] = verifier,
         }), cancellationToken);
         tokens.StatusCode.Should().Be(HttpStatusCode.OK, await tokens.Content.ReadAsStringAsync(cancellationToken));
-        return (await tokens.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("access_token").GetString()!;
+        return await tokens.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+    }
+
+    /// <summary>
+    /// Fills in and sends the sign-in page at <paramref name="login"/> (read first, for its anti-forgery token and its
+    /// way back); the answer is the page's: a redirect when signed in, the page again with a message when not.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInFormAsync(HttpClient browser, Uri login, string user, string password, CancellationToken cancellationToken = default)
+    {
+        using var page = await browser.GetAsync(login, cancellationToken);
+        var html = await page.Content.ReadAsStringAsync(cancellationToken);
+        page.StatusCode.Should().Be(HttpStatusCode.OK, html);
+        return await browser.PostAsync(new Uri(browser.BaseAddress!, login).AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [HiddenField().Match(html).Groups["name"].Value] = WebUtility.HtmlDecode(HiddenField().Match(html).Groups["value"].Value),
+            ["returnUrl"] = WebUtility.HtmlDecode(ReturnUrl().Match(html).Groups["value"].Value),
+            ["username"] = user,
+            ["password"] = password,
+        }), cancellationToken);
     }
 
     /// <summary>A client of the gateway that signs in as <paramref name="user"/> and signs in again before the token runs out.</summary>

@@ -26,6 +26,7 @@ public static class IdentityProvider
         builder.AddNpgsqlDataSource(connectionName);
         builder.Services.AddDbContext<IdentityStore>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()).UseOpenIddict());
+        builder.Services.AddScoped<Accounts.Sessions>();
 
         var keys = await PrepareDatabaseAsync(
             builder.Configuration.GetConnectionString(connectionName) ?? throw new InvalidOperationException($"No connection string {connectionName}"),
@@ -63,13 +64,24 @@ public static class IdentityProvider
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.Events.OnValidatePrincipal = SignIn.SignInSession.ValidateAsync;
             });
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "jingong.antiforgery");
     }
 
     /// <summary>
+    /// What accounts gained after the first stores were made (EnsureCreated leaves an existing table as it is), added to
+    /// such a store at start; a store made now has them already.
+    /// </summary>
+    private const string SchemaAdditions = """
+        ALTER TABLE accounts ADD COLUMN IF NOT EXISTS "FailedSignIns" integer NOT NULL DEFAULT 0;
+        ALTER TABLE accounts ADD COLUMN IF NOT EXISTS "LockedUntil" timestamp with time zone;
+        ALTER TABLE accounts ADD COLUMN IF NOT EXISTS "SecurityStamp" text NOT NULL DEFAULT md5(random()::text);
+        """;
+
+    /// <summary>
     /// Creates the schema and the keys once, under an advisory lock so that replicas starting together do not race.
-    /// A store that already has its tables is left as it is.
+    /// A store that already has its tables gets only the columns added since (<see cref="SchemaAdditions"/>).
     /// </summary>
     private static async Task<KeyRing> PrepareDatabaseAsync(string connectionString, CancellationToken cancellationToken)
     {
@@ -84,6 +96,11 @@ public static class IdentityProvider
         await using (var store = new IdentityStore(options))
         {
             await store.Database.EnsureCreatedAsync(cancellationToken);
+        }
+
+        await using (var additions = new NpgsqlCommand(SchemaAdditions, connection))
+        {
+            await additions.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return await KeyRing.LoadOrCreateAsync(dataSource, cancellationToken);

@@ -13,7 +13,8 @@ public sealed class IdentitySettings
 
     public List<string> ConsoleRedirectUris { get; set; } = [];
 
-    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Short: an access token already given outlives the closing of its account until it expires.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public AdministratorSettings Administrator { get; set; } = new();
 

@@ -14,7 +14,7 @@ public sealed class IdentityStore(DbContextOptions<IdentityStore> options) : DbC
         {
             account.ToTable("accounts");
             account.HasKey(a => a.Id);
-            account.Property(a => a.Id).HasMaxLength(64);
+            account.Property(a => a.Id).HasMaxLength(Account.MaxIdLength);
             account.Property(a => a.Name).HasMaxLength(200);
             account.Property(a => a.Region).HasMaxLength(64);
         });

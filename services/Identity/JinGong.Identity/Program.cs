@@ -12,11 +12,11 @@ await builder.AddIdentityProviderAsync("identitydb");
 builder.AddMessageBus(bus => bus.AddConsumer<RosterConsumers>());
 
 var app = builder.Build();
-app.UseHttpApi();
+app.UseHttpApi(beforeAuthentication: api => api.UseProtocolInputGuard());
 app.MapDefaultEndpoints();
 app.UseAntiforgery();
 app.MapSignIn();
 app.MapTokens();
-app.MapApiRoot("identity").MapAccounts();
+app.MapApiRoot("identity").MapAccounts().MapOwnPassword();
 await app.RegisterClientsAsync();
 app.Run();

@@ -1,3 +1,4 @@
+using JinGong.Domain;
 using JinGong.Http;
 using JinGong.Http.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,25 +9,35 @@ namespace JinGong.Identity.Accounts;
 public sealed record PersonAccountRequest(string? Name, string[]? Roles, string? Region, string? Password);
 
 /// <summary>An account as administrators read it: never its password.</summary>
-public sealed record AccountView(string Id, string Name, IReadOnlyList<string> Roles, string? Region, bool Active, bool Machine, bool HasPassword)
+public sealed record AccountView(
+    string Id, string Name, IReadOnlyList<string> Roles, string? Region, bool Active, bool Machine, bool HasPassword, DateTimeOffset? LockedUntil)
 {
     public static AccountView From(Account account) =>
-        new(account.Id, account.Name, account.Roles, account.Region, account.Active, account.Machine, account.PasswordHash is not null);
+        new(account.Id, account.Name, account.Roles, account.Region, account.Active, account.Machine, account.PasswordHash is not null, account.LockedUntil);
 }
 
 /// <summary>
 /// Administrators open and change people's accounts (people on the roster have one already, without a password until
-/// an administrator gives them one); auditors may read them.
+/// an administrator gives them one), close and reopen them; auditors may read them.
 /// </summary>
 public static class AccountEndpoints
 {
-    public const int MinPasswordLength = 12;
-
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
         accounts.MapGet("/", ListAsync).WithName("ListAccounts").RequireRoles(Roles.Auditor);
-        accounts.MapPut("/{id}", SetPersonAsync).WithName("SetPersonAccount").RequireRoles(Roles.Administrator);
+        accounts.MapPut("/{id}", SetPersonAsync).WithName("SetPersonAccount")
+            .WithSummary("Open or change a person's account; a new password ends the account's sessions").RequireRoles(Roles.Administrator);
+        accounts.MapPost("/{id}/deactivation", (string id, IdentityStore store, Sessions sessions, CancellationToken cancellationToken) =>
+                SetActiveAsync(id, active: false, store, sessions, cancellationToken))
+            .WithName("DeactivateAccount")
+            .WithSummary("Close an account: it signs in no more and its sessions end at once (refresh tokens revoked)")
+            .RequireRoles(Roles.Administrator);
+        accounts.MapPost("/{id}/reactivation", (string id, IdentityStore store, Sessions sessions, CancellationToken cancellationToken) =>
+                SetActiveAsync(id, active: true, store, sessions, cancellationToken))
+            .WithName("ReactivateAccount")
+            .WithSummary("Reopen a closed account, with its roles and password, and no lock")
+            .RequireRoles(Roles.Administrator);
         return api;
     }
 
@@ -36,7 +47,7 @@ public static class AccountEndpoints
 
     /// <summary>Opens a person's account or changes it; the password may be left out of a change to keep it.</summary>
     private static async Task<Results<Ok<AccountView>, Created<AccountView>, ValidationProblem>> SetPersonAsync(
-        string id, PersonAccountRequest request, IdentityStore store, CancellationToken cancellationToken)
+        string id, PersonAccountRequest request, IdentityStore store, Sessions sessions, CancellationToken cancellationToken)
     {
         var existing = await store.Accounts.FindAsync([id], cancellationToken);
         var roles = request.Roles ?? [];
@@ -45,9 +56,13 @@ public static class AccountEndpoints
             .Required("name", request.Name)
             .Check("roles", roles.Length > 0 && roles.All(Roles.All.Contains), $"Roles are one or more of {string.Join(", ", Roles.All)}.")
             .Check("region", request.Region is not null || !roles.Any(Roles.RegionBound.Contains), "A sales rep or a regional manager acts in a region: name it.")
-            .Check("password", request.Password is null ? existing?.PasswordHash is not null : request.Password.Length >= MinPasswordLength,
-                $"A password has at least {MinPasswordLength} characters (a new account needs one).")
+            .Check("password", request.Password is not null || existing?.PasswordHash is not null, "A new account needs a password.")
             .Check("id", existing is not { Machine: true }, "This is a machine client's account: its settings define it.");
+        if (request.Password is not null && PasswordPolicy.Refusal(request.Password, id, request.Name) is { } weak)
+        {
+            errors.Check("password", false, weak);
+        }
+
         if (request.Region is not null)
         {
             errors.Id("region", request.Region);
@@ -62,10 +77,40 @@ public static class AccountEndpoints
         account.Name = request.Name!.Trim();
         account.Roles = [.. roles.Distinct()];
         account.Region = request.Region;
-        account.PasswordHash = request.Password is null ? account.PasswordHash : PasswordHash.Of(request.Password);
+        if (request.Password is not null)
+        {
+            account.PasswordHash = PasswordHash.Of(request.Password);
+            // A password set by an administrator (a reset) signs the account out everywhere.
+            await sessions.EndAsync(account, keep: null, cancellationToken);
+        }
+
         await store.SaveChangesAsync(cancellationToken);
         return existing is null
             ? TypedResults.Created($"/api/identity/accounts/{id}", AccountView.From(account))
             : TypedResults.Ok(AccountView.From(account));
+    }
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> SetActiveAsync(
+        string id, bool active, IdentityStore store, Sessions sessions, CancellationToken cancellationToken)
+    {
+        if (await store.Accounts.FindAsync([id], cancellationToken) is not { } account)
+        {
+            return Problems.From(new DomainError("account-not-found", $"There is no account {id}.", ErrorKind.NotFound));
+        }
+
+        if (account.Machine)
+        {
+            return Problems.From(new DomainError("machine-account", $"{id} is a machine client's account: its settings define it.", ErrorKind.Unprocessable));
+        }
+
+        if (account.Active != active)
+        {
+            account.Active = active;
+            // Closing ends every session; reopening starts from none, with no lock left over.
+            await sessions.EndAsync(account, keep: null, cancellationToken);
+            await store.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(AccountView.From(account));
     }
 }

@@ -1,5 +1,6 @@
 using JinGong.Http.Security;
 using JinGong.Identity.Accounts;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -8,7 +9,7 @@ namespace JinGong.Identity.Clients;
 /// <summary>
 /// Makes the clients and accounts the settings name exist as they say, at every start: the console (a public
 /// client: authorization code with PKCE), each machine client (client credentials, with an account holding its
-/// roles) and the administrator (whose password the AppHost generates).
+/// roles) and the administrator (whose password the AppHost generates); machine clients no longer named are retired.
 /// </summary>
 public static class ClientRegistration
 {
@@ -55,12 +56,37 @@ public static class ClientRegistration
             await UpsertAccountAsync(store, clientId, account.Name ?? clientId, [.. account.Roles], account.Region, passwordHash: null, cancellationToken, machine: true);
         }
 
+        await RetireStaleClientsAsync(store, applications, scope.ServiceProvider.GetRequiredService<Sessions>(), settings, cancellationToken);
+
         if (settings.Administrator.Password is { Length: > 0 } password)
         {
             var existing = await store.Accounts.FindAsync([settings.Administrator.Id], cancellationToken);
             var hash = PasswordHash.Matches(existing?.PasswordHash, password) ? existing!.PasswordHash : PasswordHash.Of(password);
             await UpsertAccountAsync(store, settings.Administrator.Id, "Administrator", [Roles.Administrator], region: null, hash, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A machine client the settings no longer name (the simulator switched off, a BI tool removed) can no longer sign in:
+    /// its client is deleted with its tokens, and its account closed, kept for the audit trail.
+    /// </summary>
+    private static async Task RetireStaleClientsAsync(
+        IdentityStore store, IOpenIddictApplicationManager applications, Sessions sessions, IdentitySettings settings, CancellationToken cancellationToken)
+    {
+        var named = settings.ServiceAccounts.Keys.ToList();
+        var stale = await store.Accounts.Where(account => account.Machine && account.Active && !named.Contains(account.Id)).ToListAsync(cancellationToken);
+        foreach (var account in stale)
+        {
+            if (await applications.FindByClientIdAsync(account.Id, cancellationToken) is { } application)
+            {
+                await applications.DeleteAsync(application, cancellationToken);
+            }
+
+            account.Active = false;
+            await sessions.EndAsync(account, keep: null, cancellationToken);
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task UpsertAsync(IOpenIddictApplicationManager applications, OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)

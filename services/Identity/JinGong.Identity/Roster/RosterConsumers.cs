@@ -7,28 +7,42 @@ namespace JinGong.Identity.Roster;
 
 /// <summary>
 /// People on OKR's roster have an account: opened as a sales rep of their region when they join (an administrator
-/// grants other roles and gives the first password), following them when they move region, closed when they leave.
+/// grants other roles and gives the first password), following them when they move region, closed when they leave —
+/// their sessions ending at once. Someone who joins again (or a newcomer given an old id) starts afresh: a sales rep,
+/// with no password until an administrator gives one, never with the roles or the password the id had before.
 /// Each fact sets the account to what it says, and one older than the last applied is ignored, so a redelivery or a
 /// late message changes nothing.
 /// </summary>
-public sealed class RosterConsumers(IdentityStore store) : IConsumer<PersonJoinedRoster>, IConsumer<PersonMovedOnRoster>, IConsumer<PersonLeftRoster>
+public sealed class RosterConsumers(IdentityStore store, Sessions sessions)
+    : IConsumer<PersonJoinedRoster>, IConsumer<PersonMovedOnRoster>, IConsumer<PersonLeftRoster>
 {
     public Task Consume(ConsumeContext<PersonJoinedRoster> context) =>
-        ApplyAsync(context.Message.PersonId, context.Message.OccurredAt, account =>
+        ApplyAsync(context.Message.PersonId, context.Message.OccurredAt, async account =>
         {
-            (account.Name, account.Region, account.Active) = (context.Message.Name, context.Message.Region, true);
+            if (!account.Active)
+            {
+                (account.Roles, account.PasswordHash, account.Active) = ([Roles.SalesRep], null, true);
+                await sessions.EndAsync(account, keep: null, context.CancellationToken);
+            }
+
+            (account.Name, account.Region) = (context.Message.Name, context.Message.Region);
         }, context.Message.Name, context.CancellationToken);
 
     public Task Consume(ConsumeContext<PersonMovedOnRoster> context) =>
         ApplyAsync(context.Message.PersonId, context.Message.OccurredAt, account =>
         {
             (account.Name, account.Region) = (context.Message.Name, context.Message.Region);
+            return Task.CompletedTask;
         }, context.Message.Name, context.CancellationToken);
 
     public Task Consume(ConsumeContext<PersonLeftRoster> context) =>
-        ApplyAsync(context.Message.PersonId, context.Message.OccurredAt, account => account.Active = false, name: null, context.CancellationToken);
+        ApplyAsync(context.Message.PersonId, context.Message.OccurredAt, async account =>
+        {
+            account.Active = false;
+            await sessions.EndAsync(account, keep: null, context.CancellationToken);
+        }, name: null, context.CancellationToken);
 
-    private async Task ApplyAsync(string personId, DateTimeOffset occurredAt, Action<Account> apply, string? name, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string personId, DateTimeOffset occurredAt, Func<Account, Task> apply, string? name, CancellationToken cancellationToken)
     {
         var account = await store.Accounts.FindAsync([personId], cancellationToken);
         if (account is { Machine: true } || account?.RosterAsOf > occurredAt)
@@ -47,7 +61,7 @@ public sealed class RosterConsumers(IdentityStore store) : IConsumer<PersonJoine
             account = store.Accounts.Add(new Account { Id = personId, Name = name, Roles = [Roles.SalesRep] }).Entity;
         }
 
-        apply(account);
+        await apply(account);
         account.RosterAsOf = occurredAt;
         await store.SaveChangesAsync(cancellationToken);
     }

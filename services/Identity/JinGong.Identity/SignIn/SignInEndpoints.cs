@@ -52,19 +52,22 @@ public static class SignInEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext http, IdentityStore store, IAntiforgery antiforgery, [FromForm] SignInForm form, CancellationToken cancellationToken)
+        HttpContext http, IdentityStore store, IAntiforgery antiforgery, TimeProvider clock, [FromForm] SignInForm form, CancellationToken cancellationToken)
     {
-        var account = string.IsNullOrWhiteSpace(form.Username) ? null : await store.Accounts.FindAsync([form.Username.Trim()], cancellationToken);
-        if (account is not { Active: true } || form.Password is null || !PasswordHash.Matches(account.PasswordHash, form.Password))
+        var name = form.Username?.Trim();
+        var account = string.IsNullOrEmpty(name) || name.Length > Account.MaxIdLength ? null : await store.Accounts.FindAsync([name], cancellationToken);
+        var now = clock.GetUtcNow();
+        switch (await PasswordChecks.CheckAsync(store, account, form.Password ?? string.Empty, now, cancellationToken))
         {
-            // The same answer for an unknown name and a wrong password: the page does not say which accounts exist.
-            return LoginPage.Render(http, antiforgery, form.ReturnUrl, "The name or the password is not right. 用户名或密码不正确。", StatusCodes.Status400BadRequest);
+            case PasswordVerdict.Locked locked:
+                http.Response.Headers.RetryAfter = locked.Seconds(now).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return LoginPage.Render(http, antiforgery, form.ReturnUrl, locked.Message(now), StatusCodes.Status429TooManyRequests);
+            case PasswordVerdict.Wrong:
+                // The same answer for an unknown name and a wrong password: the page does not say which accounts exist.
+                return LoginPage.Render(http, antiforgery, form.ReturnUrl, "The name or the password is not right. 用户名或密码不正确。", StatusCodes.Status400BadRequest);
         }
 
-        var session = new ClaimsIdentity(IdentityProvider.SignInScheme, Claims.Name, Claims.Role);
-        session.AddClaim(new Claim(Claims.Subject, account.Id));
-        session.AddClaim(new Claim(Claims.Name, account.Name));
-        await http.SignInAsync(IdentityProvider.SignInScheme, new ClaimsPrincipal(session));
+        await http.SignInAsync(IdentityProvider.SignInScheme, SignInSession.For(account!));
         return TypedResults.LocalRedirect(IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/");
     }
 
@@ -77,8 +80,9 @@ public static class SignInEndpoints
     }
 
     // Only a path on this site: a return address elsewhere would make the page an open redirect.
+    // Control characters could not be sent in a Location header at all.
     private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 }
 
 /// <summary>The sign-in page, in Chinese and English; every value written into it is HTML-encoded.</summary>

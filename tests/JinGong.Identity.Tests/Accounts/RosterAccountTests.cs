@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+using JinGong.Contracts.Okr;
+using JinGong.Http.Security;
+using JinGong.Testing;
+
+namespace JinGong.Identity.Tests.Accounts;
+
+/// <summary>Accounts follow OKR's roster from the bus: closed when someone leaves, started afresh when they join again.</summary>
+[Collection(IdentityService.Collection)]
+public sealed class RosterAccountTests(IdentityService identity)
+{
+    [Fact]
+    public async Task someone_who_leaves_is_signed_out_at_once_and_on_joining_again_gets_neither_old_roles_nor_old_password()
+    {
+        var id = GatewayRequests.Unique("tang.hui");
+        await using var bus = await TestBus.StartAsync(await identity.ConnectionStringAsync("messaging"));
+        var joined = DateTimeOffset.UtcNow.AddDays(-300);
+        await bus.PublishAsync(new PersonJoinedRoster(id, "Tang Hui", "finance", "east", null, joined), Guid.NewGuid());
+        await AccountWhenAsync(id, account => account.GetProperty("active").GetBoolean());
+        await identity.OpenAccountAsync(id, Roles.Finance, region: null);
+        var (_, refresh) = await identity.SignInAsync(id);
+
+        await bus.PublishAsync(new PersonLeftRoster(id, joined.AddDays(100)), Guid.NewGuid());
+        await AccountWhenAsync(id, account => !account.GetProperty("active").GetBoolean());
+        (await identity.RefreshAsync(refresh)).Should().Be(HttpStatusCode.BadRequest, "leaving ends the session at once");
+
+        await bus.PublishAsync(new PersonJoinedRoster(id, "Tang Hui", "north-sales", "north", null, joined.AddDays(200)), Guid.NewGuid());
+        var back = await AccountWhenAsync(id, account => account.GetProperty("active").GetBoolean());
+        back.GetProperty("roles").EnumerateArray().Select(role => role.GetString()).Should().Equal(Roles.SalesRep);
+        back.GetProperty("region").GetString().Should().Be("north");
+        back.GetProperty("hasPassword").GetBoolean().Should().BeFalse("an administrator gives the first password again");
+        var withOldPassword = () => identity.SignInAsync(id);
+        await withOldPassword.Should().ThrowAsync<Exception>();
+    }
+
+    private Task<JsonElement> AccountWhenAsync(string id, Func<JsonElement, bool> condition) =>
+        Eventually.ReturnsAsync(
+            async _ => (await identity.GetOkAsync("/api/identity/accounts")).EnumerateArray().FirstOrDefault(account => account.GetProperty("id").GetString() == id),
+            account => account.ValueKind == JsonValueKind.Object && condition(account),
+            TimeSpan.FromSeconds(30),
+            $"the account of {id}");
+}
