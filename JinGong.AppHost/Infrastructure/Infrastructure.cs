@@ -59,7 +59,8 @@ public static class InfrastructureExtensions
 
         var postgres = builder.AddLocalPostgres("postgres", Path.Combine(dataDirectory, "postgres"), password, passwordFile);
         var messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"));
-        return new(InfraMode.Local, messaging, name => postgres.AddDatabase(name), AddSecret);
+        // Each database's owner role has a password of its own ("fleetdb.password", ...), kept as the others are.
+        return new(InfraMode.Local, messaging, name => postgres.AddDatabase(name, AddSecret($"{name}-password")), AddSecret);
 
         // "postgres-password" is kept in postgres.password, and so on.
         IResourceBuilder<ParameterResource> AddSecret(string name)

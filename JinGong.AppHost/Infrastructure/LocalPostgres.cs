@@ -20,13 +20,20 @@ public sealed class LocalPostgresResource(string name, string scriptDirectory, P
     internal List<LocalPostgresDatabaseResource> Databases { get; } = [];
 }
 
-/// <summary>One service's database on the local PostgreSQL server, created once the server is ready.</summary>
-public sealed class LocalPostgresDatabaseResource(string name, LocalPostgresResource parent)
+/// <summary>
+/// One service's database on the local PostgreSQL server, created once the server is ready, with a login role of the
+/// same name that owns it and nothing else: the service connects as that role, never as the superuser, and cannot
+/// connect to another service's database.
+/// </summary>
+public sealed class LocalPostgresDatabaseResource(string name, LocalPostgresResource parent, ParameterResource ownerPassword)
     : Resource(name), IResourceWithParent<LocalPostgresResource>, IResourceWithConnectionString
 {
     public LocalPostgresResource Parent { get; } = parent;
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={Name}");
+    public ParameterResource OwnerPassword { get; } = ownerPassword;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={Parent.PrimaryEndpoint.Property(EndpointProperty.Host)};Port={Parent.PrimaryEndpoint.Property(EndpointProperty.Port)};Username={Name};Password={OwnerPassword};Database={Name}");
 }
 
 public static class LocalPostgresExtensions
@@ -42,11 +49,9 @@ public static class LocalPostgresExtensions
             connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, async (ready, ct) =>
         {
-            await using var connection = new NpgsqlConnection($"{connectionString};Database=postgres");
-            await connection.OpenAsync(ct);
             foreach (var database in server.Databases)
             {
-                await CreateDatabaseIfMissingAsync(connection, database.Name, ct);
+                await DatabaseOwnership.EnsureAsync(connectionString!, database.Name, await database.OwnerPassword.GetValueAsync(ct) ?? string.Empty, ct);
             }
 
             // Aspire only mirrors a container parent's state onto its children; for an executable server we
@@ -69,9 +74,10 @@ public static class LocalPostgresExtensions
             .WithHealthCheck(healthCheck);
     }
 
-    public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(this IResourceBuilder<LocalPostgresResource> server, string name)
+    public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(
+        this IResourceBuilder<LocalPostgresResource> server, string name, IResourceBuilder<ParameterResource> ownerPassword)
     {
-        var database = new LocalPostgresDatabaseResource(name, server.Resource);
+        var database = new LocalPostgresDatabaseResource(name, server.Resource, ownerPassword.Resource);
         server.Resource.Databases.Add(database);
 
         string? connectionString = null;
@@ -91,20 +97,6 @@ public static class LocalPostgresExtensions
         foreach (var database in server.Databases)
         {
             await notifications.PublishUpdateAsync(database, snapshot => snapshot with { State = state, ResourceType = "PostgresDatabase" });
-        }
-    }
-
-    private static async Task CreateDatabaseIfMissingAsync(NpgsqlConnection connection, string database, CancellationToken ct)
-    {
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
-        {
-            Parameters = { new() { Value = database } },
-        };
-        if (await exists.ExecuteScalarAsync(ct) is null)
-        {
-            var quoted = new NpgsqlCommandBuilder().QuoteIdentifier(database);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
-            await create.ExecuteNonQueryAsync(ct);
         }
     }
 }

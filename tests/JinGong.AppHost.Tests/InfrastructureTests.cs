@@ -24,6 +24,81 @@ public sealed class InfrastructureTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task each_service_connects_as_a_role_that_owns_its_database_only_and_is_no_superuser()
+    {
+        foreach (var database in InfrastructureFixture.Databases)
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(infrastructure.ConnectionString(database));
+            connectionString.Username.Should().Be(database);
+            await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT r.rolsuper, r.rolcreatedb, r.rolcreaterole, pg_get_userbyid(d.datdba) FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()",
+                connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            (await reader.ReadAsync()).Should().BeTrue();
+            (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2)).Should().Be((false, false, false), $"{database}'s role may do nothing beyond its database");
+            reader.GetString(3).Should().Be(database);
+
+            var another = InfrastructureFixture.Databases.First(other => other != database);
+            await using var elsewhere = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Database = another }.ConnectionString);
+            var entering = () => elsewhere.OpenAsync();
+            (await entering.Should().ThrowAsync<PostgresException>($"{database}'s role does not enter {another}")).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
+        }
+    }
+
+    [Fact]
+    public async Task a_database_made_by_the_superuser_before_roles_existed_is_handed_over_to_its_role_whole()
+    {
+        const string legacy = "legacydb";
+        await using (var server = new NpgsqlConnection(infrastructure.ServerConnectionString))
+        {
+            await server.OpenAsync();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {legacy}");
+            await ExecuteAsync(server, $"CREATE DATABASE {legacy}");
+        }
+
+        // What Marten and EF leave in a service's database: a schema, tables with serial columns, a view, functions, a type.
+        await using (var asSuperuser = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(infrastructure.ServerConnectionString) { Database = legacy }.ConnectionString))
+        {
+            await asSuperuser.OpenAsync();
+            await ExecuteAsync(asSuperuser, """
+                CREATE SCHEMA fleet;
+                CREATE TABLE fleet.mt_events (seq_id bigserial PRIMARY KEY, data jsonb);
+                CREATE SEQUENCE public.mt_hilo;
+                CREATE VIEW fleet.recent AS SELECT * FROM fleet.mt_events;
+                CREATE TYPE fleet.status AS ENUM ('in-stock', 'sold');
+                CREATE FUNCTION fleet.mt_append(doc jsonb) RETURNS bigint LANGUAGE sql AS 'INSERT INTO fleet.mt_events (data) VALUES (doc) RETURNING seq_id';
+                """);
+        }
+
+        await JinGong.AppHost.Infrastructure.DatabaseOwnership.EnsureAsync(infrastructure.ServerConnectionString, legacy, "a-legacy-password", CancellationToken.None);
+        // Twice, as at every start: nothing to hand over the second time, and nothing fails.
+        await JinGong.AppHost.Infrastructure.DatabaseOwnership.EnsureAsync(infrastructure.ServerConnectionString, legacy, "a-legacy-password", CancellationToken.None);
+
+        var asRole = new NpgsqlConnectionStringBuilder(infrastructure.ServerConnectionString) { Database = legacy, Username = legacy, Password = "a-legacy-password" };
+        await using var connection = new NpgsqlConnection(asRole.ConnectionString);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, """
+            SELECT fleet.mt_append('{"code": "JG-0001"}');
+            SELECT nextval('public.mt_hilo');
+            ALTER TABLE fleet.mt_events ADD COLUMN version int;
+            CREATE OR REPLACE VIEW fleet.recent AS SELECT * FROM fleet.mt_events;
+            ALTER TYPE fleet.status ADD VALUE 'retired';
+            """);
+        await using var owners = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('fleet', 'public') AND c.relowner = 'postgres'::regrole",
+            connection);
+        ((long)(await owners.ExecuteScalarAsync())!).Should().Be(0, "nothing of the service's is left to the superuser");
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task the_broker_carries_a_message_from_publisher_to_consumer()
     {
         var factory = new ConnectionFactory { Uri = new Uri(infrastructure.ConnectionString("messaging")) };

@@ -21,8 +21,11 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("jingong-test-").FullName;
 
-    /// <summary>The connection string of a service's database (<c>fleetdb</c>, ...) or of <c>messaging</c>.</summary>
+    /// <summary>The connection string of a service's database (<c>fleetdb</c>, ...), as its own role, or of <c>messaging</c>.</summary>
     public string ConnectionString(string name) => connectionStrings[name];
+
+    /// <summary>The server's superuser, which only the AppHost uses (to make the databases and their roles).</summary>
+    public string ServerConnectionString => connectionStrings[ServerName];
 
     public async Task InitializeAsync()
     {
@@ -35,7 +38,7 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 
         app = await builder.BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
-        foreach (var name in Databases.Append(MessagingName))
+        foreach (var name in Databases.Append(MessagingName).Append(ServerName))
         {
             await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
             connectionStrings[name] = await app.GetConnectionStringAsync(name, timeout.Token)
@@ -55,4 +58,5 @@ public sealed class InfrastructureFixture : IAsyncLifetime
     }
 
     private const string MessagingName = "messaging";
+    private const string ServerName = "postgres";
 }
