@@ -6,17 +6,22 @@ namespace JinGong.AppHost;
 
 internal static class Extensions
 {
-    /// <summary>A JinGong service: its own database and the bus, each waited for, and its readiness probe.</summary>
+    /// <summary>A JinGong service: its own database, waited for, and its readiness probe.</summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(
-        this IDistributedApplicationBuilder builder,
-        string name,
-        IResourceBuilder<IResourceWithConnectionString> database,
-        IResourceBuilder<IResourceWithConnectionString> messaging)
+        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<IResourceWithConnectionString> database)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name)
             .WithHttpHealthCheck("/health")
-            .WithReference(database).WaitFor(database)
-            .WithReference(messaging).WaitFor(messaging);
+            .WithReference(database).WaitFor(database);
+
+    /// <summary>
+    /// The bus (connection string <c>messaging</c>), as this service's own user, allowed to publish the contracts of the
+    /// areas it <paramref name="publishes"/> and to consume those it <paramref name="consumes"/>; the broker waited for.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithBus(
+        this IResourceBuilder<ProjectResource> service, Infrastructure.Infrastructure infrastructure, string[] publishes, string[] consumes) =>
+        service.WithReference(infrastructure.MessagingFor(service.Resource.Name, publishes, consumes), connectionName: "messaging")
+            .WaitFor(infrastructure.Messaging);
 
     /// <summary>The gateway is the one resource clients reach: on a fixed port (setting <c>GatewayPort</c>).</summary>
     public static IResourceBuilder<ProjectResource> WithGatewayPort(this IResourceBuilder<ProjectResource> gateway, int port) =>

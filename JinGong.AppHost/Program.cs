@@ -6,13 +6,17 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // Infra = auto | local | containers (README: "Running without Docker").
 var infrastructure = await builder.AddInfrastructureAsync();
-var messaging = infrastructure.Messaging;
 
-// Each service: its own database, the bus, and /health (ready when both are reachable).
-var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb"), messaging);
-var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"), messaging);
-var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"), messaging);
-var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"), messaging);
+// Each service: its own database, the bus as its own user (publishing its own area's contracts, consuming the areas it
+// follows), and /health (ready when both are reachable).
+var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb"))
+    .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch"]);
+var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))
+    .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet"]);
+var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"))
+    .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders"]);
+var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))
+    .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders"]);
 
 // The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
 // it keeps an account for everyone on OKR's roster, from the bus.
@@ -20,7 +24,7 @@ var identityDatabase = infrastructure.AddDatabase("identitydb");
 var identity = builder.AddProject<Projects.JinGong_Identity>("identity")
     .WithHttpHealthCheck("/health")
     .WithReference(identityDatabase).WaitFor(identityDatabase)
-    .WithReference(messaging).WaitFor(messaging)
+    .WithBus(infrastructure, publishes: [], consumes: ["Okr"])
     .WithEnvironment("Identity__Administrator__Password", infrastructure.AddSecret("identity-administrator-password"))
     .WithSettingsFrom(builder.Configuration, "Identity:ServiceAccounts");
 

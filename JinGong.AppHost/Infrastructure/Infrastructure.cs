@@ -7,19 +7,29 @@ namespace JinGong.AppHost.Infrastructure;
 
 /// <summary>
 /// PostgreSQL and RabbitMQ for the services, whichever way they run: both branches hand out the same
-/// connection-string resources (a database per service, and <c>messaging</c>), so service wiring is identical.
+/// connection-string resources (a database per service, the broker <c>messaging</c> and a way onto it per service), so
+/// service wiring is identical.
 /// </summary>
 public sealed class Infrastructure(
     InfraMode mode,
     IResourceBuilder<IResourceWithConnectionString> messaging,
     Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
+    Func<string, BrokerPermissions, IResourceBuilder<IResourceWithConnectionString>> addBrokerUser,
     Func<string, IResourceBuilder<ParameterResource>> addSecret)
 {
     public InfraMode Mode { get; } = mode;
 
+    /// <summary>The broker, as its administrator: for health checks and tests, never for a service.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; } = messaging;
 
     public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
+
+    /// <summary>
+    /// The broker as <paramref name="service"/> may use it (<see cref="BrokerPermissions.For"/>): its own user locally;
+    /// in containers still the administrator (per-service users there are still to do).
+    /// </summary>
+    public IResourceBuilder<IResourceWithConnectionString> MessagingFor(string service, IReadOnlyCollection<string> publishes, IReadOnlyCollection<string> consumes) =>
+        addBrokerUser(service, BrokerPermissions.For(service, publishes, consumes));
 
     /// <summary>A generated secret that lives as long as the data does (kept beside it locally, in user secrets otherwise).</summary>
     public IResourceBuilder<ParameterResource> AddSecret(string name) => addSecret(name);
@@ -58,9 +68,15 @@ public static class InfrastructureExtensions
         var password = AddSecret("postgres-password");
 
         var postgres = builder.AddLocalPostgres("postgres", Path.Combine(dataDirectory, "postgres"), password, passwordFile);
-        var messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"));
-        // Each database's owner role has a password of its own ("fleetdb.password", ...), kept as the others are.
-        return new(InfraMode.Local, messaging, name => postgres.AddDatabase(name, AddSecret($"{name}-password")), AddSecret);
+        var messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"), AddSecret("messaging-password"));
+        // Each database's owner role and each service's broker user has a password of its own ("fleetdb.password",
+        // "messaging-fleet.password", ...), kept as the others are.
+        return new(
+            InfraMode.Local,
+            messaging,
+            name => postgres.AddDatabase(name, AddSecret($"{name}-password")),
+            (service, permissions) => messaging.AddUser(service, AddSecret($"messaging-{service}-password"), permissions),
+            AddSecret);
 
         // "postgres-password" is kept in postgres.password, and so on.
         IResourceBuilder<ParameterResource> AddSecret(string name)
@@ -74,7 +90,7 @@ public static class InfrastructureExtensions
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume("jingong-postgres");
         var messaging = builder.AddRabbitMQ("messaging").WithDataVolume("jingong-rabbitmq");
-        return new(InfraMode.Containers, messaging, name => postgres.AddDatabase(name),
+        return new(InfraMode.Containers, messaging, name => postgres.AddDatabase(name), (_, _) => messaging,
             name => builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true));
     }
 

@@ -7,25 +7,55 @@ using RabbitMQ.Client;
 
 namespace JinGong.AppHost.Infrastructure;
 
-/// <summary>RabbitMQ from the machine's Debian packages, run by DCP through <c>rabbitmq.sh</c>.</summary>
-public sealed class LocalRabbitMqResource(string name, string scriptDirectory)
+/// <summary>
+/// RabbitMQ from the machine's Debian packages, run by DCP through <c>rabbitmq.sh</c>. Its connection string is its
+/// administrator's (<see cref="Administrator"/>), which only the AppHost's health check and the tests use; each service
+/// connects as its own user (<see cref="LocalRabbitMqUserResource"/>).
+/// </summary>
+public sealed class LocalRabbitMqResource(string name, string scriptDirectory, ParameterResource administratorPassword)
     : ExecutableResource(name, "bash", scriptDirectory), IResourceWithConnectionString
 {
     internal const string EndpointName = "tcp";
+    public const string Administrator = "jingong";
+
+    public ParameterResource AdministratorPassword { get; } = administratorPassword;
 
     public EndpointReference PrimaryEndpoint => field ??= new(this, EndpointName);
 
-    // The guest user may only connect over loopback, which is all a local broker serves.
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"amqp://guest:guest@{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
+    public ReferenceExpression ConnectionStringExpression => Address(Administrator, AdministratorPassword);
+
+    internal List<LocalRabbitMqUserResource> Users { get; } = [];
+
+    internal ReferenceExpression Address(string user, ParameterResource password) => ReferenceExpression.Create(
+        $"amqp://{user}:{password}@{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
+}
+
+/// <summary>One service's user on the local broker: its own password, and only the permissions it needs.</summary>
+public sealed class LocalRabbitMqUserResource(string name, string user, LocalRabbitMqResource parent, ParameterResource password, BrokerPermissions permissions)
+    : Resource(name), IResourceWithParent<LocalRabbitMqResource>, IResourceWithConnectionString
+{
+    public string User { get; } = user;
+
+    public LocalRabbitMqResource Parent { get; } = parent;
+
+    public ParameterResource Password { get; } = password;
+
+    public BrokerPermissions Permissions { get; } = permissions;
+
+    public ReferenceExpression ConnectionStringExpression => Parent.Address(User, Password);
 }
 
 public static class LocalRabbitMqExtensions
 {
-    public static IResourceBuilder<LocalRabbitMqResource> AddLocalRabbitMq(this IDistributedApplicationBuilder builder, string name, string dataDirectory)
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public static IResourceBuilder<LocalRabbitMqResource> AddLocalRabbitMq(
+        this IDistributedApplicationBuilder builder, string name, string dataDirectory, IResourceBuilder<ParameterResource> administratorPassword)
     {
         var scripts = Path.Combine(builder.AppHostDirectory, "Infrastructure");
-        var broker = new LocalRabbitMqResource(name, scripts);
+        var broker = new LocalRabbitMqResource(name, scripts, administratorPassword.Resource);
+        // Written before every start, so the users and their permissions are what this AppHost declares.
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(broker, async (_, ct) =>
+            await BrokerDefinitions.WriteAsync(Path.Combine(dataDirectory, "definitions.json"), broker, ct));
 
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(broker, async (_, ct) =>
@@ -51,6 +81,15 @@ public static class LocalRabbitMqExtensions
             .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("RABBITMQ_DIST_PORT", distributionPort.ToString(CultureInfo.InvariantCulture))
             .WithHealthCheck(healthCheck);
+    }
+
+    /// <summary>A service's user on the broker (<c>{broker}-{service}</c>), allowed what <paramref name="permissions"/> say.</summary>
+    public static IResourceBuilder<LocalRabbitMqUserResource> AddUser(
+        this IResourceBuilder<LocalRabbitMqResource> broker, string service, IResourceBuilder<ParameterResource> password, BrokerPermissions permissions)
+    {
+        var user = new LocalRabbitMqUserResource($"{broker.Resource.Name}-{service}", service, broker.Resource, password.Resource, permissions);
+        broker.Resource.Users.Add(user);
+        return broker.ApplicationBuilder.AddResource(user).ExcludeFromManifest();
     }
 
     private static (int, int) TwoFreeLoopbackPorts()

@@ -2,7 +2,9 @@
 # RabbitMQ from the machine's Debian packages, in the foreground, for the AppHost's `messaging`
 # resource. DCP passes the AMQP port in RABBITMQ_NODE_PORT; the AppHost passes the data folder,
 # the Erlang distribution port and the port of a private epmd, so that several instances (a dev
-# AppHost and a test run) never meet and nothing is left daemonised.
+# AppHost and a test run) never meet and nothing is left daemonised. It runs as the `rabbitmq`
+# user, never root; its users and their permissions are the definitions the AppHost wrote into
+# the data folder (definitions.json), loaded at every boot, and there is no `guest`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
 
@@ -13,10 +15,24 @@ if [ ! -x "$server" ] || ! command -v epmd >/dev/null; then
   echo "RabbitMQ is not installed: run 'apt-get install rabbitmq-server' (scripts/install-prerequisites.sh does)" >&2
   exit 78
 fi
+as_rabbitmq=(setpriv --reuid=rabbitmq --regid=rabbitmq --init-groups)
 base=$JINGONG_RABBITMQ_DATA
+if [ ! -s "$base/definitions.json" ]; then
+  echo "no definitions.json in $base: the AppHost writes the broker's users there before it starts" >&2
+  exit 78
+fi
+# A data folder from before the broker had users of its own still holds `guest`: removed once, below.
+[ -d "$base/mnesia" ] && [ ! -e "$base/guest-removed" ] && remove_guest=1 || remove_guest=
 mkdir -p "$base/home" "$base/mnesia" "$base/log"
 printf '[].\n' > "$base/enabled_plugins"
-printf 'loopback_users.guest = true\n' > "$base/rabbitmq.conf"
+printf 'load_definitions = %s\n' "$base/definitions.json" > "$base/rabbitmq.conf"
+[ -n "$remove_guest" ] || touch "$base/guest-removed"
+chown -R rabbitmq:rabbitmq "$base"
+chmod 700 "$base"
+if ! "${as_rabbitmq[@]}" test -w "$base"; then
+  echo "the rabbitmq user cannot reach $base: choose a data folder whose parents it may enter (InfraData)" >&2
+  exit 77
+fi
 
 export HOME=$base/home                       # the Erlang cookie lives here
 export RABBITMQ_MNESIA_BASE=$base/mnesia RABBITMQ_LOG_BASE=$base/log RABBITMQ_LOGS=-
@@ -35,11 +51,22 @@ cd "$base"
 reap_stale "$base/epmd.pid" epmd
 reap_stale "$RABBITMQ_PID_FILE" beam.smp
 
-setpriv "${with_parent_death[@]}" epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
+setpriv "${with_parent_death[@]}" "${as_rabbitmq[@]:1}" epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
 epmd_pid=$!
 echo "$epmd_pid" > "$base/epmd.pid"
 trap 'kill "$epmd_pid" 2>/dev/null || true' EXIT
 
+if [ -n "$remove_guest" ]; then
+  (
+    ctl=(setpriv "${with_parent_death[@]}" "${as_rabbitmq[@]:1}" /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBITMQ_NODENAME" -q)
+    "${ctl[@]}" await_startup --timeout 120 >/dev/null \
+      && { "${ctl[@]}" delete_user guest >/dev/null 2>&1 || true; } \
+      && touch "$base/guest-removed" && echo "removed the guest user of an older data folder"
+  ) &
+  guest_pid=$!
+  trap 'kill "$epmd_pid" "$guest_pid" 2>/dev/null || true' EXIT
+fi
+
 status=0
-supervise TERM setpriv "${with_parent_death[@]}" "$server" || status=$?
+supervise TERM setpriv "${with_parent_death[@]}" "${as_rabbitmq[@]:1}" "$server" || status=$?
 exit "$status"

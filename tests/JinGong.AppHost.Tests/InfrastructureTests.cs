@@ -99,6 +99,49 @@ public sealed class InfrastructureTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task the_broker_has_no_guest_and_a_service_may_publish_its_own_events_but_not_forge_another_s()
+    {
+        var address = new Uri(infrastructure.ConnectionString("messaging"));
+        var asGuest = () => new ConnectionFactory { Uri = new Uri($"amqp://guest:guest@{address.Authority}") }.CreateConnectionAsync();
+        await asGuest.Should().ThrowAsync<RabbitMQ.Client.Exceptions.BrokerUnreachableException>("there is no guest");
+
+        // The contracts' exchanges, as the services declare them when they start.
+        const string Forged = "JinGong.Contracts.Okr:PersonLeftRoster";
+        const string Own = "JinGong.Contracts.Fleet:VehicleRegistered";
+        await using (var administrator = await new ConnectionFactory { Uri = address }.CreateConnectionAsync())
+        await using (var channel = await administrator.CreateChannelAsync())
+        {
+            await channel.ExchangeDeclareAsync(Forged, ExchangeType.Fanout, durable: true);
+            await channel.ExchangeDeclareAsync(Own, ExchangeType.Fanout, durable: true);
+        }
+
+        await using var fleet = await new ConnectionFactory { Uri = new Uri(await infrastructure.BrokerUserConnectionStringAsync("fleet")) }.CreateConnectionAsync();
+        (await PublishAsync(fleet, Own)).Should().BeNull("fleet publishes its own events");
+        (await PublishAsync(fleet, Forged)).Should().Contain("ACCESS_REFUSED", "fleet may not publish that someone left the roster");
+        await using var declaring = await fleet.CreateChannelAsync();
+        var declare = () => declaring.ExchangeDeclareAsync("JinGong.Contracts.Okr:KeyResultProgressed", ExchangeType.Fanout, durable: true);
+        (await declare.Should().ThrowAsync<RabbitMQ.Client.Exceptions.OperationInterruptedException>()).Which.ShutdownReason!.ReplyCode.Should().Be(403);
+    }
+
+    // Publishes one message and asks the broker something on the same channel: a refused publish closes the channel, and
+    // the reason is returned (null when the message went through).
+    private static async Task<string?> PublishAsync(IConnection connection, string exchange)
+    {
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.BasicPublishAsync(exchange, routingKey: string.Empty, body: "forged?"u8.ToArray());
+        try
+        {
+            await channel.ExchangeDeclarePassiveAsync(exchange);
+            return null;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException refused)
+        {
+            // Also what a channel already closed by the refusal throws (AlreadyClosedException is one).
+            return refused.ShutdownReason?.ReplyText;
+        }
+    }
+
+    [Fact]
     public async Task the_broker_carries_a_message_from_publisher_to_consumer()
     {
         var factory = new ConnectionFactory { Uri = new Uri(infrastructure.ConnectionString("messaging")) };
@@ -111,6 +154,14 @@ public sealed class InfrastructureTests(InfrastructureFixture infrastructure)
             _ => channel.BasicGetAsync(queue, autoAck: true), message => message is not null, TimeSpan.FromSeconds(10), "the message in the queue");
 
         System.Text.Encoding.UTF8.GetString(received!.Body.Span).Should().Be("vehicle JG-0001");
+    }
+
+    [Fact]
+    public void neither_server_runs_as_root()
+    {
+        var servers = ProcessTable.Mentioning(infrastructure.DataDirectory).Where(process => process.Name is "postgres" or "beam.smp" or "epmd").ToList();
+        servers.Select(process => process.Name).Should().Contain(["postgres", "beam.smp", "epmd"]);
+        servers.Should().AllSatisfy(process => ProcessTable.UserIdOf(process.Pid).Should().NotBe(0, $"{process.Name} ({process.Pid}) runs as its own user"));
     }
 
     [Fact]

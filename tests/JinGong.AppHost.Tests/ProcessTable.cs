@@ -33,6 +33,11 @@ internal static class ProcessTable
 
     public static bool IsAlive(int pid) => Read(pid) is not null;
 
+    /// <summary>The real user id a process runs as (0: root), from its status.</summary>
+    public static int UserIdOf(int pid) =>
+        int.Parse(File.ReadLines($"/proc/{pid}/status").First(line => line.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1],
+            System.Globalization.CultureInfo.InvariantCulture);
+
     private static Entry? Read(int pid)
     {
         try

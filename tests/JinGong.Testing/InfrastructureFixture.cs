@@ -24,6 +24,10 @@ public sealed class InfrastructureFixture : IAsyncLifetime
     /// <summary>The connection string of a service's database (<c>fleetdb</c>, ...), as its own role, or of <c>messaging</c>.</summary>
     public string ConnectionString(string name) => connectionStrings[name];
 
+    /// <summary>The broker as <paramref name="service"/>'s own user would reach it (<c>messaging-fleet</c>, ...).</summary>
+    public async Task<string> BrokerUserConnectionStringAsync(string service) =>
+        await app!.GetConnectionStringAsync($"{MessagingName}-{service}") ?? throw new InvalidOperationException($"{service} has no broker user");
+
     /// <summary>The server's superuser, which only the AppHost uses (to make the databases and their roles).</summary>
     public string ServerConnectionString => connectionStrings[ServerName];
 
