@@ -88,9 +88,12 @@ public static class HostileReads
             using var answer = await api.GetAsync(uri, cancellationToken);
             var status = (int)answer.StatusCode;
             var type = answer.Content.Headers.ContentType?.MediaType;
-            if (status >= 500 || status is >= 300 and < 400 || (status is >= 400 and < 500 && type != "application/problem+json"))
+            var body = await answer.Content.ReadAsStringAsync(cancellationToken);
+            // Kestrel itself answers a request line longer than it takes (8 KB) with a bare 414, before any application
+            // code runs, as it answers a NUL in a path with a bare 400 (a test host has no such limit).
+            var refusedByTheServer = status == 414 && body.Length == 0;
+            if (status >= 500 || status is >= 300 and < 400 || (status is >= 400 and < 500 && type != "application/problem+json" && !refusedByTheServer))
             {
-                var body = await answer.Content.ReadAsStringAsync(cancellationToken);
                 wrong.Add($"{request.Read.Name} {request.Parameter} = {request.Value.What}: {status} {type} {body[..Math.Min(body.Length, 200)]}");
             }
         });
