@@ -59,9 +59,16 @@ trap 'kill "$epmd_pid" 2>/dev/null || true' EXIT
 if [ -n "$remove_guest" ]; then
   (
     ctl=(setpriv "${with_parent_death[@]}" "${as_rabbitmq[@]:1}" /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBITMQ_NODENAME" -q)
-    "${ctl[@]}" await_startup --timeout 120 >/dev/null \
-      && { "${ctl[@]}" delete_user guest >/dev/null 2>&1 || true; } \
-      && touch "$base/guest-removed" && echo "removed the guest user of an older data folder"
+    # await_startup fails at once while the node is not yet reachable at all: asked again until it is up.
+    for _ in $(seq 1 60); do
+      "${ctl[@]}" await_startup --timeout 120 >/dev/null 2>&1 && break
+      sleep 2
+    done
+    # Marked done once guest is deleted, or the node answers that there is none.
+    if "${ctl[@]}" delete_user guest >/dev/null 2>&1 \
+      || { users=$("${ctl[@]}" list_users 2>/dev/null) && ! grep -q '^guest' <<< "$users"; }; then
+      touch "$base/guest-removed" && echo "removed the guest user of an older data folder"
+    fi
   ) &
   guest_pid=$!
   trap 'kill "$epmd_pid" "$guest_pid" 2>/dev/null || true' EXIT
