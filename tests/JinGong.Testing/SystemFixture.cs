@@ -76,9 +76,21 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
             }
             catch (OperationCanceledException error)
             {
-                throw new TimeoutException($"{resource} does not stop ({message}); it wrote:{Environment.NewLine}{await this.LastLinesAsync(resource)}", error);
+                throw new TimeoutException(
+                    $"{resource} does not stop ({message}); it wrote:{Environment.NewLine}{await this.LastLinesAsync(resource)}"
+                    + $"{Environment.NewLine}The servers' processes now:{Environment.NewLine}{await ServerProcessesAsync()}", error);
             }
         }
+    }
+
+    // Which of the servers' processes are still there, and whose children: what a stop that never ends leaves to read.
+    private static async Task<string> ServerProcessesAsync()
+    {
+        using var ps = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ps", ["-eo", "pid,ppid,stat,etime,args"]) { RedirectStandardOutput = true })!;
+        var lines = (await ps.StandardOutput.ReadToEndAsync()).Split('\n');
+        await ps.WaitForExitAsync();
+        return string.Join(Environment.NewLine, lines.Take(1).Concat(lines.Where(line => line.Contains("postgres", StringComparison.Ordinal)
+            || line.Contains("beam.smp", StringComparison.Ordinal) || line.Contains("epmd", StringComparison.Ordinal) || line.Contains("dcp", StringComparison.Ordinal))));
     }
 
     /// <summary>Sends a signal to the process DCP started for a resource.</summary>
