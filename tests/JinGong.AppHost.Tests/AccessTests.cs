@@ -268,7 +268,7 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
             people = new[] { new { id = "chen.jie", name = "Chen Jie", team = "south-sales", region = "south-china", manager = (string?)null } },
         });
         imported.IsSuccessStatusCode.Should().BeTrue(await imported.Content.ReadAsStringAsync());
-        var opened = await AccountWhenAsync("chen.jie", account => account.GetProperty("region").GetString() == "south-china");
+        var opened = await system.AccountWhenAsync("chen.jie", account => account.GetProperty("region").GetString() == "south-china");
         opened.GetProperty("roles").EnumerateArray().Select(role => role.GetString()).Should().Equal(Roles.SalesRep);
         opened.GetProperty("hasPassword").GetBoolean().Should().BeFalse("an administrator gives the first password");
 
@@ -285,21 +285,10 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
             left.IsSuccessStatusCode.Should().BeTrue(await left.Content.ReadAsStringAsync());
         }
 
-        await AccountWhenAsync("chen.jie", account => !account.GetProperty("active").GetBoolean());
+        await system.AccountWhenAsync("chen.jie", account => !account.GetProperty("active").GetBoolean());
         var signingIn = () => SignIn.AccessTokenAsync(system.GatewayAddress, "chen.jie", Password);
         await signingIn.Should().ThrowAsync<Exception>("someone who left the roster signs in no more");
     }
-
-    private Task<JsonElement> AccountWhenAsync(string id, Func<JsonElement, bool> condition) =>
-        Eventually.ReturnsAsync(
-            async token =>
-            {
-                var accounts = await (await system.Gateway.GetAsync("/api/identity/accounts", token)).JsonAsync();
-                return accounts.EnumerateArray().FirstOrDefault(account => account.GetProperty("id").GetString() == id);
-            },
-            account => account.ValueKind == JsonValueKind.Object && condition(account),
-            TimeSpan.FromSeconds(30),
-            $"the account of {id}");
 
     private static object Opportunity(string region, string salesRep) => new
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using JinGong.Contracts.Okr;
 using JinGong.Http.Security;
 using JinGong.Testing;
@@ -17,27 +16,20 @@ public sealed class RosterAccountTests(IdentityService identity)
         await using var bus = await TestBus.StartAsync(await identity.ConnectionStringAsync("messaging"));
         var joined = DateTimeOffset.UtcNow.AddDays(-300);
         await bus.PublishAsync(new PersonJoinedRoster(id, "Tang Hui", "finance", "east", null, joined), Guid.NewGuid());
-        await AccountWhenAsync(id, account => account.GetProperty("active").GetBoolean());
+        await identity.AccountWhenAsync(id, account => account.GetProperty("active").GetBoolean());
         await identity.OpenAccountAsync(id, Roles.Finance, region: null);
         var (_, refresh) = await identity.SignInAsync(id);
 
         await bus.PublishAsync(new PersonLeftRoster(id, joined.AddDays(100)), Guid.NewGuid());
-        await AccountWhenAsync(id, account => !account.GetProperty("active").GetBoolean());
+        await identity.AccountWhenAsync(id, account => !account.GetProperty("active").GetBoolean());
         (await identity.RefreshAsync(refresh)).Should().Be(HttpStatusCode.BadRequest, "leaving ends the session at once");
 
         await bus.PublishAsync(new PersonJoinedRoster(id, "Tang Hui", "north-sales", "north", null, joined.AddDays(200)), Guid.NewGuid());
-        var back = await AccountWhenAsync(id, account => account.GetProperty("active").GetBoolean());
+        var back = await identity.AccountWhenAsync(id, account => account.GetProperty("active").GetBoolean());
         back.GetProperty("roles").EnumerateArray().Select(role => role.GetString()).Should().Equal(Roles.SalesRep);
         back.GetProperty("region").GetString().Should().Be("north");
         back.GetProperty("hasPassword").GetBoolean().Should().BeFalse("an administrator gives the first password again");
         var withOldPassword = () => identity.SignInAsync(id);
         await withOldPassword.Should().ThrowAsync<Exception>();
     }
-
-    private Task<JsonElement> AccountWhenAsync(string id, Func<JsonElement, bool> condition) =>
-        Eventually.ReturnsAsync(
-            async _ => (await identity.GetOkAsync("/api/identity/accounts")).EnumerateArray().FirstOrDefault(account => account.GetProperty("id").GetString() == id),
-            account => account.ValueKind == JsonValueKind.Object && condition(account),
-            TimeSpan.FromSeconds(30),
-            $"the account of {id}");
 }
