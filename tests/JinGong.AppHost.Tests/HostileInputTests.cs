@@ -65,7 +65,7 @@ public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper ou
             operations.AddRange(writes);
         }
 
-        var targets = new HostileTargets(gateway);
+        var targets = new ApiTargets(gateway, Site.East, Site.North, "hx.rep");
         await targets.InitializeAsync();
         var before = await EventIdsAsync();
 
@@ -167,7 +167,7 @@ public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper ou
             {
                 yield return $"a refused request left {stored.Type} on {stored.StreamId} in {database}: {answer}";
             }
-            else if (answer is null && !correlationId.StartsWith(HostileTargets.SetupPrefix, StringComparison.Ordinal))
+            else if (answer is null && !correlationId.StartsWith(ApiTargets.SetupPrefix, StringComparison.Ordinal))
             {
                 yield return $"{stored.Type} on {stored.StreamId} in {database} belongs to no request of this run (correlation id '{correlationId}')";
             }
@@ -189,7 +189,7 @@ public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper ou
     private async Task<IReadOnlySet<Guid>> EventIdsAsync() => (await EventsAsync()).Select(entry => entry.Event.Id).ToHashSet();
 
     private void Summarize(
-        IReadOnlyList<WriteOperation> operations, HostileTargets targets, IReadOnlyCollection<Answer> answers,
+        IReadOnlyList<WriteOperation> operations, ApiTargets targets, IReadOnlyCollection<Answer> answers,
         IReadOnlySet<Guid> before, IReadOnlyList<(string Database, EventStoreQueries.StoredEvent Event)> after, TimeSpan elapsed)
     {
         var summary = new StringBuilder();

@@ -7,13 +7,22 @@ using JinGong.Testing;
 
 namespace JinGong.AppHost.Tests;
 
+/// <summary>A region and the warehouse that serves it (dispatch's region map).</summary>
+internal sealed record Site(string Region, string Warehouse)
+{
+    public static readonly Site East = new("east", "wuxi-1");
+    public static readonly Site North = new("north", "tianjin-1");
+}
+
 /// <summary>
-/// What a hostile request is aimed at: a stream that exists, made through the ordinary API, for every kind of
-/// resource the services have today (a vehicle, an opportunity, an order, an allocation, a loan, a transfer, an
-/// objective, a key result, a person), and a body a well-meaning client would send, by property name. A resource
-/// kind this does not know yet gets an id nothing has, which must be refused just as well.
+/// What a request is aimed at (a hostile one, or one of the access matrix's): a stream that exists, made through the
+/// ordinary API, for every kind of resource the services have today (a vehicle, an opportunity, an order, an
+/// allocation, a loan, a transfer, an objective, a key result, a person), and a body a well-meaning client would send,
+/// by property name. Its records are <paramref name="home"/>'s (a transfer brings a vehicle there from
+/// <paramref name="away"/>), its opportunities and orders <paramref name="salesRep"/>'s. A resource kind this does not
+/// know yet gets an id nothing has, which must be refused just as well.
 /// </summary>
-internal sealed class HostileTargets(HttpClient gateway)
+internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, string salesRep)
 {
     public const string SetupPrefix = "hostile-setup";
     private readonly Dictionary<string, Func<Task<string>>> existing = [];
@@ -37,7 +46,7 @@ internal sealed class HostileTargets(HttpClient gateway)
         existing["/api/fleet/vehicles/{code}"] = () => RegisterVehicleAsync(Next("HX-MODEL"));
         existing["/api/orders/opportunities/{id}"] = async () => Id(await PostAsync("/api/orders/opportunities", new
         {
-            customer = "Hostile Mining", region = "east", salesRep = "hx.rep", lines = new[] { new { model = soldModel, quantity = 1 } },
+            customer = "Hostile Mining", region = home.Region, salesRep, lines = new[] { new { model = soldModel, quantity = 1 } },
             expectedAmount = 1_000_000m, expectedCloseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)),
         }));
         existing["/api/orders/orders/{id}"] = PlaceOrderAsync;
@@ -51,11 +60,12 @@ internal sealed class HostileTargets(HttpClient gateway)
         };
         existing["/api/dispatch/loans/{loanId}"] = async () => (await PostAsync("/api/dispatch/loans", new
         {
-            vehicleCode = await CataloguedVehicleAsync(), borrower = "Hostile Quarry", site = "pit 3", dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
+            vehicleCode = await CataloguedVehicleAsync(home), borrower = "Hostile Quarry", site = "pit 3", dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
         })).GetProperty("loanId").GetString()!;
+        // A transfer is the region's it brings the vehicle to.
         existing["/api/dispatch/transfers/{transferId}"] = async () => (await PostAsync("/api/dispatch/transfers", new
         {
-            vehicleCode = await CataloguedVehicleAsync(), toWarehouse = "tianjin-1", toRegion = "north",
+            vehicleCode = await CataloguedVehicleAsync(away), toWarehouse = home.Warehouse, toRegion = home.Region,
         })).GetProperty("transferId").GetString()!;
         existing["/api/okr/objectives/{id}"] = SetObjectiveAsync;
         existing["/api/okr/key-results/{id}"] = async () => Id(await PostAsync($"/api/okr/objectives/{await SetObjectiveAsync()}/key-results", new
@@ -66,36 +76,45 @@ internal sealed class HostileTargets(HttpClient gateway)
     }
 
     /// <summary>Whether a stream of this kind can be made; if not, requests go to an id nothing has.</summary>
-    public bool Knows(WriteOperation operation) => operation.Resource is { } resource && existing.ContainsKey(resource);
+    public bool Knows(WriteOperation operation) => Knows(operation.Resource);
+
+    public bool Knows(string? resource) => resource is not null && existing.ContainsKey(resource);
 
     /// <summary>A fresh target for <paramref name="operation"/>: a stream in its first state, and a body that could be accepted there.</summary>
-    public async Task<HostileTarget> PrepareAsync(WriteOperation operation)
+    public Task<HostileTarget> PrepareAsync(WriteOperation operation) => PrepareAsync(operation.Service, operation.Resource, operation.PathParameters, operation.Body);
+
+    /// <summary>
+    /// A fresh target for an operation of <paramref name="service"/> on <paramref name="resource"/> (the path as far as
+    /// its first parameter, or null), whose first path parameter is the resource's id and whose body is <paramref name="body"/>'s.
+    /// </summary>
+    public async Task<HostileTarget> PrepareAsync(string service, string? resource, IReadOnlyList<string> pathParameters, ApiSchema? body)
     {
         var pathValues = new Dictionary<string, string>();
-        if (operation.Resource is { } resource && existing.TryGetValue(resource, out var make))
+        if (resource is not null && existing.TryGetValue(resource, out var make))
         {
-            pathValues[operation.PathParameters[0]] = await make();
+            pathValues[pathParameters[0]] = await make();
         }
 
         // A loan or a transfer outside an order starts from a vehicle dispatch knows and holds in stock.
-        var vehicle = operation.Resource is null && operation.Body?.Properties.Any(property => property.Name == "vehicleCode") == true
-            ? await CataloguedVehicleAsync()
+        var vehicle = resource is null && body?.Properties.Any(property => property.Name == "vehicleCode") == true
+            ? await CataloguedVehicleAsync(home)
             : null;
-        var body = operation.Body is null ? null : HostileRequests.Sample(operation.Body, (string property, ApiSchema schema, out JsonNode? value) =>
+        var sample = body is null ? null : HostileRequests.Sample(body, (string property, ApiSchema schema, out JsonNode? value) =>
         {
             value = property switch
             {
                 "code" => Next("HX"),
                 "vehicleCode" when vehicle is not null => vehicle,
-                "model" => operation.Service == "orders" ? soldModel : Next("HX-MODEL"),
+                "model" => service == "orders" ? soldModel : Next("HX-MODEL"),
                 "orderId" => Next("ORD-HX"),
                 "loanId" or "transferId" or "batchId" => Next("HX"),
                 "id" => Next("hx.person"),
                 "category" => "excavator",
-                "region" => "east",
-                "warehouse" => "wuxi-1",
-                "toWarehouse" => "tianjin-1",
-                "toRegion" => "north",
+                "region" => home.Region,
+                "warehouse" => home.Warehouse,
+                "toWarehouse" => away.Warehouse,
+                "toRegion" => away.Region,
+                "salesRep" => salesRep,
                 "stage" => "Qualified",
                 "period" => Quarter,
                 "ownerKind" => "team",
@@ -116,40 +135,40 @@ internal sealed class HostileTargets(HttpClient gateway)
             // Left out, as a client leaves out what is optional: a link to something else, or a day that defaults.
             return value is not null || property is "opportunityId" or "parentId" or "metric" or "filter" or "weight" or "manager" or "complete" or "issueDate" or "paidOn";
         });
-        return new HostileTarget(pathValues, body);
+        return new HostileTarget(pathValues, sample);
     }
 
     private async Task<string> PlaceOrderAsync() => Id(await PostAsync("/api/orders/orders", new
     {
-        customer = "Hostile Mining", region = "east", salesRep = "hx.rep", deliverySite = "pit 3",
+        customer = "Hostile Mining", region = home.Region, salesRep, deliverySite = "pit 3",
         lines = new[] { new { model = soldModel, quantity = 1, unitPrice = 1_000_000m } },
     }));
 
     private async Task<string> ImportPersonAsync()
     {
         var id = Next("hx.person");
-        await PostAsync("/api/okr/people/import", new { people = new[] { new { id, name = "Hostile Person", team = "hx-team", region = "east" } } }, HttpStatusCode.OK);
+        await PostAsync("/api/okr/people/import", new { people = new[] { new { id, name = "Hostile Person", team = "hx-team", region = home.Region } } }, HttpStatusCode.OK);
         return id;
     }
 
     private async Task<string> SetObjectiveAsync() =>
         Id(await PostAsync("/api/okr/objectives", new { title = "Survive hostile input", period = Quarter, ownerKind = "team", owner = "hx-team" }));
 
-    private async Task<string> RegisterVehicleAsync(string model)
+    private async Task<string> RegisterVehicleAsync(string model, Site? site = null)
     {
         var code = Next("HX");
         await PostAsync("/api/fleet/vehicles", new
         {
-            code, model, category = "excavator", region = "east", warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
+            code, model, category = "excavator", region = (site ?? home).Region, warehouse = (site ?? home).Warehouse, occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
         });
         return code;
     }
 
     // A model of its own, so no order's allocation takes it away.
-    private async Task<string> CataloguedVehicleAsync()
+    private async Task<string> CataloguedVehicleAsync(Site site)
     {
         var model = Next("HX-MODEL");
-        var code = await RegisterVehicleAsync(model);
+        var code = await RegisterVehicleAsync(model, site);
         await Eventually.ReturnsAsync(
             async token => (await gateway.GetFromJsonAsync<JsonElement>($"/api/dispatch/vehicles?model={model}", token)).GetProperty("total").GetInt32(),
             total => total == 1, TimeSpan.FromSeconds(30), $"dispatch to catalogue {code}");
