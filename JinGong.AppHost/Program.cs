@@ -26,6 +26,8 @@ var identity = builder.AddProject<Projects.JinGong_Identity>("identity")
     .WithReference(identityDatabase).WaitFor(identityDatabase)
     .WithBus(infrastructure, publishes: [], consumes: ["Okr"])
     .WithEnvironment("Identity__Administrator__Password", infrastructure.AddSecret("identity-administrator-password"))
+    // What its keys are encrypted under in identitydb: kept beside the data, never in the database.
+    .WithEnvironment("Identity__KeyProtectionSecret", infrastructure.AddSecret("identity-keys-secret"))
     .WithSettingsFrom(builder.Configuration, "Identity:ServiceAccounts");
 
 // The gateway starts beside the services, not after them; its health includes theirs.

@@ -343,14 +343,13 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         }
     }
 
+    // Identity's signing key, read from its database and opened with the secret kept beside the data.
     private async Task<SecurityKey> SigningKeyAsync()
     {
-        await using var connection = new Npgsql.NpgsqlConnection(await system.ConnectionStringAsync("identitydb"));
-        await connection.OpenAsync();
-        await using var read = new Npgsql.NpgsqlCommand("SELECT material FROM identity_keys WHERE purpose = 'signing'", connection);
-        var rsa = RSA.Create();
-        rsa.ImportPkcs8PrivateKey((byte[])(await read.ExecuteScalarAsync())!, out _);
-        return new RsaSecurityKey(rsa) { KeyId = Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16] };
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(await system.ConnectionStringAsync("identitydb"));
+        var secret = await File.ReadAllTextAsync(Path.Combine(system.DataDirectory, "identity-keys-secret"));
+        await using var protection = JinGong.Identity.Keys.KeyProtection.Standalone(dataSource, secret.Trim());
+        return (await JinGong.Identity.Keys.KeyRing.ReadAsync(dataSource, JinGong.Identity.Keys.KeyProtection.KeyRingProtector(protection))).Signing;
     }
 
     [Fact]

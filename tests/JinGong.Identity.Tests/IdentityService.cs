@@ -19,11 +19,15 @@ public sealed class IdentityService : ServiceHost<IdentityStore>
 
     protected override string Database => "identitydb";
 
+    /// <summary>The secret identity's keys are kept under, the same for every start of this host (a restart reads them again).</summary>
+    public string KeyProtectionSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Identity:Issuer"] = "http://localhost/",
         ["Identity:ConsoleRedirectUris:0"] = "http://localhost/signed-in",
         ["Identity:Administrator:Password"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+        ["Identity:KeyProtectionSecret"] = KeyProtectionSecret,
     };
 
     /// <summary>Opens (or changes) a person's account with <see cref="Password"/>, as an administrator does.</summary>

@@ -2,8 +2,8 @@ namespace JinGong.Identity;
 
 /// <summary>
 /// The identity provider's settings (section <c>Identity</c>): the issuer clients know it by (the gateway's public
-/// address), where the console may be sent back to after sign-in, the administrator's password and the machine
-/// clients it knows.
+/// address), where the console may be sent back to after sign-in, the administrator's password, the secret its keys
+/// are kept under and the machine clients it knows.
 /// </summary>
 public sealed class IdentitySettings
 {
@@ -17,6 +17,12 @@ public sealed class IdentitySettings
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     public AdministratorSettings Administrator { get; set; } = new();
+
+    /// <summary>
+    /// The secret identity's keys are encrypted under at rest (<see cref="Keys.KeyProtection"/>), kept beside the data and
+    /// never in the database: without it, neither a dump nor identity itself can read the keys.
+    /// </summary>
+    public string? KeyProtectionSecret { get; set; }
 
     public Dictionary<string, ServiceAccountSettings> ServiceAccounts { get; set; } = [];
 
