@@ -43,13 +43,13 @@ public sealed record BrokerPermissions(string Configure, string Write, string Re
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public static class BrokerDefinitions
 {
-    public static async Task WriteAsync(string path, LocalRabbitMqResource broker, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string path, LocalRabbitMqResource broker, IEnumerable<ServiceBrokerUserResource> serviceUsers, CancellationToken cancellationToken)
     {
         var users = new List<(string Name, string Password, string Tags, BrokerPermissions Permissions)>
         {
             (LocalRabbitMqResource.Administrator, await broker.AdministratorPassword.GetValueAsync(cancellationToken) ?? string.Empty, "administrator", BrokerPermissions.Everything),
         };
-        foreach (var user in broker.Users)
+        foreach (var user in serviceUsers)
         {
             users.Add((user.User, await user.Password.GetValueAsync(cancellationToken) ?? string.Empty, string.Empty, user.Permissions));
         }

@@ -24,10 +24,7 @@ public sealed class Infrastructure(
 
     public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
 
-    /// <summary>
-    /// The broker as <paramref name="service"/> may use it (<see cref="BrokerPermissions.For"/>): its own user locally;
-    /// in containers still the administrator (per-service users there are still to do).
-    /// </summary>
+    /// <summary>The broker as <paramref name="service"/> may use it: as its own user (<see cref="BrokerPermissions.For"/>).</summary>
     public IResourceBuilder<IResourceWithConnectionString> MessagingFor(string service, IReadOnlyCollection<string> publishes, IReadOnlyCollection<string> consumes) =>
         addBrokerUser(service, BrokerPermissions.For(service, publishes, consumes));
 
@@ -74,8 +71,8 @@ public static class InfrastructureExtensions
         return new(
             InfraMode.Local,
             messaging,
-            name => postgres.AddDatabase(name, AddSecret($"{name}-password")),
-            (service, permissions) => messaging.AddUser(service, AddSecret($"messaging-{service}-password"), permissions),
+            name => postgres.AddServiceDatabase(name, postgres.Resource.PrimaryEndpoint, AddSecret($"{name}-password")),
+            (service, permissions) => messaging.AddServiceUser(service, messaging.Resource.PrimaryEndpoint, AddSecret($"messaging-{service}-password"), permissions),
             AddSecret);
 
         // "postgres-password" is kept in postgres.password, and so on.
@@ -86,12 +83,25 @@ public static class InfrastructureExtensions
         }
     }
 
+    // The same least privilege as locally: the superuser and the broker's administrator (not guest) are the AppHost's;
+    // each service gets a role owning its database and a broker user of its own. The official images run PostgreSQL
+    // and RabbitMQ as their own users, not root.
     private static Infrastructure Containers(IDistributedApplicationBuilder builder)
     {
-        var postgres = builder.AddPostgres("postgres").WithDataVolume("jingong-postgres");
-        var messaging = builder.AddRabbitMQ("messaging").WithDataVolume("jingong-rabbitmq");
-        return new(InfraMode.Containers, messaging, name => postgres.AddDatabase(name), (_, _) => messaging,
-            name => builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true));
+        IResourceBuilder<ParameterResource> AddSecret(string name) =>
+            builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
+
+        var postgres = builder.AddPostgres("postgres", password: AddSecret("postgres-password")).WithDataVolume("jingong-postgres");
+        var messaging = builder.AddRabbitMQ("messaging", builder.AddParameter("messaging-administrator", LocalRabbitMqResource.Administrator), AddSecret("messaging-password"))
+            .WithManagementPlugin()
+            .WithDataVolume("jingong-rabbitmq")
+            .WithServiceUsersThroughManagementApi();
+        return new(
+            InfraMode.Containers,
+            messaging,
+            name => postgres.AddServiceDatabase(name, postgres.Resource.PrimaryEndpoint, AddSecret($"{name}-password")),
+            (service, permissions) => messaging.AddServiceUser(service, messaging.Resource.PrimaryEndpoint, AddSecret($"messaging-{service}-password"), permissions),
+            AddSecret);
     }
 
     // A dev database keeps its password with its data, so it survives restarts and dies with `wipe`.

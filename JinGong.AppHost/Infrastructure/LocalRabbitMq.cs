@@ -10,7 +10,8 @@ namespace JinGong.AppHost.Infrastructure;
 /// <summary>
 /// RabbitMQ from the machine's Debian packages, run by DCP through <c>rabbitmq.sh</c>. Its connection string is its
 /// administrator's (<see cref="Administrator"/>), which only the AppHost's health check and the tests use; each service
-/// connects as its own user (<see cref="LocalRabbitMqUserResource"/>).
+/// connects as its own user (<see cref="ServiceBrokerUserResource"/>), written with the administrator into the
+/// definitions the broker loads at start (<see cref="BrokerDefinitions"/>).
 /// </summary>
 public sealed class LocalRabbitMqResource(string name, string scriptDirectory, ParameterResource administratorPassword)
     : ExecutableResource(name, "bash", scriptDirectory), IResourceWithConnectionString
@@ -22,27 +23,7 @@ public sealed class LocalRabbitMqResource(string name, string scriptDirectory, P
 
     public EndpointReference PrimaryEndpoint => field ??= new(this, EndpointName);
 
-    public ReferenceExpression ConnectionStringExpression => Address(Administrator, AdministratorPassword);
-
-    internal List<LocalRabbitMqUserResource> Users { get; } = [];
-
-    internal ReferenceExpression Address(string user, ParameterResource password) => ReferenceExpression.Create(
-        $"amqp://{user}:{password}@{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
-}
-
-/// <summary>One service's user on the local broker: its own password, and only the permissions it needs.</summary>
-public sealed class LocalRabbitMqUserResource(string name, string user, LocalRabbitMqResource parent, ParameterResource password, BrokerPermissions permissions)
-    : Resource(name), IResourceWithParent<LocalRabbitMqResource>, IResourceWithConnectionString
-{
-    public string User { get; } = user;
-
-    public LocalRabbitMqResource Parent { get; } = parent;
-
-    public ParameterResource Password { get; } = password;
-
-    public BrokerPermissions Permissions { get; } = permissions;
-
-    public ReferenceExpression ConnectionStringExpression => Parent.Address(User, Password);
+    public ReferenceExpression ConnectionStringExpression => ServiceBrokerUserResource.Address(PrimaryEndpoint, Administrator, AdministratorPassword);
 }
 
 public static class LocalRabbitMqExtensions
@@ -54,8 +35,9 @@ public static class LocalRabbitMqExtensions
         var scripts = Path.Combine(builder.AppHostDirectory, "Infrastructure");
         var broker = new LocalRabbitMqResource(name, scripts, administratorPassword.Resource);
         // Written before every start, so the users and their permissions are what this AppHost declares.
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(broker, async (_, ct) =>
-            await BrokerDefinitions.WriteAsync(Path.Combine(dataDirectory, "definitions.json"), broker, ct));
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(broker, async (starting, ct) =>
+            await BrokerDefinitions.WriteAsync(
+                Path.Combine(dataDirectory, "definitions.json"), broker, starting.Services.GetRequiredService<DistributedApplicationModel>().ServiceUsers(broker), ct));
 
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(broker, async (_, ct) =>
@@ -81,15 +63,6 @@ public static class LocalRabbitMqExtensions
             .WithEnvironment("ERL_EPMD_PORT", epmdPort.ToString(CultureInfo.InvariantCulture))
             .WithEnvironment("RABBITMQ_DIST_PORT", distributionPort.ToString(CultureInfo.InvariantCulture))
             .WithHealthCheck(healthCheck);
-    }
-
-    /// <summary>A service's user on the broker (<c>{broker}-{service}</c>), allowed what <paramref name="permissions"/> say.</summary>
-    public static IResourceBuilder<LocalRabbitMqUserResource> AddUser(
-        this IResourceBuilder<LocalRabbitMqResource> broker, string service, IResourceBuilder<ParameterResource> password, BrokerPermissions permissions)
-    {
-        var user = new LocalRabbitMqUserResource($"{broker.Resource.Name}-{service}", service, broker.Resource, password.Resource, permissions);
-        broker.Resource.Users.Add(user);
-        return broker.ApplicationBuilder.AddResource(user).ExcludeFromManifest();
     }
 
     private static (int, int) TwoFreeLoopbackPorts()

@@ -109,6 +109,48 @@ public sealed class InfraModeTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("local")]
+    [InlineData("containers")]
+    public async Task each_infrastructure_gives_every_service_a_database_role_and_a_broker_user_of_its_own_and_never_the_administrators(string infra)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("jingong-least-privilege-").FullName;
+        try
+        {
+            await using var builder = await DistributedApplicationTestingBuilderFor(dataDirectory, infra);
+            var postgres = builder.Resources.Single(resource => resource.Name == "postgres");
+            var messaging = builder.Resources.Single(resource => resource.Name == "messaging");
+            (postgres is ContainerResource).Should().Be(infra == "containers");
+
+            foreach (var (service, database) in new[] { ("fleet", "fleetdb"), ("orders", "ordersdb"), ("dispatch", "dispatchdb"), ("okr", "okrdb"), ("identity", "identitydb") })
+            {
+                var owned = builder.Resources.OfType<ServiceDatabaseResource>().Should().ContainSingle(resource => resource.Name == database).Which;
+                owned.Parent.Should().BeSameAs(postgres);
+                owned.ConnectionStringExpression.ValueExpression.Should().Contain($"Username={database};").And.NotContain("postgres-password");
+                var user = builder.Resources.OfType<ServiceBrokerUserResource>().Should().ContainSingle(resource => resource.User == service).Which;
+                user.Parent.Should().BeSameAs(messaging);
+                user.ConnectionStringExpression.ValueExpression.Should().StartWith($"amqp://{service}:").And.NotContain("messaging-password");
+                user.Permissions.Should().NotBe(BrokerPermissions.Everything);
+
+                var project = builder.Resources.Single(resource => resource.Name == service);
+                var references = project.Annotations.OfType<ResourceRelationshipAnnotation>().Where(relation => relation.Type == "Reference").Select(relation => relation.Resource).ToList();
+                references.Should().Contain([owned, user], $"{service} connects as its own role and user")
+                    .And.NotContain(postgres).And.NotContain(messaging);
+            }
+
+            builder.Resources.OfType<ServiceBrokerUserResource>().Single(resource => resource.User == "fleet").Permissions
+                .Should().Be(BrokerPermissions.For("fleet", ["Fleet"], ["Dispatch"]), "fleet publishes only fleet's contracts");
+            if (messaging is RabbitMQServerResource container)
+            {
+                (await container.UserNameParameter!.GetValueAsync(default)).Should().Be(LocalRabbitMqResource.Administrator, "the broker's administrator is the AppHost's, not guest");
+            }
+        }
+        finally
+        {
+            TestAppHost.DeleteDataDirectory(dataDirectory);
+        }
+    }
+
     private static Task<Aspire.Hosting.Testing.IDistributedApplicationTestingBuilder> DistributedApplicationTestingBuilderFor(string dataDirectory, string infra) =>
         Aspire.Hosting.Testing.DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
             [$"--Infra={infra}", $"--InfraData={dataDirectory}"], (options, _) => options.DisableDashboard = true);
