@@ -87,7 +87,9 @@ public sealed class HealthTimeline : IAsyncDisposable
             using var answer = await health.GetAsync("/health", timeout.Token);
             return Read(answer.StatusCode, await answer.Content.ReadAsStringAsync(timeout.Token));
         }
-        catch (Exception error) when (error is HttpRequestException || (error is OperationCanceledException && !stop.IsCancellationRequested))
+        // A connection the gateway drops mid-answer is an IOException (HttpIOException), not an HttpRequestException:
+        // uncaught, it would end the sampling silently and hide the very dip a fault test waits for.
+        catch (Exception error) when (error is HttpRequestException or IOException || (error is OperationCanceledException && !stop.IsCancellationRequested))
         {
             return new(DateTimeOffset.UtcNow, false, $"gateway did not answer ({error.GetType().Name})");
         }

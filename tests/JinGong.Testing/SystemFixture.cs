@@ -43,36 +43,36 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
         await App.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"{name} has no connection string");
 
     /// <summary>
-    /// Stops a resource (SIGTERM, as DCP stops it) and waits until it is down. On a loaded machine DCP has reported a stop
-    /// as failed while the resource went down anyway, has failed to deliver the stop at all (twice in a row, the server
-    /// never told to stop), and has reported a stop as done while the resource's state stayed unknown: a stop not seen
-    /// through is asked for once more, and then the stop signal is sent to the process itself, as DCP would have sent it.
+    /// Stops a resource and waits until it is down: SIGTERM to its process, as DCP's stop sends it, and DCP sees the
+    /// process end as it sees any exit. DCP's own stop command is asked only if the signal does not bring it down: on a
+    /// loaded machine DCP has failed to deliver its stop (twice in a row), has reported a stop as failed or done while
+    /// the resource stayed up, and has given up waiting on a PostgreSQL still checkpointing and then never seen it end,
+    /// leaving the resource unstartable. A resource that still does not stop is killed.
     /// </summary>
     public async Task StopAsync(string resource)
     {
-        const int Attempts = 3;
-        for (var attempt = 1; ; attempt++)
+        var attempts = new (string What, Func<Task<string>> Stop, TimeSpan Patience)[]
         {
-            var (asked, message) = (true, "SIGTERM sent to the process");
-            if (attempt < Attempts)
+            ("SIGTERM", async () => await SignalAsync(resource, "TERM"), TimeSpan.FromMinutes(1)),
+            ("DCP's stop", async () =>
             {
                 var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand);
-                (asked, message) = (result.Success, result.Message ?? "stop asked");
-            }
-            else
-            {
-                await SignalAsync(resource, "TERM");
-            }
-
-            using var timeout = new CancellationTokenSource(asked ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(30));
+                return result.Message ?? (result.Success ? "stop asked" : "stop failed");
+            }, TimeSpan.FromMinutes(1)),
+            ("SIGKILL", async () => await SignalAsync(resource, "KILL"), TimeSpan.FromSeconds(30)),
+        };
+        for (var attempt = 0; ; attempt++)
+        {
+            var message = await attempts[attempt].Stop();
+            using var timeout = new CancellationTokenSource(attempts[attempt].Patience);
             try
             {
                 await App.ResourceNotifications.WaitForResourceAsync(resource, KnownResourceStates.TerminalStates, timeout.Token);
                 return;
             }
-            catch (OperationCanceledException) when (attempt < Attempts)
+            catch (OperationCanceledException) when (attempt < attempts.Length - 1)
             {
-                Console.WriteLine($"Stopping {resource} (attempt {attempt}: {message}) did not bring it down; trying again.");
+                Console.WriteLine($"Stopping {resource} ({attempts[attempt].What}: {message}) did not bring it down; trying {attempts[attempt + 1].What}.");
             }
             catch (OperationCanceledException error)
             {
@@ -93,11 +93,13 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
             || line.Contains("beam.smp", StringComparison.Ordinal) || line.Contains("epmd", StringComparison.Ordinal) || line.Contains("dcp", StringComparison.Ordinal))));
     }
 
-    /// <summary>Sends a signal to the process DCP started for a resource.</summary>
-    private async Task SignalAsync(string resource, string signal)
+    /// <summary>Sends a signal to the process DCP started for a resource; what was done, for the record.</summary>
+    private async Task<string> SignalAsync(string resource, string signal)
     {
-        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", ProcessIdOf(resource)]);
+        var process = ProcessIdOf(resource);
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process]);
         await kill.WaitForExitAsync();
+        return $"SIG{signal} sent to process {process}{(kill.ExitCode == 0 ? string.Empty : " (it was gone)")}";
     }
 
     private string ProcessIdOf(string resource)
