@@ -3,7 +3,9 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
 using JinGong.EventSourcing;
+using JinGong.EventSourcing.Idempotency;
 using JinGong.EventSourcing.Messaging;
+using JinGong.Http.Idempotency;
 using JinGong.EventSourcing.Rebuilding;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +18,8 @@ public static class EventStoreExtensions
     /// <summary>
     /// This service's Marten store on its own database (connection string <paramref name="connectionName"/>):
     /// the Npgsql data source with its health check and telemetry, the daemon's lag on the dashboard and in /health, who-and-why metadata on every event,
-    /// the schema applied at start, and the async daemon in hot/cold mode so that several replicas can run
-    /// with one of them leading.
+    /// the schema applied at start, idempotent answers kept beside the events, and the async daemon in hot/cold mode so
+    /// that several replicas can run with one of them leading.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
         this IHostApplicationBuilder builder, string connectionName, Action<StoreOptions>? configure = null)
@@ -31,6 +33,8 @@ public static class EventStoreExtensions
         builder.Services.AddSingleton(new EventStoreConfiguration(Configure));
         builder.Services.AddSingleton<ShadowRebuild>();
         builder.Services.AddHostedService<ProcessedMessages>();
+        builder.Services.AddSingleton<IIdempotentAnswers, MartenIdempotentAnswers>();
+        builder.Services.AddHostedService<ForgettingAnswers>();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(TelemetrySources.MartenSource, ProjectionLagMonitor.MeterName))
             .WithTracing(tracing => tracing.AddSource(TelemetrySources.MartenSource, TelemetrySources.PublishingSource));
@@ -45,6 +49,7 @@ public static class EventStoreExtensions
         {
             options.ConfigureEventStore();
             ProcessedMessages.Configure(options);
+            MartenIdempotentAnswers.Configure(options);
             configure?.Invoke(options);
             options.RebuildInBulk();
         }

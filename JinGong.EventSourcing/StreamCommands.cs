@@ -1,5 +1,6 @@
 using JasperFx;
 using JinGong.Domain;
+using JinGong.EventSourcing.Idempotency;
 using JinGong.Http;
 using Marten;
 using Marten.Exceptions;
@@ -103,6 +104,9 @@ public static class StreamCommands
                 }
 
                 alsoStore?.Invoke(attempt);
+                var version = decided.Version + decided.Events.Count;
+                var view = kind.View(decided.Events.Aggregate(decided.Before, kind.Evolve)!, version);
+                attempt.KeepAnswer(http, StatusCodes.Status200OK, view, etag: ETags.Of(version));
                 try
                 {
                     await attempt.SaveChangesAsync(cancellationToken);
@@ -123,10 +127,8 @@ public static class StreamCommands
                         : Problems.StreamMoved($"{streamId} moved past version {expectedVersion} while this command was decided."));
                 }
 
-                var version = decided.Version + decided.Events.Count;
-                var state = decided.Events.Aggregate(decided.Before, kind.Evolve)!;
                 http.Response.SetStreamVersion(version);
-                return TypedResults.Ok(kind.View(state, version));
+                return TypedResults.Ok(view);
             }
         }
         finally
@@ -148,7 +150,7 @@ public static class StreamCommands
     /// <paramref name="alreadyThere"/> is the answer when the id is taken, even by a writer that got there first.
     /// </summary>
     public static async Task<Results<Created<TView>, ValidationProblem, ProblemHttpResult>> StartAsync<TState, TView>(
-        this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, string location,
+        this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, string location, HttpContext http,
         Func<TState?, Decision> decide, DomainError alreadyThere, CancellationToken cancellationToken)
         where TState : class
     {
@@ -160,6 +162,8 @@ public static class StreamCommands
                 return Problems.From(rejected.Error);
             case Decision.Accepted accepted:
                 session.Events.StartStream<TState>(streamId, accepted.Events);
+                var view = kind.View(accepted.Events.Aggregate((TState?)null, kind.Evolve)!, accepted.Events.Count);
+                session.KeepAnswer(http, StatusCodes.Status201Created, view, location);
                 try
                 {
                     await session.SaveChangesAsync(cancellationToken);
@@ -169,8 +173,7 @@ public static class StreamCommands
                     return Problems.From(alreadyThere);
                 }
 
-                var state = accepted.Events.Aggregate((TState?)null, kind.Evolve)!;
-                return TypedResults.Created(location, kind.View(state, accepted.Events.Count));
+                return TypedResults.Created(location, view);
             default:
                 throw new InvalidOperationException("A decision is accepted or rejected.");
         }

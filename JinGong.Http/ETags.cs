@@ -6,8 +6,10 @@ namespace JinGong.Http;
 /// <summary>A stream's version travels as an ETag: reads send it, writes may send it back in <c>If-Match</c>.</summary>
 public static class ETags
 {
-    public static void SetStreamVersion(this HttpResponse response, long version) =>
-        response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+    public static void SetStreamVersion(this HttpResponse response, long version) => response.Headers.ETag = Of(version);
+
+    /// <summary>The ETag of a stream at <paramref name="version"/>: <c>"5"</c>.</summary>
+    public static string Of(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     /// <summary>
     /// The version named by <c>If-Match</c> (<c>"5"</c> or <c>W/"5"</c>); null when absent. False when the

@@ -1,4 +1,5 @@
 using JinGong.Http;
+using JinGong.Http.Idempotency;
 using JinGong.Http.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,7 +33,10 @@ public static class HttpApi
         return builder;
     }
 
-    /// <summary>The shared middleware: forwarded headers, correlation id, Problem Details, UTF-8 bodies, sign-in.</summary>
+    /// <summary>
+    /// The shared middleware: forwarded headers, correlation id, Problem Details, UTF-8 bodies, sign-in, and writes
+    /// answered once per <c>Idempotency-Key</c> (where the service keeps answers: <see cref="IIdempotentAnswers"/>).
+    /// </summary>
     /// <param name="beforeAuthentication">What a service checks before authentication handlers (an OpenID Connect server among them) read the request.</param>
     public static WebApplication UseHttpApi(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
@@ -44,6 +48,7 @@ public static class HttpApi
         beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         return app;
     }
 

@@ -29,4 +29,12 @@ public static class GatewayRequests
         using var answer = await system.Api.GetAsync(path);
         return await answer.JsonAsync();
     }
+
+    /// <summary>Sends <paramref name="body"/> as JSON with an <c>Idempotency-Key</c>, as a client that may send it again does.</summary>
+    public static Task<HttpResponseMessage> SendWithKeyAsync(this HttpClient client, HttpMethod method, string path, object body, string key)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
 }

@@ -2,6 +2,7 @@ using JinGong.Dispatch.Catalogue;
 using JinGong.Domain;
 using JinGong.EventSourcing;
 using Marten;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Dispatch.Movements;
@@ -21,7 +22,7 @@ public static class StartingMovement
     /// <param name="idPrefix">The new stream's id prefix (e.g. <c>LOAN</c>); <paramref name="route"/>: where it is read, under <c>/api/dispatch/</c>.</param>
     public static async Task<Results<Created<TView>, ValidationProblem, ProblemHttpResult>> StartMovementAsync<TCommand, TState, TView>(
         this IDocumentSession session, StreamKind<TState, TView> kind, string idPrefix, string route, string vehicleCode, DateTimeOffset? occurredAt,
-        TimeProvider clock, Func<VehicleToMove, TCommand> command, Func<TCommand, TState?, Decision> decide, Func<string, DomainError> alreadyThere,
+        HttpContext http, TimeProvider clock, Func<VehicleToMove, TCommand> command, Func<TCommand, TState?, Decision> decide, Func<string, DomainError> alreadyThere,
         CancellationToken cancellationToken)
         where TState : class
     {
@@ -30,6 +31,6 @@ public static class StartingMovement
         var now = clock.GetUtcNow();
         var id = NewId.For(idPrefix);
         var move = command(new VehicleToMove(id, code, vehicle, claimed, (occurredAt ?? now).ToUniversalTime(), now));
-        return await session.StartAsync(kind, id, $"/api/dispatch/{route}/{id}", current => decide(move, current), alreadyThere(id), cancellationToken);
+        return await session.StartAsync(kind, id, $"/api/dispatch/{route}/{id}", http, current => decide(move, current), alreadyThere(id), cancellationToken);
     }
 }

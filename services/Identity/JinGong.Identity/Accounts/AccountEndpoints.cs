@@ -28,13 +28,13 @@ public static class AccountEndpoints
         accounts.MapGet("/", ListAsync).WithName("ListAccounts").RequireRoles(Roles.Auditor);
         accounts.MapPut("/{id}", SetPersonAsync).WithName("SetPersonAccount")
             .WithSummary("Open or change a person's account; a new password ends the account's sessions").RequireRoles(Roles.Administrator);
-        accounts.MapPost("/{id}/deactivation", (string id, IdentityStore store, Sessions sessions, CancellationToken cancellationToken) =>
-                SetActiveAsync(id, active: false, store, sessions, cancellationToken))
+        accounts.MapPost("/{id}/deactivation", (string id, HttpContext http, IdentityStore store, Sessions sessions, CancellationToken cancellationToken) =>
+                SetActiveAsync(id, active: false, http, store, sessions, cancellationToken))
             .WithName("DeactivateAccount")
             .WithSummary("Close an account: it signs in no more and its sessions end at once (refresh tokens revoked)")
             .RequireRoles(Roles.Administrator);
-        accounts.MapPost("/{id}/reactivation", (string id, IdentityStore store, Sessions sessions, CancellationToken cancellationToken) =>
-                SetActiveAsync(id, active: true, store, sessions, cancellationToken))
+        accounts.MapPost("/{id}/reactivation", (string id, HttpContext http, IdentityStore store, Sessions sessions, CancellationToken cancellationToken) =>
+                SetActiveAsync(id, active: true, http, store, sessions, cancellationToken))
             .WithName("ReactivateAccount")
             .WithSummary("Reopen a closed account, with its roles and password, and no lock")
             .RequireRoles(Roles.Administrator);
@@ -47,7 +47,7 @@ public static class AccountEndpoints
 
     /// <summary>Opens a person's account or changes it; the password may be left out of a change to keep it.</summary>
     private static async Task<Results<Ok<AccountView>, Created<AccountView>, ValidationProblem>> SetPersonAsync(
-        string id, PersonAccountRequest request, IdentityStore store, Sessions sessions, CancellationToken cancellationToken)
+        string id, PersonAccountRequest request, HttpContext http, IdentityStore store, Sessions sessions, CancellationToken cancellationToken)
     {
         var existing = await store.Accounts.FindAsync([id], cancellationToken);
         var roles = request.Roles ?? [];
@@ -84,14 +84,15 @@ public static class AccountEndpoints
             await sessions.EndAsync(account, keep: null, cancellationToken);
         }
 
+        var view = AccountView.From(account);
+        var location = $"/api/identity/accounts/{id}";
+        Idempotency.StoredAnswers.KeepAnswer(store, http, existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK, view, existing is null ? location : null);
         await store.SaveChangesAsync(cancellationToken);
-        return existing is null
-            ? TypedResults.Created($"/api/identity/accounts/{id}", AccountView.From(account))
-            : TypedResults.Ok(AccountView.From(account));
+        return existing is null ? TypedResults.Created(location, view) : TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> SetActiveAsync(
-        string id, bool active, IdentityStore store, Sessions sessions, CancellationToken cancellationToken)
+        string id, bool active, HttpContext http, IdentityStore store, Sessions sessions, CancellationToken cancellationToken)
     {
         if (await store.Accounts.FindAsync([id], cancellationToken) is not { } account)
         {
@@ -108,6 +109,7 @@ public static class AccountEndpoints
             account.Active = active;
             // Closing ends every session; reopening starts from none, with no lock left over.
             await sessions.EndAsync(account, keep: null, cancellationToken);
+            Idempotency.StoredAnswers.KeepAnswer(store, http, StatusCodes.Status200OK, AccountView.From(account));
             await store.SaveChangesAsync(cancellationToken);
         }
 

@@ -62,6 +62,7 @@ public static class OwnPasswordEndpoint
 
         account.PasswordHash = PasswordHash.Of(request.NewPassword!);
         await sessions.EndAsync(account, keep: http.User.FindFirst(AuthorizationClaim)?.Value, cancellationToken);
+        Idempotency.StoredAnswers.KeepAnswer(store, http, StatusCodes.Status204NoContent, body: null);
         await store.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

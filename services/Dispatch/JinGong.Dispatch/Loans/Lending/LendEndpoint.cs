@@ -19,7 +19,7 @@ public static class LendEndpoint
     }
 
     private static async Task<Results<Created<LoanView>, ValidationProblem, ProblemHttpResult>> LendAsync(
-        LendVehicleRequest request, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        LendVehicleRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Required("vehicleCode", request.VehicleCode).Required("borrower", request.Borrower).Required("site", request.Site).Required("dueDate", request.DueDate);
@@ -29,7 +29,7 @@ public static class LendEndpoint
         }
 
         return await session.StartMovementAsync(
-            LoansModule.Loans, "LOAN", "loans", request.VehicleCode!, request.OccurredAt, clock,
+            LoansModule.Loans, "LOAN", "loans", request.VehicleCode!, request.OccurredAt, http, clock,
             vehicle => new LendVehicle(
                 vehicle.Id, vehicle.Vehicle, vehicle.Code, vehicle.ClaimedByOrder, request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, vehicle.OccurredAt, vehicle.Now),
             LoanDecider.Decide, LoanDecider.AlreadyRequested, cancellationToken);

@@ -19,7 +19,7 @@ public static class PlanTransferEndpoint
     }
 
     private static async Task<Results<Created<TransferView>, ValidationProblem, ProblemHttpResult>> PlanAsync(
-        PlanTransferRequest request, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        PlanTransferRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors().Required("vehicleCode", request.VehicleCode).Required("toWarehouse", request.ToWarehouse).Required("toRegion", request.ToRegion);
         if (errors.Any)
@@ -28,7 +28,7 @@ public static class PlanTransferEndpoint
         }
 
         return await session.StartMovementAsync(
-            TransfersModule.Transfers, "TRF", "transfers", request.VehicleCode!, request.OccurredAt, clock,
+            TransfersModule.Transfers, "TRF", "transfers", request.VehicleCode!, request.OccurredAt, http, clock,
             vehicle => new PlanTransfer(
                 vehicle.Id, vehicle.Code, vehicle.Vehicle, vehicle.ClaimedByOrder, request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), vehicle.OccurredAt, vehicle.Now),
             TransferDecider.Decide, TransferDecider.AlreadyPlanned, cancellationToken);

@@ -25,7 +25,7 @@ public static class RegisterVehicleEndpoint
     }
 
     private static async Task<Results<Created<VehicleView>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterVehicleRequest request, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterVehicleRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Validate(request) is { Any: true } errors)
         {
@@ -39,7 +39,7 @@ public static class RegisterVehicleEndpoint
             (request.OccurredAt ?? now).ToUniversalTime(), now);
 
         return await session.StartAsync(
-            VehicleCommandHandler.Vehicles, code, $"/api/fleet/vehicles/{Uri.EscapeDataString(code)}",
+            VehicleCommandHandler.Vehicles, code, $"/api/fleet/vehicles/{Uri.EscapeDataString(code)}", http,
             current => VehicleDecider.Decide(command, current), VehicleDecider.AlreadyRegistered(code), cancellationToken);
     }
 

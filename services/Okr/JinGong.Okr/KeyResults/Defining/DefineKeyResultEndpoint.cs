@@ -36,7 +36,7 @@ public static class DefineKeyResultEndpoint
     }
 
     private static async Task<Results<Created<KeyResultView>, ValidationProblem, ProblemHttpResult>> DefineAsync(
-        string id, DefineKeyResultRequest request, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        string id, DefineKeyResultRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (binding, errors) = Validate(request);
         if (errors.Any)
@@ -51,7 +51,7 @@ public static class DefineKeyResultEndpoint
             keyResultId, id, request.Title!.Trim(), request.Start!.Value, request.Target!.Value, request.Unit!.Trim(), request.Weight ?? 1m, binding,
             (request.OccurredAt ?? now).ToUniversalTime(), now);
         return await session.StartAsync(
-            KeyResultsModule.KeyResults, keyResultId, $"/api/okr/key-results/{keyResultId}", current => KeyResultDecider.Decide(command, current, objective),
+            KeyResultsModule.KeyResults, keyResultId, $"/api/okr/key-results/{keyResultId}", http, current => KeyResultDecider.Decide(command, current, objective),
             new DomainError("key-result-already-defined", $"Key result {keyResultId} was defined already.", ErrorKind.Conflict), cancellationToken);
     }
 

@@ -64,7 +64,7 @@ public static class SetObjectiveEndpoint
         var command = new SetObjective(
             id, request.Title!.Trim(), period!, request.OwnerKind.Value, owner, parentId, request.Weight ?? 1m, (request.OccurredAt ?? now).ToUniversalTime(), now);
         return await session.StartAsync(
-            ObjectivesModule.Objectives, id, $"/api/okr/objectives/{id}", current => ObjectiveDecider.Decide(command, current, facts),
+            ObjectivesModule.Objectives, id, $"/api/okr/objectives/{id}", http, current => ObjectiveDecider.Decide(command, current, facts),
             new DomainError("objective-already-set", $"Objective {id} was set already.", ErrorKind.Conflict), cancellationToken);
     }
 }

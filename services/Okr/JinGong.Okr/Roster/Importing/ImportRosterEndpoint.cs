@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JinGong.Domain;
 using JinGong.EventSourcing;
+using JinGong.EventSourcing.Idempotency;
 using JinGong.Http;
 using JinGong.Http.Security;
 using Marten;
@@ -60,13 +61,13 @@ public static class ImportRosterEndpoint
         // Decided in one serializable transaction: the people read are those the import commits against, so a person who
         // changed meanwhile fails the import instead of being overwritten by what was decided on their old record.
         return await store.DecideSerializableAsync(
-            http.HttpContext, session => DecideAsync(session, request, people, errors, clock, cancellationToken),
+            http.HttpContext, session => DecideAsync(session, http.HttpContext, request, people, errors, clock, cancellationToken),
             () => Problems.From(new DomainError("concurrent-change", "The roster changed while this import was decided; import it again.", ErrorKind.Conflict)),
             cancellationToken);
     }
 
     private static async Task<Results<Ok<RosterImported>, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        IDocumentSession session, ImportRosterRequest request, IReadOnlyList<RosterEntryRequest?> people, FieldErrors errors, TimeProvider clock,
+        IDocumentSession session, HttpContext http, ImportRosterRequest request, IReadOnlyList<RosterEntryRequest?> people, FieldErrors errors, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         // Managers are checked even when other fields are wrong, so one answer names every problem.
@@ -112,9 +113,11 @@ public static class ImportRosterEndpoint
             }
         }
 
-        await session.SaveChangesAsync(cancellationToken);
         var (joined, moved) = (changes.Count(change => change is PersonJoined), changes.Count(change => change is PersonMoved));
-        return TypedResults.Ok(new RosterImported(joined, moved, changes.Count(change => change is PersonLeft), entries.Count - joined - moved));
+        var answer = new RosterImported(joined, moved, changes.Count(change => change is PersonLeft), entries.Count - joined - moved);
+        session.KeepAnswer(http, StatusCodes.Status200OK, answer);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(answer);
     }
 
     private static async Task<(ImportRosterRequest? Request, string? Error)> ReadAsync(

@@ -61,7 +61,7 @@ public static class FileOpportunityEndpoint
             [.. request.Lines!.Select(line => new OpportunityLine(line.Model!.Trim(), line.Quantity!.Value))],
             request.ExpectedAmount!.Value, request.ExpectedCloseDate!.Value, (request.OccurredAt ?? now).ToUniversalTime(), now);
         return await session.StartAsync(
-            OpportunitiesModule.Opportunities, id, $"/api/orders/opportunities/{id}",
+            OpportunitiesModule.Opportunities, id, $"/api/orders/opportunities/{id}", http,
             current => OpportunityDecider.Decide(command, current), OpportunityDecider.AlreadyFiled(id), cancellationToken);
     }
 }

@@ -81,7 +81,7 @@ public static class PlaceOrderEndpoint
         try
         {
             return await session.StartAsync(
-                OrdersModule.Orders, id, $"/api/orders/orders/{id}",
+                OrdersModule.Orders, id, $"/api/orders/orders/{id}", http,
                 current => OrderDecider.Decide(command, current), new("order-already-placed", $"Order {id} was placed already.", ErrorKind.Conflict), cancellationToken);
         }
         catch (ConcurrencyException)
