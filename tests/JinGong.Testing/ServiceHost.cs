@@ -48,6 +48,14 @@ public abstract class ServiceHost<TEntryPoint> : IApiUnderTest, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client signed in as the administrator whose requests and answers pass through <paramref name="handlers"/> (a network that loses answers, say).</summary>
+    public HttpClient Through(params DelegatingHandler[] handlers)
+    {
+        var client = Factory.CreateDefaultClient(handlers);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(SignIn.Administrator, [Roles.Administrator]));
+        return client;
+    }
+
     /// <summary>A client that sends no token, as a health probe does (or a browser: it keeps cookies, and follows no redirects).</summary>
     public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

@@ -10,6 +10,7 @@ public sealed class UnexpectedAnswerException(string message) : Exception(messag
 /// <summary>Commands and reads through the gateway as a well-behaved client sends them, counted.</summary>
 public sealed class GatewayCommands(HttpClient gateway)
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxAttempts = 5;
     private const int MaxWaits = 20;
     // Generous: on a loaded machine the bus can lag well behind the commands.
@@ -73,14 +74,24 @@ public sealed class GatewayCommands(HttpClient gateway)
     }
 
     /// <summary>
-    /// Sends a command as a client should: a 409 concurrent-change means the stream moved while the command was decided
-    /// (a consumer of the bus wrote to it meanwhile), and the answer asks for it to be sent again.
+    /// Sends a command as a client should: with an <c>Idempotency-Key</c> of its own, kept across every resend, so that a
+    /// command whose answer was lost (a 503 from a commit that went through, say) is done once; and again on a 409
+    /// concurrent-change, which means the stream moved while the command was decided (a consumer of the bus wrote to it
+    /// meanwhile), and the answer asks for it to be sent again.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
+        var key = Guid.NewGuid().ToString();
         for (var attempt = 1; ; attempt++)
         {
-            var answer = await WhenAllowedAsync(token => gateway.PostAsJsonAsync(path, body, token), cancellationToken);
+            var answer = await WhenAllowedAsync(
+                async token =>
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+                    request.Headers.Add(IdempotencyKeyHeader, key);
+                    return await gateway.SendAsync(request, token);
+                },
+                cancellationToken);
             if (attempt >= MaxAttempts || answer.StatusCode != HttpStatusCode.Conflict
                 || !(await answer.Content.ReadAsStringAsync(cancellationToken)).Contains("problems/concurrent-change", StringComparison.Ordinal))
             {

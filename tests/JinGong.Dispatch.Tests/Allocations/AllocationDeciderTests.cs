@@ -168,9 +168,27 @@ public sealed class AllocationDeciderTests
         Rule(Decide(new ScheduleDelivery("ORD-1", "X-9", new DateOnly(2026, 12, 1), null, Now, Now), travelling)).Should().Be("vehicle-not-allocated");
 
         var arrived = After(travelling, Arrived(travelling, "N-1"));
-        Rule(Decide(new ReportArrival("ORD-1", "N-1", Now, Now), arrived)).Should().Be("unit-not-in-transit");
+        Rule(Decide(new ReportArrival("ORD-1", "N-1", Now, Now), awaiting)).Should().Be("transfer-not-started");
         var scheduled = Decide(new ScheduleDelivery("ORD-1", "N-1", new DateOnly(2026, 12, 1), null, Now, Now), arrived);
         scheduled.Should().BeOfType<Decision.Accepted>().Which.Events.Single().Should().BeOfType<DeliveryScheduled>().Which.Site.Should().Be("mine");
+    }
+
+    [Fact]
+    public void a_delivery_confirmed_again_or_an_arrival_reported_again_is_done_already_and_appends_nothing_whatever_its_time()
+    {
+        var requested = Assign(Opened("EX-22E"), new Candidate("N-1", "EX-22E", "north", "tianjin-1"));
+        var awaiting = After(After(Opened("EX-22E"), requested), Reserved(After(Opened("EX-22E"), requested), "N-1"));
+        var travelling = After(awaiting, TransferStarted(awaiting, "N-1"));
+        var arrived = After(travelling, Arrived(travelling, "N-1"));
+        var scheduled = After(arrived, Events(new ScheduleDelivery("ORD-1", "N-1", new DateOnly(2026, 12, 1), null, Now, Now), arrived));
+        var delivering = After(scheduled, Events(new ConfirmDelivery("ORD-1", "N-1", Now, Now), scheduled));
+        var earlier = Now.AddDays(-3);
+
+        Events(new ReportArrival("ORD-1", "N-1", earlier, Now), arrived).Should().BeEmpty();
+        Events(new ConfirmDelivery("ORD-1", "N-1", earlier, Now), delivering).Should().BeEmpty();
+        Events(new ConfirmDelivery("ORD-1", "N-1", Now, Now), After(delivering, [new UnitDelivered("ORD-1", 1, "N-1", Now)])).Should().BeEmpty();
+        Decide(new ConfirmDelivery("ORD-1", "N-1", Now, Now), arrived).Should().BeOfType<Decision.Rejected>()
+            .Which.Error.Detail.Should().Contain("is Reserved, not scheduled", "a refusal names the state the unit is in");
     }
 
     private static string? Rule(Decision decision) => (decision as Decision.Rejected)?.Error.Rule;

@@ -56,6 +56,14 @@ public sealed class LoanDeciderTests
     }
 
     [Fact]
+    public void a_return_reported_again_is_done_already_whatever_its_time_and_appends_nothing()
+    {
+        var returning = new object[] { Requested, new LoanStarted("LOAN-1", Now.AddDays(-4)), new ReturnReported("LOAN-1", "JG-WL-0001", 12m, Now.AddDays(-1)) };
+        Loan.Given(returning).When(new ReturnLentVehicle("LOAN-1", 12m, Now.AddDays(-2), Now)).Then();
+        Loan.Given([.. returning, new LoanReturned("LOAN-1", Now)]).When(new ReturnLentVehicle("LOAN-1", 12m, Now, Now)).Then();
+    }
+
+    [Fact]
     public void fleet_s_answers_move_the_loan_once_and_a_repeated_or_stale_one_changes_nothing()
     {
         Loan.Given(Requested).When(new FollowFleet("LOAN-1", "lent", Now)).Then(new LoanStarted("LOAN-1", Now));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using JinGong.Http.Security;
+using JinGong.Simulation;
 using JinGong.Testing;
 
 namespace JinGong.Orders.Tests.Commands;
@@ -110,6 +111,38 @@ public sealed class IdempotencyKeyTests(OrdersService orders)
 
         using var malformed = await orders.Api.SendWithKeyAsync(HttpMethod.Post, "/api/orders/orders", Order("Nowhere"), "a key with spaces");
         (await malformed.ShouldBeValidationProblemAsync("Idempotency-Key")).ToString().Should().Contain("visible ASCII");
+    }
+
+    [Fact]
+    public async Task the_simulator_sends_a_command_whose_answer_was_lost_again_with_its_key_and_one_order_is_placed()
+    {
+        var region = GatewayRequests.Unique("Idem");
+        var network = new LosingTheFirstAnswer();
+        using var client = orders.Through(network);
+
+        var placed = await new GatewayCommands(client).PostAsync("/api/orders/orders", Order(region), CancellationToken.None, HttpStatusCode.Created);
+
+        network.Keys.Should().HaveCount(2, "the lost answer was asked for again").And.OnlyContain(key => key == network.Keys[0]);
+        (await OrdersOfAsync(region)).Should().Equal(placed.GetProperty("id").GetString());
+    }
+
+    /// <summary>Lets the first request through to the service and loses its answer (the client sees a 503), as a dropped connection would.</summary>
+    private sealed class LosingTheFirstAnswer : DelegatingHandler
+    {
+        public List<string?> Keys { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Keys.Add(request.Headers.TryGetValues(GatewayCommands.IdempotencyKeyHeader, out var keys) ? keys.Single() : null);
+            var answer = await base.SendAsync(request, cancellationToken);
+            if (Keys.Count > 1)
+            {
+                return answer;
+            }
+
+            answer.Dispose();
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Headers = { RetryAfter = new(TimeSpan.Zero) } };
+        }
     }
 
     // Sent again as it was: one body, its time included.

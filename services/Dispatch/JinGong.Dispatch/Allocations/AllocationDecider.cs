@@ -189,6 +189,12 @@ public static class AllocationDecider
     /// <summary>What dispatchers report through the API: arrival of a transfer, scheduling and confirming a delivery.</summary>
     private static Decision DecideOnUnit(UnitCommand command, Allocation state)
     {
+        // Reported again (a client that lost the answer): done already, answered as it stands with nothing appended.
+        if (AlreadyDone(command, state))
+        {
+            return Decision.Accept();
+        }
+
         if (state.Cancelled)
         {
             return Decision.Reject(new("allocation-cancelled", $"Order {state.OrderId} was cancelled; its allocation takes no more changes.", ErrorKind.Conflict));
@@ -217,10 +223,21 @@ public static class AllocationDecider
                 "unit-not-ready-for-delivery", $"Vehicle {command.VehicleCode} is {unit.Status}: only a unit reserved in the order's region is delivered.", ErrorKind.Conflict)),
             (ConfirmDelivery c, UnitStatus.Scheduled) =>
                 Decision.Accept(new DeliveryConfirmed(state.OrderId, unit.Number, c.VehicleCode, state.Customer, unit.DeliverySite!, command.NewId("REQ"), c.OccurredAt)),
-            (ConfirmDelivery, _) => Decision.Reject(new("delivery-not-scheduled", $"Vehicle {command.VehicleCode} is {unit.Status}; schedule its delivery first.", ErrorKind.Conflict)),
+            (ConfirmDelivery, _) => Decision.Reject(new("delivery-not-scheduled", $"Vehicle {command.VehicleCode} is {unit.Status}, not scheduled for delivery; schedule its delivery first.", ErrorKind.Conflict)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a dispatcher's command on a unit."),
         };
     }
+
+    /// <summary>
+    /// A delivery confirmed again (the unit is being delivered or was), or an arrival reported again for a unit that has
+    /// arrived: nothing to do.
+    /// </summary>
+    private static bool AlreadyDone(UnitCommand command, Allocation state) => (command, state.UnitWith(command.VehicleCode)) switch
+    {
+        (ConfirmDelivery, { Status: UnitStatus.Delivering or UnitStatus.Delivered }) => true,
+        (ReportArrival, { TransferId: not null, Status: UnitStatus.Reserved or UnitStatus.Scheduled or UnitStatus.Delivering or UnitStatus.Delivered }) => true,
+        _ => false,
+    };
 
     public static DomainError NotFound(string orderId) => new("allocation-not-found", $"Dispatch has no allocation for order {orderId}.", ErrorKind.NotFound);
 }

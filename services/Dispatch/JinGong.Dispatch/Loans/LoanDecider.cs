@@ -65,8 +65,10 @@ public static class LoanDecider
         return Decision.Accept(new LoanRequested(lend.LoanId, vehicle.Code, vehicle.Model, vehicle.Region, lend.Borrower, lend.Site, lend.DueDate, lend.OccurredAt));
     }
 
+    // A return reported again (a client that lost the answer) is done already: answered as it stands, nothing appended.
     private static Decision Return(Loan state, ReturnLentVehicle returned) =>
-        BusinessTime.Check(returned.OccurredAt, returned.Now, state.LastOccurredAt, $"loan {state.LoanId}") is { } timeError ? Decision.Reject(timeError)
+        state.Status is LoanStatus.Returning or LoanStatus.Returned ? Decision.Accept()
+        : BusinessTime.Check(returned.OccurredAt, returned.Now, state.LastOccurredAt, $"loan {state.LoanId}") is { } timeError ? Decision.Reject(timeError)
         : state.Status != LoanStatus.Out ? Decision.Reject(new("loan-not-out", $"Loan {state.LoanId} is {state.Status}; only a vehicle out on loan comes back.", ErrorKind.Conflict))
         : Decision.Accept(new ReturnReported(state.LoanId, state.VehicleCode, returned.HoursUsed, returned.OccurredAt));
 
