@@ -137,6 +137,10 @@ public static class StreamCommands
         }
     }
 
+    /// <summary>An id the server made names a stream already there: another id is made (<see cref="UnderNewIdAsync"/>).</summary>
+    private sealed class NewIdTakenException(string streamId, Exception? collision = null)
+        : Exception($"The new id {streamId} names a stream already there.", collision);
+
     private static async ValueTask DisposeRetryAsync(IDocumentSession session, IDocumentSession attempt)
     {
         if (!ReferenceEquals(attempt, session))
@@ -145,16 +149,57 @@ public static class StreamCommands
         }
     }
 
+    /// <summary>How many server-made ids a start tries before it gives up (each collision is one in a trillion).</summary>
+    public const int NewIdAttempts = 5;
+
+    /// <summary>
+    /// Starts a stream under an id the server makes (<c>ORD-…</c>, <c>OPP-…</c>): <paramref name="start"/> is given the
+    /// session and a new id, and a collision with a stream already there — however unlikely — is started again under
+    /// another id in a new session, never answered as "already there" for a request that made nothing.
+    /// </summary>
+    /// <param name="newId">Makes an id with the prefix (<see cref="NewId.For"/>; a test names the ids it wants).</param>
+    public static async Task<TResult> UnderNewIdAsync<TResult>(
+        this IDocumentSession session, HttpContext http, string idPrefix, Func<IDocumentSession, string, Task<TResult>> start, Func<string, string>? newId = null)
+    {
+        var attempt = session;
+        try
+        {
+            for (var tried = 1; ; tried++)
+            {
+                try
+                {
+                    return await start(attempt, (newId ?? NewId.For)(idPrefix));
+                }
+                catch (NewIdTakenException) when (tried < NewIdAttempts)
+                {
+                    // The session that failed still holds the colliding start: the next id goes in a new one.
+                    await DisposeRetryAsync(session, attempt);
+                    attempt = session.AfterALostRace(http);
+                }
+            }
+        }
+        finally
+        {
+            await DisposeRetryAsync(session, attempt);
+        }
+    }
+
     /// <summary>
     /// Starts a new stream with the events <paramref name="decide"/> accepts (null state: nothing there yet).
-    /// <paramref name="alreadyThere"/> is the answer when the id is taken, even by a writer that got there first.
+    /// <paramref name="alreadyThere"/> is the answer when the id is taken, even by a writer that got there first; without
+    /// it (an id the server made: see <see cref="UnderNewIdAsync"/>) the collision is thrown.
     /// </summary>
     public static async Task<Results<Created<TView>, ValidationProblem, ProblemHttpResult>> StartAsync<TState, TView>(
         this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, string location, HttpContext http,
-        Func<TState?, Decision> decide, DomainError alreadyThere, CancellationToken cancellationToken)
+        Func<TState?, Decision> decide, DomainError? alreadyThere, CancellationToken cancellationToken)
         where TState : class
     {
         var existing = await session.Events.FetchStreamStateAsync(streamId, cancellationToken);
+        if (existing is not null && alreadyThere is null)
+        {
+            throw new NewIdTakenException(streamId);
+        }
+
         var current = existing is null ? null : await session.Events.AggregateStreamAsync<TState>(streamId, token: cancellationToken);
         switch (decide(current))
         {
@@ -168,9 +213,9 @@ public static class StreamCommands
                 {
                     await session.SaveChangesAsync(cancellationToken);
                 }
-                catch (ExistingStreamIdCollisionException)
+                catch (ExistingStreamIdCollisionException collision)
                 {
-                    return Problems.From(alreadyThere);
+                    return alreadyThere is not null ? Problems.From(alreadyThere) : throw new NewIdTakenException(streamId, collision);
                 }
 
                 return TypedResults.Created(location, view);

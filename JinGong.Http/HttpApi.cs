@@ -24,7 +24,7 @@ public static class HttpApi
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Malformed bodies reach the exception handler above, which names the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi(options => options.DeclareRouteParameters());
+        builder.Services.AddOpenApi(options => options.DeclareRouteParameters().DeclareIdempotencyKeys());
         builder.AddTokenValidation();
 
         // Services sit behind the gateway (on this machine's loopback, which is trusted by default).

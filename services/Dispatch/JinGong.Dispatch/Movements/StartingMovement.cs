@@ -22,15 +22,17 @@ public static class StartingMovement
     /// <param name="idPrefix">The new stream's id prefix (e.g. <c>LOAN</c>); <paramref name="route"/>: where it is read, under <c>/api/dispatch/</c>.</param>
     public static async Task<Results<Created<TView>, ValidationProblem, ProblemHttpResult>> StartMovementAsync<TCommand, TState, TView>(
         this IDocumentSession session, StreamKind<TState, TView> kind, string idPrefix, string route, string vehicleCode, DateTimeOffset? occurredAt,
-        HttpContext http, TimeProvider clock, Func<VehicleToMove, TCommand> command, Func<TCommand, TState?, Decision> decide, Func<string, DomainError> alreadyThere,
+        HttpContext http, TimeProvider clock, Func<VehicleToMove, TCommand> command, Func<TCommand, TState?, Decision> decide,
         CancellationToken cancellationToken)
         where TState : class
     {
         var code = vehicleCode.Trim();
         var (vehicle, claimed) = await Availability.LookUpAsync(session, code, cancellationToken);
         var now = clock.GetUtcNow();
-        var id = NewId.For(idPrefix);
-        var move = command(new VehicleToMove(id, code, vehicle, claimed, (occurredAt ?? now).ToUniversalTime(), now));
-        return await session.StartAsync(kind, id, $"/api/dispatch/{route}/{id}", http, current => decide(move, current), alreadyThere(id), cancellationToken);
+        return await session.UnderNewIdAsync(http, idPrefix, (attempt, id) =>
+        {
+            var move = command(new VehicleToMove(id, code, vehicle, claimed, (occurredAt ?? now).ToUniversalTime(), now));
+            return attempt.StartAsync(kind, id, $"/api/dispatch/{route}/{id}", http, current => decide(move, current), alreadyThere: null, cancellationToken);
+        });
     }
 }

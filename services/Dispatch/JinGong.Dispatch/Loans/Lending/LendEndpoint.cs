@@ -32,6 +32,6 @@ public static class LendEndpoint
             LoansModule.Loans, "LOAN", "loans", request.VehicleCode!, request.OccurredAt, http, clock,
             vehicle => new LendVehicle(
                 vehicle.Id, vehicle.Vehicle, vehicle.Code, vehicle.ClaimedByOrder, request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, vehicle.OccurredAt, vehicle.Now),
-            LoanDecider.Decide, LoanDecider.AlreadyRequested, cancellationToken);
+            LoanDecider.Decide, cancellationToken);
     }
 }

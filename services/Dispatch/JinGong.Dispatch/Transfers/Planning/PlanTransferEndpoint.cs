@@ -31,6 +31,6 @@ public static class PlanTransferEndpoint
             TransfersModule.Transfers, "TRF", "transfers", request.VehicleCode!, request.OccurredAt, http, clock,
             vehicle => new PlanTransfer(
                 vehicle.Id, vehicle.Code, vehicle.Vehicle, vehicle.ClaimedByOrder, request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), vehicle.OccurredAt, vehicle.Now),
-            TransferDecider.Decide, TransferDecider.AlreadyPlanned, cancellationToken);
+            TransferDecider.Decide, cancellationToken);
     }
 }

@@ -44,15 +44,17 @@ public static class DefineKeyResultEndpoint
             return Problems.Validation(errors.Errors);
         }
 
-        var keyResultId = NewId.For("KR");
         var now = clock.GetUtcNow();
         var objective = await session.LoadAsync<Objective>(id, cancellationToken);
-        var command = new DefineKeyResult(
-            keyResultId, id, request.Title!.Trim(), request.Start!.Value, request.Target!.Value, request.Unit!.Trim(), request.Weight ?? 1m, binding,
-            (request.OccurredAt ?? now).ToUniversalTime(), now);
-        return await session.StartAsync(
-            KeyResultsModule.KeyResults, keyResultId, $"/api/okr/key-results/{keyResultId}", http, current => KeyResultDecider.Decide(command, current, objective),
-            new DomainError("key-result-already-defined", $"Key result {keyResultId} was defined already.", ErrorKind.Conflict), cancellationToken);
+        return await session.UnderNewIdAsync(http, "KR", (attempt, keyResultId) =>
+        {
+            var command = new DefineKeyResult(
+                keyResultId, id, request.Title!.Trim(), request.Start!.Value, request.Target!.Value, request.Unit!.Trim(), request.Weight ?? 1m, binding,
+                (request.OccurredAt ?? now).ToUniversalTime(), now);
+            return attempt.StartAsync(
+                KeyResultsModule.KeyResults, keyResultId, $"/api/okr/key-results/{keyResultId}", http, current => KeyResultDecider.Decide(command, current, objective),
+                alreadyThere: null, cancellationToken);
+        });
     }
 
     private static (Binding? Binding, FieldErrors Errors) Validate(DefineKeyResultRequest request)

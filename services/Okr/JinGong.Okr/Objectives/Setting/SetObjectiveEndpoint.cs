@@ -51,7 +51,6 @@ public static class SetObjectiveEndpoint
             return Problems.Validation(errors.Errors);
         }
 
-        var id = NewId.For("OBJ");
         var now = clock.GetUtcNow();
         var owner = request.Owner!.Trim();
         var parentId = request.ParentId?.Trim();
@@ -61,10 +60,12 @@ public static class SetObjectiveEndpoint
         }
 
         var facts = await Alignment.LoadAsync(session, request.OwnerKind!.Value, owner, parentId, cancellationToken);
-        var command = new SetObjective(
-            id, request.Title!.Trim(), period!, request.OwnerKind.Value, owner, parentId, request.Weight ?? 1m, (request.OccurredAt ?? now).ToUniversalTime(), now);
-        return await session.StartAsync(
-            ObjectivesModule.Objectives, id, $"/api/okr/objectives/{id}", http, current => ObjectiveDecider.Decide(command, current, facts),
-            new DomainError("objective-already-set", $"Objective {id} was set already.", ErrorKind.Conflict), cancellationToken);
+        return await session.UnderNewIdAsync(http, "OBJ", (attempt, id) =>
+        {
+            var command = new SetObjective(
+                id, request.Title!.Trim(), period!, request.OwnerKind.Value, owner, parentId, request.Weight ?? 1m, (request.OccurredAt ?? now).ToUniversalTime(), now);
+            return attempt.StartAsync(
+                ObjectivesModule.Objectives, id, $"/api/okr/objectives/{id}", http, current => ObjectiveDecider.Decide(command, current, facts), alreadyThere: null, cancellationToken);
+        });
     }
 }

@@ -54,14 +54,16 @@ public static class FileOpportunityEndpoint
             return Problems.From(Problems.NotYoursError("The opportunity"));
         }
 
-        var id = NewId.For("OPP");
         var now = clock.GetUtcNow();
-        var command = new FileOpportunity(
-            id, request.Customer!.Trim(), request.Region!.Trim(), request.SalesRep!.Trim(),
-            [.. request.Lines!.Select(line => new OpportunityLine(line.Model!.Trim(), line.Quantity!.Value))],
-            request.ExpectedAmount!.Value, request.ExpectedCloseDate!.Value, (request.OccurredAt ?? now).ToUniversalTime(), now);
-        return await session.StartAsync(
-            OpportunitiesModule.Opportunities, id, $"/api/orders/opportunities/{id}", http,
-            current => OpportunityDecider.Decide(command, current), OpportunityDecider.AlreadyFiled(id), cancellationToken);
+        return await session.UnderNewIdAsync(http, "OPP", (attempt, id) =>
+        {
+            var command = new FileOpportunity(
+                id, request.Customer!.Trim(), request.Region!.Trim(), request.SalesRep!.Trim(),
+                [.. request.Lines!.Select(line => new OpportunityLine(line.Model!.Trim(), line.Quantity!.Value))],
+                request.ExpectedAmount!.Value, request.ExpectedCloseDate!.Value, (request.OccurredAt ?? now).ToUniversalTime(), now);
+            return attempt.StartAsync(
+                OpportunitiesModule.Opportunities, id, $"/api/orders/opportunities/{id}", http,
+                current => OpportunityDecider.Decide(command, current), alreadyThere: null, cancellationToken);
+        });
     }
 }

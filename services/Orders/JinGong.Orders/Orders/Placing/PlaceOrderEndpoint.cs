@@ -52,9 +52,24 @@ public static class PlaceOrderEndpoint
             return Problems.Validation(errors.Errors);
         }
 
-        var id = NewId.For("ORD");
         var now = clock.GetUtcNow();
         var occurredAt = (request.OccurredAt ?? now).ToUniversalTime();
+        try
+        {
+            return await session.UnderNewIdAsync(http, "ORD", (attempt, id) => PlaceUnderAsync(id, request, fromOpportunity, occurredAt, now, http, attempt, cancellationToken));
+        }
+        catch (ConcurrencyException)
+        {
+            return Problems.From(new DomainError(
+                "concurrent-change", $"Opportunity {request.OpportunityId} changed while the order was placed; read it again and retry.", ErrorKind.Conflict));
+        }
+    }
+
+    /// <summary>Places the order as <paramref name="id"/>, marking its won opportunity as ordered in the same transaction.</summary>
+    private static async Task<Results<Created<OrderView>, ValidationProblem, ProblemHttpResult>> PlaceUnderAsync(
+        string id, PlaceOrderRequest request, bool fromOpportunity, DateTimeOffset occurredAt, DateTimeOffset now, HttpContext http, IDocumentSession session,
+        CancellationToken cancellationToken)
+    {
         var (customer, region, salesRep) = (request.Customer?.Trim(), request.Region?.Trim(), request.SalesRep?.Trim());
         if (fromOpportunity)
         {
@@ -78,16 +93,7 @@ public static class PlaceOrderEndpoint
             id, fromOpportunity ? request.OpportunityId!.Trim() : null, customer!, region!, salesRep!, request.DeliverySite!.Trim(),
             [.. request.Lines!.Select(line => new OrderLine(line!.Model!.Trim(), line.Quantity!.Value, line.UnitPrice!.Value))],
             occurredAt, now);
-        try
-        {
-            return await session.StartAsync(
-                OrdersModule.Orders, id, $"/api/orders/orders/{id}", http,
-                current => OrderDecider.Decide(command, current), new("order-already-placed", $"Order {id} was placed already.", ErrorKind.Conflict), cancellationToken);
-        }
-        catch (ConcurrencyException)
-        {
-            return Problems.From(new DomainError(
-                "concurrent-change", $"Opportunity {request.OpportunityId} changed while the order was placed; read it again and retry.", ErrorKind.Conflict));
-        }
+        return await session.StartAsync(
+            OrdersModule.Orders, id, $"/api/orders/orders/{id}", http, current => OrderDecider.Decide(command, current), alreadyThere: null, cancellationToken);
     }
 }
