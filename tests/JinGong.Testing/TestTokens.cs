@@ -20,6 +20,13 @@ public static class TestTokens
     /// <summary>Where the service would look for identity's keys: never read, since <see cref="Trust"/> hands the key over.</summary>
     public const string MetadataAddress = Issuer + ".well-known/openid-configuration";
 
+    /// <summary>A request made by the administrator, for code a test calls inside a service (the shared command path).</summary>
+    public static Microsoft.AspNetCore.Http.DefaultHttpContext AdministratorRequest() => new()
+    {
+        User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(JinGongClaims.Subject, SignIn.Administrator), new(JinGongClaims.Role, Roles.Administrator)], "test", JinGongClaims.Subject, JinGongClaims.Role)),
+    };
+
     /// <summary>Makes a service's bearer authentication trust this process's tokens, and only them.</summary>
     public static void Trust(JwtBearerOptions options)
     {

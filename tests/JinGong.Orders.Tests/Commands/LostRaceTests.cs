@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using JinGong.EventSourcing;
-using JinGong.Http.Security;
 using JinGong.Orders.Orders;
 using JinGong.Testing;
 using Marten;
-using Microsoft.AspNetCore.Http;
 using JasperFx;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,10 +20,7 @@ public sealed class LostRaceTests(OrdersService orders)
     {
         var id = await orders.PlaceOrderAsync(GatewayRequests.Unique("Gansu"), quantity: 2, occurredAt: DateTimeOffset.UtcNow.AddDays(-2));
         var store = orders.Services.GetRequiredService<IDocumentStore>();
-        var http = new DefaultHttpContext
-        {
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(JinGongClaims.Subject, SignIn.Administrator), new Claim(JinGongClaims.Role, Roles.Administrator)], "test", JinGongClaims.Subject, JinGongClaims.Role)),
-        };
+        var http = TestTokens.AdministratorRequest();
         await using var session = store.LightweightSession();
         var cancelling = await session.AppendDecisionAsync<Order>(
             id, order => OrderDecider.Decide(new CancelOrder(id, "project postponed", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow), order), CancellationToken.None);

@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using JinGong.EventSourcing;
-using JinGong.Http.Security;
 using JinGong.Orders.Orders;
 using JinGong.Testing;
 using Marten;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,10 +21,7 @@ public sealed class NewIdTests(OrdersService orders)
         var taken = await orders.PlaceOrderAsync(region);
         var fresh = $"ORD-{Guid.NewGuid():N}"[..14];
         var ids = new Queue<string>([taken, fresh]);
-        var http = new DefaultHttpContext
-        {
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(JinGongClaims.Subject, SignIn.Administrator), new Claim(JinGongClaims.Role, Roles.Administrator)], "test", JinGongClaims.Subject, JinGongClaims.Role)),
-        };
+        var http = TestTokens.AdministratorRequest();
         var tried = new List<string>();
         await using var session = orders.Services.GetRequiredService<IDocumentStore>().LightweightSession();
 
