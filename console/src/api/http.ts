@@ -30,11 +30,16 @@ export function withQuery(path: string, query: Query = {}): string {
 /** A path segment as the API expects it in a route (`/vehicles/{code}`). */
 export const segment = (value: string) => encodeURIComponent(value);
 
+/** Statuses after which a write sent with its idempotency key is sent once more: the answer may simply have been lost. */
+const resentAfter = new Set([502, 503, 504]);
+const writeAttempts = 3;
+
 /**
  * Calls the gateway (same origin) with the signed-in user's token. A 401 means the session is gone: sign in again,
- * coming back to this page.
+ * coming back to this page. A write with an `Idempotency-Key` whose answer was lost (no answer, 502, 503, 504) is sent
+ * again with the same key, a few times: the API does it once whatever the number of sends.
  */
-export async function request<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function request<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
   const token = await accessToken();
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (token) {
@@ -43,28 +48,45 @@ export async function request<T>(path: string, init: { method?: string; body?: u
   if (init.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-
-  let response: Response;
-  try {
-    response = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  } catch (error) {
-    throw new ApiError(0, { title: 'The gateway does not answer', detail: String(error) });
+  if (init.idempotencyKey) {
+    headers['Idempotency-Key'] = init.idempotencyKey;
   }
 
-  if (response.status === 401) {
+  const attempts = init.idempotencyKey ? writeAttempts : 1;
+  let response: Response | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      response = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    } catch (error) {
+      if (attempt === attempts) {
+        throw new ApiError(0, { title: 'The gateway does not answer', detail: String(error) });
+      }
+      await pause(1);
+      continue;
+    }
+    if (attempt === attempts || !resentAfter.has(response.status)) {
+      break;
+    }
+    await pause(Number(response.headers.get('Retry-After')) || 1);
+  }
+
+  if (response!.status === 401) {
     await signIn();
   }
-  const body = await readJson(response);
-  if (!response.ok) {
+  const body = await readJson(response!);
+  if (!response!.ok) {
     const problem = typeof body === 'object' && body !== null ? (body as ProblemDetails) : {};
-    throw new ApiError(response.status, { status: response.status, title: problem.title ?? response.statusText, ...problem });
+    throw new ApiError(response!.status, { status: response!.status, title: problem.title ?? response!.statusText, ...problem });
   }
   return body as T;
 }
 
+const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 5) * 1000));
+
 export const get = <T>(path: string, query?: Query) => request<T>(withQuery(path, query));
 
-export const post = <T>(path: string, body: unknown) => request<T>(path, { method: 'POST', body });
+/** A write: `idempotencyKey` names the user action it is (`ActionKeys`), so sending it again does it once. */
+export const post = <T>(path: string, body: unknown, idempotencyKey: string) => request<T>(path, { method: 'POST', body, idempotencyKey });
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();

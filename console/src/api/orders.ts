@@ -122,7 +122,7 @@ const base = '/api/orders';
 
 export const orders = {
   models: () => get<ProductModel[]>(`${base}/models`),
-  fileOpportunity: (form: FileOpportunity) => post<Opportunity>(`${base}/opportunities`, form),
+  fileOpportunity: (form: FileOpportunity, idempotencyKey: string) => post<Opportunity>(`${base}/opportunities`, form, idempotencyKey),
   opportunity: (id: string) => get<Opportunity>(`${base}/opportunities/${segment(id)}`),
   opportunities: (query: { stage?: string; region?: string; page: number; pageSize: number }) =>
     get<Page<Opportunity>>(`${base}/opportunities`, query),

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/http';
+import { ActionKeys } from '../api/idempotency';
 import { orders, type FileOpportunity, type Opportunity } from '../api/orders';
 import { formErrors, type FormErrors } from '../api/problem';
 import type { SignedInUser } from '../auth/auth';
@@ -53,6 +54,8 @@ export function OpportunityFormPage({ user }: { user: SignedInUser }) {
   const [refusal, setRefusal] = useState<ApiError>();
   const [filed, setFiled] = useState<Opportunity>();
   const [sending, setSending] = useState(false);
+  // Pressing "file" again after an answer that never came files the same opportunity once.
+  const actions = useRef(new ActionKeys());
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -61,9 +64,15 @@ export function OpportunityFormPage({ user }: { user: SignedInUser }) {
     setRefusal(undefined);
     setErrors({ fields: {}, unmapped: [] });
     try {
-      setFiled(await orders.fileOpportunity(readForm(event.currentTarget)));
+      const form = readForm(event.currentTarget);
+      setFiled(await orders.fileOpportunity(form, actions.current.keyFor(form)));
+      actions.current.answered();
     } catch (error) {
       const refused = error instanceof ApiError ? error : new ApiError(0, { title: String(error) });
+      // A refusal is an answer; only a lost one (no answer, 502–504) keeps the action's key for the next press.
+      if (refused.status !== 0 && (refused.status < 502 || refused.status > 504)) {
+        actions.current.answered();
+      }
       const mapped = formErrors(refused.problem.errors, fields);
       setErrors(mapped);
       // A refusal without field errors (403, 409, 503 …) is shown whole.
