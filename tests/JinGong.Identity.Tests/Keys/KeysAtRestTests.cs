@@ -45,7 +45,8 @@ public sealed class KeysAtRestTests(IdentityService identity)
             ["Identity:KeyProtectionSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
         });
         var starting = () => withAnotherSecret.CreateClient();
-        starting.Should().Throw<CryptographicException>();
+        starting.Should().Throw<InvalidOperationException>().WithMessage("*cannot be opened with this Identity:KeyProtectionSecret*")
+            .WithInnerException<CryptographicException>();
     }
 
     [Fact]

@@ -63,7 +63,16 @@ public sealed class KeyRing(RsaSecurityKey signing, SymmetricSecurityKey encrypt
         {
             while (await rows.ReadAsync(cancellationToken))
             {
-                stored[rows.GetString(0)] = protector.Unprotect((byte[])rows[1]);
+                try
+                {
+                    stored[rows.GetString(0)] = protector.Unprotect((byte[])rows[1]);
+                }
+                catch (System.Security.Cryptography.CryptographicException unopened)
+                {
+                    throw new InvalidOperationException(
+                        $"Identity's {rows.GetString(0)} key cannot be opened with this Identity:KeyProtectionSecret: give identity the secret its keys were "
+                        + "kept under (the AppHost keeps it beside the data, .data/identity-keys-secret), or wipe the data to make new keys.", unopened);
+                }
             }
         }
 
