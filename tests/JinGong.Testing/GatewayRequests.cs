@@ -31,10 +31,11 @@ public static class GatewayRequests
     }
 
     /// <summary>Sends <paramref name="body"/> as JSON with an <c>Idempotency-Key</c>, as a client that may send it again does.</summary>
-    public static Task<HttpResponseMessage> SendWithKeyAsync(this HttpClient client, HttpMethod method, string path, object body, string key)
+    public static async Task<HttpResponseMessage> SendWithKeyAsync(
+        this HttpClient client, HttpMethod method, string path, object body, string key, CancellationToken cancellationToken = default)
     {
-        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        return client.SendAsync(request);
+        return await client.SendAsync(request, cancellationToken);
     }
 }

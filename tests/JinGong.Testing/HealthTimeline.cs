@@ -50,9 +50,25 @@ public sealed class HealthTimeline : IAsyncDisposable
     public Task WaitHealthyAsync(TimeSpan deadline, string what) =>
         Eventually.ReturnsAsync(_ => Task.FromResult(samples.LastOrDefault()), sample => sample?.Healthy == true, deadline, what);
 
+    /// <summary>Waits until health has turned unhealthy since <paramref name="since"/>: the fault is what ops see.</summary>
+    public Task WaitUnhealthyAsync(DateTimeOffset since, TimeSpan deadline, string what) =>
+        Eventually.ReturnsAsync(_ => Task.FromResult(DipSince(since)), dip => dip is not null, deadline, what);
+
     /// <summary>Waits until health has turned unhealthy since <paramref name="since"/> and is healthy again.</summary>
-    public async Task<Dip> DippedAndRecoveredAsync(DateTimeOffset since, TimeSpan deadline, string fault) =>
-        (await Eventually.ReturnsAsync(_ => Task.FromResult(DipSince(since)), dip => dip?.Back is not null, deadline, $"health to turn unhealthy on {fault} and back"))!;
+    public async Task<Dip> DippedAndRecoveredAsync(DateTimeOffset since, TimeSpan deadline, string fault)
+    {
+        try
+        {
+            return (await Eventually.ReturnsAsync(_ => Task.FromResult(DipSince(since)), dip => dip?.Back is not null, deadline, $"health to turn unhealthy on {fault} and back"))!;
+        }
+        catch (TimeoutException missing)
+        {
+            var after = samples.Where(sample => sample.At >= since).ToList();
+            throw new TimeoutException(
+                $"{missing.Message}; {after.Count} samples since {since:HH:mm:ss.fff} ({after.Count(sample => !sample.Healthy)} not healthy), the sampler {(watching.IsFaulted ? $"failed: {watching.Exception}" : watching.IsCompleted ? "stopped" : "running")}; last: {samples.LastOrDefault()}",
+                missing);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

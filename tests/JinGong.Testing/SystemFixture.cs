@@ -97,9 +97,12 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
     private async Task<string> SignalAsync(string resource, string signal)
     {
         var process = ProcessIdOf(resource);
+        var command = File.Exists($"/proc/{process}/cmdline") ? (await File.ReadAllTextAsync($"/proc/{process}/cmdline")).Replace('\0', ' ').Trim() : "gone";
         using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process]);
         await kill.WaitForExitAsync();
-        return $"SIG{signal} sent to process {process}{(kill.ExitCode == 0 ? string.Empty : " (it was gone)")}";
+        var done = $"SIG{signal} sent to process {process} ({command}){(kill.ExitCode == 0 ? string.Empty : ", which was gone")}";
+        Console.WriteLine($"{resource}: {done}");
+        return done;
     }
 
     private string ProcessIdOf(string resource)

@@ -9,6 +9,8 @@ namespace JinGong.Flows.Tests.Publishing;
 /// A steady stream of writes through the gateway, as the yard's forms keep coming during a fault: every tick registers a
 /// vehicle and opens maintenance on one registered a few ticks before (a status change that dispatch and orders both
 /// follow). It records which writes were acknowledged (2xx); a write that failed or timed out may or may not be stored.
+/// Each write carries an <c>Idempotency-Key</c>, so that once the stream stops, every write not acknowledged is sent
+/// again with its key, as a client does after an outage: done once, whatever the first send did.
 /// </summary>
 internal sealed class WriteStream : IAsyncDisposable
 {
@@ -34,7 +36,8 @@ internal sealed class WriteStream : IAsyncDisposable
 
     /// <param name="At">When the request was sent.</param>
     /// <param name="Answer">The status the gateway answered, or why there was none.</param>
-    public sealed record Write(Kind Kind, string VehicleCode, DateTimeOffset At, HttpStatusCode? Status, string Answer)
+    /// <param name="Replayed">The answer was the one kept for the key: the first send had done the write.</param>
+    public sealed record Write(Kind Kind, string VehicleCode, string Path, object Body, string Key, DateTimeOffset At, HttpStatusCode? Status, string Answer, bool Replayed = false)
     {
         public bool Acknowledged => Status is { } status && (int)status is >= 200 and < 300;
     }
@@ -51,12 +54,21 @@ internal sealed class WriteStream : IAsyncDisposable
     public Task WaitForRefusedAsync(DateTimeOffset since, TimeSpan deadline, string what) =>
         Eventually.ReturnsAsync(_ => Task.FromResult(writes.Count(write => !write.Acknowledged && write.At >= since)), refused => refused > 0, deadline, what);
 
-    /// <summary>Stops writing (the write under way finishes) and returns every write made.</summary>
+    /// <summary>
+    /// Stops writing (the write under way finishes), sends every write that was not acknowledged once more with its key,
+    /// and returns every write made, each as its last send answered.
+    /// </summary>
     public async Task<IReadOnlyList<Write>> StopAsync()
     {
         await stop.CancelAsync();
         await writing;
-        return Writes;
+        var final = new List<Write>();
+        foreach (var write in writes)
+        {
+            final.Add(write.Acknowledged ? write : await SendAsync(write.Kind, write.VehicleCode, write.Path, write.Body, write.Key));
+        }
+
+        return final;
     }
 
     public async ValueTask DisposeAsync()
@@ -73,8 +85,10 @@ internal sealed class WriteStream : IAsyncDisposable
             while (await pacing.WaitForNextTickAsync(stop.Token))
             {
                 var code = FleetApi.NewCode();
-                if (await SendAsync(Kind.Registration, code, "/api/fleet/vehicles",
-                    new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" }))
+                var registration = await SendAsync(Kind.Registration, code, "/api/fleet/vehicles",
+                    new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" }, Guid.NewGuid().ToString());
+                writes.Enqueue(registration);
+                if (registration.Acknowledged)
                 {
                     registered.Enqueue(code);
                 }
@@ -82,7 +96,7 @@ internal sealed class WriteStream : IAsyncDisposable
                 if (registered.Count > MaintenanceLag)
                 {
                     var vehicle = registered.Dequeue();
-                    await SendAsync(Kind.MaintenanceOpening, vehicle, $"/api/fleet/vehicles/{vehicle}/maintenance", new { reason = "hydraulic leak" });
+                    writes.Enqueue(await SendAsync(Kind.MaintenanceOpening, vehicle, $"/api/fleet/vehicles/{vehicle}/maintenance", new { reason = "hydraulic leak" }, Guid.NewGuid().ToString()));
                 }
             }
         }
@@ -91,22 +105,21 @@ internal sealed class WriteStream : IAsyncDisposable
         }
     }
 
-    private async Task<bool> SendAsync(Kind kind, string code, string path, object body)
+    private async Task<Write> SendAsync(Kind kind, string code, string path, object body, string key)
     {
         var at = DateTimeOffset.UtcNow;
         // Not tied to stop: a write once sent runs to its answer, so what it did is known.
         using var timeout = new CancellationTokenSource(RequestTimeout);
         try
         {
-            using var answer = await gateway.PostAsJsonAsync(path, body, timeout.Token);
-            var write = new Write(kind, code, at, answer.StatusCode, answer.IsSuccessStatusCode ? $"{(int)answer.StatusCode}" : await RefusalAsync(answer, timeout.Token));
-            writes.Enqueue(write);
-            return write.Acknowledged;
+            using var answer = await gateway.SendWithKeyAsync(HttpMethod.Post, path, body, key, timeout.Token);
+            return new Write(
+                kind, code, path, body, key, at, answer.StatusCode, answer.IsSuccessStatusCode ? $"{(int)answer.StatusCode}" : await RefusalAsync(answer, timeout.Token),
+                answer.Headers.Contains("Idempotent-Replayed"));
         }
         catch (Exception error) when (error is HttpRequestException || (error is OperationCanceledException && timeout.IsCancellationRequested))
         {
-            writes.Enqueue(new Write(kind, code, at, null, error is OperationCanceledException ? "timeout" : error.GetType().Name));
-            return false;
+            return new Write(kind, code, path, body, key, at, null, error is OperationCanceledException ? "timeout" : error.GetType().Name);
         }
     }
 
