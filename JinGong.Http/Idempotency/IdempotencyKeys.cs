@@ -71,43 +71,47 @@ public static class IdempotencyKeys
         var caller = http.User.Identity?.Name ?? "anonymous";
         var id = IdempotentAnswer.IdOf(caller, key);
         var fingerprint = await FingerprintAsync(http.Request, cancellationToken);
-        await using var held = await answers.TryHoldAsync(id, cancellationToken);
-        if (held is null)
-        {
-            http.Response.Headers.RetryAfter = "1";
-            await Problems.From(new DomainError("idempotency-key-in-use", "A request with this idempotency key is still being answered; send it again in a moment.", ErrorKind.Conflict)).ExecuteAsync(http);
-            return;
-        }
-
-        if (await answers.FindAsync(id, cancellationToken) is { } kept)
-        {
-            await (kept.Fingerprint == fingerprint
-                ? ReplayAsync(http, kept)
-                : Problems.From(new DomainError("idempotency-key-reused", "This idempotency key was sent with another request; use a new key for a new request.", ErrorKind.Unprocessable)).ExecuteAsync(http));
-            return;
-        }
-
-        var request = new IdempotentRequest(id, caller, key, fingerprint, http.RequestServices.GetRequiredService<TimeProvider>());
-        http.Features.Set(request);
-        var body = http.Response.Body;
+        // The key is let go before the answer is written: a client that lost it and asks again at once gets it again,
+        // not "still being answered".
         using var answer = new MemoryStream();
-        http.Response.Body = answer;
-        try
+        await using (var held = await answers.TryHoldAsync(id, cancellationToken))
         {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = body;
-        }
+            if (held is null)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                await Problems.From(new DomainError("idempotency-key-in-use", "A request with this idempotency key is still being answered; send it again in a moment.", ErrorKind.Conflict)).ExecuteAsync(http);
+                return;
+            }
 
-        if (Keeps(http.Response.StatusCode, answer))
-        {
-            await answers.KeepAsync(request.Answer(http.Response.StatusCode, http.Response.ContentType, answer.ToArray(), http.Response.Headers.Location, http.Response.Headers.ETag), cancellationToken);
+            if (await answers.FindAsync(id, cancellationToken) is { } kept)
+            {
+                await (kept.Fingerprint == fingerprint
+                    ? ReplayAsync(http, kept)
+                    : Problems.From(new DomainError("idempotency-key-reused", "This idempotency key was sent with another request; use a new key for a new request.", ErrorKind.Unprocessable)).ExecuteAsync(http));
+                return;
+            }
+
+            var request = new IdempotentRequest(id, caller, key, fingerprint, http.RequestServices.GetRequiredService<TimeProvider>());
+            http.Features.Set(request);
+            var body = http.Response.Body;
+            http.Response.Body = answer;
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                http.Response.Body = body;
+            }
+
+            if (Keeps(http.Response.StatusCode, answer))
+            {
+                await answers.KeepAsync(request.Answer(http.Response.StatusCode, http.Response.ContentType, answer.ToArray(), http.Response.Headers.Location, http.Response.Headers.ETag), cancellationToken);
+            }
         }
 
         answer.Position = 0;
-        await answer.CopyToAsync(body, cancellationToken);
+        await answer.CopyToAsync(http.Response.Body, cancellationToken);
     }
 
     // A lost race, a budget spent or a server error says "try again": kept, it would say so forever. A conflict with the

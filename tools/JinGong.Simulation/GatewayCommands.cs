@@ -77,7 +77,7 @@ public sealed class GatewayCommands(HttpClient gateway)
     /// Sends a command as a client should: with an <c>Idempotency-Key</c> of its own, kept across every resend, so that a
     /// command whose answer was lost (a 503 from a commit that went through, say) is done once; and again on a 409
     /// concurrent-change, which means the stream moved while the command was decided (a consumer of the bus wrote to it
-    /// meanwhile), and the answer asks for it to be sent again.
+    /// meanwhile), and on a 409 idempotency-key-in-use (its first send is still being answered): both ask for it again.
     /// </summary>
     private async Task<HttpResponseMessage> SendAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
@@ -92,13 +92,21 @@ public sealed class GatewayCommands(HttpClient gateway)
                     return await gateway.SendAsync(request, token);
                 },
                 cancellationToken);
-            if (attempt >= MaxAttempts || answer.StatusCode != HttpStatusCode.Conflict
-                || !(await answer.Content.ReadAsStringAsync(cancellationToken)).Contains("problems/concurrent-change", StringComparison.Ordinal))
+            var problem = answer.StatusCode == HttpStatusCode.Conflict ? await answer.Content.ReadAsStringAsync(cancellationToken) : string.Empty;
+            var again = problem.Contains("problems/concurrent-change", StringComparison.Ordinal)
+                || problem.Contains("problems/idempotency-key-in-use", StringComparison.Ordinal);
+            if (attempt >= MaxAttempts || !again)
             {
                 return answer;
             }
 
+            // The same command still being answered (its first send's answer was lost) says when to come back.
+            var after = answer.Headers.RetryAfter?.Delta;
             answer.Dispose();
+            if (after is { } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
         }
     }
 
