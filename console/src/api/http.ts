@@ -32,12 +32,13 @@ export const segment = (value: string) => encodeURIComponent(value);
 
 /** Statuses after which a write sent with its idempotency key is sent once more: the answer may simply have been lost. */
 const resentAfter = new Set([502, 503, 504]);
-const writeAttempts = 3;
+const writeAttempts = 4;
 
 /**
  * Calls the gateway (same origin) with the signed-in user's token. A 401 means the session is gone: sign in again,
- * coming back to this page. A write with an `Idempotency-Key` whose answer was lost (no answer, 502, 503, 504) is sent
- * again with the same key, a few times: the API does it once whatever the number of sends.
+ * coming back to this page. A write with an `Idempotency-Key` whose answer was lost (no answer, 502, 503, 504) or is
+ * still being given (409 `idempotency-key-in-use`) is sent again with the same key, a few times: the API does it once
+ * whatever the number of sends.
  */
 export async function request<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
   const token = await accessToken();
@@ -64,7 +65,7 @@ export async function request<T>(path: string, init: { method?: string; body?: u
       await pause(1);
       continue;
     }
-    if (attempt === attempts || !resentAfter.has(response.status)) {
+    if (attempt === attempts || !(resentAfter.has(response.status) || (await stillBeingAnswered(response)))) {
       break;
     }
     await pause(Number(response.headers.get('Retry-After')) || 1);
@@ -79,6 +80,11 @@ export async function request<T>(path: string, init: { method?: string; body?: u
     throw new ApiError(response!.status, { status: response!.status, title: problem.title ?? response!.statusText, ...problem });
   }
   return body as T;
+}
+
+/** A 409 `idempotency-key-in-use`: the same action's first send is still being answered; its answer comes with the next. */
+async function stillBeingAnswered(response: Response): Promise<boolean> {
+  return response.status === 409 && ((await response.clone().text()).includes('idempotency-key-in-use'));
 }
 
 const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 5) * 1000));

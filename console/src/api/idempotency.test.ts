@@ -29,6 +29,7 @@ describe('a write with an idempotency key', () => {
     const answers = [
       () => Promise.reject(new TypeError('network')),
       () => Promise.resolve(new Response('{}', { status: 503, headers: { 'Retry-After': '1' } })),
+      () => Promise.resolve(new Response('{"type":"https://jingong.dev/problems/idempotency-key-in-use"}', { status: 409, headers: { 'Retry-After': '1' } })),
       () => Promise.resolve(new Response('{"id":"OPP-1"}', { status: 201 })),
     ];
     vi.stubGlobal('fetch', (_path: string, init: RequestInit) => {
@@ -41,7 +42,7 @@ describe('a write with an idempotency key', () => {
     await vi.runAllTimersAsync();
 
     await expect(filing).resolves.toEqual({ id: 'OPP-1' });
-    expect(sent).toEqual(['key-1', 'key-1', 'key-1']);
+    expect(sent).toEqual(['key-1', 'key-1', 'key-1', 'key-1']);
   });
 
   it('is sent once when it is refused', async () => {
