@@ -136,6 +136,13 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
             {
                 throw new InvalidOperationException($"{resource} failed to start twice; it wrote:{Environment.NewLine}{await this.LastLinesAsync(resource)}", failed);
             }
+            catch (OperationCanceledException late) when (timeout.IsCancellationRequested)
+            {
+                // Running but never healthy: what it wrote is what the next look at the failure needs.
+                throw new TimeoutException(
+                    $"{resource} started but was not healthy within 2 minutes; it wrote:{Environment.NewLine}{await this.LastLinesAsync(resource)}"
+                    + $"{Environment.NewLine}The servers' processes now:{Environment.NewLine}{await ServerProcessesAsync()}", late);
+            }
         }
     }
 
