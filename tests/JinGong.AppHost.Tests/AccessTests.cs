@@ -171,7 +171,7 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         public HttpRequestMessage Request(HostileTarget? target, Site site, string correlationId)
         {
             // A route parameter that names no record made for the test names nothing at all: the door is checked before the resource.
-            var path = System.Text.RegularExpressions.Regex.Replace(Path, "{([^}]+)}", parameter => target?.PathValues.GetValueOrDefault(parameter.Groups[1].Value) ?? "no-such-thing");
+            var path = (target ?? HostileTarget.Nothing).PathOf(Path);
             var query = string.Join('&', new[] { Rule?.Region == RegionIn.Query ? $"region={site.Region}" : null, Rule?.Query }.OfType<string>());
             if (query.Length > 0)
             {

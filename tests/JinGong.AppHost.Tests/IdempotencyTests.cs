@@ -43,7 +43,7 @@ public sealed class IdempotencyTests(SystemFixture system, ITestOutputHelper out
         await Parallel.ForEachAsync(operations, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (operation, cancellationToken) =>
         {
             var target = await targets.PrepareAsync(operation);
-            var path = System.Text.RegularExpressions.Regex.Replace(operation.Path, "{([^}]+)}", parameter => target.PathValues.GetValueOrDefault(parameter.Groups[1].Value) ?? "no-such-thing");
+            var path = target.PathOf(operation.Path);
             var key = Guid.NewGuid().ToString();
             using var first = await SendAsync(operation.Method, path, target.Body, key, Guid.NewGuid().ToString("N"), cancellationToken);
             var repeat = Guid.NewGuid().ToString("N");

@@ -8,7 +8,15 @@ using System.Text.Json.Nodes;
 namespace JinGong.Testing;
 
 /// <summary>Where a hostile request goes: its path parameters, and the body a well-meaning client would send there.</summary>
-public sealed record HostileTarget(IReadOnlyDictionary<string, string> PathValues, JsonNode? Body);
+public sealed record HostileTarget(IReadOnlyDictionary<string, string> PathValues, JsonNode? Body)
+{
+    /// <summary>No stream made: every route parameter names nothing.</summary>
+    public static readonly HostileTarget Nothing = new(new Dictionary<string, string>(), null);
+
+    /// <summary><paramref name="route"/> (<c>/api/fleet/vehicles/{code}</c>) naming this target's streams, and nothing where it has none.</summary>
+    public string PathOf(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route, "{([^}]+)}", parameter => PathValues.GetValueOrDefault(parameter.Groups[1].Value) ?? "no-such-thing");
+}
 
 /// <summary>
 /// One hostile request to an operation, made for whatever target the operation has at the time.
