@@ -27,8 +27,10 @@ public sealed class ProjectionHealthTests(OkrService okr)
         var health = await Eventually.ReturnsAsync(
             async _ => await (await probe.GetAsync("/health")).JsonAsync(),
             report => report.GetProperty("checks").GetProperty("projections").TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
-                && data.TryGetProperty("bound-key-results:All", out _) && data.TryGetProperty("integration-events:All", out _),
-            TimeSpan.FromSeconds(30), "the projection lag to be measured");
+                && data.TryGetProperty("bound-key-results:All", out _) && data.TryGetProperty("integration-events:All", out _)
+                // Right after the join a busy machine's daemon may still be behind its threshold for a moment.
+                && report.GetProperty("checks").GetProperty("projections").GetProperty("status").GetString() == "Healthy",
+            TimeSpan.FromSeconds(30), "the projection lag to be measured, and within its threshold");
 
         health.GetProperty("checks").GetProperty("projections").GetProperty("status").GetString().Should().Be("Healthy");
     }
