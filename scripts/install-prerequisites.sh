@@ -49,6 +49,8 @@ if [ ! -e "$policy" ]; then
   trap 'rm -f "$policy"' EXIT
 fi
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# A fresh machine's own apt (unattended upgrades, another install) may hold dpkg's lock for a while: wait for it.
+wait_for_lock=(-o DPkg::Lock::Timeout=600)
+apt-get "${wait_for_lock[@]}" update -qq
+apt-get "${wait_for_lock[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "Installed ${missing[*]}."
