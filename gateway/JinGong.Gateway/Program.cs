@@ -17,6 +17,6 @@ app.MapDefaultEndpoints();
 app.UseRequestBudget();
 app.MapApiReference();
 app.MapAuditTrail();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.UseSafeResends());
 app.MapConsole();
 app.Run();
