@@ -56,6 +56,27 @@ public sealed class VehicleDeciderTests
     }
 
     [Fact]
+    public void reserving_again_for_the_order_it_is_reserved_for_is_done_already_whatever_its_time_or_whoever_asks()
+    {
+        var registered = new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-10));
+        var reserved = DeciderSpecification.For<VehicleCommand, Vehicle>(VehicleDecider.Decide)
+            .Given(registered, new VehicleReserved("JG-LD-0001", "ORD-1", Now.AddDays(-1)));
+
+        reserved.When(new ReserveVehicle("JG-LD-0001", "ORD-1", Now, Now)).Then();
+        reserved.When(new ReserveVehicle("JG-LD-0001", "ORD-1", Now.AddDays(-2), Now)).Then();
+        reserved.When(new AnswerDispatchRequest(new ReserveVehicle("JG-LD-0001", "ORD-1", Now, Now), "REQ-2", "reserve", "ORD-1")).Then();
+        // Still reserved for it while it travels to the order's region, or is in the workshop.
+        reserved.Given(new VehicleTransferStarted("JG-LD-0001", "TRF-1", "tangshan-1", "wuxi-1", "east", Now.AddHours(-3)))
+            .When(new ReserveVehicle("JG-LD-0001", "ORD-1", Now, Now)).Then();
+        reserved.Given(new MaintenanceOpened("JG-LD-0001", "tyre", Now.AddHours(-2)))
+            .When(new ReserveVehicle("JG-LD-0001", "ORD-1", Now, Now)).Then();
+        // Another order is refused as before; a delivered unit is no longer reserved for anyone.
+        reserved.When(new ReserveVehicle("JG-LD-0001", "ORD-2", Now, Now)).ThenRejects("cannot-reserve-when-reserved");
+        reserved.Given(new VehicleDelivered("JG-LD-0001", "ORD-1", "Baotou Steel", "pit 3", Now.AddHours(-1)))
+            .When(new ReserveVehicle("JG-LD-0001", "ORD-1", Now, Now)).ThenRejects("cannot-reserve-when-delivered");
+    }
+
+    [Fact]
     public void what_dispatch_asks_is_decided_by_the_same_rules_and_a_refusal_is_recorded_on_the_vehicle_not_dropped()
     {
         var registered = new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-10));

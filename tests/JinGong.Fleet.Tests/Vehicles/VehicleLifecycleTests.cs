@@ -157,6 +157,20 @@ public sealed class VehicleLifecycleTests(FleetService fleet)
     }
 
     [Fact]
+    public async Task a_reservation_asked_again_for_the_same_order_is_answered_as_it_stands_and_appends_nothing()
+    {
+        var code = await fleet.RegisterAsync();
+        await CommandAsync(code, "reservation", new { orderId = "order-1" }, 2, "Reserved");
+
+        var again = await CommandAsync(code, "reservation", new { orderId = "order-1" }, 2, "Reserved");
+
+        again.GetProperty("reservedFor").GetString().Should().Be("order-1");
+        (await fleet.VehicleVersionAsync(code)).Should().Be(2);
+        using var another = await PostAsync(code, "reservation", new { orderId = "order-2" });
+        await another.ShouldBeProblemAsync(HttpStatusCode.Conflict, "cannot-reserve-when-reserved");
+    }
+
+    [Fact]
     public async Task a_command_for_an_unknown_vehicle_is_a_404()
     {
         using var answer = await PostAsync("JG-NOBODY", "reservation", new { orderId = "order-1" });

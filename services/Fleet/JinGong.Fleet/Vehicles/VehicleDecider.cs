@@ -95,6 +95,14 @@ public static class VehicleDecider
             return Reject(BusinessTime.OccurredInFuture(command.OccurredAt, command.Now));
         }
 
+        // Asked again (a client that lost the answer): done already, answered as it stands with nothing appended,
+        // whatever its time. Dispatch needs no second answer either: the reservation's own change of status answers
+        // every request of that order for that vehicle.
+        if (command is ReserveVehicle reserve && state.ReservedFor == reserve.OrderId && state.Status != VehicleStatus.Delivered)
+        {
+            return Accept();
+        }
+
         if (command is ReportUsage usage)
         {
             return DecideUsage(usage, state);
