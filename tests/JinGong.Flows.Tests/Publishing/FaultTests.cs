@@ -65,6 +65,88 @@ public sealed class FaultTests(SystemFixture system, ITestOutputHelper output) :
         InterruptPublishingAsync("PostgreSQL restart", () => system.StopAsync("postgres"), () => system.StartAsync("postgres"), Step + TimeSpan.FromSeconds(15));
 
     /// <summary>
+    /// The worst moment for a client: fleet committed a registration (its events and the answer kept for its key) and was
+    /// killed before it answered. Held there by PostgreSQL itself: with a synchronous standby required and none
+    /// connected, a commit is flushed and then waits for the standby before it is acknowledged, so the test kills fleet
+    /// while its commit waits, and lets the commit finish. The client saw no answer; sent again with its key to the
+    /// restarted fleet, it gets the answer fleet would have given, and the vehicle is registered once.
+    /// </summary>
+    [Fact]
+    public async Task a_write_committed_by_a_fleet_killed_before_answering_is_answered_from_what_was_kept_when_sent_again()
+    {
+        await using var health = await HealthyTimelineAsync();
+        var server = await system.ConnectionStringAsync("postgres");
+        var code = FleetApi.NewCode();
+        var key = Guid.NewGuid().ToString();
+        var registration = FleetApi.Registration(code);
+        Task<HttpResponseMessage> first;
+        // Signed in before commits wait: a sign-in is a commit in identity's database too.
+        (await system.Gateway.GetAsync("/api/fleet/inventory/counts")).EnsureSuccessStatusCode();
+        await using (await CommitsWaitForAStandbyAsync(server))
+        {
+            first = system.Gateway.SendWithKeyAsync(HttpMethod.Post, "/api/fleet/vehicles", registration, key);
+            await Eventually.ReturnsAsync(ct => AppendsWaitingForTheStandbyAsync(server, ct), waiting => waiting > 0, Step, "fleet's append to wait for the standby at its commit");
+            await system.KillAsync("fleet");
+        }
+
+        using (var lost = await first)
+        {
+            lost.IsSuccessStatusCode.Should().BeFalse("fleet died before answering: the gateway has nothing to give");
+        }
+
+        await system.StartAsync("fleet");
+        await health.WaitHealthyAsync(HealthBack, "the system to be healthy once fleet is back");
+        using var again = await system.Gateway.SendWithKeyAsync(HttpMethod.Post, "/api/fleet/vehicles", registration, key);
+
+        var body = await again.Content.ReadAsStringAsync();
+        again.StatusCode.Should().Be(HttpStatusCode.Created, $"the registration was done, and its answer kept with it: {body}");
+        again.Headers.TryGetValues("Idempotent-Replayed", out var replayed).Should().BeTrue("the answer is the kept one, not a new registration");
+        replayed.Should().Equal("true");
+        again.Headers.Location!.ToString().Should().EndWith($"/api/fleet/vehicles/{code}");
+        System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("version").GetInt64().Should().Be(1);
+        (await system.VehicleVersionAsync(code)).Should().Be(1, "the vehicle is registered once");
+    }
+
+    /// <summary>Every commit on the server waits for a synchronous standby that is not there, until disposed.</summary>
+    private static async Task<IAsyncDisposable> CommitsWaitForAStandbyAsync(string server)
+    {
+        await SetAsync(server, "ALTER SYSTEM SET synchronous_standby_names = 'absent_standby'");
+        return new Undo(() => SetAsync(server, "ALTER SYSTEM RESET synchronous_standby_names"));
+    }
+
+    private static async Task SetAsync(string server, string change)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(server);
+        await connection.OpenAsync();
+        // The settings' connection itself must not wait for the standby it asks for, nor on the way back. ALTER SYSTEM
+        // runs alone (not in a batch, which is a transaction).
+        foreach (var statement in new[] { "SET synchronous_commit = local", change, "SELECT pg_reload_conf()" })
+        {
+            await using var command = new Npgsql.NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>How many of fleet's sessions hold an append to the event table and wait for the standby at its commit.</summary>
+    private static async Task<long> AppendsWaitingForTheStandbyAsync(string server, CancellationToken cancellationToken)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = "fleetdb" }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(
+            """
+            SELECT count(*) FROM pg_stat_activity activity JOIN pg_locks held ON held.pid = activity.pid
+            WHERE activity.datname = 'fleetdb' AND activity.wait_event = 'SyncRep'
+              AND held.relation = 'mt_events'::regclass AND held.mode = 'RowExclusiveLock'
+            """, connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private sealed class Undo(Func<Task> undo) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await undo();
+    }
+
+    /// <summary>
     /// Strikes the fault while fleet's publisher is recording how far it got after sending a page of events to the broker
     /// (held there by a lock on its progress row), so it sends the page again once the fault is over; lets the stream run
     /// into the fault until a write is refused, then ends it and audits.
