@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, chinaMonth, chinaQuarter, chinaToday, chinaYear, monthsBetween, quartersAround } from './periods';
+import { addMonths, chinaMonth, chinaQuarter, chinaToday, chinaYear, isPeriod, monthsBetween, quartersAround } from './periods';
 
 describe('China calendar', () => {
   it('is already the next day and quarter in China at 16:00 UTC on 31 March', () => {
@@ -26,5 +26,10 @@ describe('periods', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(addMonths('2025-11', 14)).toBe('2027-01');
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+
+  it('tells a whole period from a half-typed one', () => {
+    expect(['2026', '2026-Q3', '2026-11', '2026-01'].filter(isPeriod)).toHaveLength(4);
+    expect(['', '2', '202', '2026-', '2026-Q', '2026-Q5', '2026-1', '2026-13', '2026-00', ' 2026'].filter(isPeriod)).toEqual([]);
   });
 });

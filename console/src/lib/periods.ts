@@ -31,6 +31,11 @@ export function chinaQuarter(now: Date = new Date()): string {
   return `${year}-Q${Math.ceil(month / 3)}`;
 }
 
+/** A whole period as the API takes it: a year (`2026`), a quarter (`2026-Q4`) or a month (`2026-11`); not a half-typed one. */
+export function isPeriod(text: string): boolean {
+  return /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(text);
+}
+
 /** `count` quarters ending `ahead` quarters after `quarter`, newest first: what a period picker offers. */
 export function quartersAround(quarter: string, count: number, ahead = 1): string[] {
   const [year, q] = quarter.split('-Q').map(Number) as [number, number];

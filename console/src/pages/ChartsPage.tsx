@@ -6,7 +6,7 @@ import { Chart, type Drawing } from '../components/Chart';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
-import { addMonths, chinaMonth, chinaQuarter, chinaYear, monthsBetween } from '../lib/periods';
+import { addMonths, chinaMonth, chinaQuarter, chinaYear, isPeriod, monthsBetween } from '../lib/periods';
 
 /** A chart with its own controls under a title. */
 function ChartCard({ title, controls, children }: { title: string; controls: ReactNode; children: ReactNode }) {
@@ -20,15 +20,18 @@ function ChartCard({ title, controls, children }: { title: string; controls: Rea
   );
 }
 
-/** How long typing must pause before the period typed is asked for: a half-typed "2026-1" never is. */
+/** How long typing must pause before the period typed is asked for. */
 const typingPause = 600;
 
-/** The period as typed, handed on once typing pauses or at Enter. */
+/**
+ * The period as typed, handed on once typing pauses on a whole period (a half-typed "2026-1" or an emptied field never
+ * is, however long the pause), or at Enter whatever it is, so that the API says what is wrong with it.
+ */
 function PeriodInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useLanguage();
   const [text, setText] = useState(value);
   useEffect(() => {
-    if (text.trim() === value) {
+    if (text.trim() === value || !isPeriod(text.trim())) {
       return;
     }
     const pause = setTimeout(() => onChange(text.trim()), typingPause);
@@ -37,7 +40,7 @@ function PeriodInput({ value, onChange }: { value: string; onChange: (value: str
   return (
     <label>
       {t('common.period')}
-      <input name="period" value={text} placeholder="2026-11 · 2026-Q4 · 2026" onChange={(event) => setText(event.target.value)}
+      <input name="period" value={text} placeholder="2026-11 · 2026-Q4 · 2026" aria-invalid={!isPeriod(text.trim())} onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => event.key === 'Enter' && onChange(text.trim())} />
     </label>
   );
