@@ -14,7 +14,9 @@ public static class DatabaseOwnership
     public static async Task EnsureAsync(string superuser, string database, string password, CancellationToken cancellationToken)
     {
         var role = Identifier(database);
-        var server = new NpgsqlConnectionStringBuilder(superuser) { Database = "postgres" };
+        // Unpooled: this runs at each start of a service, and a pooled connection from before a PostgreSQL restart is
+        // dead (57P01), which failed the restart of a service after the server's.
+        var server = new NpgsqlConnectionStringBuilder(superuser) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(server.ConnectionString))
         {
             await connection.OpenAsync(cancellationToken);
@@ -31,7 +33,7 @@ public static class DatabaseOwnership
             await ExecuteAsync(connection, $"REVOKE ALL ON DATABASE {role} FROM PUBLIC", cancellationToken);
         }
 
-        await using var inside = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(superuser) { Database = database }.ConnectionString);
+        await using var inside = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(superuser) { Database = database, Pooling = false }.ConnectionString);
         await inside.OpenAsync(cancellationToken);
         await ExecuteAsync(inside, HandOver(database), cancellationToken);
     }
