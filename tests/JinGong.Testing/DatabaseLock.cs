@@ -30,22 +30,27 @@ public sealed class DatabaseLock : IAsyncDisposable
         return new DatabaseLock(connectionString, connection, transaction);
     }
 
-    /// <summary>How many other sessions are waiting for this lock right now.</summary>
-    public async Task<long> WaitingAsync(CancellationToken cancellationToken)
+    /// <summary>How many other sessions are waiting for this lock right now (running a statement that contains <paramref name="statement"/>, if given).</summary>
+    public async Task<long> WaitingAsync(string? statement, CancellationToken cancellationToken)
     {
         // Asked on a connection of its own: the holding one is busy holding.
         await using var probe = new NpgsqlConnection(connectionString);
         await probe.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", probe)
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)) AND ($2::text IS NULL OR strpos(query, $2) > 0)", probe)
         {
-            Parameters = { new() { Value = connection.ProcessID } },
+            Parameters = { new() { Value = connection.ProcessID }, new() { Value = (object?)statement ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } },
         };
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Waits until a session of the service is stopped at the lock.</summary>
-    public Task WaitUntilBlockingAsync(string what, TimeSpan deadline) =>
-        Eventually.ReturnsAsync(WaitingAsync, waiting => waiting > 0, deadline, what);
+    /// <summary>
+    /// Waits until a session of the service is stopped at the lock — one running a statement that contains
+    /// <paramref name="statement"/>, if given: other work may queue at the same row (Marten's daemon writes a heartbeat
+    /// into every progress row), and only the chosen statement is the step the test means to stop.
+    /// </summary>
+    public Task WaitUntilBlockingAsync(string what, TimeSpan deadline, string? statement = null) =>
+        Eventually.ReturnsAsync(ct => WaitingAsync(statement, ct), waiting => waiting > 0, deadline, what);
 
     /// <summary>Lets the waiting sessions go on; quietly, if the server went down (or was restarted) with the lock.</summary>
     public async ValueTask DisposeAsync()

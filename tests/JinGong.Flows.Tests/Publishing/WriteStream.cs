@@ -47,8 +47,19 @@ internal sealed class WriteStream : IAsyncDisposable
     public IReadOnlyList<Write> Writes => [.. writes];
 
     /// <summary>Waits until <paramref name="count"/> writes sent at or after <paramref name="since"/> were acknowledged.</summary>
-    public Task WaitForAcknowledgedAsync(int count, DateTimeOffset since, TimeSpan deadline, string what) =>
-        Eventually.ReturnsAsync(_ => Task.FromResult(writes.Count(write => write.Acknowledged && write.At >= since)), acknowledged => acknowledged >= count, deadline, what);
+    public async Task WaitForAcknowledgedAsync(int count, DateTimeOffset since, TimeSpan deadline, string what)
+    {
+        try
+        {
+            await Eventually.ReturnsAsync(_ => Task.FromResult(writes.Count(write => write.Acknowledged && write.At >= since)), acknowledged => acknowledged >= count, deadline, what);
+        }
+        catch (TimeoutException late)
+        {
+            // What the writes were answered says why they did not flow (refused, unanswered, or still under way).
+            var answers = writes.Where(write => write.At >= since).GroupBy(write => write.Answer).Select(group => $"{group.Count()} × {group.Key}");
+            throw new TimeoutException($"{late.Message}; the writes since were answered: [{string.Join(", ", answers)}]", late);
+        }
+    }
 
     /// <summary>Waits until a write sent at or after <paramref name="since"/> was not acknowledged (an error or no answer).</summary>
     public Task WaitForRefusedAsync(DateTimeOffset since, TimeSpan deadline, string what) =>
