@@ -62,15 +62,31 @@ public sealed class ShutdownTests : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+        // As long as any whole system may take (three minutes were not enough beside another system and stress-ng).
+        using var deadline = new CancellationTokenSource(SystemFixture.StartTimeout);
+        var lastLines = new Queue<string>();
+        try
         {
-            if (line.Contains("JinGong is up", StringComparison.Ordinal))
+            while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
             {
-                // Keep draining its output so that it never blocks on a full pipe.
-                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return process;
+                if (line.Contains("JinGong is up", StringComparison.Ordinal))
+                {
+                    // Keep draining its output so that it never blocks on a full pipe.
+                    _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                    return process;
+                }
+
+                lastLines.Enqueue(line);
+                if (lastLines.Count > 20)
+                {
+                    lastLines.Dequeue();
+                }
             }
+        }
+        catch (OperationCanceledException late) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"the system was not up {SystemFixture.StartTimeout.TotalMinutes} minutes after the AppHost started; it wrote last:{Environment.NewLine}{string.Join(Environment.NewLine, lastLines)}", late);
         }
 
         throw new InvalidOperationException($"the AppHost exited ({process.ExitCode}) before the system was up");

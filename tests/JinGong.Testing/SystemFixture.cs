@@ -16,8 +16,11 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
 {
     // The resource snapshot property DCP fills with a process's id (Aspire keeps its constant internal).
     private const string ExecutablePidProperty = "executable.pid";
-    // A start takes about a minute; two systems starting at once on a loaded 2-core CI have needed more than three.
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    /// <summary>
+    /// How long a whole system may take to start: about a minute; two systems starting at once on a loaded 2-core CI
+    /// have needed more than three.
+    /// </summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private DistributedApplication? app;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("jingong-system-").FullName;
