@@ -171,20 +171,46 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
         }
         catch (OperationCanceledException late)
         {
-            throw new TimeoutException($"The system was not healthy {StartTimeout.TotalMinutes} minutes after its start:{Environment.NewLine}{Standing()}", late);
+            throw new TimeoutException($"The system was not healthy {StartTimeout.TotalMinutes} minutes after its start:{Environment.NewLine}{await StandingAsync()}", late);
         }
 
         GatewayAddress = app.GetEndpoint("gateway", "http");
         Gateway = SignedInAs(SignIn.Administrator, SignIn.AdministratorPassword(DataDirectory));
     }
 
-    /// <summary>Each resource's state and health, with the checks that failed: which part held the gateway back.</summary>
-    private string Standing() => string.Join(Environment.NewLine, App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Select(resource =>
-        App.ResourceNotifications.TryGetCurrentState(resource.Name, out var current)
-            ? $"  {resource.Name}: {current.Snapshot.State?.Text ?? "no state"}, {current.Snapshot.HealthStatus?.ToString() ?? "no health"}"
-              + string.Concat(current.Snapshot.HealthReports.Where(report => report.Status != HealthStatus.Healthy)
-                  .Select(report => $"; {report.Name}: {report.Status} {report.Description ?? report.ExceptionText}"))
-            : $"  {resource.Name}: never reported"));
+    /// <summary>
+    /// Each resource that is not well (neither healthy nor one that waits to be started by hand), with the checks that
+    /// failed and, for one that runs but is not healthy, what it wrote last: which part held the gateway back, and why.
+    /// </summary>
+    private async Task<string> StandingAsync()
+    {
+        var lines = new List<string>();
+        foreach (var resource in App.Services.GetRequiredService<DistributedApplicationModel>().Resources)
+        {
+            if (!App.ResourceNotifications.TryGetCurrentState(resource.Name, out var current))
+            {
+                lines.Add($"  {resource.Name}: never reported");
+                continue;
+            }
+
+            var snapshot = current.Snapshot;
+            if (snapshot.HealthStatus == HealthStatus.Healthy || snapshot.State?.Text == KnownResourceStates.NotStarted || snapshot.State is null)
+            {
+                continue;
+            }
+
+            lines.Add($"  {resource.Name}: {snapshot.State.Text}, {snapshot.HealthStatus?.ToString() ?? "no health"}"
+                + string.Concat(snapshot.HealthReports.Where(report => report.Status != HealthStatus.Healthy)
+                    .Select(report => $"; {report.Name}: {report.Status} {report.Description ?? report.ExceptionText}")));
+            // The gateway is unhealthy because a service is: its own lines would only say so again.
+            if (snapshot.State.Text == KnownResourceStates.Running && resource.Name != "gateway")
+            {
+                lines.Add($"  {resource.Name} wrote last:{Environment.NewLine}{await this.LastLinesAsync(resource.Name, 30)}");
+            }
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
 
     public async Task DisposeAsync()
     {
