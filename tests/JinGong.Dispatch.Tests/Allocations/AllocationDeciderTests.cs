@@ -33,20 +33,20 @@ public sealed class AllocationDeciderTests
 
     private static FreeVehicles Free(params Candidate[] candidates) => new(candidates, Regions);
 
-    private static IReadOnlyList<object> Assign(Allocation state, params Candidate[] free) => Events(new AssignVehicles("ORD-1", Free(free), Now), state);
+    private static IReadOnlyList<object> Assign(Allocation state, params Candidate[] free) => Events(new AssignVehicles("ORD-1", Free(free), Now, Now), state);
 
-    private static IReadOnlyList<object> Reserved(Allocation state, string vehicleCode) => Events(new RecordReservation("ORD-1", vehicleCode, Regions, Now), state);
+    private static IReadOnlyList<object> Reserved(Allocation state, string vehicleCode) => Events(new RecordReservation("ORD-1", vehicleCode, Regions, Now, Now), state);
 
-    private static IReadOnlyList<object> TransferStarted(Allocation state, string vehicleCode) => Events(new RecordTransferStart("ORD-1", vehicleCode, Now), state);
+    private static IReadOnlyList<object> TransferStarted(Allocation state, string vehicleCode) => Events(new RecordTransferStart("ORD-1", vehicleCode, Now, Now), state);
 
-    private static IReadOnlyList<object> Arrived(Allocation state, string vehicleCode) => Events(new RecordArrival("ORD-1", vehicleCode, Now), state);
+    private static IReadOnlyList<object> Arrived(Allocation state, string vehicleCode) => Events(new RecordArrival("ORD-1", vehicleCode, Now, Now), state);
 
-    private static IReadOnlyList<object> Cancel(Allocation state) => Events(new CancelAllocation("ORD-1", "customer withdrew", Now), state);
+    private static IReadOnlyList<object> Cancel(Allocation state) => Events(new CancelAllocation("ORD-1", "customer withdrew", Now, Now), state);
 
     [Fact]
     public void an_order_opens_its_allocation_once_and_each_unit_is_asked_a_vehicle_in_the_same_decision()
     {
-        var open = new OpenAllocation("ORD-1", "Baotou Steel", "east", "mine", ["EX-22E"], Free(new Candidate("E-1", "EX-22E", "east", "wuxi-1")), Now);
+        var open = new OpenAllocation("ORD-1", "Baotou Steel", "east", "mine", ["EX-22E"], Free(new Candidate("E-1", "EX-22E", "east", "wuxi-1")), Now, Now);
 
         var opened = AllocationDecider.Decide(open with { NewId = NewId }, null).Should().BeOfType<Decision.Accepted>().Which.Events;
 
@@ -57,8 +57,8 @@ public sealed class AllocationDeciderTests
     [Fact]
     public void fleet_s_answers_about_an_order_dispatch_never_opened_change_nothing_and_a_dispatcher_is_told_it_is_not_there()
     {
-        AllocationDecider.Decide(new RecordReservation("ORD-9", "E-1", Regions, Now), null).Should().BeOfType<Decision.Accepted>().Which.Events.Should().BeEmpty();
-        AllocationDecider.Decide(new CancelAllocation("ORD-9", "customer withdrew", Now), null).Should().BeOfType<Decision.Accepted>().Which.Events.Should().BeEmpty();
+        AllocationDecider.Decide(new RecordReservation("ORD-9", "E-1", Regions, Now, Now), null).Should().BeOfType<Decision.Accepted>().Which.Events.Should().BeEmpty();
+        AllocationDecider.Decide(new CancelAllocation("ORD-9", "customer withdrew", Now, Now), null).Should().BeOfType<Decision.Accepted>().Which.Events.Should().BeEmpty();
         Rule(AllocationDecider.Decide(new ConfirmDelivery("ORD-9", "E-1", Now, Now), null)).Should().Be("allocation-not-found");
     }
 
@@ -96,11 +96,11 @@ public sealed class AllocationDeciderTests
         var asked = After(Opened("EX-22E"), requested);
         var request = requested.OfType<ReservationRequested>().Single();
 
-        var refusedThenNext = Events(new RecordReservationRefusal("ORD-1", request.RequestId, "reserved-for-another-order", Free(free), Now), asked);
+        var refusedThenNext = Events(new RecordReservationRefusal("ORD-1", request.RequestId, "reserved-for-another-order", Free(free), Now, Now), asked);
 
         refusedThenNext[0].Should().BeOfType<ReservationRefused>().Which.VehicleCode.Should().Be("E-1");
         refusedThenNext.OfType<ReservationRequested>().Single().VehicleCode.Should().Be("N-1");
-        Events(new RecordReservationRefusal("ORD-1", "REQ-unknown", "whatever", Free(free), Now), asked)
+        Events(new RecordReservationRefusal("ORD-1", "REQ-unknown", "whatever", Free(free), Now, Now), asked)
             .Should().BeEmpty("a refusal of a request this allocation did not make changes nothing");
     }
 
@@ -189,6 +189,46 @@ public sealed class AllocationDeciderTests
         Events(new ConfirmDelivery("ORD-1", "N-1", Now, Now), After(delivering, [new UnitDelivered("ORD-1", 1, "N-1", Now)])).Should().BeEmpty();
         Decide(new ConfirmDelivery("ORD-1", "N-1", Now, Now), arrived).Should().BeOfType<Decision.Rejected>()
             .Which.Error.Detail.Should().Contain("is Reserved, not scheduled", "a refusal names the state the unit is in");
+    }
+
+    [Fact]
+    public void each_fact_of_a_back_dated_order_is_recorded_at_the_time_of_what_caused_it_not_when_dispatch_handled_it()
+    {
+        // An order placed in October, played into the system in November: fleet answers at the times it records.
+        var placed = new DateTimeOffset(2026, 10, 1, 2, 0, 0, TimeSpan.Zero);
+        var opened = Events(
+            new OpenAllocation("ORD-1", "Baotou Steel", "east", "mine", ["EX-22E"], Free(new Candidate("N-1", "EX-22E", "north", "tianjin-1")), placed, Now), null!);
+        var asked = After(Allocation.Evolve(null, opened[0])!, opened.Skip(1));
+        var reserved = Events(new RecordReservation("ORD-1", "N-1", Regions, placed.AddHours(1), Now), asked);
+        var awaiting = After(asked, reserved);
+        var started = Events(new RecordTransferStart("ORD-1", "N-1", placed.AddDays(2), Now), awaiting);
+        var travelling = After(awaiting, started);
+        var landed = Events(new RecordArrival("ORD-1", "N-1", placed.AddDays(5), Now), travelling);
+        var arrived = After(travelling, landed);
+        var scheduled = After(arrived, Events(new ScheduleDelivery("ORD-1", "N-1", new DateOnly(2026, 10, 12), null, placed.AddDays(6), Now), arrived));
+        var delivering = After(scheduled, Events(new ConfirmDelivery("ORD-1", "N-1", placed.AddDays(11), Now), scheduled));
+        var delivered = Events(new RecordDelivery("ORD-1", "N-1", placed.AddDays(11), Now), delivering);
+
+        opened.Cast<IAllocationEvent>().Select(e => e.OccurredAt).Should().AllBeEquivalentTo(placed);
+        reserved.Cast<IAllocationEvent>().Select(e => e.OccurredAt).Should().AllBeEquivalentTo(placed.AddHours(1), "the transfer is asked for when fleet reserved");
+        ((IAllocationEvent)started.Single()).OccurredAt.Should().Be(placed.AddDays(2));
+        ((IAllocationEvent)landed.Single()).OccurredAt.Should().Be(placed.AddDays(5));
+        ((IAllocationEvent)delivered.Single()).OccurredAt.Should().Be(placed.AddDays(11));
+        After(delivering, delivered).LastOccurredAt.Should().Be(placed.AddDays(11));
+    }
+
+    [Fact]
+    public void a_fact_from_elsewhere_never_goes_back_before_the_allocation_s_last_event_nor_beyond_now()
+    {
+        var requested = Assign(Opened("EX-22E"), new Candidate("E-1", "EX-22E", "east", "wuxi-1"));
+        var asked = After(Opened("EX-22E"), requested);
+        var lastEvent = asked.LastOccurredAt;
+
+        var before = Events(new RecordReservation("ORD-1", "E-1", Regions, lastEvent.AddDays(-3), Now.AddDays(30)), asked);
+        var future = Events(new CancelAllocation("ORD-1", "customer withdrew", Now.AddDays(1), Now), asked);
+
+        before.Cast<IAllocationEvent>().Single().OccurredAt.Should().Be(lastEvent, "an answer that crossed a later event on the bus is recorded after it");
+        future.Cast<IAllocationEvent>().Select(e => e.OccurredAt).Should().AllBeEquivalentTo(Now, "a clock ahead elsewhere cannot put a fact in the future");
     }
 
     private static string? Rule(Decision decision) => (decision as Decision.Rejected)?.Error.Rule;

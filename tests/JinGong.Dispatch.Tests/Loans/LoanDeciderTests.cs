@@ -66,17 +66,27 @@ public sealed class LoanDeciderTests
     [Fact]
     public void fleet_s_answers_move_the_loan_once_and_a_repeated_or_stale_one_changes_nothing()
     {
-        Loan.Given(Requested).When(new FollowFleet("LOAN-1", "lent", Now)).Then(new LoanStarted("LOAN-1", Now));
-        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new FollowFleet("LOAN-1", "lent", Now)).Then();
-        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new FollowFleet("LOAN-1", "returned", Now)).Then(new LoanReturned("LOAN-1", Now));
-        Loan.Given(Requested).When(new FollowFleet("LOAN-1", "returned", Now)).Then();
+        Loan.Given(Requested).When(new FollowFleet("LOAN-1", "lent", Now, Now)).Then(new LoanStarted("LOAN-1", Now));
+        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new FollowFleet("LOAN-1", "lent", Now, Now)).Then();
+        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new FollowFleet("LOAN-1", "returned", Now, Now)).Then(new LoanReturned("LOAN-1", Now));
+        Loan.Given(Requested).When(new FollowFleet("LOAN-1", "returned", Now, Now)).Then();
     }
 
     [Fact]
     public void a_refusal_ends_only_a_loan_still_waiting_for_fleet()
     {
-        Loan.Given(Requested).When(new RecordRefusal("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now))
+        Loan.Given(Requested).When(new RecordRefusal("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now, Now))
             .Then(new LoanRefused("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now));
-        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new RecordRefusal("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now)).Then();
+        Loan.Given(Requested, new LoanStarted("LOAN-1", Now.AddDays(-4))).When(new RecordRefusal("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now, Now)).Then();
+    }
+
+    [Fact]
+    public void fleet_s_answers_are_recorded_at_the_time_fleet_gives_never_before_the_loan_s_last_event()
+    {
+        // Requested five days ago: lent the next day, refused (had it been) three days ago, as fleet recorded it.
+        Loan.Given(Requested).When(new FollowFleet("LOAN-1", "lent", Now.AddDays(-4), Now)).Then(new LoanStarted("LOAN-1", Now.AddDays(-4)));
+        Loan.Given(Requested).When(new RecordRefusal("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now.AddDays(-3), Now))
+            .Then(new LoanRefused("LOAN-1", "cannot-lend-when-reserved", "Reserved.", Now.AddDays(-3)));
+        Loan.Given(Requested).When(new FollowFleet("LOAN-1", "lent", Now.AddDays(-9), Now)).Then(new LoanStarted("LOAN-1", Now.AddDays(-5)));
     }
 }

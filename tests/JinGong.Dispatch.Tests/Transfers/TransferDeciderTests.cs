@@ -46,12 +46,22 @@ public sealed class TransferDeciderTests
     [Fact]
     public void fleet_s_answers_move_the_transfer_once()
     {
-        Transfer.Given(Planned).When(new FollowFleetTransfer("TRF-1", "transfer-started", Now)).Then(new TransferStarted("TRF-1", Now));
-        Transfer.Given(Planned, new TransferStarted("TRF-1", Now.AddDays(-2))).When(new FollowFleetTransfer("TRF-1", "transfer-started", Now)).Then();
-        Transfer.Given(Planned, new TransferStarted("TRF-1", Now.AddDays(-2))).When(new FollowFleetTransfer("TRF-1", "transfer-arrived", Now))
+        Transfer.Given(Planned).When(new FollowFleetTransfer("TRF-1", "transfer-started", Now, Now)).Then(new TransferStarted("TRF-1", Now));
+        Transfer.Given(Planned, new TransferStarted("TRF-1", Now.AddDays(-2))).When(new FollowFleetTransfer("TRF-1", "transfer-started", Now, Now)).Then();
+        Transfer.Given(Planned, new TransferStarted("TRF-1", Now.AddDays(-2))).When(new FollowFleetTransfer("TRF-1", "transfer-arrived", Now, Now))
             .Then(new TransferArrived("TRF-1", Now));
-        Transfer.Given(Planned).When(new RecordTransferRefusal("TRF-1", "cannot-transfer-when-on-loan", "On loan.", Now))
+        Transfer.Given(Planned).When(new RecordTransferRefusal("TRF-1", "cannot-transfer-when-on-loan", "On loan.", Now, Now))
             .Then(new TransferRefused("TRF-1", "cannot-transfer-when-on-loan", "On loan.", Now));
-        Transfer.Given(Planned, new TransferStarted("TRF-1", Now.AddDays(-2))).When(new RecordTransferRefusal("TRF-1", "cannot-transfer-when-on-loan", "On loan.", Now)).Then();
+        Transfer.Given(Planned, new TransferStarted("TRF-1", Now.AddDays(-2))).When(new RecordTransferRefusal("TRF-1", "cannot-transfer-when-on-loan", "On loan.", Now, Now)).Then();
+    }
+
+    [Fact]
+    public void fleet_s_answers_are_recorded_at_the_time_fleet_gives_never_before_the_transfer_s_last_event()
+    {
+        // Planned three days ago: set off two days ago, landed yesterday, as fleet recorded it.
+        Transfer.Given(Planned).When(new FollowFleetTransfer("TRF-1", "transfer-started", Now.AddDays(-2), Now)).Then(new TransferStarted("TRF-1", Now.AddDays(-2)));
+        Transfer.Given(Planned, new TransferStarted("TRF-1", Now.AddDays(-2))).When(new FollowFleetTransfer("TRF-1", "transfer-arrived", Now.AddDays(-1), Now))
+            .Then(new TransferArrived("TRF-1", Now.AddDays(-1)));
+        Transfer.Given(Planned).When(new FollowFleetTransfer("TRF-1", "transfer-started", Now.AddDays(-7), Now)).Then(new TransferStarted("TRF-1", Now.AddDays(-3)));
     }
 }

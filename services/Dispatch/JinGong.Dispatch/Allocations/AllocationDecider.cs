@@ -12,41 +12,53 @@ public sealed record Candidate(string VehicleCode, string Model, string Region, 
 /// </summary>
 public sealed record FreeVehicles(IReadOnlyList<Candidate> Candidates, RegionMap Regions);
 
-/// <summary>What the bus or a dispatcher asks of an allocation, with the clock's reading.</summary>
-public abstract record AllocationCommand(string OrderId, DateTimeOffset Now)
+/// <summary>
+/// What the bus or a dispatcher asks of an allocation: when what caused it happened (its business time: the order's
+/// placing, fleet's change, the dispatcher's report), and the clock's reading.
+/// </summary>
+public abstract record AllocationCommand(string OrderId, DateTimeOffset OccurredAt, DateTimeOffset Now)
 {
     /// <summary>Names the requests a decision sends fleet and the transfers it starts (tests give a counter).</summary>
     public Func<string, string> NewId { get; init; } = JinGong.Domain.NewId.For;
+
+    /// <summary>
+    /// When a fact caused by something that happened elsewhere is recorded on the allocation: at that cause's time, kept
+    /// from going back before the allocation's last event or beyond now (answers cross on the bus) — never at the moment
+    /// the message happened to be handled, which put a back-dated order's reservations and deliveries at replay time.
+    /// </summary>
+    public DateTimeOffset At(Allocation? state) => BusinessTime.Clamp(OccurredAt, state?.LastOccurredAt, Now);
 }
 
 /// <summary>An order was placed: its allocation opens with a unit per vehicle ordered, and each unit is given a vehicle.</summary>
 public sealed record OpenAllocation(
-    string OrderId, string Customer, string Region, string DeliverySite, IReadOnlyList<string> Models, FreeVehicles Free, DateTimeOffset Now)
-    : AllocationCommand(OrderId, Now);
+    string OrderId, string Customer, string Region, string DeliverySite, IReadOnlyList<string> Models, FreeVehicles Free, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : AllocationCommand(OrderId, OccurredAt, Now);
 
-/// <summary>A vehicle came (back) into stock: the units still waiting are given one.</summary>
-public sealed record AssignVehicles(string OrderId, FreeVehicles Free, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+/// <summary>A vehicle came (back) into stock at <paramref name="OccurredAt"/>: the units still waiting are given one.</summary>
+public sealed record AssignVehicles(string OrderId, FreeVehicles Free, DateTimeOffset OccurredAt, DateTimeOffset Now) : AllocationCommand(OrderId, OccurredAt, Now);
 
 /// <summary>Fleet reserved the vehicle asked for; <paramref name="Regions"/> say where a vehicle from elsewhere is brought.</summary>
-public sealed record RecordReservation(string OrderId, string VehicleCode, RegionMap Regions, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+public sealed record RecordReservation(string OrderId, string VehicleCode, RegionMap Regions, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : AllocationCommand(OrderId, OccurredAt, Now);
 
 /// <summary>Fleet refused the reservation <paramref name="RequestId"/> by <paramref name="Rule"/>: the unit is given the next free vehicle.</summary>
-public sealed record RecordReservationRefusal(string OrderId, string RequestId, string Rule, FreeVehicles Free, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+public sealed record RecordReservationRefusal(string OrderId, string RequestId, string Rule, FreeVehicles Free, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : AllocationCommand(OrderId, OccurredAt, Now);
 
 /// <summary>Fleet set off a vehicle to the order's region.</summary>
-public sealed record RecordTransferStart(string OrderId, string VehicleCode, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+public sealed record RecordTransferStart(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now) : AllocationCommand(OrderId, OccurredAt, Now);
 
 /// <summary>Fleet landed a travelling vehicle at the order's home warehouse.</summary>
-public sealed record RecordArrival(string OrderId, string VehicleCode, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+public sealed record RecordArrival(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now) : AllocationCommand(OrderId, OccurredAt, Now);
 
 /// <summary>Fleet recorded the vehicle delivered to the customer.</summary>
-public sealed record RecordDelivery(string OrderId, string VehicleCode, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+public sealed record RecordDelivery(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now) : AllocationCommand(OrderId, OccurredAt, Now);
 
 /// <summary>The order was cancelled.</summary>
-public sealed record CancelAllocation(string OrderId, string Reason, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+public sealed record CancelAllocation(string OrderId, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now) : AllocationCommand(OrderId, OccurredAt, Now);
 
 /// <summary>What a dispatcher reports about the unit served by <paramref name="VehicleCode"/>, with its business time.</summary>
-public abstract record UnitCommand(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now) : AllocationCommand(OrderId, Now);
+public abstract record UnitCommand(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now) : AllocationCommand(OrderId, OccurredAt, Now);
 
 /// <summary>The vehicle of a transfer reached the order's region.</summary>
 public sealed record ReportArrival(string OrderId, string VehicleCode, DateTimeOffset OccurredAt, DateTimeOffset Now)
@@ -75,20 +87,20 @@ public static class AllocationDecider
         (UnitCommand, null) => Decision.Reject(NotFound(command.OrderId)),
         // Fleet's answers and cancellations for an order dispatch never opened (e.g. a vehicle fleet reserved by hand): nothing to follow.
         (_, null) => Decision.Accept(),
-        (AssignVehicles assign, _) => Decision.Accept([.. Assign(state, assign.Free, assign.Now, assign.NewId)]),
+        (AssignVehicles assign, _) => Decision.Accept([.. Assign(state, assign.Free, assign.At(state), assign.NewId)]),
         (RecordReservation reserved, _) => Decision.Accept([.. Reserved(state, reserved)]),
         (RecordReservationRefusal refusal, _) => Decision.Accept([.. Refused(state, refusal)]),
         (RecordTransferStart started, _) =>
             Decision.Accept([.. state.UnitWith(started.VehicleCode) is { Status: UnitStatus.AwaitingTransfer } unit
-                ? [new UnitTransferStarted(state.OrderId, unit.Number, started.VehicleCode, started.Now)] : Array.Empty<object>()]),
+                ? [new UnitTransferStarted(state.OrderId, unit.Number, started.VehicleCode, started.At(state))] : Array.Empty<object>()]),
         // Fleet's answers share one queue and may be handled out of order: an arrival that overtook its start still
         // lands the unit (the start, coming later, then finds nothing to do).
         (RecordArrival arrived, _) =>
             Decision.Accept([.. state.UnitWith(arrived.VehicleCode) is { Status: UnitStatus.AwaitingTransfer or UnitStatus.InTransit } unit
-                ? [new UnitArrived(state.OrderId, unit.Number, arrived.VehicleCode, arrived.Now)] : Array.Empty<object>()]),
+                ? [new UnitArrived(state.OrderId, unit.Number, arrived.VehicleCode, arrived.At(state))] : Array.Empty<object>()]),
         (RecordDelivery delivered, _) =>
             Decision.Accept([.. state.UnitWith(delivered.VehicleCode) is { Status: not UnitStatus.Delivered } unit
-                ? [new UnitDelivered(state.OrderId, unit.Number, delivered.VehicleCode, delivered.Now)] : Array.Empty<object>()]),
+                ? [new UnitDelivered(state.OrderId, unit.Number, delivered.VehicleCode, delivered.At(state))] : Array.Empty<object>()]),
         (CancelAllocation cancel, _) => Decision.Accept([.. Cancel(state, cancel)]),
         (UnitCommand unit, _) => DecideOnUnit(unit, state),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on an allocation."),
@@ -96,12 +108,12 @@ public static class AllocationDecider
 
     private static Decision Open(OpenAllocation open)
     {
-        var opened = new AllocationOpened(open.OrderId, open.Customer, open.Region, open.DeliverySite, open.Models, open.Now);
-        return Decision.Accept([opened, .. Assign(Allocation.Evolve(null, opened)!, open.Free, open.Now, open.NewId)]);
+        var opened = new AllocationOpened(open.OrderId, open.Customer, open.Region, open.DeliverySite, open.Models, open.At(null));
+        return Decision.Accept([opened, .. Assign(Allocation.Evolve(null, opened)!, open.Free, opened.OccurredAt, open.NewId)]);
     }
 
     /// <summary>The units that need a vehicle are each given the nearest free one of their model, or backordered (once).</summary>
-    private static IReadOnlyList<object> Assign(Allocation state, FreeVehicles free, DateTimeOffset now, Func<string, string> newId)
+    private static IReadOnlyList<object> Assign(Allocation state, FreeVehicles free, DateTimeOffset at, Func<string, string> newId)
     {
         if (state.Cancelled)
         {
@@ -123,14 +135,14 @@ public static class AllocationDecider
             {
                 if (unit.Status != UnitStatus.Backordered)
                 {
-                    events.Add(new UnitBackordered(state.OrderId, unit.Number, unit.Model, now));
+                    events.Add(new UnitBackordered(state.OrderId, unit.Number, unit.Model, at));
                 }
 
                 continue;
             }
 
             taken.Add(choice.VehicleCode);
-            events.Add(new ReservationRequested(state.OrderId, unit.Number, choice.VehicleCode, choice.Region, newId("REQ"), now));
+            events.Add(new ReservationRequested(state.OrderId, unit.Number, choice.VehicleCode, choice.Region, newId("REQ"), at));
         }
 
         return events;
@@ -145,10 +157,11 @@ public static class AllocationDecider
             return [];
         }
 
+        var at = reserved.At(state);
         if (state.Cancelled)
         {
             // The reservation crossed the cancellation on the bus: give the vehicle back.
-            return [new ReleaseRequested(state.OrderId, unit.Number, reserved.VehicleCode, reserved.NewId("REQ"), reserved.Now)];
+            return [new ReleaseRequested(state.OrderId, unit.Number, reserved.VehicleCode, reserved.NewId("REQ"), at)];
         }
 
         if (unit.Status == UnitStatus.Released)
@@ -156,9 +169,9 @@ public static class AllocationDecider
             return [];
         }
 
-        var unitReserved = new UnitReserved(state.OrderId, unit.Number, reserved.VehicleCode, reserved.Now);
+        var unitReserved = new UnitReserved(state.OrderId, unit.Number, reserved.VehicleCode, at);
         return unit.VehicleRegion != state.Region && reserved.Regions.Find(state.Region) is { } home
-            ? [unitReserved, new TransferRequested(state.OrderId, unit.Number, reserved.VehicleCode, reserved.NewId("TRF"), home.Warehouse, home.Name, reserved.NewId("REQ"), reserved.Now)]
+            ? [unitReserved, new TransferRequested(state.OrderId, unit.Number, reserved.VehicleCode, reserved.NewId("TRF"), home.Warehouse, home.Name, reserved.NewId("REQ"), at)]
             : [unitReserved];
     }
 
@@ -173,17 +186,17 @@ public static class AllocationDecider
             return [];
         }
 
-        var refused = new ReservationRefused(state.OrderId, unit.Number, unit.VehicleCode!, refusal.Rule, refusal.Now);
-        return [refused, .. Assign(Allocation.Evolve(state, refused)!, refusal.Free, refusal.Now, refusal.NewId)];
+        var refused = new ReservationRefused(state.OrderId, unit.Number, unit.VehicleCode!, refusal.Rule, refusal.At(state));
+        return [refused, .. Assign(Allocation.Evolve(state, refused)!, refusal.Free, refused.OccurredAt, refusal.NewId)];
     }
 
     private static IReadOnlyList<object> Cancel(Allocation state, CancelAllocation cancel) =>
         state.Cancelled ? [] :
         [
-            new AllocationCancelled(state.OrderId, cancel.Reason, cancel.Now),
+            new AllocationCancelled(state.OrderId, cancel.Reason, cancel.At(state)),
             .. state.Units
                 .Where(unit => unit.VehicleCode is not null && unit.Status is UnitStatus.Requested or UnitStatus.Reserved or UnitStatus.AwaitingTransfer or UnitStatus.InTransit or UnitStatus.Scheduled)
-                .Select(unit => new ReleaseRequested(state.OrderId, unit.Number, unit.VehicleCode!, cancel.NewId("REQ"), cancel.Now)),
+                .Select(unit => new ReleaseRequested(state.OrderId, unit.Number, unit.VehicleCode!, cancel.NewId("REQ"), cancel.At(state))),
         ];
 
     /// <summary>What dispatchers report through the API: arrival of a transfer, scheduling and confirming a delivery.</summary>

@@ -29,7 +29,7 @@ public sealed class VehicleRegisteredConsumer(
             message.VehicleCode, vehicle => CatalogueDecider.Decide(new EnterCatalogue(catalogued), vehicle), cancellationToken);
         if (decided.Events.Count > 0)
         {
-            await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(null, catalogued)!, regions, Clock.GetUtcNow(), cancellationToken);
+            await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(null, catalogued)!, regions, message.OccurredAt, Clock.GetUtcNow(), cancellationToken);
         }
     }
 }
@@ -54,7 +54,7 @@ public sealed class VehicleStatusChangedConsumer(
 
         if (decided.Events.Count > 0 && noted.Status == CatalogueVehicle.InStock)
         {
-            await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(decided.Before, noted)!, regions, Clock.GetUtcNow(), cancellationToken);
+            await ServingBackorders.ServeAsync(session, CatalogueVehicle.Evolve(decided.Before, noted)!, regions, message.OccurredAt, Clock.GetUtcNow(), cancellationToken);
         }
     }
 }

@@ -27,16 +27,16 @@ public sealed partial class VehicleRequestRefusedConsumer(
         switch (message.Request)
         {
             case Kind.Lend:
-                await session.AppendDecisionAsync<Loan>(message.RequestId, loan => LoanDecider.Decide(new RecordRefusal(message.RequestId, message.Rule, message.Detail, now), loan), cancellationToken);
+                await session.AppendDecisionAsync<Loan>(message.RequestId, loan => LoanDecider.Decide(new RecordRefusal(message.RequestId, message.Rule, message.Detail, message.OccurredAt, now), loan), cancellationToken);
                 return;
             case Kind.Transfer:
                 await session.AppendDecisionAsync<Transfer>(
-                    message.RequestId, transfer => TransferDecider.Decide(new RecordTransferRefusal(message.RequestId, message.Rule, message.Detail, now), transfer), cancellationToken);
+                    message.RequestId, transfer => TransferDecider.Decide(new RecordTransferRefusal(message.RequestId, message.Rule, message.Detail, message.OccurredAt, now), transfer), cancellationToken);
                 return;
             case Kind.Reserve when message.OrderId is { } orderId:
                 // The next candidate is read before deciding, for every model of the allocation: the decision reassigns at once.
                 var free = await Candidates.ForAllocationAsync(session, orderId, regions, cancellationToken);
-                var refusal = new RecordReservationRefusal(orderId, message.RequestId, message.Rule, free, now);
+                var refusal = new RecordReservationRefusal(orderId, message.RequestId, message.Rule, free, message.OccurredAt, now);
                 await session.AppendDecisionAsync<Allocation>(orderId, state => AllocationDecider.Decide(refusal, state), cancellationToken);
                 return;
             // A reservation dispatch did not ask for an order has nothing to follow; a request about a vehicle the

@@ -17,11 +17,11 @@ public sealed record LendVehicle(
 /// <summary>The lent vehicle came back after <paramref name="HoursUsed"/> hours of use.</summary>
 public sealed record ReturnLentVehicle(string LoanId, decimal HoursUsed, DateTimeOffset OccurredAt, DateTimeOffset Now) : LoanCommand(LoanId, OccurredAt, Now);
 
-/// <summary>Fleet says what it did with the loan's vehicle (<paramref name="Cause"/>: lent, returned).</summary>
-public sealed record FollowFleet(string LoanId, string Cause, DateTimeOffset Now) : LoanCommand(LoanId, Now, Now);
+/// <summary>Fleet says what it did with the loan's vehicle (<paramref name="Cause"/>: lent, returned) and when.</summary>
+public sealed record FollowFleet(string LoanId, string Cause, DateTimeOffset OccurredAt, DateTimeOffset Now) : LoanCommand(LoanId, OccurredAt, Now);
 
 /// <summary>Fleet refused to lend the vehicle, by <paramref name="Rule"/>.</summary>
-public sealed record RecordRefusal(string LoanId, string Rule, string Detail, DateTimeOffset Now) : LoanCommand(LoanId, Now, Now);
+public sealed record RecordRefusal(string LoanId, string Rule, string Detail, DateTimeOffset OccurredAt, DateTimeOffset Now) : LoanCommand(LoanId, OccurredAt, Now);
 
 /// <summary>
 /// The rules of a loan [外借] dispatch can check before asking fleet (which checks them again on the vehicle's
@@ -38,8 +38,9 @@ public static class LoanDecider
         (LendVehicle lend, _) => Decision.Reject(AlreadyRequested(lend.LoanId)),
         (_, null) => Decision.Reject(NotFound(command.LoanId)),
         (ReturnLentVehicle returned, _) => Return(state, returned),
-        (FollowFleet answer, _) => WithFleet.Answered(state.Status, answer.Cause, new LoanStarted(state.LoanId, answer.Now), new LoanReturned(state.LoanId, answer.Now)),
-        (RecordRefusal refusal, _) => WithFleet.Refused(state.Status, new LoanRefused(state.LoanId, refusal.Rule, refusal.Detail, refusal.Now)),
+        (FollowFleet answer, _) => WithFleet.Answered(
+            state.Status, answer.Cause, new LoanStarted(state.LoanId, Learnt(answer, state)), new LoanReturned(state.LoanId, Learnt(answer, state))),
+        (RecordRefusal refusal, _) => WithFleet.Refused(state.Status, new LoanRefused(state.LoanId, refusal.Rule, refusal.Detail, Learnt(refusal, state))),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a loan."),
     };
 
@@ -71,6 +72,9 @@ public static class LoanDecider
         : BusinessTime.Check(returned.OccurredAt, returned.Now, state.LastOccurredAt, $"loan {state.LoanId}") is { } timeError ? Decision.Reject(timeError)
         : state.Status != LoanStatus.Out ? Decision.Reject(new("loan-not-out", $"Loan {state.LoanId} is {state.Status}; only a vehicle out on loan comes back.", ErrorKind.Conflict))
         : Decision.Accept(new ReturnReported(state.LoanId, state.VehicleCode, returned.HoursUsed, returned.OccurredAt));
+
+    /// <summary>When fleet's answer is recorded on the loan: at the time fleet gives it, never before the loan's last event nor beyond now.</summary>
+    private static DateTimeOffset Learnt(LoanCommand answer, Loan state) => BusinessTime.Clamp(answer.OccurredAt, state.LastOccurredAt, answer.Now);
 
     public static DomainError NotFound(string loanId) => new("loan-not-found", $"There is no loan {loanId}.", ErrorKind.NotFound);
 

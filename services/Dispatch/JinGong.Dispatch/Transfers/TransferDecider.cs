@@ -16,11 +16,12 @@ public sealed record PlanTransfer(
 /// <summary>The vehicle reached its destination warehouse.</summary>
 public sealed record ReportTransferArrival(string TransferId, DateTimeOffset OccurredAt, DateTimeOffset Now) : TransferCommand(TransferId, OccurredAt, Now);
 
-/// <summary>Fleet says what it did with the transfer's vehicle (<paramref name="Cause"/>: transfer-started, transfer-arrived).</summary>
-public sealed record FollowFleetTransfer(string TransferId, string Cause, DateTimeOffset Now) : TransferCommand(TransferId, Now, Now);
+/// <summary>Fleet says what it did with the transfer's vehicle (<paramref name="Cause"/>: transfer-started, transfer-arrived) and when.</summary>
+public sealed record FollowFleetTransfer(string TransferId, string Cause, DateTimeOffset OccurredAt, DateTimeOffset Now) : TransferCommand(TransferId, OccurredAt, Now);
 
 /// <summary>Fleet refused to start the transfer, by <paramref name="Rule"/>.</summary>
-public sealed record RecordTransferRefusal(string TransferId, string Rule, string Detail, DateTimeOffset Now) : TransferCommand(TransferId, Now, Now);
+public sealed record RecordTransferRefusal(string TransferId, string Rule, string Detail, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : TransferCommand(TransferId, OccurredAt, Now);
 
 /// <summary>
 /// The rules of a transfer: a vehicle in stock, promised to no order, to a warehouse other than its own; its
@@ -38,9 +39,9 @@ public static class TransferDecider
         (PlanTransfer plan, _) => Decision.Reject(AlreadyPlanned(plan.TransferId)),
         (_, null) => Decision.Reject(NotFound(command.TransferId)),
         (ReportTransferArrival arrival, _) => ReportArrival(state, arrival.OccurredAt, arrival.Now),
-        (FollowFleetTransfer answer, _) =>
-            WithFleet.Answered(state.Status, answer.Cause, new TransferStarted(state.TransferId, answer.Now), new TransferArrived(state.TransferId, answer.Now)),
-        (RecordTransferRefusal refusal, _) => WithFleet.Refused(state.Status, new TransferRefused(state.TransferId, refusal.Rule, refusal.Detail, refusal.Now)),
+        (FollowFleetTransfer answer, _) => WithFleet.Answered(
+            state.Status, answer.Cause, new TransferStarted(state.TransferId, Learnt(answer, state)), new TransferArrived(state.TransferId, Learnt(answer, state))),
+        (RecordTransferRefusal refusal, _) => WithFleet.Refused(state.Status, new TransferRefused(state.TransferId, refusal.Rule, refusal.Detail, Learnt(refusal, state))),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a transfer."),
     };
 
@@ -57,6 +58,9 @@ public static class TransferDecider
         : state.Status != TransferStatus.InTransit
             ? Decision.Reject(new("transfer-not-in-transit", $"Transfer {state.TransferId} is {state.Status}; only a vehicle on its way arrives.", ErrorKind.Conflict))
         : Decision.Accept(new TransferArrivalReported(state.TransferId, state.VehicleCode, occurredAt));
+
+    /// <summary>When fleet's answer is recorded on the transfer: at the time fleet gives it, never before the transfer's last event nor beyond now.</summary>
+    private static DateTimeOffset Learnt(TransferCommand answer, Transfer state) => BusinessTime.Clamp(answer.OccurredAt, state.LastOccurredAt, answer.Now);
 
     public static DomainError NotFound(string transferId) => new("transfer-not-found", $"There is no transfer {transferId}.", ErrorKind.NotFound);
 

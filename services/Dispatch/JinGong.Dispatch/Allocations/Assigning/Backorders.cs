@@ -50,7 +50,9 @@ public sealed partial class BackorderProjection : EventProjection
 /// <summary>A vehicle came (back) into stock: the oldest backordered unit of its model that it can serve gets it.</summary>
 public static class ServingBackorders
 {
-    public static async Task ServeAsync(IDocumentSession session, CatalogueVehicle vehicle, RegionMap regions, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="inStockAt">When the vehicle came into stock: when the units it serves are given it.</param>
+    public static async Task ServeAsync(
+        IDocumentSession session, CatalogueVehicle vehicle, RegionMap regions, DateTimeOffset inStockAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var waiting = await session.Query<Backorder>()
             .Where(backorder => backorder.Model == vehicle.Model)
@@ -63,7 +65,7 @@ public static class ServingBackorders
         foreach (var orderId in waiting.Select(backorder => backorder.OrderId).Distinct())
         {
             var free = await Candidates.ForAllocationAsync(session, orderId, regions, cancellationToken, justFreed: vehicle);
-            var assign = new AssignVehicles(orderId, free with { Candidates = [.. free.Candidates.Where(candidate => !askedHere.Contains(candidate.VehicleCode))] }, now);
+            var assign = new AssignVehicles(orderId, free with { Candidates = [.. free.Candidates.Where(candidate => !askedHere.Contains(candidate.VehicleCode))] }, inStockAt, now);
             var decided = await session.AppendDecisionAsync<Allocation>(orderId, state => AllocationDecider.Decide(assign, state), cancellationToken);
             askedHere.UnionWith(decided.Events.OfType<ReservationRequested>().Select(requested => requested.VehicleCode));
             if (askedHere.Contains(vehicle.Code))

@@ -11,5 +11,5 @@ public sealed class OrderCancelledConsumer(IDocumentSession session, ServiceIden
 {
     protected override Task ApplyAsync(Orders.OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken) =>
         session.AppendDecisionAsync<Allocation>(
-            message.OrderId, state => AllocationDecider.Decide(new CancelAllocation(message.OrderId, message.Reason, Clock.GetUtcNow()), state), cancellationToken);
+            message.OrderId, state => AllocationDecider.Decide(new CancelAllocation(message.OrderId, message.Reason, message.OccurredAt, Clock.GetUtcNow()), state), cancellationToken);
 }

@@ -16,9 +16,9 @@ public sealed class FleetAnswersConsumer(IDocumentSession session, ServiceIdenti
         var now = Clock.GetUtcNow();
         AllocationCommand? answer = (message.Cause, message.OrderId) switch
         {
-            (Cause.Reserved, { } orderId) => new RecordReservation(orderId, message.VehicleCode, regions, now),
-            (Cause.TransferStarted, { } orderId) => new RecordTransferStart(orderId, message.VehicleCode, now),
-            (Cause.TransferArrived, { } orderId) => new RecordArrival(orderId, message.VehicleCode, now),
+            (Cause.Reserved, { } orderId) => new RecordReservation(orderId, message.VehicleCode, regions, message.OccurredAt, now),
+            (Cause.TransferStarted, { } orderId) => new RecordTransferStart(orderId, message.VehicleCode, message.OccurredAt, now),
+            (Cause.TransferArrived, { } orderId) => new RecordArrival(orderId, message.VehicleCode, message.OccurredAt, now),
             // No order behind it (one of dispatch's own transfers), or not an answer an allocation waits for: deliveries
             // come with their own message, loans and the catalogue follow the rest.
             (Cause.Reserved or Cause.TransferStarted or Cause.TransferArrived, null)
@@ -35,5 +35,5 @@ public sealed class VehicleDeliveredConsumer(IDocumentSession session, ServiceId
 {
     protected override Task ApplyAsync(Fleet.VehicleDelivered message, IDocumentSession session, CancellationToken cancellationToken) =>
         session.AppendDecisionAsync<Allocation>(
-            message.OrderId, state => AllocationDecider.Decide(new RecordDelivery(message.OrderId, message.VehicleCode, Clock.GetUtcNow()), state), cancellationToken);
+            message.OrderId, state => AllocationDecider.Decide(new RecordDelivery(message.OrderId, message.VehicleCode, message.OccurredAt, Clock.GetUtcNow()), state), cancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentit
     {
         IReadOnlyList<string> models = [.. message.Lines.SelectMany(line => Enumerable.Repeat(line.Model, line.Quantity))];
         var free = await Candidates.ForModelsAsync(session, models, regions, cancellationToken);
-        var open = new OpenAllocation(message.OrderId, message.Customer, message.Region, message.DeliverySite, models, free, Clock.GetUtcNow());
+        var open = new OpenAllocation(message.OrderId, message.Customer, message.Region, message.DeliverySite, models, free, message.OccurredAt, Clock.GetUtcNow());
         await session.AppendDecisionAsync<Allocation>(message.OrderId, state => AllocationDecider.Decide(open, state), cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class LoanAnswersConsumer(IDocumentSession session, ServiceIdentit
         {
             Cause.Lent or Cause.Returned when message.LoanId is { } loanId =>
                 // A loan fleet made by hand is not dispatch's: not found, nothing to follow.
-                session.AppendDecisionAsync<Loan>(loanId, loan => LoanDecider.Decide(new FollowFleet(loanId, message.Cause, Clock.GetUtcNow()), loan), cancellationToken),
+                session.AppendDecisionAsync<Loan>(loanId, loan => LoanDecider.Decide(new FollowFleet(loanId, message.Cause, message.OccurredAt, Clock.GetUtcNow()), loan), cancellationToken),
             // Not a loan's doing: allocations, transfers and the catalogue follow the others.
             _ => Task.CompletedTask,
         };

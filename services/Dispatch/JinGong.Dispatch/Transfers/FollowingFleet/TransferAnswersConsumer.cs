@@ -15,7 +15,7 @@ public sealed class TransferAnswersConsumer(IDocumentSession session, ServiceIde
         {
             Cause.TransferStarted or Cause.TransferArrived when message.TransferId is { } transferId =>
                 // A transfer fleet made by hand is not dispatch's: not found, nothing to follow.
-                session.AppendDecisionAsync<Transfer>(transferId, transfer => TransferDecider.Decide(new FollowFleetTransfer(transferId, message.Cause, Clock.GetUtcNow()), transfer), cancellationToken),
+                session.AppendDecisionAsync<Transfer>(transferId, transfer => TransferDecider.Decide(new FollowFleetTransfer(transferId, message.Cause, message.OccurredAt, Clock.GetUtcNow()), transfer), cancellationToken),
             // Not a planned transfer's doing: allocations, loans and the catalogue follow the others.
             _ => Task.CompletedTask,
         };
