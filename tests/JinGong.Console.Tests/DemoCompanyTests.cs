@@ -39,11 +39,48 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         var converted = await Task.WhenAll(years.Select(year => system.GetOkAsync($"/api/orders/figures/conversion-rate?period={year}")));
         converted.Should().Contain(figure => figure.GetProperty("total").GetProperty("rate").ValueKind == JsonValueKind.Number, "opportunities were won and lost");
 
+        await DeliveredUnitsTellTheYearPlayedAsync(first);
+
         var started = await system.App.ResourceCommands.ExecuteCommandAsync(DemoCompanySystem.Simulator, KnownResourceCommands.StartCommand);
         started.Success.Should().BeTrue(started.Message);
         await system.SimulatorFinishedAsync(after: first, TimeSpan.FromMinutes(2));
         var again = await CountsAsync();
         again.Should().Be(counts, "a second start finds the company there and plays nothing");
+    }
+
+    /// <summary>
+    /// A sold unit's record tells the year as it was played, not the moment it was played: every fact about it happened
+    /// before the play began (its reservation and delivery at its order's times, not when dispatch handled them), and
+    /// once delivered it reports from its customer's pit, not from its home warehouse.
+    /// </summary>
+    private async Task DeliveredUnitsTellTheYearPlayedAsync(DateTime playStarted)
+    {
+        var played = new DateTimeOffset(playStarted.ToUniversalTime(), TimeSpan.Zero);
+        var pits = JinGong.Simulation.CompanyProfile.Regions.SelectMany(region => region.Customers).ToDictionary(customer => customer.Name);
+        var delivered = (await system.GetOkAsync("/api/fleet/inventory?status=Delivered&pageSize=12")).GetProperty("items").EnumerateArray()
+            .Select(line => line.GetProperty("code").GetString()!).ToList();
+        delivered.Should().NotBeEmpty("units were sold and delivered over the year");
+        var tracked = 0;
+        foreach (var code in delivered)
+        {
+            var history = (await system.GetOkAsync($"/api/fleet/vehicles/{code}/history")).EnumerateArray()
+                .Select(e => (Type: e.GetProperty("type").GetString(), OccurredAt: e.GetProperty("occurredAt").GetDateTimeOffset())).ToList();
+            history.Should().Contain(e => e.Type == "vehicle_delivered_v1")
+                .And.OnlyContain(e => e.OccurredAt < played, $"everything {code} went through happened in the year played (before {played:O})");
+
+            var customer = (await system.GetOkAsync($"/api/fleet/vehicles/{code}")).GetProperty("customer").GetString()!;
+            var path = (await system.GetOkAsync($"/api/fleet/vehicles/{code}/trajectory")).GetProperty("geometry").GetProperty("coordinates").EnumerateArray().ToList();
+            // A unit delivered in the last hours of the year has not reported yet.
+            if (path.Count > 0)
+            {
+                tracked++;
+                var (longitude, latitude) = (path[^1][0].GetDouble(), path[^1][1].GetDouble());
+                (Math.Abs(latitude - pits[customer].Latitude), Math.Abs(longitude - pits[customer].Longitude))
+                    .Should().Match<(double North, double East)>(off => off.North <= 0.02 && off.East <= 0.02, $"{code} works at {customer}'s pit");
+            }
+        }
+
+        tracked.Should().BePositive("delivered units report from where they work");
     }
 
     private sealed record Counts(long Vehicles, long People, long Opportunities, long Orders, long LoansOverdue);

@@ -289,17 +289,17 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
             var loan = $"{code}-L{++loans}";
             var returned = Min(at.AddDays(3 + (random.NextDouble() * 25)), stop);
             var hoursBefore = meter.Hours;
-            await gateway.PostAsync($"{path}/loans", new { loanId = loan, borrower = customer, site = $"{customer} pit", dueDate = Day(returned.AddDays(2)), occurredAt = at }, cancellationToken);
+            await gateway.PostAsync($"{path}/loans", new { loanId = loan, borrower = customer.Name, site = $"{customer.Name} pit", dueDate = Day(returned.AddDays(2)), occurredAt = at }, cancellationToken);
             if (random.NextDouble() < 0.2 && (returned - at).TotalDays > 3)
             {
                 var opened = at.AddDays((returned - at).TotalDays / 3);
-                await meter.ReportAsync(gateway, at, opened, region.Latitude, region.Longitude, cancellationToken);
+                await meter.ReportAsync(gateway, at, opened, customer.Latitude, customer.Longitude, cancellationToken);
                 await gateway.PostAsync($"{path}/maintenance", new { reason = "hydraulic leak on site", occurredAt = opened }, cancellationToken);
                 await gateway.PostAsync($"{path}/maintenance/close", new { outcome = "seal replaced", occurredAt = opened.AddDays(1) }, cancellationToken);
                 at = opened.AddDays(1);
             }
 
-            await meter.ReportAsync(gateway, at, returned, region.Latitude, region.Longitude, cancellationToken);
+            await meter.ReportAsync(gateway, at, returned, customer.Latitude, customer.Longitude, cancellationToken);
             await gateway.PostAsync($"{path}/loans/return", new { loanId = loan, hoursUsed = Math.Round(meter.Hours - hoursBefore, 1), occurredAt = returned }, cancellationToken);
             at = returned;
         }
@@ -312,7 +312,7 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
 
     // ---- Sales ----
 
-    private sealed record Sale(string Id, Region Region, string Customer, DateTimeOffset PlacedAt, decimal Amount, int Seed);
+    private sealed record Sale(string Id, Region Region, Customer Customer, DateTimeOffset PlacedAt, decimal Amount, int Seed);
 
     private enum Delivery { Waiting, Backordered, Done }
 
@@ -331,7 +331,7 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
         var filed = preOrder ? end.AddDays(-60 + n - profile.Opportunities) : Start.AddDays(10 + (random.NextDouble() * 330));
         var opportunity = await PostIdAsync("/api/orders/opportunities", new
         {
-            customer, region = region.Name, salesRep = rep.Id, lines = new[] { new { model = model.Code, quantity } },
+            customer = customer.Name, region = region.Name, salesRep = rep.Id, lines = new[] { new { model = model.Code, quantity } },
             expectedAmount = model.Price * quantity, expectedCloseDate = Day(filed.AddDays(75)), occurredAt = filed,
         }, "id", cancellationToken);
 
@@ -372,7 +372,7 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
 
         var order = await PostIdAsync("/api/orders/orders", new
         {
-            opportunityId = opportunity, deliverySite = $"{customer} pit {(n % 3) + 1}",
+            opportunityId = opportunity, deliverySite = $"{customer.Name} pit {(n % 3) + 1}",
             lines = new[] { new { model = model.Code, quantity, unitPrice = model.Price } }, occurredAt = placedAt,
         }, "id", cancellationToken);
         if (!preOrder && random.NextDouble() < 0.05 && placedAt.AddDays(2) < end)
@@ -444,7 +444,7 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
         foreach (var ((code, _), n) in units.Select((unit, n) => (unit, n)))
         {
             var meter = meters.GetOrAdd(code, _ => new Meter(code, RandomFor(50_000 + (sale.Seed * 10) + n), profile.TelematicsEvery));
-            await meter.ReportAsync(gateway, deliveredAt, end, sale.Region.Latitude - 0.5, sale.Region.Longitude + 0.5, cancellationToken);
+            await meter.ReportAsync(gateway, deliveredAt, end, sale.Customer.Latitude, sale.Customer.Longitude, cancellationToken);
         }
 
         return Delivery.Done;
@@ -528,12 +528,12 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
                 var customer = region.Customers[random.Next(region.Customers.Length)];
                 var lentAt = end.AddDays(-3 - random.Next(0, 12));
                 var due = lentAt.AddDays(n % 5 == 2 ? 1 : 7 + random.Next(0, 14));
-                var loan = await PostIdAsync("/api/dispatch/loans", new { vehicleCode = code, borrower = customer, site = $"{customer} pit", dueDate = Day(due), occurredAt = lentAt }, "loanId", token);
+                var loan = await PostIdAsync("/api/dispatch/loans", new { vehicleCode = code, borrower = customer.Name, site = $"{customer.Name} pit", dueDate = Day(due), occurredAt = lentAt }, "loanId", token);
                 await gateway.WhenAsync($"/api/dispatch/loans/{loan}", l => l.GetProperty("status").GetString() == "Out", token);
                 var returnedAt = n % 5 == 0 ? lentAt.AddDays(2) : end;
                 var meter = meters[code];
                 var hoursBefore = meter.Hours;
-                await meter.ReportAsync(gateway, lentAt, returnedAt, region.Latitude, region.Longitude, token);
+                await meter.ReportAsync(gateway, lentAt, returnedAt, customer.Latitude, customer.Longitude, token);
                 if (n % 5 == 0)
                 {
                     await gateway.PostBackDatedAsync($"/api/dispatch/loans/{loan}/return", new { hoursUsed = Math.Round(meter.Hours - hoursBefore, 1), occurredAt = returnedAt }, token);

@@ -1,7 +1,10 @@
 namespace JinGong.Simulation;
 
-/// <summary>A sales region: its home warehouse (dispatch's, <c>Dispatch:Regions</c>) first, a second depot, where its mines are.</summary>
-public sealed record Region(string Name, string[] Warehouses, double Latitude, double Longitude, string[] Customers);
+/// <summary>A sales region: its home warehouse (dispatch's, <c>Dispatch:Regions</c>) first, a second depot, and the mines it sells to.</summary>
+public sealed record Region(string Name, string[] Warehouses, Customer[] Customers);
+
+/// <summary>A customer of a region and where its pit is: where a unit sold or lent to it reports from.</summary>
+public sealed record Customer(string Name, double Latitude, double Longitude);
 
 /// <summary>A model the company builds; <paramref name="Price"/> is the list price in yuan, null for the rental fleet's.</summary>
 public sealed record Model(string Code, string Category, decimal Price);
@@ -22,12 +25,18 @@ public sealed record CompanyProfile(int Vehicles, int People, int Seed, string C
     /// <summary>Dispatch's regions, with their home warehouses as its settings name them; two warehouses each.</summary>
     public static readonly Region[] Regions =
     [
-        new("east", ["wuxi-1", "ningbo-1"], 31.49, 120.31, ["Conch Cement Wuhu", "Anhui Tongling Nonferrous", "Zhejiang Jiaotou Quarries"]),
-        new("north", ["tianjin-1", "tangshan-1"], 39.13, 117.2, ["Shenhua Zhungeer", "Baotou Steel Bayan Obo", "Hebei Iron Sijiaying"]),
-        new("central", ["wuhan-1", "changsha-1"], 30.59, 114.31, ["Daye Nonferrous", "Hunan Gold Yuanling", "China Coal Pingdingshan"]),
-        new("south", ["guangzhou-1", "nanning-1"], 23.13, 113.26, ["Zijin Mining Shanghang", "Guangxi Pinggui Bauxite", "Yunfu Pyrite"]),
-        new("west", ["chengdu-1", "urumqi-1"], 30.57, 104.07, ["Panzhihua Iron", "Xinjiang Zhundong Coal", "Yulong Copper"]),
-        new("northeast", ["shenyang-1", "anshan-1"], 41.81, 123.43, ["Anshan Iron Qidashan", "Fushun West Open Pit", "Benxi Steel Nanfen"]),
+        new("east", ["wuxi-1", "ningbo-1"],
+            [new("Conch Cement Wuhu", 31.33, 118.38), new("Anhui Tongling Nonferrous", 30.94, 117.81), new("Zhejiang Jiaotou Quarries", 29.99, 120.58)]),
+        new("north", ["tianjin-1", "tangshan-1"],
+            [new("Shenhua Zhungeer", 39.86, 111.24), new("Baotou Steel Bayan Obo", 41.77, 109.97), new("Hebei Iron Sijiaying", 39.5, 118.68)]),
+        new("central", ["wuhan-1", "changsha-1"],
+            [new("Daye Nonferrous", 30.1, 114.97), new("Hunan Gold Yuanling", 28.45, 110.4), new("China Coal Pingdingshan", 33.74, 113.19)]),
+        new("south", ["guangzhou-1", "nanning-1"],
+            [new("Zijin Mining Shanghang", 25.18, 116.42), new("Guangxi Pinggui Bauxite", 24.46, 111.29), new("Yunfu Pyrite", 22.93, 112.04)]),
+        new("west", ["chengdu-1", "urumqi-1"],
+            [new("Panzhihua Iron", 26.58, 101.72), new("Xinjiang Zhundong Coal", 44.9, 89.5), new("Yulong Copper", 31.4, 97.73)]),
+        new("northeast", ["shenyang-1", "anshan-1"],
+            [new("Anshan Iron Qidashan", 41.07, 123.06), new("Fushun West Open Pit", 41.85, 123.88), new("Benxi Steel Nanfen", 41.1, 123.75)]),
     ];
 
     /// <summary>Sold: wide-body mining trucks and the big loader and excavator.</summary>
