@@ -41,6 +41,7 @@ public sealed class ShutdownTests : IDisposable
 
     private async Task<Process> StartAppHostAsync()
     {
+        using var turn = await SystemStartTurn.TakeAsync(SystemFixture.StartTimeout * 3);
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "JinGong.AppHost"))
         {
             ArgumentList = { "--Infra=local", $"--InfraData={dataDirectory}", $"--GatewayPort={FreePort()}" },

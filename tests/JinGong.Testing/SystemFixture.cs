@@ -17,8 +17,8 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
     // The resource snapshot property DCP fills with a process's id (Aspire keeps its constant internal).
     private const string ExecutablePidProperty = "executable.pid";
     /// <summary>
-    /// How long a whole system may take to start: about a minute; two systems starting at once on a loaded 2-core CI
-    /// have needed more than three.
+    /// How long a whole system may take to start once it is its turn (<see cref="SystemStartTurn"/>): about a minute on a
+    /// quiet machine; two systems starting at once on a loaded 2-core CI needed more than three.
     /// </summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private DistributedApplication? app;
@@ -161,6 +161,8 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Another system's start may hold the turn for its whole start timeout; this one's timeout starts once it has it.
+        using var turn = await SystemStartTurn.TakeAsync(StartTimeout * 3);
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await TestAppHost.CreateBuilderAsync(DataDirectory, timeout.Token, Settings);
         app = await builder.BuildAsync(timeout.Token);
