@@ -9,7 +9,9 @@ namespace JinGong.EventSourcing;
 /// words (<paramref name="Noun"/>, e.g. "Vehicle"), how its state evolves (from nothing, for its first
 /// event), how clients see it, when each event occurred (business time), what "not found" says, and — for records
 /// that belong to a region (<paramref name="RegionOf"/>) — which, so that reps and regional managers reach only theirs;
-/// for records a person owns (<paramref name="OwnerOf"/>, a rep's opportunity) — whose, so that a rep changes only theirs.
+/// for records a person owns (<paramref name="OwnerOf"/>, a rep's opportunity) — whose, so that a rep changes only theirs;
+/// for records people look up by a code they type (<paramref name="Spelled"/>) — the id a code typed another way stands
+/// for (a vehicle's <c>jg-ex-0004</c> is <c>JG-EX-0004</c>), or null when none does.
 /// </summary>
 public sealed record StreamKind<TState, TView>(
     string Noun,
@@ -18,9 +20,16 @@ public sealed record StreamKind<TState, TView>(
     Func<TState, long, TView> View,
     Func<object, DateTimeOffset> OccurredAt,
     Func<TState, string>? RegionOf = null,
-    Func<TState, string>? OwnerOf = null)
+    Func<TState, string>? OwnerOf = null,
+    Func<Marten.IQuerySession, string, CancellationToken, Task<string?>>? Spelled = null)
     where TState : class
 {
+    /// <summary>The id a read names: as given when such a stream exists, else the one it is another spelling of, if any.</summary>
+    public async Task<string> IdAskedForAsync(Marten.IQuerySession session, string id, CancellationToken cancellationToken) =>
+        Spelled is null || await session.Events.FetchStreamStateAsync(id, cancellationToken) is not null
+            ? id
+            : await Spelled(session, id, cancellationToken) ?? id;
+
     /// <summary>
     /// Why the caller of <paramref name="http"/> may not read <paramref name="state"/> (or, when <paramref name="changing"/>
     /// it, change it) in this request's action, or null when they may (docs/access.md).

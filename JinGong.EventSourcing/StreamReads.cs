@@ -21,12 +21,12 @@ public static class StreamReads
         where TState : class
     {
         var idName = idRoute.Split('{', '}')[1];
-        group.MapGet(idRoute, (HttpContext http, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? asOf, long? version) =>
-                GetAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http, asOf, version, cancellationToken))
+        group.MapGet(idRoute, async (HttpContext http, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? asOf, long? version) =>
+                await GetAsync(kind, await kind.IdAskedForAsync(session, http.GetRouteValue(idName) as string ?? string.Empty, cancellationToken), session, http, asOf, version, cancellationToken))
             .WithName($"Get{kind.Noun}")
             .WithSummary($"A {kind.Noun.ToLowerInvariant()}'s state (now, ?asOf= a moment, or ?version= N) with its stream version as ETag");
-        group.MapGet($"{idRoute}/history", (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken) =>
-                HistoryAsync(kind, http.GetRouteValue(idName) as string ?? string.Empty, session, http, service, cancellationToken))
+        group.MapGet($"{idRoute}/history", async (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken) =>
+                await HistoryAsync(kind, await kind.IdAskedForAsync(session, http.GetRouteValue(idName) as string ?? string.Empty, cancellationToken), session, http, service, cancellationToken))
             .WithName($"Get{kind.Noun}History")
             .WithSummary($"Every event of a {kind.Noun.ToLowerInvariant()} with its business and recorded times (and, for auditors, executives and administrators, user and correlation id)");
         return group;

@@ -68,10 +68,56 @@ public sealed class InventoryTests(FleetService fleet)
         }
     }
 
+    [Fact]
+    public async Task a_search_finds_vehicles_by_the_start_of_their_code_model_or_holder_whatever_its_case()
+    {
+        var model = $"INV-{Guid.NewGuid():N}"[..16];
+        var (inStock, _, lent) = await ThreeVehiclesAsync(model);
+
+        async Task<IReadOnlyList<string>> FoundAsync(string search) =>
+            Codes(await ReadAsync($"/api/fleet/inventory?model={model}&search={Uri.EscapeDataString(search)}"));
+
+        (await FoundAsync(inStock.ToLowerInvariant())).Should().Equal([inStock], "a code is found by its start, in any case");
+        (await FoundAsync(model.ToLowerInvariant()[..10])).Should().HaveCount(3);
+        (await FoundAsync("  shou")).Should().Equal([lent], "the borrower holds it");
+        (await FoundAsync("%")).Should().BeEmpty("a wildcard is searched for as itself");
+        (await FoundAsync("_")).Should().BeEmpty();
+        (await FoundAsync("nothing-starts-so")).Should().BeEmpty();
+        (await ReadAsync($"/api/fleet/inventory/counts?model={model}&search=SHOU")).EnumerateArray().Select(count => count.GetProperty("status").GetString())
+            .Should().Equal(["OnLoan"], "the counts count what the search finds");
+    }
+
+    [Fact]
+    public async Task the_inventory_sorts_by_any_of_its_columns_either_way_then_by_code()
+    {
+        var model = $"INV-{Guid.NewGuid():N}"[..16];
+        var (inStock, reserved, lent) = await ThreeVehiclesAsync(model);
+
+        Codes(await ReadAsync($"/api/fleet/inventory?model={model}&sort=-status")).Should().Equal([lent, reserved, inStock], "statuses in the order of a vehicle's life, last first");
+        Codes(await ReadAsync($"/api/fleet/inventory?model={model}&sort=STATUS")).Should().Equal([inStock, reserved, lent]);
+        Codes(await ReadAsync($"/api/fleet/inventory?model={model}&sort=-code")).Should().Equal(new[] { inStock, reserved, lent }.OrderDescending(StringComparer.Ordinal));
+        Codes(await ReadAsync($"/api/fleet/inventory?model={model}&sort=warehouse&pageSize=2&page=2")).Should().Equal(new[] { inStock, reserved, lent }.Order(StringComparer.Ordinal).Last());
+    }
+
+    [Fact]
+    public async Task a_vehicle_is_found_by_its_code_typed_in_another_case_and_one_that_is_not_there_in_any_case_is_a_404()
+    {
+        var code = await fleet.RegisterAsync();
+        var typed = code.ToLowerInvariant() == code ? code.ToUpperInvariant() : code.ToLowerInvariant();
+
+        (await ReadAsync($"/api/fleet/vehicles/{typed}")).GetProperty("code").GetString().Should().Be(code);
+        (await ReadAsync($"/api/fleet/vehicles/{typed}/history")).EnumerateArray().Single().GetProperty("streamId").GetString().Should().Be(code);
+        using var missing = await fleet.Api.GetAsync($"/api/fleet/vehicles/{typed}-0");
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound, await missing.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("?page=0")]
     [InlineData("?pageSize=100000")]
     [InlineData("?status=Lost")]
+    [InlineData("?sort=colour")]
+    [InlineData("?sort=-")]
+    [InlineData("?search=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task bad_paging_or_filters_are_400s(string query)
     {
         using var answer = await fleet.Api.GetAsync($"/api/fleet/inventory{query}");
@@ -95,6 +141,8 @@ public sealed class InventoryTests(FleetService fleet)
             .StatusCode.Should().Be(HttpStatusCode.OK);
         return (codes[0], codes[1], codes[2]);
     }
+
+    private static IReadOnlyList<string> Codes(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(line => line.GetProperty("code").GetString()!)];
 
     private async Task<JsonElement> ReadAsync(string path)
     {

@@ -1,5 +1,6 @@
 using JinGong.EventSourcing;
 using JinGong.Http;
+using Marten;
 
 namespace JinGong.Fleet.Vehicles;
 
@@ -20,5 +21,11 @@ public static class VehicleCommandHandler
     /// <summary>Vehicle streams, as the shared command handling sees them.</summary>
     // A vehicle's own record (its holder, order, history) is its region's; the inventory shows every vehicle's stock facts.
     public static readonly StreamKind<Vehicle, VehicleView> Vehicles =
-        new("Vehicle", VehicleDecider.NotFound, Vehicle.Evolve, VehicleView.From, e => ((IVehicleEvent)e).OccurredAt, vehicle => vehicle.Region);
+        new("Vehicle", VehicleDecider.NotFound, Vehicle.Evolve, VehicleView.From, e => ((IVehicleEvent)e).OccurredAt, vehicle => vehicle.Region,
+            Spelled: CodeSpelledAsync);
+
+    /// <summary>The code of the vehicle <paramref name="typed"/> names in another case (people type codes as they come).</summary>
+    private static async Task<string?> CodeSpelledAsync(IQuerySession session, string typed, CancellationToken cancellationToken) =>
+        await session.Query<Vehicle>().Where(vehicle => vehicle.Code.Equals(typed, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(vehicle => vehicle.Code).Select(vehicle => vehicle.Code).FirstOrDefaultAsync(cancellationToken);
 }
