@@ -66,6 +66,39 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task the_inventory_finds_a_code_typed_in_lower_case_sorts_by_a_header_and_keeps_both_in_the_address()
+    {
+        var code = (await Api.GetFromJsonAsync<JsonElement>("/api/fleet/inventory?pageSize=1&sort=-code")).GetProperty("items")[0].GetProperty("code").GetString()!;
+        var page = await console.OpenAsync("inventory-search", "/inventory", p => p.GetByTestId("inventory-row").First);
+
+        var search = page.GetByTestId("inventory-search");
+        await search.FillAsync(code.ToLowerInvariant());
+        await search.PressAsync("Enter");
+        await Expect(page.GetByTestId("inventory-row")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("inventory-row")).ToContainTextAsync(code);
+        System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["search"].Should().Be(code.ToLowerInvariant());
+
+        // Warehouse, clicked twice: descending, as the API sorts it.
+        await search.FillAsync(string.Empty);
+        await search.PressAsync("Enter");
+        var warehouse = page.GetByTestId("inventory").Locator("th").Nth(5);
+        await warehouse.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(warehouse).ToHaveAttributeAsync("aria-sort", "ascending");
+        await warehouse.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(warehouse).ToHaveAttributeAsync("aria-sort", "descending");
+        var expected = (await Api.GetFromJsonAsync<JsonElement>("/api/fleet/inventory?pageSize=50&sort=-warehouse")).GetProperty("items").EnumerateArray()
+            .Select(line => line.GetProperty("code").GetString()!).ToList();
+        await Expect(page.GetByTestId("inventory-row").Locator("td:first-child")).ToHaveTextAsync([.. expected]);
+        System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["sort"].Should().Be("-warehouse");
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("inventory-row").Locator("td:first-child")).ToHaveTextAsync([.. expected], new() { Timeout = 30_000 });
+
+        await page.GotoAsync($"/vehicles/{code.ToLowerInvariant()}");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/vehicles/{code}");
+        await Expect(page.GetByTestId("history-row").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task the_okr_board_shows_the_quarters_aligned_objectives()
     {
         var page = await console.OpenAsync("okr-board", "/okr", p => p.GetByTestId("objective").First);

@@ -23,6 +23,8 @@ export interface InventoryFilter {
   status?: string;
   region?: string;
   warehouse?: string;
+  /** The start of a code, model, warehouse or holder, in any case. */
+  search?: string;
 }
 
 export interface Vehicle extends Omit<InventoryLine, 'holder'> {
@@ -101,8 +103,9 @@ export interface VehicleUtilization {
 const base = '/api/fleet';
 
 export const fleet = {
-  inventory: (filter: InventoryFilter, page: number, pageSize: number) =>
-    get<Page<InventoryLine>>(`${base}/inventory`, { ...filter, page, pageSize }),
+  /** `sort` is a column, `-column` for descending (the API's `?sort=`). */
+  inventory: (filter: InventoryFilter, page: number, pageSize: number, sort?: string) =>
+    get<Page<InventoryLine>>(`${base}/inventory`, { ...filter, sort, page, pageSize }),
   counts: (filter: InventoryFilter) => get<InventoryCount[]>(`${base}/inventory/counts`, { ...filter }),
   vehicle: (code: string) => get<Vehicle>(`${base}/vehicles/${segment(code)}`),
   history: (code: string) => get<AuditEntry[]>(`${base}/vehicles/${segment(code)}/history`),

@@ -1,15 +1,24 @@
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useLanguage } from '../i18n/language';
+import { nextSort, type SortOrder } from '../lib/sorting';
+
+/** How a table the API sorts is sorted now, which of its columns may be, and what a header click asks for. */
+export interface Sorting extends SortOrder {
+  /** The columns the API sorts by (ids of `columns`): their headers sort when clicked. */
+  columns: readonly string[];
+  onSort: (sort: string) => void;
+}
 
 interface DataTableProps<T> {
   rows: T[];
   columns: ColumnDef<T, any>[];
   testId?: string;
   rowTestId?: string;
+  sorting?: Sorting;
 }
 
-/** A plain table of rows (paging and filtering are the API's); labels of the columns are translation keys. */
-export function DataTable<T>({ rows, columns, testId, rowTestId }: DataTableProps<T>) {
+/** A plain table of rows (paging, filtering and sorting are the API's); labels of the columns are translation keys. */
+export function DataTable<T>({ rows, columns, testId, rowTestId, sorting }: DataTableProps<T>) {
   const { t } = useLanguage();
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel() });
   if (rows.length === 0) {
@@ -24,9 +33,21 @@ export function DataTable<T>({ rows, columns, testId, rowTestId }: DataTableProp
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
-            {group.headers.map((header) => (
-              <th key={header.id}>{typeof header.column.columnDef.header === 'string' ? t(header.column.columnDef.header) : flexRender(header.column.columnDef.header, header.getContext())}</th>
-            ))}
+            {group.headers.map((header) => {
+              const label = typeof header.column.columnDef.header === 'string' ? t(header.column.columnDef.header) : flexRender(header.column.columnDef.header, header.getContext());
+              if (!sorting?.columns.includes(header.column.id)) {
+                return <th key={header.id}>{label}</th>;
+              }
+              const sorted = sorting.column === header.column.id;
+              return (
+                <th key={header.id} aria-sort={sorted ? (sorting.descending ? 'descending' : 'ascending') : 'none'}>
+                  <button type="button" className="sort" onClick={() => sorting.onSort(nextSort(sorting, header.column.id))}>
+                    {label}
+                    <span aria-hidden="true">{sorted ? (sorting.descending ? ' ▼' : ' ▲') : ' ↕'}</span>
+                  </button>
+                </th>
+              );
+            })}
           </tr>
         ))}
       </thead>

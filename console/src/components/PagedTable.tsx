@@ -1,6 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { Page } from '../api/http';
-import { DataTable } from './DataTable';
+import { DataTable, type Sorting } from './DataTable';
 import { Loading } from './Loading';
 import { Pager } from './Pager';
 import type { Loaded } from './useApi';
@@ -11,15 +11,16 @@ interface PagedTableProps<T> {
   testId: string;
   rowTestId: string;
   onPage: (page: number) => void;
+  sorting?: Sorting;
 }
 
 /** One page of a list the API pages, with previous / next. */
-export function PagedTable<T>({ loaded, columns, testId, rowTestId, onPage }: PagedTableProps<T>) {
+export function PagedTable<T>({ loaded, columns, testId, rowTestId, onPage, sorting }: PagedTableProps<T>) {
   return (
     <Loading loaded={loaded}>
       {(found) => (
         <>
-          <DataTable rows={found.items} columns={columns} testId={testId} rowTestId={rowTestId} />
+          <DataTable rows={found.items} columns={columns} testId={testId} rowTestId={rowTestId} sorting={sorting} />
           <Pager page={found.pageNumber} pageSize={found.pageSize} total={found.total} onPage={onPage} />
         </>
       )}

@@ -9,22 +9,29 @@ import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { useRegions } from '../components/useRegions';
+import { parseSort } from '../lib/sorting';
 
 const pageSize = 50;
-const filterNames = ['model', 'status', 'region', 'warehouse'] as const;
+const filterNames = ['search', 'model', 'status', 'region', 'warehouse'] as const;
+/** The columns the API sorts the inventory by. */
+const sortColumns = ['code', 'model', 'category', 'status', 'region', 'warehouse'] as const;
 
 const line = createColumnHelper<InventoryLine>();
 const count = createColumnHelper<InventoryCount>();
 
-/** The inventory [库存表]: every vehicle a page at a time, filtered in the address (so a filtered view can be shared). */
+/**
+ * The inventory [库存表]: every vehicle a page at a time, searched, filtered and sorted in the address (so a view can
+ * be shared, and the back button returns to it).
+ */
 export function InventoryPage() {
   const regions = useRegions();
   const { t } = useLanguage();
   const [search, setSearch] = useSearchParams();
   const filter: InventoryFilter = Object.fromEntries(filterNames.map((name) => [name, search.get(name) ?? undefined]));
   const page = Number(search.get('page') ?? '1') || 1;
+  const sort = search.get('sort') ?? undefined;
   const key = search.toString();
-  const lines = useApi(`lines?${key}`, () => fleet.inventory(filter, page, pageSize));
+  const lines = useApi(`lines?${key}`, () => fleet.inventory(filter, page, pageSize, sort));
   const counts = useApi(`counts?${key}`, () => fleet.counts(filter));
 
   const set = (changes: Record<string, string>) => {
@@ -46,7 +53,8 @@ export function InventoryPage() {
   };
   const typed = (form: HTMLFormElement) => {
     const data = new FormData(form);
-    set({ model: String(data.get('model') ?? '').trim(), warehouse: String(data.get('warehouse') ?? '').trim() });
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    set({ search: text('search'), model: text('model'), warehouse: text('warehouse') });
   };
 
   const columns = [
@@ -77,6 +85,10 @@ export function InventoryPage() {
         }}
       >
         <label>
+          {t('inventory.search')}
+          <input type="search" name="search" defaultValue={filter.search} placeholder={t('inventory.searchHint')} data-testid="inventory-search" />
+        </label>
+        <label>
           {t('common.model')}
           <input name="model" defaultValue={filter.model} onBlur={(event) => typed(event.target.form!)} />
         </label>
@@ -86,8 +98,17 @@ export function InventoryPage() {
           {t('inventory.warehouse')}
           <input name="warehouse" defaultValue={filter.warehouse} onBlur={(event) => typed(event.target.form!)} />
         </label>
+        {/* Enter in any box applies what was typed: a form with several boxes submits on Enter only through its button. */}
+        <button type="submit">{t('inventory.apply')}</button>
       </form>
-      <PagedTable loaded={lines} columns={columns} testId="inventory" rowTestId="inventory-row" onPage={(next) => set({ page: String(next) })} />
+      <PagedTable
+        loaded={lines}
+        columns={columns}
+        testId="inventory"
+        rowTestId="inventory-row"
+        onPage={(next) => set({ page: String(next) })}
+        sorting={{ ...parseSort(sort, 'code'), columns: sortColumns, onSort: (next) => set({ sort: next }) }}
+      />
       <h2>{t('inventory.counts')}</h2>
       <Loading loaded={counts}>{(found) => <DataTable rows={found} columns={countColumns} testId="inventory-counts" />}</Loading>
     </section>

@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { useEffect, type ReactNode } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { fleet, vehicleStatuses, type AuditEntry, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
 import { Chart, type Drawing } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
@@ -23,6 +23,15 @@ export function VehiclePage() {
   const { code = '' } = useParams();
   const { t, language } = useLanguage();
   const vehicle = useApi(`vehicle:${code}`, () => fleet.vehicle(code));
+  // A code typed another way (jg-ex-0004) finds the vehicle; the page then shows it under its own code, which the
+  // other reads ask by.
+  const navigate = useNavigate();
+  const canonical = vehicle.state === 'ready' ? vehicle.data.code : code;
+  useEffect(() => {
+    if (canonical !== code) {
+      navigate(`/vehicles/${encodeURIComponent(canonical)}`, { replace: true });
+    }
+  }, [canonical, code, navigate]);
   const history = useApi(`history:${code}`, () => fleet.history(code));
   const timeline = useApi(`status-timeline:${code}`, () => fleet.statusTimeline(code));
   const trajectory = useApi(`trajectory:${code}`, () => fleet.trajectory(code));
