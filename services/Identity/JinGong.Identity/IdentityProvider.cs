@@ -33,10 +33,12 @@ public static class IdentityProvider
             $"Identity:{nameof(IdentitySettings.KeyProtectionSecret)} is not set: the secret identity's keys are kept under (the AppHost keeps one beside the data).");
         builder.Services.AddKeyProtection(secret);
 
+        var preparing = System.Diagnostics.Stopwatch.StartNew();
         var keys = await PrepareDatabaseAsync(
             builder.Configuration.GetConnectionString(connectionName) ?? throw new InvalidOperationException($"No connection string {connectionName}"),
             secret,
             cancellationToken);
+        builder.Services.AddSingleton(new StartupTimes(preparing.Elapsed));
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityStore>())
@@ -116,3 +118,9 @@ public static class IdentityProvider
         return await KeyRing.LoadOrCreateAsync(dataSource, protection.KeyRingProtector(), cancellationToken);
     }
 }
+
+/// <summary>
+/// How long identity's start took before it could log (its schema and keys are made before the application is built):
+/// logged once built, since a start that has taken minutes on a loaded CI machine must say where they went.
+/// </summary>
+public sealed record StartupTimes(TimeSpan DatabasePrepared);
