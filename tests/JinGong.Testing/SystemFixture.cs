@@ -19,9 +19,11 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
     /// <summary>
     /// How long a whole system may take to start once it is its turn (<see cref="SystemStartTurn"/>): about a minute on a
     /// quiet machine; beside stress-ng and the other test processes of a 2-core CI, DCP had not even reported the demo
-    /// company's system started after four (run 19). Each start prints how long it took, to keep the margin in sight.
+    /// company's system started after four (run 19). Eight, while identity sometimes writes its first line only five
+    /// minutes after its launch (run 20: not yet explained; it now logs where its start went). Each start prints how long
+    /// it took, to keep the margin in sight.
     /// </summary>
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
     private DistributedApplication? app;
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("jingong-system-").FullName;
