@@ -33,12 +33,14 @@ public static class IdentityProvider
             $"Identity:{nameof(IdentitySettings.KeyProtectionSecret)} is not set: the secret identity's keys are kept under (the AppHost keeps one beside the data).");
         builder.Services.AddKeyProtection(secret);
 
-        var preparing = System.Diagnostics.Stopwatch.StartNew();
+        var preparing = new StartupTimes();
+        preparing.Done("configuring");
         var keys = await PrepareDatabaseAsync(
             builder.Configuration.GetConnectionString(connectionName) ?? throw new InvalidOperationException($"No connection string {connectionName}"),
             secret,
+            preparing,
             cancellationToken);
-        builder.Services.AddSingleton(new StartupTimes(preparing.Elapsed));
+        builder.Services.AddSingleton(preparing);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityStore>())
@@ -94,33 +96,48 @@ public static class IdentityProvider
     /// are read through Data Protection as the application will be (a provider of its own: the application's services
     /// are not built yet, and the signing key must be given to OpenIddict before they are).
     /// </summary>
-    private static async Task<KeyRing> PrepareDatabaseAsync(string connectionString, string secret, CancellationToken cancellationToken)
+    private static async Task<KeyRing> PrepareDatabaseAsync(string connectionString, string secret, StartupTimes times, CancellationToken cancellationToken)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        times.Done("connected");
         await using (var lockStore = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('jingong-identity-schema'))", connection))
         {
             await lockStore.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        times.Done("schema lock taken");
         var options = new DbContextOptionsBuilder<IdentityStore>().UseNpgsql(dataSource).UseOpenIddict().Options;
         await using (var store = new IdentityStore(options))
         {
             await store.Database.EnsureCreatedAsync(cancellationToken);
         }
 
+        times.Done("tables made");
         await using (var additions = new NpgsqlCommand(SchemaAdditions, connection))
         {
             await additions.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        times.Done("columns added");
         await using var protection = KeyProtection.Standalone(dataSource, secret);
-        return await KeyRing.LoadOrCreateAsync(dataSource, protection.KeyRingProtector(), cancellationToken);
+        var keys = await KeyRing.LoadOrCreateAsync(dataSource, protection.KeyRingProtector(), cancellationToken);
+        times.Done("keys read");
+        return keys;
     }
 }
 
 /// <summary>
-/// How long identity's start took before it could log (its schema and keys are made before the application is built):
-/// logged once built, since a start that has taken minutes on a loaded CI machine must say where they went.
+/// How long each step of identity's start took before it could log (its schema and keys are made before the application
+/// is built), from the process's start: logged once built, since a start that has taken minutes in CI must say where
+/// they went.
 /// </summary>
-public sealed record StartupTimes(TimeSpan DatabasePrepared);
+public sealed class StartupTimes
+{
+    private readonly List<(string Step, TimeSpan At)> steps = [];
+
+    public void Done(string step) => steps.Add((step, DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime));
+
+    /// <summary>"connected 2.1 s, schema lock taken 2.1 s, …": each step with the time since the process started.</summary>
+    public override string ToString() => string.Join(", ", steps.Select(step => $"{step.Step} {step.At.TotalSeconds:F1} s"));
+}

@@ -17,11 +17,11 @@ public static class ClientRegistration
 
     public static async Task RegisterClientsAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        var registering = System.Diagnostics.Stopwatch.StartNew();
+        var times = app.Services.GetRequiredService<StartupTimes>();
+        times.Done("application built");
         await RegisterAsync(app, cancellationToken);
-        app.Logger.LogInformation(
-            "Identity's database prepared in {PreparedSeconds:F1} s before the application was built; clients and accounts registered in {RegisteredSeconds:F1} s",
-            app.Services.GetRequiredService<StartupTimes>().DatabasePrepared.TotalSeconds, registering.Elapsed.TotalSeconds);
+        times.Done("clients and accounts registered");
+        app.Logger.LogInformation("Identity's start, from its process's: {StartupTimes}", times);
     }
 
     private static async Task RegisterAsync(WebApplication app, CancellationToken cancellationToken)
