@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, type SignedInUser } from './auth/auth';
+import { UserProvider } from './auth/user';
 import { useLanguage } from './i18n/language';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
@@ -51,12 +52,13 @@ export function App({ user }: { user: SignedInUser }) {
         </button>
       </header>
       <main>
+        <UserProvider user={user}>
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <Routes>
             <Route path="/" element={<Navigate to="/inventory" replace />} />
             <Route path="/inventory" element={<InventoryPage />} />
             <Route path="/vehicles/:code" element={<VehiclePage />} />
-            <Route path="/opportunities/new" element={<OpportunityFormPage user={user} />} />
+            <Route path="/opportunities/new" element={<OpportunityFormPage />} />
             <Route path="/opportunities/:id" element={<OpportunityPage />} />
             <Route path="/pipeline" element={<PipelinePage />} />
             <Route path="/orders" element={<OrdersPage />} />
@@ -67,6 +69,7 @@ export function App({ user }: { user: SignedInUser }) {
             <Route path="*" element={<Navigate to="/inventory" replace />} />
           </Routes>
         </Suspense>
+        </UserProvider>
       </main>
     </BrowserRouter>
   );

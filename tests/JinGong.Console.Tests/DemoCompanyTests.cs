@@ -63,12 +63,18 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         var tracked = 0;
         foreach (var code in delivered)
         {
+            var customer = (await system.GetOkAsync($"/api/fleet/vehicles/{code}")).GetProperty("customer").GetString()!;
+            if (!pits.ContainsKey(customer))
+            {
+                // Delivered by a console test (dispatch's commands from the order page), not in the year played.
+                continue;
+            }
+
             var history = (await system.GetOkAsync($"/api/fleet/vehicles/{code}/history")).EnumerateArray()
                 .Select(e => (Type: e.GetProperty("type").GetString(), OccurredAt: e.GetProperty("occurredAt").GetDateTimeOffset())).ToList();
             history.Should().Contain(e => e.Type == "vehicle_delivered_v1")
                 .And.OnlyContain(e => e.OccurredAt < played, $"everything {code} went through happened in the year played (before {played:O})");
 
-            var customer = (await system.GetOkAsync($"/api/fleet/vehicles/{code}")).GetProperty("customer").GetString()!;
             var path = (await system.GetOkAsync($"/api/fleet/vehicles/{code}/trajectory")).GetProperty("geometry").GetProperty("coordinates").EnumerateArray().ToList();
             // A unit delivered in the last hours of the year has not reported yet.
             if (path.Count > 0)

@@ -1,4 +1,4 @@
-import { get, type Page } from './http';
+import { command, get, getVersioned, post, segment, type Page, type Write } from './http';
 
 // Shapes of dispatch's answers (services/Dispatch/JinGong.Dispatch/Board/BoardEndpoint.cs, Loans/Loan.cs, Transfers/Transfer.cs).
 
@@ -11,6 +11,24 @@ export interface Loan {
   site: string;
   dueDate: string;
   status: 'Requested' | 'Out' | 'Returning' | 'Returned' | 'Refused';
+}
+
+/** An order's allocation [调度]: each unit of the order, the vehicle it got and where its delivery stands. */
+export interface Allocation {
+  orderId: string;
+  customer: string;
+  region: string;
+  deliverySite: string;
+  cancelled: boolean;
+  units: {
+    number: number;
+    model: string;
+    status: 'Waiting' | 'Requested' | 'Backordered' | 'Reserved' | 'AwaitingTransfer' | 'InTransit' | 'Scheduled' | 'Delivering' | 'Delivered' | 'Released';
+    vehicleCode: string | null;
+    deliveryDate: string | null;
+    deliverySite: string | null;
+  }[];
+  version: number;
 }
 
 export interface Transfer {
@@ -54,4 +72,13 @@ export const dispatch = {
   regions: () => get<Region[]>(`${base}/regions`),
   board: (region?: string) => get<DispatchBoard>(`${base}/board`, { region }),
   overdueLoans: (region?: string) => get<Page<Loan>>(`${base}/loans`, { region, overdue: true, pageSize: 500 }),
+  allocation: (orderId: string) => getVersioned<Allocation>(`${base}/allocations/${segment(orderId)}`),
+  scheduleDelivery: (orderId: string, delivery: { vehicleCode: string | null; date: string | null; site: string | null }, write: Write) =>
+    command<Allocation>(`${base}/allocations/${segment(orderId)}/deliveries`, delivery, write),
+  confirmDelivery: (orderId: string, vehicleCode: string | null, write: Write) =>
+    command<Allocation>(`${base}/allocations/${segment(orderId)}/deliveries/confirmation`, { vehicleCode }, write),
+  lend: (loan: { vehicleCode: string; borrower: string | null; site: string | null; dueDate: string | null }, idempotencyKey: string) =>
+    post<Loan>(`${base}/loans`, loan, idempotencyKey),
+  returnLent: (loanId: string, hoursUsed: number | null, idempotencyKey: string) =>
+    post<Loan>(`${base}/loans/${segment(loanId)}/return`, { hoursUsed }, idempotencyKey),
 };

@@ -1,4 +1,4 @@
-import { get, segment, type Page } from './http';
+import { command, get, getVersioned, segment, type Page, type Write } from './http';
 
 // Shapes of fleet's answers (services/Fleet/JinGong.Fleet/Vehicles/**: InventoryLine, VehicleView, UtilizationRow …).
 
@@ -107,7 +107,12 @@ export const fleet = {
   inventory: (filter: InventoryFilter, page: number, pageSize: number, sort?: string) =>
     get<Page<InventoryLine>>(`${base}/inventory`, { ...filter, sort, page, pageSize }),
   counts: (filter: InventoryFilter) => get<InventoryCount[]>(`${base}/inventory/counts`, { ...filter }),
-  vehicle: (code: string) => get<Vehicle>(`${base}/vehicles/${segment(code)}`),
+  vehicle: (code: string) => getVersioned<Vehicle>(`${base}/vehicles/${segment(code)}`),
+  openMaintenance: (code: string, reason: string | null, write: Write) =>
+    command<Vehicle>(`${base}/vehicles/${segment(code)}/maintenance`, { reason }, write),
+  closeMaintenance: (code: string, outcome: string | null, write: Write) =>
+    command<Vehicle>(`${base}/vehicles/${segment(code)}/maintenance/close`, { outcome }, write),
+  retire: (code: string, reason: string | null, write: Write) => command<Vehicle>(`${base}/vehicles/${segment(code)}/retirement`, { reason }, write),
   history: (code: string) => get<AuditEntry[]>(`${base}/vehicles/${segment(code)}/history`),
   statusTimeline: (code: string) => get<VehicleStatusTimeline>(`${base}/vehicles/${segment(code)}/status-timeline`),
   trajectory: (code: string) => get<Trajectory>(`${base}/vehicles/${segment(code)}/trajectory`),

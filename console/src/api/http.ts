@@ -34,13 +34,29 @@ export const segment = (value: string) => encodeURIComponent(value);
 const resentAfter = new Set([502, 503, 504]);
 const writeAttempts = 4;
 
+/** An answer with the version (ETag) of the record it shows, which a write may send back in `If-Match`. */
+export interface Versioned<T> {
+  value: T;
+  version?: string;
+}
+
+/** A write's request: the user action it is (`idempotencyKey`) and, for a record, the version the user saw (`ifMatch`). */
+export interface Write {
+  idempotencyKey: string;
+  ifMatch?: string;
+}
+
+export async function request<T>(path: string, init: { method?: string; body?: unknown } & Partial<Write> = {}): Promise<T> {
+  return (await exchange<T>(path, init)).value;
+}
+
 /**
  * Calls the gateway (same origin) with the signed-in user's token. A 401 means the session is gone: sign in again,
  * coming back to this page. A write with an `Idempotency-Key` whose answer was lost (no answer, 502, 503, 504) or is
  * still being given (409 `idempotency-key-in-use`) is sent again with the same key, a few times: the API does it once
- * whatever the number of sends.
+ * whatever the number of sends. A 412 means the record changed since the version sent in `If-Match` was read.
  */
-export async function request<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+async function exchange<T>(path: string, init: { method?: string; body?: unknown } & Partial<Write>): Promise<Versioned<T>> {
   const token = await accessToken();
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (token) {
@@ -51,6 +67,9 @@ export async function request<T>(path: string, init: { method?: string; body?: u
   }
   if (init.idempotencyKey) {
     headers['Idempotency-Key'] = init.idempotencyKey;
+  }
+  if (init.ifMatch) {
+    headers['If-Match'] = init.ifMatch;
   }
 
   const attempts = init.idempotencyKey ? writeAttempts : 1;
@@ -79,7 +98,7 @@ export async function request<T>(path: string, init: { method?: string; body?: u
     const problem = typeof body === 'object' && body !== null ? (body as ProblemDetails) : {};
     throw new ApiError(response!.status, { status: response!.status, title: problem.title ?? response!.statusText, ...problem });
   }
-  return body as T;
+  return { value: body as T, version: response!.headers.get('ETag') ?? undefined };
 }
 
 /** A 409 `idempotency-key-in-use`: the same action's first send is still being answered; its answer comes with the next. */
@@ -91,8 +110,14 @@ const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, 
 
 export const get = <T>(path: string, query?: Query) => request<T>(withQuery(path, query));
 
+/** A record with its version, for pages whose commands send that version back (`If-Match`). */
+export const getVersioned = <T>(path: string) => exchange<T>(path, {});
+
 /** A write: `idempotencyKey` names the user action it is (`ActionKeys`), so sending it again does it once. */
 export const post = <T>(path: string, body: unknown, idempotencyKey: string) => request<T>(path, { method: 'POST', body, idempotencyKey });
+
+/** A command on a record: answers the record as it now is, with its new version. */
+export const command = <T>(path: string, body: unknown, write: Write) => exchange<T>(path, { method: 'POST', body, ...write });
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();

@@ -1,4 +1,4 @@
-import { get } from './http';
+import { get, post, segment } from './http';
 
 // Shapes of OKR's answers (services/Okr/JinGong.Okr/Board/OkrBoard.cs, FillRate/FillRateEndpoint.cs).
 
@@ -57,4 +57,6 @@ const base = '/api/okr';
 export const okr = {
   board: (period: string) => get<OkrBoard>(`${base}/board`, { period }),
   fillRate: (period: string) => get<FillRate>(`${base}/fill-rate`, { period }),
+  checkIn: (keyResultId: string, checkIn: { value: number | null; confidence: number | null; note: string | null }, idempotencyKey: string) =>
+    post<unknown>(`${base}/key-results/${segment(keyResultId)}/check-ins`, checkIn, idempotencyKey),
 };

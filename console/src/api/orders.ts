@@ -1,4 +1,4 @@
-import { get, post, segment, type Page } from './http';
+import { command, get, getVersioned, post, segment, type Page, type Write } from './http';
 
 // Shapes of orders' answers (services/Orders/JinGong.Orders/**: OpportunityView, OrderView, Figures/*).
 
@@ -25,6 +25,8 @@ export interface Opportunity {
   lostReason: string | null;
   orderId: string | null;
   stages: { stage: OpportunityStage; on: string }[];
+  /** The stream's version: its ETag is `"{version}"`. */
+  version: number;
 }
 
 /** The form [表单填报] as the API reads it; empty inputs go as null so that the API names them. */
@@ -35,6 +37,13 @@ export interface FileOpportunity {
   lines: { model: string | null; quantity: number | null }[];
   expectedAmount: number | null;
   expectedCloseDate: string | null;
+}
+
+/** An order placed from a won opportunity: customer, region and sales rep come from it. */
+export interface PlaceOrder {
+  opportunityId: string;
+  deliverySite: string | null;
+  lines: { model: string | null; quantity: number | null; unitPrice: number | null }[];
 }
 
 export interface Invoice {
@@ -123,11 +132,23 @@ const base = '/api/orders';
 export const orders = {
   models: () => get<ProductModel[]>(`${base}/models`),
   fileOpportunity: (form: FileOpportunity, idempotencyKey: string) => post<Opportunity>(`${base}/opportunities`, form, idempotencyKey),
-  opportunity: (id: string) => get<Opportunity>(`${base}/opportunities/${segment(id)}`),
+  opportunity: (id: string) => getVersioned<Opportunity>(`${base}/opportunities/${segment(id)}`),
+  moveOpportunity: (id: string, stage: string | null, write: Write) =>
+    command<Opportunity>(`${base}/opportunities/${segment(id)}/stage`, { stage }, write),
+  winOpportunity: (id: string, write: Write) => command<Opportunity>(`${base}/opportunities/${segment(id)}/won`, {}, write),
+  loseOpportunity: (id: string, reason: string | null, write: Write) =>
+    command<Opportunity>(`${base}/opportunities/${segment(id)}/lost`, { reason }, write),
+  reopenOpportunity: (id: string, reason: string | null, write: Write) =>
+    command<Opportunity>(`${base}/opportunities/${segment(id)}/reopening`, { reason }, write),
+  placeOrder: (order: PlaceOrder, idempotencyKey: string) => post<Order>(`${base}/orders`, order, idempotencyKey),
   opportunities: (query: { stage?: string; region?: string; page: number; pageSize: number }) =>
     get<Page<Opportunity>>(`${base}/opportunities`, query),
   orders: (query: { region?: string; customer?: string; page: number; pageSize: number }) => get<Page<Order>>(`${base}/orders`, query),
-  order: (id: string) => get<Order>(`${base}/orders/${segment(id)}`),
+  order: (id: string) => getVersioned<Order>(`${base}/orders/${segment(id)}`),
+  issueInvoice: (id: string, invoice: { amount: number | null; issueDate: string | null; dueDate: string | null }, write: Write) =>
+    command<Order>(`${base}/orders/${segment(id)}/invoices`, invoice, write),
+  recordPayment: (id: string, payment: { invoiceId: string | null; amount: number | null; paidOn: string | null }, write: Write) =>
+    command<Order>(`${base}/orders/${segment(id)}/payments`, payment, write),
   pipeline: (asOf?: string) => get<PipelineFigure>(`${base}/figures/pipeline`, { asOf }),
   collectionRate: (query: { period: string; groupBy: string; asOf?: string }) =>
     get<PeriodFigure<CollectionRateRow>>(`${base}/figures/collection-rate`, query),

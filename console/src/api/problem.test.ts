@@ -15,6 +15,13 @@ describe('formErrors', () => {
     expect(mapped.fields).toEqual({ model: ['Unknown model.'], quantity: ['At least 1.'] });
   });
 
+  it('puts each line of a form with an input per line on that line\'s input', () => {
+    const perLine = ['deliverySite', 'unitPrice-0', 'unitPrice-1'];
+    const mapped = formErrors({ 'lines[1].unitPrice': ['Must be positive.'], 'lines[0].unitPrice': ['Required.'] }, perLine);
+    expect(mapped.fields).toEqual({ 'unitPrice-1': ['Must be positive.'], 'unitPrice-0': ['Required.'] });
+    expect(mapped.unmapped).toEqual([]);
+  });
+
   it('matches names whatever their case', () => {
     expect(formErrors({ SalesRep: ['Required.'] }, fields).fields).toEqual({ salesRep: ['Required.'] });
   });

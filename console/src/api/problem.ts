@@ -21,13 +21,15 @@ export interface FormErrors {
 
 /**
  * Puts a validation problem's messages on a form's inputs. An API field names a form field either as it is
- * (`customer`) or through an item of a list (`lines[0].model` → `model`, the form filing one line); names are compared
- * without regard to case, as ASP.NET may capitalise them.
+ * (`customer`) or through an item of a list: `lines[2].unitPrice` → `unitPrice-2` (a form with an input per line),
+ * or `lines[0].model` → `model` (a form filing one line); names are compared without regard to case, as ASP.NET may
+ * capitalise them.
  */
 export function formErrors(errors: Record<string, string[]> | undefined, formFields: readonly string[]): FormErrors {
   const result: FormErrors = { fields: {}, unmapped: [] };
   for (const [key, messages] of Object.entries(errors ?? {})) {
-    const field = formFields.find((name) => name.toLowerCase() === formFieldOf(key).toLowerCase());
+    const candidates = formFieldsOf(key).map((name) => name.toLowerCase());
+    const field = candidates.map((candidate) => formFields.find((name) => name.toLowerCase() === candidate)).find(Boolean);
     if (field) {
       result.fields[field] = [...(result.fields[field] ?? []), ...messages];
     } else {
@@ -37,7 +39,11 @@ export function formErrors(errors: Record<string, string[]> | undefined, formFie
   return result;
 }
 
-function formFieldOf(apiField: string): string {
-  const item = /^\w+\[0\]\.(\w+)$/.exec(apiField);
-  return item?.[1] ?? apiField;
+function formFieldsOf(apiField: string): string[] {
+  const item = /^\w+\[(\d+)\]\.(\w+)$/.exec(apiField);
+  if (!item) {
+    return [apiField];
+  }
+  const [, index = '0', name = apiField] = item;
+  return index === '0' ? [`${name}-0`, name] : [`${name}-${index}`];
 }

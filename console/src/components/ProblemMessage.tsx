@@ -6,7 +6,8 @@ import { useLanguage } from '../i18n/language';
 export function ProblemMessage({ error }: { error: ApiError }) {
   const { t } = useLanguage();
   const kind = problemKind(error.problem);
-  const explained = kind === 'outside-your-region' ? t('problem.outside-your-region') : error.status === 403 ? t('problem.forbidden') : undefined;
+  const explained =
+    kind === 'outside-your-region' || kind === 'stream-moved' ? t(`problem.${kind}`) : error.status === 403 ? t('problem.forbidden') : undefined;
   return (
     <div className="problem" role="alert" data-testid="problem" data-status={error.status}>
       <strong>{error.problem.title ?? `HTTP ${error.status}`}</strong>

@@ -1,9 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/http';
-import { ActionKeys } from '../api/idempotency';
+import { useState, type FormEvent } from 'react';
 import { orders, type FileOpportunity, type Opportunity } from '../api/orders';
-import { formErrors, type FormErrors } from '../api/problem';
-import type { SignedInUser } from '../auth/auth';
+import { useUser } from '../auth/user';
+import { FieldError } from '../commands/CommandForm';
+import { useCommand } from '../commands/useCommand';
 import { Loading } from '../components/Loading';
 import { OpportunityLink } from '../components/links';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -46,41 +45,22 @@ function readForm(form: HTMLFormElement): FileOpportunity {
  * The opportunity form [表单填报]. The browser checks nothing (noValidate): the API decides, and its validation errors
  * are shown on the inputs they name.
  */
-export function OpportunityFormPage({ user }: { user: SignedInUser }) {
+export function OpportunityFormPage() {
+  const user = useUser();
   const regions = useRegions();
   const { t } = useLanguage();
   const models = useApi('models', orders.models);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, unmapped: [] });
-  const [refusal, setRefusal] = useState<ApiError>();
   const [filed, setFiled] = useState<Opportunity>();
-  const [sending, setSending] = useState(false);
   // Pressing "file" again after an answer that never came files the same opportunity once.
-  const actions = useRef(new ActionKeys());
+  const filing = useCommand(orders.fileOpportunity, fields);
+  const { errors, refusal, sending } = filing;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setSending(true);
     setFiled(undefined);
-    setRefusal(undefined);
-    setErrors({ fields: {}, unmapped: [] });
-    try {
-      const form = readForm(event.currentTarget);
-      setFiled(await orders.fileOpportunity(form, actions.current.keyFor(form)));
-      actions.current.answered();
-    } catch (error) {
-      const refused = error instanceof ApiError ? error : new ApiError(0, { title: String(error) });
-      // A refusal is an answer; only a lost one (no answer, 502–504) keeps the action's key for the next press.
-      if (refused.status !== 0 && (refused.status < 502 || refused.status > 504)) {
-        actions.current.answered();
-      }
-      const mapped = formErrors(refused.problem.errors, fields);
-      setErrors(mapped);
-      // A refusal without field errors (403, 409, 503 …) is shown whole.
-      if (!refused.problem.errors) {
-        setRefusal(refused);
-      }
-    } finally {
-      setSending(false);
+    const outcome = await filing.run(readForm(event.currentTarget));
+    if (outcome && 'answer' in outcome) {
+      setFiled(outcome.answer);
     }
   };
 
@@ -151,12 +131,4 @@ export function OpportunityFormPage({ user }: { user: SignedInUser }) {
       )}
     </section>
   );
-}
-
-function FieldError({ name, messages }: { name: string; messages: string[] | undefined }) {
-  return messages ? (
-    <span className="field-error" data-testid={`error-${name}`}>
-      {messages.join(' ')}
-    </span>
-  ) : null;
 }

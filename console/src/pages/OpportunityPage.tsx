@@ -1,27 +1,33 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { orders, type Opportunity } from '../api/orders';
+import type { Versioned } from '../api/http';
+import { orders, type Opportunity, type Order } from '../api/orders';
+import { mayAct, useUser } from '../auth/user';
+import { CommandForm, numberOf, type CommandField } from '../commands/CommandForm';
+import { useRecord } from '../commands/useRecord';
 import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
 import { OrderLink } from '../components/links';
-import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
 
 const line = createColumnHelper<Opportunity['lines'][number]>();
 const columns = [line.accessor('model', { header: 'common.model' }), line.accessor('quantity', { header: 'common.quantity' })];
 
-/** One opportunity [商机]: what was filed and where it stands. */
+const openStages = ['Lead', 'Qualified', 'Proposal', 'Negotiation'] as const;
+
+/** One opportunity [商机]: what was filed, where it stands, and what sales may do with it next. */
 export function OpportunityPage() {
   const { id = '' } = useParams();
   const { t, language } = useLanguage();
-  const opportunity = useApi(`opportunity:${id}`, () => orders.opportunity(id));
+  const opportunity = useRecord(`opportunity:${id}`, () => orders.opportunity(id));
   return (
     <section>
       <h1>{t('opportunity.title', { id })}</h1>
-      <Loading loaded={opportunity}>
-        {(found) => (
+      <Loading loaded={opportunity.record}>
+        {({ value: found, version }) => (
           <>
             <Facts
               testId="opportunity"
@@ -33,14 +39,125 @@ export function OpportunityPage() {
                 ['opportunity.expectedAmount', formatAmount(found.expectedAmount, language)],
                 ['opportunity.expectedCloseDate', found.expectedCloseDate],
                 ['opportunity.filedAt', formatInstant(found.filedAt, language)],
+                ['opportunity.lostReason', found.lostReason ?? '—'],
                 ['common.order', found.orderId ? <OrderLink id={found.orderId} /> : '—'],
               ]}
             />
             <h2>{t('opportunity.lines')}</h2>
             <DataTable rows={found.lines} columns={columns} />
+            <OpportunityCommands opportunity={{ value: found, version }} onDone={opportunity.replace} onStale={opportunity.reload} />
           </>
         )}
       </Loading>
     </section>
+  );
+}
+
+/**
+ * What a sales rep or regional manager does from here: move an open opportunity, win or lose it, reopen a closed one,
+ * place the order of a won one. Each sends the version the page shows (`If-Match`).
+ */
+function OpportunityCommands({
+  opportunity: { value: opportunity, version },
+  onDone,
+  onStale,
+}: {
+  opportunity: Versioned<Opportunity>;
+  onDone: (latest: Versioned<Opportunity>) => void;
+  onStale: () => void;
+}) {
+  const { t } = useLanguage();
+  const user = useUser();
+  const [placed, setPlaced] = useState<Order>();
+  if (!mayAct(user, 'sales-rep', 'regional-manager')) {
+    return null;
+  }
+
+  const id = opportunity.id;
+  const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
+  const reason: CommandField[] = [{ name: 'reason', label: 'opportunity.reason' }];
+  const open = (openStages as readonly string[]).includes(opportunity.stage);
+  const orderLines: CommandField[] = opportunity.lines.map((item, index) => ({
+    name: `unitPrice-${index}`,
+    label: `${t('order.unitPrice')} · ${item.model} × ${item.quantity}`,
+    type: 'number',
+    step: '0.01',
+  }));
+
+  return (
+    <>
+      <h2>{t('command.title')}</h2>
+      <div className="commands">
+        {open && (
+          <>
+            <CommandForm
+              id="move"
+              title="opportunity.move"
+              fields={[
+                {
+                  name: 'stage',
+                  label: 'opportunity.stage',
+                  type: 'select',
+                  options: openStages.filter((stage) => stage !== opportunity.stage).map((stage) => ({ value: stage, label: t(`stage.${stage}`) })),
+                },
+              ]}
+              send={(values, key) => orders.moveOpportunity(id, values('stage'), write(key))}
+              onDone={onDone}
+              onStale={onStale}
+            />
+            <CommandForm id="win" title="opportunity.win" send={(_, key) => orders.winOpportunity(id, write(key))} onDone={onDone} onStale={onStale} />
+            <CommandForm
+              id="lose"
+              title="opportunity.lose"
+              fields={reason}
+              send={(values, key) => orders.loseOpportunity(id, values('reason'), write(key))}
+              onDone={onDone}
+              onStale={onStale}
+            />
+          </>
+        )}
+        {!open && (
+          <CommandForm
+            id="reopen"
+            title="opportunity.reopen"
+            fields={reason}
+            send={(values, key) => orders.reopenOpportunity(id, values('reason'), write(key))}
+            onDone={onDone}
+            onStale={onStale}
+          />
+        )}
+        {opportunity.stage === 'Won' && !opportunity.orderId && (
+          <CommandForm
+            id="place-order"
+            title="opportunity.placeOrder"
+            fields={[{ name: 'deliverySite', label: 'order.deliverySite' }, ...orderLines]}
+            send={(values, key) =>
+              orders.placeOrder(
+                {
+                  opportunityId: id,
+                  deliverySite: values('deliverySite'),
+                  lines: opportunity.lines.map((item, index) => ({
+                    model: item.model,
+                    quantity: item.quantity,
+                    unitPrice: numberOf(values(`unitPrice-${index}`)),
+                  })),
+                },
+                key,
+              )
+            }
+            onDone={(order) => {
+              setPlaced(order);
+              // The opportunity learns its order from the order's event: read it again.
+              onStale();
+            }}
+          />
+        )}
+      </div>
+      {placed && (
+        <p className="success" data-testid="order-placed" data-id={placed.id}>
+          {t('opportunity.orderPlaced')} <OrderLink id={placed.id} />
+        </p>
+      )}
+    </>
   );
 }

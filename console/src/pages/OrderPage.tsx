@@ -1,11 +1,15 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useParams } from 'react-router';
+import { dispatch, type Allocation } from '../api/dispatch';
+import type { Versioned } from '../api/http';
 import { orders, type Invoice, type Order } from '../api/orders';
+import { mayAct, useUser } from '../auth/user';
+import { CommandForm, numberOf } from '../commands/CommandForm';
+import { useRecord } from '../commands/useRecord';
 import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
 import { OpportunityLink, VehicleList } from '../components/links';
-import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
 
@@ -16,7 +20,7 @@ const invoice = createColumnHelper<Invoice>();
 export function OrderPage() {
   const { id = '' } = useParams();
   const { t, language } = useLanguage();
-  const order = useApi(`order:${id}`, () => orders.order(id));
+  const order = useRecord(`order:${id}`, () => orders.order(id));
   const amount = (value: number) => formatAmount(value, language);
 
   const lineColumns = [
@@ -38,8 +42,8 @@ export function OrderPage() {
   return (
     <section>
       <h1>{t('order.title', { id })}</h1>
-      <Loading loaded={order}>
-        {(found) => (
+      <Loading loaded={order.record}>
+        {({ value: found, version }) => (
           <>
             <Facts
               testId="order"
@@ -68,9 +72,133 @@ export function OrderPage() {
             />
             <h2>{t('order.invoices')}</h2>
             <DataTable rows={found.invoices} columns={invoiceColumns} testId="order-invoices" />
+            <InvoicingCommands order={{ value: found, version }} onDone={order.replace} onStale={order.reload} />
+            <DeliveryCommands orderId={found.id} onDelivered={order.reload} />
           </>
         )}
       </Loading>
     </section>
+  );
+}
+
+/** What finance does from here: issue an invoice for the order, record a payment against one of its invoices. */
+function InvoicingCommands({
+  order: { value: order, version },
+  onDone,
+  onStale,
+}: {
+  order: Versioned<Order>;
+  onDone: (latest: Versioned<Order>) => void;
+  onStale: () => void;
+}) {
+  const { t } = useLanguage();
+  const user = useUser();
+  if (!mayAct(user, 'finance') || order.status === 'Cancelled') {
+    return null;
+  }
+
+  const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
+  return (
+    <>
+      <h2>{t('command.title')}</h2>
+      <div className="commands">
+        <CommandForm
+          id="issue-invoice"
+          title="order.issueInvoice"
+          fields={[
+            { name: 'amount', label: 'common.amount', type: 'number', step: '0.01' },
+            { name: 'issueDate', label: 'order.issueDate', type: 'date' },
+            { name: 'dueDate', label: 'order.dueDate', type: 'date' },
+          ]}
+          send={(values, key) =>
+            orders.issueInvoice(order.id, { amount: numberOf(values('amount')), issueDate: values('issueDate'), dueDate: values('dueDate') }, write(key))
+          }
+          onDone={onDone}
+          onStale={onStale}
+        />
+        {order.invoices.length > 0 && (
+          <CommandForm
+            id="record-payment"
+            title="order.recordPayment"
+            fields={[
+              {
+                name: 'invoiceId',
+                label: 'order.invoice',
+                type: 'select',
+                options: order.invoices.map((invoice) => ({ value: invoice.invoiceId, label: invoice.invoiceId })),
+              },
+              { name: 'amount', label: 'common.amount', type: 'number', step: '0.01' },
+              { name: 'paidOn', label: 'order.paidOn', type: 'date' },
+            ]}
+            send={(values, key) =>
+              orders.recordPayment(order.id, { invoiceId: values('invoiceId'), amount: numberOf(values('amount')), paidOn: values('paidOn') }, write(key))
+            }
+            onDone={onDone}
+            onStale={onStale}
+          />
+        )}
+      </div>
+    </>
+  );
+}
+
+const unit = createColumnHelper<Allocation['units'][number]>();
+
+/**
+ * What dispatch does from here: schedule a reserved unit's delivery and confirm it took place — commands on the order's
+ * allocation, sent with the allocation's version. Fleet and orders then follow (the order is read again).
+ */
+function DeliveryCommands({ orderId, onDelivered }: { orderId: string; onDelivered: () => void }) {
+  const { t } = useLanguage();
+  const user = useUser();
+  const dispatches = mayAct(user, 'dispatcher');
+  const allocation = useRecord(`allocation:${orderId}`, () => dispatch.allocation(orderId));
+  if (!dispatches || allocation.record.state !== 'ready') {
+    return null;
+  }
+
+  const { value: found, version } = allocation.record.data;
+  const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
+  const vehicles = (status: string) =>
+    found.units.filter((item) => item.status === status && item.vehicleCode).map((item) => ({ value: item.vehicleCode!, label: `#${item.number} ${item.vehicleCode}` }));
+  const done = (latest: Versioned<Allocation>) => {
+    allocation.replace(latest);
+    onDelivered();
+  };
+  const columns = [
+    unit.accessor('number', { header: '#' }),
+    unit.accessor('model', { header: 'common.model' }),
+    unit.accessor('status', { header: 'common.status', cell: (cell) => t(`unitStatus.${cell.getValue()}`) }),
+    unit.accessor('vehicleCode', { header: 'common.vehicle', cell: (cell) => cell.getValue() ?? '—' }),
+    unit.accessor('deliveryDate', { header: 'common.date', cell: (cell) => cell.getValue() ?? '—' }),
+    unit.accessor('deliverySite', { header: 'common.site', cell: (cell) => cell.getValue() ?? '—' }),
+  ];
+  return (
+    <>
+      <h2>{t('order.allocation')}</h2>
+      <DataTable rows={found.units} columns={columns} testId="allocation-units" />
+      <div className="commands">
+        <CommandForm
+          id="schedule-delivery"
+          title="order.scheduleDelivery"
+          fields={[
+            { name: 'vehicleCode', label: 'common.vehicle', type: 'select', options: vehicles('Reserved') },
+            { name: 'date', label: 'common.date', type: 'date' },
+            { name: 'site', label: 'common.site', defaultValue: found.deliverySite },
+          ]}
+          send={(values, key) => dispatch.scheduleDelivery(orderId, { vehicleCode: values('vehicleCode'), date: values('date'), site: values('site') }, write(key))}
+          onDone={done}
+          onStale={allocation.reload}
+        />
+        <CommandForm
+          id="confirm-delivery"
+          title="order.confirmDelivery"
+          fields={[{ name: 'vehicleCode', label: 'common.vehicle', type: 'select', options: vehicles('Scheduled') }]}
+          send={(values, key) => dispatch.confirmDelivery(orderId, values('vehicleCode'), write(key))}
+          onDone={done}
+          onStale={allocation.reload}
+        />
+      </div>
+    </>
   );
 }

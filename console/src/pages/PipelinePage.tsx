@@ -10,6 +10,7 @@ import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
 import { useRegions } from '../components/useRegions';
+import { PipelineBoard } from './PipelineBoard';
 
 const pageSize = 50;
 const opportunity = createColumnHelper<Opportunity>();
@@ -57,10 +58,14 @@ export function PipelinePage() {
       <h1>{t('pipeline.title')}</h1>
       <h2>{t('pipeline.byStage')}</h2>
       <Chart testId="chart-pipeline" loaded={pipeline} draw={drawPipeline} />
+      <div className="filters">
+        <Select label="common.region" name="region" value={region} options={regions} emptyLabel="common.all" onChange={(value) => (setRegion(value), setPage(1))} />
+      </div>
+      <h2>{t('pipeline.board')}</h2>
+      <PipelineBoard region={region} />
       <h2>{t('pipeline.opportunities')}</h2>
       <div className="filters">
         <Select label="opportunity.stage" name="stage" value={stage} options={opportunityStages} optionLabels="stage." emptyLabel="common.all" onChange={(value) => (setStage(value), setPage(1))} />
-        <Select label="common.region" name="region" value={region} options={regions} emptyLabel="common.all" onChange={(value) => (setRegion(value), setPage(1))} />
       </div>
       <PagedTable loaded={list} columns={columns} testId="opportunities" rowTestId="opportunity-row" onPage={setPage} />
     </section>

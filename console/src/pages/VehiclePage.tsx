@@ -1,7 +1,12 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { dispatch, type Loan } from '../api/dispatch';
 import { fleet, vehicleStatuses, type AuditEntry, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
+import type { Versioned } from '../api/http';
+import { mayAct, useUser } from '../auth/user';
+import { CommandForm, numberOf } from '../commands/CommandForm';
+import { useRecord } from '../commands/useRecord';
 import { Chart, type Drawing } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
 import { utilizationBars } from '../components/drawings';
@@ -22,18 +27,20 @@ const entry = createColumnHelper<AuditEntry>();
 export function VehiclePage() {
   const { code = '' } = useParams();
   const { t, language } = useLanguage();
-  const vehicle = useApi(`vehicle:${code}`, () => fleet.vehicle(code));
+  const vehicle = useRecord(`vehicle:${code}`, () => fleet.vehicle(code));
   // A code typed another way (jg-ex-0004) finds the vehicle; the page then shows it under its own code, which the
   // other reads ask by.
   const navigate = useNavigate();
-  const canonical = vehicle.state === 'ready' ? vehicle.data.code : code;
+  const canonical = vehicle.record.state === 'ready' ? vehicle.record.data.value.code : code;
   useEffect(() => {
     if (canonical !== code) {
       navigate(`/vehicles/${encodeURIComponent(canonical)}`, { replace: true });
     }
   }, [canonical, code, navigate]);
-  const history = useApi(`history:${code}`, () => fleet.history(code));
-  const timeline = useApi(`status-timeline:${code}`, () => fleet.statusTimeline(code));
+  // The record's history and timeline are read again whenever a command moves it on.
+  const version = vehicle.record.state === 'ready' ? vehicle.record.data.version : undefined;
+  const history = useApi(`history:${code}:${version}`, () => fleet.history(code));
+  const timeline = useApi(`status-timeline:${code}:${version}`, () => fleet.statusTimeline(code));
   const trajectory = useApi(`trajectory:${code}`, () => fleet.trajectory(code));
   const thisMonth = chinaMonth();
   const utilization = useApi(`utilization:${code}:${thisMonth}`, () => fleet.vehicleUtilization(code, addMonths(thisMonth, -11), thisMonth));
@@ -51,7 +58,14 @@ export function VehiclePage() {
     <section>
       <h1>{t('vehicle.title', { code })}</h1>
       <h2>{t('vehicle.state')}</h2>
-      <Loading loaded={vehicle}>{(found) => <VehicleState vehicle={found} />}</Loading>
+      <Loading loaded={vehicle.record}>
+        {(found) => (
+          <>
+            <VehicleState vehicle={found.value} />
+            <VehicleCommands vehicle={found} onDone={vehicle.replace} onStale={vehicle.reload} />
+          </>
+        )}
+      </Loading>
       <h2>{t('vehicle.timeline')}</h2>
       <Chart testId="status-timeline" loaded={timeline} draw={(found) => drawSpells(found.spells, t)} height={160} />
       <h2>{t('vehicle.trajectory')}</h2>
@@ -86,6 +100,93 @@ function VehicleState({ vehicle }: { vehicle: Vehicle }) {
     facts.push(['common.customer', vehicle.customer]);
   }
   return <Facts facts={facts} testId="vehicle-state" />;
+}
+
+/**
+ * What fleet operations and dispatch do from a vehicle's page: open and close maintenance, retire it (commands on the
+ * vehicle, sent with the version shown); lend it and take it back (dispatch's loans, which fleet then follows — the
+ * page reads the vehicle again).
+ */
+function VehicleCommands({ vehicle: { value: vehicle, version }, onDone, onStale }: { vehicle: Versioned<Vehicle>; onDone: (latest: Versioned<Vehicle>) => void; onStale: () => void }) {
+  const { t } = useLanguage();
+  const user = useUser();
+  const [lent, setLent] = useState<Loan>();
+  const operates = mayAct(user, 'fleet-operations');
+  const dispatches = mayAct(user, 'dispatcher');
+  if ((!operates && !dispatches) || vehicle.status === 'Retired') {
+    return null;
+  }
+
+  const code = vehicle.code;
+  const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
+  const followDispatch = (loan: Loan) => {
+    setLent(loan);
+    onStale();
+  };
+  return (
+    <>
+      <h2>{t('command.title')}</h2>
+      <div className="commands">
+        {operates && vehicle.status !== 'InMaintenance' && (
+          <CommandForm
+            id="open-maintenance"
+            title="vehicle.openMaintenance"
+            fields={[{ name: 'reason', label: 'opportunity.reason' }]}
+            send={(values, key) => fleet.openMaintenance(code, values('reason'), write(key))}
+            onDone={onDone}
+            onStale={onStale}
+          />
+        )}
+        {operates && vehicle.status === 'InMaintenance' && (
+          <CommandForm
+            id="close-maintenance"
+            title="vehicle.closeMaintenance"
+            fields={[{ name: 'outcome', label: 'vehicle.outcome' }]}
+            send={(values, key) => fleet.closeMaintenance(code, values('outcome'), write(key))}
+            onDone={onDone}
+            onStale={onStale}
+          />
+        )}
+        {operates && (
+          <CommandForm
+            id="retire"
+            title="vehicle.retire"
+            fields={[{ name: 'reason', label: 'opportunity.reason' }]}
+            send={(values, key) => fleet.retire(code, values('reason'), write(key))}
+            onDone={onDone}
+            onStale={onStale}
+          />
+        )}
+        {dispatches && vehicle.status === 'InStock' && (
+          <CommandForm
+            id="lend"
+            title="vehicle.lend"
+            fields={[
+              { name: 'borrower', label: 'vehicle.borrower' },
+              { name: 'site', label: 'common.site' },
+              { name: 'dueDate', label: 'order.dueDate', type: 'date' },
+            ]}
+            send={(values, key) => dispatch.lend({ vehicleCode: code, borrower: values('borrower'), site: values('site'), dueDate: values('dueDate') }, key)}
+            onDone={followDispatch}
+          />
+        )}
+        {dispatches && vehicle.status === 'OnLoan' && vehicle.loan && (
+          <CommandForm
+            id="return"
+            title="vehicle.return"
+            fields={[{ name: 'hoursUsed', label: 'vehicle.hoursUsed', type: 'number', step: '0.1' }]}
+            send={(values, key) => dispatch.returnLent(vehicle.loan!.loanId, numberOf(values('hoursUsed')), key)}
+            onDone={followDispatch}
+          />
+        )}
+      </div>
+      {lent && (
+        <p className="muted" data-testid="loan-requested" data-id={lent.loanId}>
+          {t('vehicle.dispatchFollows', { loan: lent.loanId })}
+        </p>
+      )}
+    </>
+  );
 }
 
 const statusColours: Record<string, string> = {

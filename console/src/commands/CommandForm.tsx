@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { useLanguage } from '../i18n/language';
+import { useCommand } from './useCommand';
+
+export interface CommandField {
+  name: string;
+  /** A translation key. */
+  label: string;
+  type?: 'text' | 'number' | 'date' | 'select';
+  /** A select's choices; the first, empty one ("choose") is added. */
+  options?: { value: string; label: string }[];
+  defaultValue?: string;
+  step?: string;
+}
+
+/** What an input of the form says: blank is null (the API names what is missing). */
+export type CommandValues = (name: string) => string | null;
+
+/** A number typed in an input, or null for blank or not a number (the API then names the field). */
+export function numberOf(value: string | null): number | null {
+  return value === null || Number.isNaN(Number(value)) ? null : Number(value);
+}
+
+/**
+ * One command as a small form: the browser checks nothing (noValidate), the API decides, and what it refuses is shown
+ * beside the field it names, or whole (a 412 `stream-moved` also calls `onStale`, so the page shows the record as it
+ * now is). After success the form is cleared and `onDone` gets the API's answer.
+ */
+export function CommandForm<TAnswer>({
+  id,
+  title,
+  fields = [],
+  send,
+  onDone,
+  onStale,
+}: {
+  id: string;
+  title: string;
+  fields?: CommandField[];
+  send: (values: CommandValues, idempotencyKey: string) => Promise<TAnswer>;
+  onDone: (answer: TAnswer) => void;
+  onStale?: () => void;
+}) {
+  const { t } = useLanguage();
+  const form = useRef<HTMLFormElement>(null);
+  const [done, setDone] = useState(false);
+  const command = useCommand(
+    (values: Record<string, string | null>, idempotencyKey: string) => send((name) => values[name] ?? null, idempotencyKey),
+    fields.map((field) => field.name),
+  );
+
+  // Focus the first refused field, so that a keyboard or screen-reader user lands on what to mend.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+  }, [command.errors]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setDone(false);
+    const data = new FormData(event.currentTarget);
+    const values = Object.fromEntries(fields.map((field) => [field.name, String(data.get(field.name) ?? '').trim() || null]));
+    const outcome = await command.run(values);
+    if (outcome && 'answer' in outcome) {
+      form.current?.reset();
+      setDone(true);
+      onDone(outcome.answer);
+    } else if (outcome?.refusal.status === 412) {
+      onStale?.();
+    }
+  };
+
+  return (
+    <form ref={form} className="command" data-testid={`command-${id}`} noValidate onSubmit={(event) => void submit(event)}>
+      <fieldset disabled={command.sending}>
+        <legend>{t(title)}</legend>
+        {fields.map((field) => (
+          <label key={field.name}>
+            {t(field.label)}
+            {field.type === 'select' ? (
+              <select name={field.name} defaultValue={field.defaultValue ?? ''} aria-invalid={field.name in command.errors.fields}>
+                <option value="">{t('opportunity.choose')}</option>
+                {field.options?.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                name={field.name}
+                type={field.type ?? 'text'}
+                step={field.step}
+                defaultValue={field.defaultValue}
+                aria-invalid={field.name in command.errors.fields}
+              />
+            )}
+            <FieldError name={field.name} messages={command.errors.fields[field.name]} />
+          </label>
+        ))}
+        <button type="submit">{t(title)}</button>
+      </fieldset>
+      {command.errors.unmapped.length > 0 && (
+        <div className="problem" data-testid="form-error" role="alert">
+          {command.errors.unmapped.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      )}
+      {command.refusal && (
+        <div data-testid="form-error">
+          <ProblemMessage error={command.refusal} />
+        </div>
+      )}
+      {done && (
+        <p className="success" role="status" data-testid={`command-${id}-done`}>
+          {t('command.done')}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function FieldError({ name, messages }: { name: string; messages: string[] | undefined }) {
+  return messages ? (
+    <span className="field-error" data-testid={`error-${name}`}>
+      {messages.join(' ')}
+    </span>
+  ) : null;
+}
