@@ -28,21 +28,23 @@ public static class InventoryEndpoints
         return api;
     }
 
-    /// <summary>What a search names at most: a code, a customer, a model or a warehouse, not a document.</summary>
-    public const int MaxSearchLength = 100;
-
     /// <summary>The columns the inventory sorts by (<c>?sort=</c>, <c>-</c> before one for descending); by code otherwise.</summary>
-    public static readonly IReadOnlyList<string> SortColumns = ["code", "model", "category", "region", "warehouse", "status"];
+    public static readonly SortColumns<Vehicle> Sorts = new SortColumns<Vehicle>("code", v => v.Code, fallback: "code")
+        .By("model", v => v.Model)
+        .By("category", v => v.Category)
+        .By("region", v => v.Region)
+        .By("warehouse", v => v.Warehouse)
+        // In the order of a vehicle's life (in stock, reserved, on its way, …), as the status filter lists them.
+        .By("status", v => v.Status);
 
     private static async Task<Results<Ok<Page<InventoryLine>>, ValidationProblem>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
         string? model = null, VehicleStatus? status = null, string? region = null, string? warehouse = null, string? search = null, string? sort = null,
         int page = 1, int pageSize = Page.DefaultSize)
     {
-        var order = SortOrder.Parse(sort, "code");
         var errors = Page.Validate(page, pageSize);
-        order.CheckAgainst(SortColumns, errors);
-        CheckSearch(search, errors);
+        Sorts.Check(sort, errors);
+        ListSearch.Check(search, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
@@ -51,59 +53,28 @@ public static class InventoryEndpoints
         // Stock is company-wide; who holds another region's vehicle is that region's business, so it is neither shown
         // nor searched by.
         var confinedTo = http.ConfinedTo();
-        var found = Search(Filter(session, model, status, region, warehouse), search?.Trim(), confinedTo);
-        return TypedResults.Ok(await Sorted(found, order).PageAsync(page, pageSize,
+        var found = Search(Filter(session, model, status, region, warehouse), search, confinedTo);
+        return TypedResults.Ok(await Sorts.Apply(found, sort).PageAsync(page, pageSize,
             v => new InventoryLine(v.Code, v.Model, v.Category, v.Region, v.Warehouse, v.Status, VehicleRecords.HolderFor(confinedTo, v)), cancellationToken));
-    }
-
-    private static void CheckSearch(string? search, IDictionary<string, string[]> errors)
-    {
-        if (search?.Trim().Length > MaxSearchLength)
-        {
-            errors["search"] = [$"A search has at most {MaxSearchLength} characters."];
-        }
     }
 
     /// <summary>
     /// Vehicles whose code, model or warehouse — or, where the caller may see it, customer or borrower — begins with
-    /// <paramref name="search"/>, whatever its case: <c>jg-ex-00</c> finds <c>JG-EX-0004</c>. Marten escapes the LIKE
-    /// wildcards, so a <c>%</c> or <c>_</c> is searched for as itself.
+    /// <paramref name="search"/> (<see cref="ListSearch"/>).
     /// </summary>
     private static IQueryable<Vehicle> Search(IQueryable<Vehicle> vehicles, string? search, string? confinedTo)
     {
-        if (string.IsNullOrEmpty(search))
+        if (ListSearch.Of(search) is not { } start)
         {
             return vehicles;
         }
 
-        const StringComparison AnyCase = StringComparison.OrdinalIgnoreCase;
+        const StringComparison AnyCase = ListSearch.AnyCase;
         return confinedTo is null
-            ? vehicles.Where(v => v.Code.StartsWith(search, AnyCase) || v.Model.StartsWith(search, AnyCase) || v.Warehouse.StartsWith(search, AnyCase)
-                || v.Customer!.StartsWith(search, AnyCase) || v.Loan!.Borrower.StartsWith(search, AnyCase))
-            : vehicles.Where(v => v.Code.StartsWith(search, AnyCase) || v.Model.StartsWith(search, AnyCase) || v.Warehouse.StartsWith(search, AnyCase)
-                || (v.Region == confinedTo && (v.Customer!.StartsWith(search, AnyCase) || v.Loan!.Borrower.StartsWith(search, AnyCase))));
-    }
-
-    /// <summary>In the order asked for, then by code, so that pages never overlap or skip a vehicle.</summary>
-    private static IQueryable<Vehicle> Sorted(IQueryable<Vehicle> vehicles, SortOrder order)
-    {
-        var sorted = (order.Column, order.Descending) switch
-        {
-            ("model", false) => vehicles.OrderBy(v => v.Model),
-            ("model", true) => vehicles.OrderByDescending(v => v.Model),
-            ("category", false) => vehicles.OrderBy(v => v.Category),
-            ("category", true) => vehicles.OrderByDescending(v => v.Category),
-            ("region", false) => vehicles.OrderBy(v => v.Region),
-            ("region", true) => vehicles.OrderByDescending(v => v.Region),
-            ("warehouse", false) => vehicles.OrderBy(v => v.Warehouse),
-            ("warehouse", true) => vehicles.OrderByDescending(v => v.Warehouse),
-            // In the order of a vehicle's life (in stock, reserved, on its way, …), as the status filter lists them.
-            ("status", false) => vehicles.OrderBy(v => v.Status),
-            ("status", true) => vehicles.OrderByDescending(v => v.Status),
-            (_, true) => vehicles.OrderByDescending(v => v.Code),
-            _ => vehicles.OrderBy(v => v.Code),
-        };
-        return order.Column == "code" ? sorted : sorted.ThenBy(v => v.Code);
+            ? vehicles.Where(v => v.Code.StartsWith(start, AnyCase) || v.Model.StartsWith(start, AnyCase) || v.Warehouse.StartsWith(start, AnyCase)
+                || v.Customer!.StartsWith(start, AnyCase) || v.Loan!.Borrower.StartsWith(start, AnyCase))
+            : vehicles.Where(v => v.Code.StartsWith(start, AnyCase) || v.Model.StartsWith(start, AnyCase) || v.Warehouse.StartsWith(start, AnyCase)
+                || (v.Region == confinedTo && (v.Customer!.StartsWith(start, AnyCase) || v.Loan!.Borrower.StartsWith(start, AnyCase))));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<InventoryCount>>, ValidationProblem>> CountAsync(
@@ -111,14 +82,14 @@ public static class InventoryEndpoints
         string? model = null, VehicleStatus? status = null, string? region = null, string? warehouse = null, string? search = null)
     {
         var errors = new Dictionary<string, string[]>();
-        CheckSearch(search, errors);
+        ListSearch.Check(search, errors);
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
 
         // Only the four grouping fields leave the database; the grouping itself is cheap in memory.
-        var keys = await Search(Filter(session, model, status, region, warehouse), search?.Trim(), http.ConfinedTo())
+        var keys = await Search(Filter(session, model, status, region, warehouse), search, http.ConfinedTo())
             .Select(v => new { v.Model, v.Status, v.Region, v.Warehouse })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<InventoryCount>>([.. keys

@@ -13,15 +13,30 @@ public static class ListOpportunitiesEndpoint
     {
         opportunities.MapGet("/", ListAsync)
             .WithName("ListOpportunities")
-            .WithSummary("Opportunities by stage, region and sales rep, newest first, a page at a time");
+            .WithSummary("Opportunities by stage, region and sales rep, searched and sorted (newest first unless asked), a page at a time");
         return opportunities;
     }
 
+    /// <summary>The columns opportunities sort by (<c>?sort=</c>, <c>-</c> before one for descending); newest first otherwise.</summary>
+    public static readonly SortColumns<Opportunity> Sorts = new SortColumns<Opportunity>("id", opportunity => opportunity.Id, fallback: "-filedAt")
+        .By("customer", opportunity => opportunity.Customer)
+        .By("region", opportunity => opportunity.Region)
+        .By("salesRep", opportunity => opportunity.SalesRep)
+        // In the order of the funnel: lead, qualified, proposal, negotiation, won, lost.
+        .By("stage", opportunity => opportunity.Stage)
+        .By("expectedAmount", opportunity => opportunity.ExpectedAmount)
+        .By("expectedCloseDate", opportunity => opportunity.ExpectedCloseDate)
+        .By("filedAt", opportunity => opportunity.FiledAt);
+
     private static async Task<Results<Ok<Page<OpportunityView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
-        OpportunityStage? stage = null, string? region = null, string? salesRep = null, int page = 1, int pageSize = Page.DefaultSize)
+        OpportunityStage? stage = null, string? region = null, string? salesRep = null, string? search = null, string? sort = null,
+        int page = 1, int pageSize = Page.DefaultSize)
     {
-        if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
+        var errors = Page.Validate(page, pageSize);
+        Sorts.Check(sort, errors);
+        ListSearch.Check(search, errors);
+        if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
@@ -33,6 +48,13 @@ public static class ListOpportunitiesEndpoint
         }
 
         query = query.WhereGiven(stage, opportunity => opportunity.Stage == stage).WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep);
-        return TypedResults.Ok(await query.OrderByDescending(opportunity => opportunity.FiledAt).PageAsync(session, OpportunitiesModule.Opportunities, opportunity => opportunity.Id, page, pageSize, cancellationToken));
+        // The start of its id, customer or sales rep, whatever its case (within the caller's region, as above).
+        if (ListSearch.Of(search) is { } start)
+        {
+            query = query.Where(opportunity => opportunity.Id.StartsWith(start, ListSearch.AnyCase) || opportunity.Customer.StartsWith(start, ListSearch.AnyCase)
+                || opportunity.SalesRep.StartsWith(start, ListSearch.AnyCase));
+        }
+
+        return TypedResults.Ok(await Sorts.Apply(query, sort).PageAsync(session, OpportunitiesModule.Opportunities, opportunity => opportunity.Id, page, pageSize, cancellationToken));
     }
 }

@@ -12,15 +12,27 @@ public static class ListOrdersEndpoint
     {
         orders.MapGet("/", ListAsync)
             .WithName("ListOrders")
-            .WithSummary("Orders by region, customer and sales rep, newest first, a page at a time, with their receivables");
+            .WithSummary("Orders by region, customer and sales rep, searched and sorted (newest first unless asked), a page at a time, with their receivables");
         return orders;
     }
 
+    /// <summary>The columns orders sort by (<c>?sort=</c>, <c>-</c> before one for descending); newest first otherwise.</summary>
+    public static readonly SortColumns<Order> Sorts = new SortColumns<Order>("id", order => order.Id, fallback: "-placedAt")
+        .By("customer", order => order.Customer)
+        .By("region", order => order.Region)
+        .By("salesRep", order => order.SalesRep)
+        .By("deliverySite", order => order.DeliverySite)
+        .By("placedAt", order => order.PlacedAt);
+
     private static async Task<Results<Ok<Page<OrderView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
-        string? region = null, string? customer = null, string? salesRep = null, int page = 1, int pageSize = Page.DefaultSize)
+        string? region = null, string? customer = null, string? salesRep = null, string? search = null, string? sort = null,
+        int page = 1, int pageSize = Page.DefaultSize)
     {
-        if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
+        var errors = Page.Validate(page, pageSize);
+        Sorts.Check(sort, errors);
+        ListSearch.Check(search, errors);
+        if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
@@ -32,6 +44,13 @@ public static class ListOrdersEndpoint
         }
 
         query = query.WhereGiven(customer, order => order.Customer == customer).WhereGiven(salesRep, order => order.SalesRep == salesRep);
-        return TypedResults.Ok(await query.OrderByDescending(order => order.PlacedAt).PageAsync(session, OrdersModule.Orders, order => order.Id, page, pageSize, cancellationToken));
+        // The start of its id, customer, delivery site or sales rep, whatever its case (within the caller's region, as above).
+        if (ListSearch.Of(search) is { } start)
+        {
+            query = query.Where(order => order.Id.StartsWith(start, ListSearch.AnyCase) || order.Customer.StartsWith(start, ListSearch.AnyCase)
+                || order.DeliverySite.StartsWith(start, ListSearch.AnyCase) || order.SalesRep.StartsWith(start, ListSearch.AnyCase));
+        }
+
+        return TypedResults.Ok(await Sorts.Apply(query, sort).PageAsync(session, OrdersModule.Orders, order => order.Id, page, pageSize, cancellationToken));
     }
 }
