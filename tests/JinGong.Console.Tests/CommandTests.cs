@@ -179,6 +179,33 @@ public sealed class CommandTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task dispatch_transfers_a_vehicle_to_another_region_and_reports_its_arrival_from_its_page()
+    {
+        var stock = (await console.System.GetOkAsync("/api/fleet/inventory?status=InStock&pageSize=1&sort=-model")).GetProperty("items")[0];
+        var code = stock.GetProperty("code").GetString()!;
+        var regions = (await console.System.GetOkAsync("/api/dispatch/regions")).EnumerateArray().ToList();
+        var to = regions.First(region => region.GetProperty("name").GetString() != stock.GetProperty("region").GetString());
+        var page = await console.OpenAsync("vehicle-transfer", $"/vehicles/{code}", p => p.GetByTestId("command-transfer"));
+
+        var transfer = page.GetByTestId("command-transfer");
+        await transfer.Locator("[name=toRegion]").SelectOptionAsync(to.GetProperty("name").GetString()!);
+        await transfer.Locator("[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("dispatch-recorded")).ToBeVisibleAsync();
+        await Eventually.ReturnsAsync(
+            async _ => (await console.System.GetOkAsync($"/api/fleet/vehicles/{code}")).GetProperty("status").GetString(),
+            status => status == "InTransit", TimeSpan.FromSeconds(60), $"fleet started {code}'s transfer");
+
+        await page.ReloadAsync();
+        await page.GetByTestId("command-arrival").Locator("[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("dispatch-recorded")).ToBeVisibleAsync();
+        var arrived = await Eventually.ReturnsAsync(
+            async _ => await console.System.GetOkAsync($"/api/fleet/vehicles/{code}"),
+            vehicle => vehicle.GetProperty("status").GetString() == "InStock", TimeSpan.FromSeconds(60), $"fleet completed {code}'s transfer");
+        arrived.GetProperty("region").GetString().Should().Be(to.GetProperty("name").GetString());
+        arrived.GetProperty("warehouse").GetString().Should().Be(to.GetProperty("warehouse").GetString(), "a blank warehouse is the region's own");
+    }
+
+    [Fact]
     public async Task a_key_result_moved_by_hand_is_checked_in_from_the_okr_board()
     {
         // The quarter the board opens on: this one, in China.

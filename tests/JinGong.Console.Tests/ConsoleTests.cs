@@ -99,6 +99,53 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task the_orders_page_finds_an_order_by_the_start_of_its_customer_and_sorts_by_a_header_keeping_both_in_the_address()
+    {
+        var customer = GatewayRequests.Unique("Zijin Search Mining");
+        var placed = await console.System.PostOkAsync("/api/orders/orders", new
+        {
+            customer, region = "north", salesRep = "administrator", deliverySite = "Pit 4",
+            lines = new[] { new { model = "MT-90E", quantity = 1, unitPrice = 2_000_000m } },
+        }, HttpStatusCode.Created);
+        var page = await console.OpenAsync("orders-search", "/orders", p => p.GetByTestId("order-row").First);
+
+        var search = page.GetByTestId("orders-search");
+        await search.FillAsync(customer[..10].ToLowerInvariant());
+        await search.PressAsync("Enter");
+        await Expect(page.GetByTestId("order-row")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("order-row")).ToContainTextAsync(placed.GetProperty("id").GetString()!);
+
+        await search.FillAsync(string.Empty);
+        await search.PressAsync("Enter");
+        var customers = page.GetByTestId("orders").Locator("th").Nth(2);
+        await customers.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(customers).ToHaveAttributeAsync("aria-sort", "ascending");
+        var expected = (await Api.GetFromJsonAsync<JsonElement>("/api/orders/orders?pageSize=50&sort=customer")).GetProperty("items").EnumerateArray()
+            .Select(order => order.GetProperty("id").GetString()!).ToList();
+        await Expect(page.GetByTestId("order-row").Locator("td:first-child")).ToHaveTextAsync([.. expected]);
+        System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["sort"].Should().Be("customer");
+    }
+
+    [Fact]
+    public async Task the_inventory_exports_every_row_it_lists_in_its_order_to_csv_and_excel()
+    {
+        var page = await console.OpenAsync("inventory-export", "/inventory?sort=-warehouse", p => p.GetByTestId("inventory-row").First);
+        var expected = (await Api.GetFromJsonAsync<JsonElement>("/api/fleet/inventory?pageSize=500&sort=-warehouse")).GetProperty("items").EnumerateArray()
+            .Select(line => line.GetProperty("code").GetString()!).ToList();
+
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
+        csv.SuggestedFilename.Should().MatchRegex(@"^inventory-\d{4}-\d{2}-\d{2}\.csv$");
+        var lines = (await File.ReadAllTextAsync(await csv.PathAsync())).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Skip(1).Select(line => line.Split(',')[0]).Should().Equal(expected, "the file holds the API's rows in the API's order, every page of them");
+
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
+        using var workbook = System.IO.Compression.ZipFile.OpenRead(await xlsx.PathAsync());
+        var texts = string.Concat(await Task.WhenAll(workbook.Entries.Where(entry => entry.FullName.StartsWith("xl/", StringComparison.Ordinal) && entry.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(async entry => await new StreamReader(entry.Open()).ReadToEndAsync())));
+        expected.Should().OnlyContain(code => texts.Contains(code, StringComparison.Ordinal), "every vehicle is in the workbook");
+    }
+
+    [Fact]
     public async Task the_okr_board_shows_the_quarters_aligned_objectives()
     {
         var page = await console.OpenAsync("okr-board", "/okr", p => p.GetByTestId("objective").First);

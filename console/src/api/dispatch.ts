@@ -77,6 +77,9 @@ export const dispatch = {
     command<Allocation>(`${base}/allocations/${segment(orderId)}/deliveries`, delivery, write),
   confirmDelivery: (orderId: string, vehicleCode: string | null, write: Write) =>
     command<Allocation>(`${base}/allocations/${segment(orderId)}/deliveries/confirmation`, { vehicleCode }, write),
+  planTransfer: (transfer: { vehicleCode: string; toWarehouse: string | null; toRegion: string | null }, idempotencyKey: string) =>
+    post<Transfer>(`${base}/transfers`, transfer, idempotencyKey),
+  reportTransferArrival: (transferId: string, idempotencyKey: string) => post<Transfer>(`${base}/transfers/${segment(transferId)}/arrival`, {}, idempotencyKey),
   lend: (loan: { vehicleCode: string; borrower: string | null; site: string | null; dueDate: string | null }, idempotencyKey: string) =>
     post<Loan>(`${base}/loans`, loan, idempotencyKey),
   returnLent: (loanId: string, hoursUsed: number | null, idempotencyKey: string) =>

@@ -1,4 +1,4 @@
-import { command, get, getVersioned, segment, type Page, type Write } from './http';
+import { command, get, getVersioned, post, segment, type Page, type Write } from './http';
 
 // Shapes of fleet's answers (services/Fleet/JinGong.Fleet/Vehicles/**: InventoryLine, VehicleView, UtilizationRow …).
 
@@ -107,6 +107,8 @@ export const fleet = {
   inventory: (filter: InventoryFilter, page: number, pageSize: number, sort?: string) =>
     get<Page<InventoryLine>>(`${base}/inventory`, { ...filter, sort, page, pageSize }),
   counts: (filter: InventoryFilter) => get<InventoryCount[]>(`${base}/inventory/counts`, { ...filter }),
+  register: (vehicle: { code: string | null; model: string | null; category: string | null; region: string | null; warehouse: string | null }, idempotencyKey: string) =>
+    post<Vehicle>(`${base}/vehicles`, vehicle, idempotencyKey),
   vehicle: (code: string) => getVersioned<Vehicle>(`${base}/vehicles/${segment(code)}`),
   openMaintenance: (code: string, reason: string | null, write: Write) =>
     command<Vehicle>(`${base}/vehicles/${segment(code)}/maintenance`, { reason }, write),

@@ -141,9 +141,10 @@ export const orders = {
   reopenOpportunity: (id: string, reason: string | null, write: Write) =>
     command<Opportunity>(`${base}/opportunities/${segment(id)}/reopening`, { reason }, write),
   placeOrder: (order: PlaceOrder, idempotencyKey: string) => post<Order>(`${base}/orders`, order, idempotencyKey),
-  opportunities: (query: { stage?: string; region?: string; page: number; pageSize: number }) =>
+  opportunities: (query: { stage?: string; region?: string; search?: string; sort?: string; page: number; pageSize: number }) =>
     get<Page<Opportunity>>(`${base}/opportunities`, query),
-  orders: (query: { region?: string; customer?: string; page: number; pageSize: number }) => get<Page<Order>>(`${base}/orders`, query),
+  orders: (query: { region?: string; customer?: string; search?: string; sort?: string; page: number; pageSize: number }) =>
+    get<Page<Order>>(`${base}/orders`, query),
   order: (id: string) => getVersioned<Order>(`${base}/orders/${segment(id)}`),
   issueInvoice: (id: string, invoice: { amount: number | null; issueDate: string | null; dueDate: string | null }, write: Write) =>
     command<Order>(`${base}/orders/${segment(id)}/invoices`, invoice, write),

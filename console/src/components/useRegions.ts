@@ -1,22 +1,23 @@
-import { useEffect, useState } from 'react';
-import { dispatch } from '../api/dispatch';
+import { useEffect, useMemo, useState } from 'react';
+import { dispatch, type Region } from '../api/dispatch';
 
 // One request per page load, shared by every page that offers a region.
-let names: Promise<string[]> | undefined;
+let loaded: Promise<Region[]> | undefined;
 
 /**
- * The company's sales regions as dispatch allocates by them (`GET /api/dispatch/regions`): what forms and filters
- * offer. Empty until they arrive (or when the request failed: the next page asks again); the API decides what it accepts.
+ * The company's sales regions as dispatch allocates by them (`GET /api/dispatch/regions`), each with its home
+ * warehouse: what forms and filters offer. Empty until they arrive (or when the request failed: the next page asks
+ * again); the API decides what it accepts.
  */
-export function useRegions(): readonly string[] {
-  const [regions, setRegions] = useState<readonly string[]>([]);
+export function useRegionList(): readonly Region[] {
+  const [regions, setRegions] = useState<readonly Region[]>([]);
   useEffect(() => {
     let current = true;
-    names ??= dispatch.regions().then((list) => list.map((region) => region.name));
-    names.then(
+    loaded ??= dispatch.regions();
+    loaded.then(
       (list) => current && setRegions(list),
       () => {
-        names = undefined;
+        loaded = undefined;
       },
     );
     return () => {
@@ -24,4 +25,10 @@ export function useRegions(): readonly string[] {
     };
   }, []);
   return regions;
+}
+
+/** The regions' names. */
+export function useRegions(): readonly string[] {
+  const regions = useRegionList();
+  return useMemo(() => regions.map((region) => region.name), [regions]);
 }

@@ -1,14 +1,19 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { orders } from '../api/orders';
 import { fleet, vehicleStatuses, type InventoryCount, type InventoryFilter, type InventoryLine } from '../api/fleet';
+import { mayAct, useUser } from '../auth/user';
+import { CommandForm } from '../commands/CommandForm';
 import { DataTable } from '../components/DataTable';
+import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
 import { Loading } from '../components/Loading';
 import { VehicleLink } from '../components/links';
 import { PagedTable } from '../components/PagedTable';
 import { Select } from '../components/Select';
+import { useAddressQuery } from '../components/useAddressQuery';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
-import { useRegions } from '../components/useRegions';
+import { useRegionList, useRegions } from '../components/useRegions';
 import { parseSort } from '../lib/sorting';
 
 const pageSize = 50;
@@ -26,31 +31,13 @@ const count = createColumnHelper<InventoryCount>();
 export function InventoryPage() {
   const regions = useRegions();
   const { t } = useLanguage();
-  const [search, setSearch] = useSearchParams();
-  const filter: InventoryFilter = Object.fromEntries(filterNames.map((name) => [name, search.get(name) ?? undefined]));
-  const page = Number(search.get('page') ?? '1') || 1;
-  const sort = search.get('sort') ?? undefined;
-  const key = search.toString();
+  const address = useAddressQuery();
+  const filter: InventoryFilter = Object.fromEntries(filterNames.map((name) => [name, address.get(name)]));
+  const { page, key, set } = address;
+  const sort = address.get('sort');
   const lines = useApi(`lines?${key}`, () => fleet.inventory(filter, page, pageSize, sort));
   const counts = useApi(`counts?${key}`, () => fleet.counts(filter));
 
-  const set = (changes: Record<string, string>) => {
-    if (Object.entries(changes).every(([name, value]) => (search.get(name) ?? '') === value)) {
-      return;
-    }
-    const next = new URLSearchParams(search);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) {
-        next.set(name, value);
-      } else {
-        next.delete(name);
-      }
-    }
-    if (!('page' in changes)) {
-      next.delete('page');
-    }
-    setSearch(next);
-  };
   const typed = (form: HTMLFormElement) => {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
@@ -101,6 +88,7 @@ export function InventoryPage() {
         {/* Enter in any box applies what was typed: a form with several boxes submits on Enter only through its button. */}
         <button type="submit">{t('inventory.apply')}</button>
       </form>
+      <ExportButtons name="inventory" columns={exported(t)} fetchPage={(number, size) => fleet.inventory(filter, number, size, sort)} />
       <PagedTable
         loaded={lines}
         columns={columns}
@@ -109,8 +97,68 @@ export function InventoryPage() {
         onPage={(next) => set({ page: String(next) })}
         sorting={{ ...parseSort(sort, 'code'), columns: sortColumns, onSort: (next) => set({ sort: next }) }}
       />
+      <RegisterVehicle />
       <h2>{t('inventory.counts')}</h2>
       <Loading loaded={counts}>{(found) => <DataTable rows={found} columns={countColumns} testId="inventory-counts" />}</Loading>
     </section>
+  );
+}
+
+/** The inventory as exported: the table's columns, its status in the reader's words. */
+const exported = (t: (key: string) => string): ExportColumn<InventoryLine>[] => [
+  { header: 'inventory.code', value: (row) => row.code },
+  { header: 'common.model', value: (row) => row.model },
+  { header: 'inventory.category', value: (row) => row.category },
+  { header: 'common.status', value: (row) => t(`status.${row.status}`) },
+  { header: 'common.region', value: (row) => row.region },
+  { header: 'inventory.warehouse', value: (row) => row.warehouse },
+  { header: 'inventory.holder', value: (row) => row.holder },
+];
+
+/**
+ * Fleet operations register a vehicle when its production completes: its model from the catalogue (which gives its
+ * category), its region and warehouse (blank: the region's own).
+ */
+function RegisterVehicle() {
+  const { t } = useLanguage();
+  const user = useUser();
+  const regions = useRegionList();
+  const models = useApi('models', orders.models);
+  const [registered, setRegistered] = useState<string>();
+  if (!mayAct(user, 'fleet-operations') || models.state !== 'ready') {
+    return null;
+  }
+  return (
+    <details className="card">
+      <summary>{t('inventory.register')}</summary>
+      <CommandForm
+        id="register-vehicle"
+        title="inventory.register"
+        fields={[
+          { name: 'code', label: 'inventory.code' },
+          { name: 'model', label: 'common.model', type: 'select', options: models.data.map((model) => ({ value: model.model, label: `${model.model} · ${model.name}` })) },
+          { name: 'region', label: 'common.region', type: 'select', options: regions.map((region) => ({ value: region.name, label: region.name })) },
+          { name: 'warehouse', label: 'vehicle.toWarehouse' },
+        ]}
+        send={(values, key) =>
+          fleet.register(
+            {
+              code: values('code'),
+              model: values('model'),
+              category: models.data.find((model) => model.model === values('model'))?.category ?? null,
+              region: values('region'),
+              warehouse: values('warehouse') ?? regions.find((region) => region.name === values('region'))?.warehouse ?? null,
+            },
+            key,
+          )
+        }
+        onDone={(vehicle) => setRegistered(vehicle.code)}
+      />
+      {registered && (
+        <p className="success" data-testid="vehicle-registered">
+          <VehicleLink code={registered} />
+        </p>
+      )}
+    </details>
   );
 }

@@ -1,31 +1,33 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useState } from 'react';
 import { orders, opportunityStages, type Opportunity, type PipelineFigure } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
+import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
 import { PagedTable } from '../components/PagedTable';
+import { SearchBox } from '../components/SearchBox';
 import { topLegend } from '../components/drawings';
 import { Select } from '../components/Select';
 import { OpportunityLink } from '../components/links';
+import { useAddressQuery } from '../components/useAddressQuery';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
 import { useRegions } from '../components/useRegions';
+import { parseSort } from '../lib/sorting';
 import { PipelineBoard } from './PipelineBoard';
 
 const pageSize = 50;
 const opportunity = createColumnHelper<Opportunity>();
+/** The columns the API sorts opportunities by. */
+const sortColumns = ['id', 'stage', 'customer', 'region', 'salesRep', 'expectedAmount', 'expectedCloseDate', 'filedAt'] as const;
 
 /** The pipeline: open opportunities by stage, and the opportunities themselves. */
 export function PipelinePage() {
   const regions = useRegions();
   const { t, language } = useLanguage();
-  const [stage, setStage] = useState('');
-  const [region, setRegion] = useState('');
-  const [page, setPage] = useState(1);
+  const { get, page, key, set } = useAddressQuery();
+  const [stage, region, search, sort] = [get('stage'), get('region'), get('search'), get('sort')];
   const pipeline = useApi('pipeline', () => orders.pipeline());
-  const list = useApi(`opportunities:${stage}:${region}:${page}`, () =>
-    orders.opportunities({ stage: stage || undefined, region: region || undefined, page, pageSize }),
-  );
+  const list = useApi(`opportunities?${key}`, () => orders.opportunities({ stage, region, search, sort, page, pageSize }));
 
   const columns = [
     opportunity.accessor('id', { header: 'ID', cell: (cell) => <OpportunityLink id={cell.getValue()} /> }),
@@ -59,15 +61,36 @@ export function PipelinePage() {
       <h2>{t('pipeline.byStage')}</h2>
       <Chart testId="chart-pipeline" loaded={pipeline} draw={drawPipeline} />
       <div className="filters">
-        <Select label="common.region" name="region" value={region} options={regions} emptyLabel="common.all" onChange={(value) => (setRegion(value), setPage(1))} />
+        <Select label="common.region" name="region" value={region ?? ''} options={regions} emptyLabel="common.all" onChange={(value) => set({ region: value })} />
       </div>
       <h2>{t('pipeline.board')}</h2>
-      <PipelineBoard region={region} />
+      <PipelineBoard region={region ?? ''} />
       <h2>{t('pipeline.opportunities')}</h2>
+      <SearchBox value={search} hint="pipeline.searchHint" testId="opportunities-search" onSearch={(text) => set({ search: text })} />
       <div className="filters">
-        <Select label="opportunity.stage" name="stage" value={stage} options={opportunityStages} optionLabels="stage." emptyLabel="common.all" onChange={(value) => (setStage(value), setPage(1))} />
+        <Select label="opportunity.stage" name="stage" value={stage ?? ''} options={opportunityStages} optionLabels="stage." emptyLabel="common.all" onChange={(value) => set({ stage: value })} />
       </div>
-      <PagedTable loaded={list} columns={columns} testId="opportunities" rowTestId="opportunity-row" onPage={setPage} />
+      <ExportButtons name="opportunities" columns={exported(t)} fetchPage={(number, size) => orders.opportunities({ stage, region, search, sort, page: number, pageSize: size })} />
+      <PagedTable
+        loaded={list}
+        columns={columns}
+        testId="opportunities"
+        rowTestId="opportunity-row"
+        onPage={(next) => set({ page: String(next) })}
+        sorting={{ ...parseSort(sort ?? '-filedAt', 'filedAt'), columns: sortColumns, onSort: (next) => set({ sort: next }) }}
+      />
     </section>
   );
 }
+
+/** Opportunities as exported: amounts as numbers, the stage in the reader's words. */
+const exported = (t: (key: string) => string): ExportColumn<Opportunity>[] => [
+  { header: 'ID', value: (row) => row.id },
+  { header: 'opportunity.stage', value: (row) => t(`stage.${row.stage}`) },
+  { header: 'common.customer', value: (row) => row.customer },
+  { header: 'common.region', value: (row) => row.region },
+  { header: 'common.salesRep', value: (row) => row.salesRep },
+  { header: 'opportunity.expectedAmount', value: (row) => row.expectedAmount },
+  { header: 'opportunity.expectedCloseDate', value: (row) => row.expectedCloseDate },
+  { header: 'opportunity.filedAt', value: (row) => row.filedAt },
+];

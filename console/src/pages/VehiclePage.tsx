@@ -1,12 +1,13 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { dispatch, type Loan } from '../api/dispatch';
+import { dispatch, type Loan, type Transfer } from '../api/dispatch';
 import { fleet, vehicleStatuses, type AuditEntry, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
 import type { Versioned } from '../api/http';
 import { mayAct, useUser } from '../auth/user';
 import { CommandForm, numberOf } from '../commands/CommandForm';
 import { useRecord } from '../commands/useRecord';
+import { useRegionList } from '../components/useRegions';
 import { Chart, type Drawing } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
 import { utilizationBars } from '../components/drawings';
@@ -110,7 +111,8 @@ function VehicleState({ vehicle }: { vehicle: Vehicle }) {
 function VehicleCommands({ vehicle: { value: vehicle, version }, onDone, onStale }: { vehicle: Versioned<Vehicle>; onDone: (latest: Versioned<Vehicle>) => void; onStale: () => void }) {
   const { t } = useLanguage();
   const user = useUser();
-  const [lent, setLent] = useState<Loan>();
+  const [followed, setFollowed] = useState<Loan | Transfer>();
+  const regions = useRegionList();
   const operates = mayAct(user, 'fleet-operations');
   const dispatches = mayAct(user, 'dispatcher');
   if ((!operates && !dispatches) || vehicle.status === 'Retired') {
@@ -119,8 +121,9 @@ function VehicleCommands({ vehicle: { value: vehicle, version }, onDone, onStale
 
   const code = vehicle.code;
   const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
-  const followDispatch = (loan: Loan) => {
-    setLent(loan);
+  // Dispatch records the loan or transfer; fleet follows it over the bus, so the vehicle is read again.
+  const followDispatch = (recorded: Loan | Transfer) => {
+    setFollowed(recorded);
     onStale();
   };
   return (
@@ -179,10 +182,35 @@ function VehicleCommands({ vehicle: { value: vehicle, version }, onDone, onStale
             onDone={followDispatch}
           />
         )}
+        {dispatches && vehicle.status === 'InStock' && (
+          <CommandForm
+            id="transfer"
+            title="vehicle.planTransfer"
+            fields={[
+              { name: 'toRegion', label: 'common.region', type: 'select', options: regions.filter((region) => region.name !== vehicle.region).map((region) => ({ value: region.name, label: region.name })) },
+              { name: 'toWarehouse', label: 'vehicle.toWarehouse' },
+            ]}
+            send={(values, key) =>
+              dispatch.planTransfer(
+                {
+                  vehicleCode: code,
+                  toRegion: values('toRegion'),
+                  // Blank: the region's home warehouse, as the board knows it.
+                  toWarehouse: values('toWarehouse') ?? regions.find((region) => region.name === values('toRegion'))?.warehouse ?? null,
+                },
+                key,
+              )
+            }
+            onDone={followDispatch}
+          />
+        )}
+        {dispatches && vehicle.status === 'InTransit' && vehicle.transfer && (
+          <CommandForm id="arrival" title="vehicle.arrival" send={(_, key) => dispatch.reportTransferArrival(vehicle.transfer!.transferId, key)} onDone={followDispatch} />
+        )}
       </div>
-      {lent && (
-        <p className="muted" data-testid="loan-requested" data-id={lent.loanId}>
-          {t('vehicle.dispatchFollows', { loan: lent.loanId })}
+      {followed && (
+        <p className="muted" data-testid="dispatch-recorded" data-id={'loanId' in followed ? followed.loanId : followed.transferId}>
+          {t('vehicle.dispatchFollows', { record: 'loanId' in followed ? followed.loanId : followed.transferId })}
         </p>
       )}
     </>

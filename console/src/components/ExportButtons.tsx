@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { ApiError, type Page } from '../api/http';
+import { useLanguage } from '../i18n/language';
+import { chinaToday } from '../lib/periods';
+import { download, toCsv, toXlsx, type ExportedTable } from '../lib/exporting';
+import { ProblemMessage } from './ProblemMessage';
+
+/** A column as exported: its header (a translation key) and its value in a row. */
+export interface ExportColumn<T> {
+  header: string;
+  value: (row: T) => string | number | null;
+}
+
+/** The API's largest page: an export reads the whole list in as few calls as it can. */
+const exportPageSize = 500;
+
+/**
+ * Exports the whole list — every page, with the filters and sort the page shows — to CSV or Excel, named after the
+ * list and the day (China).
+ */
+export function ExportButtons<T>({ name, columns, fetchPage }: { name: string; columns: ExportColumn<T>[]; fetchPage: (page: number, pageSize: number) => Promise<Page<T>> }) {
+  const { t } = useLanguage();
+  const [working, setWorking] = useState(false);
+  const [failure, setFailure] = useState<ApiError>();
+
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setWorking(true);
+    setFailure(undefined);
+    try {
+      const rows: T[] = [];
+      for (let page = 1; ; page++) {
+        const found = await fetchPage(page, exportPageSize);
+        rows.push(...found.items);
+        if (found.items.length === 0 || rows.length >= found.total) {
+          break;
+        }
+      }
+      const table: ExportedTable = { headers: columns.map((column) => t(column.header)), rows: rows.map((row) => columns.map((column) => column.value(row))) };
+      const file = `${name}-${chinaToday()}.${format}`;
+      download(file, format === 'csv' ? new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }) : await toXlsx(table, name));
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error : new ApiError(0, { title: String(error) }));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <div className="export">
+      <button type="button" data-testid="export-csv" disabled={working} onClick={() => void exportAs('csv')}>
+        {t('export.csv')}
+      </button>
+      <button type="button" data-testid="export-xlsx" disabled={working} onClick={() => void exportAs('xlsx')}>
+        {t('export.xlsx')}
+      </button>
+      {failure && <ProblemMessage error={failure} />}
+    </div>
+  );
+}
