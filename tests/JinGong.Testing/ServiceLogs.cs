@@ -23,6 +23,33 @@ public static partial class ServiceLogs
         return skipped;
     }
 
+    /// <summary>
+    /// The first line <paramref name="resource"/> wrote that contains <paramref name="text"/>, or null when none has
+    /// within <paramref name="patience"/>: the host fetches a resource's log from DCP when first asked, so a line already
+    /// written may arrive a moment later.
+    /// </summary>
+    public static async Task<string?> FirstLineWithAsync(this SystemFixture system, string resource, string text, TimeSpan patience)
+    {
+        var model = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource);
+        var deadline = DateTime.UtcNow + patience;
+        do
+        {
+            await foreach (var batch in system.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model))
+            {
+                // A log line is a struct: select its text, so that "none in this batch" is a null, not an empty line.
+                if (batch.Select(line => line.Content).FirstOrDefault(content => content?.Contains(text, StringComparison.Ordinal) == true) is { } found)
+                {
+                    return found.Trim();
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+        while (DateTime.UtcNow < deadline);
+
+        return null;
+    }
+
     /// <summary>The last <paramref name="count"/> lines <paramref name="resource"/> wrote, for a failure's message.</summary>
     public static async Task<string> LastLinesAsync(this SystemFixture system, string resource, int count = 40)
     {
