@@ -386,6 +386,12 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         northList.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("region").GetString()).Should().AllBe(Site.North.Region);
         var everywhere = await (await executive.GetAsync($"/api/orders/opportunities?region={Region}&pageSize=100")).JsonAsync();
         everywhere.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()).Should().Contain(id);
+        // A search looks only inside the caller's region: the customer's name does not reach across it.
+        var byCustomer = $"/api/orders/opportunities?search={Uri.EscapeDataString(opportunity.GetProperty("customer").GetString()!)}&pageSize=100";
+        var searchedFromNorth = await (await north.GetAsync(byCustomer)).JsonAsync();
+        searchedFromNorth.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("region").GetString()).Should().AllBe(Site.North.Region);
+        var searchedByExecutive = await (await executive.GetAsync(byCustomer)).JsonAsync();
+        searchedByExecutive.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()).Should().Contain(id, "the same search finds it for a role that sees every region");
 
         (await (await east.PostAsJsonAsync($"/api/orders/opportunities/{id}/stage", new { stage = "Qualified" })).JsonAsync()).GetProperty("stage").GetString().Should().Be("Qualified");
         // Who did it is the subject of the token each command came with; the refused ones left nothing.

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Versioned, Write } from '../api/http';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useLanguage } from '../i18n/language';
 import { useCommand } from './useCommand';
+import type { ShownRecord } from './useRecord';
 
 export interface CommandField {
   name: string;
@@ -27,21 +29,17 @@ export function numberOf(value: string | null): number | null {
  * beside the field it names, or whole (a 412 `stream-moved` also calls `onStale`, so the page shows the record as it
  * now is). After success the form is cleared and `onDone` gets the API's answer.
  */
-export function CommandForm<TAnswer>({
-  id,
-  title,
-  fields = [],
-  send,
-  onDone,
-  onStale,
-}: {
+interface CommandFormProps<TAnswer> {
   id: string;
+  /** A translation key: the form's legend and its button. */
   title: string;
   fields?: CommandField[];
   send: (values: CommandValues, idempotencyKey: string) => Promise<TAnswer>;
   onDone: (answer: TAnswer) => void;
   onStale?: () => void;
-}) {
+}
+
+export function CommandForm<TAnswer>({ id, title, fields = [], send, onDone, onStale }: CommandFormProps<TAnswer>) {
   const { t } = useLanguage();
   const form = useRef<HTMLFormElement>(null);
   const [done, setDone] = useState(false);
@@ -118,6 +116,28 @@ export function CommandForm<TAnswer>({
         </p>
       )}
     </form>
+  );
+}
+
+/**
+ * A command on the record the page shows: sent with the version shown (`If-Match`) and one key per action; the API
+ * answers the record as it now is, which the page then shows; a 412 reads the record again.
+ */
+export function RecordCommandForm<T>({
+  record,
+  send,
+  ...form
+}: Omit<CommandFormProps<Versioned<T>>, 'send' | 'onDone' | 'onStale'> & {
+  record: ShownRecord<T>;
+  send: (values: CommandValues, write: Write) => Promise<Versioned<T>>;
+}) {
+  return (
+    <CommandForm
+      {...form}
+      send={(values, idempotencyKey) => send(values, { idempotencyKey, ifMatch: record.version })}
+      onDone={record.replace}
+      onStale={record.reload}
+    />
   );
 }
 

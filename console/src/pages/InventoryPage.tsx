@@ -5,18 +5,16 @@ import { fleet, vehicleStatuses, type InventoryCount, type InventoryFilter, type
 import { mayAct, useUser } from '../auth/user';
 import { CommandForm } from '../commands/CommandForm';
 import { DataTable } from '../components/DataTable';
-import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
+import { type ExportColumn } from '../components/ExportButtons';
+import { ListView } from '../components/ListView';
 import { Loading } from '../components/Loading';
 import { VehicleLink } from '../components/links';
-import { PagedTable } from '../components/PagedTable';
 import { Select } from '../components/Select';
 import { useAddressQuery } from '../components/useAddressQuery';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { useRegionList, useRegions } from '../components/useRegions';
-import { parseSort } from '../lib/sorting';
 
-const pageSize = 50;
 const filterNames = ['search', 'model', 'status', 'region', 'warehouse'] as const;
 /** The columns the API sorts the inventory by. */
 const sortColumns = ['code', 'model', 'category', 'status', 'region', 'warehouse'] as const;
@@ -31,11 +29,10 @@ const count = createColumnHelper<InventoryCount>();
 export function InventoryPage() {
   const regions = useRegions();
   const { t } = useLanguage();
-  const address = useAddressQuery();
-  const filter: InventoryFilter = Object.fromEntries(filterNames.map((name) => [name, address.get(name)]));
-  const { page, key, set } = address;
-  const sort = address.get('sort');
-  const lines = useApi(`lines?${key}`, () => fleet.inventory(filter, page, pageSize, sort));
+  const query = useAddressQuery();
+  const filter: InventoryFilter = Object.fromEntries(filterNames.map((name) => [name, query.get(name)]));
+  const { key, set } = query;
+  const sort = query.get('sort');
   const counts = useApi(`counts?${key}`, () => fleet.counts(filter));
 
   const typed = (form: HTMLFormElement) => {
@@ -64,38 +61,41 @@ export function InventoryPage() {
   return (
     <section>
       <h1>{t('inventory.title')}</h1>
-      <form
-        className="filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          typed(event.currentTarget);
-        }}
-      >
-        <label>
-          {t('inventory.search')}
-          <input type="search" name="search" defaultValue={filter.search} placeholder={t('inventory.searchHint')} data-testid="inventory-search" />
-        </label>
-        <label>
-          {t('common.model')}
-          <input name="model" defaultValue={filter.model} onBlur={(event) => typed(event.target.form!)} />
-        </label>
-        <Select label="common.status" name="status" value={filter.status ?? ''} options={vehicleStatuses} optionLabels="status." emptyLabel="common.all" onChange={(status) => set({ status })} />
-        <Select label="common.region" name="region" value={filter.region ?? ''} options={regions} emptyLabel="common.all" onChange={(region) => set({ region })} />
-        <label>
-          {t('inventory.warehouse')}
-          <input name="warehouse" defaultValue={filter.warehouse} onBlur={(event) => typed(event.target.form!)} />
-        </label>
-        {/* Enter in any box applies what was typed: a form with several boxes submits on Enter only through its button. */}
-        <button type="submit">{t('inventory.apply')}</button>
-      </form>
-      <ExportButtons name="inventory" columns={exported(t)} fetchPage={(number, size) => fleet.inventory(filter, number, size, sort)} />
-      <PagedTable
-        loaded={lines}
-        columns={columns}
-        testId="inventory"
+      <ListView
+        name="inventory"
         rowTestId="inventory-row"
-        onPage={(next) => set({ page: String(next) })}
-        sorting={{ ...parseSort(sort, 'code'), columns: sortColumns, onSort: (next) => set({ sort: next }) }}
+        query={query}
+        fetchPage={(page, pageSize) => fleet.inventory(filter, page, pageSize, sort)}
+        columns={columns}
+        exported={exported(t)}
+        sortColumns={sortColumns}
+        defaultSort="code"
+        filters={
+          <form
+            className="filters"
+            onSubmit={(event) => {
+              event.preventDefault();
+              typed(event.currentTarget);
+            }}
+          >
+            <label>
+              {t('inventory.search')}
+              <input type="search" name="search" defaultValue={filter.search} placeholder={t('inventory.searchHint')} data-testid="inventory-search" />
+            </label>
+            <label>
+              {t('common.model')}
+              <input name="model" defaultValue={filter.model} onBlur={(event) => typed(event.target.form!)} />
+            </label>
+            <Select label="common.status" name="status" value={filter.status ?? ''} options={vehicleStatuses} optionLabels="status." emptyLabel="common.all" onChange={(status) => set({ status })} />
+            <Select label="common.region" name="region" value={filter.region ?? ''} options={regions} emptyLabel="common.all" onChange={(region) => set({ region })} />
+            <label>
+              {t('inventory.warehouse')}
+              <input name="warehouse" defaultValue={filter.warehouse} onBlur={(event) => typed(event.target.form!)} />
+            </label>
+            {/* Enter in any box applies what was typed: a form with several boxes submits on Enter only through its button. */}
+            <button type="submit">{t('inventory.apply')}</button>
+          </form>
+        }
       />
       <RegisterVehicle />
       <h2>{t('inventory.counts')}</h2>

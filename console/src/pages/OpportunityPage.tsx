@@ -1,11 +1,11 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Versioned } from '../api/http';
+import type { Versioned, Write } from '../api/http';
 import { orders, type Opportunity, type Order } from '../api/orders';
 import { mayAct, useUser } from '../auth/user';
-import { CommandForm, numberOf, type CommandField } from '../commands/CommandForm';
-import { useRecord } from '../commands/useRecord';
+import { CommandForm, numberOf, RecordCommandForm, type CommandField } from '../commands/CommandForm';
+import { useRecord, type ShownRecord } from '../commands/useRecord';
 import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
@@ -26,8 +26,10 @@ export function OpportunityPage() {
   return (
     <section>
       <h1>{t('opportunity.title', { id })}</h1>
-      <Loading loaded={opportunity.record}>
-        {({ value: found, version }) => (
+      <Loading loaded={opportunity}>
+        {(shown) => {
+          const found = shown.value;
+          return (
           <>
             <Facts
               testId="opportunity"
@@ -45,9 +47,10 @@ export function OpportunityPage() {
             />
             <h2>{t('opportunity.lines')}</h2>
             <DataTable rows={found.lines} columns={columns} />
-            <OpportunityCommands opportunity={{ value: found, version }} onDone={opportunity.replace} onStale={opportunity.reload} />
+            <OpportunityCommands opportunity={shown} />
           </>
-        )}
+          );
+        }}
       </Loading>
     </section>
   );
@@ -57,15 +60,7 @@ export function OpportunityPage() {
  * What a sales rep or regional manager does from here: move an open opportunity, win or lose it, reopen a closed one,
  * place the order of a won one. Each sends the version the page shows (`If-Match`).
  */
-function OpportunityCommands({
-  opportunity: { value: opportunity, version },
-  onDone,
-  onStale,
-}: {
-  opportunity: Versioned<Opportunity>;
-  onDone: (latest: Versioned<Opportunity>) => void;
-  onStale: () => void;
-}) {
+function OpportunityCommands({ opportunity: shown }: { opportunity: ShownRecord<Opportunity> }) {
   const { t } = useLanguage();
   const user = useUser();
   const [placed, setPlaced] = useState<Order>();
@@ -73,9 +68,8 @@ function OpportunityCommands({
     return null;
   }
 
+  const opportunity = shown.value;
   const id = opportunity.id;
-  const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
-  const reason: CommandField[] = [{ name: 'reason', label: 'opportunity.reason' }];
   const open = (openStages as readonly string[]).includes(opportunity.stage);
   const orderLines: CommandField[] = opportunity.lines.map((item, index) => ({
     name: `unitPrice-${index}`,
@@ -83,6 +77,10 @@ function OpportunityCommands({
     type: 'number',
     step: '0.01',
   }));
+  // Losing and reopening both say why.
+  const withReason = (command: string, title: string, send: (id: string, reason: string | null, write: Write) => Promise<Versioned<Opportunity>>) => (
+    <RecordCommandForm id={command} title={title} record={shown} fields={[{ name: 'reason', label: 'opportunity.reason' }]} send={(values, write) => send(id, values('reason'), write)} />
+  );
 
   return (
     <>
@@ -90,9 +88,10 @@ function OpportunityCommands({
       <div className="commands">
         {open && (
           <>
-            <CommandForm
+            <RecordCommandForm
               id="move"
               title="opportunity.move"
+              record={shown}
               fields={[
                 {
                   name: 'stage',
@@ -101,31 +100,13 @@ function OpportunityCommands({
                   options: openStages.filter((stage) => stage !== opportunity.stage).map((stage) => ({ value: stage, label: t(`stage.${stage}`) })),
                 },
               ]}
-              send={(values, key) => orders.moveOpportunity(id, values('stage'), write(key))}
-              onDone={onDone}
-              onStale={onStale}
+              send={(values, write) => orders.moveOpportunity(id, values('stage'), write)}
             />
-            <CommandForm id="win" title="opportunity.win" send={(_, key) => orders.winOpportunity(id, write(key))} onDone={onDone} onStale={onStale} />
-            <CommandForm
-              id="lose"
-              title="opportunity.lose"
-              fields={reason}
-              send={(values, key) => orders.loseOpportunity(id, values('reason'), write(key))}
-              onDone={onDone}
-              onStale={onStale}
-            />
+            <RecordCommandForm id="win" title="opportunity.win" record={shown} send={(_, write) => orders.winOpportunity(id, write)} />
+            {withReason('lose', 'opportunity.lose', orders.loseOpportunity)}
           </>
         )}
-        {!open && (
-          <CommandForm
-            id="reopen"
-            title="opportunity.reopen"
-            fields={reason}
-            send={(values, key) => orders.reopenOpportunity(id, values('reason'), write(key))}
-            onDone={onDone}
-            onStale={onStale}
-          />
-        )}
+        {!open && withReason('reopen', 'opportunity.reopen', orders.reopenOpportunity)}
         {opportunity.stage === 'Won' && !opportunity.orderId && (
           <CommandForm
             id="place-order"
@@ -148,7 +129,7 @@ function OpportunityCommands({
             onDone={(order) => {
               setPlaced(order);
               // The opportunity learns its order from the order's event: read it again.
-              onStale();
+              shown.reload();
             }}
           />
         )}

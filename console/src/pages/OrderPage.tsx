@@ -1,11 +1,10 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useParams } from 'react-router';
 import { dispatch, type Allocation } from '../api/dispatch';
-import type { Versioned } from '../api/http';
 import { orders, type Invoice, type Order } from '../api/orders';
 import { mayAct, useUser } from '../auth/user';
-import { CommandForm, numberOf } from '../commands/CommandForm';
-import { useRecord } from '../commands/useRecord';
+import { numberOf, RecordCommandForm } from '../commands/CommandForm';
+import { useRecord, type ShownRecord } from '../commands/useRecord';
 import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
@@ -42,8 +41,10 @@ export function OrderPage() {
   return (
     <section>
       <h1>{t('order.title', { id })}</h1>
-      <Loading loaded={order.record}>
-        {({ value: found, version }) => (
+      <Loading loaded={order}>
+        {(shown) => {
+          const found = shown.value;
+          return (
           <>
             <Facts
               testId="order"
@@ -72,53 +73,46 @@ export function OrderPage() {
             />
             <h2>{t('order.invoices')}</h2>
             <DataTable rows={found.invoices} columns={invoiceColumns} testId="order-invoices" />
-            <InvoicingCommands order={{ value: found, version }} onDone={order.replace} onStale={order.reload} />
-            <DeliveryCommands orderId={found.id} onDelivered={order.reload} />
+            <InvoicingCommands order={shown} />
+            <DeliveryCommands orderId={found.id} onDelivered={shown.reload} />
           </>
-        )}
+          );
+        }}
       </Loading>
     </section>
   );
 }
 
 /** What finance does from here: issue an invoice for the order, record a payment against one of its invoices. */
-function InvoicingCommands({
-  order: { value: order, version },
-  onDone,
-  onStale,
-}: {
-  order: Versioned<Order>;
-  onDone: (latest: Versioned<Order>) => void;
-  onStale: () => void;
-}) {
+function InvoicingCommands({ order: shown }: { order: ShownRecord<Order> }) {
   const { t } = useLanguage();
   const user = useUser();
+  const order = shown.value;
   if (!mayAct(user, 'finance') || order.status === 'Cancelled') {
     return null;
   }
 
-  const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
   return (
     <>
       <h2>{t('command.title')}</h2>
       <div className="commands">
-        <CommandForm
+        <RecordCommandForm
           id="issue-invoice"
+          record={shown}
           title="order.issueInvoice"
           fields={[
             { name: 'amount', label: 'common.amount', type: 'number', step: '0.01' },
             { name: 'issueDate', label: 'order.issueDate', type: 'date' },
             { name: 'dueDate', label: 'order.dueDate', type: 'date' },
           ]}
-          send={(values, key) =>
-            orders.issueInvoice(order.id, { amount: numberOf(values('amount')), issueDate: values('issueDate'), dueDate: values('dueDate') }, write(key))
+          send={(values, write) =>
+            orders.issueInvoice(order.id, { amount: numberOf(values('amount')), issueDate: values('issueDate'), dueDate: values('dueDate') }, write)
           }
-          onDone={onDone}
-          onStale={onStale}
         />
         {order.invoices.length > 0 && (
-          <CommandForm
+          <RecordCommandForm
             id="record-payment"
+            record={shown}
             title="order.recordPayment"
             fields={[
               {
@@ -130,11 +124,9 @@ function InvoicingCommands({
               { name: 'amount', label: 'common.amount', type: 'number', step: '0.01' },
               { name: 'paidOn', label: 'order.paidOn', type: 'date' },
             ]}
-            send={(values, key) =>
-              orders.recordPayment(order.id, { invoiceId: values('invoiceId'), amount: numberOf(values('amount')), paidOn: values('paidOn') }, write(key))
+            send={(values, write) =>
+              orders.recordPayment(order.id, { invoiceId: values('invoiceId'), amount: numberOf(values('amount')), paidOn: values('paidOn') }, write)
             }
-            onDone={onDone}
-            onStale={onStale}
           />
         )}
       </div>
@@ -153,18 +145,21 @@ function DeliveryCommands({ orderId, onDelivered }: { orderId: string; onDeliver
   const user = useUser();
   const dispatches = mayAct(user, 'dispatcher');
   const allocation = useRecord(`allocation:${orderId}`, () => dispatch.allocation(orderId));
-  if (!dispatches || allocation.record.state !== 'ready') {
+  if (!dispatches || allocation.state !== 'ready') {
     return null;
   }
 
-  const { value: found, version } = allocation.record.data;
-  const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
+  // Fleet and orders follow a delivery over the bus: the order is read again too.
+  const shown: ShownRecord<Allocation> = {
+    ...allocation.data,
+    replace: (latest) => {
+      allocation.data.replace(latest);
+      onDelivered();
+    },
+  };
+  const found = shown.value;
   const vehicles = (status: string) =>
     found.units.filter((item) => item.status === status && item.vehicleCode).map((item) => ({ value: item.vehicleCode!, label: `#${item.number} ${item.vehicleCode}` }));
-  const done = (latest: Versioned<Allocation>) => {
-    allocation.replace(latest);
-    onDelivered();
-  };
   const columns = [
     unit.accessor('number', { header: '#' }),
     unit.accessor('model', { header: 'common.model' }),
@@ -178,25 +173,23 @@ function DeliveryCommands({ orderId, onDelivered }: { orderId: string; onDeliver
       <h2>{t('order.allocation')}</h2>
       <DataTable rows={found.units} columns={columns} testId="allocation-units" />
       <div className="commands">
-        <CommandForm
+        <RecordCommandForm
           id="schedule-delivery"
+          record={shown}
           title="order.scheduleDelivery"
           fields={[
             { name: 'vehicleCode', label: 'common.vehicle', type: 'select', options: vehicles('Reserved') },
             { name: 'date', label: 'common.date', type: 'date' },
             { name: 'site', label: 'common.site', defaultValue: found.deliverySite },
           ]}
-          send={(values, key) => dispatch.scheduleDelivery(orderId, { vehicleCode: values('vehicleCode'), date: values('date'), site: values('site') }, write(key))}
-          onDone={done}
-          onStale={allocation.reload}
+          send={(values, write) => dispatch.scheduleDelivery(orderId, { vehicleCode: values('vehicleCode'), date: values('date'), site: values('site') }, write)}
         />
-        <CommandForm
+        <RecordCommandForm
           id="confirm-delivery"
+          record={shown}
           title="order.confirmDelivery"
           fields={[{ name: 'vehicleCode', label: 'common.vehicle', type: 'select', options: vehicles('Scheduled') }]}
-          send={(values, key) => dispatch.confirmDelivery(orderId, values('vehicleCode'), write(key))}
-          onDone={done}
-          onStale={allocation.reload}
+          send={(values, write) => dispatch.confirmDelivery(orderId, values('vehicleCode'), write)}
         />
       </div>
     </>

@@ -1,18 +1,14 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { orders, type Order } from '../api/orders';
-import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
-import { PagedTable } from '../components/PagedTable';
-import { SearchBox } from '../components/SearchBox';
+import { type ExportColumn } from '../components/ExportButtons';
+import { ListView } from '../components/ListView';
 import { Select } from '../components/Select';
 import { OrderLink, VehicleList } from '../components/links';
 import { useAddressQuery } from '../components/useAddressQuery';
-import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
 import { useRegions } from '../components/useRegions';
-import { parseSort } from '../lib/sorting';
 
-const pageSize = 50;
 const order = createColumnHelper<Order>();
 /** The columns the API sorts orders by. */
 const sortColumns = ['id', 'customer', 'region', 'salesRep', 'placedAt'] as const;
@@ -21,9 +17,8 @@ const sortColumns = ['id', 'customer', 'region', 'salesRep', 'placedAt'] as cons
 export function OrdersPage() {
   const regions = useRegions();
   const { t, language } = useLanguage();
-  const { get, page, key, set } = useAddressQuery();
-  const [region, search, sort] = [get('region'), get('search'), get('sort')];
-  const list = useApi(`orders?${key}`, () => orders.orders({ region, search, sort, page, pageSize }));
+  const query = useAddressQuery();
+  const [region, search, sort] = [query.get('region'), query.get('search'), query.get('sort')];
   const amount = (value: number) => formatAmount(value, language);
 
   const columns = [
@@ -45,18 +40,21 @@ export function OrdersPage() {
   return (
     <section>
       <h1>{t('orders.title')}</h1>
-      <SearchBox value={search} hint="orders.searchHint" testId="orders-search" onSearch={(text) => set({ search: text })} />
-      <div className="filters">
-        <Select label="common.region" name="region" value={region ?? ''} options={regions} emptyLabel="common.all" onChange={(value) => set({ region: value })} />
-      </div>
-      <ExportButtons name="orders" columns={exported(t)} fetchPage={(number, size) => orders.orders({ region, search, sort, page: number, pageSize: size })} />
-      <PagedTable
-        loaded={list}
-        columns={columns}
-        testId="orders"
+      <ListView
+        name="orders"
         rowTestId="order-row"
-        onPage={(next) => set({ page: String(next) })}
-        sorting={{ ...parseSort(sort ?? '-placedAt', 'placedAt'), columns: sortColumns, onSort: (next) => set({ sort: next }) }}
+        query={query}
+        fetchPage={(page, pageSize) => orders.orders({ region, search, sort, page, pageSize })}
+        columns={columns}
+        exported={exported(t)}
+        sortColumns={sortColumns}
+        defaultSort="-placedAt"
+        searchHint="orders.searchHint"
+        filters={
+          <div className="filters">
+            <Select label="common.region" name="region" value={region ?? ''} options={regions} emptyLabel="common.all" onChange={(value) => query.set({ region: value })} />
+          </div>
+        }
       />
     </section>
   );

@@ -1,9 +1,8 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { orders, opportunityStages, type Opportunity, type PipelineFigure } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
-import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
-import { PagedTable } from '../components/PagedTable';
-import { SearchBox } from '../components/SearchBox';
+import { type ExportColumn } from '../components/ExportButtons';
+import { ListView } from '../components/ListView';
 import { topLegend } from '../components/drawings';
 import { Select } from '../components/Select';
 import { OpportunityLink } from '../components/links';
@@ -12,10 +11,8 @@ import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
 import { useRegions } from '../components/useRegions';
-import { parseSort } from '../lib/sorting';
 import { PipelineBoard } from './PipelineBoard';
 
-const pageSize = 50;
 const opportunity = createColumnHelper<Opportunity>();
 /** The columns the API sorts opportunities by. */
 const sortColumns = ['id', 'stage', 'customer', 'region', 'salesRep', 'expectedAmount', 'expectedCloseDate', 'filedAt'] as const;
@@ -24,10 +21,9 @@ const sortColumns = ['id', 'stage', 'customer', 'region', 'salesRep', 'expectedA
 export function PipelinePage() {
   const regions = useRegions();
   const { t, language } = useLanguage();
-  const { get, page, key, set } = useAddressQuery();
-  const [stage, region, search, sort] = [get('stage'), get('region'), get('search'), get('sort')];
+  const query = useAddressQuery();
+  const [stage, region, search, sort] = ['stage', 'region', 'search', 'sort'].map(query.get);
   const pipeline = useApi('pipeline', () => orders.pipeline());
-  const list = useApi(`opportunities?${key}`, () => orders.opportunities({ stage, region, search, sort, page, pageSize }));
 
   const columns = [
     opportunity.accessor('id', { header: 'ID', cell: (cell) => <OpportunityLink id={cell.getValue()} /> }),
@@ -61,23 +57,26 @@ export function PipelinePage() {
       <h2>{t('pipeline.byStage')}</h2>
       <Chart testId="chart-pipeline" loaded={pipeline} draw={drawPipeline} />
       <div className="filters">
-        <Select label="common.region" name="region" value={region ?? ''} options={regions} emptyLabel="common.all" onChange={(value) => set({ region: value })} />
+        <Select label="common.region" name="region" value={region ?? ''} options={regions} emptyLabel="common.all" onChange={(value) => query.set({ region: value })} />
       </div>
       <h2>{t('pipeline.board')}</h2>
       <PipelineBoard region={region ?? ''} />
       <h2>{t('pipeline.opportunities')}</h2>
-      <SearchBox value={search} hint="pipeline.searchHint" testId="opportunities-search" onSearch={(text) => set({ search: text })} />
-      <div className="filters">
-        <Select label="opportunity.stage" name="stage" value={stage ?? ''} options={opportunityStages} optionLabels="stage." emptyLabel="common.all" onChange={(value) => set({ stage: value })} />
-      </div>
-      <ExportButtons name="opportunities" columns={exported(t)} fetchPage={(number, size) => orders.opportunities({ stage, region, search, sort, page: number, pageSize: size })} />
-      <PagedTable
-        loaded={list}
-        columns={columns}
-        testId="opportunities"
+      <ListView
+        name="opportunities"
         rowTestId="opportunity-row"
-        onPage={(next) => set({ page: String(next) })}
-        sorting={{ ...parseSort(sort ?? '-filedAt', 'filedAt'), columns: sortColumns, onSort: (next) => set({ sort: next }) }}
+        query={query}
+        fetchPage={(page, pageSize) => orders.opportunities({ stage, region, search, sort, page, pageSize })}
+        columns={columns}
+        exported={exported(t)}
+        sortColumns={sortColumns}
+        defaultSort="-filedAt"
+        searchHint="pipeline.searchHint"
+        filters={
+          <div className="filters">
+            <Select label="opportunity.stage" name="stage" value={stage ?? ''} options={opportunityStages} optionLabels="stage." emptyLabel="common.all" onChange={(value) => query.set({ stage: value })} />
+          </div>
+        }
       />
     </section>
   );

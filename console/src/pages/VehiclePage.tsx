@@ -3,10 +3,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { dispatch, type Loan, type Transfer } from '../api/dispatch';
 import { fleet, vehicleStatuses, type AuditEntry, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
-import type { Versioned } from '../api/http';
 import { mayAct, useUser } from '../auth/user';
-import { CommandForm, numberOf } from '../commands/CommandForm';
-import { useRecord } from '../commands/useRecord';
+import { CommandForm, numberOf, RecordCommandForm } from '../commands/CommandForm';
+import { useRecord, type ShownRecord } from '../commands/useRecord';
 import { useRegionList } from '../components/useRegions';
 import { Chart, type Drawing } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
@@ -32,14 +31,14 @@ export function VehiclePage() {
   // A code typed another way (jg-ex-0004) finds the vehicle; the page then shows it under its own code, which the
   // other reads ask by.
   const navigate = useNavigate();
-  const canonical = vehicle.record.state === 'ready' ? vehicle.record.data.value.code : code;
+  const canonical = vehicle.state === 'ready' ? vehicle.data.value.code : code;
   useEffect(() => {
     if (canonical !== code) {
       navigate(`/vehicles/${encodeURIComponent(canonical)}`, { replace: true });
     }
   }, [canonical, code, navigate]);
   // The record's history and timeline are read again whenever a command moves it on.
-  const version = vehicle.record.state === 'ready' ? vehicle.record.data.version : undefined;
+  const version = vehicle.state === 'ready' ? vehicle.data.version : undefined;
   const history = useApi(`history:${code}:${version}`, () => fleet.history(code));
   const timeline = useApi(`status-timeline:${code}:${version}`, () => fleet.statusTimeline(code));
   const trajectory = useApi(`trajectory:${code}`, () => fleet.trajectory(code));
@@ -59,11 +58,11 @@ export function VehiclePage() {
     <section>
       <h1>{t('vehicle.title', { code })}</h1>
       <h2>{t('vehicle.state')}</h2>
-      <Loading loaded={vehicle.record}>
-        {(found) => (
+      <Loading loaded={vehicle}>
+        {(shown) => (
           <>
-            <VehicleState vehicle={found.value} />
-            <VehicleCommands vehicle={found} onDone={vehicle.replace} onStale={vehicle.reload} />
+            <VehicleState vehicle={shown.value} />
+            <VehicleCommands vehicle={shown} />
           </>
         )}
       </Loading>
@@ -108,56 +107,53 @@ function VehicleState({ vehicle }: { vehicle: Vehicle }) {
  * vehicle, sent with the version shown); lend it and take it back (dispatch's loans, which fleet then follows — the
  * page reads the vehicle again).
  */
-function VehicleCommands({ vehicle: { value: vehicle, version }, onDone, onStale }: { vehicle: Versioned<Vehicle>; onDone: (latest: Versioned<Vehicle>) => void; onStale: () => void }) {
+function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) {
   const { t } = useLanguage();
   const user = useUser();
   const [followed, setFollowed] = useState<Loan | Transfer>();
   const regions = useRegionList();
   const operates = mayAct(user, 'fleet-operations');
   const dispatches = mayAct(user, 'dispatcher');
+  const vehicle = shown.value;
   if ((!operates && !dispatches) || vehicle.status === 'Retired') {
     return null;
   }
 
   const code = vehicle.code;
-  const write = (idempotencyKey: string) => ({ idempotencyKey, ifMatch: version });
   // Dispatch records the loan or transfer; fleet follows it over the bus, so the vehicle is read again.
   const followDispatch = (recorded: Loan | Transfer) => {
     setFollowed(recorded);
-    onStale();
+    shown.reload();
   };
   return (
     <>
       <h2>{t('command.title')}</h2>
       <div className="commands">
         {operates && vehicle.status !== 'InMaintenance' && (
-          <CommandForm
+          <RecordCommandForm
             id="open-maintenance"
+            record={shown}
             title="vehicle.openMaintenance"
             fields={[{ name: 'reason', label: 'opportunity.reason' }]}
-            send={(values, key) => fleet.openMaintenance(code, values('reason'), write(key))}
-            onDone={onDone}
-            onStale={onStale}
+            send={(values, write) => fleet.openMaintenance(code, values('reason'), write)}
           />
         )}
         {operates && vehicle.status === 'InMaintenance' && (
-          <CommandForm
+          <RecordCommandForm
             id="close-maintenance"
+            record={shown}
             title="vehicle.closeMaintenance"
             fields={[{ name: 'outcome', label: 'vehicle.outcome' }]}
-            send={(values, key) => fleet.closeMaintenance(code, values('outcome'), write(key))}
-            onDone={onDone}
-            onStale={onStale}
+            send={(values, write) => fleet.closeMaintenance(code, values('outcome'), write)}
           />
         )}
         {operates && (
-          <CommandForm
+          <RecordCommandForm
             id="retire"
+            record={shown}
             title="vehicle.retire"
             fields={[{ name: 'reason', label: 'opportunity.reason' }]}
-            send={(values, key) => fleet.retire(code, values('reason'), write(key))}
-            onDone={onDone}
-            onStale={onStale}
+            send={(values, write) => fleet.retire(code, values('reason'), write)}
           />
         )}
         {dispatches && vehicle.status === 'InStock' && (
