@@ -6,7 +6,7 @@ namespace JinGong.Domain;
 /// </summary>
 public static class BusinessTime
 {
-    public static DomainError? Check(DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? previous, string streamName) =>
+    public static DomainError? Check(DateTimeOffset occurredAt, DateTimeOffset now, DateTimeOffset? previous, FormattableString streamName) =>
         occurredAt > now ? OccurredInFuture(occurredAt, now)
         : occurredAt < previous ? new DomainError(
             "occurred-before-previous-event",

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace JinGong.Domain;
 
 /// <summary>What kind of rule a command broke; each kind has one HTTP answer (see <c>Problems</c>).</summary>
@@ -21,6 +23,11 @@ public enum ErrorKind
 
 /// <summary>
 /// A business rule a command broke. <paramref name="Rule"/> is a stable kebab-case name (it becomes the
-/// Problem Details <c>type</c>), <paramref name="Detail"/> says what happened in the domain's words.
+/// Problem Details <c>type</c>), <paramref name="Text"/> says what happened in the domain's words: kept as its format
+/// and arguments, so that an API can say it in the reader's language.
 /// </summary>
-public sealed record DomainError(string Rule, string Detail, ErrorKind Kind);
+public sealed record DomainError(string Rule, FormattableString Text, ErrorKind Kind)
+{
+    /// <summary>What happened, in English (logs, events, messages on the bus).</summary>
+    public string Detail => Text.ToString(CultureInfo.InvariantCulture);
+}

@@ -79,7 +79,7 @@ public static class StreamCommands
     {
         if (!http.Request.TryGetExpectedVersion(out var expectedVersion))
         {
-            errors.Check("If-Match", false, "If-Match names a stream version, e.g. \"3\".");
+            errors.Check("If-Match", false, $"If-Match names a stream version, e.g. \"3\".");
         }
 
         if (errors.Any)

@@ -1,5 +1,6 @@
 using JinGong.Domain;
 using JinGong.Http;
+using JinGong.Http.Languages;
 using JinGong.Http.Security;
 
 namespace JinGong.EventSourcing;
@@ -35,7 +36,7 @@ public sealed record StreamKind<TState, TView>(
     /// it, change it) in this request's action, or null when they may (docs/access.md).
     /// </summary>
     public DomainError? Refusal(Microsoft.AspNetCore.Http.HttpContext http, TState state, string id, bool changing) =>
-        RegionOf is not null && !http.MayActIn(RegionOf(state)) ? Problems.OutsideRegionError($"{Noun} {id}", RegionOf(state))
-        : changing && OwnerOf is not null && !http.MayActFor(OwnerOf(state)) ? Problems.NotYoursError($"{Noun} {id}")
+        RegionOf is not null && !http.MayActIn(RegionOf(state)) ? Problems.OutsideRegionError($"{new Word(Noun)} {id}", RegionOf(state))
+        : changing && OwnerOf is not null && !http.MayActFor(OwnerOf(state)) ? Problems.NotYoursError($"{new Word(Noun)} {id}")
         : null;
 }

@@ -37,8 +37,8 @@ public static class StreamReads
         where TState : class
     {
         var errors = new FieldErrors()
-            .Check("version", version is null or >= 1, "Versions count from 1.")
-            .Check("asOf", asOf is null || version is null, "Ask for a moment or a version, not both.");
+            .Check("version", version is null or >= 1, $"Versions count from 1.")
+            .Check("asOf", asOf is null || version is null, $"Ask for a moment or a version, not both.");
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using JinGong.Http.Languages;
 
 namespace JinGong.Http;
 
@@ -32,8 +33,8 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
         }
 
         var (field, message) = badRequest.InnerException is JsonException json
-            ? (FieldName(json.Path), json.Path is null or "$" ? "The body is not valid JSON." : "The value has the wrong type or format.")
-            : (ParameterName(badRequest.Message) ?? "request", badRequest.Message);
+            ? (FieldName(json.Path), json.Path is null or "$" ? Texts.Say($"The body is not valid JSON.") : WrongTypeOrFormat)
+            : ParameterName(badRequest.Message) is { } parameter ? (parameter, WrongTypeOrFormat) : ("request", badRequest.Message);
 
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -43,11 +44,13 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
             ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Type = Problems.ValidationType,
-                Title = "The request is not valid",
+                Title = Problems.ValidationTitle,
                 Status = StatusCodes.Status400BadRequest,
             },
         });
     }
+
+    private static string WrongTypeOrFormat => Texts.Say($"The value has the wrong type or format.");
 
     // 'Failed to bind parameter "int page" from "abc".' → "page"
     private static string? ParameterName(string message) =>

@@ -48,7 +48,7 @@ public static class CalendarFields
             return null;
         }
 
-        errors.Check("to", first.First <= last.Last, "The range ends after it starts: 'to' is not before 'from'.")
+        errors.Check("to", first.First <= last.Last, $"The range ends after it starts: 'to' is not before 'from'.")
             .Check("to", last.Last < first.First.AddYears(maxYears), $"The range spans {maxYears} years at most.");
         return errors.Any ? null : Period.Between(first.First, last.Last);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using JinGong.Http.Languages;
 
 namespace JinGong.Http;
 
@@ -32,10 +33,10 @@ public sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService p
             ProblemDetails = new ProblemDetails
             {
                 Type = Problems.ServiceUnavailableType,
-                Title = "Service unavailable",
+                Title = Texts.Title("service-unavailable"),
                 Status = StatusCodes.Status503ServiceUnavailable,
                 // The connection may have been lost after the commit: a write answered so may have been recorded.
-                Detail = "The service cannot reach its database right now. Try again shortly; a write may have been recorded, so read it back first.",
+                Detail = Texts.Say($"The service cannot reach its database right now. Try again shortly; a write may have been recorded, so read it back first."),
             },
         });
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JinGong.Http.Languages;
 
 namespace JinGong.Http;
 
@@ -7,7 +8,7 @@ public sealed partial class FieldErrors
 {
     public const int MaxTextLength = 200;
 
-    public const string IdRule = "An id is letters, digits, '.', '_' or '-' (up to 64), starting with a letter or digit, e.g. ORD-3F9A0C12B7 or li.wei.";
+    public static FormattableString IdRule => $"An id is letters, digits, '.', '_' or '-' (up to 64), starting with a letter or digit, e.g. ORD-3F9A0C12B7 or li.wei.";
 
     /// <summary>Ten billion yuan: above any single sale, below decimal trouble.</summary>
     public const decimal MaxMoney = 10_000_000_000m;
@@ -23,11 +24,11 @@ public sealed partial class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = [$"The {field} is required."];
+            errors[field] = [IsRequired(field)];
         }
         else if (value.Trim().Length > maxLength)
         {
-            errors[field] = [$"The {field} has at most {maxLength} characters."];
+            errors[field] = [Texts.Say($"The {Texts.Field(field)} has at most {maxLength} characters.")];
         }
 
         return this;
@@ -49,7 +50,7 @@ public sealed partial class FieldErrors
     {
         if (value is null)
         {
-            errors[field] = [$"The {field} is required."];
+            errors[field] = [IsRequired(field)];
         }
 
         return this;
@@ -60,26 +61,31 @@ public sealed partial class FieldErrors
     {
         Required(field, value);
         return Check(field, value is null || (value > 0 && value <= max && decimal.Round(value.Value, 2) == value.Value),
-            $"The {field} is an amount above 0 and up to {max:0}, with at most two decimals.");
+            $"The {Texts.Field(field)} is an amount above 0 and up to {max:0}, with at most two decimals.");
     }
 
     /// <summary>A count of units: there and within 1..<paramref name="max"/>.</summary>
     public FieldErrors Count(string field, int? value, int max)
     {
         Required(field, value);
-        return Check(field, value is null || value is >= 1 && value <= max, $"The {field} is a whole number from 1 to {max}.");
+        return Check(field, value is null || value is >= 1 && value <= max, $"The {Texts.Field(field)} is a whole number from 1 to {max}.");
     }
 
-    /// <summary>A rule of the field's own; the first problem found with a field is the one reported.</summary>
-    public FieldErrors Check(string field, bool valid, string message)
+    /// <summary>
+    /// A rule of the field's own; the first problem found with a field is the one reported, in the request's language
+    /// (<see cref="Texts"/>).
+    /// </summary>
+    public FieldErrors Check(string field, bool valid, FormattableString message)
     {
         if (!valid && !errors.ContainsKey(field))
         {
-            errors[field] = [message];
+            errors[field] = [Texts.Say(message)];
         }
 
         return this;
     }
+
+    private static string IsRequired(string field) => Texts.Say($"The {Texts.Field(field)} is required.");
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();

@@ -1,9 +1,12 @@
+using System.Globalization;
 using JinGong.Http;
 using JinGong.Http.Idempotency;
+using JinGong.Http.Languages;
 using JinGong.Http.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +21,9 @@ public static class HttpApi
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
 
-        builder.Services.AddProblemDetails();
+        // The titles ASP.NET Core gives a bare status (401, 403, 404, 405…) in the request's language too.
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Title = context.ProblemDetails.Title is { } title ? Texts.Phrase(title) : null);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // A database that is down is a 503 the client may retry, not a 500.
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
@@ -34,12 +39,14 @@ public static class HttpApi
     }
 
     /// <summary>
-    /// The shared middleware: forwarded headers, correlation id, Problem Details, UTF-8 bodies, sign-in, and writes
-    /// answered once per <c>Idempotency-Key</c> (where the service keeps answers: <see cref="IIdempotentAnswers"/>).
+    /// The shared middleware: the request's language, forwarded headers, correlation id, Problem Details, UTF-8 bodies,
+    /// sign-in, and writes answered once per <c>Idempotency-Key</c> (where the service keeps answers:
+    /// <see cref="IIdempotentAnswers"/>).
     /// </summary>
     /// <param name="beforeAuthentication">What a service checks before authentication handlers (an OpenID Connect server among them) read the request.</param>
     public static WebApplication UseHttpApi(this WebApplication app, Action<WebApplication>? beforeAuthentication = null)
     {
+        app.UseRequestLocalization(AnswerLanguages());
         app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
@@ -50,6 +57,22 @@ public static class HttpApi
         app.UseAuthorization();
         app.UseIdempotencyKeys();
         return app;
+    }
+
+    /// <summary>
+    /// Problem Details in the language <c>Accept-Language</c> asks for (<see cref="Texts.Languages"/>; English when it
+    /// asks for none of them). Only the UI culture follows the request: numbers and dates keep one invariant shape.
+    /// </summary>
+    private static RequestLocalizationOptions AnswerLanguages()
+    {
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, new CultureInfo(Texts.Languages[0])),
+            SupportedCultures = [CultureInfo.InvariantCulture],
+            SupportedUICultures = [.. Texts.Languages.Select(language => new CultureInfo(language))],
+        };
+        options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider { Options = options }];
+        return options;
     }
 
     /// <summary>

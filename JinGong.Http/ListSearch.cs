@@ -1,3 +1,5 @@
+using JinGong.Http.Languages;
+
 namespace JinGong.Http;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class ListSearch
     {
         if (search?.Trim().Length > MaxLength)
         {
-            errors["search"] = [$"A search has at most {MaxLength} characters."];
+            errors["search"] = [Texts.Say($"A search has at most {MaxLength} characters.")];
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using JinGong.Http.Languages;
 
 namespace JinGong.Http;
 
@@ -18,12 +19,12 @@ public static class Page
         var errors = new Dictionary<string, string[]>();
         if (page is < 1 or > MaxNumber)
         {
-            errors["page"] = [$"Pages are numbered from 1 to {MaxNumber}."];
+            errors["page"] = [Texts.Say($"Pages are numbered from 1 to {MaxNumber}.")];
         }
 
         if (pageSize is < 1 or > MaxSize)
         {
-            errors["pageSize"] = [$"A page holds 1 to {MaxSize} items."];
+            errors["pageSize"] = [Texts.Say($"A page holds 1 to {MaxSize} items.")];
         }
 
         return errors;

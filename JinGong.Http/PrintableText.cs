@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
+using JinGong.Http.Languages;
 
 namespace JinGong.Http;
 
@@ -19,7 +20,7 @@ public static class PrintableText
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
         [.. Enumerable.Range(0, 0xA0).Select(code => (char)code).Where(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))]);
 
-    public const string Rule = "Text holds no NUL or other control characters (tab and line breaks aside).";
+    public static FormattableString Rule => $"Text holds no NUL or other control characters (tab and line breaks aside).";
 
     public static bool IsPrintable(string? text) => text is null || !text.AsSpan().ContainsAny(ControlCharacters);
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using JinGong.Http.Languages;
 
 namespace JinGong.Http;
 
@@ -37,7 +38,7 @@ public sealed class SortColumns<T>
     {
         if (!columns.ContainsKey(Parse(sort).Column))
         {
-            errors["sort"] = [$"Sort by one of {string.Join(", ", names)}; put - before it for descending order."];
+            errors["sort"] = [Texts.Say($"Sort by one of {string.Join(", ", names)}; put - before it for descending order.")];
         }
     }
 

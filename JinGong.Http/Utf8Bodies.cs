@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using JinGong.Http.Languages;
 
 namespace JinGong.Http;
 
@@ -27,9 +28,9 @@ public static class Utf8Bodies
                 ProblemDetails = new ProblemDetails
                 {
                     Type = UnsupportedCharsetType,
-                    Title = "Unsupported charset",
+                    Title = Texts.Title("unsupported-charset"),
                     Status = StatusCodes.Status415UnsupportedMediaType,
-                    Detail = $"Bodies are sent as UTF-8, not {charset}.",
+                    Detail = Texts.Say($"Bodies are sent as UTF-8, not {charset}."),
                 },
             });
             return;

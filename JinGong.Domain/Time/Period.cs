@@ -133,9 +133,9 @@ public sealed partial record Period(DateOnly First, DateOnly Last, string Name)
         return period is not null;
     }
 
-    public const string Format = "a month (2026-11), a quarter (2026-Q4) or a year (2026)";
+    public static FormattableString Format => $"a month (2026-11), a quarter (2026-Q4) or a year (2026)";
 
-    public const string FormatWithDays = "a day (2026-11-05), a month (2026-11), a quarter (2026-Q4) or a year (2026)";
+    public static FormattableString FormatWithDays => $"a day (2026-11-05), a month (2026-11), a quarter (2026-Q4) or a year (2026)";
 
     [GeneratedRegex(@"^(?<year>\d{4})(?:-(?:(?<month>\d{2})(?:-(?<day>\d{2}))?|Q(?<quarter>\d)))?$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();

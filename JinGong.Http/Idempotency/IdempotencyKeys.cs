@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using JinGong.Http.Languages;
 
 namespace JinGong.Http.Idempotency;
 
@@ -63,7 +64,7 @@ public static class IdempotencyKeys
         {
             await Problems.Validation(new Dictionary<string, string[]>
             {
-                [Header] = [$"An idempotency key is 1 to {MaxKeyLength} visible ASCII characters (a UUID, say)."],
+                [Header] = [Texts.Say($"An idempotency key is 1 to {MaxKeyLength} visible ASCII characters (a UUID, say).")],
             }).ExecuteAsync(http);
             return;
         }
@@ -79,7 +80,7 @@ public static class IdempotencyKeys
             if (held is null)
             {
                 http.Response.Headers.RetryAfter = "1";
-                await Problems.From(new DomainError("idempotency-key-in-use", "A request with this idempotency key is still being answered; send it again in a moment.", ErrorKind.Conflict)).ExecuteAsync(http);
+                await Problems.From(new DomainError("idempotency-key-in-use", $"A request with this idempotency key is still being answered; send it again in a moment.", ErrorKind.Conflict)).ExecuteAsync(http);
                 return;
             }
 
@@ -87,7 +88,7 @@ public static class IdempotencyKeys
             {
                 await (kept.Fingerprint == fingerprint
                     ? ReplayAsync(http, kept)
-                    : Problems.From(new DomainError("idempotency-key-reused", "This idempotency key was sent with another request; use a new key for a new request.", ErrorKind.Unprocessable)).ExecuteAsync(http));
+                    : Problems.From(new DomainError("idempotency-key-reused", $"This idempotency key was sent with another request; use a new key for a new request.", ErrorKind.Unprocessable)).ExecuteAsync(http));
                 return;
             }
 

@@ -10,8 +10,8 @@ namespace JinGong.AppHost.Tests;
 /// <summary>A region and the warehouse that serves it (dispatch's region map).</summary>
 internal sealed record Site(string Region, string Warehouse)
 {
-    public static readonly Site East = new("east", "wuxi-1");
-    public static readonly Site North = new("north", "tianjin-1");
+    public static readonly Site East = new("east", $"wuxi-1");
+    public static readonly Site North = new("north", $"tianjin-1");
 }
 
 /// <summary>

@@ -134,7 +134,7 @@ public sealed class CommandTests(ConsoleFixture console)
         var close = page.GetByTestId("command-close-maintenance");
         await Expect(close).ToBeVisibleAsync();
         (await console.System.GetOkAsync($"/api/fleet/vehicles/{code}")).GetProperty("status").GetString().Should().Be("InMaintenance");
-        await Expect(page.GetByTestId("history-row").Last).ToContainTextAsync("maintenance");
+        await Expect(page.GetByTestId("history-row").First).ToContainTextAsync("进入维修：Hydraulic leak on the left lift cylinder");
 
         await close.Locator("[name=outcome]").FillAsync("Seal replaced, pressure tested");
         await close.Locator("[type=submit]").ClickAsync();
@@ -238,15 +238,20 @@ public sealed class CommandTests(ConsoleFixture console)
                 .Concat(ManualKeyResults(objective.GetProperty("children"))));
 
     [Fact]
-    public async Task a_field_a_command_refuses_shows_the_apis_message_beside_it_and_changes_nothing()
+    public async Task a_field_a_command_refuses_shows_the_apis_message_beside_it_in_the_readers_language_and_changes_nothing()
     {
         var id = await FileOpportunityAsync("Refused Reason Mining");
         var page = await console.OpenAsync("opportunity-refused-command", $"/opportunities/{id}", p => p.GetByTestId("command-lose"));
 
+        // The console opens in Chinese: the API's message comes in Chinese, the field named in Chinese too.
         var lose = page.GetByTestId("command-lose");
         await lose.Locator("[type=submit]").ClickAsync();
-        await Expect(lose.GetByTestId("error-reason")).ToBeVisibleAsync();
+        await Expect(lose.GetByTestId("error-reason")).ToHaveTextAsync("原因为必填项。");
         await Expect(lose.Locator("[name=reason]")).ToBeFocusedAsync();
+
+        await page.GetByTestId("language").ClickAsync();
+        await lose.Locator("[type=submit]").ClickAsync();
+        await Expect(lose.GetByTestId("error-reason")).ToHaveTextAsync("The reason is required.");
         (await OpportunityAsync(id)).GetProperty("stage").GetString().Should().Be("Lead");
     }
 

@@ -52,13 +52,21 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
-    public async Task a_vehicle_page_shows_every_event_of_its_history_its_status_spells_and_its_trajectory()
+    public async Task a_vehicle_page_shows_its_history_as_sentences_newest_first_its_status_spells_and_its_trajectory()
     {
         var code = await VehicleWithTheLongestHistoryAsync();
-        var history = await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history");
+        var history = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history")).EnumerateArray().ToList();
 
         var page = await console.OpenAsync("vehicle", $"/vehicles/{code}", p => p.GetByTestId("vehicle-history"));
-        await Expect(page.GetByTestId("history-row")).ToHaveCountAsync(history.GetArrayLength());
+        await Expect(page.GetByTestId("vehicle-history")).ToHaveAttributeAsync("data-total", history.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var rows = page.GetByTestId("history-row");
+        await Expect(rows).ToHaveCountAsync(Math.Min(history.Count, 20));
+        await Expect(rows.First).ToHaveAttributeAsync("data-version", history[^1].GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Every row a sentence in Chinese, none of the event types' own names.
+        foreach (var row in await rows.AllAsync())
+        {
+            (await row.Locator("td").Nth(1).EvaluateAsync<string>("cell => cell.firstChild.textContent")).Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}").And.NotMatchRegex("_v[0-9]+$");
+        }
         await Expect(page.GetByTestId("trajectory-chart")).ToHaveAttributeAsync("data-state", "ready");
         var spells = await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/status-timeline");
         await Expect(page.GetByTestId("status-timeline")).ToHaveAttributeAsync("data-points", spells.GetProperty("spells").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture));

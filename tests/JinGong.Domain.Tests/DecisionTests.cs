@@ -36,10 +36,10 @@ public sealed class DecisionTests
     [Fact]
     public void a_thing_happens_neither_in_the_future_nor_before_the_stream_s_last_event()
     {
-        BusinessTime.Check(Now, Now, Now.AddHours(-1), "order ORD-1").Should().BeNull();
-        BusinessTime.Check(Now.AddHours(-1), Now, Now.AddHours(-1), "order ORD-1").Should().BeNull();
-        BusinessTime.Check(Now.AddTicks(1), Now, null, "order ORD-1")!.Rule.Should().Be("occurred-in-future");
-        BusinessTime.Check(Now.AddHours(-2), Now, Now.AddHours(-1), "order ORD-1")!.Rule.Should().Be("occurred-before-previous-event");
+        BusinessTime.Check(Now, Now, Now.AddHours(-1), $"order ORD-1").Should().BeNull();
+        BusinessTime.Check(Now.AddHours(-1), Now, Now.AddHours(-1), $"order ORD-1").Should().BeNull();
+        BusinessTime.Check(Now.AddTicks(1), Now, null, $"order ORD-1")!.Rule.Should().Be("occurred-in-future");
+        BusinessTime.Check(Now.AddHours(-2), Now, Now.AddHours(-1), $"order ORD-1")!.Rule.Should().Be("occurred-before-previous-event");
     }
 
     [Fact]

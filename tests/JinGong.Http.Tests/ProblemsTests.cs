@@ -14,7 +14,7 @@ public sealed class ProblemsTests
     [InlineData(ErrorKind.PreconditionFailed, StatusCodes.Status412PreconditionFailed)]
     public void each_kind_of_rule_has_one_status(ErrorKind kind, int status)
     {
-        var problem = Problems.From(new DomainError("vehicle-already-registered", "JG-1 is registered already.", kind)).ProblemDetails;
+        var problem = Problems.From(new DomainError("vehicle-already-registered", $"JG-1 is registered already.", kind)).ProblemDetails;
 
         (problem.Status, problem.Type, problem.Title, problem.Detail).Should()
             .Be((status, "https://jingong.dev/problems/vehicle-already-registered", "Vehicle already registered", "JG-1 is registered already."));
@@ -23,11 +23,11 @@ public sealed class ProblemsTests
     [Fact]
     public void a_record_of_another_region_and_a_moved_stream_keep_the_types_clients_know()
     {
-        Problems.OutsideRegion("Order ORD-1", "north").ProblemDetails.Should().BeEquivalentTo(new
+        Problems.OutsideRegion($"Order ORD-1", "north").ProblemDetails.Should().BeEquivalentTo(new
         {
             Status = StatusCodes.Status403Forbidden, Type = "https://jingong.dev/problems/outside-your-region", Title = "Outside your region",
         });
-        Problems.From(Problems.StreamMoved("ORD-1 is at version 4, not 3.")).ProblemDetails.Should().BeEquivalentTo(new
+        Problems.From(Problems.StreamMoved($"ORD-1 is at version 4, not 3.")).ProblemDetails.Should().BeEquivalentTo(new
         {
             Status = StatusCodes.Status412PreconditionFailed, Type = "https://jingong.dev/problems/stream-moved", Title = "Stream moved",
         });

@@ -1,3 +1,4 @@
+import type { AuditEntry } from './audit';
 import { command, get, getVersioned, post, segment, type Page, type Write } from './http';
 
 // Shapes of fleet's answers (services/Fleet/JinGong.Fleet/Vehicles/**: InventoryLine, VehicleView, UtilizationRow …).
@@ -36,20 +37,6 @@ export interface Vehicle extends Omit<InventoryLine, 'holder'> {
   version: number;
 }
 
-/** One event of a stream as the audit API tells it (JinGong.ServiceDefaults AuditEntry). */
-export interface AuditEntry {
-  service: string;
-  sequence: number;
-  streamId: string;
-  version: number;
-  type: string;
-  data: Record<string, unknown>;
-  occurredAt: string | null;
-  recordedAt: string;
-  user: string | null;
-  correlationId: string | null;
-  causationId: string | null;
-}
 
 /** A stretch of time the vehicle stood in one status and region; `to` is null for the one it is in now (fleet's VehicleStatusTimeline). */
 export interface StatusSpell {

@@ -30,6 +30,13 @@ export function withQuery(path: string, query: Query = {}): string {
 /** A path segment as the API expects it in a route (`/vehicles/{code}`). */
 export const segment = (value: string) => encodeURIComponent(value);
 
+/** The language the API answers its Problem Details in (`Accept-Language`): the reader's, as the console shows it. */
+let answerLanguage = 'zh-CN';
+
+export function answerIn(language: string) {
+  answerLanguage = language;
+}
+
 /** Statuses after which a write sent with its idempotency key is sent once more: the answer may simply have been lost. */
 const resentAfter = new Set([502, 503, 504]);
 const writeAttempts = 4;
@@ -58,7 +65,7 @@ export async function request<T>(path: string, init: { method?: string; body?: u
  */
 async function exchange<T>(path: string, init: { method?: string; body?: unknown } & Partial<Write>): Promise<Versioned<T>> {
   const token = await accessToken();
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': answerLanguage };
   if (token) {
     headers.Authorization = `Bearer ${token}`;
   }

@@ -2,12 +2,22 @@ import type { ApiError } from '../api/http';
 import { problemKind } from '../api/problem';
 import { useLanguage } from '../i18n/language';
 
-/** What a failed call said: the Problem Details' title and detail, and in the reader's words what a 403 means. */
+/** The types of JinGong's own rules; a 403 of another type is the gateway's or the framework's: a role's. */
+const ownProblems = 'https://jingong.dev/problems/';
+
+/**
+ * What a failed call said: the Problem Details' title and detail (the API says them in the reader's language), what a
+ * 403 without a rule of its own means, and what to do after someone else changed the record.
+ */
 export function ProblemMessage({ error }: { error: ApiError }) {
   const { t } = useLanguage();
   const kind = problemKind(error.problem);
   const explained =
-    kind === 'outside-your-region' || kind === 'stream-moved' ? t(`problem.${kind}`) : error.status === 403 ? t('problem.forbidden') : undefined;
+    kind === 'stream-moved'
+      ? t(`problem.${kind}`)
+      : error.status === 403 && !error.problem.type?.startsWith(ownProblems)
+        ? t('problem.forbidden')
+        : undefined;
   return (
     <div className="problem" role="alert" data-testid="problem" data-status={error.status}>
       <strong>{error.problem.title ?? `HTTP ${error.status}`}</strong>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { answerIn } from '../api/http';
 import { initialLanguage, translate, type Language } from './translate';
 
 const storageKey = 'jingong.language';
@@ -15,15 +16,18 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const [language, setLanguage] = useState<Language>(() => initialLanguage(window.localStorage.getItem(storageKey)));
   useEffect(() => {
     window.localStorage.setItem(storageKey, language);
-    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = htmlLanguage(language);
   }, [language]);
   const toggle = useCallback(() => setLanguage((current) => (current === 'zh' ? 'en' : 'zh')), []);
-  const value = useMemo(
-    () => ({ language, toggle, t: (key: string, values?: Record<string, string | number>) => translate(language, key, values) }),
-    [language, toggle],
-  );
+  const value = useMemo(() => {
+    // Set while rendering, before any page's effect asks the API: its refusals then come in the reader's language.
+    answerIn(htmlLanguage(language));
+    return { language, toggle, t: (key: string, values?: Record<string, string | number>) => translate(language, key, values) };
+  }, [language, toggle]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
+
+const htmlLanguage = (language: Language) => (language === 'zh' ? 'zh-CN' : 'en');
 
 export function useLanguage(): LanguageContextValue {
   const value = useContext(LanguageContext);

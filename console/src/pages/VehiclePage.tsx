@@ -1,14 +1,13 @@
-import { createColumnHelper } from '@tanstack/react-table';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { dispatch, type Loan, type Transfer } from '../api/dispatch';
-import { fleet, vehicleStatuses, type AuditEntry, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
+import { fleet, vehicleStatuses, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
 import { mayAct, useUser } from '../auth/user';
 import { CommandForm, numberOf, RecordCommandForm } from '../commands/CommandForm';
 import { useRecord, type ShownRecord } from '../commands/useRecord';
 import { useRegionList } from '../components/useRegions';
 import { Chart, type Drawing } from '../components/Chart';
-import { DataTable } from '../components/DataTable';
+import { HistoryTable } from '../components/HistoryTable';
 import { utilizationBars } from '../components/drawings';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
@@ -21,12 +20,10 @@ import { addMonths, chinaMonth } from '../lib/periods';
 type Translate = (key: string) => string;
 
 
-const entry = createColumnHelper<AuditEntry>();
-
 /** A vehicle [设备档案]: its state, its status over time, its whole history, where it went and how much it worked. */
 export function VehiclePage() {
   const { code = '' } = useParams();
-  const { t, language } = useLanguage();
+  const { t } = useLanguage();
   const vehicle = useRecord(`vehicle:${code}`, () => fleet.vehicle(code));
   // A code typed another way (jg-ex-0004) finds the vehicle; the page then shows it under its own code, which the
   // other reads ask by.
@@ -45,14 +42,6 @@ export function VehiclePage() {
   const thisMonth = chinaMonth();
   const utilization = useApi(`utilization:${code}:${thisMonth}`, () => fleet.vehicleUtilization(code, addMonths(thisMonth, -11), thisMonth));
 
-  const columns = [
-    entry.accessor('version', { header: 'history.version' }),
-    entry.accessor('type', { header: 'history.type' }),
-    entry.accessor('occurredAt', { header: 'history.occurredAt', cell: (cell) => formatInstant(cell.getValue(), language) }),
-    entry.accessor('recordedAt', { header: 'history.recordedAt', cell: (cell) => formatInstant(cell.getValue(), language) }),
-    entry.accessor('user', { header: 'history.user' }),
-    entry.accessor('data', { header: 'history.data', cell: (cell) => <code className="data">{JSON.stringify(cell.getValue())}</code> }),
-  ];
 
   return (
     <section>
@@ -73,7 +62,7 @@ export function VehiclePage() {
       <h2>{t('vehicle.utilization')}</h2>
       <Chart testId="vehicle-utilization" loaded={utilization} draw={(found) => utilizationBars(found.periods, t)} />
       <h2>{t('vehicle.history')}</h2>
-      <Loading loaded={history}>{(entries) => <DataTable rows={entries} columns={columns} testId="vehicle-history" rowTestId="history-row" />}</Loading>
+      <Loading loaded={history}>{(entries) => <HistoryTable entries={entries} testId="vehicle-history" />}</Loading>
     </section>
   );
 }

@@ -12,9 +12,9 @@ public sealed class RosterDeciderTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Joined = Now.AddDays(-30);
 
-    private static readonly RosterEntry LiEntry = new("li", "Li Wei", "Key Accounts", "east", null);
-    private static readonly RosterEntry WangEntry = new("wang", "Wang Fang", "Key Accounts", "east", "li");
-    private static readonly RosterEntry ChenEntry = new("chen", "Chen Jie", "Key Accounts", "east", "li");
+    private static readonly RosterEntry LiEntry = new("li", $"Li Wei", "Key Accounts", "east", null);
+    private static readonly RosterEntry WangEntry = new("wang", $"Wang Fang", "Key Accounts", "east", "li");
+    private static readonly RosterEntry ChenEntry = new("chen", $"Chen Jie", "Key Accounts", "east", "li");
 
     private static readonly Person Li = PersonAfter(JoinedAs(LiEntry, Joined));
     private static readonly Person Wang = PersonAfter(JoinedAs(WangEntry, Joined));

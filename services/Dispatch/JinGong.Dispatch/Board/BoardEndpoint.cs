@@ -45,7 +45,7 @@ public static class BoardEndpoint
         // A rep or regional manager sees their own region's board, whatever they ask for.
         if (!http.TryNarrow(region, out var narrowed))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         var today = ChinaTime.DateOf(clock.GetUtcNow());

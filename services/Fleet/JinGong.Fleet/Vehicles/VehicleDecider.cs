@@ -195,7 +195,7 @@ public static class VehicleDecider
     /// <summary>"cannot-deliver-when-on-loan": the rule's name says the command and the status that forbids it.</summary>
     public static DomainError IllegalTransition(VehicleCommand command, Vehicle state) =>
         new(VehicleRules.CannotWhen(Verb(command), state.Status.Published()),
-            $"Vehicle {state.Code} cannot {Verb(command).Replace('-', ' ')} while it is {state.Status}.",
+            $"Vehicle {state.Code} cannot {new Word(Verb(command).Replace('-', ' '))} while it is {state.Status}.",
             ErrorKind.Conflict);
 
     private static DomainError ReservedForAnotherOrder(Vehicle state, string orderId) =>

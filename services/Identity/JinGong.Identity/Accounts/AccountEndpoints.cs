@@ -55,9 +55,9 @@ public static class AccountEndpoints
             .Id("id", id)
             .Required("name", request.Name)
             .Check("roles", roles.Length > 0 && roles.All(Roles.All.Contains), $"Roles are one or more of {string.Join(", ", Roles.All)}.")
-            .Check("region", request.Region is not null || !roles.Any(Roles.RegionBound.Contains), "A sales rep or a regional manager acts in a region: name it.")
-            .Check("password", request.Password is not null || existing?.PasswordHash is not null, "A new account needs a password.")
-            .Check("id", existing is not { Machine: true }, "This is a machine client's account: its settings define it.");
+            .Check("region", request.Region is not null || !roles.Any(Roles.RegionBound.Contains), $"A sales rep or a regional manager acts in a region: name it.")
+            .Check("password", request.Password is not null || existing?.PasswordHash is not null, $"A new account needs a password.")
+            .Check("id", existing is not { Machine: true }, $"This is a machine client's account: its settings define it.");
         if (request.Password is not null && PasswordPolicy.Refusal(request.Password, id, request.Name) is { } weak)
         {
             errors.Check("password", false, weak);

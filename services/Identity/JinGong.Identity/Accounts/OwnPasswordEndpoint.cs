@@ -3,6 +3,7 @@ using JinGong.Domain;
 using JinGong.Http;
 using JinGong.Http.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using JinGong.Http.Languages;
 
 namespace JinGong.Identity.Accounts;
 
@@ -34,7 +35,7 @@ public static class OwnPasswordEndpoint
         var account = subject is null ? null : await store.Accounts.FindAsync([subject], cancellationToken);
         if (account is not { Machine: false, PasswordHash: not null })
         {
-            return Problems.From(new DomainError("no-password", "This account signs in without a password of its own.", ErrorKind.Unprocessable));
+            return Problems.From(new DomainError("no-password", $"This account signs in without a password of its own.", ErrorKind.Unprocessable));
         }
 
         var errors = new FieldErrors().Required("currentPassword", request.CurrentPassword).Required("newPassword", request.NewPassword);
@@ -43,7 +44,7 @@ public static class OwnPasswordEndpoint
             errors.Check("newPassword", false, weak);
         }
 
-        errors.Check("newPassword", request.NewPassword is null || request.NewPassword != request.CurrentPassword, "The new password is the one you have.");
+        errors.Check("newPassword", request.NewPassword is null || request.NewPassword != request.CurrentPassword, $"The new password is the one you have.");
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
@@ -55,9 +56,9 @@ public static class OwnPasswordEndpoint
             case PasswordVerdict.Locked locked:
                 http.Response.Headers.RetryAfter = locked.Seconds(now).ToString(CultureInfo.InvariantCulture);
                 return TypedResults.Problem(
-                    type: Problems.TypeBase + "account-locked", title: "Account locked", detail: locked.Message(now), statusCode: StatusCodes.Status429TooManyRequests);
+                    type: Problems.TypeBase + "account-locked", title: Texts.Title("account-locked"), detail: locked.Message(now), statusCode: StatusCodes.Status429TooManyRequests);
             case PasswordVerdict.Wrong:
-                return Problems.Validation(new Dictionary<string, string[]> { ["currentPassword"] = ["This is not your current password."] });
+                return Problems.Validation(new Dictionary<string, string[]> { ["currentPassword"] = [Texts.Say($"This is not your current password.")] });
         }
 
         account.PasswordHash = PasswordHash.Of(request.NewPassword!);

@@ -24,7 +24,7 @@ public static class PasswordPolicy
     };
 
     /// <summary>Why <paramref name="password"/> may not be this account's, or null when it may.</summary>
-    public static string? Refusal(string password, string accountId, string? name)
+    public static FormattableString? Refusal(string password, string accountId, string? name)
     {
         if (password.Length < MinLength)
         {
@@ -38,18 +38,21 @@ public static class PasswordPolicy
 
         if (password.Distinct().Count() < 5)
         {
-            return "A password of so few different characters is guessed at once.";
+            return $"A password of so few different characters is guessed at once.";
         }
 
         if (Common.Contains(password))
         {
-            return "This is one of the passwords tried first: choose another.";
+            return $"This is one of the passwords tried first: choose another.";
         }
 
         var own = new[] { accountId, name }.Concat(name?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])
             .Where(part => part is { Length: >= 3 });
-        return own.Any(part => password.Contains(part!, StringComparison.OrdinalIgnoreCase))
-            ? "A password does not contain your user name or your name."
-            : null;
+        if (own.Any(part => password.Contains(part!, StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"A password does not contain your user name or your name.";
+        }
+
+        return null;
     }
 }

@@ -7,6 +7,7 @@ using JinGong.Okr.Roster;
 using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
+using JinGong.Http.Languages;
 
 namespace JinGong.Okr.Board;
 
@@ -83,5 +84,5 @@ public static class BoardEndpoints
         Period.TryParse(period, out var asked) && (team is null || person is null) ? asked : null;
 
     private static ValidationProblem InvalidPeriod() =>
-        Problems.Validation(new Dictionary<string, string[]> { ["period"] = [$"The period is {Period.Format}; filter by team or by person, not both."] });
+        Problems.Validation(new Dictionary<string, string[]> { ["period"] = [Texts.Say($"The period is {Period.Format}; filter by team or by person, not both.")] });
 }

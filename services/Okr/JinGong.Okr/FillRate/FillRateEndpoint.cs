@@ -4,6 +4,7 @@ using JinGong.Okr.Objectives;
 using JinGong.Okr.Roster;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using JinGong.Http.Languages;
 
 namespace JinGong.Okr.FillRate;
 
@@ -50,7 +51,7 @@ public static class FillRateEndpoint
     {
         if (!Period.TryParse(period, out var asked))
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["period"] = [$"The period is {Period.Format}."] });
+            return Problems.Validation(new Dictionary<string, string[]> { ["period"] = [Texts.Say($"The period is {Period.Format}.")] });
         }
 
         var people = await session.Query<Person>().Where(person => person.OnRoster).ToListAsync(cancellationToken);

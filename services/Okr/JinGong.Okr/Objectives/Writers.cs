@@ -37,7 +37,7 @@ public static class Writers
 
         return writer is not null && (await ManagersAsync(session, kind, owner, cancellationToken)).Contains(writer)
             ? null
-            : new DomainError("not-yours", $"The objectives of {owner} are written by {(ownerMay ? "them, " : string.Empty)}their managers, executives and administrators.", ErrorKind.Forbidden);
+            : new DomainError("not-yours", ownerMay ? (FormattableString)$"The objectives of {owner} are written by them, their managers, executives and administrators." : $"The objectives of {owner} are written by their managers, executives and administrators.", ErrorKind.Forbidden);
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class LineValidation
         {
             if (lines[index] is not { } line)
             {
-                errors.Check($"lines[{index}]", false, "A line is an object.");
+                errors.Check($"lines[{index}]", false, $"A line is an object.");
                 continue;
             }
 

@@ -42,7 +42,7 @@ public static class FigureEndpoints
 
         if (!http.TryNarrow(region, out var narrowed))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         var invoices = await FigureSources.InvoicesAsync(session, narrowed, cancellationToken);
@@ -61,7 +61,7 @@ public static class FigureEndpoints
 
         if (!http.TryNarrow(region, out var narrowed))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         var invoices = await FigureSources.InvoicesAsync(session, narrowed, cancellationToken);
@@ -74,7 +74,7 @@ public static class FigureEndpoints
     {
         var errors = new FieldErrors().BusinessDate("asOf", asOf);
         var grouping = errors.ParseGrouping(groupBy);
-        errors.Check("groupBy", grouping != FigureGrouping.Customer, "Conversion is broken down by total, region or salesRep.");
+        errors.Check("groupBy", grouping != FigureGrouping.Customer, $"Conversion is broken down by total, region or salesRep.");
         if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
         {
             return Problems.Validation(errors.Errors);
@@ -82,7 +82,7 @@ public static class FigureEndpoints
 
         if (!http.TryNarrow(region, out var narrowed))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         var opportunities = await FigureSources.OpportunitiesAsync(session, narrowed, cancellationToken);
@@ -99,7 +99,7 @@ public static class FigureEndpoints
 
         if (!http.TryNarrow(region, out var narrowed))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         var opportunities = await FigureSources.OpportunitiesAsync(session, narrowed, cancellationToken);
@@ -117,7 +117,7 @@ public static class FigureEndpoints
             return Problems.Validation(errors.Errors);
         }
 
-        errors.Check("to", first.First <= last.First && last.First <= first.First.AddYears(10), "The months run forward from 'from', ten years at most.");
+        errors.Check("to", first.First <= last.First && last.First <= first.First.AddYears(10), $"The months run forward from 'from', ten years at most.");
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
@@ -125,7 +125,7 @@ public static class FigureEndpoints
 
         if (!http.TryNarrow(region, out var narrowed))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         var orders = await FigureSources.OrdersAsync(session, narrowed, cancellationToken);

@@ -151,6 +151,6 @@ public static class OrderDecider
 
     private static DomainError Cancelled(Order state, OrderCommand command) => new(
         "order-cancelled",
-        $"Order {state.Id} was cancelled ({state.CancellationReason}); it takes no {command switch { IssueInvoice => "invoice", RecordPayment => "payment", _ => "further change" }}.",
+        $"Order {state.Id} was cancelled ({state.CancellationReason}); it takes no {new Word(command switch { IssueInvoice => "invoice", RecordPayment => "payment", _ => "further change" })}.",
         ErrorKind.Conflict);
 }

@@ -18,7 +18,7 @@ public static class DeliveryEndpoints
         allocations.MapStreamCommand<ScheduleDeliveryRequest, Allocation, AllocationView>(
             "/{orderId}/deliveries", "ScheduleDelivery", AllocationModule.Allocations,
             request => new FieldErrors().Required("vehicleCode", request.VehicleCode).Required("date", request.Date)
-                .Check("site", request.Site is null || !string.IsNullOrWhiteSpace(request.Site), "The site, when given, is not blank.")
+                .Check("site", request.Site is null || !string.IsNullOrWhiteSpace(request.Site), $"The site, when given, is not blank.")
                 .Check("site", request.Site is null || request.Site.Trim().Length <= FieldErrors.MaxTextLength, $"The site has at most {FieldErrors.MaxTextLength} characters."),
             (orderId, request, occurredAt, now) => state => AllocationDecider.Decide(
                 new ScheduleDelivery(orderId, request.VehicleCode!.Trim(), request.Date!.Value, request.Site?.Trim(), occurredAt, now), state))

@@ -27,7 +27,7 @@ public static class ListLoansEndpoint
         var open = session.Query<Loan>().Where(loan => loan.Status == LoanStatus.Out || loan.Status == LoanStatus.Returning || loan.Status == LoanStatus.Requested);
         if (!http.TryNarrow(region, open, loan => loan.Region, out var query))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         if (overdue)

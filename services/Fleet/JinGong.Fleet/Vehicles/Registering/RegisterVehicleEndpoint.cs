@@ -49,7 +49,7 @@ public static class RegisterVehicleEndpoint
         return new FieldErrors()
             .Required("code", code, MaxCodeLength)
             .Check("code", string.IsNullOrEmpty(code) || code.Length > MaxCodeLength || FieldErrors.IsId(code),
-                "The vehicle code holds letters, digits and - _ . only, and starts with a letter or digit.")
+                $"The vehicle code holds letters, digits and - _ . only, and starts with a letter or digit.")
             .Required("model", request.Model, MaxNameLength)
             .Required("category", request.Category, MaxNameLength)
             .Required("region", request.Region, MaxNameLength)

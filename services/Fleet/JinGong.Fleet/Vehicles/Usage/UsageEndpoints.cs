@@ -83,7 +83,7 @@ public static class UsageEndpoints
             var field = $"points[{i.ToString(CultureInfo.InvariantCulture)}]";
             if (points[i] is not { } point)
             {
-                errors.Check(field, false, "A reading is an object: at, operatingHours, latitude, longitude.");
+                errors.Check(field, false, $"A reading is an object: at, operatingHours, latitude, longitude.");
                 continue;
             }
 
@@ -91,14 +91,14 @@ public static class UsageEndpoints
                 .Required($"{field}.operatingHours", point.OperatingHours)
                 .Required($"{field}.latitude", point.Latitude)
                 .Required($"{field}.longitude", point.Longitude)
-                .Check($"{field}.at", point.At is null || point.At <= now, "A reading cannot be in the future.")
+                .Check($"{field}.at", point.At is null || point.At <= now, $"A reading cannot be in the future.")
                 .Check($"{field}.operatingHours", point.OperatingHours is null or >= 0 and <= MaxOperatingHours, $"Operating hours run from 0 to {MaxOperatingHours}.")
-                .Check($"{field}.latitude", point.Latitude is null or >= -90 and <= 90, "Latitude runs from -90 to 90.")
-                .Check($"{field}.longitude", point.Longitude is null or >= -180 and <= 180, "Longitude runs from -180 to 180.");
+                .Check($"{field}.latitude", point.Latitude is null or >= -90 and <= 90, $"Latitude runs from -90 to 90.")
+                .Check($"{field}.longitude", point.Longitude is null or >= -180 and <= 180, $"Longitude runs from -180 to 180.");
             if (i > 0 && points[i - 1] is { At: { } previousAt, OperatingHours: { } previousHours })
             {
-                errors.Check($"{field}.at", point.At is null || point.At > previousAt, "Readings come in time order, each after the one before.")
-                    .Check($"{field}.operatingHours", point.OperatingHours is null || point.OperatingHours >= previousHours, "Operating hours never go backwards.");
+                errors.Check($"{field}.at", point.At is null || point.At > previousAt, $"Readings come in time order, each after the one before.")
+                    .Check($"{field}.operatingHours", point.OperatingHours is null || point.OperatingHours >= previousHours, $"Operating hours never go backwards.");
             }
         }
 
@@ -110,7 +110,7 @@ public static class UsageEndpoints
     {
         var start = from ?? DateTimeOffset.MinValue;
         var end = to ?? DateTimeOffset.MaxValue;
-        var errors = new FieldErrors().Check("to", start <= end, "The path ends after it starts.");
+        var errors = new FieldErrors().Check("to", start <= end, $"The path ends after it starts.");
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);

@@ -46,11 +46,11 @@ public static class UtilizationDefinitions
             "time company-held and not retired, maintenance included",
             MaintenanceIsAvailable: true, RepairDuringLoanIsDeployed: false),
         new("loan-time-excluding-maintenance",
-            "time on loan [外借], not counting repairs during a loan",
+            $"time on loan [外借], not counting repairs during a loan",
             "time company-held and not retired, less time in maintenance",
             MaintenanceIsAvailable: false, RepairDuringLoanIsDeployed: false),
         new("loan-period",
-            "the whole loan, lent to returned, repairs during it included (the borrower keeps the unit)",
+            $"the whole loan, lent to returned, repairs during it included (the borrower keeps the unit)",
             "time company-held and not retired, maintenance included",
             MaintenanceIsAvailable: true, RepairDuringLoanIsDeployed: true),
     ];

@@ -39,7 +39,7 @@ public static class UtilizationEndpoints
         var errors = new FieldErrors();
         var window = from is null && to is null
             ? errors.ParsePeriod("period", period, withDays: true)
-            : errors.Check("period", period is null, "Ask for a period, or from and to, not both.").ParseRange(from, to, MaxYears);
+            : errors.Check("period", period is null, $"Ask for a period, or from and to, not both.").ParseRange(from, to, MaxYears);
         var grouping = errors.ParseChoice("groupBy", groupBy, UtilizationGrouping.Total);
         var moment = errors.ParseAsOf(asOf, clock.GetUtcNow());
         return AnswerAsync<FleetUtilization>(errors, window, definition, settings, async (window, counted) =>

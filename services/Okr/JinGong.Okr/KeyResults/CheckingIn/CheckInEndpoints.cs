@@ -21,9 +21,9 @@ public static class CheckInEndpoints
             "/{id}/check-ins", "CheckIn", KeyResultsModule.KeyResults,
             request => new FieldErrors()
                 .Required("value", request.Value)
-                .Check("value", request.Value is null || Math.Abs(request.Value.Value) <= Defining.DefineKeyResultEndpoint.MaxMagnitude, "The value is out of any key result's range.")
+                .Check("value", request.Value is null || Math.Abs(request.Value.Value) <= Defining.DefineKeyResultEndpoint.MaxMagnitude, $"The value is out of any key result's range.")
                 .Required("confidence", request.Confidence)
-                .Check("confidence", request.Confidence is null or >= 0 and <= 1, "Confidence is from 0 (no chance) to 1 (certain).")
+                .Check("confidence", request.Confidence is null or >= 0 and <= 1, $"Confidence is from 0 (no chance) to 1 (certain).")
                 .Check("note", request.Note is null || request.Note.Length <= MaxNoteLength, $"A note has at most {MaxNoteLength} characters."),
             (id, request, occurredAt, now) => state => KeyResultDecider.Decide(
                 new CheckIn(id, request.Value!.Value, request.Confidence!.Value, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), occurredAt, now), state))
@@ -35,7 +35,7 @@ public static class CheckInEndpoints
             "/{id}/scoring", "ScoreKeyResult", KeyResultsModule.KeyResults,
             request => new FieldErrors()
                 .Required("score", request.Score)
-                .Check("score", request.Score is null or >= 0 and <= 1, "A score is from 0.0 to 1.0 (0.7 is the conventional good).")
+                .Check("score", request.Score is null or >= 0 and <= 1, $"A score is from 0.0 to 1.0 (0.7 is the conventional good).")
                 .Required("reason", request.Reason, MaxNoteLength),
             (id, request, occurredAt, now) => state => KeyResultDecider.Decide(new ScoreKeyResult(id, request.Score!.Value, request.Reason!.Trim(), occurredAt, now), state))
             .WithSummary("Score a key result at the end of its period, overriding the computed score with a reason; it is frozen from then on")

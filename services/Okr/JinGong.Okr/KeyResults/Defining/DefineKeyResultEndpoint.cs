@@ -67,14 +67,14 @@ public static class DefineKeyResultEndpoint
             .Check("start", request.Start is null || Math.Abs(request.Start.Value) <= MaxMagnitude, $"The start lies within ±{MaxMagnitude:0}.")
             .Required("target", request.Target)
             .Check("target", request.Target is null || Math.Abs(request.Target.Value) <= MaxMagnitude, $"The target lies within ±{MaxMagnitude:0}.")
-            .Check("target", request.Target is null || request.Target != request.Start, "The target equals the start: there is no way to go, so no progress to measure.")
+            .Check("target", request.Target is null || request.Target != request.Start, $"The target equals the start: there is no way to go, so no progress to measure.")
             .Weight(request.Weight)
             .Check("metric", request.Metric is null || metric is not null, $"The metric is one of {string.Join(", ", Metrics.ByName.Keys)} (or left out for a key result checked in by hand).")
-            .Check("filter", request.Filter is null || request.Metric is not null, "A filter belongs to a bound key result: name its metric.");
+            .Check("filter", request.Filter is null || request.Metric is not null, $"A filter belongs to a bound key result: name its metric.");
         if (metric is { } ratio && ratio.IsRatio())
         {
-            errors.Check("start", request.Start is null or >= 0 and <= 1, "A rate's start is a share from 0 to 1 (0.85 for 85 %).")
-                .Check("target", request.Target is null or >= 0 and <= 1, "A rate's target is a share from 0 to 1 (0.85 for 85 %).");
+            errors.Check("start", request.Start is null or >= 0 and <= 1, $"A rate's start is a share from 0 to 1 (0.85 for 85 %).")
+                .Check("target", request.Target is null or >= 0 and <= 1, $"A rate's target is a share from 0 to 1 (0.85 for 85 %).");
         }
 
         var filter = request.Filter is { } given
@@ -87,7 +87,7 @@ public static class DefineKeyResultEndpoint
 
         if (metric is { } unmodelled && !unmodelled.HasModels())
         {
-            errors.Check("filter.model", filter.Model is null, "Payments and invoices are not per model: this metric takes no model filter.");
+            errors.Check("filter.model", filter.Model is null, $"Payments and invoices are not per model: this metric takes no model filter.");
         }
 
         return (metric is { } bound ? new Binding(bound, filter) : null, errors);

@@ -3,6 +3,7 @@ using JinGong.EventSourcing;
 using JinGong.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using JinGong.Http.Languages;
 
 namespace JinGong.Okr.Objectives.Reading;
 
@@ -23,7 +24,7 @@ public static class ListObjectivesEndpoint
         Period? parsed = null;
         if (period is not null && !Period.TryParse(period, out parsed))
         {
-            errors["period"] = [$"The period is {Period.Format}."];
+            errors["period"] = [Texts.Say($"The period is {Period.Format}.")];
         }
 
         if (errors.Count > 0)

@@ -44,7 +44,7 @@ public static class SetObjectiveEndpoint
             .Check("period", request.Period is null || Period.TryParse(request.Period, out period), $"The period is {Period.Format}.")
             .Required("ownerKind", request.OwnerKind)
             .Required("owner", request.Owner)
-            .Check("parentId", request.ParentId is null || request.ParentId.Trim().Length > 0, "The parentId names an objective, or is left out.")
+            .Check("parentId", request.ParentId is null || request.ParentId.Trim().Length > 0, $"The parentId names an objective, or is left out.")
             .Weight(request.Weight);
         if (errors.Any)
         {

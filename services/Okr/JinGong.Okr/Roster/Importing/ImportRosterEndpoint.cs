@@ -7,6 +7,7 @@ using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using JinGong.Http.Languages;
 
 namespace JinGong.Okr.Roster.Importing;
 
@@ -43,7 +44,7 @@ public static class ImportRosterEndpoint
         if (!http.HasJsonContentType() && !IsCsv(http))
         {
             // The route accepts JSON and CSV; a body that says neither, or nothing, is not read at all.
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "A roster is sent as application/json or text/csv.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: Texts.Say($"A roster is sent as application/json or text/csv."));
         }
 
         var (request, readError) = await ReadAsync(http, complete, occurredAt, cancellationToken);
@@ -62,7 +63,7 @@ public static class ImportRosterEndpoint
         // changed meanwhile fails the import instead of being overwritten by what was decided on their old record.
         return await store.DecideSerializableAsync(
             http.HttpContext, session => DecideAsync(session, http.HttpContext, request, people, errors, clock, cancellationToken),
-            () => Problems.From(new DomainError("concurrent-change", "The roster changed while this import was decided; import it again.", ErrorKind.Conflict)),
+            () => Problems.From(new DomainError("concurrent-change", $"The roster changed while this import was decided; import it again.", ErrorKind.Conflict)),
             cancellationToken);
     }
 
@@ -133,18 +134,18 @@ public static class ImportRosterEndpoint
         try
         {
             var request = await http.ReadFromJsonAsync<ImportRosterRequest>(cancellationToken);
-            return request is null ? (null, "The body is empty.") : (request, null);
+            return request is null ? (null, Texts.Say($"The body is empty.")) : (request, null);
         }
         catch (JsonException exception)
         {
-            return (null, $"The body is not a roster: {exception.Message}");
+            return (null, Texts.Say($"The body is not a roster: {exception.Message}"));
         }
     }
 
     private static FieldErrors Validate(IReadOnlyList<RosterEntryRequest?>? people)
     {
         var errors = new FieldErrors()
-            .Check("people", people is { Count: > 0 }, "The people to import are required (at least one).")
+            .Check("people", people is { Count: > 0 }, $"The people to import are required (at least one).")
             .Check("people", people is null || people.Count <= MaxPeople, $"At most {MaxPeople} people per import.");
         if (errors.Any)
         {
@@ -157,19 +158,19 @@ public static class ImportRosterEndpoint
             var field = $"people[{index}]";
             if (people[index] is not { } person)
             {
-                errors.Check(field, false, "A person is required here.");
+                errors.Check(field, false, $"A person is required here.");
                 continue;
             }
 
             // A CSV's fields reach here without the checks every JSON body gets (PrintableTextFilter).
             errors.Required($"{field}.id", person.Id)
                 .Check($"{field}.id", person.Id is null || FieldErrors.IsId(person.Id.Trim()), FieldErrors.IdRule)
-                .Check($"{field}.id", person.Id is null || seen.Add(person.Id.Trim()), "This id is in the import twice.")
+                .Check($"{field}.id", person.Id is null || seen.Add(person.Id.Trim()), $"This id is in the import twice.")
                 .Required($"{field}.name", person.Name).Printable($"{field}.name", person.Name)
                 .Required($"{field}.team", person.Team).Printable($"{field}.team", person.Team)
                 .Required($"{field}.region", person.Region).Printable($"{field}.region", person.Region)
                 .Check($"{field}.manager", string.IsNullOrWhiteSpace(person.Manager) || FieldErrors.IsId(person.Manager.Trim()), $"A manager is named by their id. {FieldErrors.IdRule}")
-                .Check($"{field}.manager", person.Manager is null || person.Manager.Trim() != person.Id?.Trim(), "Nobody is their own manager.");
+                .Check($"{field}.manager", person.Manager is null || person.Manager.Trim() != person.Id?.Trim(), $"Nobody is their own manager.");
         }
 
         return errors;

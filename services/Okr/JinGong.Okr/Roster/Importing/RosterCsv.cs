@@ -1,4 +1,5 @@
 using System.Text;
+using JinGong.Http.Languages;
 
 namespace JinGong.Okr.Roster.Importing;
 
@@ -21,14 +22,14 @@ public static class RosterCsv
 
         if (rows.Count == 0)
         {
-            return (null, $"The CSV has no header row; it names the columns {string.Join(",", Columns)}.");
+            return (null, Texts.Say($"The CSV has no header row; it names the columns {string.Join(",", Columns)}."));
         }
 
         var header = rows[0].Select(name => name.Trim().ToLowerInvariant()).ToList();
         var missing = Columns[..4].Where(column => !header.Contains(column)).ToList();
         if (missing.Count > 0)
         {
-            return (null, $"The CSV's header lacks the column(s) {string.Join(", ", missing)}.");
+            return (null, Texts.Say($"The CSV's header lacks the column(s) {string.Join(", ", missing)}."));
         }
 
         string? Field(List<string> row, string column) =>
@@ -93,7 +94,7 @@ public static class RosterCsv
 
         if (quoted)
         {
-            return (rows, "The CSV ends inside a quoted field.");
+            return (rows, Texts.Say($"The CSV ends inside a quoted field."));
         }
 
         if (field.Length > 0 || row.Count > 0)

@@ -45,13 +45,13 @@ public static class FileOpportunityEndpoint
 
         if (!http.MayActIn(request.Region))
         {
-            return Problems.OutsideRegion("The opportunity", request.Region);
+            return Problems.OutsideRegion($"The opportunity", request.Region);
         }
 
         // A rep files in their own name; a regional manager files for the reps of their region.
         if (!http.MayActFor(request.SalesRep))
         {
-            return Problems.From(Problems.NotYoursError("The opportunity"));
+            return Problems.From(Problems.NotYoursError($"The opportunity"));
         }
 
         var now = clock.GetUtcNow();

@@ -44,7 +44,7 @@ public static class ListOpportunitiesEndpoint
         // A rep or regional manager lists their own region's, whatever they filter by.
         if (!http.TryNarrow(region, session.Query<Opportunity>(), opportunity => opportunity.Region, out var query))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         query = query.WhereGiven(stage, opportunity => opportunity.Stage == stage).WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep);

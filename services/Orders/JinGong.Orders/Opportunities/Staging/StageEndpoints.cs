@@ -20,7 +20,7 @@ public static class StageEndpoints
             "/{id}/stage", "MoveOpportunity", OpportunitiesModule.Opportunities,
             request => new FieldErrors()
                 .Required("stage", request.Stage)
-                .Check("stage", request.Stage is null or < OpportunityStage.Won, "Move to lead, qualified, proposal or negotiation; an opportunity is won or lost with its own command."),
+                .Check("stage", request.Stage is null or < OpportunityStage.Won, $"Move to lead, qualified, proposal or negotiation; an opportunity is won or lost with its own command."),
             (id, request, occurredAt, now) => state => OpportunityDecider.Decide(new MoveOpportunity(id, request.Stage!.Value, occurredAt, now), state))
             .WithSummary("Move an open opportunity to another stage")
             .RequireRoles(Roles.SalesRep, Roles.RegionalManager);

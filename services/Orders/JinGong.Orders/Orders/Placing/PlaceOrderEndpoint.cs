@@ -86,7 +86,7 @@ public static class PlaceOrderEndpoint
 
         if (!http.MayActIn(region))
         {
-            return Problems.OutsideRegion("The order", region);
+            return Problems.OutsideRegion($"The order", region);
         }
 
         var command = new PlaceOrder(

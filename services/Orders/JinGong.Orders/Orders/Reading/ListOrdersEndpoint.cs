@@ -40,7 +40,7 @@ public static class ListOrdersEndpoint
         // A rep or regional manager lists their own region's, whatever they filter by.
         if (!http.TryNarrow(region, session.Query<Order>(), order => order.Region, out var query))
         {
-            return Problems.OutsideRegion("What was asked for", region);
+            return Problems.OutsideRegion($"What was asked for", region);
         }
 
         query = query.WhereGiven(customer, order => order.Customer == customer).WhereGiven(salesRep, order => order.SalesRep == salesRep);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/translate';
+import { describeEvent, formatDay } from './history';
+
+const zh = (key: string, values?: Record<string, string | number>) => translate('zh', key, values);
+const en = (key: string, values?: Record<string, string | number>) => translate('en', key, values);
+const today = new Date('2026-12-02T00:00:00Z');
+const lent = { type: 'vehicle_lent_v1', data: { vehicleCode: 'JG-MT-0117', loanId: 'LOAN-1', borrower: '福建三明矿业', site: '三明', dueDate: '2026-12-01', occurredAt: '2026-11-03T02:00:00Z' } };
+
+describe('an event of a history as a sentence', () => {
+  it('fills the sentence of its type from its data, days said as days', () => {
+    expect(describeEvent(lent, 'zh', zh, today)).toBe('租借给 福建三明矿业（三明），至 12月1日');
+    expect(describeEvent(lent, 'en', en, today)).toBe('Lent to 福建三明矿业 at 三明, until 1 Dec');
+  });
+
+  it('reads a later version of an event as the same sentence', () => {
+    expect(describeEvent({ ...lent, type: 'vehicle_lent_v2' }, 'zh', zh)).toBe(describeEvent(lent, 'zh', zh));
+  });
+
+  it('shows the name of an event it has no sentence for', () => {
+    expect(describeEvent({ type: 'vehicle_painted_v1', data: { colour: 'red' } }, 'zh', zh)).toBe('vehicle_painted_v1');
+  });
+
+  it('says numbers as numbers', () => {
+    expect(describeEvent({ type: 'vehicle_returned_v1', data: { loanId: 'LOAN-1', hoursUsed: 1234.5 } }, 'en', en)).toBe('Back from loan LOAN-1 after 1,234.5 h of work');
+  });
+});
+
+describe('a day', () => {
+  it('carries its year only when it is not this one', () => {
+    expect(formatDay('2026-12-01', 'zh', today)).toBe('12月1日');
+    expect(formatDay('2025-03-09', 'zh', today)).toBe('2025年3月9日');
+    expect(formatDay('not a day', 'en', today)).toBe('not a day');
+  });
+});

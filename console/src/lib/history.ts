@@ -1,0 +1,56 @@
+import type { Language } from '../i18n/translate';
+import { formatAmount } from './format';
+
+/** One event of a record's history as the audit API tells it. */
+export interface HistoryEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** Fields of an event that are days (`2026-12-01`) or instants: said as the reader says a day. */
+const days = new Set(['dueDate', 'issueDate', 'paidOn', 'date', 'from', 'to']);
+
+/**
+ * An event as a sentence in the reader's words: the label `event.{type}` (the type without its version, so that a new
+ * version of an event reads as the old one did) filled from the event's data — days as days, numbers as numbers,
+ * statuses and stages in words; an event the console has no sentence for shows its name.
+ */
+export function describeEvent(
+  event: HistoryEvent,
+  language: Language,
+  t: (key: string, values?: Record<string, string | number>) => string,
+  today = new Date(),
+): string {
+  const key = `event.${event.type.replace(/_v\d+$/, '')}`;
+  const values = Object.fromEntries(Object.entries(event.data).map(([name, value]) => [name, said(name, value, language, t, today)]));
+  const sentence = t(key, values);
+  return sentence === key ? event.type : sentence;
+}
+
+function said(name: string, value: unknown, language: Language, t: (key: string) => string, today: Date): string {
+  if (typeof value === 'number') {
+    return formatAmount(value, language);
+  }
+  if (typeof value !== 'string') {
+    return value === null || value === undefined ? '—' : JSON.stringify(value);
+  }
+  if (days.has(name)) {
+    return formatDay(value, language, today);
+  }
+  return name === 'status' || name === 'stage' ? t(`${name}.${value}`) : value;
+}
+
+/** A day as people say it: "12月1日" / "1 Dec", with its year when it is not this one's. */
+export function formatDay(value: string, language: Language, today = new Date()): string {
+  const day = new Date(value.length === 10 ? `${value}T00:00:00+08:00` : value);
+  if (Number.isNaN(day.getTime())) {
+    return value;
+  }
+  const sameYear = day.getUTCFullYear() === today.getUTCFullYear();
+  return day.toLocaleDateString(language === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    month: language === 'zh' ? 'long' : 'short',
+    day: 'numeric',
+    year: sameYear ? undefined : 'numeric',
+  });
+}
