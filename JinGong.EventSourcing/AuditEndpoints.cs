@@ -30,13 +30,17 @@ public sealed record AuditEntry(
 /// </summary>
 public static class AuditEndpoints
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Audit",
+        "Every event of this service as it was recorded, for auditors and executives: a stream's whole history, or every event of one business flow (correlation id), with business and recorded time, user, correlation and causation ids.");
+
     /// <summary>More events than any one business flow makes; a flow beyond it is answered in part, saying so.</summary>
     public const int MaxFlowEvents = 10_000;
 
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
         // Auditors (and executives, who answer for the figures) read every flow; the people in it see their own records elsewhere.
-        var audit = api.MapGroup("/audit").WithTags("Audit").RequireRoles(Roles.Auditor, Roles.Executive);
+        var audit = api.MapGroup("/audit").WithTag(Tag).RequireRoles(Roles.Auditor, Roles.Executive);
         audit.MapGet("/streams/{id}", StreamAsync)
             .WithName("AuditStream")
             .WithSummary("Every event of one stream of this service, in order, with business and recorded time, user, correlation and causation ids");

@@ -42,6 +42,7 @@ public static class CommandEndpoints
                     return decide(id, request, (request.OccurredAt ?? now).ToUniversalTime(), now)(state);
                 }, cancellationToken);
             })
-            .WithName(name);
+            .WithName(name)
+            .HonoursIfMatch();
     }
 }

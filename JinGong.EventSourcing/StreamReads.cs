@@ -24,6 +24,7 @@ public static class StreamReads
         group.MapGet(idRoute, async (HttpContext http, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? asOf, long? version) =>
                 await GetAsync(kind, await kind.IdAskedForAsync(session, http.GetRouteValue(idName) as string ?? string.Empty, cancellationToken), session, http, asOf, version, cancellationToken))
             .WithName($"Get{kind.Noun}")
+            .SendsETag()
             .WithSummary($"A {kind.Noun.ToLowerInvariant()}'s state (now, ?asOf= a moment, or ?version= N) with its stream version as ETag");
         group.MapGet($"{idRoute}/history", async (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken) =>
                 await HistoryAsync(kind, await kind.IdAskedForAsync(session, http.GetRouteValue(idName) as string ?? string.Empty, cancellationToken), session, http, service, cancellationToken))

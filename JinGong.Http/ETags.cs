@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace JinGong.Http;
@@ -6,6 +7,17 @@ namespace JinGong.Http;
 /// <summary>A stream's version travels as an ETag: reads send it, writes may send it back in <c>If-Match</c>.</summary>
 public static class ETags
 {
+    /// <summary>
+    /// Marks a command that honours <c>If-Match</c> (412 when the stream has moved on from the version it names) and answers
+    /// with the stream's new version as ETag, for its OpenAPI document (<see cref="ETagDocumentation"/>).
+    /// </summary>
+    public static TBuilder HonoursIfMatch<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(IfMatchHonoured.Instance);
+
+    /// <summary>Marks a read that answers with the stream's version as ETag, for its OpenAPI document.</summary>
+    public static TBuilder SendsETag<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(ETagSent.Instance);
+
     public static void SetStreamVersion(this HttpResponse response, long version) => response.Headers.ETag = Of(version);
 
     /// <summary>The ETag of a stream at <paramref name="version"/>: <c>"5"</c>.</summary>
@@ -33,5 +45,25 @@ public static class ETags
         }
 
         return false;
+    }
+}
+
+/// <summary>The endpoint's command is decided at the version <c>If-Match</c> names, if any (see <see cref="ETags.HonoursIfMatch"/>).</summary>
+public sealed class IfMatchHonoured
+{
+    public static readonly IfMatchHonoured Instance = new();
+
+    private IfMatchHonoured()
+    {
+    }
+}
+
+/// <summary>The endpoint answers with the stream's version as ETag (see <see cref="ETags.SendsETag"/>).</summary>
+public sealed class ETagSent
+{
+    public static readonly ETagSent Instance = new();
+
+    private ETagSent()
+    {
     }
 }

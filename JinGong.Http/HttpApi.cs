@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -29,7 +31,14 @@ public static class HttpApi
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Malformed bodies reach the exception handler above, which names the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi(options => options.DeclareRouteParameters().DeclareIdempotencyKeys());
+        builder.Services.AddOpenApi(options => options
+            .DescribeDocument()
+            .DeclareRouteParameters()
+            .DeclareIdempotencyKeys()
+            .DeclareETags()
+            .DeclareSecurity()
+            .DeclareAnswers()
+            .DescribeTags());
         builder.AddTokenValidation();
 
         // Services sit behind the gateway (on this machine's loopback, which is trusted by default).
@@ -86,6 +95,23 @@ public static class HttpApi
         app.MapOpenApi($"{prefix}/openapi/{{documentName}}.json");
         return app.MapGroup(prefix)
             .RequireAuthorization(policy => policy.RequireRole(Roles.All))
-            .AddEndpointFilter<RouteGroupBuilder, PrintableTextFilter>();
+            .AddEndpointFilter<RouteGroupBuilder, PrintableTextFilter>()
+            .WithMetadata(PrintableTextChecked.Instance);
     }
+
+    /// <summary>
+    /// What every document says of itself: its server is the origin it was fetched from (the gateway; its paths begin with
+    /// <c>/api/{service}</c>), and the conventions every operation keeps.
+    /// </summary>
+    private static OpenApiOptions DescribeDocument(this OpenApiOptions options) =>
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The gateway this document was fetched from." }];
+            document.Info.Description = "Errors are Problem Details (application/problem+json) with a stable type per rule broken "
+                + $"({Problems.TypeBase}...) and, for invalid input, errors per field. A record's read answers its stream version "
+                + "as ETag; a command may send it back in If-Match and gets 412 when the record has moved on. Every write may carry an "
+                + "Idempotency-Key, which makes sending it again safe. Commands say when the thing happened (occurredAt, UTC, default now, "
+                + "never in the future). Lists page with page and pageSize and say the total.";
+            return Task.CompletedTask;
+        });
 }

@@ -98,3 +98,13 @@ public sealed class PrintableTextFilter : IEndpointFilter
     private static PropertyInfo[] Readable(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(property => property.CanRead && property.GetIndexParameters().Length == 0)];
 }
+
+/// <summary>Marks the endpoints <see cref="PrintableTextFilter"/> guards, whose OpenAPI documents name their 400 (<see cref="AnswerDocumentation"/>).</summary>
+public sealed class PrintableTextChecked
+{
+    public static readonly PrintableTextChecked Instance = new();
+
+    private PrintableTextChecked()
+    {
+    }
+}

@@ -29,12 +29,18 @@ public static class IdempotencyKeys
     /// <summary>How long an answer is kept (README: at least this long; then it is forgotten within the hour).</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>Where keys are honoured: the services' APIs, not the identity provider's protocol endpoints.</summary>
+    public const string Under = "/api";
+
+    /// <summary>The methods a key makes safe to send again.</summary>
+    public static bool IsWrite(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (!HttpMethods.IsPost(http.Request.Method) && !HttpMethods.IsPut(http.Request.Method)
-            && !HttpMethods.IsPatch(http.Request.Method) && !HttpMethods.IsDelete(http.Request.Method)
+        if (!IsWrite(http.Request.Method)
             || !http.Request.Headers.TryGetValue(Header, out var header)
-            || !http.Request.Path.StartsWithSegments("/api")
+            || !http.Request.Path.StartsWithSegments(Under)
             || http.RequestServices.GetService<IIdempotentAnswers>() is not { } answers)
         {
             await next(http);

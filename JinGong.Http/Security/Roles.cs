@@ -44,3 +44,13 @@ public static class JinGongClaims
     /// <summary>The scope a client asks for to call the API.</summary>
     public const string ApiScope = "api";
 }
+
+/// <summary>
+/// Where clients get their tokens: the identity provider's OAuth 2.0 endpoints, reached through the gateway at the same
+/// origin as the API (authorization code with PKCE for people, client credentials for machine clients).
+/// </summary>
+public static class IdentityEndpoints
+{
+    public const string Authorization = "/connect/authorize";
+    public const string Token = "/connect/token";
+}

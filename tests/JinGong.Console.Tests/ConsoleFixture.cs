@@ -23,7 +23,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string ArtifactsDirectory { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts", "console")).FullName;
+    public static string ArtifactsDirectory { get; } = RepositoryFolders.Artifacts("console");
 
     public async Task InitializeAsync()
     {
@@ -117,19 +117,6 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await System.DisposeAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "JinGong.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("JinGong.sln not found above the test's folder");
     }
 
     /// <summary>From the page's reload to its data on screen.</summary>

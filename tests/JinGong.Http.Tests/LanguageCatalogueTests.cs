@@ -7,6 +7,7 @@ using JinGong.Http.Languages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using JinGong.Testing;
 
 namespace JinGong.Http.Tests;
 
@@ -132,7 +133,7 @@ public sealed partial class LanguageCatalogueTests
         public static CodeSaid Read()
         {
             var said = new CodeSaid([], [], []);
-            var root = RepositoryRoot();
+            var root = RepositoryFolders.Root;
             var files = Folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
                 .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                     && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
@@ -239,19 +240,6 @@ public sealed partial class LanguageCatalogueTests
                 InterpolationSyntax interpolation => $"{{{hole++}{interpolation.AlignmentClause?.ToString()}{interpolation.FormatClause?.ToString()}}}",
                 _ => throw new InvalidOperationException(part.ToString()),
             }));
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "JinGong.sln")))
-                {
-                    return folder.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("The repository's root (JinGong.sln) is not above the test's folder.");
         }
     }
 }

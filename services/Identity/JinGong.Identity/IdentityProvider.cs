@@ -47,8 +47,9 @@ public static class IdentityProvider
             .AddServer(server =>
             {
                 server.SetIssuer(settings.Issuer!);
-                server.SetAuthorizationEndpointUris("connect/authorize")
-                    .SetTokenEndpointUris("connect/token")
+                // OpenIddict takes them relative to the issuer, without the leading slash.
+                server.SetAuthorizationEndpointUris(IdentityEndpoints.Authorization.TrimStart('/'))
+                    .SetTokenEndpointUris(IdentityEndpoints.Token.TrimStart('/'))
                     .SetEndSessionEndpointUris("connect/logout");
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowClientCredentialsFlow()

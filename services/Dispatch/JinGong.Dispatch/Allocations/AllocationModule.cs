@@ -7,6 +7,7 @@ using JinGong.Dispatch.Allocations.Opening;
 using JinGong.Dispatch.Allocations.Transferring;
 using JinGong.Dispatch.Integration;
 using JinGong.EventSourcing;
+using JinGong.Http;
 using Marten;
 using MassTransit;
 using Fleet = JinGong.Contracts.Fleet;
@@ -15,6 +16,10 @@ namespace JinGong.Dispatch.Allocations;
 
 public static class AllocationModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Allocations",
+        "One allocation per order [调度]: the units reserved for it, moved to the customer's region when they are elsewhere, and their deliveries scheduled and confirmed.");
+
     /// <summary>Allocation streams (keyed by the order's id), as the shared command handling and reads see them: of the order's region.</summary>
     public static readonly StreamKind<Allocation, AllocationView> Allocations =
         new("Allocation", AllocationDecider.NotFound, Allocation.Evolve, AllocationView.From, e => ((IAllocationEvent)e).OccurredAt, allocation => allocation.Region);
@@ -55,7 +60,7 @@ public static class AllocationModule
 
     public static RouteGroupBuilder MapAllocations(this RouteGroupBuilder api)
     {
-        var allocations = api.MapGroup("/allocations").WithTags("Allocations");
+        var allocations = api.MapGroup("/allocations").WithTag(Tag);
         allocations.MapStreamReads("/{orderId}", Allocations);
         allocations.MapReportArrival();
         allocations.MapDeliveries();

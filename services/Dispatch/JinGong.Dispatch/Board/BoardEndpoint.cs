@@ -32,9 +32,13 @@ public sealed record DispatchBoard(DateOnly Today, DateOnly WeekStart, DateOnly 
 
 public static class BoardEndpoint
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Board",
+        "The dispatcher's board: per region, what is waiting, moving, out on loan and due this week.");
+
     public static RouteGroupBuilder MapBoard(this RouteGroupBuilder api)
     {
-        api.MapGet("/board", BoardAsync).WithTags("Board").WithName("GetDispatchBoard")
+        api.MapGet("/board", BoardAsync).WithTag(Tag).WithName("GetDispatchBoard")
             .WithSummary("Per region: open allocations, backorders, units and transfers in transit, loans out and overdue, deliveries this week (China calendar)");
         return api;
     }

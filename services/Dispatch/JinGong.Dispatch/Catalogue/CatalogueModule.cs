@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using JinGong.EventSourcing;
+using JinGong.Http;
 using Marten;
 using MassTransit;
 
@@ -7,6 +8,10 @@ namespace JinGong.Dispatch.Catalogue;
 
 public static class CatalogueModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Catalogue",
+        "The vehicles dispatch knows of, as fleet's events told it: where each one is and whether it can be allocated, lent or moved.");
+
     public static void ConfigureCatalogue(this StoreOptions options)
     {
         options.Events.MapEventType<VehicleCatalogued>("vehicle_catalogued_v1");
@@ -24,7 +29,7 @@ public static class CatalogueModule
 
     public static RouteGroupBuilder MapCatalogue(this RouteGroupBuilder api)
     {
-        api.MapGroup("/vehicles").WithTags("Catalogue").MapListVehicles();
+        api.MapGroup("/vehicles").WithTag(Tag).MapListVehicles();
         return api;
     }
 }

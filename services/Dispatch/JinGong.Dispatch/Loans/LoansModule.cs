@@ -4,6 +4,7 @@ using JinGong.Dispatch.Loans.Lending;
 using JinGong.Dispatch.Loans.Reading;
 using JinGong.Dispatch.Loans.Returning;
 using JinGong.EventSourcing;
+using JinGong.Http;
 using Marten;
 using MassTransit;
 
@@ -12,6 +13,10 @@ namespace JinGong.Dispatch.Loans;
 /// <summary>Demo units lent to prospects [外借]: lent, returned with the hours used, and the overdue ones listed.</summary>
 public static class LoansModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Loans",
+        "Demo units lent to prospects [外借]: the loan, its due date, and the return with the hours worked.");
+
     public static readonly StreamKind<Loan, LoanView> Loans =
         new("Loan", LoanDecider.NotFound, Loan.Evolve, LoanView.From, e => ((ILoanEvent)e).OccurredAt, loan => loan.Region);
 
@@ -30,7 +35,7 @@ public static class LoansModule
 
     public static RouteGroupBuilder MapLoans(this RouteGroupBuilder api)
     {
-        var loans = api.MapGroup("/loans").WithTags("Loans");
+        var loans = api.MapGroup("/loans").WithTag(Tag);
         loans.MapLend();
         loans.MapReturn();
         loans.MapStreamReads("/{loanId}", Loans);

@@ -3,6 +3,7 @@ using JinGong.Dispatch.Transfers.Arriving;
 using JinGong.Dispatch.Transfers.FollowingFleet;
 using JinGong.Dispatch.Transfers.Planning;
 using JinGong.EventSourcing;
+using JinGong.Http;
 using Marten;
 using MassTransit;
 
@@ -11,6 +12,10 @@ namespace JinGong.Dispatch.Transfers;
 /// <summary>Moves between warehouses [调度] that no order asked for: planned, started by fleet, arrived.</summary>
 public static class TransfersModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Transfers",
+        "Vehicles moved between warehouses and regions outside any order: the plan and the arrival.");
+
     public static readonly StreamKind<Transfer, TransferView> Transfers =
         new("Transfer", TransferDecider.NotFound, Transfer.Evolve, TransferView.From, e => ((ITransferEvent)e).OccurredAt,
             // A transfer is the region's it brings the vehicle to, as on the board.
@@ -31,7 +36,7 @@ public static class TransfersModule
 
     public static RouteGroupBuilder MapTransfers(this RouteGroupBuilder api)
     {
-        var transfers = api.MapGroup("/transfers").WithTags("Transfers");
+        var transfers = api.MapGroup("/transfers").WithTag(Tag);
         transfers.MapPlanTransfer();
         transfers.MapReportTransferArrival();
         transfers.MapStreamReads("/{transferId}", Transfers);

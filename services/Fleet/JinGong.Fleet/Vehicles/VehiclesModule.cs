@@ -11,12 +11,17 @@ using JinGong.Fleet.Vehicles.Retiring;
 using JinGong.Fleet.Vehicles.Transferring;
 using JinGong.Fleet.Vehicles.Usage;
 using JinGong.Fleet.Vehicles.Utilization;
+using JinGong.Http;
 using Marten;
 
 namespace JinGong.Fleet.Vehicles;
 
 public static class VehiclesModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Vehicles",
+        "One record per vehicle [设备档案], keyed by its unique code [唯一整车编码]: registered at production completion, then reserved, transferred, lent, delivered, serviced and retired; its state at any moment or version, its status timeline, telematics and trajectory.");
+
     /// <summary>Vehicle streams are keyed by the vehicle code; event names are explicit, so stored events outlive renames.</summary>
     public static void ConfigureVehicles(this StoreOptions options)
     {
@@ -46,7 +51,7 @@ public static class VehiclesModule
 
     public static RouteGroupBuilder MapVehicles(this RouteGroupBuilder api)
     {
-        var vehicles = api.MapGroup("/vehicles").WithTags("Vehicles");
+        var vehicles = api.MapGroup("/vehicles").WithTag(Tag);
         vehicles.MapRegisterVehicle();
         vehicles.MapGetVehicle();
         vehicles.MapStatusTimeline();

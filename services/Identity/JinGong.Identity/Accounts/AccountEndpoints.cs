@@ -22,10 +22,15 @@ public sealed record AccountView(
 /// </summary>
 public static class AccountEndpoints
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    public static readonly ApiTag Tag = new("Accounts",
+        "People's and machine clients' accounts at the identity provider: administrators open, change, close and reopen them, auditors read them, and everyone changes their own password.");
+
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder api)
     {
-        var accounts = api.MapGroup("/accounts").WithTags("Accounts");
-        accounts.MapGet("/", ListAsync).WithName("ListAccounts").RequireRoles(Roles.Auditor);
+        var accounts = api.MapGroup("/accounts").WithTag(Tag);
+        accounts.MapGet("/", ListAsync).WithName("ListAccounts")
+            .WithSummary("Every account: its person, roles, region and whether it is active").RequireRoles(Roles.Auditor);
         accounts.MapPut("/{id}", SetPersonAsync).WithName("SetPersonAccount")
             .WithSummary("Open or change a person's account; a new password ends the account's sessions").RequireRoles(Roles.Administrator);
         accounts.MapPost("/{id}/deactivation", (string id, HttpContext http, IdentityStore store, Sessions sessions, CancellationToken cancellationToken) =>

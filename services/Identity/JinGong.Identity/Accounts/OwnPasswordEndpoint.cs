@@ -21,10 +21,12 @@ public static class OwnPasswordEndpoint
     public static RouteGroupBuilder MapOwnPassword(this RouteGroupBuilder api)
     {
         api.MapPost("/me/password", ChangeAsync)
-            .WithTags("Accounts")
+            .WithTag(AccountEndpoints.Tag)
             .WithName("ChangeOwnPassword")
             .WithSummary("Change your own password; your other sessions end")
-            .RequireRoles([.. Roles.All]);
+            .RequireRoles([.. Roles.All])
+            .AnswersProblem(StatusCodes.Status429TooManyRequests,
+                "Too many wrong passwords in a row have locked the account for a while (account-locked): try again after Retry-After.");
         return api;
     }
 

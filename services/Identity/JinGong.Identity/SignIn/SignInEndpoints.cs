@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using JinGong.Http.Security;
 using JinGong.Identity.Accounts;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
@@ -23,7 +24,7 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/connect/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription();
+        app.MapMethods(IdentityEndpoints.Authorization, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).ExcludeFromDescription();
         app.MapMethods("/connect/logout", [HttpMethods.Get, HttpMethods.Post], (Delegate)SignOutAsync).ExcludeFromDescription();
         app.MapGet(IdentityProvider.LoginPath, (HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
             LoginPage.Render(http, antiforgery, returnUrl, error: null, StatusCodes.Status200OK)).ExcludeFromDescription();

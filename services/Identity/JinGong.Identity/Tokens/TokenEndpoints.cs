@@ -1,3 +1,4 @@
+using JinGong.Http.Security;
 using JinGong.Identity.Accounts;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -17,7 +18,7 @@ public static class TokenEndpoints
 {
     public static IEndpointRouteBuilder MapTokens(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/connect/token", IssueAsync).ExcludeFromDescription();
+        app.MapPost(IdentityEndpoints.Token, IssueAsync).ExcludeFromDescription();
         return app;
     }
 

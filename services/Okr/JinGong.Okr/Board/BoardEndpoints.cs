@@ -14,14 +14,18 @@ namespace JinGong.Okr.Board;
 /// <summary>The board [看板] of a period, live from the documents, or replayed from the events alone for an audit.</summary>
 public static class BoardEndpoints
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    public static readonly ApiTag Tag = new("Board",
+        "The OKR board [看板] of a period and its fill rate [填写率]: every objective with its key results, progress, score and owner, and who has set no objective yet.");
+
     public static RouteGroupBuilder MapBoard(this RouteGroupBuilder api)
     {
         api.MapGet("/board", BoardAsync)
-            .WithTags("Board")
+            .WithTag(Tag)
             .WithName("GetOkrBoard")
             .WithSummary("The OKR board [看板] of a period: the alignment tree with every key result's progress, score, confidence and last check-in; ?team= or ?person= to filter");
         api.MapGet("/board/replay", ReplayAsync)
-            .WithTags("Board")
+            .WithTag(Tag)
             .WithName("ReplayOkrBoard")
             .WithSummary("The same board worked out from the event streams alone (no stored documents): what an auditor compares the live board with");
         return api;

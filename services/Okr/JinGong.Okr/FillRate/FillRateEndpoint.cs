@@ -1,5 +1,6 @@
 using JinGong.Domain.Time;
 using JinGong.Http;
+using JinGong.Okr.Board;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Roster;
 using Marten;
@@ -41,7 +42,7 @@ public static class FillRateEndpoint
     public static RouteGroupBuilder MapFillRate(this RouteGroupBuilder api)
     {
         api.MapGet("/fill-rate", FillRateAsync)
-            .WithTags("Board")
+            .WithTag(BoardEndpoints.Tag)
             .WithName("GetFillRate")
             .WithSummary("The fill rate [填写率] of a period per team: people on the roster with an objective of their own, and the names of those to remind");
         return api;

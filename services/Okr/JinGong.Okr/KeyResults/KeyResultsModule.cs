@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using JinGong.EventSourcing;
+using JinGong.Http;
 using JinGong.Okr.KeyResults.CheckingIn;
 using JinGong.Okr.KeyResults.Reading;
 using Marten;
@@ -8,6 +9,10 @@ namespace JinGong.Okr.KeyResults;
 
 public static class KeyResultsModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Key results",
+        "Key results of an objective: their check-ins and scores, or their values moving by themselves with the business metric they are bound to.");
+
     public static readonly StreamKind<KeyResult, KeyResultView> KeyResults =
         new("KeyResult", KeyResultDecider.NotFound, KeyResult.Evolve, KeyResultView.From, e => ((IKeyResultEvent)e).OccurredAt);
 
@@ -24,7 +29,7 @@ public static class KeyResultsModule
 
     public static RouteGroupBuilder MapKeyResults(this RouteGroupBuilder api)
     {
-        var keyResults = api.MapGroup("/key-results").WithTags("Key results");
+        var keyResults = api.MapGroup("/key-results").WithTag(Tag);
         keyResults.MapCheckIns();
         keyResults.MapStreamReads("/{id}", KeyResults);
         keyResults.MapKeyResultValues();

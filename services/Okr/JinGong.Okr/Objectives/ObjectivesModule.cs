@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using JinGong.Domain.Time;
 using JinGong.EventSourcing;
+using JinGong.Http;
 using JinGong.Okr.KeyResults.Defining;
 using JinGong.Okr.Objectives.Aligning;
 using JinGong.Okr.Objectives.Reading;
@@ -11,6 +12,10 @@ namespace JinGong.Okr.Objectives;
 
 public static class ObjectivesModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Objectives",
+        "Objectives per period (quarter or month) with their owner, person or team, aligned to a parent objective.");
+
     public static readonly StreamKind<Objective, ObjectiveView> Objectives =
         new("Objective", ObjectiveDecider.NotFound, Objective.Evolve, ObjectiveView.From, e => ((IObjectiveEvent)e).OccurredAt);
 
@@ -25,7 +30,7 @@ public static class ObjectivesModule
 
     public static RouteGroupBuilder MapObjectives(this RouteGroupBuilder api)
     {
-        var objectives = api.MapGroup("/objectives").WithTags("Objectives");
+        var objectives = api.MapGroup("/objectives").WithTag(Tag);
         objectives.MapSetObjective();
         objectives.MapAlignObjective();
         objectives.MapStreamReads("/{id}", Objectives);

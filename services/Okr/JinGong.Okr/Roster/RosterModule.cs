@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using JinGong.EventSourcing;
+using JinGong.Http;
 using JinGong.Okr.Roster.Importing;
 using JinGong.Okr.Roster.Leaving;
 using JinGong.Okr.Roster.Reading;
@@ -9,6 +10,10 @@ namespace JinGong.Okr.Roster;
 
 public static class RosterModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Roster",
+        "The people of the company with their team, manager and region: imported by administrators, and the source of their accounts.");
+
     public static readonly StreamKind<Person, PersonView> People =
         new("Person", RosterDecider.NotFound, Person.Evolve, PersonView.From, e => ((IPersonEvent)e).OccurredAt);
 
@@ -24,7 +29,7 @@ public static class RosterModule
 
     public static RouteGroupBuilder MapRoster(this RouteGroupBuilder api)
     {
-        var people = api.MapGroup("/people").WithTags("Roster");
+        var people = api.MapGroup("/people").WithTag(Tag);
         people.MapImportRoster();
         people.MapLeave();
         people.MapStreamReads("/{id}", People);

@@ -1,3 +1,5 @@
+using JinGong.Http;
+
 namespace JinGong.Orders.Catalogue;
 
 /// <summary>A model the company sells.</summary>
@@ -20,10 +22,14 @@ public sealed class ProductCatalogue(IReadOnlyList<ProductModel> models)
 
 public static class CatalogueEndpoints
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Catalogue",
+        "The models the company sells, which opportunities and orders name.");
+
     public static RouteGroupBuilder MapCatalogue(this RouteGroupBuilder api)
     {
         api.MapGet("/models", (ProductCatalogue catalogue) => TypedResults.Ok(catalogue.Models))
-            .WithTags("Catalogue")
+            .WithTag(Tag)
             .WithName("ListModels")
             .WithSummary("The models the company sells: what opportunities and orders may name");
         return api;

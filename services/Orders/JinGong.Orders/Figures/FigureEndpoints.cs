@@ -13,9 +13,13 @@ namespace JinGong.Orders.Figures;
 /// </summary>
 public static class FigureEndpoints
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Figures",
+        "The sales and finance figures: collection rate [回款率] and receivables, conversion rate [订单转化率], the pipeline and order trends, per region, rep and period.");
+
     public static RouteGroupBuilder MapFigures(this RouteGroupBuilder api)
     {
-        var figures = api.MapGroup("/figures").WithTags("Figures");
+        var figures = api.MapGroup("/figures").WithTag(Tag);
         figures.MapGet("/collection-rate", CollectionRateAsync).WithName("GetCollectionRate")
             .WithSummary("Collection rate [回款率] of a period: payments received ÷ amounts invoiced and due, by region, customer or sales rep");
         figures.MapGet("/receivables", ReceivablesAsync).WithName("GetReceivables")

@@ -1,4 +1,5 @@
 using JinGong.EventSourcing;
+using JinGong.Http;
 using JinGong.Orders.Opportunities.Filing;
 using JinGong.Orders.Opportunities.Reading;
 using JinGong.Orders.Opportunities.Staging;
@@ -8,6 +9,10 @@ namespace JinGong.Orders.Opportunities;
 
 public static class OpportunitiesModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Opportunities",
+        "Sales opportunities [商机]: filed by reps, moved through their stages, won or lost, reopened.");
+
     /// <summary>Opportunity streams, as the shared command handling and reads see them.</summary>
     public static readonly StreamKind<Opportunity, OpportunityView> Opportunities =
         new("Opportunity", OpportunityDecider.NotFound, Opportunity.Evolve, OpportunityView.From, e => ((IOpportunityEvent)e).OccurredAt,
@@ -30,7 +35,7 @@ public static class OpportunitiesModule
 
     public static RouteGroupBuilder MapOpportunities(this RouteGroupBuilder api)
     {
-        var opportunities = api.MapGroup("/opportunities").WithTags("Opportunities");
+        var opportunities = api.MapGroup("/opportunities").WithTag(Tag);
         opportunities.MapFileOpportunity();
         opportunities.MapStages();
         opportunities.MapStreamReads("/{id}", Opportunities);

@@ -1,4 +1,5 @@
 using JinGong.EventSourcing;
+using JinGong.Http;
 using JinGong.Orders.Orders.Cancelling;
 using JinGong.Orders.Orders.FollowingVehicles;
 using JinGong.Orders.Orders.Invoicing;
@@ -12,6 +13,10 @@ namespace JinGong.Orders.Orders;
 
 public static class OrdersModule
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Orders",
+        "Orders [订单] placed for won opportunities: cancelled, invoiced, and paid [回款].");
+
     /// <summary>Order streams, as the shared command handling and reads see them.</summary>
     public static readonly StreamKind<Order, OrderView> Orders =
         new("Order", OrderDecider.NotFound, Order.Evolve, OrderView.From, e => ((IOrderEvent)e).OccurredAt, order => order.Region);
@@ -41,7 +46,7 @@ public static class OrdersModule
 
     public static RouteGroupBuilder MapOrders(this RouteGroupBuilder api)
     {
-        var orders = api.MapGroup("/orders").WithTags("Orders");
+        var orders = api.MapGroup("/orders").WithTag(Tag);
         orders.MapPlaceOrder();
         orders.MapCancellation();
         orders.MapInvoicing();

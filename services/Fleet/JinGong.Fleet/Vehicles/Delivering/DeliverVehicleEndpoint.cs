@@ -15,6 +15,7 @@ public static class DeliverVehicleEndpoint
             "delivery", "DeliverVehicle",
             request => new FieldErrors().Id("orderId", request.OrderId).Required("customer", request.Customer).Required("site", request.Site),
             (code, request, occurredAt, now) => new DeliverVehicle(code, request.OrderId!.Trim(), request.Customer!.Trim(), request.Site!.Trim(), occurredAt, now))
+            .WithSummary("Deliver a vehicle to the customer of the order it is reserved for, at their site")
             .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
         return vehicles;
     }

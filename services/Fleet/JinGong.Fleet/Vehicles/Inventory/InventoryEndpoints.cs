@@ -20,9 +20,13 @@ public sealed record InventoryCount(string Model, VehicleStatus Status, string R
 /// </summary>
 public static class InventoryEndpoints
 {
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Inventory",
+        "The live inventory [库存表]: vehicles by model, status, region and warehouse, listed and counted.");
+
     public static RouteGroupBuilder MapInventory(this RouteGroupBuilder api)
     {
-        var inventory = api.MapGroup("/inventory").WithTags("Inventory");
+        var inventory = api.MapGroup("/inventory").WithTag(Tag);
         inventory.MapGet("/", ListAsync).WithName("ListInventory").WithSummary("Every vehicle's model, status, region, warehouse and holder, a page at a time");
         inventory.MapGet("/counts", CountAsync).WithName("CountInventory").WithSummary("Vehicles counted by model × status × region × warehouse");
         return api;

@@ -20,6 +20,7 @@ public static class LoanEndpoints
             "loans", "LendVehicle",
             request => new FieldErrors().Id("loanId", request.LoanId).Required("borrower", request.Borrower).Required("site", request.Site).Required("dueDate", request.DueDate),
             (code, request, occurredAt, now) => new LendVehicle(code, request.LoanId!.Trim(), request.Borrower!.Trim(), request.Site!.Trim(), request.DueDate!.Value, occurredAt, now))
+            .WithSummary("Lend a vehicle in stock to a prospect: borrower, site and due date")
             .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
 
         vehicles.MapVehicleCommand<ReturnVehicleRequest>(
@@ -27,6 +28,7 @@ public static class LoanEndpoints
             request => new FieldErrors().Id("loanId", request.LoanId).Required("hoursUsed", request.HoursUsed)
                 .Check("hoursUsed", request.HoursUsed is null or >= 0 and <= MaxHoursUsed, $"Hours used run from 0 to {MaxHoursUsed}."),
             (code, request, occurredAt, now) => new ReturnVehicle(code, request.LoanId!.Trim(), request.HoursUsed!.Value, occurredAt, now))
+            .WithSummary("Record the return of a lent vehicle with the hours it worked")
             .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
         return vehicles;
     }

@@ -17,12 +17,14 @@ public static class MaintenanceEndpoints
             "maintenance", "OpenMaintenance",
             request => new FieldErrors().Required("reason", request.Reason),
             (code, request, occurredAt, now) => new OpenMaintenance(code, request.Reason!.Trim(), occurredAt, now))
+            .WithSummary("Open maintenance or after-sales service [售后] on a vehicle in stock, reserved, on loan or delivered, with its reason")
             .RequireRoles(Roles.FleetOperations);
 
         vehicles.MapVehicleCommand<CloseMaintenanceRequest>(
             "maintenance/close", "CloseMaintenance",
             request => new FieldErrors().Required("outcome", request.Outcome),
             (code, request, occurredAt, now) => new CloseMaintenance(code, request.Outcome!.Trim(), occurredAt, now))
+            .WithSummary("Close the vehicle's maintenance with its outcome")
             .RequireRoles(Roles.FleetOperations);
         return vehicles;
     }

@@ -15,6 +15,7 @@ public static class RetireVehicleEndpoint
             "retirement", "RetireVehicle",
             request => new FieldErrors().Required("reason", request.Reason),
             (code, request, occurredAt, now) => new RetireVehicle(code, request.Reason!.Trim(), occurredAt, now))
+            .WithSummary("Retire a vehicle in stock or in maintenance: the end of its record, after which it accepts no command")
             .RequireRoles(Roles.FleetOperations);
         return vehicles;
     }

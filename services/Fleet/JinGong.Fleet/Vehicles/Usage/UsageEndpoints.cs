@@ -27,7 +27,8 @@ public static class UsageEndpoints
         vehicles.MapPost("/{code}/usage", ReportAsync)
             .WithName("ReportUsage")
             .WithSummary("Record a telematics batch (time, cumulative operating hours, position); a batch sent twice is recorded once")
-            .RequireRoles(Roles.FleetOperations);
+            .RequireRoles(Roles.FleetOperations)
+            .HonoursIfMatch();
         vehicles.MapGet("/{code}/trajectory", TrajectoryAsync)
             .WithName("GetTrajectory")
             .WithSummary("The vehicle's path between two moments as a GeoJSON LineString, with each point's time and hours");

@@ -18,17 +18,25 @@ public static class UtilizationEndpoints
 {
     public const int MaxYears = 5;
 
+    private static readonly ApiTag Tag = new("Utilization",
+        "Utilization [设备利用率] of the company-held fleet and of each vehicle: time deployed ÷ time available, and operating hours "
+        + "from telematics, per period, by vehicle, model or region, under a named definition of what counts.");
+
+    private const string UnknownDefinitionAnswer = "The definition asked for is not one of the known ones (unknown-utilization-definition).";
+
     public static RouteGroupBuilder MapUtilization(this RouteGroupBuilder api)
     {
-        var utilization = api.MapGroup("/utilization").WithTags("Utilization");
+        var utilization = api.MapGroup("/utilization").WithTag(Tag);
         utilization.MapGet("/", FleetAsync).WithName("GetFleetUtilization")
-            .WithSummary("Time and operating-hours utilization of the fleet in a period (or from/to), by total, vehicle, model or region");
+            .WithSummary("Time and operating-hours utilization of the fleet in a period (or from/to), by total, vehicle, model or region")
+            .AnswersProblem(StatusCodes.Status422UnprocessableEntity, UnknownDefinitionAnswer);
         utilization.MapGet("/definitions", (UtilizationSettings settings) =>
                 TypedResults.Ok(new UtilizationDefinitionList(settings.Definition.Name, UtilizationDefinitions.All)))
             .WithName("ListUtilizationDefinitions")
             .WithSummary("The definitions of utilization a request may name, and the configured default");
-        api.MapGet("/vehicles/{code}/utilization", VehicleAsync).WithTags("Utilization").WithName("GetVehicleUtilization")
-            .WithSummary("A vehicle's time and operating-hours utilization per day, month, quarter or year from one period to another");
+        api.MapGet("/vehicles/{code}/utilization", VehicleAsync).WithTag(Tag).WithName("GetVehicleUtilization")
+            .WithSummary("A vehicle's time and operating-hours utilization per day, month, quarter or year from one period to another")
+            .AnswersProblem(StatusCodes.Status422UnprocessableEntity, UnknownDefinitionAnswer);
         return api;
     }
 

@@ -20,7 +20,8 @@ public static class AlignObjectiveEndpoint
             .WithName("AlignObjective")
             .WithSummary("Align an objective to another parent (or to none); a parent of another period or a cycle is refused")
             .RequireRoles(Writers.OwningRoles)
-            .WrittenByTheOwnerChain();
+            .WrittenByTheOwnerChain()
+            .HonoursIfMatch();
         return objectives;
     }
 

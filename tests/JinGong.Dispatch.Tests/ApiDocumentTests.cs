@@ -1,0 +1,6 @@
+using JinGong.Testing;
+
+namespace JinGong.Dispatch.Tests;
+
+[Collection(DispatchService.Collection)]
+public sealed class DispatchApiDocumentTests(DispatchService dispatch) : ApiDocumentTests(dispatch, "dispatch");

@@ -1,0 +1,6 @@
+using JinGong.Testing;
+
+namespace JinGong.Okr.Tests;
+
+[Collection(OkrService.Collection)]
+public sealed class OkrApiDocumentTests(OkrService okr) : ApiDocumentTests(okr, "okr");

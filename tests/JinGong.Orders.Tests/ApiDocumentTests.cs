@@ -1,0 +1,6 @@
+using JinGong.Testing;
+
+namespace JinGong.Orders.Tests;
+
+[Collection(OrdersService.Collection)]
+public sealed class OrdersApiDocumentTests(OrdersService orders) : ApiDocumentTests(orders, "orders");
