@@ -178,6 +178,21 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task the_aged_receivables_table_beside_its_chart_holds_the_apis_rows_and_total_and_exports_them()
+    {
+        var figure = await Api.GetFromJsonAsync<JsonElement>("/api/orders/figures/receivables?groupBy=customer");
+        var keys = figure.GetProperty("rows").EnumerateArray().Select(row => row.GetProperty("key").GetString()!).Append("合计").ToList();
+        var page = await console.OpenAsync("aged-receivables", "/charts", p => p.GetByTestId("aged-receivables-row").First);
+
+        await Expect(page.GetByTestId("aged-receivables-row").Locator("td:first-child")).ToHaveTextAsync([.. keys]);
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
+        var lines = (await File.ReadAllTextAsync(await csv.PathAsync())).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines.Skip(1).Select(line => line.Split(',')[0].Trim('"')).Should().Equal(keys, "the file holds the table's rows, the total last");
+        // Outstanding is the seventh column: key, five ageing buckets, outstanding.
+        decimal.Parse(lines[^1].Split(',')[6], System.Globalization.CultureInfo.InvariantCulture).Should().Be(figure.GetProperty("total").GetProperty("outstanding").GetDecimal());
+    }
+
+    [Fact]
     public async Task a_period_typed_key_by_key_is_asked_for_once_when_typing_pauses_and_never_half_typed()
     {
         var page = await console.OpenAsync("charts", "/charts", p => p.GetByTestId("chart-conversion-rate"));

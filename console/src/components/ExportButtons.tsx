@@ -14,11 +14,23 @@ export interface ExportColumn<T> {
 /** The API's largest page: an export reads the whole list in as few calls as it can. */
 const exportPageSize = 500;
 
+/** Every row of a list the API pages — with the filters and sort it is asked with — a page of the largest size at a time. */
+export async function everyPage<T>(fetchPage: (page: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let page = 1; ; page++) {
+    const found = await fetchPage(page, exportPageSize);
+    rows.push(...found.items);
+    if (found.items.length === 0 || rows.length >= found.total) {
+      return rows;
+    }
+  }
+}
+
 /**
- * Exports the whole list — every page, with the filters and sort the page shows — to CSV or Excel, named after the
- * list and the day (China).
+ * Exports a whole table — a list's every page, or a figure's rows — to CSV or Excel, named after the table and the day
+ * (China).
  */
-export function ExportButtons<T>({ name, columns, fetchPage }: { name: string; columns: ExportColumn<T>[]; fetchPage: (page: number, pageSize: number) => Promise<Page<T>> }) {
+export function ExportButtons<T>({ name, columns, rows }: { name: string; columns: ExportColumn<T>[]; rows: () => Promise<T[]> }) {
   const { t } = useLanguage();
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<ApiError>();
@@ -27,15 +39,8 @@ export function ExportButtons<T>({ name, columns, fetchPage }: { name: string; c
     setWorking(true);
     setFailure(undefined);
     try {
-      const rows: T[] = [];
-      for (let page = 1; ; page++) {
-        const found = await fetchPage(page, exportPageSize);
-        rows.push(...found.items);
-        if (found.items.length === 0 || rows.length >= found.total) {
-          break;
-        }
-      }
-      const table: ExportedTable = { headers: columns.map((column) => t(column.header)), rows: rows.map((row) => columns.map((column) => column.value(row))) };
+      const exported = await rows();
+      const table: ExportedTable = { headers: columns.map((column) => t(column.header)), rows: exported.map((row) => columns.map((column) => column.value(row))) };
       const file = `${name}-${chinaToday()}.${format}`;
       download(file, format === 'csv' ? new Blob([toCsv(table)], { type: 'text/csv;charset=utf-8' }) : await toXlsx(table, name));
     } catch (error) {

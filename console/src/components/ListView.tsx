@@ -2,7 +2,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import type { Page } from '../api/http';
 import { parseSort } from '../lib/sorting';
-import { ExportButtons, type ExportColumn } from './ExportButtons';
+import { everyPage, ExportButtons, type ExportColumn } from './ExportButtons';
 import { PagedTable } from './PagedTable';
 import { SearchBox } from './SearchBox';
 import type { AddressQuery } from './useAddressQuery';
@@ -39,7 +39,7 @@ export function ListView<T>({ name, rowTestId, query, fetchPage, columns, export
     <>
       {searchHint && <SearchBox value={query.get('search')} hint={searchHint} testId={`${name}-search`} onSearch={(text) => query.set({ search: text })} />}
       {filters}
-      <ExportButtons name={name} columns={exported} fetchPage={fetchPage} />
+      <ExportButtons name={name} columns={exported} rows={() => everyPage(fetchPage)} />
       <PagedTable
         loaded={list}
         columns={columns}

@@ -2,6 +2,9 @@
 
 export const en = {
   'app.title': 'JinGong console',
+  'app.skipToContent': 'Skip to the content',
+  'app.menu': 'Menu',
+  'app.navigation': 'Pages',
   'nav.inventory': 'Inventory',
   'nav.newOpportunity': 'New opportunity',
   'nav.pipeline': 'Pipeline',
@@ -202,6 +205,10 @@ export const en = {
   'ageing.days31To60': '31–60 days',
   'ageing.days61To90': '61–90 days',
   'ageing.over90': 'Over 90 days',
+  'ageing.outstanding': 'Outstanding',
+  'ageing.overdue': 'Overdue',
+  'ageing.daysSalesOutstanding': 'DSO (days)',
+  'ageing.asOf': 'As of the end of {day} (China)',
   'status.InStock': 'In stock',
   'status.Reserved': 'Reserved',
   'status.InTransit': 'In transit',
@@ -225,6 +232,9 @@ export type MessageKey = keyof typeof en;
 
 export const zh: Partial<Record<MessageKey, string>> = {
   'app.title': '金工运营台',
+  'app.skipToContent': '跳到主要内容',
+  'app.menu': '菜单',
+  'app.navigation': '页面',
   'nav.inventory': '库存表',
   'nav.newOpportunity': '商机填报',
   'nav.pipeline': '商机漏斗',
@@ -425,6 +435,10 @@ export const zh: Partial<Record<MessageKey, string>> = {
   'ageing.days31To60': '逾期 31–60 天',
   'ageing.days61To90': '逾期 61–90 天',
   'ageing.over90': '逾期 90 天以上',
+  'ageing.outstanding': '未收合计',
+  'ageing.overdue': '逾期合计',
+  'ageing.daysSalesOutstanding': '应收账款周转天数',
+  'ageing.asOf': '截至 {day} 日终（中国时间）',
   'status.InStock': '在库',
   'status.Reserved': '已预留',
   'status.InTransit': '在途',

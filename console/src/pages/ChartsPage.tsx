@@ -1,11 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet';
 import { rateBars, topLegend, utilizationBars } from '../components/drawings';
-import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure } from '../api/orders';
+import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure, type ReceivablesRow } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
+import { DataTable } from '../components/DataTable';
+import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
+import { Loading } from '../components/Loading';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
+import { formatAmount } from '../lib/format';
 import { addMonths, chinaMonth, chinaQuarter, chinaYear, isPeriod, monthsBetween } from '../lib/periods';
 
 /** A chart with its own controls under a title. */
@@ -128,7 +132,34 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
       controls={<Select label="common.groupBy" name="groupBy" value={groupBy} options={['customer', 'region', 'salesRep']} optionLabels="groupBy." onChange={setGroupBy} />}
     >
       <Chart testId="chart-receivables" loaded={loaded} draw={draw} />
+      <Loading loaded={loaded}>{(figure) => <AgedReceivables figure={figure} />}</Loading>
     </ChartCard>
+  );
+}
+
+/**
+ * The aged receivables [应收账龄] as finance reads them: what each customer (or region, rep) owes by how long it is
+ * overdue, as of the day asked, with the total; exported as shown.
+ */
+function AgedReceivables({ figure }: { figure: ReceivablesFigure }) {
+  const { t, language } = useLanguage();
+  const amount = (value: number) => formatAmount(value, language);
+  const total: ReceivablesRow = { ...figure.total, key: t('groupBy.total') };
+  const money = (header: string, value: (row: ReceivablesRow) => number) => ({ header, value, shown: (row: ReceivablesRow) => amount(value(row)) });
+  const columns: (ExportColumn<ReceivablesRow> & { shown: (row: ReceivablesRow) => string })[] = [
+    { header: `groupBy.${figure.groupBy}`, value: (row) => row.key, shown: (row) => row.key },
+    ...ageingBuckets.map((bucket) => money(`ageing.${bucket}`, (row) => row[bucket])),
+    money('ageing.outstanding', (row) => row.outstanding),
+    money('ageing.overdue', (row) => row.overdue),
+    { header: 'ageing.daysSalesOutstanding', value: (row) => row.daysSalesOutstanding, shown: (row) => String(row.daysSalesOutstanding ?? '—') },
+  ];
+  const shown = columns.map((column, index) => ({ id: `c${index}`, header: column.header, cell: ({ row }: { row: { original: ReceivablesRow } }) => column.shown(row.original) }));
+  return (
+    <>
+      <p className="muted">{t('ageing.asOf', { day: figure.asOf })}</p>
+      <DataTable rows={[...figure.rows, total]} columns={shown} testId="aged-receivables" rowTestId="aged-receivables-row" />
+      <ExportButtons name={`receivables-${figure.asOf}`} columns={columns} rows={async () => [...figure.rows, total]} />
+    </>
   );
 }
 
