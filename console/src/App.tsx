@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, type SignedInUser } from './auth/auth';
 import { UserProvider } from './auth/user';
@@ -29,13 +29,21 @@ const navigation = [
 
 export function App({ user }: { user: SignedInUser }) {
   const { t, toggle } = useLanguage();
+  // On a phone the navigation folds behind one button; choosing a page folds it again.
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <BrowserRouter>
+      <a className="skip" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header className="top">
         <span className="brand">{t('app.title')}</span>
-        <nav>
+        <button type="button" className="menu" data-testid="menu" aria-expanded={menuOpen} aria-controls="navigation" onClick={() => setMenuOpen((open) => !open)}>
+          {t('app.menu')}
+        </button>
+        <nav id="navigation" className={menuOpen ? 'open' : undefined} aria-label={t('app.navigation')}>
           {navigation.map(([path, label]) => (
-            <NavLink key={path} to={path} end={path === '/orders'}>
+            <NavLink key={path} to={path} end={path === '/orders'} onClick={() => setMenuOpen(false)}>
               {t(label)}
             </NavLink>
           ))}
@@ -51,7 +59,7 @@ export function App({ user }: { user: SignedInUser }) {
           {t('user.signOut')}
         </button>
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
         <UserProvider user={user}>
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <Routes>

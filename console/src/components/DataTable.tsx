@@ -55,7 +55,10 @@ export function DataTable<T>({ rows, columns, testId, rowTestId, sorting }: Data
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id} data-testid={rowTestId}>
             {row.getVisibleCells().map((cell) => (
-              <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              // On a phone a row is a card, each value under its column's name (styles.css).
+              <td key={cell.id} data-label={typeof cell.column.columnDef.header === 'string' ? t(cell.column.columnDef.header) : undefined}>
+                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+              </td>
             ))}
           </tr>
         ))}

@@ -39,17 +39,17 @@ export function HistoryTable({ entries, testId }: { entries: AuditEntry[]; testI
         <tbody>
           {shown.map((entry) => (
             <tr key={entry.version} data-testid="history-row" data-version={entry.version} data-type={entry.type}>
-              <td>{formatInstant(entry.occurredAt ?? entry.recordedAt, language)}</td>
-              <td>
+              <td data-label={t('history.occurredAt')}>{formatInstant(entry.occurredAt ?? entry.recordedAt, language)}</td>
+              <td data-label={t('history.what')}>
                 {describeEvent(entry, language, t)}
                 <details>
                   <summary>{t('history.showData')}</summary>
                   <code className="data">{JSON.stringify(entry.data)}</code>
                 </details>
               </td>
-              <td>{entry.user ?? '—'}</td>
-              <td>{formatInstant(entry.recordedAt, language)}</td>
-              <td>{entry.version}</td>
+              <td data-label={t('history.user')}>{entry.user ?? '—'}</td>
+              <td data-label={t('history.recordedAt')}>{formatInstant(entry.recordedAt, language)}</td>
+              <td data-label={t('history.version')}>{entry.version}</td>
             </tr>
           ))}
         </tbody>
