@@ -238,6 +238,60 @@ public sealed class CommandTests(ConsoleFixture console)
                 .Concat(ManualKeyResults(objective.GetProperty("children"))));
 
     [Fact]
+    public async Task an_owner_sets_an_objective_defines_a_key_result_scores_it_after_its_period_and_the_tree_folds_and_filters_by_person()
+    {
+        var china = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var quarter = ((china.Year * 4) + ((china.Month - 1) / 3)) - 1;
+        var lastQuarter = $"{quarter / 4}-Q{(quarter % 4) + 1}";
+        var people = (await console.System.GetOkAsync("/api/okr/people?pageSize=2")).GetProperty("items");
+        var (owner, someoneElse) = (people[0].GetProperty("id").GetString()!, people[1].GetProperty("id").GetString()!);
+        var title = GatewayRequests.Unique("Idle hours below target");
+        var page = await console.OpenAsync("okr-commands", "/okr", p => p.GetByTestId("okr-board"));
+        await page.Locator("select[name=period]").SelectOptionAsync(lastQuarter);
+        await Expect(page.GetByTestId("okr-board")).ToHaveAttributeAsync("data-period", lastQuarter);
+
+        var set = page.GetByTestId("command-set-objective");
+        await page.Locator("summary").Filter(new() { HasText = "设定目标" }).ClickAsync();
+        await set.Locator("[name=title]").FillAsync(title);
+        await set.Locator("[name=owner]").SelectOptionAsync($"Person:{owner}");
+        await set.Locator("[type=submit]").ClickAsync();
+        // An objective by its own line: every node's align form also offers the new objective as a parent.
+        ILocator Titled() => page.GetByTestId("objective").Filter(new() { Has = page.Locator("summary.objective > strong", new() { HasText = title }) });
+        var objective = Titled();
+        await Expect(objective).ToBeVisibleAsync();
+        var objectiveId = await objective.GetAttributeAsync("data-id");
+
+        await objective.Locator("details.objective-commands > summary").ClickAsync();
+        var define = page.GetByTestId($"command-define-key-result-{objectiveId}");
+        await define.Locator("[name=title]").FillAsync("Idle hours per unit");
+        await define.Locator("[name=target]").FillAsync("40");
+        await define.Locator("[name=unit]").FillAsync("h");
+        await define.Locator("[type=submit]").ClickAsync();
+        var keyResult = objective.GetByTestId("key-result");
+        await Expect(keyResult).ToHaveCountAsync(1);
+        var keyResultId = await keyResult.GetAttributeAsync("data-id");
+
+        // The quarter is over: the owner's chain scores it, and the score stands.
+        await keyResult.Locator("details.score-key-result > summary").ClickAsync();
+        var score = page.GetByTestId($"command-score-{keyResultId}");
+        await score.Locator("[name=score]").FillAsync("0.6");
+        await score.Locator("[name=reason]").FillAsync("Two of five sites met it");
+        await score.Locator("[type=submit]").ClickAsync();
+        await Expect(objective.GetByTestId("key-result")).ToContainTextAsync("Two of five sites met it");
+        var scored = await console.System.GetOkAsync($"/api/okr/key-results/{keyResultId}");
+        (scored.GetProperty("frozen").GetBoolean(), scored.GetProperty("score").GetDecimal()).Should().Be((true, 0.6m));
+
+        // Folding the objective hides its key results; filtering by another person hides the objective.
+        await objective.Locator("summary.objective").ClickAsync();
+        await Expect(objective.GetByTestId("key-result")).ToBeHiddenAsync();
+        await page.Locator("select[name=person]").SelectOptionAsync(owner);
+        await Expect(Titled()).ToBeVisibleAsync();
+        await page.Locator("select[name=person]").SelectOptionAsync(someoneElse);
+        await Expect(page.GetByTestId("okr-board")).ToBeVisibleAsync();
+        await Expect(Titled()).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task a_field_a_command_refuses_shows_the_apis_message_beside_it_in_the_readers_language_and_changes_nothing()
     {
         var id = await FileOpportunityAsync("Refused Reason Mining");

@@ -67,6 +67,8 @@ public sealed class ConsoleTests(ConsoleFixture console)
         {
             (await row.Locator("td").Nth(1).EvaluateAsync<string>("cell => cell.firstChild.textContent")).Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}").And.NotMatchRegex("_v[0-9]+$");
         }
+        // The trajectory is read once its place comes near the screen.
+        await page.GetByTestId("trajectory-chart").ScrollIntoViewIfNeededAsync();
         await Expect(page.GetByTestId("trajectory-chart")).ToHaveAttributeAsync("data-state", "ready");
         var spells = await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/status-timeline");
         await Expect(page.GetByTestId("status-timeline")).ToHaveAttributeAsync("data-points", spells.GetProperty("spells").GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -141,6 +141,17 @@ export function RecordCommandForm<T>({
   );
 }
 
+/** A command kept folded under its title until opened (one a page offers beside what it mostly shows). */
+export function FoldedCommandForm<TAnswer>(form: CommandFormProps<TAnswer>) {
+  const { t } = useLanguage();
+  return (
+    <details className="card">
+      <summary>{t(form.title)}</summary>
+      <CommandForm {...form} />
+    </details>
+  );
+}
+
 export function FieldError({ name, messages }: { name: string; messages: string[] | undefined }) {
   return messages ? (
     <span className="field-error" data-testid={`error-${name}`}>

@@ -5,6 +5,17 @@ import type { Drawing } from './Chart';
 type Translate = (key: string) => string;
 
 const ratioAxis = { type: 'value', min: 0, max: 1, axisLabel: { formatter: (value: number) => formatRatio(value) } };
+/**
+ * A category axis that keeps every label: all shown (none skipped), slanted when there are many, cut at a width with
+ * the whole name in the axis tooltip; the grid makes room for them.
+ */
+export function categoryAxis(labels: string[]) {
+  return { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 35 : 0, width: 110, overflow: 'truncate' } };
+}
+
+/** The plot's margins, with room for the axes' labels however long or slanted. */
+export const grid = (top = 40) => ({ left: 20, right: 20, top, bottom: 10, containLabel: true });
+
 /** ECharts 6 puts the legend under the plot by default, over the axis labels; ours stand above it. */
 export const topLegend = { top: 0, type: 'scroll' };
 const ratioTooltip = { trigger: 'axis', valueFormatter: (value: number | null) => formatRatio(value) };
@@ -15,8 +26,8 @@ export function rateBars(rows: { key: string; rate: number | null }[], name: str
     points: rows.length,
     option: {
       tooltip: ratioTooltip,
-      grid: { left: 60, right: 20, top: 30, bottom: 40 },
-      xAxis: { type: 'category', data: rows.map((row) => row.key) },
+      grid: grid(30),
+      xAxis: categoryAxis(rows.map((row) => row.key)),
       yAxis: ratioAxis,
       series: [{ type: 'bar', name, data: rows.map((row) => row.rate) }],
     },
@@ -29,8 +40,8 @@ export function utilizationBars(rows: UtilizationRow[], t: Translate): Drawing {
     option: {
       tooltip: ratioTooltip,
       legend: topLegend,
-      grid: { left: 60, right: 20, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: rows.map((row) => row.key) },
+      grid: grid(),
+      xAxis: categoryAxis(rows.map((row) => row.key)),
       yAxis: ratioAxis,
       series: [
         { type: 'bar', name: t('utilization.time'), data: rows.map((row) => row.timeUtilization) },

@@ -13,6 +13,13 @@ export function translate(language: Language, key: string, values: Record<string
   return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
 }
 
+/** `region.north` → 华北; a value with no label (a region added later) is shown as it is. */
+export function translateWord(language: Language, kind: string, value: string): string {
+  const key = `${kind}.${value}`;
+  const text = translate(language, key);
+  return text === key ? value : text;
+}
+
 /** The language remembered, else Chinese: the console is for Chinese ops people first. */
 export function initialLanguage(stored: string | null): Language {
   return stored === 'en' || stored === 'zh' ? stored : 'zh';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, chinaMonth, chinaQuarter, chinaToday, chinaYear, isPeriod, monthsBetween, quartersAround } from './periods';
+import { addMonths, chinaMonth, chinaQuarter, chinaToday, chinaYear, isPeriod, monthsBetween, periodEnded, quartersAround } from './periods';
 
 describe('China calendar', () => {
   it('is already the next day and quarter in China at 16:00 UTC on 31 March', () => {
@@ -31,5 +31,20 @@ describe('periods', () => {
   it('tells a whole period from a half-typed one', () => {
     expect(['2026', '2026-Q3', '2026-11', '2026-01'].filter(isPeriod)).toHaveLength(4);
     expect(['', '2', '202', '2026-', '2026-Q', '2026-Q5', '2026-1', '2026-13', '2026-00', ' 2026'].filter(isPeriod)).toEqual([]);
+  });
+});
+
+describe('a period being over', () => {
+  const lateNovember = new Date('2026-11-30T15:59:00Z'); // 23:59 in China, still November
+  it('is over once its last month has passed in China', () => {
+    expect(periodEnded('2026-Q3', lateNovember)).toBe(true);
+    expect(periodEnded('2026-10', lateNovember)).toBe(true);
+    expect(periodEnded('2025', lateNovember)).toBe(true);
+  });
+  it('is not over while its last month runs or before', () => {
+    expect(periodEnded('2026-11', lateNovember)).toBe(false);
+    expect(periodEnded('2026-Q4', lateNovember)).toBe(false);
+    expect(periodEnded('2026', lateNovember)).toBe(false);
+    expect(periodEnded('2026-11', new Date('2026-11-30T16:00:00Z'))).toBe(true);
   });
 });

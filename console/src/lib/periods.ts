@@ -61,3 +61,17 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
+
+/** The last month of a period (`2026` → `2026-12`, `2026-Q3` → `2026-09`, `2026-11` → itself). */
+function lastMonth(period: string): string {
+  const [year, part] = period.split('-') as [string, string | undefined];
+  if (part === undefined) {
+    return `${year}-12`;
+  }
+  return part.startsWith('Q') ? `${year}-${pad(Number(part.slice(1)) * 3)}` : period;
+}
+
+/** Whether a period is over in China (its last day has passed): what may be scored. */
+export function periodEnded(period: string, now: Date = new Date()): boolean {
+  return lastMonth(period) < chinaMonth(now);
+}

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet';
-import { rateBars, topLegend, utilizationBars } from '../components/drawings';
+import { categoryAxis, grid, rateBars, topLegend, utilizationBars } from '../components/drawings';
 import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure, type ReceivablesRow } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
@@ -120,8 +120,8 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
     option: {
       tooltip: { trigger: 'axis' },
       legend: topLegend,
-      grid: { left: 80, right: 20, top: 40, bottom: 40 },
-      xAxis: { type: 'category', data: figure.rows.map((row) => row.key) },
+      grid: grid(),
+      xAxis: categoryAxis(figure.rows.map((row) => row.key)),
       yAxis: { type: 'value' },
       series: ageingBuckets.map((bucket) => ({ type: 'bar', stack: 'ageing', name: t(`ageing.${bucket}`), data: figure.rows.map((row) => row[bucket]) })),
     },
@@ -179,8 +179,8 @@ function OrderTrendsChart({ asOf }: { asOf?: string }) {
       option: {
         tooltip: { trigger: 'axis' },
         legend: topLegend,
-        grid: { left: 80, right: 20, top: 40, bottom: 40 },
-        xAxis: { type: 'category', data: months },
+        grid: grid(),
+        xAxis: categoryAxis(months),
         yAxis: { type: 'value', name: t('common.amount') },
         series: models.map((model) => ({ type: 'line', name: model, data: months.map((month) => amount(model, month)) })),
       },

@@ -30,7 +30,7 @@ export function DispatchPage() {
     <section>
       <h1>{t('dispatch.title')}</h1>
       <div className="filters">
-        <Select label="common.region" name="region" value={region} options={regions} emptyLabel="common.all" onChange={setRegion} />
+        <Select label="common.region" name="region" value={region} options={regions} optionLabels="region." emptyLabel="common.all" onChange={setRegion} />
       </div>
       <Loading loaded={board}>
         {(found) => (
@@ -50,7 +50,7 @@ export function DispatchPage() {
 }
 
 function RegionCard({ board }: { board: RegionBoard }) {
-  const { t } = useLanguage();
+  const { t, word } = useLanguage();
   const lists: [string, { key: string; content: ReactNode }[]][] = [
     ['dispatch.backorders', board.backorders.map((unit) => ({ key: `${unit.orderId}#${unit.unit}`, content: <><OrderLink id={unit.orderId} /> #{unit.unit} {unit.model}</> }))],
     ['dispatch.unitsInTransit', board.unitsInTransit.map((unit) => ({ key: `${unit.orderId}#${unit.unit}`, content: <><OrderLink id={unit.orderId} /> #{unit.unit} <VehicleLink code={unit.vehicleCode} />{unit.status === 'AwaitingTransfer' && <> · {t('dispatch.awaitingTransfer')}</>}</> }))],
@@ -62,7 +62,7 @@ function RegionCard({ board }: { board: RegionBoard }) {
   return (
     <article className="card" data-testid="dispatch-region" data-region={board.region}>
       <h2>
-        {board.region} · {t('dispatch.openAllocations')}: {board.openAllocations}
+        {word('region', board.region)} · {t('dispatch.openAllocations')}: {board.openAllocations}
       </h2>
       <div className="columns">
         {lists.map(([label, items]) => (

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { orders } from '../api/orders';
 import { fleet, vehicleStatuses, type InventoryCount, type InventoryFilter, type InventoryLine } from '../api/fleet';
 import { mayAct, useUser } from '../auth/user';
-import { CommandForm } from '../commands/CommandForm';
+import { FoldedCommandForm } from '../commands/CommandForm';
 import { DataTable } from '../components/DataTable';
 import { type ExportColumn } from '../components/ExportButtons';
 import { ListView } from '../components/ListView';
@@ -28,7 +28,7 @@ const count = createColumnHelper<InventoryCount>();
  */
 export function InventoryPage() {
   const regions = useRegions();
-  const { t } = useLanguage();
+  const { t, word } = useLanguage();
   const query = useAddressQuery();
   const filter: InventoryFilter = Object.fromEntries(filterNames.map((name) => [name, query.get(name)]));
   const { key, set } = query;
@@ -44,16 +44,16 @@ export function InventoryPage() {
   const columns = [
     line.accessor('code', { header: 'inventory.code', cell: (cell) => <VehicleLink code={cell.getValue()} /> }),
     line.accessor('model', { header: 'common.model' }),
-    line.accessor('category', { header: 'inventory.category' }),
+    line.accessor('category', { header: 'inventory.category', cell: (cell) => word('category', cell.getValue()) }),
     line.accessor('status', { header: 'common.status', cell: (cell) => t(`status.${cell.getValue()}`) }),
-    line.accessor('region', { header: 'common.region' }),
+    line.accessor('region', { header: 'common.region', cell: (cell) => word('region', cell.getValue()) }),
     line.accessor('warehouse', { header: 'inventory.warehouse' }),
     line.accessor('holder', { header: 'inventory.holder' }),
   ];
   const countColumns = [
     count.accessor('model', { header: 'common.model' }),
     count.accessor('status', { header: 'common.status', cell: (cell) => t(`status.${cell.getValue()}`) }),
-    count.accessor('region', { header: 'common.region' }),
+    count.accessor('region', { header: 'common.region', cell: (cell) => word('region', cell.getValue()) }),
     count.accessor('warehouse', { header: 'inventory.warehouse' }),
     count.accessor('count', { header: 'common.count' }),
   ];
@@ -87,7 +87,7 @@ export function InventoryPage() {
               <input name="model" defaultValue={filter.model} onBlur={(event) => typed(event.target.form!)} />
             </label>
             <Select label="common.status" name="status" value={filter.status ?? ''} options={vehicleStatuses} optionLabels="status." emptyLabel="common.all" onChange={(status) => set({ status })} />
-            <Select label="common.region" name="region" value={filter.region ?? ''} options={regions} emptyLabel="common.all" onChange={(region) => set({ region })} />
+            <Select label="common.region" name="region" value={filter.region ?? ''} options={regions} optionLabels="region." emptyLabel="common.all" onChange={(region) => set({ region })} />
             <label>
               {t('inventory.warehouse')}
               <input name="warehouse" defaultValue={filter.warehouse} onBlur={(event) => typed(event.target.form!)} />
@@ -120,7 +120,7 @@ const exported = (t: (key: string) => string): ExportColumn<InventoryLine>[] => 
  * category), its region and warehouse (blank: the region's own).
  */
 function RegisterVehicle() {
-  const { t } = useLanguage();
+  const { word } = useLanguage();
   const user = useUser();
   const regions = useRegionList();
   const models = useApi('models', orders.models);
@@ -129,15 +129,14 @@ function RegisterVehicle() {
     return null;
   }
   return (
-    <details className="card">
-      <summary>{t('inventory.register')}</summary>
-      <CommandForm
+    <>
+      <FoldedCommandForm
         id="register-vehicle"
         title="inventory.register"
         fields={[
           { name: 'code', label: 'inventory.code' },
           { name: 'model', label: 'common.model', type: 'select', options: models.data.map((model) => ({ value: model.model, label: `${model.model} · ${model.name}` })) },
-          { name: 'region', label: 'common.region', type: 'select', options: regions.map((region) => ({ value: region.name, label: region.name })) },
+          { name: 'region', label: 'common.region', type: 'select', options: regions.map((region) => ({ value: region.name, label: word('region', region.name) })) },
           { name: 'warehouse', label: 'vehicle.toWarehouse' },
         ]}
         send={(values, key) =>
@@ -159,6 +158,6 @@ function RegisterVehicle() {
           <VehicleLink code={registered} />
         </p>
       )}
-    </details>
+    </>
   );
 }

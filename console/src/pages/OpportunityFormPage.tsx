@@ -48,7 +48,7 @@ function readForm(form: HTMLFormElement): FileOpportunity {
 export function OpportunityFormPage() {
   const user = useUser();
   const regions = useRegions();
-  const { t } = useLanguage();
+  const { t, word } = useLanguage();
   const models = useApi('models', orders.models);
   const [filed, setFiled] = useState<Opportunity>();
   // Pressing "file" again after an answer that never came files the same opportunity once.
@@ -83,7 +83,9 @@ export function OpportunityFormPage() {
           <select key={regions.length} name="region" defaultValue={user.region ?? ''} aria-invalid={'region' in errors.fields}>
             <option value="">{t('opportunity.choose')}</option>
             {regions.map((region) => (
-              <option key={region}>{region}</option>
+              <option key={region} value={region}>
+                {word('region', region)}
+              </option>
             ))}
           </select>
           <FieldError name="region" messages={errors.fields.region} />

@@ -21,7 +21,7 @@ const openStages = ['Lead', 'Qualified', 'Proposal', 'Negotiation'] as const;
 /** One opportunity [商机]: what was filed, where it stands, and what sales may do with it next. */
 export function OpportunityPage() {
   const { id = '' } = useParams();
-  const { t, language } = useLanguage();
+  const { t, language, word } = useLanguage();
   const opportunity = useRecord(`opportunity:${id}`, () => orders.opportunity(id));
   return (
     <section>
@@ -36,7 +36,7 @@ export function OpportunityPage() {
               facts={[
                 ['opportunity.stage', t(`stage.${found.stage}`)],
                 ['common.customer', found.customer],
-                ['common.region', found.region],
+                ['common.region', word('region', found.region)],
                 ['common.salesRep', found.salesRep],
                 ['opportunity.expectedAmount', formatAmount(found.expectedAmount, language)],
                 ['opportunity.expectedCloseDate', found.expectedCloseDate],

@@ -18,7 +18,7 @@ const invoice = createColumnHelper<Invoice>();
 /** One order [订单]: its lines, its vehicles, its invoices and payments [回款]. */
 export function OrderPage() {
   const { id = '' } = useParams();
-  const { t, language } = useLanguage();
+  const { t, language, word } = useLanguage();
   const order = useRecord(`order:${id}`, () => orders.order(id));
   const amount = (value: number) => formatAmount(value, language);
 
@@ -51,7 +51,7 @@ export function OrderPage() {
               facts={[
                 ['common.status', t(`orderStatus.${found.status}`)],
                 ['common.customer', found.customer],
-                ['common.region', found.region],
+                ['common.region', word('region', found.region)],
                 ['common.salesRep', found.salesRep],
                 ['order.deliverySite', found.deliverySite],
                 ['common.amount', `${amount(found.amount)} ${found.currency}`],

@@ -16,7 +16,7 @@ const sortColumns = ['id', 'customer', 'region', 'salesRep', 'placedAt'] as cons
 /** Orders [订单] with their vehicles and receivables, newest first unless sorted otherwise; searched and sorted in the address. */
 export function OrdersPage() {
   const regions = useRegions();
-  const { t, language } = useLanguage();
+  const { t, language, word } = useLanguage();
   const query = useAddressQuery();
   const [region, search, sort] = [query.get('region'), query.get('search'), query.get('sort')];
   const amount = (value: number) => formatAmount(value, language);
@@ -25,7 +25,7 @@ export function OrdersPage() {
     order.accessor('id', { header: 'ID', cell: (cell) => <OrderLink id={cell.getValue()} /> }),
     order.accessor('status', { header: 'common.status', cell: (cell) => t(`orderStatus.${cell.getValue()}`) }),
     order.accessor('customer', { header: 'common.customer' }),
-    order.accessor('region', { header: 'common.region' }),
+    order.accessor('region', { header: 'common.region', cell: (cell) => word('region', cell.getValue()) }),
     order.accessor('salesRep', { header: 'common.salesRep' }),
     order.accessor('units', { header: 'common.units' }),
     order.accessor('amount', { header: 'common.amount', cell: (cell) => amount(cell.getValue()) }),
@@ -52,7 +52,7 @@ export function OrdersPage() {
         searchHint="orders.searchHint"
         filters={
           <div className="filters">
-            <Select label="common.region" name="region" value={region ?? ''} options={regions} emptyLabel="common.all" onChange={(value) => query.set({ region: value })} />
+            <Select label="common.region" name="region" value={region ?? ''} options={regions} optionLabels="region." emptyLabel="common.all" onChange={(value) => query.set({ region: value })} />
           </div>
         }
       />

@@ -3,7 +3,7 @@ import { orders, opportunityStages, type Opportunity, type PipelineFigure } from
 import { Chart, type Drawing } from '../components/Chart';
 import { type ExportColumn } from '../components/ExportButtons';
 import { ListView } from '../components/ListView';
-import { topLegend } from '../components/drawings';
+import { categoryAxis, topLegend } from '../components/drawings';
 import { Select } from '../components/Select';
 import { OpportunityLink } from '../components/links';
 import { useAddressQuery } from '../components/useAddressQuery';
@@ -20,7 +20,7 @@ const sortColumns = ['id', 'stage', 'customer', 'region', 'salesRep', 'expectedA
 /** The pipeline: open opportunities by stage, and the opportunities themselves. */
 export function PipelinePage() {
   const regions = useRegions();
-  const { t, language } = useLanguage();
+  const { t, language, word } = useLanguage();
   const query = useAddressQuery();
   const [stage, region, search, sort] = ['stage', 'region', 'search', 'sort'].map(query.get);
   const pipeline = useApi('pipeline', () => orders.pipeline());
@@ -29,7 +29,7 @@ export function PipelinePage() {
     opportunity.accessor('id', { header: 'ID', cell: (cell) => <OpportunityLink id={cell.getValue()} /> }),
     opportunity.accessor('stage', { header: 'opportunity.stage', cell: (cell) => t(`stage.${cell.getValue()}`) }),
     opportunity.accessor('customer', { header: 'common.customer' }),
-    opportunity.accessor('region', { header: 'common.region' }),
+    opportunity.accessor('region', { header: 'common.region', cell: (cell) => word('region', cell.getValue()) }),
     opportunity.accessor('salesRep', { header: 'common.salesRep' }),
     opportunity.accessor('expectedAmount', { header: 'opportunity.expectedAmount', cell: (cell) => formatAmount(cell.getValue(), language) }),
     opportunity.accessor('expectedCloseDate', { header: 'opportunity.expectedCloseDate' }),
@@ -42,7 +42,7 @@ export function PipelinePage() {
       tooltip: { trigger: 'axis' },
       legend: topLegend,
       grid: { left: 80, right: 80, top: 40, bottom: 30 },
-      xAxis: { type: 'category', data: figure.stages.map((row) => t(`stage.${row.stage}`)) },
+      xAxis: categoryAxis(figure.stages.map((row) => t(`stage.${row.stage}`))),
       yAxis: [{ type: 'value', name: t('common.count') }, { type: 'value', name: t('opportunity.expectedAmount') }],
       series: [
         { type: 'bar', name: t('common.count'), data: figure.stages.map((row) => row.count) },
@@ -57,7 +57,7 @@ export function PipelinePage() {
       <h2>{t('pipeline.byStage')}</h2>
       <Chart testId="chart-pipeline" loaded={pipeline} draw={drawPipeline} />
       <div className="filters">
-        <Select label="common.region" name="region" value={region ?? ''} options={regions} emptyLabel="common.all" onChange={(value) => query.set({ region: value })} />
+        <Select label="common.region" name="region" value={region ?? ''} options={regions} optionLabels="region." emptyLabel="common.all" onChange={(value) => query.set({ region: value })} />
       </div>
       <h2>{t('pipeline.board')}</h2>
       <PipelineBoard region={region ?? ''} />

@@ -13,6 +13,7 @@ import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
 import { OrderLink } from '../components/links';
 import { useApi } from '../components/useApi';
+import { WhenVisible } from '../components/WhenVisible';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../lib/format';
 import { addMonths, chinaMonth } from '../lib/periods';
@@ -38,9 +39,6 @@ export function VehiclePage() {
   const version = vehicle.state === 'ready' ? vehicle.data.version : undefined;
   const history = useApi(`history:${code}:${version}`, () => fleet.history(code));
   const timeline = useApi(`status-timeline:${code}:${version}`, () => fleet.statusTimeline(code));
-  const trajectory = useApi(`trajectory:${code}`, () => fleet.trajectory(code));
-  const thisMonth = chinaMonth();
-  const utilization = useApi(`utilization:${code}:${thisMonth}`, () => fleet.vehicleUtilization(code, addMonths(thisMonth, -11), thisMonth));
 
 
   return (
@@ -58,21 +56,39 @@ export function VehiclePage() {
       <h2>{t('vehicle.timeline')}</h2>
       <Chart testId="status-timeline" loaded={timeline} draw={(found) => drawSpells(found.spells, t)} height={160} />
       <h2>{t('vehicle.trajectory')}</h2>
-      <Chart testId="trajectory-chart" loaded={trajectory} draw={drawTrajectory} height={420} />
+      <WhenVisible height={420} testId="trajectory-chart">
+        <TrajectoryChart code={code} />
+      </WhenVisible>
       <h2>{t('vehicle.utilization')}</h2>
-      <Chart testId="vehicle-utilization" loaded={utilization} draw={(found) => utilizationBars(found.periods, t)} />
+      <WhenVisible height={320} testId="vehicle-utilization">
+        <UtilizationChart code={code} />
+      </WhenVisible>
       <h2>{t('vehicle.history')}</h2>
       <Loading loaded={history}>{(entries) => <HistoryTable entries={entries} testId="vehicle-history" />}</Loading>
     </section>
   );
 }
 
+/** Where the vehicle went: read only when the chart is about to be seen (a year at a reading a minute is a large answer). */
+function TrajectoryChart({ code }: { code: string }) {
+  const trajectory = useApi(`trajectory:${code}`, () => fleet.trajectory(code));
+  return <Chart testId="trajectory-chart" loaded={trajectory} draw={drawTrajectory} height={420} />;
+}
+
+/** How much it worked, month by month over the last twelve. */
+function UtilizationChart({ code }: { code: string }) {
+  const { t } = useLanguage();
+  const thisMonth = chinaMonth();
+  const utilization = useApi(`utilization:${code}:${thisMonth}`, () => fleet.vehicleUtilization(code, addMonths(thisMonth, -11), thisMonth));
+  return <Chart testId="vehicle-utilization" loaded={utilization} draw={(found) => utilizationBars(found.periods, t)} />;
+}
+
 function VehicleState({ vehicle }: { vehicle: Vehicle }) {
-  const { t, language } = useLanguage();
+  const { t, language, word } = useLanguage();
   const facts: [string, ReactNode][] = [
     ['common.status', t(`status.${vehicle.status}`)],
-    ['common.model', `${vehicle.model} (${vehicle.category})`],
-    ['common.region', vehicle.region],
+    ['common.model', `${vehicle.model} (${word('category', vehicle.category)})`],
+    ['common.region', word('region', vehicle.region)],
     ['inventory.warehouse', vehicle.warehouse],
     ['vehicle.registeredAt', formatInstant(vehicle.registeredAt, language)],
   ];
@@ -97,7 +113,7 @@ function VehicleState({ vehicle }: { vehicle: Vehicle }) {
  * page reads the vehicle again).
  */
 function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) {
-  const { t } = useLanguage();
+  const { t, word } = useLanguage();
   const user = useUser();
   const [followed, setFollowed] = useState<Loan | Transfer>();
   const regions = useRegionList();
@@ -172,7 +188,7 @@ function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) 
             id="transfer"
             title="vehicle.planTransfer"
             fields={[
-              { name: 'toRegion', label: 'common.region', type: 'select', options: regions.filter((region) => region.name !== vehicle.region).map((region) => ({ value: region.name, label: region.name })) },
+              { name: 'toRegion', label: 'common.region', type: 'select', options: regions.filter((region) => region.name !== vehicle.region).map((region) => ({ value: region.name, label: word('region', region.name) })) },
               { name: 'toWarehouse', label: 'vehicle.toWarehouse' },
             ]}
             send={(values, key) =>
