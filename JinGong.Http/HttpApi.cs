@@ -33,6 +33,7 @@ public static class HttpApi
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(options => options
             .DescribeDocument()
+            .DeclareNumbersAsNumbers()
             .DeclareRouteParameters()
             .DeclareIdempotencyKeys()
             .DeclareETags()
