@@ -34,6 +34,7 @@ public static class HttpApi
         builder.Services.AddOpenApi(options => options
             .DescribeDocument()
             .DeclareNumbersAsNumbers()
+            .DeclareNullableRequestFieldsOptional()
             .DeclareRouteParameters()
             .DeclareIdempotencyKeys()
             .DeclareETags()

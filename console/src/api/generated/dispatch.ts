@@ -344,9 +344,9 @@ export interface components {
             version: number;
         };
         ArrivalRequest: {
-            vehicleCode: null | string;
+            vehicleCode?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         AuditEntry: {
             service: string;
@@ -379,9 +379,9 @@ export interface components {
             orderId?: null | string;
         };
         ConfirmDeliveryRequest: {
-            vehicleCode: null | string;
+            vehicleCode?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         DispatchBoard: {
             /** Format: date */
@@ -404,13 +404,13 @@ export interface components {
             };
         };
         LendVehicleRequest: {
-            vehicleCode: null | string;
-            borrower: null | string;
-            site: null | string;
+            vehicleCode?: null | string;
+            borrower?: null | string;
+            site?: null | string;
             /** Format: date */
-            dueDate: null | string;
+            dueDate?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         /** @enum {unknown} */
         LoanStatus: "Requested" | "Out" | "Returning" | "Returned" | "Refused";
@@ -475,11 +475,11 @@ export interface components {
             total: number;
         };
         PlanTransferRequest: {
-            vehicleCode: null | string;
-            toWarehouse: null | string;
-            toRegion: null | string;
+            vehicleCode?: null | string;
+            toWarehouse?: null | string;
+            toRegion?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         PlannedDelivery: {
             orderId: string;
@@ -545,21 +545,21 @@ export interface components {
         };
         ReturnVehicleRequest: {
             /** Format: double */
-            hoursUsed: null | number;
+            hoursUsed?: null | number;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         ScheduleDeliveryRequest: {
-            vehicleCode: null | string;
+            vehicleCode?: null | string;
             /** Format: date */
-            date: null | string;
-            site: null | string;
+            date?: null | string;
+            site?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         TransferArrivalRequest: {
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         /** @enum {unknown} */
         TransferStatus: "Requested" | "InTransit" | "Arriving" | "Arrived" | "Refused";

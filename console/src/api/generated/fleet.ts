@@ -433,21 +433,21 @@ export interface components {
             causationId: null | string;
         };
         CloseMaintenanceRequest: {
-            outcome: null | string;
+            outcome?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         CompleteTransferRequest: {
-            transferId: null | string;
+            transferId?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         DeliverVehicleRequest: {
-            orderId: null | string;
-            customer: null | string;
-            site: null | string;
+            orderId?: null | string;
+            customer?: null | string;
+            site?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         FleetUtilization: {
             period: string;
@@ -491,13 +491,13 @@ export interface components {
             holder: null | string;
         };
         LendVehicleRequest: {
-            loanId: null | string;
-            borrower: null | string;
-            site: null | string;
+            loanId?: null | string;
+            borrower?: null | string;
+            site?: null | string;
             /** Format: date */
-            dueDate: null | string;
+            dueDate?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         Loan: {
             loanId: string;
@@ -507,9 +507,9 @@ export interface components {
             dueDate: string;
         };
         OpenMaintenanceRequest: {
-            reason: null | string;
+            reason?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         PageOfInventoryLine: {
             items: components["schemas"]["InventoryLine"][];
@@ -559,47 +559,47 @@ export interface components {
             projections: components["schemas"]["ProjectionComparison"][];
         };
         RegisterVehicleRequest: {
-            code: null | string;
-            model: null | string;
-            category: null | string;
-            region: null | string;
-            warehouse: null | string;
+            code?: null | string;
+            model?: null | string;
+            category?: null | string;
+            region?: null | string;
+            warehouse?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         ReleaseReservationRequest: {
-            orderId: null | string;
-            reason: null | string;
+            orderId?: null | string;
+            reason?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         ReportUsageRequest: {
-            batchId: null | string;
-            points: null | components["schemas"]["UsagePointRequest"][];
+            batchId?: null | string;
+            points?: null | components["schemas"]["UsagePointRequest"][];
         };
         ReserveVehicleRequest: {
-            orderId: null | string;
+            orderId?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         RetireVehicleRequest: {
-            reason: null | string;
+            reason?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         ReturnVehicleRequest: {
-            loanId: null | string;
+            loanId?: null | string;
             /** Format: double */
-            hoursUsed: null | number;
+            hoursUsed?: null | number;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         StartTransferRequest: {
-            transferId: null | string;
-            toWarehouse: null | string;
-            toRegion: null | string;
+            transferId?: null | string;
+            toWarehouse?: null | string;
+            toRegion?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         StatusSpellView: {
             /** Format: date-time */
@@ -617,13 +617,13 @@ export interface components {
         };
         UsagePointRequest: {
             /** Format: date-time */
-            at: null | string;
+            at?: null | string;
             /** Format: double */
-            operatingHours: null | number;
+            operatingHours?: null | number;
             /** Format: double */
-            latitude: null | number;
+            latitude?: null | number;
             /** Format: double */
-            longitude: null | number;
+            longitude?: null | number;
         };
         UtilizationDefinition: {
             name: string;

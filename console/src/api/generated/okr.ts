@@ -366,9 +366,9 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AlignObjectiveRequest: {
-            parentId: null | string;
+            parentId?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         AuditEntry: {
             service: string;
@@ -393,12 +393,12 @@ export interface components {
         };
         CheckInRequest: {
             /** Format: double */
-            value: null | number;
+            value?: null | number;
             /** Format: double */
-            confidence: null | number;
-            note: null | string;
+            confidence?: null | number;
+            note?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         ContributionView: {
             source: string;
@@ -409,18 +409,18 @@ export interface components {
             eventIds: string[];
         };
         DefineKeyResultRequest: {
-            title: null | string;
+            title?: null | string;
             /** Format: double */
-            start: null | number;
+            start?: null | number;
             /** Format: double */
-            target: null | number;
-            unit: null | string;
+            target?: null | number;
+            unit?: null | string;
             /** Format: double */
-            weight: null | number;
-            metric: null | string;
+            weight?: null | number;
+            metric?: null | string;
             filter: null | components["schemas"]["MetricFilterRequest"];
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         FillRateView: {
             period: string;
@@ -444,10 +444,10 @@ export interface components {
             };
         };
         ImportRosterRequest: {
-            people: null | components["schemas"]["RosterEntryRequest"][];
-            complete: null | boolean;
+            people?: null | components["schemas"]["RosterEntryRequest"][];
+            complete?: null | boolean;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         KeyResultLine: {
             id: string;
@@ -521,7 +521,7 @@ export interface components {
         };
         LeaveRequest: {
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         Membership: {
             team: string;
@@ -538,10 +538,10 @@ export interface components {
             model: null | string;
         };
         MetricFilterRequest: {
-            region: null | string;
-            team: null | string;
-            salesRep: null | string;
-            model: null | string;
+            region?: null | string;
+            team?: null | string;
+            salesRep?: null | string;
+            model?: null | string;
         };
         MissingPerson: {
             id: string;
@@ -660,11 +660,11 @@ export interface components {
             projections: components["schemas"]["ProjectionComparison"][];
         };
         RosterEntryRequest: {
-            id: null | string;
-            name: null | string;
-            team: null | string;
-            region: null | string;
-            manager: null | string;
+            id?: null | string;
+            name?: null | string;
+            team?: null | string;
+            region?: null | string;
+            manager?: null | string;
         };
         RosterImported: {
             /** Format: int32 */
@@ -678,21 +678,21 @@ export interface components {
         };
         ScoreRequest: {
             /** Format: double */
-            score: null | number;
-            reason: null | string;
+            score?: null | number;
+            reason?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         SetObjectiveRequest: {
-            title: null | string;
-            period: null | string;
+            title?: null | string;
+            period?: null | string;
             ownerKind: null | components["schemas"]["OwnerKind"];
-            owner: null | string;
-            parentId: null | string;
+            owner?: null | string;
+            parentId?: null | string;
             /** Format: double */
-            weight: null | number;
+            weight?: null | number;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         TeamFillRate: {
             team: string;

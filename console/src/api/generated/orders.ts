@@ -401,14 +401,14 @@ export interface components {
             causationId: null | string;
         };
         CancelOrderRequest: {
-            reason: null | string;
+            reason?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         CloseOpportunityRequest: {
-            reason: null | string;
+            reason?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         CollectionRateRow: {
             key: string;
@@ -431,16 +431,16 @@ export interface components {
         /** @enum {unknown} */
         FigureGrouping: "Total" | "Region" | "Customer" | "SalesRep";
         FileOpportunityRequest: {
-            customer: null | string;
-            region: null | string;
-            salesRep: null | string;
-            lines: null | components["schemas"]["OpportunityLineRequest"][];
+            customer?: null | string;
+            region?: null | string;
+            salesRep?: null | string;
+            lines?: null | components["schemas"]["OpportunityLineRequest"][];
             /** Format: double */
-            expectedAmount: null | number;
+            expectedAmount?: null | number;
             /** Format: date */
-            expectedCloseDate: null | string;
+            expectedCloseDate?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -469,18 +469,18 @@ export interface components {
         };
         IssueInvoiceRequest: {
             /** Format: double */
-            amount: null | number;
+            amount?: null | number;
             /** Format: date */
-            issueDate: null | string;
+            issueDate?: null | string;
             /** Format: date */
-            dueDate: null | string;
+            dueDate?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         MoveOpportunityRequest: {
             stage: null | components["schemas"]["OpportunityStage"];
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         OpportunityLine: {
             model: string;
@@ -488,9 +488,9 @@ export interface components {
             quantity: number;
         };
         OpportunityLineRequest: {
-            model: null | string;
+            model?: null | string;
             /** Format: int32 */
-            quantity: null | number;
+            quantity?: null | number;
         };
         /** @enum {unknown} */
         OpportunityStage: "Lead" | "Qualified" | "Proposal" | "Negotiation" | "Won" | "Lost";
@@ -523,11 +523,11 @@ export interface components {
             amount?: number;
         };
         OrderLineRequest: {
-            model: null | string;
+            model?: null | string;
             /** Format: int32 */
-            quantity: null | number;
+            quantity?: null | number;
             /** Format: double */
-            unitPrice: null | number;
+            unitPrice?: null | number;
         };
         /** @enum {unknown} */
         OrderStatus: "Placed" | "PartlyDelivered" | "Delivered" | "Cancelled";
@@ -638,14 +638,14 @@ export interface components {
             expectedAmount: number;
         };
         PlaceOrderRequest: {
-            opportunityId: null | string;
-            customer: null | string;
-            region: null | string;
-            salesRep: null | string;
-            deliverySite: null | string;
-            lines: null | components["schemas"]["OrderLineRequest"][];
+            opportunityId?: null | string;
+            customer?: null | string;
+            region?: null | string;
+            salesRep?: null | string;
+            deliverySite?: null | string;
+            lines?: null | components["schemas"]["OrderLineRequest"][];
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         ProblemDetails: {
             type?: null | string;
@@ -717,13 +717,13 @@ export interface components {
             daysSalesOutstanding: null | number;
         };
         RecordPaymentRequest: {
-            invoiceId: null | string;
+            invoiceId?: null | string;
             /** Format: double */
-            amount: null | number;
+            amount?: null | number;
             /** Format: date */
-            paidOn: null | string;
+            paidOn?: null | string;
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
         StageFact: {
             stage: components["schemas"]["OpportunityStage"];
@@ -732,7 +732,7 @@ export interface components {
         };
         WinOpportunityRequest: {
             /** Format: date-time */
-            occurredAt: null | string;
+            occurredAt?: null | string;
         };
     };
     responses: never;
