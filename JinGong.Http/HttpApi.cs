@@ -33,6 +33,8 @@ public static class HttpApi
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(options => options
             .DescribeDocument()
+            .DeclareNumbersAsNumbers()
+            .DeclareNullableRequestFieldsOptional()
             .DeclareRouteParameters()
             .DeclareIdempotencyKeys()
             .DeclareETags()

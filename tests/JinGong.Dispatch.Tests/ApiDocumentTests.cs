@@ -3,4 +3,4 @@ using JinGong.Testing;
 namespace JinGong.Dispatch.Tests;
 
 [Collection(DispatchService.Collection)]
-public sealed class DispatchApiDocumentTests(DispatchService dispatch) : ApiDocumentTests(dispatch, "dispatch");
+public sealed class DispatchApiDocumentTests(DispatchService dispatch) : ConsoleApiDocumentTests(dispatch, "dispatch");

@@ -5,7 +5,7 @@ using JinGong.Testing;
 namespace JinGong.Fleet.Tests;
 
 [Collection(FleetService.Collection)]
-public sealed class FleetApiDocumentTests(FleetService fleet) : ApiDocumentTests(fleet, "fleet")
+public sealed class FleetApiDocumentTests(FleetService fleet) : ConsoleApiDocumentTests(fleet, "fleet")
 {
     [Fact]
     public async Task an_operation_declares_the_answers_its_endpoint_can_give_and_no_other()

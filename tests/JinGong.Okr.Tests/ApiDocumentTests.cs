@@ -3,4 +3,4 @@ using JinGong.Testing;
 namespace JinGong.Okr.Tests;
 
 [Collection(OkrService.Collection)]
-public sealed class OkrApiDocumentTests(OkrService okr) : ApiDocumentTests(okr, "okr");
+public sealed class OkrApiDocumentTests(OkrService okr) : ConsoleApiDocumentTests(okr, "okr");

@@ -3,4 +3,4 @@ using JinGong.Testing;
 namespace JinGong.Orders.Tests;
 
 [Collection(OrdersService.Collection)]
-public sealed class OrdersApiDocumentTests(OrdersService orders) : ApiDocumentTests(orders, "orders");
+public sealed class OrdersApiDocumentTests(OrdersService orders) : ConsoleApiDocumentTests(orders, "orders");

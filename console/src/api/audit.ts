@@ -1,13 +1,8 @@
-/** An event of a stream as the audit API tells it (JinGong.ServiceDefaults AuditEntry). */
-export interface AuditEntry {
-  type: string;
-  data: Record<string, unknown>;
-  service: string;
-  sequence: number;
-  streamId: string;
-  version: number;
-  occurredAt: string | null;
-  recordedAt: string;
-  user: string | null;
-  correlationId: string | null;
-}
+import type { components } from './generated/fleet';
+
+/**
+ * An event of a stream as the audit API tells it (JinGong.ServiceDefaults AuditEntry: the same schema in every
+ * service's document). Its `data` is narrowed by hand: the document says any JSON (a JsonElement), but an event's data
+ * is always an object of its fields.
+ */
+export type AuditEntry = Omit<components['schemas']['AuditEntry'], 'data'> & { data: Record<string, unknown> };

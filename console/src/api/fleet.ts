@@ -1,23 +1,15 @@
 import type { AuditEntry } from './audit';
+import type { components } from './generated/fleet';
 import { command, get, getVersioned, post, segment, type Page, type Write } from './http';
 
-// Shapes of fleet's answers (services/Fleet/JinGong.Fleet/Vehicles/**: InventoryLine, VehicleView, UtilizationRow …).
+// Fleet's answers as its OpenAPI document says them (openapi/fleet.json → generated/fleet.ts: npm run api-types).
+type Schemas = components['schemas'];
 
-export const vehicleStatuses = ['InStock', 'Reserved', 'InTransit', 'OnLoan', 'Delivered', 'InMaintenance', 'Retired'] as const;
-export type VehicleStatus = (typeof vehicleStatuses)[number];
-
-export interface InventoryLine {
-  code: string;
-  model: string;
-  category: string;
-  region: string;
-  warehouse: string;
-  status: VehicleStatus;
-  holder: string | null;
-}
-
+export const vehicleStatuses = ['InStock', 'Reserved', 'InTransit', 'OnLoan', 'Delivered', 'InMaintenance', 'Retired'] as const satisfies readonly Schemas['VehicleStatus'][];
+export type VehicleStatus = Schemas['VehicleStatus'];
+export type InventoryLine = Schemas['InventoryLine'];
 /** How many vehicles share a model, status, region and warehouse. */
-export type InventoryCount = Pick<InventoryLine, 'model' | 'status' | 'region' | 'warehouse'> & { count: number };
+export type InventoryCount = Schemas['InventoryCount'];
 
 export interface InventoryFilter {
   model?: string;
@@ -28,63 +20,21 @@ export interface InventoryFilter {
   search?: string;
 }
 
-export interface Vehicle extends Omit<InventoryLine, 'holder'> {
-  registeredAt: string;
-  reservedFor: string | null;
-  loan: { loanId: string; borrower: string; site: string; dueDate: string } | null;
-  transfer: { transferId: string; toWarehouse: string; toRegion: string } | null;
-  customer: string | null;
-  version: number;
-}
+export type Vehicle = Schemas['VehicleView'];
+export type RegisterVehicle = Schemas['RegisterVehicleRequest'];
+/** A stretch of time the vehicle stood in one status and region; `to` is null for the one it is in now. */
+export type StatusSpell = Schemas['StatusSpellView'];
+export type VehicleStatusTimeline = Schemas['VehicleStatusTimeline'];
+export type UtilizationRow = Schemas['UtilizationRow'];
+export type FleetUtilization = Schemas['FleetUtilization'];
+export type VehicleUtilization = Schemas['VehicleUtilization'];
 
-
-/** A stretch of time the vehicle stood in one status and region; `to` is null for the one it is in now (fleet's VehicleStatusTimeline). */
-export interface StatusSpell {
-  from: string;
-  to: string | null;
-  status: VehicleStatus;
-  statusBeforeMaintenance: VehicleStatus | null;
-  region: string;
-}
-
-export interface VehicleStatusTimeline {
-  code: string;
-  spells: StatusSpell[];
-}
-
+// Written by hand: fleet writes the trajectory as GeoJSON text of its own, which its document does not describe.
 /** GeoJSON: positions are [longitude, latitude]. */
 export interface Trajectory {
   type: 'Feature';
   geometry: { type: 'LineString'; coordinates: [number, number][] };
   properties: { vehicleCode: string; times: string[]; operatingHours: number[] };
-}
-
-export interface UtilizationRow {
-  key: string;
-  vehicles: number;
-  deployedHours: number;
-  availableHours: number;
-  timeUtilization: number | null;
-  operatingHours: number;
-  scheduledHours: number;
-  operatingUtilization: number | null;
-}
-
-export interface FleetUtilization {
-  period: string;
-  from: string;
-  to: string;
-  asOf: string;
-  groupBy: string;
-  rows: UtilizationRow[];
-  total: UtilizationRow;
-}
-
-export interface VehicleUtilization {
-  vehicleCode: string;
-  period: string;
-  periods: UtilizationRow[];
-  total: UtilizationRow;
 }
 
 const base = '/api/fleet';
@@ -94,7 +44,7 @@ export const fleet = {
   inventory: (filter: InventoryFilter, page: number, pageSize: number, sort?: string) =>
     get<Page<InventoryLine>>(`${base}/inventory`, { ...filter, sort, page, pageSize }),
   counts: (filter: InventoryFilter) => get<InventoryCount[]>(`${base}/inventory/counts`, { ...filter }),
-  register: (vehicle: { code: string | null; model: string | null; category: string | null; region: string | null; warehouse: string | null }, idempotencyKey: string) =>
+  register: (vehicle: RegisterVehicle, idempotencyKey: string) =>
     post<Vehicle>(`${base}/vehicles`, vehicle, idempotencyKey),
   vehicle: (code: string) => getVersioned<Vehicle>(`${base}/vehicles/${segment(code)}`),
   openMaintenance: (code: string, reason: string | null, write: Write) =>

@@ -1,11 +1,7 @@
-/** RFC 7807 Problem Details as every JinGong service answers a refusal; validation adds `errors` by field. */
-export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: Record<string, string[]>;
-}
+import type { components } from './generated/fleet';
+
+/** RFC 7807 Problem Details as every JinGong service answers a refusal; validation adds `errors` by field (the same schema in every document). */
+export type ProblemDetails = components['schemas']['HttpValidationProblemDetails'];
 
 /** The last segment of a problem's type, e.g. `outside-your-region` of `https://jingong.dev/problems/outside-your-region`. */
 export function problemKind(problem: ProblemDetails): string | undefined {

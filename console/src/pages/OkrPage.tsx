@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
-import { okr, type FillRate, type KeyResultLine, type ObjectiveLine, type Person } from '../api/okr';
+import { okr, type FillRate, type KeyResultLine, type ObjectiveLine, type OwnerKind, type Person } from '../api/okr';
 import { mayAct, useUser } from '../auth/user';
 import { CommandForm, FoldedCommandForm, numberOf, type CommandField } from '../commands/CommandForm';
 import { DataTable } from '../components/DataTable';
@@ -110,7 +110,8 @@ function SetObjective({ period, roster, actions }: { period: string; roster: Per
           { name: 'weight', label: 'okr.weight', type: 'number', step: 'any' },
         ]}
         send={(values, key) => {
-          const [ownerKind, owner] = (values('owner') ?? ':').split(/:(.*)/) as [string, string];
+          // "Person:li.wei" or "Team:Sales East"; none chosen: the API names both fields.
+          const [ownerKind, owner] = (values('owner') ?? ':').split(/:(.*)/) as ['' | OwnerKind, string];
           return okr.setObjective(
             { title: values('title'), period: values('period'), ownerKind: ownerKind || null, owner: owner || null, parentId: values('parentId'), weight: numberOf(values('weight')) },
             key,
