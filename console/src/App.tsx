@@ -10,6 +10,7 @@ import { OpportunityFormPage } from './pages/OpportunityFormPage';
 import { OpportunityPage } from './pages/OpportunityPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
+import { PeoplePage } from './pages/PeoplePage';
 
 // The pages that draw charts load with ECharts, most of the console's code, only when first opened: the inventory a
 // person lands on, the forms and the boards come without it.
@@ -24,6 +25,7 @@ const navigation = [
   ['/orders', 'nav.orders'],
   ['/dispatch', 'nav.dispatch'],
   ['/okr', 'nav.okr'],
+  ['/people', 'nav.people'],
   ['/charts', 'nav.charts'],
 ] as const;
 
@@ -73,6 +75,7 @@ export function App({ user }: { user: SignedInUser }) {
             <Route path="/orders/:id" element={<OrderPage />} />
             <Route path="/dispatch" element={<DispatchPage />} />
             <Route path="/okr" element={<OkrPage />} />
+            <Route path="/people" element={<PeoplePage />} />
             <Route path="/charts" element={<ChartsPage />} />
             <Route path="*" element={<Navigate to="/inventory" replace />} />
           </Routes>

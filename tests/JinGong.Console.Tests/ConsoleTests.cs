@@ -180,6 +180,22 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task the_people_are_found_by_the_start_of_a_name_typed_in_lower_case()
+    {
+        var name = (await Api.GetFromJsonAsync<JsonElement>("/api/okr/people?pageSize=1")).GetProperty("items")[0].GetProperty("name").GetString()!;
+        var typed = name[..Math.Min(2, name.Length)].ToLowerInvariant();
+        var expected = (await Api.GetFromJsonAsync<JsonElement>($"/api/okr/people?pageSize=50&search={Uri.EscapeDataString(typed)}")).GetProperty("items").EnumerateArray()
+            .Select(person => person.GetProperty("id").GetString()!).ToList();
+        var page = await console.OpenAsync("people", "/people", p => p.GetByTestId("person-row").First);
+
+        await page.GetByTestId("people-search").FillAsync(typed);
+        await page.GetByTestId("people-search").PressAsync("Enter");
+        expected.Should().NotBeEmpty();
+        await Expect(page.GetByTestId("person-row").Locator("td:first-child")).ToHaveTextAsync([.. expected]);
+        System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["search"].Should().Be(typed);
+    }
+
+    [Fact]
     public async Task the_aged_receivables_table_beside_its_chart_holds_the_apis_rows_and_total_and_exports_them()
     {
         var figure = await Api.GetFromJsonAsync<JsonElement>("/api/orders/figures/receivables?groupBy=customer");

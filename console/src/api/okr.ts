@@ -23,7 +23,8 @@ const base = '/api/okr';
 
 export const okr = {
   board: (period: string, filter: { team?: string; person?: string } = {}) => get<OkrBoard>(`${base}/board`, { period, ...filter }),
-  people: () => get<Page<Person>>(`${base}/people`, { pageSize: 500 }),
+  people: (query: { search?: string; team?: string; region?: string; page?: number; pageSize?: number } = { pageSize: 500 }) =>
+    get<Page<Person>>(`${base}/people`, query),
   setObjective: (objective: NewObjective, idempotencyKey: string) => post<{ id: string }>(`${base}/objectives`, objective, idempotencyKey),
   defineKeyResult: (objectiveId: string, keyResult: NewKeyResult, idempotencyKey: string) =>
     post<{ id: string }>(`${base}/objectives/${segment(objectiveId)}/key-results`, keyResult, idempotencyKey),

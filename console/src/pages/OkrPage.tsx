@@ -39,7 +39,7 @@ export function OkrPage() {
   // Read again after any command: progress and scores move up the tree.
   const [reads, setReads] = useState(0);
   const onChanged = () => setReads((count) => count + 1);
-  const people = useApi('okr-people', okr.people);
+  const people = useApi('okr-people', () => okr.people());
   const roster: Person[] = people.state === 'ready' ? people.data.items : [];
   const board = useApi(`okr-board:${period}:${teamShown}:${personShown}:${reads}`, () =>
     okr.board(period, { team: teamShown || undefined, person: personShown || undefined }),

@@ -47,6 +47,32 @@ public sealed class RosterTests(OkrService okr)
     }
 
     [Fact]
+    public async Task the_roster_is_searched_by_the_start_of_an_id_a_name_or_a_team_in_any_case()
+    {
+        var (team, region) = (GatewayRequests.Unique("Mine Service"), GatewayRequests.Unique("West China"));
+        var (zhao, sun) = (GatewayRequests.Unique("zhao"), GatewayRequests.Unique("sun"));
+        await okr.PostOkAsync("/api/okr/people/import", new
+        {
+            people = new[]
+            {
+                new { id = zhao, name = "Zhao Lei 赵磊", team, region, manager = (string?)null },
+                new { id = sun, name = "Sun Mei", team, region, manager = (string?)zhao },
+            },
+        });
+
+        async Task<IEnumerable<string?>> FoundAsync(string search) =>
+            (await okr.GetOkAsync($"/api/okr/people?region={Uri.EscapeDataString(region)}&search={Uri.EscapeDataString(search)}")).GetProperty("items").EnumerateArray()
+                .Select(person => person.GetProperty("id").GetString());
+
+        (await FoundAsync(zhao.ToUpperInvariant())).Should().Equal([zhao], "the start of an id, any case");
+        (await FoundAsync("sun m")).Should().Equal([sun], "the start of a name");
+        (await FoundAsync(team[..6].ToLowerInvariant())).Should().BeEquivalentTo([zhao, sun], "the start of a team");
+        (await FoundAsync("Mei")).Should().BeEmpty("a search is the start of a name, not any part of it");
+        using var tooLong = await okr.Api.GetAsync($"/api/okr/people?search={new string('x', 101)}");
+        await tooLong.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation");
+    }
+
+    [Fact]
     public async Task imports_of_different_people_at_the_same_moment_all_join()
     {
         // Serializable transactions also fail each other over rows they only share an index page with: such a failure is

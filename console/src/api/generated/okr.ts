@@ -180,7 +180,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people on the roster, by team and region, a page at a time (?all=true to include those who left) */
+        /** The people on the roster, by team and region, searched by the start of their id, name or team, a page at a time (?all=true to include those who left) */
         get: operations["ListPeople"];
         put?: never;
         post?: never;
@@ -1343,6 +1343,7 @@ export interface operations {
             query?: {
                 team?: string;
                 region?: string;
+                search?: string;
                 all?: boolean;
                 page?: number;
                 pageSize?: number;
