@@ -15,7 +15,8 @@ namespace JinGong.Flows.Tests.Publishing;
 internal sealed class WriteStream : IAsyncDisposable
 {
     private const int MaintenanceLag = 3;
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long a write waits for its answer; past that it counts as not acknowledged.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
     private readonly HttpClient gateway;
     private readonly ConcurrentQueue<Write> writes = new();
     private readonly Queue<string> registered = new();
