@@ -46,6 +46,12 @@ public sealed partial class FieldErrors
 
     public static bool IsId(string value) => IdPattern().IsMatch(value);
 
+    /// <summary>An id that may be left out; when there, as <see cref="Id"/>.</summary>
+    public FieldErrors OptionalId(string field, string? value) => Check(field, Trimmed(value) is not { } id || IsId(id), IdRule);
+
+    /// <summary>A text that may be left out, trimmed, or null when blank.</summary>
+    public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     public FieldErrors Required<T>(string field, T? value) where T : struct
     {
         if (value is null)

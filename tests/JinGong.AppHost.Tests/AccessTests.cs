@@ -83,6 +83,9 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["ListInventory"] = new(Everyone),
         ["CountInventory"] = new(Everyone),
         ["GetFleetUtilization"] = new(Everyone),
+        ["OpenWarehouse"] = new([Roles.FleetOperations]),
+        ["ListWarehouses"] = new(Everyone),
+        ["GetWarehouse"] = new(Everyone),
         ["ListUtilizationDefinitions"] = new(Everyone),
 
         // Orders: customers and money are their region's.

@@ -44,6 +44,7 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         // Objectives are set for a team someone is in.
         await ImportPersonAsync();
         existing["/api/fleet/vehicles/{code}"] = () => RegisterVehicleAsync(Next("HX-MODEL"));
+        existing["/api/fleet/warehouses/{code}"] = () => Task.FromResult(home.Warehouse);
         existing["/api/orders/opportunities/{id}"] = async () => Id(await PostAsync("/api/orders/opportunities", new
         {
             customer = "Hostile Mining", region = home.Region, salesRep, lines = new[] { new { model = soldModel, quantity = 1 } },

@@ -179,6 +179,33 @@ public sealed class CommandTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task fleet_operations_open_a_warehouse_and_register_a_vehicle_at_it_which_takes_its_region()
+    {
+        var (warehouse, code) = (GatewayRequests.Unique("lanzhou"), FleetApi.NewCode());
+        var page = await console.OpenAsync("warehouse-and-registration", "/inventory", p => p.GetByTestId("command-register-vehicle"));
+
+        await page.Locator("summary").Filter(new() { HasText = "开设仓库" }).ClickAsync();
+        var open = page.GetByTestId("command-open-warehouse");
+        await open.Locator("[name=code]").FillAsync(warehouse);
+        await open.Locator("[name=region]").SelectOptionAsync("west");
+        await open.Locator("[name=latitude]").FillAsync("36.06");
+        await open.Locator("[name=longitude]").FillAsync("103.83");
+        await open.Locator("[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("warehouse-opened")).ToContainTextAsync(warehouse);
+
+        await page.Locator("summary").Filter(new() { HasText = "登记新车" }).ClickAsync();
+        var register = page.GetByTestId("command-register-vehicle");
+        await register.Locator("[name=code]").FillAsync(code);
+        await register.Locator("[name=model]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await register.Locator("[name=warehouse]").SelectOptionAsync(warehouse);
+        await register.Locator("[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("vehicle-registered")).ToContainTextAsync(code);
+
+        var vehicle = await console.System.GetOkAsync($"/api/fleet/vehicles/{code}");
+        (vehicle.GetProperty("warehouse").GetString(), vehicle.GetProperty("region").GetString()).Should().Be((warehouse, "west"));
+    }
+
+    [Fact]
     public async Task dispatch_transfers_a_vehicle_to_another_region_and_reports_its_arrival_from_its_page()
     {
         var stock = (await console.System.GetOkAsync("/api/fleet/inventory?status=InStock&pageSize=1&sort=-model")).GetProperty("items")[0];
@@ -188,7 +215,7 @@ public sealed class CommandTests(ConsoleFixture console)
         var page = await console.OpenAsync("vehicle-transfer", $"/vehicles/{code}", p => p.GetByTestId("command-transfer"));
 
         var transfer = page.GetByTestId("command-transfer");
-        await transfer.Locator("[name=toRegion]").SelectOptionAsync(to.GetProperty("name").GetString()!);
+        await transfer.Locator("[name=toWarehouse]").SelectOptionAsync(to.GetProperty("warehouse").GetString()!);
         await transfer.Locator("[type=submit]").ClickAsync();
         await Expect(page.GetByTestId("dispatch-recorded")).ToBeVisibleAsync();
         await Eventually.ReturnsAsync(
@@ -201,8 +228,8 @@ public sealed class CommandTests(ConsoleFixture console)
         var arrived = await Eventually.ReturnsAsync(
             async _ => await console.System.GetOkAsync($"/api/fleet/vehicles/{code}"),
             vehicle => vehicle.GetProperty("status").GetString() == "InStock", TimeSpan.FromSeconds(60), $"fleet completed {code}'s transfer");
-        arrived.GetProperty("region").GetString().Should().Be(to.GetProperty("name").GetString());
-        arrived.GetProperty("warehouse").GetString().Should().Be(to.GetProperty("warehouse").GetString(), "a blank warehouse is the region's own");
+        arrived.GetProperty("region").GetString().Should().Be(to.GetProperty("name").GetString(), "a vehicle takes its warehouse's region");
+        arrived.GetProperty("warehouse").GetString().Should().Be(to.GetProperty("warehouse").GetString());
     }
 
     [Fact]

@@ -48,6 +48,17 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
         await gateway.PostAsync("/api/okr/people/import", new { people, occurredAt = Start }, cancellationToken);
         var (objectives, keyResults, manual) = await SetObjectivesAsync(people, cancellationToken);
 
+        Progress.Begin("opening depots", CompanyProfile.Regions.Length);
+        foreach (var region in CompanyProfile.Regions)
+        {
+            // The home warehouse (the first) is fleet's own from its start; the second depot is opened before the year.
+            await gateway.PostAsync("/api/fleet/warehouses", new
+            {
+                code = region.Warehouses[1], region = region.Name, latitude = region.Depot.Latitude, longitude = region.Depot.Longitude, occurredAt = Start.AddDays(-1),
+            }, cancellationToken, HttpStatusCode.Created);
+            Progress.Step();
+        }
+
         // The last unit is registered last of all (see the class's summary).
         var units = Enumerable.Range(0, profile.Vehicles - 1).ToList();
         await EachAsync("registering vehicles", units, (i, token) => RegisterAsync(i, Start.AddHours(new Random(Seed(i)).Next(0, 72)), token), cancellationToken);

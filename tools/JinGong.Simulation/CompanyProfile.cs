@@ -1,7 +1,10 @@
 namespace JinGong.Simulation;
 
-/// <summary>A sales region: its home warehouse (dispatch's, <c>Dispatch:Regions</c>) first, a second depot, and the mines it sells to.</summary>
-public sealed record Region(string Name, string[] Warehouses, Customer[] Customers);
+/// <summary>
+/// A sales region: its home warehouse (the company's regions, <c>regions.json</c>, which fleet opens itself) first, a
+/// second depot (opened by the play, at <paramref name="Depot"/>), and the mines it sells to.
+/// </summary>
+public sealed record Region(string Name, string[] Warehouses, Customer[] Customers, (double Latitude, double Longitude) Depot);
 
 /// <summary>A customer of a region and where its pit is: where a unit sold or lent to it reports from.</summary>
 public sealed record Customer(string Name, double Latitude, double Longitude);
@@ -26,17 +29,17 @@ public sealed record CompanyProfile(int Vehicles, int People, int Seed, string C
     public static readonly Region[] Regions =
     [
         new("east", ["wuxi-1", "ningbo-1"],
-            [new("Conch Cement Wuhu", 31.33, 118.38), new("Anhui Tongling Nonferrous", 30.94, 117.81), new("Zhejiang Jiaotou Quarries", 29.99, 120.58)]),
+            [new("Conch Cement Wuhu", 31.33, 118.38), new("Anhui Tongling Nonferrous", 30.94, 117.81), new("Zhejiang Jiaotou Quarries", 29.99, 120.58)], (29.87, 121.55)),
         new("north", ["tianjin-1", "tangshan-1"],
-            [new("Shenhua Zhungeer", 39.86, 111.24), new("Baotou Steel Bayan Obo", 41.77, 109.97), new("Hebei Iron Sijiaying", 39.5, 118.68)]),
+            [new("Shenhua Zhungeer", 39.86, 111.24), new("Baotou Steel Bayan Obo", 41.77, 109.97), new("Hebei Iron Sijiaying", 39.5, 118.68)], (39.63, 118.18)),
         new("central", ["wuhan-1", "changsha-1"],
-            [new("Daye Nonferrous", 30.1, 114.97), new("Hunan Gold Yuanling", 28.45, 110.4), new("China Coal Pingdingshan", 33.74, 113.19)]),
+            [new("Daye Nonferrous", 30.1, 114.97), new("Hunan Gold Yuanling", 28.45, 110.4), new("China Coal Pingdingshan", 33.74, 113.19)], (28.23, 112.94)),
         new("south", ["guangzhou-1", "nanning-1"],
-            [new("Zijin Mining Shanghang", 25.18, 116.42), new("Guangxi Pinggui Bauxite", 24.46, 111.29), new("Yunfu Pyrite", 22.93, 112.04)]),
+            [new("Zijin Mining Shanghang", 25.18, 116.42), new("Guangxi Pinggui Bauxite", 24.46, 111.29), new("Yunfu Pyrite", 22.93, 112.04)], (22.82, 108.37)),
         new("west", ["chengdu-1", "urumqi-1"],
-            [new("Panzhihua Iron", 26.58, 101.72), new("Xinjiang Zhundong Coal", 44.9, 89.5), new("Yulong Copper", 31.4, 97.73)]),
+            [new("Panzhihua Iron", 26.58, 101.72), new("Xinjiang Zhundong Coal", 44.9, 89.5), new("Yulong Copper", 31.4, 97.73)], (43.83, 87.62)),
         new("northeast", ["shenyang-1", "anshan-1"],
-            [new("Anshan Iron Qidashan", 41.07, 123.06), new("Fushun West Open Pit", 41.85, 123.88), new("Benxi Steel Nanfen", 41.1, 123.75)]),
+            [new("Anshan Iron Qidashan", 41.07, 123.06), new("Fushun West Open Pit", 41.85, 123.88), new("Benxi Steel Nanfen", 41.1, 123.75)], (41.11, 122.99)),
     ];
 
     /// <summary>Sold: wide-body mining trucks and the big loader and excavator.</summary>

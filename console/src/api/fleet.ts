@@ -22,6 +22,9 @@ export interface InventoryFilter {
 
 export type Vehicle = Schemas['VehicleView'];
 export type RegisterVehicle = Schemas['RegisterVehicleRequest'];
+/** A warehouse vehicles are registered at and transferred to, in one region. */
+export type Warehouse = Schemas['WarehouseView'];
+export type OpenWarehouse = Schemas['OpenWarehouseRequest'];
 /** A stretch of time the vehicle stood in one status and region; `to` is null for the one it is in now. */
 export type StatusSpell = Schemas['StatusSpellView'];
 export type VehicleStatusTimeline = Schemas['VehicleStatusTimeline'];
@@ -46,6 +49,8 @@ export const fleet = {
   counts: (filter: InventoryFilter) => get<InventoryCount[]>(`${base}/inventory/counts`, { ...filter }),
   register: (vehicle: RegisterVehicle, idempotencyKey: string) =>
     post<Vehicle>(`${base}/vehicles`, vehicle, idempotencyKey),
+  warehouses: () => get<Warehouse[]>(`${base}/warehouses`),
+  openWarehouse: (warehouse: OpenWarehouse, idempotencyKey: string) => post<Warehouse>(`${base}/warehouses`, warehouse, idempotencyKey),
   vehicle: (code: string) => getVersioned<Vehicle>(`${base}/vehicles/${segment(code)}`),
   openMaintenance: (code: string, reason: string | null, write: Write) =>
     command<Vehicle>(`${base}/vehicles/${segment(code)}/maintenance`, { reason }, write),

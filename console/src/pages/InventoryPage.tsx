@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { orders } from '../api/orders';
 import { fleet, vehicleStatuses, type InventoryCount, type InventoryFilter, type InventoryLine } from '../api/fleet';
 import { mayAct, useUser } from '../auth/user';
-import { FoldedCommandForm } from '../commands/CommandForm';
+import { FoldedCommandForm, numberOf } from '../commands/CommandForm';
 import { DataTable } from '../components/DataTable';
 import { type ExportColumn } from '../components/ExportButtons';
 import { ListView } from '../components/ListView';
@@ -14,6 +14,7 @@ import { useAddressQuery } from '../components/useAddressQuery';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { useRegionList, useRegions } from '../components/useRegions';
+import { useWarehouseChoices } from '../components/useWarehouses';
 
 const filterNames = ['search', 'model', 'status', 'region', 'warehouse'] as const;
 /** The columns the API sorts the inventory by. */
@@ -117,13 +118,15 @@ const exported = (t: (key: string) => string): ExportColumn<InventoryLine>[] => 
 
 /**
  * Fleet operations register a vehicle when its production completes: its model from the catalogue (which gives its
- * category), its region and warehouse (blank: the region's own).
+ * category) and the open warehouse it is at (which gives its region); and open a warehouse in one of the regions.
  */
 function RegisterVehicle() {
-  const { word } = useLanguage();
+  const { t, word } = useLanguage();
   const user = useUser();
   const regions = useRegionList();
   const models = useApi('models', orders.models);
+  const [opened, setOpened] = useState<string>();
+  const { options: warehouses } = useWarehouseChoices(undefined, opened);
   const [registered, setRegistered] = useState<string>();
   if (!mayAct(user, 'fleet-operations') || models.state !== 'ready') {
     return null;
@@ -136,8 +139,7 @@ function RegisterVehicle() {
         fields={[
           { name: 'code', label: 'inventory.code' },
           { name: 'model', label: 'common.model', type: 'select', options: models.data.map((model) => ({ value: model.model, label: `${model.model} · ${model.name}` })) },
-          { name: 'region', label: 'common.region', type: 'select', options: regions.map((region) => ({ value: region.name, label: word('region', region.name) })) },
-          { name: 'warehouse', label: 'vehicle.toWarehouse' },
+          { name: 'warehouse', label: 'inventory.warehouse', type: 'select', options: warehouses },
         ]}
         send={(values, key) =>
           fleet.register(
@@ -145,14 +147,35 @@ function RegisterVehicle() {
               code: values('code'),
               model: values('model'),
               category: models.data.find((model) => model.model === values('model'))?.category ?? null,
-              region: values('region'),
-              warehouse: values('warehouse') ?? regions.find((region) => region.name === values('region'))?.warehouse ?? null,
+              warehouse: values('warehouse'),
             },
             key,
           )
         }
         onDone={(vehicle) => setRegistered(vehicle.code)}
       />
+      <FoldedCommandForm
+        id="open-warehouse"
+        title="inventory.openWarehouse"
+        fields={[
+          { name: 'code', label: 'inventory.warehouseCode' },
+          { name: 'region', label: 'common.region', type: 'select', options: regions.map((region) => ({ value: region.name, label: word('region', region.name) })) },
+          { name: 'latitude', label: 'inventory.latitude', type: 'number', step: 'any' },
+          { name: 'longitude', label: 'inventory.longitude', type: 'number', step: 'any' },
+        ]}
+        send={(values, key) =>
+          fleet.openWarehouse(
+            { code: values('code'), region: values('region'), latitude: numberOf(values('latitude')), longitude: numberOf(values('longitude')) },
+            key,
+          )
+        }
+        onDone={(warehouse) => setOpened(warehouse.code)}
+      />
+      {opened && (
+        <p className="success" data-testid="warehouse-opened">
+          {t('inventory.warehouseOpened', { warehouse: opened })}
+        </p>
+      )}
       {registered && (
         <p className="success" data-testid="vehicle-registered">
           <VehicleLink code={registered} />

@@ -5,7 +5,7 @@ import { fleet, vehicleStatuses, type StatusSpell, type Trajectory, type Vehicle
 import { mayAct, useUser } from '../auth/user';
 import { CommandForm, numberOf, RecordCommandForm } from '../commands/CommandForm';
 import { useRecord, type ShownRecord } from '../commands/useRecord';
-import { useRegionList } from '../components/useRegions';
+import { useWarehouseChoices } from '../components/useWarehouses';
 import { Chart, type Drawing } from '../components/Chart';
 import { HistoryTable } from '../components/HistoryTable';
 import { utilizationBars } from '../components/drawings';
@@ -113,10 +113,10 @@ function VehicleState({ vehicle }: { vehicle: Vehicle }) {
  * page reads the vehicle again).
  */
 function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) {
-  const { t, word } = useLanguage();
+  const { t } = useLanguage();
   const user = useUser();
   const [followed, setFollowed] = useState<Loan | Transfer>();
-  const regions = useRegionList();
+  const destinations = useWarehouseChoices(shown.value.warehouse);
   const operates = mayAct(user, 'fleet-operations');
   const dispatches = mayAct(user, 'dispatcher');
   const vehicle = shown.value;
@@ -188,16 +188,15 @@ function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) 
             id="transfer"
             title="vehicle.planTransfer"
             fields={[
-              { name: 'toRegion', label: 'common.region', type: 'select', options: regions.filter((region) => region.name !== vehicle.region).map((region) => ({ value: region.name, label: word('region', region.name) })) },
-              { name: 'toWarehouse', label: 'vehicle.toWarehouse' },
+              { name: 'toWarehouse', label: 'vehicle.toWarehouse', type: 'select', options: destinations.options },
             ]}
             send={(values, key) =>
               dispatch.planTransfer(
                 {
                   vehicleCode: code,
-                  toRegion: values('toRegion'),
-                  // Blank: the region's home warehouse, as the board knows it.
-                  toWarehouse: values('toWarehouse') ?? regions.find((region) => region.name === values('toRegion'))?.warehouse ?? null,
+                  toWarehouse: values('toWarehouse'),
+                  // The warehouse's own region: fleet refuses any other.
+                  toRegion: destinations.warehouses.find((warehouse) => warehouse.code === values('toWarehouse'))?.region ?? null,
                 },
                 key,
               )

@@ -9,7 +9,7 @@ using JinGong.Dispatch.Transfers;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddHttpApi();
-builder.Services.AddSingleton(RegionMap.From(builder.Configuration));
+builder.Services.AddSingleton(new RegionMap(builder.AddCompanyRegions()));
 builder.AddEventStore("dispatchdb", options =>
     {
         options.ConfigureCatalogue();

@@ -1,17 +1,24 @@
 using JinGong.Fleet.Integration;
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Utilization;
+using JinGong.Fleet.Warehouses;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddHttpApi();
 builder.Services.AddSingleton(UtilizationSettings.From(builder.Configuration));
-builder.AddEventStore("fleetdb", options => options.ConfigureVehicles())
+builder.AddCompanyRegions();
+builder.AddEventStore("fleetdb", options =>
+    {
+        options.ConfigureVehicles();
+        options.ConfigureWarehouses();
+    })
     .PublishIntegrationEvents<FleetIntegrationEvents>();
 builder.AddMessageBus(bus => bus.AddDispatchRequestConsumers());
+builder.AddHomeWarehouses();
 
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("fleet").MapVehicles();
+app.MapServiceApi("fleet").MapVehicles().MapWarehouses();
 app.Run();

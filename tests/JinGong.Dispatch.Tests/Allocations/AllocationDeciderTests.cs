@@ -1,5 +1,6 @@
 using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Regions;
+using JinGong.Domain.Regions;
 using JinGong.Domain;
 
 namespace JinGong.Dispatch.Tests.Allocations;

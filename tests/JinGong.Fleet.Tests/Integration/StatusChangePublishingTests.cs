@@ -17,7 +17,7 @@ public sealed class StatusChangePublishingTests(FleetService fleet)
 
         await PostAsync("/api/fleet/vehicles", new { code, model = "MT-90E", category = "mining-truck", region = "east", warehouse = "wuxi-1" });
         await PostAsync($"/api/fleet/vehicles/{code}/reservation", new { orderId = "order-7" });
-        await PostAsync($"/api/fleet/vehicles/{code}/transfers", new { transferId = "t-7", toWarehouse = "tangshan-2", toRegion = "north" });
+        await PostAsync($"/api/fleet/vehicles/{code}/transfers", new { transferId = "t-7", toWarehouse = "tianjin-1", toRegion = "north" });
         await PostAsync($"/api/fleet/vehicles/{code}/transfers/arrival", new { transferId = "t-7" });
         await PostAsync($"/api/fleet/vehicles/{code}/delivery", new { orderId = "order-7", customer = "Hebei Steel", site = "Tangshan mill" });
 
@@ -33,7 +33,7 @@ public sealed class StatusChangePublishingTests(FleetService fleet)
             ("Reserved", "Delivered", "delivered"));
         changes.Should().OnlyContain(c => c.OrderId == "order-7", "the order is behind every move of a reserved vehicle");
         changes[1].TransferId.Should().Be("t-7");
-        changes[2].Warehouse.Should().Be("tangshan-2");
+        changes[2].Warehouse.Should().Be("tianjin-1");
         received.Select(r => r.Message).OfType<VehicleDelivered>().Should().ContainSingle()
             .Which.Should().BeEquivalentTo(new { OrderId = "order-7", Customer = "Hebei Steel", Model = "MT-90E" });
         received.Select(r => r.MessageId).Should().OnlyHaveUniqueItems("the status change and the delivery of one event are two messages");

@@ -146,7 +146,13 @@ public sealed class UtilizationApiTests(FleetService fleet)
     {
         foreach (var @event in history.Events)
         {
-            var (path, body) = Command(@event);
+            var (path, body) = @event is VehicleRegistered registered
+                ? ("/api/fleet/vehicles", (object)new
+                {
+                    code = registered.VehicleCode, registered.Model, registered.Category, registered.Region,
+                    warehouse = await fleet.Api.OpenWarehouseAsync(registered.Region), registered.OccurredAt,
+                })
+                : Command(@event);
             using var answer = await fleet.Api.PostAsJsonAsync(path, body);
             answer.IsSuccessStatusCode.Should().BeTrue($"{@event.GetType().Name}: {await answer.Content.ReadAsStringAsync()}");
         }
@@ -157,7 +163,6 @@ public sealed class UtilizationApiTests(FleetService fleet)
         var vehicle = $"/api/fleet/vehicles/{@event.VehicleCode}";
         return @event switch
         {
-            VehicleRegistered e => ("/api/fleet/vehicles", new { code = e.VehicleCode, e.Model, e.Category, e.Region, e.Warehouse, e.OccurredAt }),
             VehicleReserved e => ($"{vehicle}/reservation", new { e.OrderId, e.OccurredAt }),
             VehicleDelivered e => ($"{vehicle}/delivery", new { e.OrderId, e.Customer, e.Site, e.OccurredAt }),
             VehicleLent e => ($"{vehicle}/loans", new { e.LoanId, e.Borrower, e.Site, e.DueDate, e.OccurredAt }),

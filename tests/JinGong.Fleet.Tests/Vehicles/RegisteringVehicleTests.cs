@@ -10,7 +10,7 @@ namespace JinGong.Fleet.Tests.Vehicles;
 public sealed class RegisteringVehicleTests(FleetService fleet)
 {
     private static object Registration(string code) =>
-        new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" };
+        new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "wuxi-1" };
 
     private async Task<EventStoreQueries> FleetEventsAsync() => new(await fleet.ConnectionStringAsync("fleetdb"));
 
@@ -28,7 +28,7 @@ public sealed class RegisteringVehicleTests(FleetService fleet)
         read.Headers.ETag!.Tag.Should().Be("\"1\"");
         var vehicle = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
         vehicle.GetProperty("status").GetString().Should().Be("InStock");
-        vehicle.GetProperty("warehouse").GetString().Should().Be("shanghai-1");
+        vehicle.GetProperty("warehouse").GetString().Should().Be("wuxi-1");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class RegisteringVehicleTests(FleetService fleet)
 
         using var answer = await fleet.Api.PostAsJsonAsync("/api/fleet/vehicles", new
         {
-            code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1", occurredAt = DateTimeOffset.UtcNow.AddDays(1),
+            code, model = "XE-80", category = "excavator", region = "east", warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(1),
         });
 
         await answer.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "occurred-in-future");

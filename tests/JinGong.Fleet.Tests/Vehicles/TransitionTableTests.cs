@@ -1,5 +1,6 @@
 using JinGong.Domain;
 using JinGong.Fleet.Vehicles;
+using JinGong.Fleet.Warehouses;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
@@ -14,6 +15,7 @@ public sealed class TransitionTableTests
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset When = Now.AddHours(-1);
+    private static readonly Warehouse Chengdu = new(Warehouse.StreamId("chengdu-1"), "chengdu-1", "west", 30.57, 104.07, Start);
 
     // A vehicle brought into each status by real history (order-1, loan-1 and transfer t-1 are the ones in progress).
     private static readonly Dictionary<VehicleStatus, object[]> Histories = new()
@@ -31,7 +33,7 @@ public sealed class TransitionTableTests
     {
         ["reserve"] = new ReserveVehicle(Code, "order-2", When, Now),
         ["release-reservation"] = new ReleaseReservation(Code, "order-1", "order cancelled", When, Now),
-        ["start-transfer"] = new StartTransfer(Code, "t-2", "chengdu-1", "west", When, Now),
+        ["start-transfer"] = new StartTransfer(Code, "t-2", "chengdu-1", "west", Chengdu, When, Now),
         ["complete-transfer"] = new CompleteTransfer(Code, "t-1", When, Now),
         ["lend"] = new LendVehicle(Code, "loan-2", "Shougang", "Qian'an mine", new DateOnly(2027, 1, 31), When, Now),
         ["return"] = new ReturnVehicle(Code, "loan-1", 312.5m, When, Now),
@@ -157,8 +159,26 @@ public sealed class TransitionTableTests
 
     [Fact]
     public void a_transfer_to_the_warehouse_it_is_in_is_refused() =>
-        Rule(VehicleDecider.Decide(new StartTransfer(Code, "t-3", "wuxi-1", "east", When, Now), Histories[VehicleStatus.InStock].Fold<Vehicle>()))
+        Rule(VehicleDecider.Decide(new StartTransfer(Code, "t-3", "wuxi-1", "east", Chengdu with { Code = "wuxi-1", Region = "east" }, When, Now), Histories[VehicleStatus.InStock].Fold<Vehicle>()))
             .Should().Be("transfer-to-same-warehouse");
+
+    [Theory]
+    [InlineData("chengdu-1", "west", null)]
+    [InlineData("chengdu-1", null, null)]
+    [InlineData("chengdu-1", "east", "warehouse-in-other-region")]
+    [InlineData("chengdu-9", "west", "unknown-warehouse")]
+    public void a_transfer_goes_only_to_an_open_warehouse_and_into_its_region(string toWarehouse, string? toRegion, string? rule)
+    {
+        var decided = VehicleDecider.Decide(
+            new StartTransfer(Code, "t-4", toWarehouse, toRegion, toWarehouse == Chengdu.Code ? Chengdu : null, When, Now), Histories[VehicleStatus.InStock].Fold<Vehicle>());
+
+        Rule(decided).Should().Be(rule);
+        if (rule is null)
+        {
+            decided.Should().BeOfType<Decision.Accepted>().Which.Events.Should().ContainSingle()
+                .Which.Should().BeOfType<VehicleTransferStarted>().Which.ToRegion.Should().Be("west");
+        }
+    }
 
     [Fact]
     public void a_loan_due_before_it_starts_is_refused() =>

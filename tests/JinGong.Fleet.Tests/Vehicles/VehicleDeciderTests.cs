@@ -1,5 +1,6 @@
 using JinGong.Domain;
 using JinGong.Fleet.Vehicles;
+using JinGong.Fleet.Warehouses;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
@@ -14,8 +15,11 @@ public sealed class VehicleDeciderTests
     private static DeciderSpecification<VehicleCommand, Vehicle> InStock =>
         NoVehicle.Given(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddDays(-10)));
 
-    private static RegisterVehicle Register(string code = "JG-LD-0001", DateTimeOffset? occurredAt = null) =>
-        new(code, "LD-50E", "loader", "north", "tangshan-1", occurredAt ?? Now.AddHours(-2), Now);
+    private static readonly Warehouse Tangshan = new(Warehouse.StreamId("tangshan-1"), "tangshan-1", "north", 39.63, 118.18, Now.AddYears(-1));
+
+    private static RegisterVehicle Register(
+        string code = "JG-LD-0001", DateTimeOffset? occurredAt = null, string? region = "north", string warehouse = "tangshan-1", Warehouse? site = null) =>
+        new(code, "LD-50E", "loader", region, warehouse, site ?? Tangshan, occurredAt ?? Now.AddHours(-2), Now);
 
     [Fact]
     public void a_new_vehicle_is_registered_in_stock_at_its_warehouse()
@@ -24,6 +28,21 @@ public sealed class VehicleDeciderTests
 
         NoVehicle.When(Register()).Then(registered);
         NoVehicle.Given(registered).State!.Status.Should().Be(VehicleStatus.InStock);
+    }
+
+    [Fact]
+    public void a_registration_that_names_no_region_takes_its_warehouses()
+    {
+        NoVehicle.When(Register(region: null)).Then(new VehicleRegistered("JG-LD-0001", "LD-50E", "loader", "north", "tangshan-1", Now.AddHours(-2)));
+    }
+
+    [Fact]
+    public void a_vehicle_is_registered_only_at_an_open_warehouse_and_in_its_region()
+    {
+        var (noWarehouse, otherRegion) = (Register(warehouse: "tangshan-9") with { Site = null }, Register(region: "North China"));
+
+        NoVehicle.When(noWarehouse).ThenRejects("unknown-warehouse").Kind.Should().Be(ErrorKind.Unprocessable);
+        NoVehicle.When(otherRegion).ThenRejects("warehouse-in-other-region").Kind.Should().Be(ErrorKind.Unprocessable);
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public sealed class VehicleLifecycleTests(FleetService fleet)
         var code = await fleet.RegisterAsync();
 
         await CommandAsync(code, "reservation", new { orderId = "order-1" }, expectedVersion: 2, "Reserved");
-        await CommandAsync(code, "transfers", new { transferId = "t-1", toWarehouse = "tangshan-2", toRegion = "north" }, 3, "InTransit");
+        await CommandAsync(code, "transfers", new { transferId = "t-1", toWarehouse = "tianjin-1", toRegion = "north" }, 3, "InTransit");
         var arrived = await CommandAsync(code, "transfers/arrival", new { transferId = "t-1" }, 4, "Reserved");
-        arrived.GetProperty("warehouse").GetString().Should().Be("tangshan-2");
+        arrived.GetProperty("warehouse").GetString().Should().Be("tianjin-1");
         arrived.GetProperty("region").GetString().Should().Be("north");
         var delivered = await CommandAsync(code, "delivery", new { orderId = "order-1", customer = "Hebei Steel", site = "Tangshan mill" }, 5, "Delivered");
         delivered.GetProperty("customer").GetString().Should().Be("Hebei Steel");
@@ -32,7 +32,7 @@ public sealed class VehicleLifecycleTests(FleetService fleet)
         var code = await fleet.RegisterAsync();
         await CommandAsync(code, "maintenance", new { reason = "battery check" }, 2, "InMaintenance");
         await CommandAsync(code, "maintenance/close", new { outcome = "cells replaced" }, 3, "InStock");
-        await CommandAsync(code, "transfers", new { transferId = "t-1", toWarehouse = "tangshan-2", toRegion = "north" }, 4, "InTransit");
+        await CommandAsync(code, "transfers", new { transferId = "t-1", toWarehouse = "tianjin-1", toRegion = "north" }, 4, "InTransit");
         await CommandAsync(code, "transfers/arrival", new { transferId = "t-1" }, 5, "InStock");
 
         var spells = (await fleet.Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/status-timeline")).GetProperty("spells").EnumerateArray().ToList();

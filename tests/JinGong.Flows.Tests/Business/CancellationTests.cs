@@ -12,7 +12,7 @@ public sealed class CancellationTests(SystemFixture system)
     {
         var company = new Company(system, Company.Unique("cancel"));
         var region = Company.Unique("west");
-        var vehicle = await company.RegisterVehicleAsync("WL-50E", region, "chengdu-9");
+        var vehicle = await company.RegisterVehicleAsync("WL-50E", region, Company.Unique("chengdu"));
         var order = new
         {
             customer = "Panzhihua Steel", region, salesRep = "liu.yang", deliverySite = "Panzhihua",

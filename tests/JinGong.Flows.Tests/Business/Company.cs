@@ -41,9 +41,13 @@ internal sealed class Company(SystemFixture system, string correlationId)
             return answer.IsSuccessStatusCode ? JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement : default;
         }, element => element.ValueKind != JsonValueKind.Undefined && condition(element), TimeSpan.FromSeconds(30), what);
 
-    /// <summary>Registers a vehicle (as production does, outside the flow) and waits until dispatch knows it.</summary>
+    /// <summary>
+    /// Registers a vehicle (as production does, outside the flow) at <paramref name="warehouse"/>, opened in
+    /// <paramref name="region"/> first if need be, and waits until dispatch knows it.
+    /// </summary>
     public async Task<string> RegisterVehicleAsync(string model, string region, string warehouse)
     {
+        await system.Gateway.OpenWarehouseAsync(region, warehouse);
         var code = Unique("JG");
         using var answer = await system.Gateway.PostAsJsonAsync("/api/fleet/vehicles", new
         {

@@ -26,7 +26,7 @@ public sealed class MovementTests(SystemFixture system)
     {
         var company = new Company(system, Company.Unique("loan"));
         var region = Company.Unique("central");
-        var vehicle = await company.RegisterVehicleAsync("EX-35E", region, "wuhan-9");
+        var vehicle = await company.RegisterVehicleAsync("EX-35E", region, Company.Unique("wuhan"));
 
         var loan = (await company.PostAsync("/api/dispatch/loans", new
         {
@@ -53,9 +53,10 @@ public sealed class MovementTests(SystemFixture system)
     {
         var company = new Company(system, Company.Unique("transfer"));
         var (from, to) = (Company.Unique("west"), Company.Unique("south"));
-        var vehicle = await company.RegisterVehicleAsync("EX-35E", from, "chengdu-9");
+        var vehicle = await company.RegisterVehicleAsync("EX-35E", from, Company.Unique("chengdu"));
+        var destination = await system.Gateway.OpenWarehouseAsync(to);
 
-        var transfer = (await company.PostAsync("/api/dispatch/transfers", new { vehicleCode = vehicle, toWarehouse = "guangzhou-9", toRegion = to }, HttpStatusCode.Created))
+        var transfer = (await company.PostAsync("/api/dispatch/transfers", new { vehicleCode = vehicle, toWarehouse = destination, toRegion = to }, HttpStatusCode.Created))
             .GetProperty("transferId").GetString()!;
 
         await company.WhenAsync($"/api/dispatch/transfers/{transfer}", t => t.GetProperty("status").GetString() == "InTransit", "fleet to start the transfer");
@@ -67,7 +68,7 @@ public sealed class MovementTests(SystemFixture system)
         await company.WhenAsync($"/api/dispatch/transfers/{transfer}", t => t.GetProperty("status").GetString() == "Arrived", "the vehicle to arrive");
         var record = await company.GetAsync($"/api/fleet/vehicles/{vehicle}");
         (record.GetProperty("status").GetString(), record.GetProperty("warehouse").GetString(), record.GetProperty("region").GetString())
-            .Should().Be(("InStock", "guangzhou-9", to));
+            .Should().Be(("InStock", destination, to));
         await company.WhenAsync($"/api/dispatch/vehicles?region={to}", page => page.GetProperty("total").GetInt64() == 1, "dispatch's catalogue to move the vehicle");
     }
 
@@ -76,7 +77,8 @@ public sealed class MovementTests(SystemFixture system)
     {
         var company = new Company(system, Company.Unique("refusals"));
         var region = Company.Unique("northeast");
-        var reserved = await company.RegisterVehicleAsync("EX-35E", region, "shenyang-9");
+        var yard = Company.Unique("shenyang");
+        var reserved = await company.RegisterVehicleAsync("EX-35E", region, yard);
         var order = (await company.PostAsync("/api/orders/orders", new
         {
             customer = "Anshan Iron", region, salesRep = "zhao.lei", deliverySite = "Anshan",
@@ -84,14 +86,14 @@ public sealed class MovementTests(SystemFixture system)
         }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
         await company.WhenAsync($"/api/dispatch/allocations/{order}", a => Company.Status(a, reserved) == "Reserved", "the unit to be reserved");
         await company.WhenAsync($"/api/dispatch/vehicles?region={region}", page => page.GetProperty("items")[0].GetProperty("status").GetString() == "Reserved", "dispatch's catalogue to see it reserved");
-        var spare = await company.RegisterVehicleAsync("EX-35E", region, "shenyang-9");
+        var spare = await company.RegisterVehicleAsync("EX-35E", region, yard);
 
         using (var lend = await system.Gateway.PostAsJsonAsync("/api/dispatch/loans", new { vehicleCode = reserved, borrower = "x", site = "y", dueDate = "2030-01-01" }))
         {
             await lend.ShouldBeProblemAsync(HttpStatusCode.Conflict, "cannot-lend-when-reserved");
         }
 
-        using (var sameWarehouse = await system.Gateway.PostAsJsonAsync("/api/dispatch/transfers", new { vehicleCode = spare, toWarehouse = "shenyang-9", toRegion = region }))
+        using (var sameWarehouse = await system.Gateway.PostAsJsonAsync("/api/dispatch/transfers", new { vehicleCode = spare, toWarehouse = yard, toRegion = region }))
         {
             await sameWarehouse.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "transfer-to-same-warehouse");
         }

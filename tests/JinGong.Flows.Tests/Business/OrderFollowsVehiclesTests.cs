@@ -15,9 +15,9 @@ public sealed class OrderFollowsVehiclesTests(SystemFixture system)
         // The order's region and the vehicles' region are the test's own and far apart on no map, so dispatch, which
         // allocates every order, leaves these vehicles to the test's own hands.
         var order = await system.PlaceOrderAsync(GatewayRequests.Unique("east"), quantity: 2, occurredAt: DateTimeOffset.UtcNow.AddDays(-5));
-        var vehicles = GatewayRequests.Unique("yard");
-        var first = await RegisterVehicleAsync(vehicles);
-        var second = await RegisterVehicleAsync(vehicles);
+        var yard = await system.Gateway.OpenWarehouseAsync(region: GatewayRequests.Unique("yard"));
+        var first = await RegisterVehicleAsync(yard);
+        var second = await RegisterVehicleAsync(yard);
         await system.PostOkAsync($"/api/fleet/vehicles/{first}/reservation", new { orderId = order });
         await system.PostOkAsync($"/api/fleet/vehicles/{second}/reservation", new { orderId = order });
 
@@ -38,12 +38,12 @@ public sealed class OrderFollowsVehiclesTests(SystemFixture system)
         await OrderWhenAsync(order, o => o.GetProperty("status").GetString() == "Delivered");
     }
 
-    private async Task<string> RegisterVehicleAsync(string region)
+    private async Task<string> RegisterVehicleAsync(string warehouse)
     {
         var code = GatewayRequests.Unique("JG");
         await system.PostOkAsync("/api/fleet/vehicles", new
         {
-            code, model = "MT-90E", category = "mining-truck", region, warehouse = "wuxi-1", occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
+            code, model = "MT-90E", category = "mining-truck", warehouse, occurredAt = DateTimeOffset.UtcNow.AddDays(-30),
         }, HttpStatusCode.Created);
         return code;
     }

@@ -12,7 +12,8 @@ public sealed class RaceTests(SystemFixture system)
         // A region of the test's own, so no other test's vehicles are candidates; WL-30E is used by no other test.
         var company = new Company(system, Company.Unique("race"));
         var region = Company.Unique("south");
-        var last = await company.RegisterVehicleAsync("WL-30E", region, "guangzhou-9");
+        var yard = Company.Unique("guangzhou");
+        var last = await company.RegisterVehicleAsync("WL-30E", region, yard);
         var order = new
         {
             customer = "Zhanjiang Port", region, salesRep = "huang.li", deliverySite = "Zhanjiang port",
@@ -32,7 +33,7 @@ public sealed class RaceTests(SystemFixture system)
         (await company.GetAsync($"/api/fleet/vehicles/{last}")).GetProperty("reservedFor").GetString().Should().Be(winner);
 
         // Production completes another unit: the waiting order is served by it.
-        var next = await company.RegisterVehicleAsync("WL-30E", region, "guangzhou-9");
+        var next = await company.RegisterVehicleAsync("WL-30E", region, yard);
         var served = await company.WhenAsync($"/api/dispatch/allocations/{waiting}", a => Company.Status(a, next) == "Reserved", $"backordered {waiting} to be served");
         Company.Units(served).Single().GetProperty("vehicleCode").GetString().Should().Be(next);
         (await company.GetAsync($"/api/fleet/vehicles/{next}")).GetProperty("reservedFor").GetString().Should().Be(waiting);

@@ -142,5 +142,5 @@ public sealed class PublishingToDispatchTests(SystemFixture system, ITestOutputH
     }
 
     private static object Registration(string code) =>
-        new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" };
+        new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "wuxi-1" };
 }

@@ -98,7 +98,7 @@ internal sealed class WriteStream : IAsyncDisposable
             {
                 var code = FleetApi.NewCode();
                 var registration = await SendAsync(Kind.Registration, code, "/api/fleet/vehicles",
-                    new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "shanghai-1" }, Guid.NewGuid().ToString());
+                    new { code, model = "XE-80", category = "excavator", region = "east", warehouse = "wuxi-1" }, Guid.NewGuid().ToString());
                 writes.Enqueue(registration);
                 if (registration.Acknowledged)
                 {

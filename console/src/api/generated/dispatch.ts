@@ -78,7 +78,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Each sales region with its home warehouse and where that is (Dispatch:Regions) */
+        /** Each sales region with its home warehouse and where that is (regions.json) */
         get: operations["ListRegions"];
         put?: never;
         post?: never;

@@ -1,10 +1,9 @@
+using JinGong.Domain.Regions;
+
 namespace JinGong.Dispatch.Regions;
 
-/// <summary>A sales region, its home warehouse (where its orders are delivered from) and where that is.</summary>
-public sealed record Region(string Name, string Warehouse, double Latitude, double Longitude);
-
 /// <summary>
-/// The company's regions (configuration <c>Dispatch:Regions</c>): which warehouse serves a region, and which
+/// The company's regions (<see cref="Region.SettingsFile"/>): which warehouse serves a region, and which
 /// other regions are nearest to it, so a unit missing in one region is brought from the closest.
 /// </summary>
 public sealed class RegionMap(IReadOnlyList<Region> regions)
@@ -28,9 +27,6 @@ public sealed class RegionMap(IReadOnlyList<Region> regions)
 
         return Find(from) is { } a && Find(to) is { } b ? Kilometres(a, b) : double.PositiveInfinity;
     }
-
-    public static RegionMap From(IConfiguration configuration) =>
-        new(configuration.GetSection("Dispatch:Regions").Get<List<Region>>() ?? []);
 
     private static double Kilometres(Region a, Region b)
     {

@@ -7,12 +7,12 @@ public static class RegionsEndpoint
 {
     /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
     private static readonly ApiTag Tag = new("Regions",
-        "The sales regions and the home warehouse of each (the Dispatch:Regions setting).");
+        "The sales regions and the home warehouse of each (the company's regions, regions.json).");
 
     public static RouteGroupBuilder MapRegions(this RouteGroupBuilder api)
     {
         api.MapGet("/regions", (RegionMap map) => TypedResults.Ok(map.Regions)).WithTag(Tag).WithName("ListRegions")
-            .WithSummary("Each sales region with its home warehouse and where that is (Dispatch:Regions)");
+            .WithSummary("Each sales region with its home warehouse and where that is (regions.json)");
         return api;
     }
 }

@@ -2,6 +2,7 @@ using JinGong.Domain;
 using JinGong.EventSourcing;
 using JinGong.EventSourcing.Messaging;
 using JinGong.Fleet.Vehicles;
+using JinGong.Fleet.Warehouses;
 using Marten;
 using MassTransit;
 using Kind = JinGong.Contracts.Fleet.VehicleRequestKinds;
@@ -30,11 +31,12 @@ public static class DispatchRequests
     }
 
     /// <summary>The command a request stands for, with the request's id, what was asked (in one word) and the order it concerns.</summary>
-    public static AnswerDispatchRequest Translate(object message, DateTimeOffset at, DateTimeOffset now) => message switch
+    /// <param name="destination">The warehouse a transfer goes to, as fleet knows it (null for other requests, or none open).</param>
+    public static AnswerDispatchRequest Translate(object message, Warehouse? destination, DateTimeOffset at, DateTimeOffset now) => message switch
     {
         Requests.VehicleReservationRequested m => new(new ReserveVehicle(m.VehicleCode, m.OrderId, at, now), m.RequestId, Kind.Reserve, m.OrderId),
         Requests.VehicleReleaseRequested m => new(new ReleaseReservation(m.VehicleCode, m.OrderId, m.Reason, at, now), m.RequestId, Kind.Release, m.OrderId),
-        Requests.VehicleTransferRequested m => new(new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, at, now), m.RequestId, Kind.Transfer, null),
+        Requests.VehicleTransferRequested m => new(new StartTransfer(m.VehicleCode, m.TransferId, m.ToWarehouse, m.ToRegion, destination, at, now), m.RequestId, Kind.Transfer, null),
         Requests.VehicleArrivalReported m => new(new CompleteTransfer(m.VehicleCode, m.TransferId, at, now), m.RequestId, Kind.Arrive, null),
         Requests.VehicleLoanRequested m => new(new LendVehicle(m.VehicleCode, m.LoanId, m.Borrower, m.Site, m.DueDate, at, now), m.RequestId, Kind.Lend, null),
         Requests.VehicleReturnReported m => new(new ReturnVehicle(m.VehicleCode, m.LoanId, m.HoursUsed, at, now), m.RequestId, Kind.Return, null),
@@ -69,8 +71,9 @@ public sealed class DispatchRequestConsumer<TRequest>(IDocumentSession session, 
     {
         var now = Clock.GetUtcNow();
         var (code, requestedAt) = DispatchRequests.Subject(message);
+        var destination = message is Requests.VehicleTransferRequested transfer ? await session.FindAsync(transfer.ToWarehouse, cancellationToken) : null;
         var decided = await session.AppendDecisionAsync<Vehicle>(
-            code, vehicle => VehicleDecider.Decide(DispatchRequests.Translate(message, BusinessTime.Clamp(requestedAt, vehicle?.LastOccurredAt, now), now), vehicle), cancellationToken);
+            code, vehicle => VehicleDecider.Decide(DispatchRequests.Translate(message, destination, BusinessTime.Clamp(requestedAt, vehicle?.LastOccurredAt, now), now), vehicle), cancellationToken);
         if (decided.Decision is Decision.Rejected { Error: var unknown })
         {
             // Dispatch only asks about vehicles fleet told it of: a message no retry can fix, parked in the _error queue.

@@ -18,6 +18,18 @@ public static class VehicleCommandHandler
         vehicles.MapStreamCommand<TRequest, Vehicle, VehicleView>($"/{{code}}/{pattern}", name, Vehicles, validate,
             (code, request, occurredAt, now) => vehicle => VehicleDecider.Decide(command(code, request, occurredAt, now), vehicle));
 
+    /// <summary>As above, for a command decided with a record read beside the vehicle (<paramref name="lookUp"/>).</summary>
+    public static RouteHandlerBuilder MapVehicleCommand<TRequest, TFound>(
+        this RouteGroupBuilder vehicles,
+        string pattern,
+        string name,
+        Func<TRequest, FieldErrors> validate,
+        Func<TRequest, IQuerySession, CancellationToken, Task<TFound>> lookUp,
+        Func<string, TRequest, TFound, DateTimeOffset, DateTimeOffset, VehicleCommand> command)
+        where TRequest : ICommandRequest =>
+        vehicles.MapStreamCommand<TRequest, TFound, Vehicle, VehicleView>($"/{{code}}/{pattern}", name, Vehicles, validate, lookUp,
+            (code, request, found, occurredAt, now) => vehicle => VehicleDecider.Decide(command(code, request, found, occurredAt, now), vehicle));
+
     /// <summary>Vehicle streams, as the shared command handling sees them.</summary>
     // A vehicle's own record (its holder, order, history) is its region's; the inventory shows every vehicle's stock facts.
     public static readonly StreamKind<Vehicle, VehicleView> Vehicles =

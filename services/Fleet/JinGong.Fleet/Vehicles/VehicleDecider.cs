@@ -1,6 +1,7 @@
 using JinGong.Domain;
 using JinGong.Domain.Time;
 using JinGong.Fleet.Integration;
+using JinGong.Fleet.Warehouses;
 using VehicleRules = JinGong.Contracts.Fleet.VehicleRules;
 
 namespace JinGong.Fleet.Vehicles;
@@ -11,8 +12,10 @@ namespace JinGong.Fleet.Vehicles;
 /// </summary>
 public abstract record VehicleCommand(string Code, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
+/// <param name="Region">The region the registration names, if any: it must be the warehouse's own.</param>
+/// <param name="Site">The warehouse <paramref name="Warehouse"/> as fleet knows it, or null when none is open under that code.</param>
 public sealed record RegisterVehicle(
-    string Code, string Model, string Category, string Region, string Warehouse, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    string Code, string Model, string Category, string? Region, string Warehouse, Warehouse? Site, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : VehicleCommand(Code, OccurredAt, Now);
 
 public sealed record ReserveVehicle(string Code, string OrderId, DateTimeOffset OccurredAt, DateTimeOffset Now)
@@ -21,7 +24,10 @@ public sealed record ReserveVehicle(string Code, string OrderId, DateTimeOffset 
 public sealed record ReleaseReservation(string Code, string OrderId, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : VehicleCommand(Code, OccurredAt, Now);
 
-public sealed record StartTransfer(string Code, string TransferId, string ToWarehouse, string ToRegion, DateTimeOffset OccurredAt, DateTimeOffset Now)
+/// <param name="ToRegion">The region the transfer names, if any: it must be the destination's own.</param>
+/// <param name="Destination">The warehouse <paramref name="ToWarehouse"/> as fleet knows it, or null when none is open under that code.</param>
+public sealed record StartTransfer(
+    string Code, string TransferId, string ToWarehouse, string? ToRegion, Warehouse? Destination, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : VehicleCommand(Code, OccurredAt, Now);
 
 public sealed record CompleteTransfer(string Code, string TransferId, DateTimeOffset OccurredAt, DateTimeOffset Now)
@@ -75,9 +81,11 @@ public static class VehicleDecider
 
         if (command is RegisterVehicle register)
         {
+            var (region, misplaced) = WarehouseDecider.RegionOf(register.Warehouse, register.Site, register.Region);
             return state is not null ? Reject(AlreadyRegistered(register.Code))
                 : register.OccurredAt > register.Now ? Reject(BusinessTime.OccurredInFuture(register.OccurredAt, register.Now))
-                : Accept(new VehicleRegistered(register.Code, register.Model, register.Category, register.Region, register.Warehouse, register.OccurredAt));
+                : misplaced is not null ? Reject(misplaced)
+                : Accept(new VehicleRegistered(register.Code, register.Model, register.Category, region!, register.Warehouse, register.OccurredAt));
         }
 
         if (state is null)
@@ -130,7 +138,8 @@ public static class VehicleDecider
         (StartTransfer c, VehicleStatus.InStock or VehicleStatus.Reserved) when c.ToWarehouse == state.Warehouse =>
             Reject(new("transfer-to-same-warehouse", $"Vehicle {state.Code} is already at {state.Warehouse}.", ErrorKind.Unprocessable)),
         (StartTransfer c, VehicleStatus.InStock or VehicleStatus.Reserved) =>
-            Accept(new VehicleTransferStarted(state.Code, c.TransferId, state.Warehouse, c.ToWarehouse, c.ToRegion, c.OccurredAt)),
+            WarehouseDecider.RegionOf(c.ToWarehouse, c.Destination, c.ToRegion) is (_, { } misplaced) ? Reject(misplaced)
+            : Accept(new VehicleTransferStarted(state.Code, c.TransferId, state.Warehouse, c.ToWarehouse, c.Destination!.Region, c.OccurredAt)),
 
         (CompleteTransfer c, VehicleStatus.InTransit) when state.Transfer?.TransferId != c.TransferId =>
             Reject(new("unknown-transfer", $"Vehicle {state.Code} is travelling under transfer {state.Transfer?.TransferId}, not {c.TransferId}.", ErrorKind.Conflict)),

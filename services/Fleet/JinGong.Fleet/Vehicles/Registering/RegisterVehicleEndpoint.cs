@@ -1,12 +1,16 @@
 using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
+using JinGong.Fleet.Warehouses;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Fleet.Vehicles.Registering;
 
-/// <summary>The form filled in when production completes. <c>occurredAt</c> defaults to now.</summary>
+/// <summary>
+/// The form filled in when production completes, naming an open warehouse (its region is the vehicle's; a region given
+/// beside it must be the same). <c>occurredAt</c> defaults to now.
+/// </summary>
 public sealed record RegisterVehicleRequest(
     string? Code, string? Model, string? Category, string? Region, string? Warehouse, DateTimeOffset? OccurredAt);
 
@@ -33,9 +37,11 @@ public static class RegisterVehicleEndpoint
         }
 
         var code = request.Code!.Trim();
+        var warehouse = request.Warehouse!.Trim();
+        var site = await session.FindAsync(warehouse, cancellationToken);
         var now = clock.GetUtcNow();
         var command = new RegisterVehicle(
-            code, request.Model!.Trim(), request.Category!.Trim(), request.Region!.Trim(), request.Warehouse!.Trim(),
+            code, request.Model!.Trim(), request.Category!.Trim(), FieldErrors.Trimmed(request.Region), warehouse, site,
             (request.OccurredAt ?? now).ToUniversalTime(), now);
 
         return await session.StartAsync(
@@ -52,7 +58,7 @@ public static class RegisterVehicleEndpoint
                 $"The vehicle code holds letters, digits and - _ . only, and starts with a letter or digit.")
             .Required("model", request.Model, MaxNameLength)
             .Required("category", request.Category, MaxNameLength)
-            .Required("region", request.Region, MaxNameLength)
-            .Required("warehouse", request.Warehouse, MaxNameLength);
+            .OptionalId("region", request.Region)
+            .Id("warehouse", request.Warehouse);
     }
 }

@@ -1,9 +1,11 @@
 using JinGong.EventSourcing;
+using JinGong.Fleet.Warehouses;
 using JinGong.Http;
 using JinGong.Http.Security;
 
 namespace JinGong.Fleet.Vehicles.Transferring;
 
+/// <summary>Where to: an open warehouse; a region named beside it must be its own.</summary>
 public sealed record StartTransferRequest(string? TransferId, string? ToWarehouse, string? ToRegion, DateTimeOffset? OccurredAt) : ICommandRequest;
 
 public sealed record CompleteTransferRequest(string? TransferId, DateTimeOffset? OccurredAt) : ICommandRequest;
@@ -13,11 +15,13 @@ public static class TransferEndpoints
 {
     public static RouteGroupBuilder MapTransfers(this RouteGroupBuilder vehicles)
     {
-        vehicles.MapVehicleCommand<StartTransferRequest>(
+        vehicles.MapVehicleCommand<StartTransferRequest, Warehouse?>(
             "transfers", "StartTransfer",
-            request => new FieldErrors().Id("transferId", request.TransferId).Required("toWarehouse", request.ToWarehouse).Required("toRegion", request.ToRegion),
-            (code, request, occurredAt, now) => new StartTransfer(code, request.TransferId!.Trim(), request.ToWarehouse!.Trim(), request.ToRegion!.Trim(), occurredAt, now))
-            .WithSummary("Start moving a vehicle in stock or reserved to another warehouse (and region)")
+            request => new FieldErrors().Id("transferId", request.TransferId).Id("toWarehouse", request.ToWarehouse).OptionalId("toRegion", request.ToRegion),
+            (request, session, cancellationToken) => session.FindAsync(request.ToWarehouse!.Trim(), cancellationToken),
+            (code, request, destination, occurredAt, now) => new StartTransfer(
+                code, request.TransferId!.Trim(), request.ToWarehouse!.Trim(), FieldErrors.Trimmed(request.ToRegion), destination, occurredAt, now))
+            .WithSummary("Start moving a vehicle in stock or reserved to another open warehouse (into its region)")
             .RequireRoles(Roles.Dispatcher, Roles.FleetOperations);
 
         vehicles.MapVehicleCommand<CompleteTransferRequest>(

@@ -78,7 +78,7 @@ public static class DefineKeyResultEndpoint
         }
 
         var filter = request.Filter is { } given
-            ? new MetricFilter(Trimmed(given.Region), Trimmed(given.Team), Trimmed(given.SalesRep), Trimmed(given.Model))
+            ? new MetricFilter(FieldErrors.Trimmed(given.Region), FieldErrors.Trimmed(given.Team), FieldErrors.Trimmed(given.SalesRep), FieldErrors.Trimmed(given.Model))
             : MetricFilter.All;
         foreach (var (field, value) in new[] { ("region", filter.Region), ("team", filter.Team), ("salesRep", filter.SalesRep), ("model", filter.Model) })
         {
@@ -92,6 +92,4 @@ public static class DefineKeyResultEndpoint
 
         return (metric is { } bound ? new Binding(bound, filter) : null, errors);
     }
-
-    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
