@@ -259,7 +259,10 @@ public sealed class CommandTests(ConsoleFixture console)
         var (owner, someoneElse) = (people[0].GetProperty("id").GetString()!, people[1].GetProperty("id").GetString()!);
         var title = GatewayRequests.Unique("Idle hours below target");
         var page = await console.OpenAsync("okr-commands", "/okr", p => p.GetByTestId("okr-board"));
-        await page.Locator("select[name=period]").SelectOptionAsync(lastQuarter);
+        // The board's period picked as a year and a quarter; the objective is set for the period shown.
+        var period = page.Locator(".filters > [data-testid=period-picker]");
+        await period.Locator("input[name=year]").FillAsync((quarter / 4).ToString(CultureInfo.InvariantCulture));
+        await period.Locator("select[name=quarter]").SelectOptionAsync(((quarter % 4) + 1).ToString(CultureInfo.InvariantCulture));
         await Expect(page.GetByTestId("okr-board")).ToHaveAttributeAsync("data-period", lastQuarter);
 
         var set = page.GetByTestId("command-set-objective");

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet';
 import { categoryAxis, grid, rateBars, topLegend, utilizationBars } from '../components/drawings';
 import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure, type ReceivablesRow } from '../api/orders';
@@ -6,11 +6,12 @@ import { Chart, type Drawing } from '../components/Chart';
 import { DataTable } from '../components/DataTable';
 import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
 import { Loading } from '../components/Loading';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount } from '../lib/format';
-import { addMonths, chinaMonth, chinaQuarter, chinaYear, isPeriod, monthsBetween } from '../lib/periods';
+import { addMonths, chinaMonth, chinaQuarter, chinaYear, monthsBetween } from '../lib/periods';
 
 /** A chart with its own controls under a title. */
 function ChartCard({ title, controls, children }: { title: string; controls: ReactNode; children: ReactNode }) {
@@ -21,32 +22,6 @@ function ChartCard({ title, controls, children }: { title: string; controls: Rea
       <div className="filters">{controls}</div>
       {children}
     </article>
-  );
-}
-
-/** How long typing must pause before the period typed is asked for. */
-const typingPause = 600;
-
-/**
- * The period as typed, handed on once typing pauses on a whole period (a half-typed "2026-1" or an emptied field never
- * is, however long the pause), or at Enter whatever it is, so that the API says what is wrong with it.
- */
-function PeriodInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const { t } = useLanguage();
-  const [text, setText] = useState(value);
-  useEffect(() => {
-    if (text.trim() === value || !isPeriod(text.trim())) {
-      return;
-    }
-    const pause = setTimeout(() => onChange(text.trim()), typingPause);
-    return () => clearTimeout(pause);
-  }, [text, value, onChange]);
-  return (
-    <label>
-      {t('common.period')}
-      <input name="period" value={text} placeholder="2026-11 · 2026-Q4 · 2026" aria-invalid={!isPeriod(text.trim())} onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => event.key === 'Enter' && onChange(text.trim())} />
-    </label>
   );
 }
 
@@ -70,7 +45,7 @@ function UtilizationChart({ asOf }: { asOf?: string }) {
       title="charts.utilization"
       controls={
         <>
-          <PeriodInput value={period} onChange={setPeriod} />
+          <PeriodPicker value={period} onChange={setPeriod} />
           <Select label="common.groupBy" name="groupBy" value={groupBy} options={['model', 'region', 'month']} optionLabels="groupBy." onChange={setGroupBy} />
         </>
       }
@@ -101,7 +76,7 @@ function RateChart({ asOf, title, testId, groupings, load, firstPeriod = chinaQu
       title={title}
       controls={
         <>
-          <PeriodInput value={period} onChange={setPeriod} />
+          <PeriodPicker value={period} onChange={setPeriod} />
           <Select label="common.groupBy" name="groupBy" value={groupBy} options={groupings} optionLabels="groupBy." onChange={setGroupBy} />
         </>
       }

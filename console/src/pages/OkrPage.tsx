@@ -4,19 +4,20 @@ import { okr, type FillRate, type Person } from '../api/okr';
 import { mayAct, useUser } from '../auth/user';
 import { DataTable } from '../components/DataTable';
 import { Loading } from '../components/Loading';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useReloadable } from '../components/useReloadable';
 import { useLanguage } from '../i18n/language';
 import { formatRatio } from '../lib/format';
-import { chinaQuarter, quartersAround } from '../lib/periods';
+import { chinaQuarter } from '../lib/periods';
 import { ObjectiveTree } from './okr/ObjectiveTree';
 import { everyObjective, owningRoles, SetObjective, type BoardActions } from './okr/OkrCommands';
 
 type TeamRow = FillRate['teams'][number];
 const team = createColumnHelper<TeamRow>();
 
-/** The OKR board [看板] of a quarter: objectives nested as they are aligned, with progress and scores, and the fill rate [填写率]. */
+/** The OKR board [看板] of a period: objectives nested as they are aligned, with progress and scores, and the fill rate [填写率]. */
 export function OkrPage() {
   const { t } = useLanguage();
   const user = useUser();
@@ -42,7 +43,7 @@ export function OkrPage() {
     <section>
       <h1>{t('okr.title')}</h1>
       <div className="filters">
-        <Select label="common.period" name="period" value={period} options={quartersAround(chinaQuarter(), 8)} onChange={setPeriod} />
+        <PeriodPicker value={period} onChange={setPeriod} />
         {/* One filter at a time, as the API takes them: choosing a team clears the person and the other way round. */}
         <Select label="okr.team" name="team" value={teamShown} options={[...new Set(roster.map((person) => person.team))].sort()} emptyLabel="common.all"
           onChange={(chosen) => { setTeamShown(chosen); setPersonShown(''); }} />

@@ -21,7 +21,7 @@ export const everyObjective = (roots: ObjectiveLine[]): ObjectiveLine[] => roots
 const objectiveChoices = (objectives: ObjectiveLine[], except?: string) =>
   objectives.filter((objective) => objective.id !== except && !objective.context).map((objective) => ({ value: objective.id, label: `${objective.title} (${objective.period})` }));
 
-/** Sets an objective of the period shown for a person or a team, aligned to one on the board or to none. */
+/** Sets an objective of the period shown (or another picked) for a person or a team, aligned to one on the board or to none. */
 export function SetObjective({ period, roster, actions }: { period: string; roster: Person[]; actions: BoardActions }) {
   const { t } = useLanguage();
   const owners = [
@@ -34,7 +34,7 @@ export function SetObjective({ period, roster, actions }: { period: string; rost
       title="okr.setObjective"
       fields={[
         { name: 'title', label: 'okr.objectiveTitle' },
-        { name: 'period', label: 'common.period', defaultValue: period },
+        { name: 'period', label: 'common.period', type: 'period', defaultValue: period },
         { name: 'owner', label: 'okr.owner', type: 'select', options: owners },
         { name: 'parentId', label: 'okr.alignTo', type: 'select', options: objectiveChoices(actions.objectives) },
         { name: 'weight', label: 'okr.weight', type: 'number', step: 'any' },
