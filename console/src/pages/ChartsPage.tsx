@@ -3,8 +3,7 @@ import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet'
 import { categoryAxis, grid, rateBars, topLegend, utilizationBars } from '../components/drawings';
 import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure, type ReceivablesRow } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
-import { DataTable } from '../components/DataTable';
-import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
+import { ExportableTable, type ShownColumn } from '../components/ExportButtons';
 import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { Select } from '../components/Select';
@@ -30,11 +29,11 @@ function UtilizationChart({ asOf }: { asOf?: string }) {
   const { t } = useLanguage();
   const [period, setPeriod] = useState(chinaMonth);
   const [groupBy, setGroupBy] = useState('model');
+  const year = period.slice(0, 4);
   const loaded = useApi<UtilizationRow[]>(`utilization:${period}:${groupBy}:${asOf}`, async () => {
     if (groupBy !== 'month') {
       return (await fleet.utilization({ period, groupBy, asOf })).rows;
     }
-    const year = period.slice(0, 4);
     const answers: FleetUtilization[] = await Promise.all(
       monthsBetween(`${year}-01`, `${year}-12`).map((month) => fleet.utilization({ period: month, groupBy: 'total', asOf })),
     );
@@ -50,7 +49,8 @@ function UtilizationChart({ asOf }: { asOf?: string }) {
         </>
       }
     >
-      <Chart testId="chart-utilization" loaded={loaded} draw={(rows) => utilizationBars(rows, t)} />
+      <Chart testId="chart-utilization" loaded={loaded} draw={(rows) => utilizationBars(rows, `groupBy.${groupBy}`, t)}
+        exportAs={`utilization-${groupBy === 'month' ? year : period}-${groupBy}`} />
     </ChartCard>
   );
 }
@@ -81,7 +81,8 @@ function RateChart({ asOf, title, testId, groupings, load, firstPeriod = chinaQu
         </>
       }
     >
-      <Chart testId={testId} loaded={loaded} draw={(figure) => rateBars(figure.rows, t(title))} />
+      <Chart testId={testId} loaded={loaded} draw={(figure) => rateBars(figure.rows, title, `groupBy.${groupBy}`, t)}
+        exportAs={`${testId.replace(/^chart-/, '')}-${period}-${groupBy}`} />
     </ChartCard>
   );
 }
@@ -118,22 +119,19 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
  */
 function AgedReceivables({ figure }: { figure: ReceivablesFigure }) {
   const { t, language } = useLanguage();
-  const amount = (value: number) => formatAmount(value, language);
   const total: ReceivablesRow = { ...figure.total, key: t('groupBy.total') };
-  const money = (header: string, value: (row: ReceivablesRow) => number) => ({ header, value, shown: (row: ReceivablesRow) => amount(value(row)) });
-  const columns: (ExportColumn<ReceivablesRow> & { shown: (row: ReceivablesRow) => string })[] = [
-    { header: `groupBy.${figure.groupBy}`, value: (row) => row.key, shown: (row) => row.key },
+  const money = (header: string, value: (row: ReceivablesRow) => number): ShownColumn<ReceivablesRow> => ({ header, value, shown: (row) => formatAmount(value(row), language) });
+  const columns: ShownColumn<ReceivablesRow>[] = [
+    { header: `groupBy.${figure.groupBy}`, value: (row) => row.key },
     ...ageingBuckets.map((bucket) => money(`ageing.${bucket}`, (row) => row[bucket])),
     money('ageing.outstanding', (row) => row.outstanding),
     money('ageing.overdue', (row) => row.overdue),
-    { header: 'ageing.daysSalesOutstanding', value: (row) => row.daysSalesOutstanding, shown: (row) => String(row.daysSalesOutstanding ?? '—') },
+    { header: 'ageing.daysSalesOutstanding', value: (row) => row.daysSalesOutstanding },
   ];
-  const shown = columns.map((column, index) => ({ id: `c${index}`, header: column.header, cell: ({ row }: { row: { original: ReceivablesRow } }) => column.shown(row.original) }));
   return (
     <>
       <p className="muted">{t('ageing.asOf', { day: figure.asOf })}</p>
-      <DataTable rows={[...figure.rows, total]} columns={shown} testId="aged-receivables" rowTestId="aged-receivables-row" />
-      <ExportButtons name={`receivables-${figure.asOf}`} columns={columns} rows={async () => [...figure.rows, total]} />
+      <ExportableTable name={`receivables-${figure.asOf}`} rows={[...figure.rows, total]} columns={columns} testId="aged-receivables" rowTestId="aged-receivables-row" />
     </>
   );
 }
@@ -159,6 +157,8 @@ function OrderTrendsChart({ asOf }: { asOf?: string }) {
         yAxis: { type: 'value', name: t('common.amount') },
         series: models.map((model) => ({ type: 'line', name: model, data: months.map((month) => amount(model, month)) })),
       },
+      // As drawn: a row per month, the amount of each model's line in its column.
+      table: { headers: ['common.month', ...models], rows: months.map((month) => [month, ...models.map((model) => amount(model, month))]) },
     };
   };
   return (
@@ -177,7 +177,7 @@ function OrderTrendsChart({ asOf }: { asOf?: string }) {
         </>
       }
     >
-      <Chart testId="chart-order-trends" loaded={loaded} draw={draw} />
+      <Chart testId="chart-order-trends" loaded={loaded} draw={draw} exportAs={`order-trends-${from}-${to}`} />
     </ChartCard>
   );
 }

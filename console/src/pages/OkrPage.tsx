@@ -1,8 +1,7 @@
-import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { okr, type FillRate, type Person } from '../api/okr';
 import { mayAct, useUser } from '../auth/user';
-import { DataTable } from '../components/DataTable';
+import { ExportableTable, type ShownColumn } from '../components/ExportButtons';
 import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { Select } from '../components/Select';
@@ -15,7 +14,6 @@ import { ObjectiveTree } from './okr/ObjectiveTree';
 import { everyObjective, owningRoles, SetObjective, type BoardActions } from './okr/OkrCommands';
 
 type TeamRow = FillRate['teams'][number];
-const team = createColumnHelper<TeamRow>();
 
 /** The OKR board [看板] of a period: objectives nested as they are aligned, with progress and scores, and the fill rate [填写率]. */
 export function OkrPage() {
@@ -31,13 +29,6 @@ export function OkrPage() {
     okr.board(period, { team: teamShown || undefined, person: personShown || undefined }),
   );
   const fillRate = useApi(`fill-rate:${period}`, () => okr.fillRate(period));
-  const teamColumns = [
-    team.accessor('team', { header: 'okr.team' }),
-    team.accessor('people', { header: 'okr.people' }),
-    team.accessor('filled', { header: 'okr.filled' }),
-    team.accessor('rate', { header: 'okr.fillRate', cell: (cell) => formatRatio(cell.getValue()) }),
-    team.accessor('missing', { header: 'okr.missing', cell: (cell) => cell.getValue().map((person) => person.name).join(', ') }),
-  ];
   const nameOf = (id: string) => roster.find((person) => person.id === id)?.name ?? id;
   return (
     <section>
@@ -70,10 +61,19 @@ export function OkrPage() {
             <p>
               {t('okr.fillRate')}: <strong>{formatRatio(found.rate)}</strong> ({found.filled} / {found.people})
             </p>
-            <DataTable rows={found.teams} columns={teamColumns} testId="fill-rate-teams" />
+            <ExportableTable name={`fill-rate-${found.period}`} rows={found.teams} columns={teamColumns} testId="fill-rate-teams" />
           </div>
         )}
       </Loading>
     </section>
   );
 }
+
+/** Each team's fill rate, shown and exported alike: the rate as a number in the file, missing people by name. */
+const teamColumns: ShownColumn<TeamRow>[] = [
+  { header: 'okr.team', value: (row) => row.team },
+  { header: 'okr.people', value: (row) => row.people },
+  { header: 'okr.filled', value: (row) => row.filled },
+  { header: 'okr.fillRate', value: (row) => row.rate, shown: (row) => formatRatio(row.rate) },
+  { header: 'okr.missing', value: (row) => row.missing.map((person) => person.name).join(', ') },
+];
