@@ -220,6 +220,7 @@ public sealed class ConsoleTests(ConsoleFixture console)
         await Expect(page.GetByTestId("aged-receivables-row").Locator("td:first-child")).ToHaveTextAsync([.. keys]);
         var table = page.Locator("article").Filter(new() { Has = page.GetByTestId("aged-receivables") });
         var rows = await Exported.CsvAsync(await page.RunAndWaitForDownloadAsync(() => table.GetByTestId("export-csv").ClickAsync()));
+        rows[0][0].Should().Be("客户", "the first column is headed by the grouping, in the reader's words");
         rows.Skip(1).Select(row => row[0]).Should().Equal(keys, "the file holds the table's rows, the total last");
         // Outstanding is the seventh column: key, five ageing buckets, outstanding.
         decimal.Parse(rows[^1][6], CultureInfo.InvariantCulture).Should().Be(figure.GetProperty("total").GetProperty("outstanding").GetDecimal());

@@ -108,7 +108,7 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
       controls={<Select label="common.groupBy" name="groupBy" value={groupBy} options={['customer', 'region', 'salesRep']} optionLabels="groupBy." onChange={setGroupBy} />}
     >
       <Chart testId="chart-receivables" loaded={loaded} draw={draw} />
-      <Loading loaded={loaded}>{(figure) => <AgedReceivables figure={figure} />}</Loading>
+      <Loading loaded={loaded}>{(figure) => <AgedReceivables figure={figure} groupBy={groupBy} />}</Loading>
     </ChartCard>
   );
 }
@@ -117,12 +117,13 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
  * The aged receivables [应收账龄] as finance reads them: what each customer (or region, rep) owes by how long it is
  * overdue, as of the day asked, with the total; exported as shown.
  */
-function AgedReceivables({ figure }: { figure: ReceivablesFigure }) {
+function AgedReceivables({ figure, groupBy }: { figure: ReceivablesFigure; groupBy: string }) {
   const { t, language } = useLanguage();
   const total: ReceivablesRow = { ...figure.total, key: t('groupBy.total') };
   const money = (header: string, value: (row: ReceivablesRow) => number): ShownColumn<ReceivablesRow> => ({ header, value, shown: (row) => formatAmount(value(row), language) });
   const columns: ShownColumn<ReceivablesRow>[] = [
-    { header: `groupBy.${figure.groupBy}`, value: (row) => row.key },
+    // Headed by the grouping as chosen (customer): the figure names it as the API's enum (Customer), which no label has.
+    { header: `groupBy.${groupBy}`, value: (row) => row.key },
     ...ageingBuckets.map((bucket) => money(`ageing.${bucket}`, (row) => row[bucket])),
     money('ageing.outstanding', (row) => row.outstanding),
     money('ageing.overdue', (row) => row.overdue),
