@@ -244,6 +244,13 @@ public sealed class CommandTests(ConsoleFixture console)
         var page = await console.OpenAsync("okr-check-in", "/okr", p => p.GetByTestId("okr-board"));
 
         var row = page.Locator($"[data-testid=key-result][data-id='{id}']");
+        // Another objective, folded by the reader before the check-in; and the board on screen, to see whether it is ever replaced.
+        var otherId = await page.GetByTestId("objective").Filter(new() { HasNot = row }).First.GetAttributeAsync("data-id");
+        var other = page.Locator($"[data-testid=objective][data-id='{otherId}'] > details");
+        await other.Locator(":scope > summary").ClickAsync();
+        await Expect(other).Not.ToHaveAttributeAsync("open", "");
+        await page.GetByTestId("okr-board").EvaluateAsync("board => { window.boardShown = board; }");
+
         await row.Locator("summary").ClickAsync();
         var checkIn = row.GetByTestId($"command-check-in-{id}");
         await checkIn.Locator("[name=value]").FillAsync(value.ToString(CultureInfo.InvariantCulture));
@@ -251,6 +258,11 @@ public sealed class CommandTests(ConsoleFixture console)
         await checkIn.Locator("[name=note]").FillAsync("Two more sites signed this week");
         await checkIn.Locator("[type=submit]").ClickAsync();
         await Expect(page.Locator($"[data-testid=key-result][data-id='{id}']")).ToContainTextAsync($"→ {value.ToString(CultureInfo.InvariantCulture)} /");
+
+        // The board was read again in place: never taken off the screen, the fold and the open check-in as the reader left them.
+        (await page.EvaluateAsync<bool>("() => window.boardShown.isConnected")).Should().BeTrue("the board stays shown while it is read again");
+        (await other.EvaluateAsync<bool>("details => details.open")).Should().BeFalse("the objective folded before the check-in stays folded");
+        await Expect(page.GetByTestId($"command-check-in-{id}-done")).ToBeVisibleAsync();
 
         var checkedIn = await console.System.GetOkAsync($"/api/okr/key-results/{id}");
         checkedIn.GetProperty("value").GetDecimal().Should().Be(value);
@@ -274,7 +286,10 @@ public sealed class CommandTests(ConsoleFixture console)
         var (owner, someoneElse) = (people[0].GetProperty("id").GetString()!, people[1].GetProperty("id").GetString()!);
         var title = GatewayRequests.Unique("Idle hours below target");
         var page = await console.OpenAsync("okr-commands", "/okr", p => p.GetByTestId("okr-board"));
-        await page.Locator("select[name=period]").SelectOptionAsync(lastQuarter);
+        // The board's period picked as a year and a quarter; the objective is set for the period shown.
+        var period = page.Locator(".filters > [data-testid=period-picker]");
+        await period.Locator("input[name=year]").FillAsync((quarter / 4).ToString(CultureInfo.InvariantCulture));
+        await period.Locator("select[name=quarter]").SelectOptionAsync(((quarter % 4) + 1).ToString(CultureInfo.InvariantCulture));
         await Expect(page.GetByTestId("okr-board")).ToHaveAttributeAsync("data-period", lastQuarter);
 
         var set = page.GetByTestId("command-set-objective");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -145,13 +146,10 @@ public sealed class ConsoleTests(ConsoleFixture console)
 
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
         csv.SuggestedFilename.Should().MatchRegex(@"^inventory-\d{4}-\d{2}-\d{2}\.csv$");
-        var lines = (await File.ReadAllTextAsync(await csv.PathAsync())).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines.Skip(1).Select(line => line.Split(',')[0]).Should().Equal(expected, "the file holds the API's rows in the API's order, every page of them");
+        (await Exported.CsvAsync(csv)).Skip(1).Select(row => row[0]).Should().Equal(expected, "the file holds the API's rows in the API's order, every page of them");
 
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
-        using var workbook = System.IO.Compression.ZipFile.OpenRead(await xlsx.PathAsync());
-        var texts = string.Concat(await Task.WhenAll(workbook.Entries.Where(entry => entry.FullName.StartsWith("xl/", StringComparison.Ordinal) && entry.FullName.EndsWith(".xml", StringComparison.Ordinal))
-            .Select(async entry => await new StreamReader(entry.Open()).ReadToEndAsync())));
+        var texts = await Exported.WorkbookTextAsync(xlsx);
         expected.Should().OnlyContain(code => texts.Contains(code, StringComparison.Ordinal), "every vehicle is in the workbook");
     }
 
@@ -161,6 +159,23 @@ public sealed class ConsoleTests(ConsoleFixture console)
         var page = await console.OpenAsync("okr-board", "/okr", p => p.GetByTestId("objective").First);
         (await page.GetByTestId("objective").CountAsync()).Should().BeGreaterThan(1, "the company's, its teams' and its people's objectives");
         await Expect(page.GetByTestId("okr-board")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task the_okr_fill_rate_of_each_team_exports_as_shown()
+    {
+        var quarter = $"{ChinaNow.Year}-Q{(ChinaNow.Month + 2) / 3}";
+        var teams = (await console.System.GetOkAsync($"/api/okr/fill-rate?period={quarter}")).GetProperty("teams").EnumerateArray().ToList();
+        var page = await console.OpenAsync("okr-fill-rate", "/okr", p => p.GetByTestId("fill-rate-teams"));
+
+        var rows = await ExportCsvAsync(page, page.GetByTestId("fill-rate"), $"fill-rate-{quarter}");
+        teams.Should().NotBeEmpty();
+        rows.Skip(1).Select(row => (row[0], row[1], row[2], Exported.Number(row[3]), row[4])).Should().Equal(teams.Select(team => (
+            team.GetProperty("team").GetString()!,
+            team.GetProperty("people").GetInt32().ToString(CultureInfo.InvariantCulture),
+            team.GetProperty("filled").GetInt32().ToString(CultureInfo.InvariantCulture),
+            Rate(team.GetProperty("rate")),
+            string.Join(", ", team.GetProperty("missing").EnumerateArray().Select(person => person.GetProperty("name").GetString())))));
     }
 
     [Theory]
@@ -203,52 +218,110 @@ public sealed class ConsoleTests(ConsoleFixture console)
         var page = await console.OpenAsync("aged-receivables", "/charts", p => p.GetByTestId("aged-receivables-row").First);
 
         await Expect(page.GetByTestId("aged-receivables-row").Locator("td:first-child")).ToHaveTextAsync([.. keys]);
-        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
-        var lines = (await File.ReadAllTextAsync(await csv.PathAsync())).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines.Skip(1).Select(line => line.Split(',')[0].Trim('"')).Should().Equal(keys, "the file holds the table's rows, the total last");
+        var table = page.Locator("article").Filter(new() { Has = page.GetByTestId("aged-receivables") });
+        var rows = await Exported.CsvAsync(await page.RunAndWaitForDownloadAsync(() => table.GetByTestId("export-csv").ClickAsync()));
+        rows[0][0].Should().Be("客户", "the first column is headed by the grouping, in the reader's words");
+        rows.Skip(1).Select(row => row[0]).Should().Equal(keys, "the file holds the table's rows, the total last");
         // Outstanding is the seventh column: key, five ageing buckets, outstanding.
-        decimal.Parse(lines[^1].Split(',')[6], System.Globalization.CultureInfo.InvariantCulture).Should().Be(figure.GetProperty("total").GetProperty("outstanding").GetDecimal());
+        decimal.Parse(rows[^1][6], CultureInfo.InvariantCulture).Should().Be(figure.GetProperty("total").GetProperty("outstanding").GetDecimal());
     }
 
     [Fact]
-    public async Task a_period_typed_key_by_key_is_asked_for_once_when_typing_pauses_and_never_half_typed()
+    public async Task a_period_is_picked_a_year_typed_key_by_key_is_asked_for_once_whole_and_one_the_api_refuses_is_explained()
     {
-        var page = await console.OpenAsync("charts", "/charts", p => p.GetByTestId("chart-conversion-rate"));
-        var card = page.Locator("article").Filter(new() { Has = page.GetByTestId("chart-conversion-rate") });
-        var asked = new List<string>();
+        var page = await console.OpenAsync("charts-period", "/charts", p => p.GetByTestId("chart-conversion-rate"));
+        var card = ChartCard(page, "chart-conversion-rate");
+        var chart = page.GetByTestId("chart-conversion-rate");
+        var asked = new List<string?>();
         page.Request += (_, request) =>
         {
             if (request.Url.Contains("/api/orders/figures/conversion-rate", StringComparison.Ordinal))
             {
                 lock (asked)
                 {
-                    asked.Add(new Uri(request.Url).Query);
+                    asked.Add(PeriodAskedFor(request.Url));
                 }
             }
         };
 
-        var period = card.Locator("input[name=period]");
-        // When each change of the field happened, by the page's clock: a busy machine can stall the browser between keys.
-        await period.EvaluateAsync("input => { window.periodChanges = []; input.addEventListener('input', () => window.periodChanges.push(performance.now())); }");
-        await period.ClearAsync();
-        await page.RunAndWaitForResponseAsync(
-            () => period.PressSequentiallyAsync("2026-Q3", new() { Delay = 80 }),
-            response => response.Url.Contains("/api/orders/figures/conversion-rate", StringComparison.Ordinal) && response.Url.Contains("period=2026-Q3", StringComparison.Ordinal));
+        // The chart opens on this quarter; the year picked instead is the one it falls in.
+        var (thisYear, lastYear) = (ChinaNow.Year.ToString(CultureInfo.InvariantCulture), (ChinaNow.Year - 1).ToString(CultureInfo.InvariantCulture));
+        await page.RunAndWaitForResponseAsync(() => card.Locator("select[name=periodKind]").SelectOptionAsync("year"), response => Asks(response.Url, "conversion-rate", thisYear));
+        await Expect(chart).ToHaveAttributeAsync("data-state", Settled);
 
-        await Expect(page.GetByTestId("chart-conversion-rate")).ToHaveAttributeAsync("data-state", "ready");
-        await Expect(card.Locator(".problem, [role=alert]")).ToHaveCountAsync(0);
-        var changes = await page.EvaluateAsync<double[]>("() => window.periodChanges");
-        var longestPause = changes.Zip(changes.Skip(1), (before, after) => after - before).Max();
         lock (asked)
         {
-            // The emptied field and "2026-", "2026-Q" are never asked for, however long the pause.
-            asked.Should().OnlyContain(query => query.Contains("period=2026-Q3") || query.Contains("period=2026&"), "only a whole period is asked for");
-            asked[^1].Should().Contain("period=2026-Q3");
-            if (longestPause < 600)
-            {
-                // The console's typing pause: typing that never paused that long is asked for once, at the end.
-                asked.Should().ContainSingle($"typing never paused as long as the console waits (longest {longestPause:0} ms)");
-            }
+            asked.Clear();
+        }
+
+        var year = card.Locator("input[name=year]");
+        await year.ClearAsync();
+        await page.RunAndWaitForResponseAsync(() => year.PressSequentiallyAsync(lastYear, new() { Delay = 80 }), response => Asks(response.Url, "conversion-rate", lastYear));
+        await Expect(chart).ToHaveAttributeAsync("data-state", Settled);
+        await Expect(card.GetByTestId("problem")).ToHaveCountAsync(0);
+        lock (asked)
+        {
+            asked.Should().Equal([lastYear], "the emptied year and the half-typed 2, 20, 202 are never asked for");
+        }
+
+        // A year the API's calendar does not hold: the chart says what the API says of it, in the reader's language.
+        using var refused = new HttpRequestMessage(HttpMethod.Get, "/api/orders/figures/conversion-rate?period=1899&groupBy=region");
+        refused.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var answer = await Api.SendAsync(refused);
+        var why = (await answer.ShouldBeValidationProblemAsync("period")).GetProperty("errors").GetProperty("period")[0].GetString()!;
+        await year.FillAsync("1899");
+        await Expect(chart).ToHaveAttributeAsync("data-state", "error");
+        await Expect(chart.GetByTestId("problem")).ToContainTextAsync(why);
+    }
+
+    [Fact]
+    public async Task each_chart_exports_the_figures_it_draws_for_the_period_and_grouping_picked()
+    {
+        var page = await console.OpenAsync("charts-export", "/charts", p => p.GetByTestId("chart-order-trends"));
+
+        // Conversion by sales rep in a year picked: of this year and the last, the one with more reps converting.
+        var years = new[] { ChinaNow.Year - 1, ChinaNow.Year }.Select(candidate => candidate.ToString(CultureInfo.InvariantCulture));
+        var (year, conversion) = (await Task.WhenAll(years.Select(async candidate => (candidate, figure: await console.System.GetOkAsync($"/api/orders/figures/conversion-rate?period={candidate}&groupBy=salesRep")))))
+            .MaxBy(found => found.figure.GetProperty("rows").GetArrayLength());
+        conversion.GetProperty("rows").GetArrayLength().Should().BePositive("opportunities were won and lost");
+        var card = ChartCard(page, "chart-conversion-rate");
+        await card.Locator("select[name=periodKind]").SelectOptionAsync("year");
+        await card.Locator("input[name=year]").FillAsync(year);
+        await page.RunAndWaitForResponseAsync(() => card.Locator("select[name=groupBy]").SelectOptionAsync("salesRep"),
+            response => Asks(response.Url, "conversion-rate", year) && response.Url.Contains("groupBy=salesRep", StringComparison.Ordinal));
+        var rows = await ExportCsvAsync(page, card, $"conversion-rate-{year}-salesRep");
+        rows[0].Should().Equal("销售", "订单转化率");
+        rows.Skip(1).Select(row => (row[0], Exported.Number(row[1]))).Should().Equal(
+            conversion.GetProperty("rows").EnumerateArray().Select(row => (row.GetProperty("key").GetString()!, Rate(row.GetProperty("rate")))), "the file holds the rates drawn, the API's");
+
+        // Utilization by region in last month, picked with the browser's month picker.
+        var lastMonth = ChinaNow.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var utilization = await console.System.GetOkAsync($"/api/fleet/utilization?period={lastMonth}&groupBy=region");
+        card = ChartCard(page, "chart-utilization");
+        await card.Locator("input[name=month]").FillAsync(lastMonth);
+        await page.RunAndWaitForResponseAsync(() => card.Locator("select[name=groupBy]").SelectOptionAsync("region"),
+            response => Asks(response.Url, "/api/fleet/utilization", lastMonth) && response.Url.Contains("groupBy=region", StringComparison.Ordinal));
+        rows = await ExportCsvAsync(page, card, $"utilization-{lastMonth}-region");
+        rows.Should().HaveCountGreaterThan(1, "the fleet worked in every region last month");
+        rows.Skip(1).Select(row => (row[0], Exported.Number(row[1]), Exported.Number(row[2]))).Should().Equal(
+            utilization.GetProperty("rows").EnumerateArray().Select(row => (row.GetProperty("key").GetString()!, Rate(row.GetProperty("timeUtilization")), Rate(row.GetProperty("operatingUtilization")))));
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => card.GetByTestId("export-xlsx").ClickAsync());
+        xlsx.SuggestedFilename.Should().StartWith($"utilization-{lastMonth}-region-").And.EndWith(".xlsx");
+        var workbook = await Exported.WorkbookTextAsync(xlsx);
+        rows.Skip(1).Should().OnlyContain(row => workbook.Contains(row[0], StringComparison.Ordinal), "every region is in the workbook");
+
+        // Order trends as drawn: a row per month of the last twelve, each model's amount ordered in its column.
+        var (from, to) = (ChinaNow.AddMonths(-11).ToString("yyyy-MM", CultureInfo.InvariantCulture), ChinaNow.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var trends = (await console.System.GetOkAsync($"/api/orders/figures/order-trends?from={from}&to={to}")).GetProperty("rows").EnumerateArray()
+            .Select(row => (month: row.GetProperty("month").GetString()!, model: row.GetProperty("model").GetString()!, amount: row.GetProperty("amount").GetDouble())).ToList();
+        rows = await ExportCsvAsync(page, ChartCard(page, "chart-order-trends"), $"order-trends-{from}-{to}");
+        var models = trends.Select(row => row.model).Distinct().Order(StringComparer.Ordinal).ToList();
+        rows[0].Should().Equal(new[] { "月份" }.Concat(models));
+        rows.Skip(1).Select(row => row[0]).Should().Equal(Enumerable.Range(0, 12).Select(month => ChinaNow.AddMonths(month - 11).ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+        foreach (var row in rows.Skip(1))
+        {
+            row.Skip(1).Select(cell => Exported.Number(cell)).Should().Equal(
+                models.Select(model => (double?)trends.Where(trend => trend.month == row[0] && trend.model == model).Sum(trend => trend.amount)), $"the amounts of {row[0]}");
         }
     }
 
@@ -261,6 +334,31 @@ public sealed class ConsoleTests(ConsoleFixture console)
         await Expect(page.Locator("nav")).Not.ToHaveTextAsync(chinese);
         (await page.Locator("nav").InnerTextAsync()).Should().MatchRegex("[A-Za-z]{4,}", "English labels");
         await ConsoleFixture.ScreenshotAsync(page, "inventory-english");
+    }
+
+    /// <summary>Now in China, whose calendar the figures' periods follow.</summary>
+    private static DateTimeOffset ChinaNow => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+
+    /// <summary>A chart's figures once read: drawn, or nothing to draw.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Settled = new("^(ready|empty)$");
+
+    /// <summary>The card of the charts page that holds a chart, with its controls and export.</summary>
+    private static ILocator ChartCard(IPage page, string chart) => page.Locator("article").Filter(new() { Has = page.GetByTestId(chart) });
+
+    private static string? PeriodAskedFor(string url) => System.Web.HttpUtility.ParseQueryString(new Uri(url).Query)["period"];
+
+    /// <summary>Whether a call asks <paramref name="figure"/> (a part of its path) for <paramref name="period"/>.</summary>
+    private static bool Asks(string url, string figure, string period) => url.Contains(figure, StringComparison.Ordinal) && PeriodAskedFor(url) == period;
+
+    /// <summary>A rate as the API answers it; none where it has no basis.</summary>
+    private static double? Rate(JsonElement rate) => rate.ValueKind == JsonValueKind.Null ? null : rate.GetDouble();
+
+    /// <summary>What the export to CSV of <paramref name="within"/> wrote, once its figures are shown, named for them and the day.</summary>
+    private static async Task<IReadOnlyList<string[]>> ExportCsvAsync(IPage page, ILocator within, string name)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => within.GetByTestId("export-csv").ClickAsync());
+        download.SuggestedFilename.Should().MatchRegex($@"^{System.Text.RegularExpressions.Regex.Escape(name)}-\d{{4}}-\d{{2}}-\d{{2}}\.csv$");
+        return await Exported.CsvAsync(download);
     }
 
     private sealed record Opportunity(string Customer, string Region, string SalesRep, string Model, string Quantity, string ExpectedAmount, string ExpectedCloseDate);

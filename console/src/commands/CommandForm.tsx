@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Versioned, Write } from '../api/http';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useLanguage } from '../i18n/language';
 import { useCommand } from './useCommand';
@@ -9,7 +10,8 @@ export interface CommandField {
   name: string;
   /** A translation key. */
   label: string;
-  type?: 'text' | 'number' | 'date' | 'select';
+  /** `period`: a month, quarter or year as the API names it (2026-11, 2026-Q4, 2026), picked. */
+  type?: 'text' | 'number' | 'date' | 'select' | 'period';
   /** A select's choices; the first, empty one ("choose") is added. */
   options?: { value: string; label: string }[];
   defaultValue?: string;
@@ -43,6 +45,9 @@ export function CommandForm<TAnswer>({ id, title, fields = [], send, onDone, onS
   const { t } = useLanguage();
   const form = useRef<HTMLFormElement>(null);
   const [done, setDone] = useState(false);
+  // Cleared by starting its fields afresh rather than by form.reset(), which would set a picker's controls back behind
+  // its state's back.
+  const [cleared, setCleared] = useState(0);
   const command = useCommand(
     (values: Record<string, string | null>, idempotencyKey: string) => send((name) => values[name] ?? null, idempotencyKey),
     fields.map((field) => field.name),
@@ -60,7 +65,7 @@ export function CommandForm<TAnswer>({ id, title, fields = [], send, onDone, onS
     const values = Object.fromEntries(fields.map((field) => [field.name, String(data.get(field.name) ?? '').trim() || null]));
     const outcome = await command.run(values);
     if (outcome && 'answer' in outcome) {
-      form.current?.reset();
+      setCleared((count) => count + 1);
       setDone(true);
       onDone(outcome.answer);
     } else if (outcome?.refusal.status === 412) {
@@ -72,30 +77,39 @@ export function CommandForm<TAnswer>({ id, title, fields = [], send, onDone, onS
     <form ref={form} className="command" data-testid={`command-${id}`} noValidate onSubmit={(event) => void submit(event)}>
       <fieldset disabled={command.sending}>
         <legend>{t(title)}</legend>
-        {fields.map((field) => (
-          <label key={field.name}>
-            {t(field.label)}
-            {field.type === 'select' ? (
-              <select name={field.name} defaultValue={field.defaultValue ?? ''} aria-invalid={field.name in command.errors.fields}>
-                <option value="">{t('opportunity.choose')}</option>
-                {field.options?.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
+        <Fragment key={cleared}>
+          {fields.map((field) =>
+            field.type === 'period' ? (
+              <div key={field.name} className="period-field">
+                <PeriodField field={field} invalid={field.name in command.errors.fields} />
+                <FieldError name={field.name} messages={command.errors.fields[field.name]} />
+              </div>
             ) : (
-              <input
-                name={field.name}
-                type={field.type ?? 'text'}
-                step={field.step}
-                defaultValue={field.defaultValue}
-                aria-invalid={field.name in command.errors.fields}
-              />
-            )}
-            <FieldError name={field.name} messages={command.errors.fields[field.name]} />
-          </label>
-        ))}
+              <label key={field.name}>
+                {t(field.label)}
+                {field.type === 'select' ? (
+                  <select name={field.name} defaultValue={field.defaultValue ?? ''} aria-invalid={field.name in command.errors.fields}>
+                    <option value="">{t('opportunity.choose')}</option>
+                    {field.options?.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    name={field.name}
+                    type={field.type ?? 'text'}
+                    step={field.step}
+                    defaultValue={field.defaultValue}
+                    aria-invalid={field.name in command.errors.fields}
+                  />
+                )}
+                <FieldError name={field.name} messages={command.errors.fields[field.name]} />
+              </label>
+            ),
+          )}
+        </Fragment>
         <button type="submit">{t(title)}</button>
       </fieldset>
       {command.errors.unmapped.length > 0 && (
@@ -149,6 +163,17 @@ export function FoldedCommandForm<TAnswer>(form: CommandFormProps<TAnswer>) {
       <summary>{t(form.title)}</summary>
       <CommandForm {...form} />
     </details>
+  );
+}
+
+/** A period field: the picker's period goes with the form under the field's name. */
+function PeriodField({ field, invalid }: { field: CommandField; invalid: boolean }) {
+  const [period, setPeriod] = useState(field.defaultValue ?? '');
+  return (
+    <>
+      <PeriodPicker value={period} onChange={setPeriod} label={field.label} invalid={invalid} />
+      <input type="hidden" name={field.name} value={period} />
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import type { Versioned } from '../api/http';
-import { useApi, type Loaded } from '../components/useApi';
+import type { Loaded } from '../components/useApi';
+import { useReloadable } from '../components/useReloadable';
 
 /** A record as a page shows it, with what a command on it does afterwards. */
 export interface ShownRecord<T> extends Versioned<T> {
@@ -16,21 +16,6 @@ export interface ShownRecord<T> extends Versioned<T> {
  * the new state arrives.
  */
 export function useRecord<T>(key: string, load: () => Promise<Versioned<T>>): Loaded<ShownRecord<T>> {
-  const [reads, setReads] = useState(0);
-  const [latest, setLatest] = useState<{ key: string; record: Versioned<T> }>();
-  const loaded = useApi(`${key}#${reads}`, load);
-  useEffect(() => {
-    if (loaded.state === 'ready') {
-      setLatest({ key, record: loaded.data });
-    }
-  }, [loaded, key]);
-
-  const actions = {
-    replace: (answered: Versioned<T>) => setLatest({ key, record: answered }),
-    reload: () => setReads((count) => count + 1),
-  };
-  if (loaded.state !== 'error' && latest?.key === key) {
-    return { state: 'ready', data: { ...latest.record, ...actions } };
-  }
-  return loaded.state === 'ready' ? { state: 'ready', data: { ...loaded.data, ...actions } } : loaded;
+  const { loaded, reload, replace } = useReloadable(key, load);
+  return loaded.state === 'ready' ? { state: 'ready', data: { ...loaded.data, replace, reload } } : loaded;
 }

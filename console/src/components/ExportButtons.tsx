@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiError, type Page } from '../api/http';
 import { useLanguage } from '../i18n/language';
 import { chinaToday } from '../lib/periods';
 import { download, toCsv, toXlsx, type ExportedTable } from '../lib/exporting';
+import { DataTable } from './DataTable';
 import { ProblemMessage } from './ProblemMessage';
 
 /** A column as exported: its header (a translation key) and its value in a row. */
@@ -60,5 +61,25 @@ export function ExportButtons<T>({ name, columns, rows }: { name: string; column
       </button>
       {failure && <ProblemMessage error={failure} />}
     </div>
+  );
+}
+
+/** A column of a table shown and exported alike: its value as exported, and as shown where that differs (a formatted amount). */
+export interface ShownColumn<T> extends ExportColumn<T> {
+  shown?: (row: T) => ReactNode;
+}
+
+/** A figure's rows as a table, exported as shown: the same rows, the same columns, values unformatted in the file. */
+export function ExportableTable<T>({ name, columns, rows, testId, rowTestId }: { name: string; columns: ShownColumn<T>[]; rows: T[]; testId: string; rowTestId?: string }) {
+  const shown = columns.map((column, index) => ({
+    id: `c${index}`,
+    header: column.header,
+    cell: ({ row }: { row: { original: T } }) => (column.shown ? column.shown(row.original) : String(column.value(row.original) ?? '—')),
+  }));
+  return (
+    <>
+      <DataTable rows={rows} columns={shown} testId={testId} rowTestId={rowTestId} />
+      <ExportButtons name={name} columns={columns} rows={async () => rows} />
+    </>
   );
 }

@@ -7,7 +7,8 @@ const ownProblems = 'https://jingong.dev/problems/';
 
 /**
  * What a failed call said: the Problem Details' title and detail (the API says them in the reader's language), what a
- * 403 without a rule of its own means, and what to do after someone else changed the record.
+ * 403 without a rule of its own means, what to do after someone else changed the record, and what is wrong with each
+ * field of a refused query (a chart's period) where no form shows it beside an input.
  */
 export function ProblemMessage({ error }: { error: ApiError }) {
   const { t } = useLanguage();
@@ -23,6 +24,9 @@ export function ProblemMessage({ error }: { error: ApiError }) {
       <strong>{error.problem.title ?? `HTTP ${error.status}`}</strong>
       {explained && <span> {explained}</span>}
       {error.problem.detail && <p>{error.problem.detail}</p>}
+      {Object.values(error.problem.errors ?? {}).flat().map((message) => (
+        <p key={message}>{message}</p>
+      ))}
     </div>
   );
 }

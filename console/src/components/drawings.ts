@@ -20,8 +20,8 @@ export const grid = (top = 40) => ({ left: 20, right: 20, top, bottom: 10, conta
 export const topLegend = { top: 0, type: 'scroll' };
 const ratioTooltip = { trigger: 'axis', valueFormatter: (value: number | null) => formatRatio(value) };
 
-/** Bars of a 0–1 rate per key (region, model, rep …). */
-export function rateBars(rows: { key: string; rate: number | null }[], name: string): Drawing {
+/** Bars of a 0–1 rate per key (region, model, rep …): `title` (a translation key) names the rate, `keyHeader` its keys. */
+export function rateBars(rows: { key: string; rate: number | null }[], title: string, keyHeader: string, t: Translate): Drawing {
   return {
     points: rows.length,
     option: {
@@ -29,12 +29,14 @@ export function rateBars(rows: { key: string; rate: number | null }[], name: str
       grid: grid(30),
       xAxis: categoryAxis(rows.map((row) => row.key)),
       yAxis: ratioAxis,
-      series: [{ type: 'bar', name, data: rows.map((row) => row.rate) }],
+      series: [{ type: 'bar', name: t(title), data: rows.map((row) => row.rate) }],
     },
+    table: { headers: [keyHeader, title], rows: rows.map((row) => [row.key, row.rate]) },
   };
 }
 
-export function utilizationBars(rows: UtilizationRow[], t: Translate): Drawing {
+/** Time and operating-hours utilization side by side per key (model, region, month …), which `keyHeader` names. */
+export function utilizationBars(rows: UtilizationRow[], keyHeader: string, t: Translate): Drawing {
   return {
     points: rows.length,
     option: {
@@ -47,6 +49,10 @@ export function utilizationBars(rows: UtilizationRow[], t: Translate): Drawing {
         { type: 'bar', name: t('utilization.time'), data: rows.map((row) => row.timeUtilization) },
         { type: 'bar', name: t('utilization.operating'), data: rows.map((row) => row.operatingUtilization) },
       ],
+    },
+    table: {
+      headers: [keyHeader, 'utilization.time', 'utilization.operating'],
+      rows: rows.map((row) => [row.key, row.timeUtilization, row.operatingUtilization]),
     },
   };
 }

@@ -36,14 +36,59 @@ export function isPeriod(text: string): boolean {
   return /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(text);
 }
 
-/** `count` quarters ending `ahead` quarters after `quarter`, newest first: what a period picker offers. */
-export function quartersAround(quarter: string, count: number, ahead = 1): string[] {
-  const [year, q] = quarter.split('-Q').map(Number) as [number, number];
-  const last = year * 4 + (q - 1) + ahead;
-  return Array.from({ length: count }, (_, i) => {
-    const index = last - i;
-    return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
-  });
+/** The kinds of period a picker offers, as the API names them: `2026-11`, `2026-Q4`, `2026`. */
+export const periodKinds = ['month', 'quarter', 'year'] as const;
+export type PeriodKind = (typeof periodKinds)[number];
+
+/**
+ * What a period picker holds: the kind of period, and the parts that name it — the year (as typed, whole or not) and
+ * quarter (`1`–`4`) of a quarter or a year, or the month as `<input type="month">` holds it (`2026-11`, empty when cleared).
+ */
+export interface PeriodDraft {
+  kind: PeriodKind;
+  year: string;
+  quarter: string;
+  month: string;
+}
+
+/** The kind of a whole period; none for one that is not. */
+export function kindOf(period: string): PeriodKind | undefined {
+  if (!isPeriod(period)) {
+    return undefined;
+  }
+  return period.length === 4 ? 'year' : period.includes('Q') ? 'quarter' : 'month';
+}
+
+/**
+ * A picker's parts for a period. Every part is filled from the period's first month (`2026-Q4` → year 2026, quarter 4,
+ * month 2026-10), so that another kind picked next starts where this one does; a period that is not whole leaves the
+ * parts empty (the first quarter chosen).
+ */
+export function draftOf(period: string, kind: PeriodKind = kindOf(period) ?? 'month'): PeriodDraft {
+  if (!isPeriod(period)) {
+    return { kind, year: '', quarter: '1', month: '' };
+  }
+  const [year, part] = period.split('-') as [string, string | undefined];
+  const firstMonth = part === undefined ? 1 : part.startsWith('Q') ? Number(part.slice(1)) * 3 - 2 : Number(part);
+  return { kind, year, quarter: String(Math.ceil(firstMonth / 3)), month: `${year}-${pad(firstMonth)}` };
+}
+
+/** The period a picker's parts name (whole or not: `isPeriod` tells). */
+export function periodOf(draft: PeriodDraft): string {
+  switch (draft.kind) {
+    case 'month':
+      return draft.month;
+    case 'quarter':
+      return `${draft.year.trim()}-Q${draft.quarter}`;
+    case 'year':
+      return draft.year.trim();
+  }
+}
+
+/** The picker switched to another kind: the period of that kind its period starts in (`2026-Q4` as a month: `2026-10`). */
+export function withKind(draft: PeriodDraft, kind: PeriodKind): PeriodDraft {
+  const period = periodOf(draft);
+  return isPeriod(period) ? draftOf(period, kind) : { ...draft, kind };
 }
 
 /** The month `offset` months from `month` (`2026-01`, -1 → `2025-12`). */

@@ -1,16 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { fleet, type FleetUtilization, type UtilizationRow } from '../api/fleet';
 import { categoryAxis, grid, rateBars, topLegend, utilizationBars } from '../components/drawings';
 import { ageingBuckets, orders, type OrderTrendsFigure, type PeriodFigure, type ReceivablesFigure, type ReceivablesRow } from '../api/orders';
 import { Chart, type Drawing } from '../components/Chart';
-import { DataTable } from '../components/DataTable';
-import { ExportButtons, type ExportColumn } from '../components/ExportButtons';
+import { ExportableTable, type ShownColumn } from '../components/ExportButtons';
 import { Loading } from '../components/Loading';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
 import { formatAmount } from '../lib/format';
-import { addMonths, chinaMonth, chinaQuarter, chinaYear, isPeriod, monthsBetween } from '../lib/periods';
+import { addMonths, chinaMonth, chinaQuarter, chinaYear, monthsBetween } from '../lib/periods';
 
 /** A chart with its own controls under a title. */
 function ChartCard({ title, controls, children }: { title: string; controls: ReactNode; children: ReactNode }) {
@@ -24,42 +24,16 @@ function ChartCard({ title, controls, children }: { title: string; controls: Rea
   );
 }
 
-/** How long typing must pause before the period typed is asked for. */
-const typingPause = 600;
-
-/**
- * The period as typed, handed on once typing pauses on a whole period (a half-typed "2026-1" or an emptied field never
- * is, however long the pause), or at Enter whatever it is, so that the API says what is wrong with it.
- */
-function PeriodInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const { t } = useLanguage();
-  const [text, setText] = useState(value);
-  useEffect(() => {
-    if (text.trim() === value || !isPeriod(text.trim())) {
-      return;
-    }
-    const pause = setTimeout(() => onChange(text.trim()), typingPause);
-    return () => clearTimeout(pause);
-  }, [text, value, onChange]);
-  return (
-    <label>
-      {t('common.period')}
-      <input name="period" value={text} placeholder="2026-11 · 2026-Q4 · 2026" aria-invalid={!isPeriod(text.trim())} onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => event.key === 'Enter' && onChange(text.trim())} />
-    </label>
-  );
-}
-
 /** Fleet utilization by model or region in a period, or month by month through the period's year. */
 function UtilizationChart({ asOf }: { asOf?: string }) {
   const { t } = useLanguage();
   const [period, setPeriod] = useState(chinaMonth);
   const [groupBy, setGroupBy] = useState('model');
+  const year = period.slice(0, 4);
   const loaded = useApi<UtilizationRow[]>(`utilization:${period}:${groupBy}:${asOf}`, async () => {
     if (groupBy !== 'month') {
       return (await fleet.utilization({ period, groupBy, asOf })).rows;
     }
-    const year = period.slice(0, 4);
     const answers: FleetUtilization[] = await Promise.all(
       monthsBetween(`${year}-01`, `${year}-12`).map((month) => fleet.utilization({ period: month, groupBy: 'total', asOf })),
     );
@@ -70,12 +44,13 @@ function UtilizationChart({ asOf }: { asOf?: string }) {
       title="charts.utilization"
       controls={
         <>
-          <PeriodInput value={period} onChange={setPeriod} />
+          <PeriodPicker value={period} onChange={setPeriod} />
           <Select label="common.groupBy" name="groupBy" value={groupBy} options={['model', 'region', 'month']} optionLabels="groupBy." onChange={setGroupBy} />
         </>
       }
     >
-      <Chart testId="chart-utilization" loaded={loaded} draw={(rows) => utilizationBars(rows, t)} />
+      <Chart testId="chart-utilization" loaded={loaded} draw={(rows) => utilizationBars(rows, `groupBy.${groupBy}`, t)}
+        exportAs={`utilization-${groupBy === 'month' ? year : period}-${groupBy}`} />
     </ChartCard>
   );
 }
@@ -101,12 +76,13 @@ function RateChart({ asOf, title, testId, groupings, load, firstPeriod = chinaQu
       title={title}
       controls={
         <>
-          <PeriodInput value={period} onChange={setPeriod} />
+          <PeriodPicker value={period} onChange={setPeriod} />
           <Select label="common.groupBy" name="groupBy" value={groupBy} options={groupings} optionLabels="groupBy." onChange={setGroupBy} />
         </>
       }
     >
-      <Chart testId={testId} loaded={loaded} draw={(figure) => rateBars(figure.rows, t(title))} />
+      <Chart testId={testId} loaded={loaded} draw={(figure) => rateBars(figure.rows, title, `groupBy.${groupBy}`, t)}
+        exportAs={`${testId.replace(/^chart-/, '')}-${period}-${groupBy}`} />
     </ChartCard>
   );
 }
@@ -132,7 +108,7 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
       controls={<Select label="common.groupBy" name="groupBy" value={groupBy} options={['customer', 'region', 'salesRep']} optionLabels="groupBy." onChange={setGroupBy} />}
     >
       <Chart testId="chart-receivables" loaded={loaded} draw={draw} />
-      <Loading loaded={loaded}>{(figure) => <AgedReceivables figure={figure} />}</Loading>
+      <Loading loaded={loaded}>{(figure) => <AgedReceivables figure={figure} groupBy={groupBy} />}</Loading>
     </ChartCard>
   );
 }
@@ -141,24 +117,22 @@ function ReceivablesChart({ asOf }: { asOf?: string }) {
  * The aged receivables [应收账龄] as finance reads them: what each customer (or region, rep) owes by how long it is
  * overdue, as of the day asked, with the total; exported as shown.
  */
-function AgedReceivables({ figure }: { figure: ReceivablesFigure }) {
+function AgedReceivables({ figure, groupBy }: { figure: ReceivablesFigure; groupBy: string }) {
   const { t, language } = useLanguage();
-  const amount = (value: number) => formatAmount(value, language);
   const total: ReceivablesRow = { ...figure.total, key: t('groupBy.total') };
-  const money = (header: string, value: (row: ReceivablesRow) => number) => ({ header, value, shown: (row: ReceivablesRow) => amount(value(row)) });
-  const columns: (ExportColumn<ReceivablesRow> & { shown: (row: ReceivablesRow) => string })[] = [
-    { header: `groupBy.${figure.groupBy}`, value: (row) => row.key, shown: (row) => row.key },
+  const money = (header: string, value: (row: ReceivablesRow) => number): ShownColumn<ReceivablesRow> => ({ header, value, shown: (row) => formatAmount(value(row), language) });
+  const columns: ShownColumn<ReceivablesRow>[] = [
+    // Headed by the grouping as chosen (customer): the figure names it as the API's enum (Customer), which no label has.
+    { header: `groupBy.${groupBy}`, value: (row) => row.key },
     ...ageingBuckets.map((bucket) => money(`ageing.${bucket}`, (row) => row[bucket])),
     money('ageing.outstanding', (row) => row.outstanding),
     money('ageing.overdue', (row) => row.overdue),
-    { header: 'ageing.daysSalesOutstanding', value: (row) => row.daysSalesOutstanding, shown: (row) => String(row.daysSalesOutstanding ?? '—') },
+    { header: 'ageing.daysSalesOutstanding', value: (row) => row.daysSalesOutstanding },
   ];
-  const shown = columns.map((column, index) => ({ id: `c${index}`, header: column.header, cell: ({ row }: { row: { original: ReceivablesRow } }) => column.shown(row.original) }));
   return (
     <>
       <p className="muted">{t('ageing.asOf', { day: figure.asOf })}</p>
-      <DataTable rows={[...figure.rows, total]} columns={shown} testId="aged-receivables" rowTestId="aged-receivables-row" />
-      <ExportButtons name={`receivables-${figure.asOf}`} columns={columns} rows={async () => [...figure.rows, total]} />
+      <ExportableTable name={`receivables-${figure.asOf}`} rows={[...figure.rows, total]} columns={columns} testId="aged-receivables" rowTestId="aged-receivables-row" />
     </>
   );
 }
@@ -184,6 +158,8 @@ function OrderTrendsChart({ asOf }: { asOf?: string }) {
         yAxis: { type: 'value', name: t('common.amount') },
         series: models.map((model) => ({ type: 'line', name: model, data: months.map((month) => amount(model, month)) })),
       },
+      // As drawn: a row per month, the amount of each model's line in its column.
+      table: { headers: ['common.month', ...models], rows: months.map((month) => [month, ...models.map((model) => amount(model, month))]) },
     };
   };
   return (
@@ -202,7 +178,7 @@ function OrderTrendsChart({ asOf }: { asOf?: string }) {
         </>
       }
     >
-      <Chart testId="chart-order-trends" loaded={loaded} draw={draw} />
+      <Chart testId="chart-order-trends" loaded={loaded} draw={draw} exportAs={`order-trends-${from}-${to}`} />
     </ChartCard>
   );
 }

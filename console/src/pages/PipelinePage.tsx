@@ -49,13 +49,17 @@ export function PipelinePage() {
         { type: 'line', name: t('opportunity.expectedAmount'), yAxisIndex: 1, data: figure.stages.map((row) => row.expectedAmount) },
       ],
     },
+    table: {
+      headers: ['opportunity.stage', 'common.count', 'opportunity.expectedAmount'],
+      rows: figure.stages.map((row) => [t(`stage.${row.stage}`), row.count, row.expectedAmount]),
+    },
   });
 
   return (
     <section>
       <h1>{t('pipeline.title')}</h1>
       <h2>{t('pipeline.byStage')}</h2>
-      <Chart testId="chart-pipeline" loaded={pipeline} draw={drawPipeline} />
+      <Chart testId="chart-pipeline" loaded={pipeline} draw={drawPipeline} exportAs="pipeline" />
       <div className="filters">
         <Select label="common.region" name="region" value={region ?? ''} options={regions} optionLabels="region." emptyLabel="common.all" onChange={(value) => query.set({ region: value })} />
       </div>

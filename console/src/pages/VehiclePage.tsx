@@ -80,7 +80,9 @@ function UtilizationChart({ code }: { code: string }) {
   const { t } = useLanguage();
   const thisMonth = chinaMonth();
   const utilization = useApi(`utilization:${code}:${thisMonth}`, () => fleet.vehicleUtilization(code, addMonths(thisMonth, -11), thisMonth));
-  return <Chart testId="vehicle-utilization" loaded={utilization} draw={(found) => utilizationBars(found.periods, t)} />;
+  return (
+    <Chart testId="vehicle-utilization" loaded={utilization} draw={(found) => utilizationBars(found.periods, 'common.month', t)} exportAs={`utilization-${code}`} />
+  );
 }
 
 function VehicleState({ vehicle }: { vehicle: Vehicle }) {
