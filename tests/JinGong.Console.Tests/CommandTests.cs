@@ -182,7 +182,8 @@ public sealed class CommandTests(ConsoleFixture console)
     public async Task fleet_operations_open_a_warehouse_and_register_a_vehicle_at_it_which_takes_its_region()
     {
         var (warehouse, code) = (GatewayRequests.Unique("lanzhou"), FleetApi.NewCode());
-        var page = await console.OpenAsync("warehouse-and-registration", "/inventory", p => p.GetByTestId("command-register-vehicle"));
+        // The forms are folded until asked for: the page is ready when their headings show.
+        var page = await console.OpenAsync("warehouse-and-registration", "/inventory", p => p.Locator("summary").Filter(new() { HasText = "登记新车" }));
 
         await page.Locator("summary").Filter(new() { HasText = "开设仓库" }).ClickAsync();
         var open = page.GetByTestId("command-open-warehouse");
