@@ -204,6 +204,12 @@ public sealed class CommandTests(ConsoleFixture console)
 
         var vehicle = await console.System.GetOkAsync($"/api/fleet/vehicles/{code}");
         (vehicle.GetProperty("warehouse").GetString(), vehicle.GetProperty("region").GetString()).Should().Be((warehouse, "west"));
+
+        // The inventory's warehouse filter offers it too, and finds the one vehicle there.
+        await page.ReloadAsync();
+        await page.Locator("form.filters select[name=warehouse]").SelectOptionAsync(warehouse);
+        await Expect(page.GetByTestId("inventory-row")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("inventory-row")).ToContainTextAsync(code);
     }
 
     [Fact]
