@@ -56,18 +56,27 @@ public sealed class ConsoleTests(ConsoleFixture console)
     public async Task a_vehicle_page_shows_its_history_as_sentences_newest_first_its_status_spells_and_its_trajectory()
     {
         var code = await VehicleWithTheLongestHistoryAsync();
-        var history = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history")).EnumerateArray().ToList();
+        // The page reads its history a page of 20 at a time, newest first, as the API pages it.
+        var newest = await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history?pageSize=20");
+        var total = newest.GetProperty("total").GetInt64();
 
         var page = await console.OpenAsync("vehicle", $"/vehicles/{code}", p => p.GetByTestId("vehicle-history"));
-        await Expect(page.GetByTestId("vehicle-history")).ToHaveAttributeAsync("data-total", history.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("vehicle-history")).ToHaveAttributeAsync("data-total", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var rows = page.GetByTestId("history-row");
-        await Expect(rows).ToHaveCountAsync(Math.Min(history.Count, 20));
-        await Expect(rows.First).ToHaveAttributeAsync("data-version", history[^1].GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(rows).ToHaveCountAsync(newest.GetProperty("items").GetArrayLength());
+        (await rows.EvaluateAllAsync<string[]>("rows => rows.map(row => row.dataset.version)")).Should().Equal(
+            newest.GetProperty("items").EnumerateArray().Select(entry => entry.GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "the newest events first, as the API pages them");
         // Every row a sentence in Chinese, none of the event types' own names.
         foreach (var row in await rows.AllAsync())
         {
             (await row.Locator("td").Nth(1).EvaluateAsync<string>("cell => cell.firstChild.textContent")).Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}").And.NotMatchRegex("_v[0-9]+$");
         }
+        // The next page is the next 20 older events, read from the API when asked for.
+        total.Should().BeGreaterThan(20, "the longest history has a second page");
+        await page.GetByTestId("vehicle-history").GetByRole(AriaRole.Button, new() { Name = "下一页" }).ClickAsync();
+        await Expect(rows.First).ToHaveAttributeAsync("data-version", (total - 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(rows).ToHaveCountAsync((int)Math.Min(total - 20, 20));
         // The trajectory is read once its place comes near the screen.
         await page.GetByTestId("trajectory-chart").ScrollIntoViewIfNeededAsync();
         await Expect(page.GetByTestId("trajectory-chart")).ToHaveAttributeAsync("data-state", "ready");
@@ -399,11 +408,11 @@ public sealed class ConsoleTests(ConsoleFixture console)
     private async Task<string> VehicleWithTheLongestHistoryAsync()
     {
         var lent = await Api.GetFromJsonAsync<JsonElement>("/api/fleet/inventory?pageSize=20");
-        var longest = (code: "", events: -1);
+        var longest = (code: "", events: -1L);
         foreach (var line in lent.GetProperty("items").EnumerateArray())
         {
             var code = line.GetProperty("code").GetString()!;
-            var events = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history")).GetArrayLength();
+            var events = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history?pageSize=1")).GetProperty("total").GetInt64();
             if (events > longest.events)
             {
                 longest = (code, events);

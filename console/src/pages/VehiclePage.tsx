@@ -20,6 +20,8 @@ import { addMonths, chinaMonth } from '../lib/periods';
 
 type Translate = (key: string) => string;
 
+const historyPageSize = 20;
+
 
 /** A vehicle [设备档案]: its state, its status over time, its whole history, where it went and how much it worked. */
 export function VehiclePage() {
@@ -35,9 +37,12 @@ export function VehiclePage() {
       navigate(`/vehicles/${encodeURIComponent(canonical)}`, { replace: true });
     }
   }, [canonical, code, navigate]);
-  // The record's history and timeline are read again whenever a command moves it on.
+  // The record's history and timeline are read again whenever a command moves it on; the history a page at a time.
   const version = vehicle.state === 'ready' ? vehicle.data.version : undefined;
-  const history = useApi(`history:${code}:${version}`, () => fleet.history(code));
+  // The page of the history shown is this vehicle's: another vehicle's page opens at its newest events.
+  const [pageShown, setPageShown] = useState({ code, page: 1 });
+  const historyPage = pageShown.code === code ? pageShown.page : 1;
+  const history = useApi(`history:${code}:${version}:${historyPage}`, () => fleet.history(code, historyPage, historyPageSize));
   const timeline = useApi(`status-timeline:${code}:${version}`, () => fleet.statusTimeline(code));
 
 
@@ -64,7 +69,7 @@ export function VehiclePage() {
         <UtilizationChart code={code} />
       </WhenVisible>
       <h2>{t('vehicle.history')}</h2>
-      <Loading loaded={history}>{(entries) => <HistoryTable entries={entries} testId="vehicle-history" />}</Loading>
+      <Loading loaded={history}>{(found) => <HistoryTable found={found} testId="vehicle-history" onPage={(page) => setPageShown({ code, page })} />}</Loading>
     </section>
   );
 }
