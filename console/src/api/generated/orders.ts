@@ -61,7 +61,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The models the company sells: what opportunities and orders may name */
+        /** The models the company sells, each named in the language Accept-Language asks for (English otherwise): what opportunities and orders may name */
         get: operations["ListModels"];
         put?: never;
         post?: never;
