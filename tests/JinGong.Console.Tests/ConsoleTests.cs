@@ -22,6 +22,9 @@ public sealed class ConsoleTests(ConsoleFixture console)
     {
         var page = await console.OpenAsync("opportunity-form", "/opportunities/new", p => p.GetByTestId("opportunity-form"));
         var form = page.GetByTestId("opportunity-form");
+        // The models are offered by their names in the reader's language.
+        var names = await Api.ModelNamesAsync("zh-CN");
+        await Expect(form.Locator("[name=model] option[value='MT-90E']")).ToHaveTextAsync($"MT-90E · {names["MT-90E"]}");
         await FillAsync(form, ValidOpportunity("Baotou Steel Bayan Obo"));
         await form.Locator("[type=submit]").ClickAsync();
 
@@ -77,6 +80,8 @@ public sealed class ConsoleTests(ConsoleFixture console)
         await page.GetByTestId("vehicle-history").GetByRole(AriaRole.Button, new() { Name = "下一页" }).ClickAsync();
         await Expect(rows.First).ToHaveAttributeAsync("data-version", (total - 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(rows).ToHaveCountAsync((int)Math.Min(total - 20, 20));
+        var model = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}")).GetProperty("model").GetString()!;
+        await Expect(page.GetByTestId("vehicle-state")).ToContainTextAsync($"{model} · {(await Api.ModelNamesAsync("zh-CN"))[model]}");
         // The trajectory is read once its place comes near the screen.
         await page.GetByTestId("trajectory-chart").ScrollIntoViewIfNeededAsync();
         await Expect(page.GetByTestId("trajectory-chart")).ToHaveAttributeAsync("data-state", "ready");
@@ -339,9 +344,16 @@ public sealed class ConsoleTests(ConsoleFixture console)
     {
         var page = await console.OpenAsync("inventory", "/inventory", p => p.GetByRole(AriaRole.Table).First);
         var chinese = await page.Locator("nav").InnerTextAsync();
+        // The first vehicle by code (the inventory's order) shows its model's name in the reader's language.
+        var first = (await Api.GetFromJsonAsync<JsonElement>("/api/fleet/inventory?pageSize=1&sort=code")).GetProperty("items")[0].GetProperty("model").GetString()!;
+        var (zh, en) = ((await Api.ModelNamesAsync("zh-CN"))[first], (await Api.ModelNamesAsync("en"))[first]);
+        zh.Should().NotBe(en, "the catalogue names {0} in both languages", first);
+        var model = page.GetByTestId("inventory-row").First.Locator("td").Nth(1);
+        await Expect(model).ToHaveTextAsync($"{first} · {zh}");
         await page.GetByTestId("language").ClickAsync();
         await Expect(page.Locator("nav")).Not.ToHaveTextAsync(chinese);
         (await page.Locator("nav").InnerTextAsync()).Should().MatchRegex("[A-Za-z]{4,}", "English labels");
+        await Expect(model).ToHaveTextAsync($"{first} · {en}");
         await ConsoleFixture.ScreenshotAsync(page, "inventory-english");
     }
 

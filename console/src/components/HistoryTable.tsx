@@ -4,6 +4,7 @@ import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../lib/format';
 import { describeEvent } from '../lib/history';
 import { Pager } from './Pager';
+import { useModelNames } from './useModels';
 
 /**
  * A page of a record's history as people read it (the API pages it newest first): each event a sentence in the
@@ -11,6 +12,7 @@ import { Pager } from './Pager';
  */
 export function HistoryTable({ found, testId, onPage }: { found: Page<AuditEntry>; testId: string; onPage: (page: number) => void }) {
   const { t, language } = useLanguage();
+  const modelName = useModelNames();
   if (found.total === 0) {
     return (
       <p className="muted" data-testid={testId} data-total={0}>
@@ -35,7 +37,7 @@ export function HistoryTable({ found, testId, onPage }: { found: Page<AuditEntry
             <tr key={entry.version} data-testid="history-row" data-version={entry.version} data-type={entry.type}>
               <td data-label={t('history.occurredAt')}>{formatInstant(entry.occurredAt ?? entry.recordedAt, language)}</td>
               <td data-label={t('history.what')}>
-                {describeEvent(entry, language, t)}
+                {describeEvent(entry, language, t, { modelName })}
                 <details>
                   <summary>{t('history.showData')}</summary>
                   <code className="data">{JSON.stringify(entry.data)}</code>

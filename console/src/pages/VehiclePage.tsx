@@ -13,6 +13,7 @@ import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
 import { OrderLink } from '../components/links';
 import { useApi } from '../components/useApi';
+import { useModelNames } from '../components/useModels';
 import { WhenVisible } from '../components/WhenVisible';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../lib/format';
@@ -92,9 +93,10 @@ function UtilizationChart({ code }: { code: string }) {
 
 function VehicleState({ vehicle }: { vehicle: Vehicle }) {
   const { t, language, word } = useLanguage();
+  const modelName = useModelNames();
   const facts: [string, ReactNode][] = [
     ['common.status', t(`status.${vehicle.status}`)],
-    ['common.model', `${vehicle.model} (${word('category', vehicle.category)})`],
+    ['common.model', `${modelName(vehicle.model)} (${word('category', vehicle.category)})`],
     ['common.region', word('region', vehicle.region)],
     ['inventory.warehouse', vehicle.warehouse],
     ['vehicle.registeredAt', formatInstant(vehicle.registeredAt, language)],

@@ -14,7 +14,7 @@ public sealed partial class ModelNameTests(OrdersService orders)
     [Fact]
     public async Task the_models_are_named_in_chinese_for_a_chinese_reader_and_in_english_for_any_other()
     {
-        var chinese = await ModelsAsync("zh-CN,zh;q=0.9,en;q=0.8");
+        var chinese = await orders.Api.ModelNamesAsync("zh-CN,zh;q=0.9,en;q=0.8");
         chinese["MT-90E"].Should().Be("90吨纯电动宽体矿卡");
         chinese["WL-50E"].Should().Be("5吨纯电动轮式装载机");
         chinese["EX-22E"].Should().Be("22吨纯电动挖掘机");
@@ -22,7 +22,7 @@ public sealed partial class ModelNameTests(OrdersService orders)
 
         foreach (var language in new[] { "en", "en-GB", "fr-FR", null })
         {
-            var english = await ModelsAsync(language);
+            var english = await orders.Api.ModelNamesAsync(language);
             english.Keys.Should().Equal(chinese.Keys, "the same models, in the same order, whatever the language");
             english["MT-90E"].Should().Be("90 t wide-body electric mining truck", $"Accept-Language {language ?? "(none)"} reads English");
             english.Values.Should().NotContain(name => Chinese().IsMatch(name));
@@ -48,18 +48,6 @@ public sealed partial class ModelNameTests(OrdersService orders)
         var reading = () => new ProductCatalogue([misspelt]);
 
         reading.Should().Throw<InvalidOperationException>().WithMessage("*LD-1E*'cn'*");
-    }
-
-    private async Task<Dictionary<string, string>> ModelsAsync(string? language)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders/models");
-        if (language is not null)
-        {
-            request.Headers.AcceptLanguage.ParseAdd(language);
-        }
-
-        using var answer = await orders.Api.SendAsync(request);
-        return (await answer.JsonAsync()).EnumerateArray().ToDictionary(model => model.GetProperty("model").GetString()!, model => model.GetProperty("name").GetString()!);
     }
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
