@@ -13,16 +13,19 @@ const days = new Set(['dueDate', 'issueDate', 'paidOn', 'date', 'from', 'to']);
 /**
  * An event as a sentence in the reader's words: the label `event.{type}` (the type without its version, so that a new
  * version of an event reads as the old one did) filled from the event's data — days as days, numbers as numbers,
- * statuses and stages in words; an event the console has no sentence for shows its name.
+ * statuses and stages in words, a model with its name (`modelName`, the catalogue's in the reader's language); an event
+ * the console has no sentence for shows its name.
  */
 export function describeEvent(
   event: HistoryEvent,
   language: Language,
   t: (key: string, values?: Record<string, string | number>) => string,
-  today = new Date(),
+  { today = new Date(), modelName = (code: string) => code }: { today?: Date; modelName?: (code: string) => string } = {},
 ): string {
   const key = `event.${event.type.replace(/_v\d+$/, '')}`;
-  const values = Object.fromEntries(Object.entries(event.data).map(([name, value]) => [name, said(name, value, language, t, today)]));
+  const values = Object.fromEntries(
+    Object.entries(event.data).map(([name, value]) => [name, name === 'model' && typeof value === 'string' ? modelName(value) : said(name, value, language, t, today)]),
+  );
   const sentence = t(key, values);
   return sentence === key ? event.type : sentence;
 }
