@@ -28,6 +28,12 @@ describe('an event of a history as a sentence', () => {
     expect(describeEvent(registered, 'zh', zh)).toContain('登记：MT-90E（');
   });
 
+  it('says regions and categories in the reader\'s words, and one it has no word for as it is', () => {
+    const registered = { type: 'vehicle_registered_v1', data: { model: 'MT-90E', category: 'mining-truck', region: 'east', warehouse: 'wuxi-1' } };
+    expect(describeEvent(registered, 'zh', zh)).toBe('登记：MT-90E（矿用卡车），华东 wuxi-1');
+    expect(describeEvent({ ...registered, data: { ...registered.data, region: 'east-9f3a' } }, 'zh', zh)).toContain('east-9f3a wuxi-1');
+  });
+
   it('says numbers as numbers', () => {
     expect(describeEvent({ type: 'vehicle_returned_v1', data: { loanId: 'LOAN-1', hoursUsed: 1234.5 } }, 'en', en)).toBe('Back from loan LOAN-1 after 1,234.5 h of work');
   });
