@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { dispatch, type Loan, type Transfer } from '../api/dispatch';
 import { fleet, vehicleStatuses, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
@@ -23,6 +23,18 @@ type Translate = (key: string) => string;
 
 const historyPageSize = 20;
 
+/**
+ * The version a record's other reads are keyed by: none until a command moves the record past the version first read
+ * (so they are read beside the record, once), then each version it moves to.
+ */
+function useMovedOn(code: string, version: string | undefined): string | undefined {
+  const first = useRef<{ code: string; version: string }>(undefined);
+  if (version !== undefined && first.current?.code !== code) {
+    first.current = { code, version };
+  }
+  return first.current?.code === code && version === first.current.version ? undefined : version;
+}
+
 
 /** A vehicle [设备档案]: its state, its status over time, its whole history, where it went and how much it worked. */
 export function VehiclePage() {
@@ -38,8 +50,9 @@ export function VehiclePage() {
       navigate(`/vehicles/${encodeURIComponent(canonical)}`, { replace: true });
     }
   }, [canonical, code, navigate]);
-  // The record's history and timeline are read again whenever a command moves it on; the history a page at a time.
-  const version = vehicle.state === 'ready' ? vehicle.data.version : undefined;
+  // The record's history and timeline are read beside the record, and again whenever a command moves it on (not when the
+  // record's first answer arrives: that would read them twice, the second time after the record); the history a page at a time.
+  const version = useMovedOn(code, vehicle.state === 'ready' ? vehicle.data.version : undefined);
   // The page of the history shown is this vehicle's: another vehicle's page opens at its newest events.
   const [pageShown, setPageShown] = useState({ code, page: 1 });
   const historyPage = pageShown.code === code ? pageShown.page : 1;
