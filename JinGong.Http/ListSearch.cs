@@ -22,5 +22,5 @@ public static class ListSearch
     }
 
     /// <summary>What was searched for, trimmed; null when nothing was.</summary>
-    public static string? Of(string? search) => string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+    public static string? Of(string? search) => FieldErrors.Trimmed(search);
 }

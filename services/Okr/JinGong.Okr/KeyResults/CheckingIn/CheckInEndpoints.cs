@@ -26,7 +26,7 @@ public static class CheckInEndpoints
                 .Check("confidence", request.Confidence is null or >= 0 and <= 1, $"Confidence is from 0 (no chance) to 1 (certain).")
                 .Check("note", request.Note is null || request.Note.Length <= MaxNoteLength, $"A note has at most {MaxNoteLength} characters."),
             (id, request, occurredAt, now) => state => KeyResultDecider.Decide(
-                new CheckIn(id, request.Value!.Value, request.Confidence!.Value, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), occurredAt, now), state))
+                new CheckIn(id, request.Value!.Value, request.Confidence!.Value, FieldErrors.Trimmed(request.Note), occurredAt, now), state))
             .WithSummary("Check in a manual key result: its value, the owner's confidence and a note")
             .RequireRoles(Writers.OwningRoles)
             .WrittenByTheOwnerChain(keyResult: true);

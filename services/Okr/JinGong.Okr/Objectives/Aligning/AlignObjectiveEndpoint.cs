@@ -32,7 +32,7 @@ public static class AlignObjectiveEndpoint
     private static async Task<Results<Ok<ObjectiveView>, ValidationProblem, ProblemHttpResult>> AlignAsync(
         string id, AlignObjectiveRequest request, HttpContext http, IDocumentStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var parentId = string.IsNullOrWhiteSpace(request.ParentId) ? null : request.ParentId.Trim();
+        var parentId = FieldErrors.Trimmed(request.ParentId);
         var now = clock.GetUtcNow();
         var occurredAt = (request.OccurredAt ?? now).ToUniversalTime();
         return await store.DecideSerializableAsync(http, async session =>

@@ -177,7 +177,7 @@ public static class ImportRosterEndpoint
     }
 
     private static RosterEntry Entry(RosterEntryRequest request) =>
-        new(request.Id!.Trim(), request.Name!.Trim(), request.Team!.Trim(), request.Region!.Trim(), string.IsNullOrWhiteSpace(request.Manager) ? null : request.Manager.Trim());
+        new(request.Id!.Trim(), request.Name!.Trim(), request.Team!.Trim(), request.Region!.Trim(), FieldErrors.Trimmed(request.Manager));
 
     private static bool IsCsv(HttpRequest http) => http.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true;
 }
