@@ -1,8 +1,9 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, type SignedInUser } from './auth/auth';
 import { UserProvider } from './auth/user';
 import { useLanguage } from './i18n/language';
+import { ChartsPage } from './pages/ChartsPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
 import { OkrPage } from './pages/OkrPage';
@@ -11,12 +12,8 @@ import { OpportunityPage } from './pages/OpportunityPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PeoplePage } from './pages/PeoplePage';
-
-// The pages that draw charts load with ECharts, most of the console's code, only when first opened: the inventory a
-// person lands on, the forms and the boards come without it.
-const ChartsPage = lazy(() => import('./pages/ChartsPage').then((page) => ({ default: page.ChartsPage })));
-const PipelinePage = lazy(() => import('./pages/PipelinePage').then((page) => ({ default: page.PipelinePage })));
-const VehiclePage = lazy(() => import('./pages/VehiclePage').then((page) => ({ default: page.VehiclePage })));
+import { PipelinePage } from './pages/PipelinePage';
+import { VehiclePage } from './pages/VehiclePage';
 
 const navigation = [
   ['/inventory', 'nav.inventory'],
@@ -63,7 +60,6 @@ export function App({ user }: { user: SignedInUser }) {
       </header>
       <main id="main" tabIndex={-1}>
         <UserProvider user={user}>
-        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
           <Routes>
             <Route path="/" element={<Navigate to="/inventory" replace />} />
             <Route path="/inventory" element={<InventoryPage />} />
@@ -79,7 +75,6 @@ export function App({ user }: { user: SignedInUser }) {
             <Route path="/charts" element={<ChartsPage />} />
             <Route path="*" element={<Navigate to="/inventory" replace />} />
           </Routes>
-        </Suspense>
         </UserProvider>
       </main>
     </BrowserRouter>

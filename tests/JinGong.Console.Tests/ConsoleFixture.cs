@@ -79,21 +79,30 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     /// <summary>
     /// Opens <paramref name="path"/> again in a signed-in page and waits until <paramref name="ready"/> is visible:
-    /// that time is the page's load time (reported, never asserted), and the page is saved as a screenshot.
+    /// that time from the navigation's start is the page's load time (reported, never asserted), and the page is saved
+    /// as a screenshot.
     /// </summary>
     public async Task<IPage> OpenAsync(string name, string path, Func<IPage, ILocator> ready)
     {
         var page = await SignedInPageAsync(path);
         var watch = Stopwatch.StartNew();
         await page.ReloadAsync();
-        await Assertions.Expect(ready(page)).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        var shown = watch.Elapsed;
+        // Waited for as the browser draws frames (an assertion's retries would round the time up to its next retry), and
+        // timed by the page itself from the start of its navigation.
+        await ready(page).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+        var shown = TimeSpan.FromMilliseconds(await page.EvaluateAsync<double>("() => performance.now()"));
         // Settled: no request for 500 ms (Playwright's network idle), so what loads below the fold has come too.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var settled = watch.Elapsed - TimeSpan.FromMilliseconds(500);
+        // Each request of the load as the page timed it, so a slow page says what it waited on.
+        var requests = (await page.EvaluateAsync<JsonElement>(
+            """
+            () => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+                .map(entry => ({ path: new URL(entry.name).pathname + new URL(entry.name).search, start: Math.round(entry.startTime), duration: Math.round(entry.duration) }))
+            """)).Deserialize<RequestTime[]>(JsonSerializerOptions.Web)!;
         lock (loads)
         {
-            loads.Add(new PageLoad(name, path, Math.Round(shown.TotalMilliseconds), Math.Round(settled.TotalMilliseconds)));
+            loads.Add(new PageLoad(name, path, Math.Round(shown.TotalMilliseconds), Math.Round(settled.TotalMilliseconds), requests));
         }
 
         await ScreenshotAsync(page, name);
@@ -122,10 +131,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// From the page's reload to its data on screen (<paramref name="Milliseconds"/>), and to its last request answered
-    /// (<paramref name="SettledMilliseconds"/>: what loads later, below the fold, included).
+    /// From the navigation's start to the page's data on screen (<paramref name="Milliseconds"/>), and to its last request answered
+    /// (<paramref name="SettledMilliseconds"/>: what loads later, below the fold, included), and the requests it made.
     /// </summary>
-    private sealed record PageLoad(string Page, string Path, double Milliseconds, double SettledMilliseconds);
+    private sealed record PageLoad(string Page, string Path, double Milliseconds, double SettledMilliseconds, IReadOnlyList<RequestTime> Requests);
+
+    /// <summary>A request of a page's load: when it started after the navigation's start, and how long until its answer's last byte (ms).</summary>
+    private sealed record RequestTime(string Path, double Start, double Duration);
 }
 
 /// <summary>The demo company is played once, for the console's tests and for its own.</summary>

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Versioned, Write } from '../api/http';
+import { Fold } from '../components/Fold';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useLanguage } from '../i18n/language';
@@ -159,10 +160,9 @@ export function RecordCommandForm<T>({
 export function FoldedCommandForm<TAnswer>(form: CommandFormProps<TAnswer>) {
   const { t } = useLanguage();
   return (
-    <details className="card">
-      <summary>{t(form.title)}</summary>
+    <Fold className="card" summary={t(form.title)}>
       <CommandForm {...form} />
-    </details>
+    </Fold>
   );
 }
 

@@ -1,17 +1,11 @@
-import { BarChart, CustomChart, LineChart } from 'echarts/charts';
-import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
+import { useEffect, useRef, useState } from 'react';
 import { useLanguage } from '../i18n/language';
 import { ExportButtons } from './ExportButtons';
 import { ProblemMessage } from './ProblemMessage';
 import type { Loaded } from './useApi';
 
-// Only the parts of ECharts the console draws with, to keep the bundle small.
-echarts.use([BarChart, LineChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
-
-export type ChartOption = echarts.EChartsCoreOption;
+export type ChartOption = EChartsCoreOption;
 
 /** What a chart draws from an answer: its option, how many data points it holds (0: nothing to draw), and those points as a table. */
 export interface Drawing {
@@ -59,21 +53,32 @@ function TableExport({ name, table }: { name: string; table: DrawnTable }) {
   return <ExportButtons name={name} columns={columns} rows={async () => table.rows} />;
 }
 
+/**
+ * ECharts is loaded when the first chart is drawn, not with the page: it is the console's largest library, and a page's
+ * facts and tables should not wait for it to be fetched and parsed.
+ */
 function Canvas({ option, height }: { option: ChartOption; height: number }) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts>(undefined);
+  const [chart, setChart] = useState<ECharts>();
   useEffect(() => {
-    const instance = echarts.init(element.current!);
-    chart.current = instance;
-    const resize = () => instance.resize();
+    let instance: ECharts | undefined;
+    let removed = false;
+    const resize = () => instance?.resize();
+    void import('./echarts').then(({ init }) => {
+      if (!removed) {
+        instance = init(element.current!);
+        setChart(instance);
+      }
+    });
     window.addEventListener('resize', resize);
     return () => {
+      removed = true;
       window.removeEventListener('resize', resize);
-      instance.dispose();
+      instance?.dispose();
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart?.setOption(option, { notMerge: true });
+  }, [chart, option]);
   return <div ref={element} style={{ width: '100%', height }} />;
 }

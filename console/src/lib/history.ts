@@ -1,5 +1,5 @@
 import { translateWord, type Language } from '../i18n/translate';
-import { formatAmount } from './format';
+import { cachedFormat, formatAmount, locale } from './format';
 
 /** One event of a record's history as the audit API tells it. */
 export interface HistoryEvent {
@@ -57,10 +57,13 @@ export function formatDay(value: string, language: Language, today = new Date())
     return value;
   }
   const sameYear = day.getUTCFullYear() === today.getUTCFullYear();
-  return day.toLocaleDateString(language === 'zh' ? 'zh-CN' : 'en-GB', {
-    timeZone: 'Asia/Shanghai',
-    month: language === 'zh' ? 'long' : 'short',
-    day: 'numeric',
-    year: sameYear ? undefined : 'numeric',
-  });
+  const format = cachedFormat(`day:${language}:${sameYear}`, () =>
+    new Intl.DateTimeFormat(locale(language), {
+      timeZone: 'Asia/Shanghai',
+      month: language === 'zh' ? 'long' : 'short',
+      day: 'numeric',
+      year: sameYear ? undefined : 'numeric',
+    }),
+  );
+  return format.format(day);
 }

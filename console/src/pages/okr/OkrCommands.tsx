@@ -1,5 +1,6 @@
 import { okr, type KeyResultLine, type ObjectiveLine, type OwnerKind, type Person } from '../../api/okr';
 import { CommandForm, FoldedCommandForm, numberOf, type CommandField } from '../../commands/CommandForm';
+import { Fold } from '../../components/Fold';
 import { useLanguage } from '../../i18n/language';
 import { periodEnded } from '../../lib/periods';
 
@@ -63,8 +64,7 @@ export function ObjectiveCommands({ objective, actions }: { objective: Objective
     { name: 'weight', label: 'okr.weight', type: 'number', step: 'any' },
   ];
   return (
-    <details className="objective-commands">
-      <summary>{t('command.title')}</summary>
+    <Fold className="objective-commands" summary={t('command.title')}>
       <div className="commands">
         <CommandForm
           id={`define-key-result-${objective.id}`}
@@ -87,7 +87,7 @@ export function ObjectiveCommands({ objective, actions }: { objective: Objective
           onDone={actions.onChanged}
         />
       </div>
-    </details>
+    </Fold>
   );
 }
 
@@ -103,8 +103,7 @@ export function KeyResultCommands({ keyResult, period, actions }: { keyResult: K
   return (
     <>
       {keyResult.binding === null && (
-        <details className="check-in">
-          <summary>{t('okr.checkIn')}</summary>
+        <Fold className="check-in" summary={t('okr.checkIn')}>
           <CommandForm
             id={`check-in-${keyResult.id}`}
             title="okr.checkIn"
@@ -116,11 +115,10 @@ export function KeyResultCommands({ keyResult, period, actions }: { keyResult: K
             send={(values, key) => okr.checkIn(keyResult.id, { value: numberOf(values('value')), confidence: numberOf(values('confidence')), note: values('note') }, key)}
             onDone={actions.onChanged}
           />
-        </details>
+        </Fold>
       )}
       {periodEnded(period) && (
-        <details className="score-key-result">
-          <summary>{t('okr.scoreIt')}</summary>
+        <Fold className="score-key-result" summary={t('okr.scoreIt')}>
           <CommandForm
             id={`score-${keyResult.id}`}
             title="okr.scoreIt"
@@ -131,7 +129,7 @@ export function KeyResultCommands({ keyResult, period, actions }: { keyResult: K
             send={(values, key) => okr.score(keyResult.id, { score: numberOf(values('score')), reason: values('reason') }, key)}
             onDone={actions.onChanged}
           />
-        </details>
+        </Fold>
       )}
     </>
   );
