@@ -182,7 +182,8 @@ public sealed class CommandTests(ConsoleFixture console)
     public async Task fleet_operations_open_a_warehouse_and_register_a_vehicle_at_it_which_takes_its_region()
     {
         var (warehouse, code) = (GatewayRequests.Unique("lanzhou"), FleetApi.NewCode());
-        var page = await console.OpenAsync("warehouse-and-registration", "/inventory", p => p.GetByTestId("command-register-vehicle"));
+        // The forms are folded until asked for: the page is ready when their headings show.
+        var page = await console.OpenAsync("warehouse-and-registration", "/inventory", p => p.Locator("summary").Filter(new() { HasText = "登记新车" }));
 
         await page.Locator("summary").Filter(new() { HasText = "开设仓库" }).ClickAsync();
         var open = page.GetByTestId("command-open-warehouse");
@@ -203,6 +204,12 @@ public sealed class CommandTests(ConsoleFixture console)
 
         var vehicle = await console.System.GetOkAsync($"/api/fleet/vehicles/{code}");
         (vehicle.GetProperty("warehouse").GetString(), vehicle.GetProperty("region").GetString()).Should().Be((warehouse, "west"));
+
+        // The inventory's warehouse filter offers it too, and finds the one vehicle there.
+        await page.ReloadAsync();
+        await page.Locator("form.filters select[name=warehouse]").SelectOptionAsync(warehouse);
+        await Expect(page.GetByTestId("inventory-row")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("inventory-row")).ToContainTextAsync(code);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ const count = createColumnHelper<InventoryCount>();
  */
 export function InventoryPage() {
   const regions = useRegions();
+  const warehouses = useWarehouseChoices().warehouses.map((warehouse) => warehouse.code);
   const { t, word } = useLanguage();
   const query = useAddressQuery();
   const filter: InventoryFilter = Object.fromEntries(filterNames.map((name) => [name, query.get(name)]));
@@ -39,7 +40,7 @@ export function InventoryPage() {
   const typed = (form: HTMLFormElement) => {
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
-    set({ search: text('search'), model: text('model'), warehouse: text('warehouse') });
+    set({ search: text('search'), model: text('model') });
   };
 
   const columns = [
@@ -89,10 +90,7 @@ export function InventoryPage() {
             </label>
             <Select label="common.status" name="status" value={filter.status ?? ''} options={vehicleStatuses} optionLabels="status." emptyLabel="common.all" onChange={(status) => set({ status })} />
             <Select label="common.region" name="region" value={filter.region ?? ''} options={regions} optionLabels="region." emptyLabel="common.all" onChange={(region) => set({ region })} />
-            <label>
-              {t('inventory.warehouse')}
-              <input name="warehouse" defaultValue={filter.warehouse} onBlur={(event) => typed(event.target.form!)} />
-            </label>
+            <Select label="inventory.warehouse" name="warehouse" value={filter.warehouse ?? ''} options={withChosen(warehouses, filter.warehouse)} emptyLabel="common.all" onChange={(warehouse) => set({ warehouse })} />
             {/* Enter in any box applies what was typed: a form with several boxes submits on Enter only through its button. */}
             <button type="submit">{t('inventory.apply')}</button>
           </form>
@@ -104,6 +102,9 @@ export function InventoryPage() {
     </section>
   );
 }
+
+/** The choices, with the one the address names even before the list has it (still loading, or since closed). */
+const withChosen = (choices: readonly string[], chosen: string | undefined) => (chosen && !choices.includes(chosen) ? [...choices, chosen] : choices);
 
 /** The inventory as exported: the table's columns, its status in the reader's words. */
 const exported = (t: (key: string) => string): ExportColumn<InventoryLine>[] => [
