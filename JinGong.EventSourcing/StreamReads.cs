@@ -12,7 +12,8 @@ namespace JinGong.EventSourcing;
 /// <summary>
 /// The reads every stream offers: its state now, as it was at a moment of business time (<c>?asOf=</c>:
 /// the events that occurred by then), or after its first N events (<c>?version=</c>), with the stream's
-/// version as ETag; and its whole history for auditors.
+/// version as ETag; and its history, newest first, a page at a time (auditors read a stream whole at
+/// <c>/audit/streams/{id}</c>).
 /// </summary>
 public static class StreamReads
 {
@@ -34,10 +35,11 @@ public static class StreamReads
         where TState : class
     {
         var idName = idRoute.Split('{', '}')[1];
-        group.MapGet($"{idRoute}/history", async (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken) =>
-                await HistoryAsync(kind, await kind.IdAskedForAsync(session, http.GetRouteValue(idName) as string ?? string.Empty, cancellationToken), session, http, service, cancellationToken))
+        group.MapGet($"{idRoute}/history", async (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken,
+                int page = 1, int pageSize = Page.DefaultSize) =>
+                await HistoryAsync(kind, await kind.IdAskedForAsync(session, http.GetRouteValue(idName) as string ?? string.Empty, cancellationToken), session, http, service, page, pageSize, cancellationToken))
             .WithName($"Get{kind.Noun}History")
-            .WithSummary($"Every event of a {kind.Noun.ToLowerInvariant()} with its business and recorded times (and, for auditors, executives and administrators, user and correlation id)");
+            .WithSummary($"The events of a {kind.Noun.ToLowerInvariant()}, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id)");
         return group;
     }
 
@@ -80,19 +82,31 @@ public static class StreamReads
         return TypedResults.Ok(kind.View(state, folded.Count));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> HistoryAsync<TState, TView>(
-        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, ServiceIdentity service, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<AuditEntry>>, ValidationProblem, ProblemHttpResult>> HistoryAsync<TState, TView>(
+        StreamKind<TState, TView> kind, string id, IQuerySession session, HttpContext http, ServiceIdentity service, int page, int pageSize,
+        CancellationToken cancellationToken)
         where TState : class
     {
-        if ((await CurrentAsync(kind, id, session, http, cancellationToken)).Refused is { } refused)
+        if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var (_, streamVersion, refused) = await CurrentAsync(kind, id, session, http, cancellationToken);
+        if (refused is not null)
         {
             return refused;
         }
 
-        var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        var entries = events.Select(e => AuditEntry.Of(service, e, kind.OccurredAt(e.Data)));
+        // A stream's versions run 1..N without gaps, so page p of the newest first is a range of versions, read by the
+        // stream's own index: a page costs the same on the thousandth page of a long record as on the first.
+        var newest = streamVersion - ((long)page - 1) * pageSize;
+        var events = newest < 1 ? []
+            : await session.Events.FetchStreamAsync(id, version: newest, fromVersion: Math.Max(1, newest - pageSize + 1), token: cancellationToken);
+        var entries = events.OrderByDescending(e => e.Version).Select(e => AuditEntry.Of(service, e, kind.OccurredAt(e.Data)));
         // Who acted, and in which flow, is for auditors, executives and administrators (docs/access.md).
-        return TypedResults.Ok<IReadOnlyList<AuditEntry>>([.. http.User.MaySeeWhoActed() ? entries : entries.Select(entry => entry.WithoutWhoActed())]);
+        return TypedResults.Ok(new Page<AuditEntry>(
+            [.. http.User.MaySeeWhoActed() ? entries : entries.Select(entry => entry.WithoutWhoActed())], page, pageSize, streamVersion));
     }
 
     /// <summary>

@@ -41,6 +41,13 @@ public static partial class Texts
         return string.Format(CultureInfo.InvariantCulture, translated, arguments.ToArray());
     }
 
+    /// <summary>
+    /// A name configured per language (reference data, such as a model's name: <paramref name="english"/> and
+    /// <paramref name="names"/> by language, <c>{"zh": "…"}</c>) in the request's language, or in English where it has none.
+    /// </summary>
+    public static string Named(string english, IReadOnlyDictionary<string, string>? names) =>
+        names?.GetValueOrDefault(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) is { Length: > 0 } name ? name : english;
+
     /// <summary>A fixed English phrase (a status's title, as ASP.NET Core writes it) in the request's language, where the catalogue has it.</summary>
     public static string Phrase(string english) => Current?.Texts.GetValueOrDefault(english) ?? english;
 

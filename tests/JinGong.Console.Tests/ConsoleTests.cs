@@ -22,6 +22,9 @@ public sealed class ConsoleTests(ConsoleFixture console)
     {
         var page = await console.OpenAsync("opportunity-form", "/opportunities/new", p => p.GetByTestId("opportunity-form"));
         var form = page.GetByTestId("opportunity-form");
+        // The models are offered by their names in the reader's language.
+        var names = await Api.ModelNamesAsync("zh-CN");
+        await Expect(form.Locator("[name=model] option[value='MT-90E']")).ToHaveTextAsync($"MT-90E · {names["MT-90E"]}");
         await FillAsync(form, ValidOpportunity("Baotou Steel Bayan Obo"));
         await form.Locator("[type=submit]").ClickAsync();
 
@@ -56,18 +59,29 @@ public sealed class ConsoleTests(ConsoleFixture console)
     public async Task a_vehicle_page_shows_its_history_as_sentences_newest_first_its_status_spells_and_its_trajectory()
     {
         var code = await VehicleWithTheLongestHistoryAsync();
-        var history = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history")).EnumerateArray().ToList();
+        // The page reads its history a page of 20 at a time, newest first, as the API pages it.
+        var newest = await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history?pageSize=20");
+        var total = newest.GetProperty("total").GetInt64();
 
         var page = await console.OpenAsync("vehicle", $"/vehicles/{code}", p => p.GetByTestId("vehicle-history"));
-        await Expect(page.GetByTestId("vehicle-history")).ToHaveAttributeAsync("data-total", history.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("vehicle-history")).ToHaveAttributeAsync("data-total", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var rows = page.GetByTestId("history-row");
-        await Expect(rows).ToHaveCountAsync(Math.Min(history.Count, 20));
-        await Expect(rows.First).ToHaveAttributeAsync("data-version", history[^1].GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(rows).ToHaveCountAsync(newest.GetProperty("items").GetArrayLength());
+        (await rows.EvaluateAllAsync<string[]>("rows => rows.map(row => row.dataset.version)")).Should().Equal(
+            newest.GetProperty("items").EnumerateArray().Select(entry => entry.GetProperty("version").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "the newest events first, as the API pages them");
         // Every row a sentence in Chinese, none of the event types' own names.
         foreach (var row in await rows.AllAsync())
         {
             (await row.Locator("td").Nth(1).EvaluateAsync<string>("cell => cell.firstChild.textContent")).Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}").And.NotMatchRegex("_v[0-9]+$");
         }
+        // The next page is the next 20 older events, read from the API when asked for.
+        total.Should().BeGreaterThan(20, "the longest history has a second page");
+        await page.GetByTestId("vehicle-history").GetByRole(AriaRole.Button, new() { Name = "下一页" }).ClickAsync();
+        await Expect(rows.First).ToHaveAttributeAsync("data-version", (total - 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(rows).ToHaveCountAsync((int)Math.Min(total - 20, 20));
+        var model = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}")).GetProperty("model").GetString()!;
+        await Expect(page.GetByTestId("vehicle-state")).ToContainTextAsync($"{model} · {(await Api.ModelNamesAsync("zh-CN"))[model]}");
         // The trajectory is read once its place comes near the screen.
         await page.GetByTestId("trajectory-chart").ScrollIntoViewIfNeededAsync();
         await Expect(page.GetByTestId("trajectory-chart")).ToHaveAttributeAsync("data-state", "ready");
@@ -330,9 +344,16 @@ public sealed class ConsoleTests(ConsoleFixture console)
     {
         var page = await console.OpenAsync("inventory", "/inventory", p => p.GetByRole(AriaRole.Table).First);
         var chinese = await page.Locator("nav").InnerTextAsync();
+        // The first vehicle by code (the inventory's order) shows its model's name in the reader's language.
+        var first = (await Api.GetFromJsonAsync<JsonElement>("/api/fleet/inventory?pageSize=1&sort=code")).GetProperty("items")[0].GetProperty("model").GetString()!;
+        var (zh, en) = ((await Api.ModelNamesAsync("zh-CN"))[first], (await Api.ModelNamesAsync("en"))[first]);
+        zh.Should().NotBe(en, "the catalogue names {0} in both languages", first);
+        var model = page.GetByTestId("inventory-row").First.Locator("td").Nth(1);
+        await Expect(model).ToHaveTextAsync($"{first} · {zh}");
         await page.GetByTestId("language").ClickAsync();
         await Expect(page.Locator("nav")).Not.ToHaveTextAsync(chinese);
         (await page.Locator("nav").InnerTextAsync()).Should().MatchRegex("[A-Za-z]{4,}", "English labels");
+        await Expect(model).ToHaveTextAsync($"{first} · {en}");
         await ConsoleFixture.ScreenshotAsync(page, "inventory-english");
     }
 
@@ -399,11 +420,11 @@ public sealed class ConsoleTests(ConsoleFixture console)
     private async Task<string> VehicleWithTheLongestHistoryAsync()
     {
         var lent = await Api.GetFromJsonAsync<JsonElement>("/api/fleet/inventory?pageSize=20");
-        var longest = (code: "", events: -1);
+        var longest = (code: "", events: -1L);
         foreach (var line in lent.GetProperty("items").EnumerateArray())
         {
             var code = line.GetProperty("code").GetString()!;
-            var events = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history")).GetArrayLength();
+            var events = (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history?pageSize=1")).GetProperty("total").GetInt64();
             if (events > longest.events)
             {
                 longest = (code, events);

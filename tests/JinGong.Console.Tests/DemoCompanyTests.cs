@@ -72,8 +72,10 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
                 continue;
             }
 
-            var history = (await system.GetOkAsync($"/api/fleet/vehicles/{code}/history")).EnumerateArray()
+            var page = await system.GetOkAsync($"/api/fleet/vehicles/{code}/history?pageSize={JinGong.Http.Page.MaxSize}");
+            var history = page.GetProperty("items").EnumerateArray()
                 .Select(e => (Type: e.GetProperty("type").GetString(), OccurredAt: e.GetProperty("occurredAt").GetDateTimeOffset())).ToList();
+            history.Should().HaveCount((int)page.GetProperty("total").GetInt64(), $"one page holds the whole of {code}'s year");
             history.Should().Contain(e => e.Type == "vehicle_delivered_v1")
                 .And.OnlyContain(e => e.OccurredAt < played, $"everything {code} went through happened in the year played (before {played:O})");
 

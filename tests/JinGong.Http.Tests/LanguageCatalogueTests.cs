@@ -59,17 +59,17 @@ public sealed partial class LanguageCatalogueTests
     public void a_message_is_said_in_the_request_language_with_its_arguments_and_words_translated()
     {
         var error = new DomainError("vehicle-retired", $"Vehicle {"JG-EX-0004"} is retired and accepts nothing more.", ErrorKind.Conflict);
-        WithUiCulture("en", () => Problems.From(error).ProblemDetails).Should().BeEquivalentTo(new
+        UiCulture.With("en", () => Problems.From(error).ProblemDetails).Should().BeEquivalentTo(new
         {
             Title = "Vehicle retired", Detail = "Vehicle JG-EX-0004 is retired and accepts nothing more.",
         });
-        var chinese = WithUiCulture("zh-CN", () => Problems.From(error).ProblemDetails);
+        var chinese = UiCulture.With("zh-CN", () => Problems.From(error).ProblemDetails);
         (chinese.Title, chinese.Detail).Should().Be((Texts.Of("zh").Titles["vehicle-retired"], string.Format(CultureInfo.InvariantCulture, Texts.Of("zh").Texts["Vehicle {0} is retired and accepts nothing more."], "JG-EX-0004")));
         chinese.Detail.Should().Contain("JG-EX-0004").And.MatchRegex(@"\p{IsCJKUnifiedIdeographs}");
 
-        var outside = WithUiCulture("zh", () => Problems.OutsideRegion($"{new Word("Order")} {"ORD-1"}", "north").ProblemDetails.Detail);
+        var outside = UiCulture.With("zh", () => Problems.OutsideRegion($"{new Word("Order")} {"ORD-1"}", "north").ProblemDetails.Detail);
         outside.Should().StartWith($"{Texts.Of("zh").Words["Order"]} ORD-1", "a word of the domain inside a message is translated too");
-        WithUiCulture("zh", () => new FieldErrors().Required("expectedCloseDate", (string?)null).Errors["expectedCloseDate"].Single())
+        UiCulture.With("zh", () => new FieldErrors().Required("expectedCloseDate", (string?)null).Errors["expectedCloseDate"].Single())
             .Should().Contain(Texts.Of("zh").Words["expectedCloseDate"], "a field's name is said in the reader's words");
     }
 
@@ -100,20 +100,6 @@ public sealed partial class LanguageCatalogueTests
     private sealed class AnyValue : IFormattable
     {
         public string ToString(string? format, IFormatProvider? formatProvider) => "·";
-    }
-
-    private static T WithUiCulture<T>(string culture, Func<T> act)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        try
-        {
-            return act();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
     }
 
     [GeneratedRegex(@"\{(?<index>\d+)[,:}]")]

@@ -27,6 +27,22 @@ public static class OrdersApi
             occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddDays(-60),
         }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
+    /// <summary>
+    /// Each model the company sells (its code) and its name as <c>/api/orders/models</c> answers a reader of
+    /// <paramref name="language"/> (an <c>Accept-Language</c>; none when null), in the catalogue's order.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> ModelNamesAsync(this HttpClient api, string? language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders/models");
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var answer = await api.SendAsync(request);
+        return (await answer.JsonAsync()).EnumerateArray().ToDictionary(model => model.GetProperty("model").GetString()!, model => model.GetProperty("name").GetString()!);
+    }
+
     /// <summary>How many events a stream of orders' store holds, read from its database.</summary>
     public static async Task<long> OrdersStreamVersionAsync(this IApiUnderTest orders, string id) =>
         (await orders.OrdersEventsAsync(id)).Count;

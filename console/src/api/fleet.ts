@@ -57,7 +57,9 @@ export const fleet = {
   closeMaintenance: (code: string, outcome: string | null, write: Write) =>
     command<Vehicle>(`${base}/vehicles/${segment(code)}/maintenance/close`, { outcome }, write),
   retire: (code: string, reason: string | null, write: Write) => command<Vehicle>(`${base}/vehicles/${segment(code)}/retirement`, { reason }, write),
-  history: (code: string) => get<AuditEntry[]>(`${base}/vehicles/${segment(code)}/history`),
+  /** One page of the vehicle's events, newest first. */
+  history: (code: string, page: number, pageSize: number) =>
+    get<Page<AuditEntry>>(`${base}/vehicles/${segment(code)}/history`, { page, pageSize }),
   statusTimeline: (code: string) => get<VehicleStatusTimeline>(`${base}/vehicles/${segment(code)}/status-timeline`),
   trajectory: (code: string) => get<Trajectory>(`${base}/vehicles/${segment(code)}/trajectory`),
   vehicleUtilization: (code: string, from: string, to: string) =>

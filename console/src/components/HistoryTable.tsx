@@ -1,23 +1,19 @@
-import { useState } from 'react';
 import type { AuditEntry } from '../api/audit';
+import type { Page } from '../api/http';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../lib/format';
 import { describeEvent } from '../lib/history';
 import { Pager } from './Pager';
-
-
-const pageSize = 20;
+import { useModelNames } from './useModels';
 
 /**
- * A record's history as people read it: each event a sentence in the reader's words, newest first, a page at a time;
- * its data kept a click away for whoever audits it.
+ * A page of a record's history as people read it (the API pages it newest first): each event a sentence in the
+ * reader's words, its data kept a click away for whoever audits it.
  */
-export function HistoryTable({ entries, testId }: { entries: AuditEntry[]; testId: string }) {
+export function HistoryTable({ found, testId, onPage }: { found: Page<AuditEntry>; testId: string; onPage: (page: number) => void }) {
   const { t, language } = useLanguage();
-  const [page, setPage] = useState(1);
-  const newestFirst = [...entries].sort((a, b) => b.version - a.version);
-  const shown = newestFirst.slice((page - 1) * pageSize, page * pageSize);
-  if (entries.length === 0) {
+  const modelName = useModelNames();
+  if (found.total === 0) {
     return (
       <p className="muted" data-testid={testId} data-total={0}>
         {t('common.empty')}
@@ -25,7 +21,7 @@ export function HistoryTable({ entries, testId }: { entries: AuditEntry[]; testI
     );
   }
   return (
-    <div data-testid={testId} data-total={entries.length}>
+    <div data-testid={testId} data-total={found.total}>
       <table className="data history">
         <thead>
           <tr>
@@ -37,11 +33,11 @@ export function HistoryTable({ entries, testId }: { entries: AuditEntry[]; testI
           </tr>
         </thead>
         <tbody>
-          {shown.map((entry) => (
+          {found.items.map((entry) => (
             <tr key={entry.version} data-testid="history-row" data-version={entry.version} data-type={entry.type}>
               <td data-label={t('history.occurredAt')}>{formatInstant(entry.occurredAt ?? entry.recordedAt, language)}</td>
               <td data-label={t('history.what')}>
-                {describeEvent(entry, language, t)}
+                {describeEvent(entry, language, t, { modelName })}
                 <details>
                   <summary>{t('history.showData')}</summary>
                   <code className="data">{JSON.stringify(entry.data)}</code>
@@ -54,7 +50,7 @@ export function HistoryTable({ entries, testId }: { entries: AuditEntry[]; testI
           ))}
         </tbody>
       </table>
-      {entries.length > pageSize && <Pager page={page} pageSize={pageSize} total={entries.length} onPage={setPage} />}
+      {found.total > found.pageSize && <Pager page={found.pageNumber} pageSize={found.pageSize} total={found.total} onPage={onPage} />}
     </div>
   );
 }

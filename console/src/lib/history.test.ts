@@ -9,8 +9,8 @@ const lent = { type: 'vehicle_lent_v1', data: { vehicleCode: 'JG-MT-0117', loanI
 
 describe('an event of a history as a sentence', () => {
   it('fills the sentence of its type from its data, days said as days', () => {
-    expect(describeEvent(lent, 'zh', zh, today)).toBe('租借给 福建三明矿业（三明），至 12月1日');
-    expect(describeEvent(lent, 'en', en, today)).toBe('Lent to 福建三明矿业 at 三明, until 1 Dec');
+    expect(describeEvent(lent, 'zh', zh, { today })).toBe('租借给 福建三明矿业（三明），至 12月1日');
+    expect(describeEvent(lent, 'en', en, { today })).toBe('Lent to 福建三明矿业 at 三明, until 1 Dec');
   });
 
   it('reads a later version of an event as the same sentence', () => {
@@ -19,6 +19,19 @@ describe('an event of a history as a sentence', () => {
 
   it('shows the name of an event it has no sentence for', () => {
     expect(describeEvent({ type: 'vehicle_painted_v1', data: { colour: 'red' } }, 'zh', zh)).toBe('vehicle_painted_v1');
+  });
+
+  it('names a model as the catalogue names it in the reader\'s language, its code alone without the catalogue', () => {
+    const registered = { type: 'vehicle_registered_v1', data: { model: 'MT-90E', category: 'mining-truck', region: 'east', warehouse: 'wuxi-1' } };
+    const modelName = (code: string) => (code === 'MT-90E' ? 'MT-90E · 90吨纯电动宽体矿卡' : code);
+    expect(describeEvent(registered, 'zh', zh, { modelName })).toContain('登记：MT-90E · 90吨纯电动宽体矿卡');
+    expect(describeEvent(registered, 'zh', zh)).toContain('登记：MT-90E（');
+  });
+
+  it('says regions and categories in the reader\'s words, and one it has no word for as it is', () => {
+    const registered = { type: 'vehicle_registered_v1', data: { model: 'MT-90E', category: 'mining-truck', region: 'east', warehouse: 'wuxi-1' } };
+    expect(describeEvent(registered, 'zh', zh)).toBe('登记：MT-90E（矿用卡车），华东 wuxi-1');
+    expect(describeEvent({ ...registered, data: { ...registered.data, region: 'east-9f3a' } }, 'zh', zh)).toContain('east-9f3a wuxi-1');
   });
 
   it('says numbers as numbers', () => {

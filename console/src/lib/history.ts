@@ -1,4 +1,4 @@
-import type { Language } from '../i18n/translate';
+import { translateWord, type Language } from '../i18n/translate';
 import { formatAmount } from './format';
 
 /** One event of a record's history as the audit API tells it. */
@@ -7,22 +7,28 @@ export interface HistoryEvent {
   data: Record<string, unknown>;
 }
 
+/** Fields of an event that are words of the company's reference data, by the kind of word (`region.east` → 华东). */
+const words: Record<string, string> = { region: 'region', toRegion: 'region', category: 'category' };
+
 /** Fields of an event that are days (`2026-12-01`) or instants: said as the reader says a day. */
 const days = new Set(['dueDate', 'issueDate', 'paidOn', 'date', 'from', 'to']);
 
 /**
  * An event as a sentence in the reader's words: the label `event.{type}` (the type without its version, so that a new
  * version of an event reads as the old one did) filled from the event's data — days as days, numbers as numbers,
- * statuses and stages in words; an event the console has no sentence for shows its name.
+ * statuses and stages in words, regions and categories in the reader's words, a model with its name (`modelName`, the catalogue's in the reader's language); an event
+ * the console has no sentence for shows its name.
  */
 export function describeEvent(
   event: HistoryEvent,
   language: Language,
   t: (key: string, values?: Record<string, string | number>) => string,
-  today = new Date(),
+  { today = new Date(), modelName = (code: string) => code }: { today?: Date; modelName?: (code: string) => string } = {},
 ): string {
   const key = `event.${event.type.replace(/_v\d+$/, '')}`;
-  const values = Object.fromEntries(Object.entries(event.data).map(([name, value]) => [name, said(name, value, language, t, today)]));
+  const values = Object.fromEntries(
+    Object.entries(event.data).map(([name, value]) => [name, name === 'model' && typeof value === 'string' ? modelName(value) : said(name, value, language, t, today)]),
+  );
   const sentence = t(key, values);
   return sentence === key ? event.type : sentence;
 }
@@ -36,6 +42,10 @@ function said(name: string, value: unknown, language: Language, t: (key: string)
   }
   if (days.has(name)) {
     return formatDay(value, language, today);
+  }
+  const kind = words[name];
+  if (kind) {
+    return translateWord(language, kind, value);
   }
   return name === 'status' || name === 'stage' ? t(`${name}.${value}`) : value;
 }

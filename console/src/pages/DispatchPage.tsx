@@ -6,13 +6,14 @@ import { Loading } from '../components/Loading';
 import { Select } from '../components/Select';
 import { OrderLink, VehicleLink } from '../components/links';
 import { useApi } from '../components/useApi';
+import { useModelNames } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { useRegions } from '../components/useRegions';
 
 const loan = createColumnHelper<Loan>();
-const loanColumns = [
+const loanColumns = (modelName: (code: string) => string) => [
   loan.accessor('vehicleCode', { header: 'common.vehicle', cell: (cell) => <VehicleLink code={cell.getValue()} /> }),
-  loan.accessor('model', { header: 'common.model' }),
+  loan.accessor('model', { header: 'common.model', cell: (cell) => modelName(cell.getValue()) }),
   loan.accessor('region', { header: 'common.region' }),
   loan.accessor('borrower', { header: 'dispatch.borrower' }),
   loan.accessor('site', { header: 'common.site' }),
@@ -26,6 +27,7 @@ export function DispatchPage() {
   const [region, setRegion] = useState('');
   const board = useApi(`board:${region}`, () => dispatch.board(region || undefined));
   const overdue = useApi('overdue', () => dispatch.overdueLoans());
+  const modelName = useModelNames();
   return (
     <section>
       <h1>{t('dispatch.title')}</h1>
@@ -44,15 +46,16 @@ export function DispatchPage() {
         )}
       </Loading>
       <h2>{t('dispatch.overdueLoans')}</h2>
-      <Loading loaded={overdue}>{(found) => <DataTable rows={found.items} columns={loanColumns} testId="overdue-loans" />}</Loading>
+      <Loading loaded={overdue}>{(found) => <DataTable rows={found.items} columns={loanColumns(modelName)} testId="overdue-loans" />}</Loading>
     </section>
   );
 }
 
 function RegionCard({ board }: { board: RegionBoard }) {
   const { t, word } = useLanguage();
+  const modelName = useModelNames();
   const lists: [string, { key: string; content: ReactNode }[]][] = [
-    ['dispatch.backorders', board.backorders.map((unit) => ({ key: `${unit.orderId}#${unit.unit}`, content: <><OrderLink id={unit.orderId} /> #{unit.unit} {unit.model}</> }))],
+    ['dispatch.backorders', board.backorders.map((unit) => ({ key: `${unit.orderId}#${unit.unit}`, content: <><OrderLink id={unit.orderId} /> #{unit.unit} {modelName(unit.model)}</> }))],
     ['dispatch.unitsInTransit', board.unitsInTransit.map((unit) => ({ key: `${unit.orderId}#${unit.unit}`, content: <><OrderLink id={unit.orderId} /> #{unit.unit} <VehicleLink code={unit.vehicleCode} />{unit.status === 'AwaitingTransfer' && <> · {t('dispatch.awaitingTransfer')}</>}</> }))],
     ['dispatch.transfers', board.transfersInTransit.map((transfer) => ({ key: transfer.transferId, content: <><VehicleLink code={transfer.vehicleCode} /> {transfer.fromWarehouse} → {transfer.toWarehouse}</> }))],
     ['dispatch.loansOut', board.loansOut.map((out) => ({ key: out.loanId, content: <><VehicleLink code={out.vehicleCode} /> {out.borrower} ({out.dueDate})</> }))],

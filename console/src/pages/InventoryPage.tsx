@@ -1,6 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
-import { orders } from '../api/orders';
 import { fleet, vehicleStatuses, type InventoryCount, type InventoryFilter, type InventoryLine } from '../api/fleet';
 import { mayAct, useUser } from '../auth/user';
 import { FoldedCommandForm, numberOf } from '../commands/CommandForm';
@@ -12,6 +11,7 @@ import { VehicleLink } from '../components/links';
 import { Select } from '../components/Select';
 import { useAddressQuery } from '../components/useAddressQuery';
 import { useApi } from '../components/useApi';
+import { modelLabel, useModelNames, useModels } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { useRegionList, useRegions } from '../components/useRegions';
 import { useWarehouseChoices } from '../components/useWarehouses';
@@ -36,6 +36,8 @@ export function InventoryPage() {
   const { key, set } = query;
   const sort = query.get('sort');
   const counts = useApi(`counts?${key}`, () => fleet.counts(filter));
+  const models = useModels();
+  const modelName = useModelNames();
 
   const typed = (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -45,7 +47,7 @@ export function InventoryPage() {
 
   const columns = [
     line.accessor('code', { header: 'inventory.code', cell: (cell) => <VehicleLink code={cell.getValue()} /> }),
-    line.accessor('model', { header: 'common.model' }),
+    line.accessor('model', { header: 'common.model', cell: (cell) => modelName(cell.getValue()) }),
     line.accessor('category', { header: 'inventory.category', cell: (cell) => word('category', cell.getValue()) }),
     line.accessor('status', { header: 'common.status', cell: (cell) => t(`status.${cell.getValue()}`) }),
     line.accessor('region', { header: 'common.region', cell: (cell) => word('region', cell.getValue()) }),
@@ -53,7 +55,7 @@ export function InventoryPage() {
     line.accessor('holder', { header: 'inventory.holder' }),
   ];
   const countColumns = [
-    count.accessor('model', { header: 'common.model' }),
+    count.accessor('model', { header: 'common.model', cell: (cell) => modelName(cell.getValue()) }),
     count.accessor('status', { header: 'common.status', cell: (cell) => t(`status.${cell.getValue()}`) }),
     count.accessor('region', { header: 'common.region', cell: (cell) => word('region', cell.getValue()) }),
     count.accessor('warehouse', { header: 'inventory.warehouse' }),
@@ -86,7 +88,11 @@ export function InventoryPage() {
             </label>
             <label>
               {t('common.model')}
-              <input name="model" defaultValue={filter.model} onBlur={(event) => typed(event.target.form!)} />
+              <input name="model" list="catalogue-models" defaultValue={filter.model} onBlur={(event) => typed(event.target.form!)} />
+              {/* The catalogue's models offered as the code is typed, each with its name. */}
+              <datalist id="catalogue-models">
+                {models.state === 'ready' && models.data.map((model) => <option key={model.model} value={model.model} label={model.name} />)}
+              </datalist>
             </label>
             <Select label="common.status" name="status" value={filter.status ?? ''} options={vehicleStatuses} optionLabels="status." emptyLabel="common.all" onChange={(status) => set({ status })} />
             <Select label="common.region" name="region" value={filter.region ?? ''} options={regions} optionLabels="region." emptyLabel="common.all" onChange={(region) => set({ region })} />
@@ -125,7 +131,7 @@ function RegisterVehicle() {
   const { t, word } = useLanguage();
   const user = useUser();
   const regions = useRegionList();
-  const models = useApi('models', orders.models);
+  const models = useModels();
   const [opened, setOpened] = useState<string>();
   const { options: warehouses } = useWarehouseChoices(undefined, opened);
   const [registered, setRegistered] = useState<string>();
@@ -139,7 +145,7 @@ function RegisterVehicle() {
         title="inventory.register"
         fields={[
           { name: 'code', label: 'inventory.code' },
-          { name: 'model', label: 'common.model', type: 'select', options: models.data.map((model) => ({ value: model.model, label: `${model.model} · ${model.name}` })) },
+          { name: 'model', label: 'common.model', type: 'select', options: models.data.map((model) => ({ value: model.model, label: modelLabel(model) })) },
           { name: 'warehouse', label: 'inventory.warehouse', type: 'select', options: warehouses },
         ]}
         send={(values, key) =>

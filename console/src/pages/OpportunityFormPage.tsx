@@ -6,7 +6,7 @@ import { useCommand } from '../commands/useCommand';
 import { Loading } from '../components/Loading';
 import { OpportunityLink } from '../components/links';
 import { ProblemMessage } from '../components/ProblemMessage';
-import { useApi } from '../components/useApi';
+import { modelLabel, useModels } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { useRegions } from '../components/useRegions';
 
@@ -49,7 +49,7 @@ export function OpportunityFormPage() {
   const user = useUser();
   const regions = useRegions();
   const { t, word } = useLanguage();
-  const models = useApi('models', orders.models);
+  const models = useModels();
   const [filed, setFiled] = useState<Opportunity>();
   // Pressing "file" again after an answer that never came files the same opportunity once.
   const filing = useCommand(orders.fileOpportunity, fields);
@@ -99,7 +99,7 @@ export function OpportunityFormPage() {
                 <option value="">{t('opportunity.choose')}</option>
                 {known.map((model) => (
                   <option key={model.model} value={model.model}>
-                    {model.model} · {model.name}
+                    {modelLabel(model)}
                   </option>
                 ))}
               </select>

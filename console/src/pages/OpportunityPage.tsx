@@ -10,11 +10,11 @@ import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
 import { OrderLink } from '../components/links';
+import { useModelNames } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
 
 const line = createColumnHelper<Opportunity['lines'][number]>();
-const columns = [line.accessor('model', { header: 'common.model' }), line.accessor('quantity', { header: 'common.quantity' })];
 
 const openStages = ['Lead', 'Qualified', 'Proposal', 'Negotiation'] as const;
 
@@ -23,6 +23,11 @@ export function OpportunityPage() {
   const { id = '' } = useParams();
   const { t, language, word } = useLanguage();
   const opportunity = useRecord(`opportunity:${id}`, () => orders.opportunity(id));
+  const modelName = useModelNames();
+  const columns = [
+    line.accessor('model', { header: 'common.model', cell: (cell) => modelName(cell.getValue()) }),
+    line.accessor('quantity', { header: 'common.quantity' }),
+  ];
   return (
     <section>
       <h1>{t('opportunity.title', { id })}</h1>
@@ -64,6 +69,7 @@ function OpportunityCommands({ opportunity: shown }: { opportunity: ShownRecord<
   const { t } = useLanguage();
   const user = useUser();
   const [placed, setPlaced] = useState<Order>();
+  const modelName = useModelNames();
   if (!mayAct(user, 'sales-rep', 'regional-manager')) {
     return null;
   }
@@ -73,7 +79,7 @@ function OpportunityCommands({ opportunity: shown }: { opportunity: ShownRecord<
   const open = (openStages as readonly string[]).includes(opportunity.stage);
   const orderLines: CommandField[] = opportunity.lines.map((item, index) => ({
     name: `unitPrice-${index}`,
-    label: `${t('order.unitPrice')} · ${item.model} × ${item.quantity}`,
+    label: `${t('order.unitPrice')} · ${modelName(item.model)} × ${item.quantity}`,
     type: 'number',
     step: '0.01',
   }));

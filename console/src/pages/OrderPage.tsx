@@ -9,6 +9,7 @@ import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
 import { OpportunityLink, VehicleList } from '../components/links';
+import { useModelNames } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
 
@@ -21,9 +22,10 @@ export function OrderPage() {
   const { t, language, word } = useLanguage();
   const order = useRecord(`order:${id}`, () => orders.order(id));
   const amount = (value: number) => formatAmount(value, language);
+  const modelName = useModelNames();
 
   const lineColumns = [
-    line.accessor('model', { header: 'common.model' }),
+    line.accessor('model', { header: 'common.model', cell: (cell) => modelName(cell.getValue()) }),
     line.accessor('quantity', { header: 'common.quantity' }),
     line.accessor('unitPrice', { header: 'order.unitPrice', cell: (cell) => amount(cell.getValue()) }),
   ];
@@ -145,6 +147,7 @@ function DeliveryCommands({ orderId, onDelivered }: { orderId: string; onDeliver
   const user = useUser();
   const dispatches = mayAct(user, 'dispatcher');
   const allocation = useRecord(`allocation:${orderId}`, () => dispatch.allocation(orderId));
+  const modelName = useModelNames();
   if (!dispatches || allocation.state !== 'ready') {
     return null;
   }
@@ -162,7 +165,7 @@ function DeliveryCommands({ orderId, onDelivered }: { orderId: string; onDeliver
     found.units.filter((item) => item.status === status && item.vehicleCode).map((item) => ({ value: item.vehicleCode!, label: `#${item.number} ${item.vehicleCode}` }));
   const columns = [
     unit.accessor('number', { header: '#' }),
-    unit.accessor('model', { header: 'common.model' }),
+    unit.accessor('model', { header: 'common.model', cell: (cell) => modelName(cell.getValue()) }),
     unit.accessor('status', { header: 'common.status', cell: (cell) => t(`unitStatus.${cell.getValue()}`) }),
     unit.accessor('vehicleCode', { header: 'common.vehicle', cell: (cell) => cell.getValue() ?? '—' }),
     unit.accessor('deliveryDate', { header: 'common.date', cell: (cell) => cell.getValue() ?? '—' }),

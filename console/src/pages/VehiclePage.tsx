@@ -13,12 +13,15 @@ import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
 import { OrderLink } from '../components/links';
 import { useApi } from '../components/useApi';
+import { useModelNames } from '../components/useModels';
 import { WhenVisible } from '../components/WhenVisible';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../lib/format';
 import { addMonths, chinaMonth } from '../lib/periods';
 
 type Translate = (key: string) => string;
+
+const historyPageSize = 20;
 
 
 /** A vehicle [设备档案]: its state, its status over time, its whole history, where it went and how much it worked. */
@@ -35,9 +38,12 @@ export function VehiclePage() {
       navigate(`/vehicles/${encodeURIComponent(canonical)}`, { replace: true });
     }
   }, [canonical, code, navigate]);
-  // The record's history and timeline are read again whenever a command moves it on.
+  // The record's history and timeline are read again whenever a command moves it on; the history a page at a time.
   const version = vehicle.state === 'ready' ? vehicle.data.version : undefined;
-  const history = useApi(`history:${code}:${version}`, () => fleet.history(code));
+  // The page of the history shown is this vehicle's: another vehicle's page opens at its newest events.
+  const [pageShown, setPageShown] = useState({ code, page: 1 });
+  const historyPage = pageShown.code === code ? pageShown.page : 1;
+  const history = useApi(`history:${code}:${version}:${historyPage}`, () => fleet.history(code, historyPage, historyPageSize));
   const timeline = useApi(`status-timeline:${code}:${version}`, () => fleet.statusTimeline(code));
 
 
@@ -64,7 +70,7 @@ export function VehiclePage() {
         <UtilizationChart code={code} />
       </WhenVisible>
       <h2>{t('vehicle.history')}</h2>
-      <Loading loaded={history}>{(entries) => <HistoryTable entries={entries} testId="vehicle-history" />}</Loading>
+      <Loading loaded={history}>{(found) => <HistoryTable found={found} testId="vehicle-history" onPage={(page) => setPageShown({ code, page })} />}</Loading>
     </section>
   );
 }
@@ -87,9 +93,10 @@ function UtilizationChart({ code }: { code: string }) {
 
 function VehicleState({ vehicle }: { vehicle: Vehicle }) {
   const { t, language, word } = useLanguage();
+  const modelName = useModelNames();
   const facts: [string, ReactNode][] = [
     ['common.status', t(`status.${vehicle.status}`)],
-    ['common.model', `${vehicle.model} (${word('category', vehicle.category)})`],
+    ['common.model', `${modelName(vehicle.model)} (${word('category', vehicle.category)})`],
     ['common.region', word('region', vehicle.region)],
     ['inventory.warehouse', vehicle.warehouse],
     ['vehicle.registeredAt', formatInstant(vehicle.registeredAt, language)],

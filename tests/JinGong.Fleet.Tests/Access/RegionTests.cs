@@ -49,14 +49,14 @@ public sealed class RegionTests(FleetService fleet)
         using var rep = fleet.SignedInAs(GatewayRequests.Unique("rep"), [Roles.SalesRep], "east");
         using var auditor = fleet.SignedInAs(GatewayRequests.Unique("audit"), [Roles.Auditor]);
 
-        var told = (await (await rep.GetAsync($"/api/fleet/vehicles/{code}/history")).JsonAsync()).EnumerateArray().Single();
+        var told = (await (await rep.GetAsync($"/api/fleet/vehicles/{code}/history")).JsonAsync()).GetProperty("items").EnumerateArray().Single();
         told.GetProperty("type").GetString().Should().Be("vehicle_registered_v1", "the business facts are everyone's");
         foreach (var metadata in new[] { "user", "correlationId", "causationId" })
         {
             told.GetProperty(metadata).ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, $"a rep is not shown the {metadata}");
         }
 
-        var audited = (await (await auditor.GetAsync($"/api/fleet/vehicles/{code}/history")).JsonAsync()).EnumerateArray().Single();
+        var audited = (await (await auditor.GetAsync($"/api/fleet/vehicles/{code}/history")).JsonAsync()).GetProperty("items").EnumerateArray().Single();
         audited.GetProperty("user").GetString().Should().Be(SignIn.Administrator);
         audited.GetProperty("correlationId").GetString().Should().NotBeNullOrEmpty();
     }

@@ -106,7 +106,7 @@ public sealed class InventoryTests(FleetService fleet)
         var typed = code.ToLowerInvariant() == code ? code.ToUpperInvariant() : code.ToLowerInvariant();
 
         (await ReadAsync($"/api/fleet/vehicles/{typed}")).GetProperty("code").GetString().Should().Be(code);
-        (await ReadAsync($"/api/fleet/vehicles/{typed}/history")).EnumerateArray().Single().GetProperty("streamId").GetString().Should().Be(code);
+        (await ReadAsync($"/api/fleet/vehicles/{typed}/history")).GetProperty("items").EnumerateArray().Single().GetProperty("streamId").GetString().Should().Be(code);
         using var missing = await fleet.Api.GetAsync($"/api/fleet/vehicles/{typed}-0");
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound, await missing.Content.ReadAsStringAsync());
     }

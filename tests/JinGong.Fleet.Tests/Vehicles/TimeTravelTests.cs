@@ -5,7 +5,7 @@ using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
 
-/// <summary>What analysts and auditors ask: a vehicle as of a moment, at a version, and its whole history.</summary>
+/// <summary>What analysts and auditors ask: a vehicle as of a moment, at a version, and its history.</summary>
 [Collection(FleetService.Collection)]
 public sealed class TimeTravelTests(FleetService fleet)
 {
@@ -58,20 +58,21 @@ public sealed class TimeTravelTests(FleetService fleet)
     }
 
     [Fact]
-    public async Task the_history_lists_every_event_with_its_times_user_and_correlation()
+    public async Task the_history_lists_every_event_newest_first_with_its_times_user_and_correlation()
     {
         var code = await DeliveredVehicleAsync();
 
-        using var answer = await fleet.Api.GetAsync($"/api/fleet/vehicles/{code}/history");
-        var history = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToList();
+        var page = await ReadAsync($"/api/fleet/vehicles/{code}/history");
+        var history = page.GetProperty("items").EnumerateArray().ToList();
 
-        history.Select(e => e.GetProperty("type").GetString()).Should().Equal("vehicle_registered_v1", "vehicle_reserved_v1", "vehicle_delivered_v1");
-        history.Select(e => e.GetProperty("version").GetInt64()).Should().Equal(1, 2, 3);
-        history.Select(e => e.GetProperty("occurredAt").GetDateTimeOffset()).Should().Equal(Registered, Reserved, Delivered);
+        page.GetProperty("total").GetInt64().Should().Be(3);
+        history.Select(e => e.GetProperty("type").GetString()).Should().Equal("vehicle_delivered_v1", "vehicle_reserved_v1", "vehicle_registered_v1");
+        history.Select(e => e.GetProperty("version").GetInt64()).Should().Equal(3, 2, 1);
+        history.Select(e => e.GetProperty("occurredAt").GetDateTimeOffset()).Should().Equal(Delivered, Reserved, Registered);
         history.Should().OnlyContain(e => e.GetProperty("recordedAt").GetDateTimeOffset() > Delivered, "recorded now, long after it occurred");
         history.Should().OnlyContain(e => e.GetProperty("user").GetString() == SignIn.Administrator);
         history.Should().OnlyContain(e => e.GetProperty("correlationId").GetString() == $"audit-{code}");
-        history[2].GetProperty("data").GetProperty("customer").GetString().Should().Be("Hebei Steel");
+        history[0].GetProperty("data").GetProperty("customer").GetString().Should().Be("Hebei Steel");
     }
 
     private async Task<string> DeliveredVehicleAsync()

@@ -136,7 +136,7 @@ public sealed class VehicleLifecycleTests(FleetService fleet)
         }
 
         var history = await fleet.Api.GetFromJsonAsync<JsonElement>($"/api/fleet/vehicles/{code}/history");
-        history.EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).Should().Equal(1, 2, 3, 4, 5, 6);
+        history.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("version").GetInt64()).Should().Equal(6, 5, 4, 3, 2, 1);
     }
 
     [Theory]

@@ -57,6 +57,8 @@ public sealed class BusinessTimeTests(SystemFixture system)
             .Should().OnlyContain(at => at == placed || at == delivered, "orders follows its vehicle at fleet's times");
     }
 
+    /// <summary>A record's events in the order they were recorded (its history pages newest first; one page holds these).</summary>
     private static async Task<IReadOnlyList<(string Type, DateTimeOffset OccurredAt)>> HistoryAsync(Company company, string path) =>
-        [.. (await company.GetAsync(path)).EnumerateArray().Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("occurredAt").GetDateTimeOffset()))];
+        [.. (await company.GetAsync($"{path}?pageSize={JinGong.Http.Page.MaxSize}")).GetProperty("items").EnumerateArray().Reverse()
+            .Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("occurredAt").GetDateTimeOffset()))];
 }

@@ -35,8 +35,8 @@ public sealed class PageApiTests(KnowledgeService knowledge)
         var moved = await knowledge.GetOkAsync($"/api/knowledge/spaces/{space}/tree");
         Titles(moved.GetProperty("pages")[1].GetProperty("children")).Should().Equal("LD-50E");
         Titles(moved.GetProperty("pages")[0].GetProperty("children")).Should().Equal("LD-30E");
-        (await knowledge.GetOkAsync($"/api/knowledge/pages/{ld50}/history")).EnumerateArray().Select(entry => entry.GetProperty("type").GetString())
-            .Should().Equal("page_created_v1", "page_revision_published_v1", "page_moved_v1");
+        (await knowledge.GetOkAsync($"/api/knowledge/pages/{ld50}/history")).GetProperty("items").EnumerateArray().Select(entry => entry.GetProperty("type").GetString())
+            .Should().Equal("page_moved_v1", "page_revision_published_v1", "page_created_v1");
     }
 
     [Fact]

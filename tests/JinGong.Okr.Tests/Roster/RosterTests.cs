@@ -43,7 +43,7 @@ public sealed class RosterTests(OkrService okr)
         liNow.GetProperty("memberships").GetArrayLength().Should().Be(2);
         (await okr.GetOkAsync($"/api/okr/people/{chen}")).GetProperty("onRoster").GetBoolean().Should().BeFalse();
         var history = await okr.GetOkAsync($"/api/okr/people/{chen}/history");
-        history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).Should().Equal("person_joined_v1", "person_left_v1");
+        history.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()).Should().Equal("person_left_v1", "person_joined_v1");
     }
 
     [Fact]

@@ -148,7 +148,11 @@ public sealed class OrderApiTests(OrdersService orders)
         before.GetProperty("invoiced").GetDecimal().Should().Be(0m);
         before.GetProperty("version").GetInt64().Should().Be(1);
         now.GetProperty("invoiced").GetDecimal().Should().Be(100_000m);
-        var history = await orders.GetOkAsync($"/api/orders/orders/{id}/history");
-        history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).Should().Equal("order_placed_v1", "invoice_issued_v1");
+        // The history pages newest first, as every record's does.
+        var latest = await orders.GetOkAsync($"/api/orders/orders/{id}/history?pageSize=1");
+        latest.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()).Should().Equal("invoice_issued_v1");
+        latest.GetProperty("total").GetInt64().Should().Be(2);
+        (await orders.GetOkAsync($"/api/orders/orders/{id}/history?pageSize=1&page=2")).GetProperty("items").EnumerateArray()
+            .Select(e => e.GetProperty("type").GetString()).Should().Equal("order_placed_v1");
     }
 }

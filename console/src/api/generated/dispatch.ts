@@ -129,7 +129,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a allocation with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a allocation, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetAllocationHistory"];
         put?: never;
         post?: never;
@@ -249,7 +249,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a loan with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a loan, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetLoanHistory"];
         put?: never;
         post?: never;
@@ -317,7 +317,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a transfer with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a transfer, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetTransferHistory"];
         put?: never;
         post?: never;
@@ -455,6 +455,15 @@ export interface components {
             vehicleCode: string;
             transferId: null | string;
             status: components["schemas"]["UnitStatus"];
+        };
+        PageOfAuditEntry: {
+            items: components["schemas"]["AuditEntry"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            total: number;
         };
         PageOfCatalogueVehicle: {
             items: components["schemas"]["CatalogueVehicle"][];
@@ -1009,7 +1018,10 @@ export interface operations {
     };
     GetAllocationHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 orderId: string;
@@ -1024,7 +1036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
@@ -1648,7 +1660,10 @@ export interface operations {
     };
     GetLoanHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 loanId: string;
@@ -1663,7 +1678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
@@ -1941,7 +1956,10 @@ export interface operations {
     };
     GetTransferHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 transferId: string;
@@ -1956,7 +1974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */

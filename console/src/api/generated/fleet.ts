@@ -112,7 +112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a vehicle with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a vehicle, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetVehicleHistory"];
         put?: never;
         post?: never;
@@ -555,6 +555,15 @@ export interface components {
             longitude?: null | number;
             /** Format: date-time */
             occurredAt?: null | string;
+        };
+        PageOfAuditEntry: {
+            items: components["schemas"]["AuditEntry"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            total: number;
         };
         PageOfInventoryLine: {
             items: components["schemas"]["InventoryLine"][];
@@ -1147,7 +1156,10 @@ export interface operations {
     };
     GetVehicleHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 code: string;
@@ -1162,7 +1174,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */

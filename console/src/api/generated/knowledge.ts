@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a space with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a space, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetSpaceHistory"];
         put?: never;
         post?: never;
@@ -233,7 +233,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a page with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a page, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetPageHistory"];
         put?: never;
         post?: never;
@@ -363,6 +363,15 @@ export interface components {
             /** Format: date-time */
             lastChangedAt: string;
             children: components["schemas"]["PageNode"][];
+        };
+        PageOfAuditEntry: {
+            items: components["schemas"]["AuditEntry"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            total: number;
         };
         PageOfSearchHit: {
             items: components["schemas"]["SearchHit"][];
@@ -888,7 +897,10 @@ export interface operations {
     };
     GetSpaceHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -903,7 +915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
@@ -1602,7 +1614,10 @@ export interface operations {
     };
     GetPageHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1617,7 +1632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */

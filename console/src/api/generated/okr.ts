@@ -163,7 +163,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a person with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a person, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetPersonHistory"];
         put?: never;
         post?: never;
@@ -249,7 +249,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a objective with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a objective, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetObjectiveHistory"];
         put?: never;
         post?: never;
@@ -334,7 +334,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a keyresult with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a keyresult, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetKeyResultHistory"];
         put?: never;
         post?: never;
@@ -593,6 +593,15 @@ export interface components {
             id: string;
             name: null | string;
             team: null | string;
+        };
+        PageOfAuditEntry: {
+            items: components["schemas"]["AuditEntry"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            total: number;
         };
         PageOfObjectiveView: {
             items: components["schemas"]["ObjectiveView"][];
@@ -1282,7 +1291,10 @@ export interface operations {
     };
     GetPersonHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1297,7 +1309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
@@ -1681,7 +1693,10 @@ export interface operations {
     };
     GetObjectiveHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1696,7 +1711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
@@ -2083,7 +2098,10 @@ export interface operations {
     };
     GetKeyResultHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2098,7 +2116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */

@@ -61,7 +61,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The models the company sells: what opportunities and orders may name */
+        /** The models the company sells, each named in the language Accept-Language asks for (English otherwise): what opportunities and orders may name */
         get: operations["ListModels"];
         put?: never;
         post?: never;
@@ -181,7 +181,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a opportunity with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a opportunity, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetOpportunityHistory"];
         put?: never;
         post?: never;
@@ -284,7 +284,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a order with its business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
+        /** The events of a order, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetOrderHistory"];
         put?: never;
         post?: never;
@@ -577,6 +577,15 @@ export interface components {
             receivable: number;
             /** Format: int64 */
             version: number;
+        };
+        PageOfAuditEntry: {
+            items: components["schemas"]["AuditEntry"][];
+            /** Format: int32 */
+            pageNumber: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            total: number;
         };
         PageOfOpportunityView: {
             items: components["schemas"]["OpportunityView"][];
@@ -1553,7 +1562,10 @@ export interface operations {
     };
     GetOpportunityHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1568,7 +1580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
@@ -2097,7 +2109,10 @@ export interface operations {
     };
     GetOrderHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2112,7 +2127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["PageOfAuditEntry"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
