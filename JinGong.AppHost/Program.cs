@@ -17,6 +17,8 @@ var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrast
     .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders"]);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))
     .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders"]);
+// The knowledge base follows no other service yet and publishes nothing, so it is off the bus.
+var knowledge = builder.AddService<Projects.JinGong_Knowledge>("knowledge", infrastructure.AddDatabase("knowledgedb"));
 
 // The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
 // it keeps an account for everyone on OKR's roster, from the bus.
@@ -39,6 +41,7 @@ var gateway = builder.AddProject<Projects.JinGong_Gateway>("gateway")
     .WithReference(orders)
     .WithReference(dispatch)
     .WithReference(okr)
+    .WithReference(knowledge)
     .WithReference(identity)
     .AnnounceWhenReady();
 

@@ -27,6 +27,14 @@ public static class StreamReads
             .WithName($"Get{kind.Noun}")
             .SendsETag()
             .WithSummary($"A {kind.Noun.ToLowerInvariant()}'s state (now, ?asOf= a moment, or ?version= N) with its stream version as ETag");
+        return group.MapStreamHistory(idRoute, kind);
+    }
+
+    /// <summary>The stream's history alone, for a stream whose state is read another way (a page, by its revisions).</summary>
+    public static RouteGroupBuilder MapStreamHistory<TState, TView>(this RouteGroupBuilder group, string idRoute, StreamKind<TState, TView> kind)
+        where TState : class
+    {
+        var idName = idRoute.Split('{', '}')[1];
         group.MapGet($"{idRoute}/history", async (HttpContext http, IQuerySession session, ServiceIdentity service, CancellationToken cancellationToken,
                 int page = 1, int pageSize = Page.DefaultSize) =>
                 await HistoryAsync(kind, await kind.IdAskedForAsync(session, http.GetRouteValue(idName) as string ?? string.Empty, cancellationToken), session, http, service, page, pageSize, cancellationToken))

@@ -15,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 gateway=${GATEWAY:-http://localhost:5080}
 token=${JINGONG_ACCESS_TOKEN:-$(GATEWAY=$gateway scripts/sign-in.sh)}
 services=("$@")
-[ ${#services[@]} -eq 0 ] && services=(fleet orders dispatch okr)
+[ ${#services[@]} -eq 0 ] && services=(fleet orders dispatch okr knowledge)
 
 status=0
 for service in "${services[@]}"; do

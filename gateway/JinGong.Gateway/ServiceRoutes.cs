@@ -14,7 +14,7 @@ namespace JinGong.Gateway;
 public static class ServiceRoutes
 {
     /// <summary>The event-sourced services, each with its own store, audit API and rebuild check.</summary>
-    public static readonly IReadOnlyList<string> Services = ["fleet", "orders", "dispatch", "okr"];
+    public static readonly IReadOnlyList<string> Services = ["fleet", "orders", "dispatch", "okr", "knowledge"];
 
     public const string Identity = "identity";
 

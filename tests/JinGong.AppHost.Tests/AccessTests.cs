@@ -29,12 +29,13 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
     private const string Anonymous = "anonymous";
     private const string Password = "a-long-test-password";
     private static readonly string Region = Site.East.Region;
-    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "identity"];
+    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "knowledge", "identity"];
     private static readonly string[] Everyone = [.. Roles.All];
     private static readonly string[] Objectives = [Roles.SalesRep, Roles.RegionalManager, Roles.Dispatcher, Roles.Finance, Roles.FleetOperations, Roles.Executive];
     private static readonly string[] Dispatching = [Roles.Dispatcher, Roles.FleetOperations];
     private static readonly string[] Selling = [Roles.SalesRep, Roles.RegionalManager];
     private static readonly string[] Auditing = [Roles.Auditor, Roles.Executive];
+    private static readonly string[] Editing = [.. Roles.All.Where(role => role != Roles.Auditor)];
 
     /// <summary>Where an operation's region is: in the record it names, in the region it asks for, in what it makes — or nowhere.</summary>
     private enum RegionIn
@@ -150,6 +151,24 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["GetKeyResult"] = new(Everyone),
         ["GetKeyResultHistory"] = new(Everyone),
         ["GetKeyResultValues"] = new(Everyone),
+
+        // Knowledge: everyone reads; administrators open spaces; a space's editors (roles it names) write its pages,
+        // which its own tests prove, so the door lets in every role that may be named an editor.
+        ["CreateSpace"] = new([]),
+        ["ListSpaces"] = new(Everyone),
+        ["GetSpace"] = new(Everyone),
+        ["GetSpaceHistory"] = new(Everyone),
+        ["GetSpaceTree"] = new(Everyone),
+        ["CreatePage"] = new(Editing),
+        ["PublishPageRevision"] = new(Editing),
+        ["RenamePage"] = new(Editing),
+        ["MovePage"] = new(Editing),
+        ["RestorePageRevision"] = new(Editing),
+        ["GetPage"] = new(Everyone),
+        ["GetPageHistory"] = new(Everyone),
+        ["ListPageRevisions"] = new(Everyone),
+        ["DiffPageRevisions"] = new(Everyone, Query: "from=1&to=1"),
+        ["SearchPages"] = new(Everyone, Query: "q=安全"),
 
         // Identity
         ["ListAccounts"] = new([Roles.Auditor]),

@@ -17,7 +17,7 @@ internal sealed record Site(string Region, string Warehouse)
 /// <summary>
 /// What a request is aimed at (a hostile one, or one of the access matrix's): a stream that exists, made through the
 /// ordinary API, for every kind of resource the services have today (a vehicle, an opportunity, an order, an
-/// allocation, a loan, a transfer, an objective, a key result, a person), and a body a well-meaning client would send,
+/// allocation, a loan, a transfer, an objective, a key result, a person, a knowledge space and page), and a body a well-meaning client would send,
 /// by property name. Its records are <paramref name="home"/>'s (a transfer brings a vehicle there from
 /// <paramref name="away"/>), its opportunities and orders <paramref name="salesRep"/>'s. A resource kind this does not
 /// know yet gets an id nothing has, which must be refused just as well.
@@ -74,6 +74,11 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
             title = "Units checked", start = 0, target = 10, unit = "units",
         }));
         existing["/api/okr/people/{id}"] = ImportPersonAsync;
+        existing["/api/knowledge/spaces/{id}"] = CreateSpaceAsync;
+        existing["/api/knowledge/pages/{id}"] = async () => Id(await PostAsync($"/api/knowledge/spaces/{await CreateSpaceAsync()}/pages", new
+        {
+            title = "现场安全规定", body = "进入矿区须佩戴安全帽。\nEX-35E 电池每日检查。",
+        }));
     }
 
     /// <summary>Whether a stream of this kind can be made; if not, requests go to an id nothing has.</summary>
@@ -130,11 +135,13 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
                 "score" => 0.7m,
                 "start" => 0m,
                 "target" => 10m,
+                "kind" => "Rules",
+                "revision" => 1,
                 "at" => DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
                 _ => null,
             };
             // Left out, as a client leaves out what is optional: a link to something else, or a day that defaults.
-            return value is not null || property is "opportunityId" or "parentId" or "metric" or "filter" or "weight" or "manager" or "complete" or "issueDate" or "paidOn";
+            return value is not null || property is "opportunityId" or "parentId" or "metric" or "filter" or "weight" or "manager" or "complete" or "issueDate" or "paidOn" or "editors";
         });
         return new HostileTarget(pathValues, sample);
     }
@@ -154,6 +161,8 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
 
     private async Task<string> SetObjectiveAsync() =>
         Id(await PostAsync("/api/okr/objectives", new { title = "Survive hostile input", period = Quarter, ownerKind = "team", owner = "hx-team" }));
+
+    private async Task<string> CreateSpaceAsync() => Id(await PostAsync("/api/knowledge/spaces", new { name = "规章制度", kind = "Rules" }));
 
     private async Task<string> RegisterVehicleAsync(string model, Site? site = null)
     {

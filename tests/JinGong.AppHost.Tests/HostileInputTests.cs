@@ -31,7 +31,7 @@ public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper ou
 {
     private const int InParallel = 8;
     private const string RequestPrefix = "hostile-";
-    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr"];
+    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "knowledge"];
 
     private sealed record Answer(WriteOperation Operation, HostileVariant Variant, string CorrelationId, int Status, string? ContentType, string Body, string? Error)
     {

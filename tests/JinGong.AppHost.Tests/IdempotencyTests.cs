@@ -14,7 +14,7 @@ namespace JinGong.AppHost.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class IdempotencyTests(SystemFixture system, ITestOutputHelper output)
 {
-    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "identity"];
+    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "knowledge", "identity"];
 
     [Fact]
     public async Task every_write_sent_again_with_its_key_is_answered_the_same_and_appends_nothing()

@@ -101,7 +101,7 @@ public sealed class InfraModeTests : IDisposable
             }
 
             builder.Resources.OfType<IResourceWithConnectionString>().Select(resource => resource.Name)
-                .Should().Contain(["fleetdb", "ordersdb", "dispatchdb", "okrdb", "messaging"], "both branches expose the same resources");
+                .Should().Contain(["fleetdb", "ordersdb", "dispatchdb", "okrdb", "knowledgedb", "messaging"], "both branches expose the same resources");
         }
         finally
         {

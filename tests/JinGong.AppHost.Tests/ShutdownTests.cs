@@ -12,7 +12,7 @@ namespace JinGong.AppHost.Tests;
 public sealed class ShutdownTests : IDisposable
 {
     private static readonly string[] ExpectedProcesses =
-        ["postgres", "beam.smp", "epmd", "JinGong.Fleet", "JinGong.Orders", "JinGong.Dispatch", "JinGong.Okr", "JinGong.Gateway", "dcp"];
+        ["postgres", "beam.smp", "epmd", "JinGong.Fleet", "JinGong.Orders", "JinGong.Dispatch", "JinGong.Okr", "JinGong.Knowledge", "JinGong.Gateway", "dcp"];
 
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("jingong-shutdown-").FullName;
 

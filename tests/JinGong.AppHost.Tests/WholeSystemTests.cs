@@ -9,7 +9,7 @@ namespace JinGong.AppHost.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class WholeSystemTests(SystemFixture system)
 {
-    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr"];
+    private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "knowledge"];
 
     [Fact]
     public async Task every_service_is_healthy_through_the_gateway()
@@ -30,6 +30,7 @@ public sealed class WholeSystemTests(SystemFixture system)
     [InlineData("orders", "JinGong.Orders")]
     [InlineData("dispatch", "JinGong.Dispatch")]
     [InlineData("okr", "JinGong.Okr")]
+    [InlineData("knowledge", "JinGong.Knowledge")]
     public async Task each_service_publishes_its_openapi_document_through_the_gateway(string service, string title)
     {
         using var response = await system.Gateway.GetAsync($"/api/{service}/openapi/v1.json");
@@ -48,6 +49,7 @@ public sealed class WholeSystemTests(SystemFixture system)
     [InlineData("orders")]
     [InlineData("dispatch")]
     [InlineData("okr")]
+    [InlineData("knowledge")]
     public async Task each_openapi_document_declares_every_parameter_of_its_routes(string service)
     {
         var document = JsonNode.Parse(await system.Gateway.GetStringAsync($"/api/{service}/openapi/v1.json"))!;

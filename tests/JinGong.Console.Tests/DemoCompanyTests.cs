@@ -28,6 +28,8 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         counts.Orders.Should().BePositive();
         counts.Opportunities.Should().BePositive();
         counts.LoansOverdue.Should().BePositive();
+        counts.Spaces.Should().Be(4, "the knowledge base has its rules, product materials, marketing toolkit and industry news");
+        counts.Pages.Should().BePositive();
 
         var now = DateTimeOffset.UtcNow.ToOffset(ChinaOffset);
         var lastMonth = now.AddMonths(-1);
@@ -91,7 +93,7 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         tracked.Should().BePositive("delivered units report from where they work");
     }
 
-    private sealed record Counts(long Vehicles, long People, long Opportunities, long Orders, long LoansOverdue);
+    private sealed record Counts(long Vehicles, long People, long Opportunities, long Orders, long LoansOverdue, long Spaces, long Pages);
 
     private async Task<Counts> CountsAsync()
     {
@@ -100,10 +102,21 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         var opportunities = await system.GetOkAsync("/api/orders/opportunities?pageSize=1");
         var orders = await system.GetOkAsync("/api/orders/orders?pageSize=1");
         var loans = await system.GetOkAsync("/api/dispatch/loans?overdue=true&pageSize=1");
+        var spaces = await system.GetOkAsync("/api/knowledge/spaces?pageSize=100");
+        var pages = 0L;
+        foreach (var space in spaces.GetProperty("items").EnumerateArray())
+        {
+            pages += Nodes((await system.GetOkAsync($"/api/knowledge/spaces/{space.GetProperty("id").GetString()}/tree")).GetProperty("pages"));
+        }
+
         return new(
-            inventory.EnumerateArray().Sum(count => count.GetProperty("count").GetInt64()), Total(people), Total(opportunities), Total(orders), Total(loans));
+            inventory.EnumerateArray().Sum(count => count.GetProperty("count").GetInt64()), Total(people), Total(opportunities), Total(orders), Total(loans),
+            Total(spaces), pages);
 
         static long Total(JsonElement answer) =>
             answer.ValueKind == JsonValueKind.Array ? answer.GetArrayLength() : answer.GetProperty("total").GetInt64();
+
+        static long Nodes(JsonElement pages) =>
+            pages.EnumerateArray().Sum(page => 1 + Nodes(page.GetProperty("children")));
     }
 }

@@ -13,7 +13,7 @@ namespace JinGong.Testing;
 /// </summary>
 public sealed class InfrastructureFixture : IAsyncLifetime
 {
-    public static readonly string[] Databases = ["fleetdb", "ordersdb", "dispatchdb", "okrdb", "identitydb"];
+    public static readonly string[] Databases = ["fleetdb", "ordersdb", "dispatchdb", "okrdb", "knowledgedb", "identitydb"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<string, string> connectionStrings = [];

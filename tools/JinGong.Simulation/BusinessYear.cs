@@ -11,7 +11,7 @@ namespace JinGong.Simulation;
 public sealed record BusinessYearTally(
     int Commands, int Vehicles, int Opportunities, int Won, int Lost, int Orders, int Deliveries, int Invoices, int Payments,
     int Loans, int LoansOverdue, int Transfers, int Backorders, int UsageBatches, int People, int Objectives, int KeyResults, int CheckIns,
-    int RecordedLate);
+    int Spaces, int Pages, int PageRevisions, int RecordedLate);
 
 /// <summary>
 /// A deterministic year of a company's business, played through the gateway's public API with every command
@@ -19,10 +19,11 @@ public sealed record BusinessYearTally(
 /// OKRs, a rental fleet (the small loader and excavator) lent out, serviced and reporting telematics while on site, and
 /// a sales fleet (wide-body mining trucks, the big loader and excavator) sold through opportunities, orders,
 /// allocations, transfers and deliveries, invoiced on 30/60/90-day terms and paid on time, late or not yet; at the
-/// end, loans (some overdue) and transfers through dispatch and a pre-order waiting for a model not yet built. Its
-/// last command registers the profile's last unit: that vehicle being there says the year was played to the end.
+/// end, loans (some overdue) and transfers through dispatch and a pre-order waiting for a model not yet built; and the
+/// company's knowledge base in Chinese (<see cref="WriteKnowledgeAsync"/>). Its last command registers the profile's
+/// last unit: that vehicle being there says the year was played to the end.
 /// </summary>
-public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
+public sealed partial class BusinessYear(HttpClient client, CompanyProfile profile)
 {
     private const int Parallelism = 8;
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
@@ -98,13 +99,14 @@ public sealed class BusinessYear(HttpClient client, CompanyProfile profile)
 
         var (loans, overdue, transfers) = await LendAndMoveThroughDispatchAsync(rental, cancellationToken);
         await CheckInAsync(manual, cancellationToken);
+        var knowledge = await WriteKnowledgeAsync(cancellationToken);
 
         Progress.Begin("the last unit", 1);
         await RegisterAsync(profile.Vehicles - 1, end, cancellationToken);
         return new BusinessYearTally(
             gateway.Commands, profile.Vehicles, profile.Opportunities + preOrders, won, lost, orders.Count, delivered, invoices, payments,
             loans, overdue, transfers, backorders, meters.Values.Sum(meter => meter.Batches), people.Count, objectives, keyResults, checkIns,
-            gateway.RecordedLate);
+            knowledge.Spaces, knowledge.Pages, knowledge.Revisions, gateway.RecordedLate);
     }
 
     private Task EachAsync<T>(string phase, IReadOnlyList<T> items, Func<T, CancellationToken, Task> play, CancellationToken cancellationToken)

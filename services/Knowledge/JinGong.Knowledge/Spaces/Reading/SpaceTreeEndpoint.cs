@@ -1,0 +1,40 @@
+using JinGong.Http;
+using JinGong.Knowledge.Pages;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Page = JinGong.Knowledge.Pages.Page;
+
+namespace JinGong.Knowledge.Spaces.Reading;
+
+/// <summary>A page in its space's tree: its title, how many revisions it has, and the pages under it in their order.</summary>
+public sealed record PageNode(string Id, string Title, int Position, int Revisions, DateTimeOffset LastChangedAt, IReadOnlyList<PageNode> Children);
+
+/// <summary>A space with its pages as a tree, top pages first.</summary>
+public sealed record SpaceTree(SpaceView Space, IReadOnlyList<PageNode> Pages);
+
+public static class SpaceTreeEndpoint
+{
+    public static RouteGroupBuilder MapSpaceTree(this RouteGroupBuilder spaces)
+    {
+        spaces.MapGet("/{id}/tree", TreeAsync)
+            .WithName("GetSpaceTree")
+            .WithSummary("A space with its tree of pages, siblings in their order");
+        return spaces;
+    }
+
+    private static async Task<Results<Ok<SpaceTree>, ProblemHttpResult>> TreeAsync(string id, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var state = await session.Events.FetchStreamStateAsync(id, cancellationToken);
+        if (state is null || await session.LoadAsync<Space>(id, cancellationToken) is not { } space)
+        {
+            return Problems.From(SpaceDecider.NotFound(id));
+        }
+
+        var pages = await session.Query<Page>().Where(page => page.SpaceId == id).ToListAsync(cancellationToken);
+        var children = pages.ToLookup(page => page.ParentId);
+        IReadOnlyList<PageNode> Under(string? parent) =>
+            [.. children[parent].OrderBy(page => page.Position).ThenBy(page => page.CreatedAt).ThenBy(page => page.Id, StringComparer.Ordinal)
+                .Select(page => new PageNode(page.Id, page.Title, page.Position, page.Revisions.Count, page.LastOccurredAt, Under(page.Id)))];
+        return TypedResults.Ok(new SpaceTree(SpaceView.From(space, state.Version), Under(null)));
+    }
+}

@@ -1,0 +1,35 @@
+using JasperFx.Events.Projections;
+using JinGong.EventSourcing;
+using JinGong.Http;
+using JinGong.Knowledge.Spaces.Creating;
+using JinGong.Knowledge.Spaces.Reading;
+using Marten;
+
+namespace JinGong.Knowledge.Spaces;
+
+public static class SpacesModule
+{
+    /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
+    private static readonly ApiTag Tag = new("Spaces",
+        "The knowledge base's spaces [知识库]: company rules, product materials, marketing toolkits and industry news, each a tree of pages.");
+
+    public static readonly StreamKind<Space, SpaceView> Spaces =
+        new("Space", SpaceDecider.NotFound, Space.Evolve, SpaceView.From, e => ((ISpaceEvent)e).OccurredAt);
+
+    public static void ConfigureSpaces(this StoreOptions options)
+    {
+        // Inline: a page is written in its space by its editors, read in the request that writes it.
+        options.Projections.Add(new EvolvingProjection<Space>(typeof(ISpaceEvent)), ProjectionLifecycle.Inline);
+        options.Events.MapEventType<SpaceCreated>("space_created_v1");
+    }
+
+    public static RouteGroupBuilder MapSpaces(this RouteGroupBuilder api)
+    {
+        var spaces = api.MapGroup("/spaces").WithTag(Tag);
+        spaces.MapCreateSpace();
+        spaces.MapStreamReads("/{id}", Spaces);
+        spaces.MapSpaceTree();
+        spaces.MapListSpaces();
+        return api;
+    }
+}

@@ -1,0 +1,6 @@
+using JinGong.Testing;
+
+namespace JinGong.Knowledge.Tests;
+
+[Collection(KnowledgeService.Collection)]
+public sealed class KnowledgeApiDocumentTests(KnowledgeService knowledge) : ConsoleApiDocumentTests(knowledge, "knowledge");

@@ -1,0 +1,29 @@
+using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Search;
+using JinGong.Knowledge.Spaces;
+using JinGong.Testing;
+using Marten;
+
+namespace JinGong.Knowledge.Tests;
+
+public sealed class ConventionsTests
+{
+    private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
+
+    private static void Configure(StoreOptions options)
+    {
+        options.ConfigureSpaces();
+        options.ConfigurePages();
+        options.ConfigureSearch();
+    }
+
+    [Fact]
+    public void every_knowledge_event_is_folded_by_its_own_evolve()
+    {
+        AggregateConventions.EventsNoProjectionFolds(Configure).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Space.Evolve(null, new SpaceCreated("SPACE-1", "规章制度", SpaceKind.Rules, null, ["administrator"], At))!)
+            .Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Page.Evolve(null, new PageCreated("PAGE-1", "SPACE-1", null, 0, At))!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, PageSearch.Evolve(null, new PageCreated("PAGE-1", "SPACE-1", null, 0, At))!).Should().BeEmpty();
+    }
+}
