@@ -17,8 +17,9 @@ var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrast
     .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders"]);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))
     .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders"]);
-// The knowledge base follows no other service yet and publishes nothing, so it is off the bus.
-var knowledge = builder.AddService<Projects.JinGong_Knowledge>("knowledge", infrastructure.AddDatabase("knowledgedb"));
+// The knowledge base follows OKR's roster: the teams and regions its spaces grant access to.
+var knowledge = builder.AddService<Projects.JinGong_Knowledge>("knowledge", infrastructure.AddDatabase("knowledgedb"))
+    .WithBus(infrastructure, publishes: [], consumes: ["Okr"]);
 
 // The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
 // it keeps an account for everyone on OKR's roster, from the bus.

@@ -12,7 +12,8 @@ namespace JinGong.EventSourcing;
 /// that belong to a region (<paramref name="RegionOf"/>) — which, so that reps and regional managers reach only theirs;
 /// for records a person owns (<paramref name="OwnerOf"/>, a rep's opportunity) — whose, so that a rep changes only theirs;
 /// for records people look up by a code they type (<paramref name="Spelled"/>) — the id a code typed another way stands
-/// for (a vehicle's <c>jg-ex-0004</c> is <c>JG-EX-0004</c>), or null when none does.
+/// for (a vehicle's <c>jg-ex-0004</c> is <c>JG-EX-0004</c>), or null when none does; for records whose readers are
+/// decided by other records (<paramref name="ReadRefusal"/>, a page by its space's grants) — why the caller may not read one.
 /// </summary>
 public sealed record StreamKind<TState, TView>(
     string Noun,
@@ -22,7 +23,8 @@ public sealed record StreamKind<TState, TView>(
     Func<object, DateTimeOffset> OccurredAt,
     Func<TState, string>? RegionOf = null,
     Func<TState, string>? OwnerOf = null,
-    Func<Marten.IQuerySession, string, CancellationToken, Task<string?>>? Spelled = null)
+    Func<Marten.IQuerySession, string, CancellationToken, Task<string?>>? Spelled = null,
+    Func<Microsoft.AspNetCore.Http.HttpContext, Marten.IQuerySession, TState, CancellationToken, Task<DomainError?>>? ReadRefusal = null)
     where TState : class
 {
     /// <summary>The id a read names: as given when such a stream exists, else the one it is another spelling of, if any.</summary>

@@ -122,6 +122,8 @@ public static class StreamReads
         var current = stream is null ? null : await session.LoadAsync<TState>(id, cancellationToken);
         return stream is null || current is null ? (null, 0, Problems.From(kind.NotFound(id)))
             : kind.Refusal(http, current, id, changing: false) is { } refusal ? (current, stream.Version, Problems.From(refusal))
+            : kind.ReadRefusal is { } readRefusal && await readRefusal(http, session, current, cancellationToken) is { } unreadable
+                ? (current, stream.Version, Problems.From(unreadable))
             : (current, stream.Version, null);
     }
 }

@@ -152,9 +152,10 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["GetKeyResultHistory"] = new(Everyone),
         ["GetKeyResultValues"] = new(Everyone),
 
-        // Knowledge: everyone reads; administrators open spaces; a space's editors (roles it names) write its pages,
-        // which its own tests prove, so the door lets in every role that may be named an editor.
+        // Knowledge: a space's grants (to everyone, roles, teams, regions) decide who reads, writes and administers it,
+        // which its own tests prove, so the door lets in every role that a grant may name.
         ["CreateSpace"] = new([]),
+        ["ChangeSpaceAccess"] = new(Everyone),
         ["ListSpaces"] = new(Everyone),
         ["GetSpace"] = new(Everyone),
         ["GetSpaceHistory"] = new(Everyone),

@@ -122,7 +122,7 @@ public sealed class InfraModeTests : IDisposable
             var messaging = builder.Resources.Single(resource => resource.Name == "messaging");
             (postgres is ContainerResource).Should().Be(infra == "containers");
 
-            foreach (var (service, database) in new[] { ("fleet", "fleetdb"), ("orders", "ordersdb"), ("dispatch", "dispatchdb"), ("okr", "okrdb"), ("identity", "identitydb") })
+            foreach (var (service, database) in new[] { ("fleet", "fleetdb"), ("orders", "ordersdb"), ("dispatch", "dispatchdb"), ("okr", "okrdb"), ("knowledge", "knowledgedb"), ("identity", "identitydb") })
             {
                 var owned = builder.Resources.OfType<ServiceDatabaseResource>().Should().ContainSingle(resource => resource.Name == database).Which;
                 owned.Parent.Should().BeSameAs(postgres);

@@ -1,3 +1,4 @@
+using JinGong.Domain;
 using JinGong.Knowledge.Spaces;
 using JinGong.Testing;
 
@@ -7,7 +8,9 @@ namespace JinGong.Knowledge.Tests.Spaces;
 public sealed class SpaceDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
-    private static readonly DeciderSpecification<CreateSpace, Space> Spec = DeciderSpecification.For<CreateSpace, Space>(SpaceDecider.Decide);
+    private static readonly DeciderSpecification<SpaceCommand, Space> Spec = DeciderSpecification.For<SpaceCommand, Space>(SpaceDecider.Decide);
+    private static readonly SpaceCreated Opened = new("SPACE-1", "规章制度", SpaceKind.Rules, null, ["executive"], Now.AddDays(-3));
+    private static readonly Grantee Finance = new(GranteeKind.Team, "finance");
 
     private static CreateSpace Create(DateTimeOffset? occurredAt = null, params string[] editors) =>
         new("SPACE-1", "产品资料", SpaceKind.ProductMaterials, "每个型号一页", editors.Length == 0 ? ["administrator"] : editors, occurredAt ?? Now, Now);
@@ -17,6 +20,7 @@ public sealed class SpaceDeciderTests
     {
         Spec.When(Create(Now, "administrator", "fleet-operations"))
             .Then(new SpaceCreated("SPACE-1", "产品资料", SpaceKind.ProductMaterials, "每个型号一页", ["administrator", "fleet-operations"], Now));
+        Spec.Given(Opened).State!.Grants.Should().Equal(new Grant(Grantee.Everyone, AccessLevel.Read), new Grant(Grantee.Role("executive"), AccessLevel.Edit));
         Spec.Given(new SpaceCreated("SPACE-1", "产品资料", SpaceKind.ProductMaterials, null, ["administrator"], Now)).When(Create()).ThenRejects("space-already-created");
     }
 
@@ -25,5 +29,43 @@ public sealed class SpaceDeciderTests
     {
         Spec.When(Create(Now.AddMinutes(1))).ThenRejects("occurred-in-future");
         Spec.When(Create() with { Editors = [] }).ThenRejects("space-without-editors");
+    }
+
+    [Fact]
+    public void a_space_administrator_grants_and_withdraws_levels_to_everyone_roles_teams_and_regions()
+    {
+        Spec.Given(Opened).When(new ChangeSpaceAccess("SPACE-1", Finance, AccessLevel.Approve, AccessLevel.Administer, Now, Now))
+            .Then(new SpaceAccessChanged("SPACE-1", Finance, AccessLevel.Approve, Now));
+        var restricted = Spec.Given(Opened, new SpaceAccessChanged("SPACE-1", Finance, AccessLevel.Approve, Now), new SpaceAccessChanged("SPACE-1", Grantee.Everyone, AccessLevel.None, Now)).State!;
+        restricted.Grants.Should().Equal(new Grant(Grantee.Role("executive"), AccessLevel.Edit), new Grant(Finance, AccessLevel.Approve));
+        Spec.Given(Opened).When(new ChangeSpaceAccess("SPACE-1", Grantee.Everyone, AccessLevel.Read, AccessLevel.Administer, Now, Now)).ThenRejects("access-unchanged");
+        Spec.Given(Opened).When(new ChangeSpaceAccess("SPACE-1", Finance, AccessLevel.None, AccessLevel.Administer, Now, Now)).ThenRejects("access-unchanged");
+        Spec.Given(Opened).When(new ChangeSpaceAccess("SPACE-1", Finance, AccessLevel.Read, AccessLevel.Administer, Now.AddDays(-4), Now)).ThenRejects("occurred-before-previous-event");
+    }
+
+    [Fact]
+    public void only_a_space_administrator_changes_its_access_and_who_cannot_read_it_does_not_learn_it_is_there()
+    {
+        Spec.Given(Opened).When(new ChangeSpaceAccess("SPACE-1", Finance, AccessLevel.Read, AccessLevel.Approve, Now, Now)).ThenRejects("not-a-space-administrator")
+            .Kind.Should().Be(ErrorKind.Forbidden);
+        Spec.Given(Opened).When(new ChangeSpaceAccess("SPACE-1", Finance, AccessLevel.Read, AccessLevel.None, Now, Now)).ThenRejects("space-not-found")
+            .Kind.Should().Be(ErrorKind.NotFound);
+        Spec.When(new ChangeSpaceAccess("SPACE-9", Finance, AccessLevel.Read, AccessLevel.Administer, Now, Now)).ThenRejects("space-not-found");
+    }
+
+    [Fact]
+    public void a_reader_holds_the_highest_level_of_every_grant_they_fall_under_and_administrators_every_level()
+    {
+        var space = Spec.Given(
+            Opened,
+            new SpaceAccessChanged("SPACE-1", Finance, AccessLevel.Approve, Now),
+            new SpaceAccessChanged("SPACE-1", new Grantee(GranteeKind.Region, "east"), AccessLevel.Edit, Now),
+            new SpaceAccessChanged("SPACE-1", Grantee.Everyone, AccessLevel.None, Now)).State!;
+        new Reader("p1", ["sales-rep"], "finance", "east").LevelIn(space).Should().Be(AccessLevel.Approve);
+        new Reader("p2", ["sales-rep"], "north-sales", "east").LevelIn(space).Should().Be(AccessLevel.Edit);
+        new Reader("p3", ["executive"], null, null).LevelIn(space).Should().Be(AccessLevel.Edit);
+        new Reader("p4", ["sales-rep"], "north-sales", "north").LevelIn(space).Should().Be(AccessLevel.None);
+        new Reader("p5", ["administrator"], null, null).LevelIn(space).Should().Be(AccessLevel.Administer);
+        new Reader("p4", ["sales-rep"], "north-sales", "north").LevelIn(Spec.Given(Opened).State!).Should().Be(AccessLevel.Read);
     }
 }

@@ -61,11 +61,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The spaces, of one kind if asked (?kind=), by name, a page at a time */
+        /** The spaces the caller may read, of one kind if asked (?kind=), by name, a page at a time */
         get: operations["ListSpaces"];
         put?: never;
         /** Open a space for a department's knowledge, naming the roles that edit its pages */
         post: operations["CreateSpace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/spaces/{id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant everyone, a role, a team or a region a level in a space (read, edit, approve, administer), or withdraw it (the space's administrators) */
+        post: operations["ChangeSpaceAccess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -113,7 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A space with its tree of pages, siblings in their order */
+        /** A space with its tree of pages, siblings in their order, and what the caller may do in it */
         get: operations["GetSpaceTree"];
         put?: never;
         post?: never;
@@ -267,7 +284,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pages whose title or text holds every word of ?q= (Chinese of any length, model codes such as EX-35E), best first, in ?space= if given, a page at a time */
+        /** Pages the caller may read whose title or text holds every word of ?q= (Chinese of any length, model codes such as EX-35E), best first, in ?space= if given, a page at a time */
         get: operations["SearchPages"];
         put?: never;
         post?: never;
@@ -281,6 +298,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {unknown} */
+        AccessLevel: "None" | "Read" | "Edit" | "Approve" | "Administer";
         AuditEntry: {
             service: string;
             /** Format: int64 */
@@ -297,6 +316,13 @@ export interface components {
             user: null | string;
             correlationId: null | string;
             causationId: null | string;
+        };
+        ChangeSpaceAccessRequest: {
+            kind?: null | components["schemas"]["GranteeKind"];
+            name?: null | string;
+            level?: null | components["schemas"]["AccessLevel"];
+            /** Format: date-time */
+            occurredAt?: null | string;
         };
         CreatePageRequest: {
             title?: null | string;
@@ -325,6 +351,16 @@ export interface components {
         };
         /** @enum {unknown} */
         DiffLineKind: "Unchanged" | "Added" | "Removed";
+        Grant: {
+            grantee: components["schemas"]["Grantee"];
+            level: components["schemas"]["AccessLevel"];
+        };
+        Grantee: {
+            kind: components["schemas"]["GranteeKind"];
+            name: null | string;
+        };
+        /** @enum {unknown} */
+        GranteeKind: "Everyone" | "Role" | "Team" | "Region";
         Highlight: {
             /** Format: int32 */
             start: number;
@@ -508,6 +544,7 @@ export interface components {
         SpaceKind: "Rules" | "ProductMaterials" | "MarketingToolkit" | "IndustryNews";
         SpaceTree: {
             space: components["schemas"]["SpaceView"];
+            access: components["schemas"]["AccessLevel"];
             pages: components["schemas"]["PageNode"][];
         };
         SpaceView: {
@@ -515,7 +552,7 @@ export interface components {
             name: string;
             kind: components["schemas"]["SpaceKind"];
             description: null | string;
-            editors: string[];
+            grants: components["schemas"]["Grant"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -814,6 +851,104 @@ export interface operations {
             };
             /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ChangeSpaceAccess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeSpaceAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpaceView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,5 @@
 using JinGong.Domain;
+using JinGong.Knowledge.Spaces;
 
 namespace JinGong.Knowledge.Pages;
 
@@ -8,34 +9,46 @@ namespace JinGong.Knowledge.Pages;
 /// </summary>
 public sealed record ParentLine(string SpaceId, IReadOnlyList<string> Pages);
 
-/// <summary>What someone asks of a page, with its business time and the clock's reading.</summary>
-public abstract record PageCommand(string PageId, DateTimeOffset OccurredAt, DateTimeOffset Now);
+/// <summary>
+/// What someone asks of a page, with what they may do in its space (<paramref name="Access"/>), its business time and the
+/// clock's reading.
+/// </summary>
+public abstract record PageCommand(string PageId, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
 /// <summary>A page is created with its first revision. <paramref name="Parent"/> is null when the parent asked for was not found.</summary>
 public sealed record CreatePage(
     string PageId, string SpaceId, string? ParentId, ParentLine? Parent, int Position, string Title, string Body, string Author,
-    DateTimeOffset OccurredAt, DateTimeOffset Now) : PageCommand(PageId, OccurredAt, Now);
+    AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now) : PageCommand(PageId, Access, OccurredAt, Now);
 
-public sealed record PublishRevision(string PageId, string Title, string Body, string Author, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : PageCommand(PageId, OccurredAt, Now);
+public sealed record PublishRevision(string PageId, string Title, string Body, string Author, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Access, OccurredAt, Now);
 
-public sealed record RenamePage(string PageId, string Title, DateTimeOffset OccurredAt, DateTimeOffset Now) : PageCommand(PageId, OccurredAt, Now);
+public sealed record RenamePage(string PageId, string Title, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Access, OccurredAt, Now);
 
 /// <summary>A move under <paramref name="ParentId"/> (none: the top), whose line <paramref name="Parent"/> was read beside it (null: not found).</summary>
-public sealed record MovePage(string PageId, string? ParentId, ParentLine? Parent, int Position, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : PageCommand(PageId, OccurredAt, Now);
+public sealed record MovePage(string PageId, string? ParentId, ParentLine? Parent, int Position, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Access, OccurredAt, Now);
 
-public sealed record RestoreRevision(string PageId, int Revision, string Author, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : PageCommand(PageId, OccurredAt, Now);
+public sealed record RestoreRevision(string PageId, int Revision, string Author, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Access, OccurredAt, Now);
 
 /// <summary>
-/// Every rule of a page: it is created once, in its parent's space; a revision changes something; a page moves only
-/// within its space and never under itself; a restored revision is one that exists and is not what readers see already.
+/// Every rule of a page: it is written by those its space lets edit (who may not even read it finds no page); it is
+/// created once, in its parent's space; a revision changes something; a page moves only within its space and never
+/// under itself; a restored revision is one that exists and is not what readers see already.
 /// </summary>
 public static class PageDecider
 {
     public static Decision Decide(PageCommand command, Page? state)
     {
+        if (command.Access < AccessLevel.Edit && (state?.SpaceId ?? (command as CreatePage)?.SpaceId) is { } spaceId)
+        {
+            return Decision.Reject(command.Access > AccessLevel.None
+                ? new("not-an-editor", $"The pages of space {spaceId} are written by its editors.", ErrorKind.Forbidden)
+                : state is null ? SpaceDecider.NotFound(spaceId) : NotFound(command.PageId));
+        }
+
         if (command is CreatePage create)
         {
             return state is not null ? Decision.Reject(new("page-already-created", $"Page {create.PageId} was created already.", ErrorKind.Conflict))

@@ -3,6 +3,7 @@ using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Knowledge.Pages.Reading;
 using JinGong.Knowledge.Pages.Writing;
+using JinGong.Knowledge.Spaces;
 using Marten;
 
 namespace JinGong.Knowledge.Pages;
@@ -14,7 +15,7 @@ public static class PagesModule
         "Pages of a space in Markdown: every revision kept, any two compared, any moment read again; moves and renames recorded.");
 
     public static readonly StreamKind<Page, PageView> Pages =
-        new("Page", PageDecider.NotFound, Page.Evolve, PageView.From, e => ((IPageEvent)e).OccurredAt);
+        new("Page", PageDecider.NotFound, Page.Evolve, PageView.From, e => ((IPageEvent)e).OccurredAt, ReadRefusal: Readers.PageRefusalAsync);
 
     public static void ConfigurePages(this StoreOptions options)
     {

@@ -1,4 +1,5 @@
 using JinGong.Http;
+using JinGong.Knowledge.Spaces;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,12 +31,12 @@ public static class SearchPagesEndpoint
     {
         search.MapGet("/", SearchAsync)
             .WithName("SearchPages")
-            .WithSummary("Pages whose title or text holds every word of ?q= (Chinese of any length, model codes such as EX-35E), best first, in ?space= if given, a page at a time");
+            .WithSummary("Pages the caller may read whose title or text holds every word of ?q= (Chinese of any length, model codes such as EX-35E), best first, in ?space= if given, a page at a time");
         return search;
     }
 
     private static async Task<Results<Ok<Page<SearchHit>>, ValidationProblem>> SearchAsync(
-        IQuerySession session, CancellationToken cancellationToken, string? q = null, string? space = null, int page = 1, int pageSize = Page.DefaultSize)
+        HttpContext http, IQuerySession session, CancellationToken cancellationToken, string? q = null, string? space = null, int page = 1, int pageSize = Page.DefaultSize)
     {
         var runs = q is null ? [] : Segmenter.Runs(q);
         var errors = new FieldErrors()
@@ -56,8 +57,11 @@ public static class SearchPagesEndpoint
         // pairs of 电池包 are in a page that says 电池 and 池包 apart, too).
         var tokens = Segmenter.QueryTokens(runs).ToArray();
         var spaceId = FieldErrors.Trimmed(space);
+        // Only the spaces the caller may read: a page they may not read is not there for them, in results as anywhere.
+        var readable = await Readers.ReadableSpacesAsync(http, session, cancellationToken);
         var candidates = await session.Query<PageSearch>()
             .Where(document => document.MatchesSql("tokens @> ?", (object)tokens))
+            .Where(document => readable.Contains(document.SpaceId))
             .WhereGiven(spaceId, document => document.SpaceId == spaceId)
             .ToListAsync(cancellationToken);
         var hits = candidates.Select(document => Hit(document, runs)).OfType<SearchHit>()

@@ -21,30 +21,50 @@ public interface ISpaceEvent
     DateTimeOffset OccurredAt { get; }
 }
 
-/// <summary>A space was opened for a department's knowledge; <paramref name="Editors"/> are the roles that may write its pages.</summary>
+/// <summary>
+/// A space was opened for a department's knowledge; <paramref name="Editors"/> are the roles that may write its pages.
+/// Everyone reads a space as it opens, until its administrators say otherwise.
+/// </summary>
 public sealed record SpaceCreated(
-    string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt) : ISpaceEvent;
+    string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt) : ISpaceEvent
+{
+    /// <summary>What a space grants when it opens: reading to everyone, editing to the roles named.</summary>
+    public IReadOnlyList<Grant> OpeningGrants() => [new(Grantee.Everyone, AccessLevel.Read), .. Editors.Select(role => new Grant(Grantee.Role(role), AccessLevel.Edit))];
+}
 
-/// <summary>A space [知识库空间] as its events tell it.</summary>
+/// <summary>What <paramref name="Grantee"/> may do in the space from now on (<see cref="AccessLevel.None"/>: the grant is withdrawn).</summary>
+public sealed record SpaceAccessChanged(string SpaceId, Grantee Grantee, AccessLevel Level, DateTimeOffset OccurredAt) : ISpaceEvent;
+
+/// <summary>A space [知识库空间] as its events tell it, with who may read, edit, approve and administer it.</summary>
 public sealed record Space(
     [property: Identity] string Id,
     string Name,
     SpaceKind Kind,
     string? Description,
-    IReadOnlyList<string> Editors,
-    DateTimeOffset CreatedAt) : IEvolving<Space>
+    IReadOnlyList<Grant> Grants,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastOccurredAt) : IEvolving<Space>
 {
+    /// <summary>The level granted to <paramref name="grantee"/> itself (not through anything else it belongs to).</summary>
+    public AccessLevel GrantedTo(Grantee grantee) => Grants.FirstOrDefault(grant => grant.Grantee == grantee)?.Level ?? AccessLevel.None;
+
     [JasperFxIgnore]
     public static Space? Evolve(Space? state, object @event) => (state, @event) switch
     {
-        (_, SpaceCreated created) => new(created.SpaceId, created.Name, created.Kind, created.Description, created.Editors, created.OccurredAt),
+        (_, SpaceCreated created) => new(created.SpaceId, created.Name, created.Kind, created.Description, created.OpeningGrants(), created.OccurredAt, created.OccurredAt),
+        (null, ISpaceEvent) => null,
+        (_, SpaceAccessChanged changed) => state with
+        {
+            Grants = [.. state.Grants.Where(grant => grant.Grantee != changed.Grantee), .. changed.Level == AccessLevel.None ? [] : new[] { new Grant(changed.Grantee, changed.Level) }],
+            LastOccurredAt = changed.OccurredAt,
+        },
         _ => throw new UnknownEventException(typeof(Space), @event),
     };
 }
 
 /// <summary>A space as clients read it, with the stream version it was read at.</summary>
-public sealed record SpaceView(string Id, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset CreatedAt, long Version)
+public sealed record SpaceView(string Id, string Name, SpaceKind Kind, string? Description, IReadOnlyList<Grant> Grants, DateTimeOffset CreatedAt, long Version)
 {
     public static SpaceView From(Space space, long version) =>
-        new(space.Id, space.Name, space.Kind, space.Description, space.Editors, space.CreatedAt, version);
+        new(space.Id, space.Name, space.Kind, space.Description, space.Grants, space.CreatedAt, version);
 }

@@ -2,17 +2,62 @@ using JinGong.Domain;
 
 namespace JinGong.Knowledge.Spaces;
 
-public sealed record CreateSpace(
-    string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt, DateTimeOffset Now);
+/// <summary>What someone asks of a space, with its business time and the clock's reading.</summary>
+public abstract record SpaceCommand(string SpaceId, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
-/// <summary>Every rule of a space: it is created once, never in the future, with at least one editing role.</summary>
+public sealed record CreateSpace(
+    string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : SpaceCommand(SpaceId, OccurredAt, Now);
+
+/// <summary>
+/// <paramref name="Grantee"/> may do <paramref name="Level"/> in the space from now on (none: nothing the grant gave), as asked
+/// by someone whose level in the space is <paramref name="AskedBy"/>.
+/// </summary>
+public sealed record ChangeSpaceAccess(string SpaceId, Grantee Grantee, AccessLevel Level, AccessLevel AskedBy, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : SpaceCommand(SpaceId, OccurredAt, Now);
+
+/// <summary>
+/// Every rule of a space: it is created once, never in the future, with at least one editing role; what each grantee may
+/// do in it is changed by its administrators, to something it was not already.
+/// </summary>
 public static class SpaceDecider
 {
-    public static Decision Decide(CreateSpace command, Space? state) =>
-        state is not null ? Decision.Reject(new("space-already-created", $"Space {command.SpaceId} was created already.", ErrorKind.Conflict))
-        : command.OccurredAt > command.Now ? Decision.Reject(BusinessTime.OccurredInFuture(command.OccurredAt, command.Now))
-        : command.Editors.Count == 0 ? Decision.Reject(new("space-without-editors", $"A space names at least one role that edits its pages.", ErrorKind.Unprocessable))
-        : Decision.Accept(new SpaceCreated(command.SpaceId, command.Name, command.Kind, command.Description, command.Editors, command.OccurredAt));
+    public static Decision Decide(SpaceCommand command, Space? state)
+    {
+        if (command is CreateSpace create)
+        {
+            return state is not null ? Decision.Reject(new("space-already-created", $"Space {create.SpaceId} was created already.", ErrorKind.Conflict))
+                : create.OccurredAt > create.Now ? Decision.Reject(BusinessTime.OccurredInFuture(create.OccurredAt, create.Now))
+                : create.Editors.Count == 0 ? Decision.Reject(new("space-without-editors", $"A space names at least one role that edits its pages.", ErrorKind.Unprocessable))
+                : Decision.Accept(new SpaceCreated(create.SpaceId, create.Name, create.Kind, create.Description, create.Editors, create.OccurredAt));
+        }
+
+        if (state is null)
+        {
+            return Decision.Reject(NotFound(command.SpaceId));
+        }
+
+        if (command is ChangeSpaceAccess { AskedBy: var askedBy and < AccessLevel.Administer })
+        {
+            // Who may not even read the space does not learn that it is there.
+            return Decision.Reject(askedBy == AccessLevel.None
+                ? NotFound(state.Id)
+                : new("not-a-space-administrator", $"Who may do what in space {state.Id} is said by its administrators.", ErrorKind.Forbidden));
+        }
+
+        if (BusinessTime.Check(command.OccurredAt, command.Now, state.LastOccurredAt, $"space {state.Id}") is { } timeError)
+        {
+            return Decision.Reject(timeError);
+        }
+
+        return command switch
+        {
+            ChangeSpaceAccess change when state.GrantedTo(change.Grantee) == change.Level =>
+                Decision.Reject(new("access-unchanged", $"Space {state.Id} grants {change.Grantee} {change.Level} already.", ErrorKind.Conflict)),
+            ChangeSpaceAccess change => Decision.Accept(new SpaceAccessChanged(state.Id, change.Grantee, change.Level, change.OccurredAt)),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a space."),
+        };
+    }
 
     public static DomainError NotFound(string id) => new("space-not-found", $"There is no space {id}.", ErrorKind.NotFound);
 }

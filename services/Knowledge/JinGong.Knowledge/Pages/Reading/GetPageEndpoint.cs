@@ -27,7 +27,7 @@ public static class GetPageEndpoint
             return Problems.Validation(errors.Errors);
         }
 
-        var (page, version) = await PageReads.CurrentAsync(session, id, cancellationToken);
+        var (page, version) = await PageReads.CurrentAsync(http, session, id, cancellationToken);
         if (page is null)
         {
             return Problems.From(PageDecider.NotFound(id));

@@ -35,14 +35,14 @@ public static class RevisionEndpoints
         return pages;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RevisionSummary>>, ProblemHttpResult>> ListAsync(string id, IQuerySession session, CancellationToken cancellationToken) =>
-        (await PageReads.CurrentAsync(session, id, cancellationToken)).Page is { } page
+    private static async Task<Results<Ok<IReadOnlyList<RevisionSummary>>, ProblemHttpResult>> ListAsync(string id, HttpContext http, IQuerySession session, CancellationToken cancellationToken) =>
+        (await PageReads.CurrentAsync(http, session, id, cancellationToken)).Page is { } page
             ? TypedResults.Ok<IReadOnlyList<RevisionSummary>>(
                 [.. page.Revisions.Select(revision => new RevisionSummary(revision.Number, revision.Title, revision.Author, revision.PublishedAt, revision.RestoredFrom, revision.Body.Length))])
             : Problems.From(PageDecider.NotFound(id));
 
     private static async Task<Results<Ok<RevisionDiff>, ValidationProblem, ProblemHttpResult>> DiffAsync(
-        string id, IQuerySession session, CancellationToken cancellationToken, int? from = null, int? to = null)
+        string id, HttpContext http, IQuerySession session, CancellationToken cancellationToken, int? from = null, int? to = null)
     {
         var errors = new FieldErrors()
             .Required("from", from).Check("from", from is null or >= 1, $"Revisions count from 1.")
@@ -52,7 +52,7 @@ public static class RevisionEndpoints
             return Problems.Validation(errors.Errors);
         }
 
-        if ((await PageReads.CurrentAsync(session, id, cancellationToken)).Page is not { } page)
+        if ((await PageReads.CurrentAsync(http, session, id, cancellationToken)).Page is not { } page)
         {
             return Problems.From(PageDecider.NotFound(id));
         }

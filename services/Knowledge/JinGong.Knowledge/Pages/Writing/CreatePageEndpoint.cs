@@ -33,15 +33,12 @@ public static class CreatePageEndpoint
             return Problems.Validation(errors.Errors);
         }
 
-        if (await session.LoadAsync<Space>(id, cancellationToken) is not { } space)
+        if (await Readers.InSpaceAsync(http, session, id, cancellationToken) is not { } found)
         {
             return Problems.From(SpaceDecider.NotFound(id));
         }
 
-        if (Editors.Refusal(http, space) is { } refusal)
-        {
-            return Problems.From(refusal);
-        }
+        var (space, access) = found;
 
         var parentId = FieldErrors.Trimmed(request.ParentId);
         var parent = parentId is null ? null : await PageText.ParentLineAsync(session, parentId, cancellationToken);
@@ -49,7 +46,7 @@ public static class CreatePageEndpoint
         return await session.UnderNewIdAsync(http, "PAGE", (attempt, pageId) =>
         {
             var command = new CreatePage(
-                pageId, space.Id, parentId, parent, request.Position ?? 0, request.Title!.Trim(), request.Body!, PageText.Author(http),
+                pageId, space.Id, parentId, parent, request.Position ?? 0, request.Title!.Trim(), request.Body!, PageText.Author(http), access,
                 (request.OccurredAt ?? now).ToUniversalTime(), now);
             return attempt.StartAsync(
                 PagesModule.Pages, pageId, $"/api/knowledge/pages/{pageId}", http, current => PageDecider.Decide(command, current), alreadyThere: null, cancellationToken);

@@ -1,6 +1,7 @@
 using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
+using JinGong.Knowledge.Spaces;
 using JinGong.Knowledge.Spaces.Creating;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,10 +20,11 @@ public sealed record MovePageRequest(string? ParentId, int? Position, DateTimeOf
 public sealed record RestoreRevisionRequest(int? Revision, DateTimeOffset? OccurredAt) : ICommandRequest;
 
 /// <summary>What a page command is made of: the page, the request, who sends it, the parent line it names (if any) and its times.</summary>
-public sealed record PageCommandInput<TRequest>(string PageId, TRequest Request, string Author, ParentLine? Parent, DateTimeOffset OccurredAt, DateTimeOffset Now);
+public sealed record PageCommandInput<TRequest>(
+    string PageId, TRequest Request, string Author, ParentLine? Parent, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
 /// <summary>
-/// The commands on a page, each written by its space's editors and taking the one command path (load → decide → append
+/// The commands on a page, each decided with what the caller may do in its space and taking the one command path (load → decide → append
 /// at the version decided on, <c>If-Match</c> and <c>Idempotency-Key</c> honoured).
 /// </summary>
 public static class PageCommandEndpoints
@@ -32,19 +34,19 @@ public static class PageCommandEndpoints
         pages.MapPageCommand<PublishRevisionRequest>(
             "/{id}/revisions", "PublishPageRevision",
             request => new FieldErrors().Title(request.Title).Body(request.Body), _ => null,
-            input => new PublishRevision(input.PageId, input.Request.Title!.Trim(), input.Request.Body!, input.Author, input.OccurredAt, input.Now))
+            input => new PublishRevision(input.PageId, input.Request.Title!.Trim(), input.Request.Body!, input.Author, input.Access, input.OccurredAt, input.Now))
             .WithSummary("Publish a new revision of a page: what readers see from now on");
 
         pages.MapPageCommand<RenamePageRequest>(
             "/{id}/title", "RenamePage",
             request => new FieldErrors().Title(request.Title), _ => null,
-            input => new RenamePage(input.PageId, input.Request.Title!.Trim(), input.OccurredAt, input.Now))
+            input => new RenamePage(input.PageId, input.Request.Title!.Trim(), input.Access, input.OccurredAt, input.Now))
             .WithSummary("Give a page another title, its text unchanged");
 
         pages.MapPageCommand<MovePageRequest>(
             "/{id}/place", "MovePage",
             request => new FieldErrors().Position(request.Position).OptionalId("parentId", request.ParentId), request => FieldErrors.Trimmed(request.ParentId),
-            input => new MovePage(input.PageId, FieldErrors.Trimmed(input.Request.ParentId), input.Parent, input.Request.Position ?? 0, input.OccurredAt, input.Now))
+            input => new MovePage(input.PageId, FieldErrors.Trimmed(input.Request.ParentId), input.Parent, input.Request.Position ?? 0, input.Access, input.OccurredAt, input.Now))
             .WithSummary("Move a page under another parent of its space (or to the top), or to another place among its siblings");
 
         pages.MapPageCommand<RestoreRevisionRequest>(
@@ -52,7 +54,7 @@ public static class PageCommandEndpoints
             request => new FieldErrors().Required("revision", request.Revision)
                 .Check("revision", request.Revision is null or >= 1, $"Revisions count from 1."),
             _ => null,
-            input => new RestoreRevision(input.PageId, input.Request.Revision!.Value, input.Author, input.OccurredAt, input.Now))
+            input => new RestoreRevision(input.PageId, input.Request.Revision!.Value, input.Author, input.Access, input.OccurredAt, input.Now))
             .WithSummary("Publish an old revision again, as a new revision");
         return pages;
     }
@@ -66,17 +68,13 @@ public static class PageCommandEndpoints
                 string id, TRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var errors = validate(request);
-                if (!errors.Any && await Editors.RefusalForPageAsync(http, session, id, cancellationToken) is { } refusal)
-                {
-                    return Problems.From(refusal);
-                }
-
+                var access = errors.Any ? AccessLevel.None : await Readers.LevelForPageAsync(http, session, id, cancellationToken);
                 var parent = !errors.Any && parentOf(request) is { } parentId ? await PageText.ParentLineAsync(session, parentId, cancellationToken) : null;
                 return await session.DecideAsync(PagesModule.Pages, id, errors, http, state =>
                 {
                     // Read once the stream is loaded, as the shared command endpoints do.
                     var now = clock.GetUtcNow();
-                    return PageDecider.Decide(command(new(id, request, PageText.Author(http), parent, (request.OccurredAt ?? now).ToUniversalTime(), now)), state);
+                    return PageDecider.Decide(command(new(id, request, PageText.Author(http), parent, access, (request.OccurredAt ?? now).ToUniversalTime(), now)), state);
                 }, cancellationToken);
             })
             .WithName(name)

@@ -1,0 +1,13 @@
+using Marten;
+using MassTransit;
+
+namespace JinGong.Knowledge.Members;
+
+public static class MembersModule
+{
+    public static void ConfigureMembers(this StoreOptions options) =>
+        // A team's members are listed for its read rate and its grants.
+        options.Schema.For<Member>().Duplicate(member => member.Team);
+
+    public static void AddRosterConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<RosterConsumers>();
+}
