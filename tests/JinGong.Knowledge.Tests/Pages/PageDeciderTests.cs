@@ -9,7 +9,9 @@ namespace JinGong.Knowledge.Tests.Pages;
 public sealed class PageDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
-    private const AccessLevel Edit = AccessLevel.Edit;
+    private static readonly SpaceTerms Edit = new(AccessLevel.Edit, ReviewRequired: false);
+    private static readonly SpaceTerms Reviewed = new(AccessLevel.Edit, ReviewRequired: true);
+    private static readonly SpaceTerms Approving = new(AccessLevel.Approve, ReviewRequired: true);
     private static readonly DateTimeOffset Created = Now.AddDays(-10);
     private static readonly DeciderSpecification<PageCommand, Page> Spec = DeciderSpecification.For<PageCommand, Page>(PageDecider.Decide);
 
@@ -78,13 +80,66 @@ public sealed class PageDeciderTests
     [Fact]
     public void a_page_is_written_by_those_its_space_lets_edit_and_is_not_there_for_those_it_does_not_let_read()
     {
-        Spec.Given(Written).When(new PublishRevision("PAGE-A", "考勤规定", "新", "rep.zhao", AccessLevel.Read, Now, Now)).ThenRejects("not-an-editor")
+        Spec.Given(Written).When(new PublishRevision("PAGE-A", "考勤规定", "新", "rep.zhao", new SpaceTerms(AccessLevel.Read, false), Now, Now)).ThenRejects("not-an-editor")
             .Kind.Should().Be(ErrorKind.Forbidden);
-        Spec.Given(Written).When(new RenamePage("PAGE-A", "新", AccessLevel.None, Now, Now)).ThenRejects("page-not-found").Kind.Should().Be(ErrorKind.NotFound);
-        Spec.When(new CreatePage("PAGE-A", "SPACE-1", null, null, 0, "t", "b", "rep.zhao", AccessLevel.Read, Now, Now)).ThenRejects("not-an-editor");
-        Spec.When(new CreatePage("PAGE-A", "SPACE-1", null, null, 0, "t", "b", "rep.zhao", AccessLevel.None, Now, Now)).ThenRejects("space-not-found");
+        Spec.Given(Written).When(new RenamePage("PAGE-A", "新", new SpaceTerms(AccessLevel.None, false), Now, Now)).ThenRejects("page-not-found").Kind.Should().Be(ErrorKind.NotFound);
+        Spec.When(new CreatePage("PAGE-A", "SPACE-1", null, null, 0, "t", "b", "rep.zhao", new SpaceTerms(AccessLevel.Read, false), Now, Now)).ThenRejects("not-an-editor");
+        Spec.When(new CreatePage("PAGE-A", "SPACE-1", null, null, 0, "t", "b", "rep.zhao", new SpaceTerms(AccessLevel.None, false), Now, Now)).ThenRejects("space-not-found");
         // Approving or administering a space includes editing it.
-        Spec.Given(Written).When(new MovePage("PAGE-A", null, null, 4, AccessLevel.Approve, Now, Now)).Then(new PageMoved("PAGE-A", null, 4, Now));
-        Spec.Given(Written).When(new RestoreRevision("PAGE-A", 1, "chen.jie", AccessLevel.Administer, Now, Now)).ThenRejects("revision-is-current");
+        Spec.Given(Written).When(new MovePage("PAGE-A", null, null, 4, new SpaceTerms(AccessLevel.Approve, false), Now, Now)).Then(new PageMoved("PAGE-A", null, 4, Now));
+        Spec.Given(Written).When(new RestoreRevision("PAGE-A", 1, "chen.jie", new SpaceTerms(AccessLevel.Administer, false), Now, Now)).ThenRejects("revision-is-current");
+    }
+
+    [Fact]
+    public void where_a_space_reviews_its_revisions_a_new_page_is_a_draft_an_approver_other_than_its_author_publishes()
+    {
+        Spec.When(new CreatePage("PAGE-A", "SPACE-1", null, null, 0, "考勤规定", "九点前打卡。", "li.wei", Reviewed, Created, Now))
+            .Then(new PageCreated("PAGE-A", "SPACE-1", null, 0, Created), new PageDraftSaved("PAGE-A", 1, "考勤规定", "九点前打卡。", "li.wei", Created));
+        object[] drafted = [new PageCreated("PAGE-A", "SPACE-1", null, 0, Created), new PageDraftSaved("PAGE-A", 1, "考勤规定", "九点前打卡。", "li.wei", Created)];
+        Spec.Given(drafted).State!.Published.Should().BeFalse("readers see nothing until approved");
+        Spec.Given(drafted).When(new RenamePage("PAGE-A", "新", new SpaceTerms(AccessLevel.Read, true), Now, Now)).ThenRejects("page-not-found");
+
+        Spec.Given(drafted).When(new ApproveDraft("PAGE-A", 1, "wang.fang", Approving, Now, Now)).ThenRejects("draft-not-submitted");
+        Spec.Given(drafted).When(new PublishDraft("PAGE-A", 1, Reviewed, Now, Now)).ThenRejects("review-required");
+        Spec.Given(drafted).When(new SubmitDraft("PAGE-A", 2, "li.wei", Reviewed, Now, Now)).ThenRejects("draft-changed");
+        Spec.Given(drafted).When(new SubmitDraft("PAGE-A", 1, "li.wei", Reviewed, Now, Now)).Then(new PageDraftSubmitted("PAGE-A", 1, "li.wei", Now));
+
+        object[] submitted = [.. drafted, new PageDraftSubmitted("PAGE-A", 1, "li.wei", Now)];
+        Spec.Given(submitted).When(new ApproveDraft("PAGE-A", 1, "li.wei", Approving, Now, Now)).ThenRejects("own-draft");
+        Spec.Given(submitted).When(new ApproveDraft("PAGE-A", 1, "zhou.min", Reviewed, Now, Now)).ThenRejects("not-an-approver").Kind.Should().Be(ErrorKind.Forbidden);
+        Spec.Given(submitted).When(new ApproveDraft("PAGE-A", 1, "wang.fang", Approving, Now, Now))
+            .Then(new PageDraftApproved("PAGE-A", 1, "wang.fang", Now), new PageRevisionPublished("PAGE-A", 1, "考勤规定", "九点前打卡。", "li.wei", Now));
+        var approved = Spec.Given([.. submitted, new PageDraftApproved("PAGE-A", 1, "wang.fang", Now), new PageRevisionPublished("PAGE-A", 1, "考勤规定", "九点前打卡。", "li.wei", Now)]).State!;
+        approved.Published.Should().BeTrue();
+        approved.Draft.Should().BeNull("the approved draft is the page's revision now");
+    }
+
+    [Fact]
+    public void a_returned_draft_says_why_and_goes_back_to_its_authors_and_nothing_is_published_beside_a_pending_draft()
+    {
+        object[] submitted = [.. Written, new PageDraftSaved("PAGE-A", 1, "考勤规定", "八点半前打卡。", "li.wei", Now), new PageDraftSubmitted("PAGE-A", 1, "li.wei", Now)];
+        Spec.Given(submitted).When(new ReturnDraft("PAGE-A", 1, "wang.fang", "与劳动合同不符", Approving, Now, Now))
+            .Then(new PageDraftReturned("PAGE-A", 1, "wang.fang", "与劳动合同不符", Now));
+        var returned = Spec.Given([.. submitted, new PageDraftReturned("PAGE-A", 1, "wang.fang", "与劳动合同不符", Now)]).State!;
+        returned.Draft.Should().Be(new Draft(1, "考勤规定", "八点半前打卡。", "li.wei", Now, false, "与劳动合同不符"));
+        returned.Current!.Body.Should().Be("九点前打卡。", "readers still read the last published revision");
+
+        Spec.Given(submitted).When(new SubmitDraft("PAGE-A", 1, "li.wei", Reviewed, Now, Now)).ThenRejects("draft-already-submitted");
+        Spec.Given(submitted).When(new PublishRevision("PAGE-A", "考勤规定", "九点前。", "li.wei", Edit, Now, Now)).ThenRejects("draft-pending");
+        Spec.Given(submitted).When(new PublishRevision("PAGE-A", "考勤规定", "九点前。", "li.wei", Reviewed, Now, Now)).ThenRejects("review-required");
+        Spec.Given(submitted).When(new SaveDraft("PAGE-A", "考勤规定", "八点半前打卡。", "li.wei", Reviewed, Now, Now)).ThenRejects("draft-unchanged");
+        Spec.Given(submitted).When(new SaveDraft("PAGE-A", "考勤规定", "八点前打卡。", "li.wei", Reviewed, Now, Now))
+            .Then(new PageDraftSaved("PAGE-A", 2, "考勤规定", "八点前打卡。", "li.wei", Now));
+        Spec.Given(submitted).When(new DiscardDraft("PAGE-A", "li.wei", Reviewed, Now, Now)).Then(new PageDraftDiscarded("PAGE-A", "li.wei", Now));
+        Spec.Given(Written).When(new DiscardDraft("PAGE-A", "li.wei", Reviewed, Now, Now)).ThenRejects("draft-not-found");
+    }
+
+    [Fact]
+    public void where_nothing_is_reviewed_an_editor_publishes_the_draft_and_saving_what_is_published_is_no_draft()
+    {
+        object[] drafted = [.. Written, new PageDraftSaved("PAGE-A", 1, "考勤规定", "八点半前打卡。", "li.wei", Now)];
+        Spec.Given(drafted).When(new PublishDraft("PAGE-A", 1, Edit, Now, Now)).Then(new PageRevisionPublished("PAGE-A", 2, "考勤规定", "八点半前打卡。", "li.wei", Now));
+        Spec.Given(drafted).When(new SubmitDraft("PAGE-A", 1, "li.wei", Edit, Now, Now)).ThenRejects("review-not-required");
+        Spec.Given(Written).When(new SaveDraft("PAGE-A", "考勤规定", "九点前打卡。", "li.wei", Edit, Now, Now)).ThenRejects("draft-unchanged");
     }
 }

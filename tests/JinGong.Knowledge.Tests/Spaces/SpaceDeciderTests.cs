@@ -68,4 +68,13 @@ public sealed class SpaceDeciderTests
         new Reader("p5", ["administrator"], null, null).LevelIn(space).Should().Be(AccessLevel.Administer);
         new Reader("p4", ["sales-rep"], "north-sales", "north").LevelIn(Spec.Given(Opened).State!).Should().Be(AccessLevel.Read);
     }
+
+    [Fact]
+    public void a_space_administrator_says_whether_its_revisions_are_reviewed()
+    {
+        Spec.Given(Opened).When(new RequireReview("SPACE-1", true, AccessLevel.Administer, Now, Now)).Then(new SpaceReviewChanged("SPACE-1", true, Now));
+        Spec.Given(Opened, new SpaceReviewChanged("SPACE-1", true, Now)).State!.ReviewRequired.Should().BeTrue();
+        Spec.Given(Opened).When(new RequireReview("SPACE-1", false, AccessLevel.Administer, Now, Now)).ThenRejects("review-unchanged");
+        Spec.Given(Opened).When(new RequireReview("SPACE-1", true, AccessLevel.Approve, Now, Now)).ThenRejects("not-a-space-administrator");
+    }
 }

@@ -89,6 +89,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/spaces/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a space's revisions only once an approver has reviewed them, or let its editors publish (the space's administrators) */
+        post: operations["RequireSpaceReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/spaces/{id}": {
         parameters: {
             query?: never;
@@ -226,6 +243,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/pages/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page's draft — its text not yet published, whether it awaits review and why it was last sent back — for those who may edit the page */
+        get: operations["GetPageDraft"];
+        put?: never;
+        /** Save a version of a page's text as its draft, not yet published (its editors) */
+        post: operations["SavePageDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/pages/{id}/draft/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a page's draft for review, where the space reviews its revisions (its editors) */
+        post: operations["SubmitPageDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/pages/{id}/draft/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted draft, publishing it as the page's next revision (the space's approvers, never its author) */
+        post: operations["ApprovePageDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/pages/{id}/draft/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a submitted draft back to its authors, saying why (the space's approvers) */
+        post: operations["ReturnPageDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/pages/{id}/draft/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a page's draft as its next revision, where the space reviews nothing (its editors) */
+        post: operations["PublishPageDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/pages/{id}/draft/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Throw a page's draft away (its editors) */
+        post: operations["DiscardPageDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/pages/{id}": {
         parameters: {
             query?: never;
@@ -351,6 +471,33 @@ export interface components {
         };
         /** @enum {unknown} */
         DiffLineKind: "Unchanged" | "Added" | "Removed";
+        DiscardDraftRequest: {
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
+        Draft: {
+            /** Format: int32 */
+            version: number;
+            title: string;
+            body: string;
+            author: string;
+            /** Format: date-time */
+            savedAt: string;
+            submitted: boolean;
+            returnedBecause: null | string;
+        };
+        DraftVersionRequest: {
+            /** Format: int32 */
+            version?: null | number;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
+        DraftView: {
+            pageId: string;
+            draft: components["schemas"]["Draft"];
+            /** Format: int64 */
+            version: number;
+        };
         Grant: {
             grantee: components["schemas"]["Grantee"];
             level: components["schemas"]["AccessLevel"];
@@ -396,6 +543,8 @@ export interface components {
             position: number;
             /** Format: int32 */
             revisions: number;
+            drafted: boolean;
+            awaitingReview: boolean;
             /** Format: date-time */
             lastChangedAt: string;
             children: components["schemas"]["PageNode"][];
@@ -437,6 +586,9 @@ export interface components {
             revision: null | components["schemas"]["Revision"];
             /** Format: int32 */
             revisions: number;
+            /** Format: int32 */
+            draftVersion: null | number;
+            awaitingReview: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -489,9 +641,21 @@ export interface components {
             /** Format: date-time */
             occurredAt?: null | string;
         };
+        RequireReviewRequest: {
+            required?: null | boolean;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
         RestoreRevisionRequest: {
             /** Format: int32 */
             revision?: null | number;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
+        ReturnDraftRequest: {
+            /** Format: int32 */
+            version?: null | number;
+            reason?: null | string;
             /** Format: date-time */
             occurredAt?: null | string;
         };
@@ -532,6 +696,12 @@ export interface components {
             /** Format: int32 */
             length: number;
         };
+        SaveDraftRequest: {
+            title?: null | string;
+            body?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
         SearchHit: {
             pageId: string;
             spaceId: string;
@@ -553,6 +723,7 @@ export interface components {
             kind: components["schemas"]["SpaceKind"];
             description: null | string;
             grants: components["schemas"]["Grant"][];
+            reviewRequired: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -886,6 +1057,104 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeSpaceAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpaceView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequireSpaceReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequireReviewRequest"];
             };
         };
         responses: {
@@ -1603,6 +1872,654 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RestoreRevisionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetPageDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SavePageDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubmitPageDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ApprovePageDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReturnPageDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PublishPageDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftVersionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DiscardPageDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscardDraftRequest"];
             };
         };
         responses: {

@@ -27,6 +27,24 @@ public sealed record PageMoved(string PageId, string? ParentId, int Position, Da
 /// <summary>An old revision was published again, as a new revision: the history between them is kept.</summary>
 public sealed record PageRevisionRestored(string PageId, int Revision, int RestoredFrom, string Title, string Body, string Author, DateTimeOffset OccurredAt) : IPageEvent;
 
+/// <summary>A draft version was saved by an editor: the text the page will read once published (autosave in the editor makes no event).</summary>
+public sealed record PageDraftSaved(string PageId, int DraftVersion, string Title, string Body, string Author, DateTimeOffset OccurredAt) : IPageEvent;
+
+/// <summary>The draft's version <paramref name="DraftVersion"/> was sent for review, in a space whose revisions an approver publishes.</summary>
+public sealed record PageDraftSubmitted(string PageId, int DraftVersion, string SubmittedBy, DateTimeOffset OccurredAt) : IPageEvent;
+
+/// <summary>An approver accepted the draft's version <paramref name="DraftVersion"/>; the revision it makes is published beside this event.</summary>
+public sealed record PageDraftApproved(string PageId, int DraftVersion, string Approver, DateTimeOffset OccurredAt) : IPageEvent;
+
+/// <summary>An approver sent the draft back to its authors with <paramref name="Reason"/>; it is a draft again, unsubmitted.</summary>
+public sealed record PageDraftReturned(string PageId, int DraftVersion, string Reviewer, string Reason, DateTimeOffset OccurredAt) : IPageEvent;
+
+/// <summary>The draft was thrown away; the page reads as its last revision.</summary>
+public sealed record PageDraftDiscarded(string PageId, string DiscardedBy, DateTimeOffset OccurredAt) : IPageEvent;
+
+/// <summary>What the page's editors are working on: a version of the text not yet published, and whether it awaits review.</summary>
+public sealed record Draft(int Version, string Title, string Body, string Author, DateTimeOffset SavedAt, bool Submitted, string? ReturnedBecause);
+
 /// <summary>One published text of a page; <see cref="RestoredFrom"/> names the revision it republished, if it did.</summary>
 public sealed record Revision(int Number, string Title, string Body, string Author, DateTimeOffset PublishedAt, int? RestoredFrom);
 
@@ -38,10 +56,14 @@ public sealed record Page(
     int Position,
     string Title,
     IReadOnlyList<Revision> Revisions,
+    Draft? Draft,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastOccurredAt) : IEvolving<Page>
 {
-    /// <summary>What readers see: the last revision published (none only between the page's creation and its first revision, in one command).</summary>
+    /// <summary>Whether readers see anything yet: a page written in a space that reviews its revisions waits for the first approval.</summary>
+    public bool Published => Revisions.Count > 0;
+
+    /// <summary>What readers see: the last revision published (none until the first is).</summary>
     public Revision? Current => Revisions.Count == 0 ? null : Revisions[^1];
 
     public Revision? RevisionNumbered(int number) => number >= 1 && number <= Revisions.Count ? Revisions[number - 1] : null;
@@ -49,13 +71,31 @@ public sealed record Page(
     [JasperFxIgnore]
     public static Page? Evolve(Page? state, object @event) => (state, @event) switch
     {
-        (_, PageCreated created) => new(created.PageId, created.SpaceId, created.ParentId, created.Position, string.Empty, [], created.OccurredAt, created.OccurredAt),
+        (_, PageCreated created) => new(created.PageId, created.SpaceId, created.ParentId, created.Position, string.Empty, [], null, created.OccurredAt, created.OccurredAt),
         (null, IPageEvent) => null,
         (_, PageRevisionPublished published) => state with
         {
             Title = published.Title,
             Revisions = [.. state.Revisions, new Revision(published.Revision, published.Title, published.Body, published.Author, published.OccurredAt, null)],
+            // A revision is published from the draft when there is one (the decider sees to it), which it ends.
+            Draft = null,
             LastOccurredAt = published.OccurredAt,
+        },
+        (_, PageDraftSaved saved) => state with
+        {
+            // Until its first revision a page is known to its editors by its draft's title.
+            Title = state.Published ? state.Title : saved.Title,
+            Draft = new Draft(saved.DraftVersion, saved.Title, saved.Body, saved.Author, saved.OccurredAt, false, null),
+            LastOccurredAt = saved.OccurredAt,
+        },
+        (_, PageDraftSubmitted submitted) => state with { Draft = state.Draft! with { Submitted = true, ReturnedBecause = null }, LastOccurredAt = submitted.OccurredAt },
+        (_, PageDraftApproved approved) => state with { LastOccurredAt = approved.OccurredAt },
+        (_, PageDraftReturned returned) => state with { Draft = state.Draft! with { Submitted = false, ReturnedBecause = returned.Reason }, LastOccurredAt = returned.OccurredAt },
+        (_, PageDraftDiscarded discarded) => state with
+        {
+            Title = state.Published ? state.Title : string.Empty,
+            Draft = null,
+            LastOccurredAt = discarded.OccurredAt,
         },
         (_, PageRenamed renamed) => state with { Title = renamed.Title, LastOccurredAt = renamed.OccurredAt },
         (_, PageMoved moved) => state with { ParentId = moved.ParentId, Position = moved.Position, LastOccurredAt = moved.OccurredAt },

@@ -10,43 +10,74 @@ namespace JinGong.Knowledge.Pages;
 public sealed record ParentLine(string SpaceId, IReadOnlyList<string> Pages);
 
 /// <summary>
-/// What someone asks of a page, with what they may do in its space (<paramref name="Access"/>), its business time and the
-/// clock's reading.
+/// What the page's space says of a command on it: what the caller may do in it, and whether its revisions are published
+/// only once an approver has reviewed them.
 /// </summary>
-public abstract record PageCommand(string PageId, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now);
+public sealed record SpaceTerms(AccessLevel Access, bool ReviewRequired);
+
+/// <summary>What someone asks of a page, with what its space says of it (<paramref name="Terms"/>), its business time and the clock's reading.</summary>
+public abstract record PageCommand(string PageId, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
 /// <summary>A page is created with its first revision. <paramref name="Parent"/> is null when the parent asked for was not found.</summary>
 public sealed record CreatePage(
     string PageId, string SpaceId, string? ParentId, ParentLine? Parent, int Position, string Title, string Body, string Author,
-    AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now) : PageCommand(PageId, Access, OccurredAt, Now);
+    SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now) : PageCommand(PageId, Terms, OccurredAt, Now);
 
-public sealed record PublishRevision(string PageId, string Title, string Body, string Author, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : PageCommand(PageId, Access, OccurredAt, Now);
+public sealed record PublishRevision(string PageId, string Title, string Body, string Author, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
 
-public sealed record RenamePage(string PageId, string Title, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : PageCommand(PageId, Access, OccurredAt, Now);
+public sealed record RenamePage(string PageId, string Title, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
 
 /// <summary>A move under <paramref name="ParentId"/> (none: the top), whose line <paramref name="Parent"/> was read beside it (null: not found).</summary>
-public sealed record MovePage(string PageId, string? ParentId, ParentLine? Parent, int Position, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : PageCommand(PageId, Access, OccurredAt, Now);
+public sealed record MovePage(string PageId, string? ParentId, ParentLine? Parent, int Position, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
 
-public sealed record RestoreRevision(string PageId, int Revision, string Author, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : PageCommand(PageId, Access, OccurredAt, Now);
+public sealed record RestoreRevision(string PageId, int Revision, string Author, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
+
+/// <summary>A version of the text saved as the page's draft, not yet published.</summary>
+public sealed record SaveDraft(string PageId, string Title, string Body, string Author, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
+
+/// <summary>The draft's version <paramref name="DraftVersion"/> sent for review.</summary>
+public sealed record SubmitDraft(string PageId, int DraftVersion, string SubmittedBy, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
+
+/// <summary>An approver publishes the draft's version <paramref name="DraftVersion"/> they reviewed.</summary>
+public sealed record ApproveDraft(string PageId, int DraftVersion, string Approver, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
+
+/// <summary>An approver sends the draft's version <paramref name="DraftVersion"/> back, saying why.</summary>
+public sealed record ReturnDraft(string PageId, int DraftVersion, string Reviewer, string Reason, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
+
+/// <summary>An editor publishes the draft's version <paramref name="DraftVersion"/> themselves, in a space that reviews nothing.</summary>
+public sealed record PublishDraft(string PageId, int DraftVersion, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
+
+public sealed record DiscardDraft(string PageId, string DiscardedBy, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
 
 /// <summary>
-/// Every rule of a page: it is written by those its space lets edit (who may not even read it finds no page); it is
-/// created once, in its parent's space; a revision changes something; a page moves only within its space and never
-/// under itself; a restored revision is one that exists and is not what readers see already.
+/// Every rule of a page: it is written by those its space lets edit (who may not even read it, or a page not published
+/// yet, finds no page); it is created once, in its parent's space; a revision changes something; a page moves only
+/// within its space and never under itself; a restored revision is one that exists and is not what readers see already.
+/// Review: editors save a draft; where the space reviews its revisions, a draft is submitted and an approver other than
+/// its author publishes it (or returns it, saying why), and nothing is published otherwise; elsewhere an editor publishes
+/// it. While a draft is pending, nothing is published beside it.
 /// </summary>
 public static class PageDecider
 {
     public static Decision Decide(PageCommand command, Page? state)
     {
-        if (command.Access < AccessLevel.Edit && (state?.SpaceId ?? (command as CreatePage)?.SpaceId) is { } spaceId)
+        var access = command.Terms.Access;
+        if (access < AccessLevel.Edit && (state?.SpaceId ?? (command as CreatePage)?.SpaceId) is { } spaceId)
         {
-            return Decision.Reject(command.Access > AccessLevel.None
-                ? new("not-an-editor", $"The pages of space {spaceId} are written by its editors.", ErrorKind.Forbidden)
-                : state is null ? SpaceDecider.NotFound(spaceId) : NotFound(command.PageId));
+            return Decision.Reject(
+                access == AccessLevel.None ? (state is null ? SpaceDecider.NotFound(spaceId) : NotFound(command.PageId))
+                : state is { Published: false } ? NotFound(command.PageId)
+                : new("not-an-editor", $"The pages of space {spaceId} are written by its editors.", ErrorKind.Forbidden));
         }
 
         if (command is CreatePage create)
@@ -56,7 +87,10 @@ public static class PageDecider
                 : ParentRefusal(create.PageId, create.SpaceId, create.ParentId, create.Parent) is { } refusal ? Decision.Reject(refusal)
                 : Decision.Accept(
                     new PageCreated(create.PageId, create.SpaceId, create.ParentId, create.Position, create.OccurredAt),
-                    new PageRevisionPublished(create.PageId, 1, create.Title, create.Body, create.Author, create.OccurredAt));
+                    // Where revisions are reviewed, a new page's text is its first draft: readers see it once approved.
+                    create.Terms.ReviewRequired
+                        ? new PageDraftSaved(create.PageId, 1, create.Title, create.Body, create.Author, create.OccurredAt)
+                        : new PageRevisionPublished(create.PageId, 1, create.Title, create.Body, create.Author, create.OccurredAt));
         }
 
         if (state is null)
@@ -70,8 +104,12 @@ public static class PageDecider
         }
 
         var next = state.Revisions.Count + 1;
+        var draft = state.Draft;
         return command switch
         {
+            PublishRevision or RestoreRevision when command.Terms.ReviewRequired && access < AccessLevel.Approve => Decision.Reject(ReviewRequired(state.Id)),
+            PublishRevision or RestoreRevision when draft is not null => Decision.Reject(new(
+                "draft-pending", $"Page {state.Id} has a draft: publish or discard it first, so that no text is lost.", ErrorKind.Conflict)),
             PublishRevision publish when publish.Title == state.Title && publish.Body == state.Current?.Body =>
                 Decision.Reject(new("revision-unchanged", $"Page {state.Id} reads so already; a revision changes its title or text.", ErrorKind.Conflict)),
             PublishRevision publish => Decision.Accept(new PageRevisionPublished(state.Id, next, publish.Title, publish.Body, publish.Author, publish.OccurredAt)),
@@ -90,9 +128,47 @@ public static class PageDecider
                     Decision.Reject(new("revision-is-current", $"Page {state.Id} reads as revision {restore.Revision} already.", ErrorKind.Conflict)),
                 var old => Decision.Accept(new PageRevisionRestored(state.Id, next, old.Number, old.Title, old.Body, restore.Author, restore.OccurredAt)),
             },
+            SaveDraft save when (draft is not null ? save.Title == draft.Title && save.Body == draft.Body : save.Title == state.Title && save.Body == state.Current?.Body) =>
+                Decision.Reject(new("draft-unchanged", $"Page {state.Id}'s draft reads so already.", ErrorKind.Conflict)),
+            SaveDraft save => Decision.Accept(new PageDraftSaved(state.Id, (draft?.Version ?? 0) + 1, save.Title, save.Body, save.Author, save.OccurredAt)),
+            ApproveDraft or ReturnDraft when access < AccessLevel.Approve => Decision.Reject(new(
+                "not-an-approver", $"The drafts of page {state.Id} are reviewed by its space's approvers.", ErrorKind.Forbidden)),
+            SubmitDraft or ApproveDraft or ReturnDraft or PublishDraft or DiscardDraft when draft is null => Decision.Reject(DraftNotFound(state.Id)),
+            _ when DraftVersionOf(command) is { } version && version != draft!.Version => Decision.Reject(new(
+                    "draft-changed", $"Page {state.Id}'s draft is at version {draft.Version}, not {version}: read it again.", ErrorKind.Conflict)),
+            SubmitDraft when !command.Terms.ReviewRequired || draft!.Submitted => Decision.Reject(new(
+                draft!.Submitted ? "draft-already-submitted" : "review-not-required",
+                $"Page {state.Id}'s draft is submitted already, or its space publishes without review.", ErrorKind.Conflict)),
+            SubmitDraft submit => Decision.Accept(new PageDraftSubmitted(state.Id, submit.DraftVersion, submit.SubmittedBy, submit.OccurredAt)),
+            ApproveDraft or ReturnDraft when !draft!.Submitted => Decision.Reject(new(
+                "draft-not-submitted", $"Page {state.Id}'s draft has not been submitted for review.", ErrorKind.Conflict)),
+            ApproveDraft approve when approve.Approver == draft!.Author => Decision.Reject(new(
+                "own-draft", $"A draft is approved by someone other than its author: four eyes see each revision.", ErrorKind.Unprocessable)),
+            ApproveDraft approve => Decision.Accept(
+                new PageDraftApproved(state.Id, approve.DraftVersion, approve.Approver, approve.OccurredAt),
+                new PageRevisionPublished(state.Id, next, draft!.Title, draft.Body, draft.Author, approve.OccurredAt)),
+            ReturnDraft giveBack => Decision.Accept(new PageDraftReturned(state.Id, giveBack.DraftVersion, giveBack.Reviewer, giveBack.Reason, giveBack.OccurredAt)),
+            PublishDraft when command.Terms.ReviewRequired => Decision.Reject(ReviewRequired(state.Id)),
+            PublishDraft publish => Decision.Accept(new PageRevisionPublished(state.Id, next, draft!.Title, draft.Body, draft.Author, publish.OccurredAt)),
+            DiscardDraft discard => Decision.Accept(new PageDraftDiscarded(state.Id, discard.DiscardedBy, discard.OccurredAt)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a page."),
         };
     }
+
+    /// <summary>The draft version a command acts on, for those that act on one the caller has read.</summary>
+    private static int? DraftVersionOf(PageCommand command) => command switch
+    {
+        SubmitDraft submit => submit.DraftVersion,
+        ApproveDraft approve => approve.DraftVersion,
+        ReturnDraft giveBack => giveBack.DraftVersion,
+        PublishDraft publish => publish.DraftVersion,
+        _ => null,
+    };
+
+    private static DomainError ReviewRequired(string id) => new(
+        "review-required", $"Revisions of page {id} are published by its space's approvers: save a draft and submit it.", ErrorKind.Conflict);
+
+    public static DomainError DraftNotFound(string id) => new("draft-not-found", $"Page {id} has no draft.", ErrorKind.NotFound);
 
     /// <summary>Why a page may not go under <paramref name="parentId"/>: not found, in another space, or the page itself or one of its own.</summary>
     private static DomainError? ParentRefusal(string pageId, string spaceId, string? parentId, ParentLine? parent) =>

@@ -27,6 +27,11 @@ public static class PagesModule
         options.Events.MapEventType<PageRenamed>("page_renamed_v1");
         options.Events.MapEventType<PageMoved>("page_moved_v1");
         options.Events.MapEventType<PageRevisionRestored>("page_revision_restored_v1");
+        options.Events.MapEventType<PageDraftSaved>("page_draft_saved_v1");
+        options.Events.MapEventType<PageDraftSubmitted>("page_draft_submitted_v1");
+        options.Events.MapEventType<PageDraftApproved>("page_draft_approved_v1");
+        options.Events.MapEventType<PageDraftReturned>("page_draft_returned_v1");
+        options.Events.MapEventType<PageDraftDiscarded>("page_draft_discarded_v1");
     }
 
     public static RouteGroupBuilder MapPages(this RouteGroupBuilder api)
@@ -35,6 +40,7 @@ public static class PagesModule
         var pages = api.MapGroup("/pages").WithTag(Tag);
         pages.MapPageCommands();
         pages.MapGetPage();
+        pages.MapGetDraft();
         pages.MapStreamHistory("/{id}", Pages);
         pages.MapRevisions();
         return api;

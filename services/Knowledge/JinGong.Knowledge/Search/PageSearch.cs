@@ -8,6 +8,7 @@ namespace JinGong.Knowledge.Search;
 /// <summary>
 /// What a page is found by: its title and the text of its last revision, and the tokens <see cref="Segmenter"/> cuts
 /// them into (kept in a column of their own with a GIN index, so that "holds every token of the query" is one index scan).
+/// A page not published yet (its drafts awaiting review) has no tokens: nobody finds it.
 /// </summary>
 public sealed record PageSearch([property: Identity] string Id, string SpaceId, string Title, string Body, string[] Tokens) : IEvolving<PageSearch>
 {
@@ -18,8 +19,8 @@ public sealed record PageSearch([property: Identity] string Id, string SpaceId, 
         (null, IPageEvent) => null,
         (_, PageRevisionPublished published) => state.Reading(published.Title, published.Body),
         (_, PageRevisionRestored restored) => state.Reading(restored.Title, restored.Body),
-        (_, PageRenamed renamed) => state.Reading(renamed.Title, state.Body),
-        (_, PageMoved) => state,
+        (_, PageRenamed renamed) => state.Tokens.Length == 0 && state.Body.Length == 0 ? state : state.Reading(renamed.Title, state.Body),
+        (_, PageMoved or PageDraftSaved or PageDraftSubmitted or PageDraftApproved or PageDraftReturned or PageDraftDiscarded) => state,
         _ => throw new UnknownEventException(typeof(PageSearch), @event),
     };
 

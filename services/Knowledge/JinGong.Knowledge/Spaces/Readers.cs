@@ -2,6 +2,7 @@ using JinGong.Domain;
 using JinGong.Http.Security;
 using JinGong.Knowledge.Members;
 using Marten;
+using JinGong.Knowledge.Pages;
 using Page = JinGong.Knowledge.Pages.Page;
 
 namespace JinGong.Knowledge.Spaces;
@@ -41,9 +42,11 @@ public static class Readers
     public static async Task<AccessLevel> LevelForAsync(HttpContext http, IQuerySession session, Page page, CancellationToken cancellationToken) =>
         (await InSpaceAsync(http, session, page.SpaceId, cancellationToken))?.Level ?? AccessLevel.None;
 
-    /// <summary>The caller's level in the space of page <paramref name="pageId"/> (none when there is no such page).</summary>
-    public static async Task<AccessLevel> LevelForPageAsync(HttpContext http, IQuerySession session, string pageId, CancellationToken cancellationToken) =>
-        await session.LoadAsync<Page>(pageId, cancellationToken) is { } page ? await LevelForAsync(http, session, page, cancellationToken) : AccessLevel.None;
+    /// <summary>What the space of page <paramref name="pageId"/> says of the caller's commands on it (no access when there is no such page).</summary>
+    public static async Task<SpaceTerms> TermsForPageAsync(HttpContext http, IQuerySession session, string pageId, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Page>(pageId, cancellationToken) is { } page && await InSpaceAsync(http, session, page.SpaceId, cancellationToken) is { } found
+            ? new SpaceTerms(found.Level, found.Space.ReviewRequired)
+            : new SpaceTerms(AccessLevel.None, false);
 
     /// <summary>The spaces the caller may read: what lists and searches are limited to.</summary>
     public static async Task<string[]> ReadableSpacesAsync(HttpContext http, IQuerySession session, CancellationToken cancellationToken)
@@ -53,10 +56,11 @@ public static class Readers
     }
 
     /// <summary>
-    /// A page of a space the caller may not read is, to them, not there (404): its title is not theirs to learn either.
+    /// A page of a space the caller may not read is, to them, not there (404): its title is not theirs to learn either. Nor
+    /// is a page not published yet, but to those who may edit it.
     /// </summary>
     public static async Task<DomainError?> PageRefusalAsync(HttpContext http, IQuerySession session, Page page, CancellationToken cancellationToken) =>
-        await LevelForAsync(http, session, page, cancellationToken) >= AccessLevel.Read ? null : Pages.PageDecider.NotFound(page.Id);
+        await LevelForAsync(http, session, page, cancellationToken) >= (page.Published ? AccessLevel.Read : AccessLevel.Edit) ? null : Pages.PageDecider.NotFound(page.Id);
 
     /// <summary>As above, for a space.</summary>
     public static async Task<DomainError?> SpaceRefusalAsync(HttpContext http, IQuerySession session, Space space, CancellationToken cancellationToken) =>

@@ -35,6 +35,9 @@ public sealed record SpaceCreated(
 /// <summary>What <paramref name="Grantee"/> may do in the space from now on (<see cref="AccessLevel.None"/>: the grant is withdrawn).</summary>
 public sealed record SpaceAccessChanged(string SpaceId, Grantee Grantee, AccessLevel Level, DateTimeOffset OccurredAt) : ISpaceEvent;
 
+/// <summary>Whether the space's revisions are published only once an approver has reviewed them, from now on.</summary>
+public sealed record SpaceReviewChanged(string SpaceId, bool ReviewRequired, DateTimeOffset OccurredAt) : ISpaceEvent;
+
 /// <summary>A space [知识库空间] as its events tell it, with who may read, edit, approve and administer it.</summary>
 public sealed record Space(
     [property: Identity] string Id,
@@ -42,6 +45,7 @@ public sealed record Space(
     SpaceKind Kind,
     string? Description,
     IReadOnlyList<Grant> Grants,
+    bool ReviewRequired,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastOccurredAt) : IEvolving<Space>
 {
@@ -51,20 +55,22 @@ public sealed record Space(
     [JasperFxIgnore]
     public static Space? Evolve(Space? state, object @event) => (state, @event) switch
     {
-        (_, SpaceCreated created) => new(created.SpaceId, created.Name, created.Kind, created.Description, created.OpeningGrants(), created.OccurredAt, created.OccurredAt),
+        (_, SpaceCreated created) => new(created.SpaceId, created.Name, created.Kind, created.Description, created.OpeningGrants(), false, created.OccurredAt, created.OccurredAt),
         (null, ISpaceEvent) => null,
         (_, SpaceAccessChanged changed) => state with
         {
             Grants = [.. state.Grants.Where(grant => grant.Grantee != changed.Grantee), .. changed.Level == AccessLevel.None ? [] : new[] { new Grant(changed.Grantee, changed.Level) }],
             LastOccurredAt = changed.OccurredAt,
         },
+        (_, SpaceReviewChanged changed) => state with { ReviewRequired = changed.ReviewRequired, LastOccurredAt = changed.OccurredAt },
         _ => throw new UnknownEventException(typeof(Space), @event),
     };
 }
 
 /// <summary>A space as clients read it, with the stream version it was read at.</summary>
-public sealed record SpaceView(string Id, string Name, SpaceKind Kind, string? Description, IReadOnlyList<Grant> Grants, DateTimeOffset CreatedAt, long Version)
+public sealed record SpaceView(
+    string Id, string Name, SpaceKind Kind, string? Description, IReadOnlyList<Grant> Grants, bool ReviewRequired, DateTimeOffset CreatedAt, long Version)
 {
     public static SpaceView From(Space space, long version) =>
-        new(space.Id, space.Name, space.Kind, space.Description, space.Grants, space.CreatedAt, version);
+        new(space.Id, space.Name, space.Kind, space.Description, space.Grants, space.ReviewRequired, space.CreatedAt, version);
 }

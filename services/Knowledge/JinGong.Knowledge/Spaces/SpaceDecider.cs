@@ -16,9 +16,13 @@ public sealed record CreateSpace(
 public sealed record ChangeSpaceAccess(string SpaceId, Grantee Grantee, AccessLevel Level, AccessLevel AskedBy, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : SpaceCommand(SpaceId, OccurredAt, Now);
 
+/// <summary>The space's revisions are published only once reviewed (<paramref name="Required"/>), or by their editors.</summary>
+public sealed record RequireReview(string SpaceId, bool Required, AccessLevel AskedBy, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : SpaceCommand(SpaceId, OccurredAt, Now);
+
 /// <summary>
 /// Every rule of a space: it is created once, never in the future, with at least one editing role; what each grantee may
-/// do in it is changed by its administrators, to something it was not already.
+/// do in it, and whether its revisions are reviewed, are changed by its administrators, to something they were not already.
 /// </summary>
 public static class SpaceDecider
 {
@@ -37,7 +41,7 @@ public static class SpaceDecider
             return Decision.Reject(NotFound(command.SpaceId));
         }
 
-        if (command is ChangeSpaceAccess { AskedBy: var askedBy and < AccessLevel.Administer })
+        if (((command as ChangeSpaceAccess)?.AskedBy ?? (command as RequireReview)?.AskedBy) is { } askedBy and < AccessLevel.Administer)
         {
             // Who may not even read the space does not learn that it is there.
             return Decision.Reject(askedBy == AccessLevel.None
@@ -55,6 +59,9 @@ public static class SpaceDecider
             ChangeSpaceAccess change when state.GrantedTo(change.Grantee) == change.Level =>
                 Decision.Reject(new("access-unchanged", $"Space {state.Id} grants {change.Grantee} {change.Level} already.", ErrorKind.Conflict)),
             ChangeSpaceAccess change => Decision.Accept(new SpaceAccessChanged(state.Id, change.Grantee, change.Level, change.OccurredAt)),
+            RequireReview review when review.Required == state.ReviewRequired =>
+                Decision.Reject(new("review-unchanged", $"Space {state.Id} is so already.", ErrorKind.Conflict)),
+            RequireReview review => Decision.Accept(new SpaceReviewChanged(state.Id, review.Required, review.OccurredAt)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a space."),
         };
     }

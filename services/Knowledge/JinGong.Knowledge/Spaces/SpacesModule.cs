@@ -23,6 +23,7 @@ public static class SpacesModule
         options.Projections.Add(new EvolvingProjection<Space>(typeof(ISpaceEvent)), ProjectionLifecycle.Inline);
         options.Events.MapEventType<SpaceCreated>("space_created_v1");
         options.Events.MapEventType<SpaceAccessChanged>("space_access_changed_v1");
+        options.Events.MapEventType<SpaceReviewChanged>("space_review_changed_v1");
     }
 
     public static RouteGroupBuilder MapSpaces(this RouteGroupBuilder api)
@@ -30,6 +31,7 @@ public static class SpacesModule
         var spaces = api.MapGroup("/spaces").WithTag(Tag);
         spaces.MapCreateSpace();
         spaces.MapChangeSpaceAccess();
+        spaces.MapRequireReview();
         spaces.MapStreamReads("/{id}", Spaces);
         spaces.MapSpaceTree();
         spaces.MapListSpaces();

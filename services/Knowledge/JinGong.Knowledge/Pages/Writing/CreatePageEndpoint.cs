@@ -46,7 +46,7 @@ public static class CreatePageEndpoint
         return await session.UnderNewIdAsync(http, "PAGE", (attempt, pageId) =>
         {
             var command = new CreatePage(
-                pageId, space.Id, parentId, parent, request.Position ?? 0, request.Title!.Trim(), request.Body!, PageText.Author(http), access,
+                pageId, space.Id, parentId, parent, request.Position ?? 0, request.Title!.Trim(), request.Body!, PageText.Author(http), new SpaceTerms(access, space.ReviewRequired),
                 (request.OccurredAt ?? now).ToUniversalTime(), now);
             return attempt.StartAsync(
                 PagesModule.Pages, pageId, $"/api/knowledge/pages/{pageId}", http, current => PageDecider.Decide(command, current), alreadyThere: null, cancellationToken);

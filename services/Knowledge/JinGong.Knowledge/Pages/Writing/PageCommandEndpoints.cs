@@ -19,9 +19,20 @@ public sealed record MovePageRequest(string? ParentId, int? Position, DateTimeOf
 /// <summary>The revision to publish again, as a new revision.</summary>
 public sealed record RestoreRevisionRequest(int? Revision, DateTimeOffset? OccurredAt) : ICommandRequest;
 
+/// <summary>A version of a page's text saved as its draft, not yet published.</summary>
+public sealed record SaveDraftRequest(string? Title, string? Body, DateTimeOffset? OccurredAt) : ICommandRequest;
+
+/// <summary>The draft version acted on, as the caller read it (a draft saved since is not acted on unseen).</summary>
+public sealed record DraftVersionRequest(int? Version, DateTimeOffset? OccurredAt) : ICommandRequest;
+
+/// <summary>The draft version sent back to its authors, and why.</summary>
+public sealed record ReturnDraftRequest(int? Version, string? Reason, DateTimeOffset? OccurredAt) : ICommandRequest;
+
+public sealed record DiscardDraftRequest(DateTimeOffset? OccurredAt) : ICommandRequest;
+
 /// <summary>What a page command is made of: the page, the request, who sends it, the parent line it names (if any) and its times.</summary>
 public sealed record PageCommandInput<TRequest>(
-    string PageId, TRequest Request, string Author, ParentLine? Parent, AccessLevel Access, DateTimeOffset OccurredAt, DateTimeOffset Now);
+    string PageId, TRequest Request, string Author, ParentLine? Parent, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
 /// <summary>
 /// The commands on a page, each decided with what the caller may do in its space and taking the one command path (load → decide → append
@@ -34,19 +45,19 @@ public static class PageCommandEndpoints
         pages.MapPageCommand<PublishRevisionRequest>(
             "/{id}/revisions", "PublishPageRevision",
             request => new FieldErrors().Title(request.Title).Body(request.Body), _ => null,
-            input => new PublishRevision(input.PageId, input.Request.Title!.Trim(), input.Request.Body!, input.Author, input.Access, input.OccurredAt, input.Now))
+            input => new PublishRevision(input.PageId, input.Request.Title!.Trim(), input.Request.Body!, input.Author, input.Terms, input.OccurredAt, input.Now))
             .WithSummary("Publish a new revision of a page: what readers see from now on");
 
         pages.MapPageCommand<RenamePageRequest>(
             "/{id}/title", "RenamePage",
             request => new FieldErrors().Title(request.Title), _ => null,
-            input => new RenamePage(input.PageId, input.Request.Title!.Trim(), input.Access, input.OccurredAt, input.Now))
+            input => new RenamePage(input.PageId, input.Request.Title!.Trim(), input.Terms, input.OccurredAt, input.Now))
             .WithSummary("Give a page another title, its text unchanged");
 
         pages.MapPageCommand<MovePageRequest>(
             "/{id}/place", "MovePage",
             request => new FieldErrors().Position(request.Position).OptionalId("parentId", request.ParentId), request => FieldErrors.Trimmed(request.ParentId),
-            input => new MovePage(input.PageId, FieldErrors.Trimmed(input.Request.ParentId), input.Parent, input.Request.Position ?? 0, input.Access, input.OccurredAt, input.Now))
+            input => new MovePage(input.PageId, FieldErrors.Trimmed(input.Request.ParentId), input.Parent, input.Request.Position ?? 0, input.Terms, input.OccurredAt, input.Now))
             .WithSummary("Move a page under another parent of its space (or to the top), or to another place among its siblings");
 
         pages.MapPageCommand<RestoreRevisionRequest>(
@@ -54,10 +65,45 @@ public static class PageCommandEndpoints
             request => new FieldErrors().Required("revision", request.Revision)
                 .Check("revision", request.Revision is null or >= 1, $"Revisions count from 1."),
             _ => null,
-            input => new RestoreRevision(input.PageId, input.Request.Revision!.Value, input.Author, input.Access, input.OccurredAt, input.Now))
+            input => new RestoreRevision(input.PageId, input.Request.Revision!.Value, input.Author, input.Terms, input.OccurredAt, input.Now))
             .WithSummary("Publish an old revision again, as a new revision");
+
+        pages.MapPageCommand<SaveDraftRequest>(
+            "/{id}/draft", "SavePageDraft",
+            request => new FieldErrors().Title(request.Title).Body(request.Body), _ => null,
+            input => new SaveDraft(input.PageId, input.Request.Title!.Trim(), input.Request.Body!, input.Author, input.Terms, input.OccurredAt, input.Now))
+            .WithSummary("Save a version of a page's text as its draft, not yet published (its editors)");
+
+        pages.MapPageCommand<DraftVersionRequest>(
+            "/{id}/draft/submission", "SubmitPageDraft", DraftVersion, _ => null,
+            input => new SubmitDraft(input.PageId, input.Request.Version!.Value, input.Author, input.Terms, input.OccurredAt, input.Now))
+            .WithSummary("Send a page's draft for review, where the space reviews its revisions (its editors)");
+
+        pages.MapPageCommand<DraftVersionRequest>(
+            "/{id}/draft/approval", "ApprovePageDraft", DraftVersion, _ => null,
+            input => new ApproveDraft(input.PageId, input.Request.Version!.Value, input.Author, input.Terms, input.OccurredAt, input.Now))
+            .WithSummary("Approve a submitted draft, publishing it as the page's next revision (the space's approvers, never its author)");
+
+        pages.MapPageCommand<ReturnDraftRequest>(
+            "/{id}/draft/return", "ReturnPageDraft",
+            request => DraftVersion(new(request.Version, request.OccurredAt)).Required("reason", request.Reason, PageText.MaxReasonLength), _ => null,
+            input => new ReturnDraft(input.PageId, input.Request.Version!.Value, input.Author, input.Request.Reason!.Trim(), input.Terms, input.OccurredAt, input.Now))
+            .WithSummary("Send a submitted draft back to its authors, saying why (the space's approvers)");
+
+        pages.MapPageCommand<DraftVersionRequest>(
+            "/{id}/draft/publication", "PublishPageDraft", DraftVersion, _ => null,
+            input => new PublishDraft(input.PageId, input.Request.Version!.Value, input.Terms, input.OccurredAt, input.Now))
+            .WithSummary("Publish a page's draft as its next revision, where the space reviews nothing (its editors)");
+
+        pages.MapPageCommand<DiscardDraftRequest>(
+            "/{id}/draft/discard", "DiscardPageDraft", _ => new FieldErrors(), _ => null,
+            input => new DiscardDraft(input.PageId, input.Author, input.Terms, input.OccurredAt, input.Now))
+            .WithSummary("Throw a page's draft away (its editors)");
         return pages;
     }
+
+    private static FieldErrors DraftVersion(DraftVersionRequest request) =>
+        new FieldErrors().Required("version", request.Version).Check("version", request.Version is null or >= 1, $"Draft versions count from 1.");
 
     /// <param name="parentOf">The page a request puts the page under, looked up once it is valid (none for commands that do not move it).</param>
     private static RouteHandlerBuilder MapPageCommand<TRequest>(
@@ -68,13 +114,13 @@ public static class PageCommandEndpoints
                 string id, TRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken) =>
             {
                 var errors = validate(request);
-                var access = errors.Any ? AccessLevel.None : await Readers.LevelForPageAsync(http, session, id, cancellationToken);
+                var terms = errors.Any ? new SpaceTerms(AccessLevel.None, false) : await Readers.TermsForPageAsync(http, session, id, cancellationToken);
                 var parent = !errors.Any && parentOf(request) is { } parentId ? await PageText.ParentLineAsync(session, parentId, cancellationToken) : null;
                 return await session.DecideAsync(PagesModule.Pages, id, errors, http, state =>
                 {
                     // Read once the stream is loaded, as the shared command endpoints do.
                     var now = clock.GetUtcNow();
-                    return PageDecider.Decide(command(new(id, request, PageText.Author(http), parent, access, (request.OccurredAt ?? now).ToUniversalTime(), now)), state);
+                    return PageDecider.Decide(command(new(id, request, PageText.Author(http), parent, terms, (request.OccurredAt ?? now).ToUniversalTime(), now)), state);
                 }, cancellationToken);
             })
             .WithName(name)

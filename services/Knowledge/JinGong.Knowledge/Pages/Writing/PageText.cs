@@ -11,6 +11,9 @@ public static class PageText
 
     public const int MaxPosition = 10_000;
 
+    /// <summary>Why a draft goes back: a note, not a second page.</summary>
+    public const int MaxReasonLength = 2_000;
+
     public static FieldErrors Title(this FieldErrors errors, string? title) => errors.Required("title", title);
 
     public static FieldErrors Body(this FieldErrors errors, string? body) =>
