@@ -17,9 +17,10 @@ var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrast
     .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders"]);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))
     .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders"]);
-// The knowledge base follows OKR's roster: the teams and regions its spaces grant access to.
+// The knowledge base follows OKR's roster (the teams and regions its spaces grant access to) and tells of pages published,
+// which it follows itself to notify their subscribers.
 var knowledge = builder.AddService<Projects.JinGong_Knowledge>("knowledge", infrastructure.AddDatabase("knowledgedb"))
-    .WithBus(infrastructure, publishes: [], consumes: ["Okr"]);
+    .WithBus(infrastructure, publishes: ["Knowledge"], consumes: ["Okr", "Knowledge"]);
 
 // The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
 // it keeps an account for everyone on OKR's roster, from the bus.

@@ -72,9 +72,23 @@ public static class StreamCommands
     /// Whether a command without <c>If-Match</c> that lost a race is decided again on the stream as the winner left it
     /// (false where the session is one serializable transaction, which a failed save ends).
     /// </param>
-    public static async Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideAsync<TState, TView>(
+    public static Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideAsync<TState, TView>(
         this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, FieldErrors errors, HttpContext http,
         Func<TState, Decision> decide, CancellationToken cancellationToken, Action<IDocumentSession>? alsoStore = null, bool decideAgainOnRace = true)
+        where TState : class =>
+        // Without a stream the command is refused as not found before it is decided, so the state decided on is never null.
+        session.DecideAsync(kind, streamId, errors, http, startsStream: false, state => decide(state!), cancellationToken, alsoStore, decideAgainOnRace);
+
+    /// <summary>As above, for a stream its first command starts (a person's subscriptions): the decider is given no state then.</summary>
+    public static Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideOrStartAsync<TState, TView>(
+        this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, FieldErrors errors, HttpContext http,
+        Func<TState?, Decision> decide, CancellationToken cancellationToken)
+        where TState : class =>
+        session.DecideAsync(kind, streamId, errors, http, startsStream: true, decide, cancellationToken, alsoStore: null, decideAgainOnRace: true);
+
+    private static async Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideAsync<TState, TView>(
+        this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, FieldErrors errors, HttpContext http, bool startsStream,
+        Func<TState?, Decision> decide, CancellationToken cancellationToken, Action<IDocumentSession>? alsoStore, bool decideAgainOnRace)
         where TState : class
     {
         if (!http.Request.TryGetExpectedVersion(out var expectedVersion))
@@ -94,8 +108,8 @@ public static class StreamCommands
             for (var decision = 1; ; decision++)
             {
                 var decided = await attempt.AppendDecisionAsync<TState>(streamId, (state, version) =>
-                    state is null ? Decision.Reject(kind.NotFound(streamId))
-                    : kind.Refusal(http, state, streamId, changing: true) is { } refusal ? Decision.Reject(refusal)
+                    state is null && !startsStream ? Decision.Reject(kind.NotFound(streamId))
+                    : state is not null && kind.Refusal(http, state, streamId, changing: true) is { } refusal ? Decision.Reject(refusal)
                     : expectedVersion is not null && expectedVersion != version ? Decision.Reject(Problems.StreamMoved($"{streamId} is at version {version}, not {expectedVersion}."))
                     : decide(state), cancellationToken);
                 if (decided.Decision is Decision.Rejected rejected)

@@ -52,6 +52,8 @@ public sealed partial class BusinessYear
         var products = await OpenSpaceAsync("产品资料", "ProductMaterials", "每个型号的产品资料：规格、电池与价格。", ["sales-rep", "regional-manager"], opened, cancellationToken);
         var marketing = await OpenSpaceAsync("营销工具包", "MarketingToolkit", "销售与展会用的材料。", ["sales-rep", "regional-manager"], opened, cancellationToken);
         var news = await OpenSpaceAsync("行业资讯", "IndustryNews", "电动矿山装备的行业动态，每月更新。", ["executive", "regional-manager"], opened, cancellationToken);
+        // The company's rules are followed from the start, so that each change of them is told (notifications, and on the bus for the group chat).
+        await gateway.PostAsync($"/api/knowledge/spaces/{rules}/subscription", new { occurredAt = opened }, cancellationToken, HttpStatusCode.OK);
 
         // The rules: each written in the first days, revised later in the year; the expense rules renamed once they cover travel too.
         Progress.Begin("knowledge rules", 3);

@@ -1,7 +1,9 @@
+using JinGong.Knowledge.Integration;
 using JinGong.Knowledge.Members;
 using JinGong.Knowledge.Pages;
 using JinGong.Knowledge.Search;
 using JinGong.Knowledge.Spaces;
+using JinGong.Knowledge.Subscriptions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,11 +15,17 @@ builder.AddEventStore("knowledgedb", options =>
     options.ConfigureSpaces();
     options.ConfigurePages();
     options.ConfigureSearch();
+    options.ConfigureSubscriptions();
+})
+    .PublishIntegrationEvents<KnowledgeIntegrationEvents>();
+builder.AddMessageBus(bus =>
+{
+    bus.AddRosterConsumers();
+    bus.AddSubscriptionConsumers();
 });
-builder.AddMessageBus(bus => bus.AddRosterConsumers());
 
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch();
+app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions();
 app.Run();

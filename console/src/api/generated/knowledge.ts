@@ -414,6 +414,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/pages/{id}/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow a page: be told of each new revision published in it */
+        post: operations["SubscribePage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/pages/{id}/unsubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop following a page */
+        post: operations["UnsubscribePage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/spaces/{id}/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow a space: be told of each new revision published in it */
+        post: operations["SubscribeSpace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/spaces/{id}/unsubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop following a space */
+        post: operations["UnsubscribeSpace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications of new revisions, newest first, of the pages they may read now, with how many are unread and what they follow */
+        get: operations["ListNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notifications read (number), or all of them */
+        post: operations["ReadNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -498,6 +600,10 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        FollowRequest: {
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
         Grant: {
             grantee: components["schemas"]["Grantee"];
             level: components["schemas"]["AccessLevel"];
@@ -535,6 +641,26 @@ export interface components {
             position?: null | number;
             /** Format: date-time */
             occurredAt?: null | string;
+        };
+        Notification: {
+            /** Format: int32 */
+            number: number;
+            pageId: string;
+            spaceId: string;
+            title: string;
+            /** Format: int32 */
+            revision: number;
+            author: string;
+            /** Format: date-time */
+            publishedAt: string;
+            read: boolean;
+        };
+        NotificationsView: {
+            items: components["schemas"]["Notification"][];
+            /** Format: int32 */
+            unread: number;
+            pages: string[];
+            spaces: string[];
         };
         PageNode: {
             id: string;
@@ -621,6 +747,12 @@ export interface components {
         PublishRevisionRequest: {
             title?: null | string;
             body?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
+        ReadNotificationsRequest: {
+            /** Format: int32 */
+            number?: null | number;
             /** Format: date-time */
             occurredAt?: null | string;
         };
@@ -726,6 +858,14 @@ export interface components {
             reviewRequired: boolean;
             /** Format: date-time */
             createdAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        SubscriberView: {
+            pages: string[];
+            spaces: string[];
+            /** Format: int32 */
+            unread: number;
             /** Format: int64 */
             version: number;
         };
@@ -2829,6 +2969,534 @@ export interface operations {
             };
             /** @description The token's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubscribePage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnsubscribePage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SubscribeSpace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnsubscribeSpace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListNotifications: {
+        parameters: {
+            query?: {
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadNotifications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadNotificationsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
