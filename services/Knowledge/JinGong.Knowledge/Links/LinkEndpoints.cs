@@ -1,11 +1,10 @@
 using JinGong.Http;
-using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Pages.Reading;
 using JinGong.Knowledge.Spaces;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Page = JinGong.Knowledge.Pages.Page;
 
 namespace JinGong.Knowledge.Links;
 
@@ -30,21 +29,9 @@ public static class LinkEndpoints
         return links;
     }
 
-    private static async Task<Results<Ok<JinGong.Http.Page<LinkingPage>>, ValidationProblem, ProblemHttpResult>> BacklinksAsync(
-        string id, IQuerySession session, CancellationToken cancellationToken, int page = 1, int pageSize = JinGong.Http.Page.DefaultSize)
-    {
-        if (JinGong.Http.Page.Validate(page, pageSize) is { Count: > 0 } errors)
-        {
-            return Problems.Validation(errors);
-        }
-
-        if (await session.LoadAsync<Page>(id, cancellationToken) is null)
-        {
-            return Problems.From(PageDecider.NotFound(id));
-        }
-
-        return TypedResults.Ok(await LinkingAsync(session, new LinkTarget(LinkKind.Page, id.ToUpperInvariant()), page, pageSize, cancellationToken));
-    }
+    private static Task<Results<Ok<JinGong.Http.Page<LinkingPage>>, ValidationProblem, ProblemHttpResult>> BacklinksAsync(
+        string id, IQuerySession session, CancellationToken cancellationToken, int page = 1, int pageSize = JinGong.Http.Page.DefaultSize) =>
+        PageLists.OfPageAsync(session, id, page, pageSize, () => LinkingAsync(session, new LinkTarget(LinkKind.Page, id.ToUpperInvariant()), page, pageSize, cancellationToken), cancellationToken);
 
     private static async Task<Results<Ok<JinGong.Http.Page<LinkingPage>>, ValidationProblem>> MentionsAsync(
         IQuerySession session, CancellationToken cancellationToken, string? to = null, int page = 1, int pageSize = JinGong.Http.Page.DefaultSize)

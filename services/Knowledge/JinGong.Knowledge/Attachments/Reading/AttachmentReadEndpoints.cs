@@ -1,11 +1,10 @@
 using JinGong.EventSourcing;
 using JinGong.Http;
-using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Pages.Reading;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
-using Page = JinGong.Knowledge.Pages.Page;
 
 namespace JinGong.Knowledge.Attachments.Reading;
 
@@ -34,24 +33,12 @@ public static class AttachmentReadEndpoints
         return attachments;
     }
 
-    private static async Task<Results<Ok<JinGong.Http.Page<AttachmentView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string id, IQuerySession session, CancellationToken cancellationToken, int page = 1, int pageSize = JinGong.Http.Page.DefaultSize)
-    {
-        if (JinGong.Http.Page.Validate(page, pageSize) is { Count: > 0 } errors)
-        {
-            return Problems.Validation(errors);
-        }
-
-        if (await session.LoadAsync<Page>(id, cancellationToken) is null)
-        {
-            return Problems.From(PageDecider.NotFound(id));
-        }
-
-        return TypedResults.Ok(await session.Query<Attachment>()
+    private static Task<Results<Ok<JinGong.Http.Page<AttachmentView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string id, IQuerySession session, CancellationToken cancellationToken, int page = 1, int pageSize = JinGong.Http.Page.DefaultSize) =>
+        PageLists.OfPageAsync(session, id, page, pageSize, () => session.Query<Attachment>()
             .Where(attachment => attachment.PageId == id && attachment.RemovedAt == null)
             .OrderBy(attachment => attachment.UploadedAt).ThenBy(attachment => attachment.Id)
-            .PageAsync(session, AttachmentsModule.Attachments, attachment => attachment.Id, page, pageSize, cancellationToken));
-    }
+            .PageAsync(session, AttachmentsModule.Attachments, attachment => attachment.Id, page, pageSize, cancellationToken), cancellationToken);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ContentAsync(
         string id, HttpContext http, IQuerySession session, NpgsqlDataSource dataSource, CancellationToken cancellationToken, bool inline = false)
