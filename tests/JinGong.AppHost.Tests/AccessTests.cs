@@ -184,6 +184,16 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["ListPageRevisions"] = new(Everyone),
         ["DiffPageRevisions"] = new(Everyone, Query: "from=1&to=1"),
         ["SearchPages"] = new(Everyone, Query: "q=安全"),
+        // Attachments are written like the page they are on (its space's editors, refused 403 not-an-editor in the service); links and templates are reads.
+        ["UploadAttachment"] = new(Editing),
+        ["RemoveAttachment"] = new(Editing),
+        ["ListPageAttachments"] = new(Everyone),
+        ["GetAttachment"] = new(Everyone),
+        ["GetAttachmentHistory"] = new(Everyone),
+        ["GetAttachmentContent"] = new(Everyone),
+        ["ListPageBacklinks"] = new(Everyone),
+        ["ListPagesLinkingTo"] = new(Everyone, Query: "to=vehicle:JG-MT-0012"),
+        ["ListSpaceTemplates"] = new(Everyone),
 
         // Identity
         ["ListAccounts"] = new([Roles.Auditor]),

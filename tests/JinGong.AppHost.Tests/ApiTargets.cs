@@ -17,7 +17,7 @@ internal sealed record Site(string Region, string Warehouse)
 /// <summary>
 /// What a request is aimed at (a hostile one, or one of the access matrix's): a stream that exists, made through the
 /// ordinary API, for every kind of resource the services have today (a vehicle, an opportunity, an order, an
-/// allocation, a loan, a transfer, an objective, a key result, a person, a knowledge space and page), and a body a well-meaning client would send,
+/// allocation, a loan, a transfer, an objective, a key result, a person, a knowledge space, page and attachment), and a body a well-meaning client would send,
 /// by property name. Its records are <paramref name="home"/>'s (a transfer brings a vehicle there from
 /// <paramref name="away"/>), its opportunities and orders <paramref name="salesRep"/>'s. A resource kind this does not
 /// know yet gets an id nothing has, which must be refused just as well.
@@ -79,6 +79,7 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         {
             title = "现场安全规定", body = "进入矿区须佩戴安全帽。\nEX-35E 电池每日检查。",
         }));
+        existing["/api/knowledge/attachments/{id}"] = async () => Id(await UploadAsync(await existing["/api/knowledge/pages/{id}"](), "现场安全规定.pdf", "%PDF-1.7\n%%EOF\n"u8.ToArray()));
     }
 
     /// <summary>Whether a stream of this kind can be made; if not, requests go to an id nothing has.</summary>
@@ -193,6 +194,18 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         request.Headers.Add("X-Correlation-Id", Next(SetupPrefix));
         using var answer = await gateway.SendAsync(request);
         return await answer.JsonAsync(expected);
+    }
+
+    /// <summary>Attaches <paramref name="content"/> to a page as its raw body, as the console uploads a file.</summary>
+    private async Task<JsonElement> UploadAsync(string pageId, string fileName, byte[] content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/knowledge/pages/{pageId}/attachments?fileName={Uri.EscapeDataString(fileName)}")
+        {
+            Content = new ByteArrayContent(content),
+        };
+        request.Headers.Add("X-Correlation-Id", Next(SetupPrefix));
+        using var answer = await gateway.SendAsync(request);
+        return await answer.JsonAsync(HttpStatusCode.Created);
     }
 
     private async Task<JsonElement> GetAsync(string path)

@@ -1,3 +1,5 @@
+using JinGong.Knowledge.Attachments;
+using JinGong.Knowledge.Links;
 using JinGong.Knowledge.Pages;
 using JinGong.Knowledge.Search;
 using JinGong.Knowledge.Spaces;
@@ -15,6 +17,8 @@ public sealed class ConventionsTests
         options.ConfigureSpaces();
         options.ConfigurePages();
         options.ConfigureSearch();
+        options.ConfigureAttachments();
+        options.ConfigureLinks();
     }
 
     [Fact]
@@ -25,5 +29,8 @@ public sealed class ConventionsTests
             .Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, Page.Evolve(null, new PageCreated("PAGE-1", "SPACE-1", null, 0, At))!).Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, PageSearch.Evolve(null, new PageCreated("PAGE-1", "SPACE-1", null, 0, At))!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, PageLinks.Evolve(null, new PageCreated("PAGE-1", "SPACE-1", null, 0, At))!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(
+            Configure, Attachment.Evolve(null, new AttachmentUploaded("ATT-1", "PAGE-1", "a.pdf", "application/pdf", 1, "ab", "li.wei", At))!).Should().BeEmpty();
     }
 }

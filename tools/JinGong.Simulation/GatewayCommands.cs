@@ -53,6 +53,14 @@ public sealed class GatewayCommands(HttpClient gateway)
         return await JsonAsync(answer, expected, cancellationToken);
     }
 
+    /// <summary>A file sent as its own bytes (an attachment, named in the path's query), as a command: counted, keyed and sent again like the others.</summary>
+    public async Task<JsonElement> UploadAsync(string path, byte[] content, CancellationToken cancellationToken, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        Interlocked.Increment(ref commands);
+        using var answer = await SendAsync(path, () => new ByteArrayContent(content), cancellationToken);
+        return await JsonAsync(answer, expected, cancellationToken);
+    }
+
     /// <summary>
     /// A command back-dated to when it was planned; when the records already say something later happened (a fact learnt
     /// over the bus is recorded no earlier than the stream's previous event), it is recorded as of now instead.
@@ -79,7 +87,11 @@ public sealed class GatewayCommands(HttpClient gateway)
     /// concurrent-change, which means the stream moved while the command was decided (a consumer of the bus wrote to it
     /// meanwhile), and on a 409 idempotency-key-in-use (its first send is still being answered): both ask for it again.
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync<T>(string path, T body, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendAsync<T>(string path, T body, CancellationToken cancellationToken) =>
+        SendAsync(path, () => JsonContent.Create(body), cancellationToken);
+
+    /// <param name="content">Makes the body, once for each send.</param>
+    private async Task<HttpResponseMessage> SendAsync(string path, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString();
         for (var attempt = 1; ; attempt++)
@@ -87,7 +99,7 @@ public sealed class GatewayCommands(HttpClient gateway)
             var answer = await WhenAllowedAsync(
                 async token =>
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+                    using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content() };
                     request.Headers.Add(IdempotencyKeyHeader, key);
                     return await gateway.SendAsync(request, token);
                 },

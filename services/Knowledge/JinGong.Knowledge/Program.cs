@@ -1,14 +1,18 @@
+using JinGong.Knowledge.Attachments;
 using JinGong.Knowledge.Integration;
+using JinGong.Knowledge.Links;
 using JinGong.Knowledge.Members;
 using JinGong.Knowledge.Pages;
 using JinGong.Knowledge.Search;
 using JinGong.Knowledge.Spaces;
 using JinGong.Knowledge.Subscriptions;
+using JinGong.Knowledge.Templates;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddHttpApi();
 builder.AddCompanyRegions();
+builder.AddAttachments();
 builder.AddEventStore("knowledgedb", options =>
 {
     options.ConfigureMembers();
@@ -16,6 +20,8 @@ builder.AddEventStore("knowledgedb", options =>
     options.ConfigurePages();
     options.ConfigureSearch();
     options.ConfigureSubscriptions();
+    options.ConfigureAttachments();
+    options.ConfigureLinks();
 })
     .PublishIntegrationEvents<KnowledgeIntegrationEvents>();
 builder.AddMessageBus(bus =>
@@ -27,5 +33,5 @@ builder.AddMessageBus(bus =>
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions();
+app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions().MapAttachments().MapLinks().MapTemplates();
 app.Run();

@@ -77,7 +77,7 @@ public static class PageDecider
             return Decision.Reject(
                 access == AccessLevel.None ? (state is null ? SpaceDecider.NotFound(spaceId) : NotFound(command.PageId))
                 : state is { Published: false } ? NotFound(command.PageId)
-                : new("not-an-editor", $"The pages of space {spaceId} are written by its editors.", ErrorKind.Forbidden));
+                : NotAnEditor(spaceId));
         }
 
         if (command is CreatePage create)
@@ -167,6 +167,8 @@ public static class PageDecider
 
     private static DomainError ReviewRequired(string id) => new(
         "review-required", $"Revisions of page {id} are published by its space's approvers: save a draft and submit it.", ErrorKind.Conflict);
+
+    public static DomainError NotAnEditor(string spaceId) => new("not-an-editor", $"The pages of space {spaceId} are written by its editors.", ErrorKind.Forbidden);
 
     public static DomainError DraftNotFound(string id) => new("draft-not-found", $"Page {id} has no draft.", ErrorKind.NotFound);
 

@@ -31,7 +31,7 @@ public static class GetDraftEndpoint
         // Drafts are their editors' work in progress: readers see what is published.
         if (await Readers.LevelForAsync(http, session, page, cancellationToken) < AccessLevel.Edit)
         {
-            return Problems.From(new DomainError("not-an-editor", $"The pages of space {page.SpaceId} are written by its editors.", ErrorKind.Forbidden));
+            return Problems.From(PageDecider.NotAnEditor(page.SpaceId));
         }
 
         if (page.Draft is not { } draft)
