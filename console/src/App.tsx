@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, type SignedInUser } from './auth/auth';
 import { UserProvider } from './auth/user';
+import { LoadingText } from './components/Loading';
 import { useLanguage } from './i18n/language';
 import { ChartsPage } from './pages/ChartsPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
+import { KnowledgePage } from './pages/knowledge/KnowledgePage';
+import { KnowledgeSearchPage } from './pages/knowledge/SearchPage';
+import { SpacePage } from './pages/knowledge/SpacePage';
 import { OkrPage } from './pages/OkrPage';
 import { OpportunityFormPage } from './pages/OpportunityFormPage';
 import { OpportunityPage } from './pages/OpportunityPage';
@@ -14,6 +18,9 @@ import { OrdersPage } from './pages/OrdersPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PipelinePage } from './pages/PipelinePage';
 import { VehiclePage } from './pages/VehiclePage';
+
+// A knowledge page renders Markdown (markdown-it and DOMPurify, ~150 kB): loaded when one is first opened, as ECharts is.
+const PagePage = lazy(() => import('./pages/knowledge/PagePage').then((module) => ({ default: module.PagePage })));
 
 const navigation = [
   ['/inventory', 'nav.inventory'],
@@ -24,6 +31,7 @@ const navigation = [
   ['/okr', 'nav.okr'],
   ['/people', 'nav.people'],
   ['/charts', 'nav.charts'],
+  ['/knowledge', 'nav.knowledge'],
 ] as const;
 
 export function App({ user }: { user: SignedInUser }) {
@@ -73,6 +81,17 @@ export function App({ user }: { user: SignedInUser }) {
             <Route path="/okr" element={<OkrPage />} />
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/charts" element={<ChartsPage />} />
+            <Route path="/knowledge" element={<KnowledgePage />} />
+            <Route path="/knowledge/search" element={<KnowledgeSearchPage />} />
+            <Route path="/knowledge/spaces/:id" element={<SpacePage />} />
+            <Route
+              path="/knowledge/pages/:id"
+              element={
+                <Suspense fallback={<LoadingText />}>
+                  <PagePage />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<Navigate to="/inventory" replace />} />
           </Routes>
         </UserProvider>

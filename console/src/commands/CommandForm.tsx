@@ -12,7 +12,7 @@ export interface CommandField {
   /** A translation key. */
   label: string;
   /** `period`: a month, quarter or year as the API names it (2026-11, 2026-Q4, 2026), picked. */
-  type?: 'text' | 'number' | 'date' | 'select' | 'period';
+  type?: 'text' | 'number' | 'date' | 'select' | 'period' | 'textarea';
   /** A select's choices; the first, empty one ("choose") is added. */
   options?: { value: string; label: string }[];
   defaultValue?: string;
@@ -97,6 +97,8 @@ export function CommandForm<TAnswer>({ id, title, fields = [], send, onDone, onS
                       </option>
                     ))}
                   </select>
+                ) : field.type === 'textarea' ? (
+                  <textarea name={field.name} rows={8} defaultValue={field.defaultValue} aria-invalid={field.name in command.errors.fields} />
                 ) : (
                   <input
                     name={field.name}
