@@ -1,16 +1,14 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { knowledge, type KnowledgePage, type PageReading, type RevisionDiff, type RevisionSummary } from '../../api/knowledge';
 import { mayAct, useUser } from '../../auth/user';
-import { FieldError, numberOf, RecordCommandForm } from '../../commands/CommandForm';
-import { useCommand } from '../../commands/useCommand';
+import { numberOf, RecordCommandForm } from '../../commands/CommandForm';
 import { useRecord, type ShownRecord } from '../../commands/useRecord';
 import { DataTable } from '../../components/DataTable';
 import { Fold } from '../../components/Fold';
 import { Loading } from '../../components/Loading';
 import { Markdown } from '../../components/Markdown';
-import { ProblemMessage } from '../../components/ProblemMessage';
 import { useAddressQuery, type AddressQuery } from '../../components/useAddressQuery';
 import { useApi } from '../../components/useApi';
 import { useReloadable } from '../../components/useReloadable';
@@ -236,7 +234,10 @@ function SideBySideDiff({ diff }: { diff: RevisionDiff }) {
   );
 }
 
-/** What the space's editors do with a page: publish a revision from the editor, rename, move, restore an old revision. */
+/**
+ * What the space's editors do with a page: publish a revision from the Markdown editor, rename, move, restore an old
+ * revision; each sends the version the page shows (`If-Match`) under one key per press.
+ */
 function PageCommands({ shown, revisions }: { shown: ShownRecord<KnowledgePage>; revisions: RevisionSummary[] }) {
   const { t } = useLanguage();
   const user = useUser();
@@ -250,7 +251,16 @@ function PageCommands({ shown, revisions }: { shown: ShownRecord<KnowledgePage>;
     <>
       <h2>{t('command.title')}</h2>
       <Fold className="card" summary={t('knowledge.edit')}>
-        <PageEditor shown={shown} />
+        <RecordCommandForm
+          id="publish"
+          title="knowledge.publish"
+          record={shown}
+          fields={[
+            { name: 'title', label: 'knowledge.pageTitle', defaultValue: page.revision?.title ?? page.title },
+            { name: 'body', label: 'knowledge.body', defaultValue: page.revision?.body ?? '', render: (input) => <MarkdownEditor {...input} /> },
+          ]}
+          send={(values, write) => knowledge.publish(id, { title: values('title'), body: values('body') }, write)}
+        />
       </Fold>
       <div className="commands">
         <RecordCommandForm
@@ -289,69 +299,20 @@ function PageCommands({ shown, revisions }: { shown: ShownRecord<KnowledgePage>;
   );
 }
 
-/**
- * The Markdown editor: title and text with a live preview rendered as readers will see it; publishing sends the version
- * the page shows (`If-Match`) under one key per press, as every command does.
- */
-function PageEditor({ shown }: { shown: ShownRecord<KnowledgePage> }) {
+/** The Markdown editor: the text with a live preview, rendered as readers will see it. */
+function MarkdownEditor({ name, defaultValue, invalid }: { name: string; defaultValue?: string; invalid: boolean }) {
   const { t } = useLanguage();
-  const form = useRef<HTMLFormElement>(null);
-  const [title, setTitle] = useState(shown.value.revision?.title ?? shown.value.title);
-  const [body, setBody] = useState(shown.value.revision?.body ?? '');
-  const [done, setDone] = useState(false);
-  const command = useCommand(
-    (revision: { title: string | null; body: string | null }, idempotencyKey: string) =>
-      knowledge.publish(shown.value.id, revision, { idempotencyKey, ifMatch: shown.version }),
-    ['title', 'body'],
-  );
-  useEffect(() => {
-    form.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
-  }, [command.errors]);
-
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setDone(false);
-    const outcome = await command.run({ title: title.trim() || null, body: body.trim() ? body : null });
-    if (outcome && 'answer' in outcome) {
-      setDone(true);
-      shown.replace(outcome.answer);
-    } else if (outcome?.refusal.status === 412) {
-      shown.reload();
-    }
-  };
-
+  const [text, setText] = useState(defaultValue ?? '');
   return (
-    <form ref={form} className="command editor" data-testid="command-publish" noValidate onSubmit={(event) => void submit(event)}>
-      <fieldset disabled={command.sending}>
-        <legend>{t('knowledge.publish')}</legend>
-        <label>
-          {t('knowledge.pageTitle')}
-          <input name="title" value={title} onChange={(event) => setTitle(event.target.value)} aria-invalid={'title' in command.errors.fields} />
-          <FieldError name="title" messages={command.errors.fields.title} />
-        </label>
-        <div className="editor-panes">
-          <label>
-            {t('knowledge.body')}
-            <textarea name="body" rows={16} value={body} data-testid="editor-body" onChange={(event) => setBody(event.target.value)} aria-invalid={'body' in command.errors.fields} />
-            <FieldError name="body" messages={command.errors.fields.body} />
-          </label>
-          <div>
-            <span>{t('knowledge.preview')}</span>
-            <Markdown text={body} testId="editor-preview" />
-          </div>
-        </div>
-        <button type="submit">{t('knowledge.publish')}</button>
-      </fieldset>
-      {command.refusal && (
-        <div data-testid="form-error">
-          <ProblemMessage error={command.refusal} />
-        </div>
-      )}
-      {done && (
-        <p className="success" role="status" data-testid="command-publish-done">
-          {t('command.done')}
-        </p>
-      )}
-    </form>
+    <div className="editor-panes">
+      <label>
+        {t('knowledge.body')}
+        <textarea name={name} rows={16} value={text} data-testid="editor-body" onChange={(event) => setText(event.target.value)} aria-invalid={invalid} />
+      </label>
+      <div>
+        <span>{t('knowledge.preview')}</span>
+        <Markdown text={text} testId="editor-preview" />
+      </div>
+    </div>
   );
 }
