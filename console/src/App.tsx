@@ -1,13 +1,13 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, type SignedInUser } from './auth/auth';
 import { UserProvider } from './auth/user';
-import { LoadingText } from './components/Loading';
 import { useLanguage } from './i18n/language';
 import { ChartsPage } from './pages/ChartsPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
 import { KnowledgePage } from './pages/knowledge/KnowledgePage';
+import { PagePage } from './pages/knowledge/PagePage';
 import { KnowledgeSearchPage } from './pages/knowledge/SearchPage';
 import { SpacePage } from './pages/knowledge/SpacePage';
 import { OkrPage } from './pages/OkrPage';
@@ -18,9 +18,6 @@ import { OrdersPage } from './pages/OrdersPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PipelinePage } from './pages/PipelinePage';
 import { VehiclePage } from './pages/VehiclePage';
-
-// A knowledge page renders Markdown (markdown-it and DOMPurify, ~150 kB): loaded when one is first opened, as ECharts is.
-const PagePage = lazy(() => import('./pages/knowledge/PagePage').then((module) => ({ default: module.PagePage })));
 
 const navigation = [
   ['/inventory', 'nav.inventory'],
@@ -84,14 +81,7 @@ export function App({ user }: { user: SignedInUser }) {
             <Route path="/knowledge" element={<KnowledgePage />} />
             <Route path="/knowledge/search" element={<KnowledgeSearchPage />} />
             <Route path="/knowledge/spaces/:id" element={<SpacePage />} />
-            <Route
-              path="/knowledge/pages/:id"
-              element={
-                <Suspense fallback={<LoadingText />}>
-                  <PagePage />
-                </Suspense>
-              }
-            />
+            <Route path="/knowledge/pages/:id" element={<PagePage />} />
             <Route path="*" element={<Navigate to="/inventory" replace />} />
           </Routes>
         </UserProvider>

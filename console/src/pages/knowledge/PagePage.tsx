@@ -8,7 +8,7 @@ import { useRecord, type ShownRecord } from '../../commands/useRecord';
 import { DataTable } from '../../components/DataTable';
 import { Fold } from '../../components/Fold';
 import { Loading } from '../../components/Loading';
-import { Markdown } from '../../components/Markdown';
+import { loadMarkdown, Markdown } from '../../components/Markdown';
 import { useAddressQuery, type AddressQuery } from '../../components/useAddressQuery';
 import { useApi } from '../../components/useApi';
 import { useReloadable } from '../../components/useReloadable';
@@ -31,6 +31,8 @@ export function PagePage() {
   const { id = '' } = useParams();
   const { t, language } = useLanguage();
   const query = useAddressQuery();
+  // The renderer's script comes while the page is read.
+  void loadMarkdown();
   const reading: PageReading = { revision: Number(query.get('revision')) || undefined, asOf: query.get('asOf') };
   const shown = useRecord(`knowledge-page:${id}:${reading.revision ?? ''}:${reading.asOf ?? ''}`, () => knowledge.page(id, reading));
   const revisions = useReloadable(`knowledge-revisions:${id}`, () => knowledge.revisions(id));
