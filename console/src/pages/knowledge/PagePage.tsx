@@ -36,6 +36,7 @@ export function PagePage() {
   const reading: PageReading = { revision: Number(query.get('revision')) || undefined, asOf: query.get('asOf') };
   const shown = useRecord(`knowledge-page:${id}:${reading.revision ?? ''}:${reading.asOf ?? ''}`, () => knowledge.page(id, reading));
   const revisions = useReloadable(`knowledge-revisions:${id}`, () => knowledge.revisions(id));
+  const compared = revisionsCompared(query);
   const columns = [
     revision.accessor('number', { header: 'knowledge.revision', cell: (cell) => <Link to={`?revision=${cell.getValue()}`}>{cell.getValue()}</Link> }),
     revision.accessor('title', { header: 'knowledge.pageTitle' }),
@@ -76,10 +77,12 @@ export function PagePage() {
                 {(list) => (
                   <>
                     <DataTable rows={list} columns={columns} testId="revisions" rowTestId="revision-row" />
-                    <Comparison id={id} query={query} revisions={list} />
+                    <Comparison query={query} revisions={list} />
                   </>
                 )}
               </Loading>
+              {/* Read beside the revisions, not after them: the two compared are in the address. */}
+              {compared.from && compared.to && <Diff id={id} from={compared.from} to={compared.to} query={query} />}
               <PageCommands shown={commanded} revisions={revisions.loaded.state === 'ready' ? revisions.loaded.data : []} />
             </>
           );
@@ -127,10 +130,13 @@ function Reading({ query, revisions }: { query: AddressQuery; revisions: Revisio
   );
 }
 
-/** Two revisions picked, compared by the server (kept in the address: ?from=&to=), side by side or inline. */
-function Comparison({ id, query, revisions }: { id: string; query: AddressQuery; revisions: RevisionSummary[] }) {
+/** The two revisions compared, as the address says (?from=&to=). */
+const revisionsCompared = (query: AddressQuery) => ({ from: Number(query.get('from')) || undefined, to: Number(query.get('to')) || undefined });
+
+/** Two revisions picked, to be compared by the server (kept in the address), side by side or inline. */
+function Comparison({ query, revisions }: { query: AddressQuery; revisions: RevisionSummary[] }) {
   const { t } = useLanguage();
-  const [from, to] = [Number(query.get('from')) || undefined, Number(query.get('to')) || undefined];
+  const { from, to } = revisionsCompared(query);
   if (revisions.length < 2) {
     return null;
   }
@@ -167,7 +173,6 @@ function Comparison({ id, query, revisions }: { id: string; query: AddressQuery;
         </label>
         <button type="submit">{t('knowledge.compare')}</button>
       </form>
-      {from && to && <Diff id={id} from={from} to={to} query={query} />}
     </>
   );
 }
