@@ -6,6 +6,10 @@ import { useLanguage } from './i18n/language';
 import { ChartsPage } from './pages/ChartsPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
+import { KnowledgePage } from './pages/knowledge/KnowledgePage';
+import { PagePage } from './pages/knowledge/PagePage';
+import { KnowledgeSearchPage } from './pages/knowledge/SearchPage';
+import { SpacePage } from './pages/knowledge/SpacePage';
 import { OkrPage } from './pages/OkrPage';
 import { OpportunityFormPage } from './pages/OpportunityFormPage';
 import { OpportunityPage } from './pages/OpportunityPage';
@@ -24,6 +28,7 @@ const navigation = [
   ['/okr', 'nav.okr'],
   ['/people', 'nav.people'],
   ['/charts', 'nav.charts'],
+  ['/knowledge', 'nav.knowledge'],
 ] as const;
 
 export function App({ user }: { user: SignedInUser }) {
@@ -73,6 +78,10 @@ export function App({ user }: { user: SignedInUser }) {
             <Route path="/okr" element={<OkrPage />} />
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/charts" element={<ChartsPage />} />
+            <Route path="/knowledge" element={<KnowledgePage />} />
+            <Route path="/knowledge/search" element={<KnowledgeSearchPage />} />
+            <Route path="/knowledge/spaces/:id" element={<SpacePage />} />
+            <Route path="/knowledge/pages/:id" element={<PagePage />} />
             <Route path="*" element={<Navigate to="/inventory" replace />} />
           </Routes>
         </UserProvider>

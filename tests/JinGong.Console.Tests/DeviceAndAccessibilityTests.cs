@@ -22,10 +22,17 @@ public sealed class DeviceAndAccessibilityTests(ConsoleFixture console)
     {
         var code = (await console.System.GetOkAsync("/api/fleet/inventory?pageSize=1&sort=code")).GetProperty("items")[0].GetProperty("code").GetString();
         var order = (await console.System.GetOkAsync("/api/orders/orders?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString();
+        var space = (await console.System.GetOkAsync("/api/knowledge/spaces")).GetProperty("items")[0].GetProperty("id").GetString();
+        // A page of it with the most revisions, read with its first two compared when it has two.
+        var revised = (await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/tree")).GetProperty("pages").EnumerateArray()
+            .MaxBy(node => node.GetProperty("revisions").GetInt32());
+        var (knowledgePage, compared) = (revised.GetProperty("id").GetString(), revised.GetProperty("revisions").GetInt32() >= 2);
         return
         [
             ("/inventory", "inventory-row"), ($"/vehicles/{code}", "vehicle-history"), ("/orders", "order-row"), ($"/orders/{order}", "order-lines"),
             ("/pipeline", "opportunity-row"), ("/okr", "okr-board"), ("/charts", "chart-receivables"),
+            ("/knowledge", "space"), ($"/knowledge/spaces/{space}", "page-tree"), (compared ? $"/knowledge/pages/{knowledgePage}?from=1&to=2" : $"/knowledge/pages/{knowledgePage}", compared ? "diff" : "page-body"),
+            ($"/knowledge/search?q={Uri.EscapeDataString("电池")}", "search-hit"),
         ];
     }
 

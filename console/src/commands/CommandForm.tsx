@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Versioned, Write } from '../api/http';
 import { Fold } from '../components/Fold';
 import { PeriodPicker } from '../components/PeriodPicker';
@@ -12,11 +12,13 @@ export interface CommandField {
   /** A translation key. */
   label: string;
   /** `period`: a month, quarter or year as the API names it (2026-11, 2026-Q4, 2026), picked. */
-  type?: 'text' | 'number' | 'date' | 'select' | 'period';
+  type?: 'text' | 'number' | 'date' | 'select' | 'period' | 'textarea';
   /** A select's choices; the first, empty one ("choose") is added. */
   options?: { value: string; label: string }[];
   defaultValue?: string;
   step?: string;
+  /** A field that draws its own labelled input named `name` (a Markdown editor with its preview); its errors show below it. */
+  render?: (input: { name: string; defaultValue?: string; invalid: boolean }) => ReactNode;
 }
 
 /** What an input of the form says: blank is null (the API names what is missing). */
@@ -80,7 +82,12 @@ export function CommandForm<TAnswer>({ id, title, fields = [], send, onDone, onS
         <legend>{t(title)}</legend>
         <Fragment key={cleared}>
           {fields.map((field) =>
-            field.type === 'period' ? (
+            field.render ? (
+              <div key={field.name} className="own-field">
+                {field.render({ name: field.name, defaultValue: field.defaultValue, invalid: field.name in command.errors.fields })}
+                <FieldError name={field.name} messages={command.errors.fields[field.name]} />
+              </div>
+            ) : field.type === 'period' ? (
               <div key={field.name} className="period-field">
                 <PeriodField field={field} invalid={field.name in command.errors.fields} />
                 <FieldError name={field.name} messages={command.errors.fields[field.name]} />
@@ -97,6 +104,8 @@ export function CommandForm<TAnswer>({ id, title, fields = [], send, onDone, onS
                       </option>
                     ))}
                   </select>
+                ) : field.type === 'textarea' ? (
+                  <textarea name={field.name} rows={8} defaultValue={field.defaultValue} aria-invalid={field.name in command.errors.fields} />
                 ) : (
                   <input
                     name={field.name}

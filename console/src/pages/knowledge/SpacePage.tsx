@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { knowledge, type PageNode, type Space } from '../../api/knowledge';
+import { mayAct, useUser } from '../../auth/user';
+import { FoldedCommandForm, numberOf } from '../../commands/CommandForm';
+import { Loading } from '../../components/Loading';
+import { useApi } from '../../components/useApi';
+import { useLanguage } from '../../i18n/language';
+import { formatInstant } from '../../lib/format';
+
+/** A space [空间] of the knowledge base: its tree of pages, each branch folding; its editors write a new page here. */
+export function SpacePage() {
+  const { id = '' } = useParams();
+  const { t, word } = useLanguage();
+  const tree = useApi(`knowledge-tree:${id}`, () => knowledge.tree(id));
+  return (
+    <section>
+      <Loading loaded={tree}>
+        {({ space, pages }) => (
+          <>
+            <h1>{space.name}</h1>
+            <p>
+              <Link to="/knowledge">{t('knowledge.title')}</Link> · {word('spaceKind', space.kind)}
+            </p>
+            {space.description && <p>{space.description}</p>}
+            {pages.length === 0 ? (
+              <p className="muted">{t('common.empty')}</p>
+            ) : (
+              <ul className="page-tree" data-testid="page-tree">
+                {pages.map((node) => (
+                  <TreeNode key={node.id} node={node} />
+                ))}
+              </ul>
+            )}
+            <NewPage space={space} pages={pages} />
+          </>
+        )}
+      </Loading>
+    </section>
+  );
+}
+
+/** A page of the tree with its branch, folded and unfolded by the button before it (a link inside a summary would be a control in a control). */
+function TreeNode({ node }: { node: PageNode }) {
+  const { t, language } = useLanguage();
+  const [open, setOpen] = useState(true);
+  const branch = `branch-${node.id}`;
+  return (
+    <li data-testid="tree-node" data-id={node.id}>
+      {node.children.length > 0 && (
+        <button type="button" className="fold" aria-expanded={open} aria-controls={branch} aria-label={t(open ? 'knowledge.fold' : 'knowledge.unfold')} onClick={() => setOpen(!open)}>
+          {open ? '▾' : '▸'}
+        </button>
+      )}
+      <Link to={`/knowledge/pages/${encodeURIComponent(node.id)}`}>{node.title}</Link>{' '}
+      <small className="muted">
+        {t('knowledge.revisionCount', { count: node.revisions })} · {formatInstant(node.lastChangedAt, language)}
+      </small>
+      {node.children.length > 0 && (
+        <ul id={branch} hidden={!open}>
+          {node.children.map((child) => (
+            <TreeNode key={child.id} node={child} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** A parent to choose among a space's pages (none: the top of the space), indented by depth; never `except` or a page under it. */
+export function parentOptions(pages: readonly PageNode[], except?: string, depth = 0): { value: string; label: string }[] {
+  return pages
+    .filter((node) => node.id !== except)
+    .flatMap((node) => [{ value: node.id, label: `${'\u3000'.repeat(depth)}${node.title}` }, ...parentOptions(node.children, except, depth + 1)]);
+}
+
+function NewPage({ space, pages }: { space: Space; pages: PageNode[] }) {
+  const user = useUser();
+  const navigate = useNavigate();
+  if (!mayAct(user, ...space.editors)) {
+    return null;
+  }
+  return (
+    <FoldedCommandForm
+      id="create-page"
+      title="knowledge.createPage"
+      fields={[
+        { name: 'title', label: 'knowledge.pageTitle' },
+        { name: 'body', label: 'knowledge.body', type: 'textarea' },
+        { name: 'parentId', label: 'knowledge.parent', type: 'select', options: parentOptions(pages) },
+        { name: 'position', label: 'knowledge.position', type: 'number', defaultValue: '0' },
+      ]}
+      send={(values, key) =>
+        knowledge.createPage(space.id, { title: values('title'), body: values('body'), parentId: values('parentId'), position: numberOf(values('position')) }, key)
+      }
+      onDone={(page) => void navigate(`/knowledge/pages/${encodeURIComponent(page.id)}`)}
+    />
+  );
+}
