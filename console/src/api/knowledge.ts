@@ -9,6 +9,10 @@ export type SpaceKind = Schemas['SpaceKind'];
 /** A space [空间] of the knowledge base, with the roles that write its pages. */
 export type Space = Schemas['SpaceView'];
 export type SpaceTree = Schemas['SpaceTree'];
+export type AccessLevel = Schemas['AccessLevel'];
+
+/** Whether a level in a space lets one write its pages (approving and administering include editing); the API decides all the same. */
+export const mayEdit = (access: AccessLevel) => access === 'Edit' || access === 'Approve' || access === 'Administer';
 /** A page in a space's tree, with its children. */
 export type PageNode = Schemas['PageNode'];
 /** A page with the revision shown (its last, one asked for, or the one it had at a moment); its stream's version is its ETag. */

@@ -1,8 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { knowledge, type KnowledgePage, type PageReading, type RevisionDiff, type RevisionSummary } from '../../api/knowledge';
-import { mayAct, useUser } from '../../auth/user';
+import { knowledge, mayEdit, type KnowledgePage, type PageReading, type RevisionDiff, type RevisionSummary } from '../../api/knowledge';
 import { numberOf, RecordCommandForm } from '../../commands/CommandForm';
 import { useRecord, type ShownRecord } from '../../commands/useRecord';
 import { DataTable } from '../../components/DataTable';
@@ -247,10 +246,9 @@ function SideBySideDiff({ diff }: { diff: RevisionDiff }) {
  */
 function PageCommands({ shown, revisions }: { shown: ShownRecord<KnowledgePage>; revisions: RevisionSummary[] }) {
   const { t } = useLanguage();
-  const user = useUser();
   const page = shown.value;
   const tree = useApi(`knowledge-tree:${page.spaceId}`, () => knowledge.tree(page.spaceId));
-  if (tree.state !== 'ready' || !mayAct(user, ...tree.data.space.editors)) {
+  if (tree.state !== 'ready' || !mayEdit(tree.data.access)) {
     return null;
   }
   const id = page.id;

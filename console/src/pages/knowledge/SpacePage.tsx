@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { knowledge, type PageNode, type Space } from '../../api/knowledge';
-import { mayAct, useUser } from '../../auth/user';
+import { knowledge, mayEdit, type PageNode, type Space } from '../../api/knowledge';
 import { FoldedCommandForm, numberOf } from '../../commands/CommandForm';
 import { Loading } from '../../components/Loading';
 import { useApi } from '../../components/useApi';
@@ -16,7 +15,7 @@ export function SpacePage() {
   return (
     <section>
       <Loading loaded={tree}>
-        {({ space, pages }) => (
+        {({ space, access, pages }) => (
           <>
             <h1>{space.name}</h1>
             <p>
@@ -32,7 +31,7 @@ export function SpacePage() {
                 ))}
               </ul>
             )}
-            <NewPage space={space} pages={pages} />
+            {mayEdit(access) && <NewPage space={space} pages={pages} />}
           </>
         )}
       </Loading>
@@ -75,11 +74,7 @@ export function parentOptions(pages: readonly PageNode[], except?: string, depth
 }
 
 function NewPage({ space, pages }: { space: Space; pages: PageNode[] }) {
-  const user = useUser();
   const navigate = useNavigate();
-  if (!mayAct(user, ...space.editors)) {
-    return null;
-  }
   return (
     <FoldedCommandForm
       id="create-page"
