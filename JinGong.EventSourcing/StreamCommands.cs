@@ -125,15 +125,16 @@ public static class StreamCommands
                 {
                     await attempt.SaveChangesAsync(cancellationToken);
                 }
-                catch (ConcurrencyException) when (decision < decisions)
+                catch (Exception race) when (IsRace(race) && decision < decisions)
                 {
                     // Another writer appended between our read and our write (often a consumer following another
-                    // service). The client named no version, so the command is decided again on what it left.
+                    // service), or started the stream this command was to start. The client named no version, so the
+                    // command is decided again on what it left.
                     await DisposeRetryAsync(session, attempt);
                     attempt = session.AfterALostRace(http);
                     continue;
                 }
-                catch (ConcurrencyException)
+                catch (Exception race) when (IsRace(race))
                 {
                     // The stream moved on: the other writer's change stands, ours is refused.
                     return Problems.From(expectedVersion is null
@@ -150,6 +151,10 @@ public static class StreamCommands
             await DisposeRetryAsync(session, attempt);
         }
     }
+
+    /// <summary>Whether a save failed because another writer got to the stream first: appended to it, or started it.</summary>
+    private static bool IsRace(Exception exception) =>
+        exception is ConcurrencyException or ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 
     /// <summary>An id the server made names a stream already there: another id is made (<see cref="UnderNewIdAsync"/>).</summary>
     private sealed class NewIdTakenException(string streamId, Exception? collision = null)

@@ -163,7 +163,7 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["ReturnPageDraft"] = new(Editing),
         ["PublishPageDraft"] = new(Editing),
         ["DiscardPageDraft"] = new(Editing),
-        ["GetPageDraft"] = new(Everyone),
+        ["GetPageDraft"] = new(Editing),
         ["SubscribePage"] = new(Everyone),
         ["UnsubscribePage"] = new(Everyone),
         ["SubscribeSpace"] = new(Everyone),

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JinGong.Http.Security;
 using JinGong.Testing;
 
 namespace JinGong.AppHost.Tests;
@@ -136,7 +137,10 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
                 "score" => 0.7m,
                 "start" => 0m,
                 "target" => 10m,
-                "kind" => "Rules",
+                // A space's kind, or the kind of grantee an access change names (a team, named below).
+                "kind" => schema.Enum.Contains("Team") ? "Team" : "Rules",
+                "level" => "Read",
+                "required" => true,
                 "revision" => 1,
                 "at" => DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O", CultureInfo.InvariantCulture),
                 _ => null,
@@ -163,7 +167,10 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
     private async Task<string> SetObjectiveAsync() =>
         Id(await PostAsync("/api/okr/objectives", new { title = "Survive hostile input", period = Quarter, ownerKind = "team", owner = "hx-team" }));
 
-    private async Task<string> CreateSpaceAsync() => Id(await PostAsync("/api/knowledge/spaces", new { name = "规章制度", kind = "Rules" }));
+    // Edited by every role that may edit, so that what only editors read (a page's draft) is read by each of them.
+    private async Task<string> CreateSpaceAsync() => Id(await PostAsync("/api/knowledge/spaces", new { name = "规章制度", kind = "Rules", editors = EditingRoles }));
+
+    private static readonly string[] EditingRoles = [.. Roles.All.Where(role => role != Roles.Auditor)];
 
     private async Task<string> RegisterVehicleAsync(string model, Site? site = null)
     {

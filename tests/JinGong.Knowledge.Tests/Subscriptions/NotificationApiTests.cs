@@ -44,6 +44,20 @@ public sealed class NotificationApiTests(KnowledgeService knowledge)
         await (await pageFollower.PostAsJsonAsync($"/api/knowledge/pages/{page}/unsubscription", new { })).JsonAsync();
     }
 
+    [Fact]
+    public async Task a_subscription_sent_again_with_its_key_is_answered_the_same_and_recorded_once()
+    {
+        var space = await knowledge.CreateSpaceAsync("营销工具包", "MarketingToolkit");
+        var person = GatewayRequests.Unique("rep");
+        using var follower = knowledge.SignedInAs(person, [Roles.SalesRep], "east");
+        var key = Guid.NewGuid().ToString();
+        using var first = await follower.SendWithKeyAsync(HttpMethod.Post, $"/api/knowledge/spaces/{space}/subscription", new { }, key);
+        using var again = await follower.SendWithKeyAsync(HttpMethod.Post, $"/api/knowledge/spaces/{space}/subscription", new { }, key);
+        first.StatusCode.Should().Be(HttpStatusCode.OK, await first.Content.ReadAsStringAsync());
+        (await again.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        (await knowledge.EventCountAsync($"subscriber:{person}")).Should().Be(1);
+    }
+
     private static async Task<JsonElement> NoticesWhenAsync(HttpClient client, Func<JsonElement, bool> isDone) =>
         await Eventually.ReturnsAsync(
             async cancellationToken => await (await client.GetAsync("/api/knowledge/notifications", cancellationToken)).JsonAsync(), isDone, NoticeDeadline,

@@ -250,7 +250,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A page's draft — its text not yet published, whether it awaits review and why it was last sent back — for those who may edit the page */
+        /** A page's draft, if it has one — its text not yet published, whether it awaits review and why it was last sent back — for those who may edit the page */
         get: operations["GetPageDraft"];
         put?: never;
         /** Save a version of a page's text as its draft, not yet published (its editors) */
@@ -750,7 +750,7 @@ export interface components {
         };
         DraftView: {
             pageId: string;
-            draft: components["schemas"]["Draft"];
+            draft: null | components["schemas"]["Draft"];
             /** Format: int64 */
             version: number;
         };

@@ -1,13 +1,15 @@
 using JinGong.Domain;
 using JinGong.Http;
+using JinGong.Http.Security;
 using JinGong.Knowledge.Spaces;
+using JinGong.Knowledge.Spaces.Creating;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Knowledge.Pages.Reading;
 
-/// <summary>A page's draft as its editors and approvers read it, with the page's stream version.</summary>
-public sealed record DraftView(string PageId, Draft Draft, long Version);
+/// <summary>A page's draft as its editors and approvers read it (none: the page reads as published), with the page's stream version.</summary>
+public sealed record DraftView(string PageId, Draft? Draft, long Version);
 
 public static class GetDraftEndpoint
 {
@@ -16,7 +18,8 @@ public static class GetDraftEndpoint
         pages.MapGet("/{id}/draft", GetAsync)
             .WithName("GetPageDraft")
             .SendsETag()
-            .WithSummary("A page's draft — its text not yet published, whether it awaits review and why it was last sent back — for those who may edit the page");
+            .WithSummary("A page's draft, if it has one — its text not yet published, whether it awaits review and why it was last sent back — for those who may edit the page")
+            .RequireRoles([.. CreateSpaceEndpoint.EditingRoles]);
         return pages;
     }
 
@@ -34,12 +37,7 @@ public static class GetDraftEndpoint
             return Problems.From(PageDecider.NotAnEditor(page.SpaceId));
         }
 
-        if (page.Draft is not { } draft)
-        {
-            return Problems.From(PageDecider.DraftNotFound(id));
-        }
-
         http.Response.SetStreamVersion(version);
-        return TypedResults.Ok(new DraftView(page.Id, draft, version));
+        return TypedResults.Ok(new DraftView(page.Id, page.Draft, version));
     }
 }
