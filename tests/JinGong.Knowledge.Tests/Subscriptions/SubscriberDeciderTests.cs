@@ -32,6 +32,8 @@ public sealed class SubscriberDeciderTests
         Spec.Given(FollowsRules, told).When(notify).Then();
         Spec.Given(FollowsRules).When(notify with { Author = "li.wei" }).Then();
         Spec.Given(FollowsRules, told).When(notify with { Revision = 3 }).Then(told with { Number = 2, Revision = 3 });
+        Spec.Given(FollowsRules).When(notify with { OccurredAt = Now.AddDays(-3) }).Then();
+        Spec.Given(FollowsRules).When(notify with { SpaceId = "SPACE-2" }).Then();
 
         Spec.Given(FollowsRules, told).When(new ReadNotifications("li.wei", 1, Now, Now)).Then(new NotificationsRead("li.wei", 1, Now));
         Spec.Given(FollowsRules, told).When(new ReadNotifications("li.wei", 7, Now, Now)).ThenRejects("notification-not-found");

@@ -39,6 +39,7 @@ public sealed record Subscriber(
     IReadOnlyList<string> Pages,
     IReadOnlyList<string> Spaces,
     IReadOnlyList<Notification> Notifications,
+    IReadOnlyDictionary<string, DateTimeOffset> FollowedSince,
     DateTimeOffset LastOccurredAt) : IEvolving<Subscriber>
 {
     public const string StreamPrefix = "subscriber:";
@@ -48,17 +49,36 @@ public sealed record Subscriber(
 
     public bool Follows(FollowedKind kind, string id) => (kind == FollowedKind.Page ? Pages : Spaces).Contains(id);
 
+    /// <summary>Whether the person followed the page or its space when a revision of it was published (a notice may come late).</summary>
+    public bool FollowedAt(string pageId, string spaceId, DateTimeOffset publishedAt) =>
+        (FollowedSince.TryGetValue(Key(FollowedKind.Page, pageId), out var page) && page <= publishedAt)
+        || (FollowedSince.TryGetValue(Key(FollowedKind.Space, spaceId), out var space) && space <= publishedAt);
+
+    private static string Key(FollowedKind kind, string id) => $"{kind}:{id}";
+
     [JasperFxIgnore]
     public static Subscriber? Evolve(Subscriber? state, object @event)
     {
-        var current = state ?? (@event is ISubscriberEvent first ? new Subscriber(StreamOf(first.PersonId), [], [], [], first.OccurredAt) : null);
+        var current = state ?? (@event is ISubscriberEvent first ? new Subscriber(StreamOf(first.PersonId), [], [], [], new Dictionary<string, DateTimeOffset>(), first.OccurredAt) : null);
         return (current, @event) switch
         {
             (null, _) => throw new UnknownEventException(typeof(Subscriber), @event),
-            (_, Subscribed { Kind: FollowedKind.Page } page) => current with { Pages = [.. current.Pages, page.FollowedId], LastOccurredAt = page.OccurredAt },
-            (_, Subscribed space) => current with { Spaces = [.. current.Spaces, space.FollowedId], LastOccurredAt = space.OccurredAt },
-            (_, Unsubscribed { Kind: FollowedKind.Page } page) => current with { Pages = [.. current.Pages.Where(id => id != page.FollowedId)], LastOccurredAt = page.OccurredAt },
-            (_, Unsubscribed space) => current with { Spaces = [.. current.Spaces.Where(id => id != space.FollowedId)], LastOccurredAt = space.OccurredAt },
+            (_, Subscribed { Kind: FollowedKind.Page } page) => current with
+            {
+                Pages = [.. current.Pages, page.FollowedId], FollowedSince = Since(current, page, page.OccurredAt), LastOccurredAt = page.OccurredAt,
+            },
+            (_, Subscribed space) => current with
+            {
+                Spaces = [.. current.Spaces, space.FollowedId], FollowedSince = Since(current, space, space.OccurredAt), LastOccurredAt = space.OccurredAt,
+            },
+            (_, Unsubscribed { Kind: FollowedKind.Page } page) => current with
+            {
+                Pages = [.. current.Pages.Where(id => id != page.FollowedId)], FollowedSince = Since(current, page, null), LastOccurredAt = page.OccurredAt,
+            },
+            (_, Unsubscribed space) => current with
+            {
+                Spaces = [.. current.Spaces.Where(id => id != space.FollowedId)], FollowedSince = Since(current, space, null), LastOccurredAt = space.OccurredAt,
+            },
             (_, NotifiedOfRevision told) => current with
             {
                 Notifications = [.. current.Notifications, new Notification(told.Number, told.PageId, told.SpaceId, told.Title, told.Revision, told.Author, told.OccurredAt, false)],
@@ -71,5 +91,27 @@ public sealed record Subscriber(
             },
             _ => throw new UnknownEventException(typeof(Subscriber), @event),
         };
+    }
+
+    /// <summary>When each followed thing began to be followed: from <paramref name="since"/>, or no more (none).</summary>
+    private static Dictionary<string, DateTimeOffset> Since(Subscriber state, object change, DateTimeOffset? since)
+    {
+        var (kind, id) = change switch
+        {
+            Subscribed subscribed => (subscribed.Kind, subscribed.FollowedId),
+            Unsubscribed unsubscribed => (unsubscribed.Kind, unsubscribed.FollowedId),
+            _ => throw new ArgumentOutOfRangeException(nameof(change)),
+        };
+        var followed = new Dictionary<string, DateTimeOffset>(state.FollowedSince);
+        if (since is { } from)
+        {
+            followed[Key(kind, id)] = from;
+        }
+        else
+        {
+            followed.Remove(Key(kind, id));
+        }
+
+        return followed;
     }
 }

@@ -21,7 +21,7 @@ public sealed record ReadNotifications(string PersonId, int? Number, DateTimeOff
 
 /// <summary>
 /// Every rule of a person's subscriptions: one follows only what one may read, once; one is told of a revision once,
-/// never of one's own; a notification read is one that exists and is unread.
+/// never of one's own, and only of one published since one followed its page or space; a notification read is one that exists and is unread.
 /// </summary>
 public static class SubscriberDecider
 {
@@ -44,8 +44,10 @@ public static class SubscriberDecider
                 Decision.Reject(new("not-subscribed", $"{unsubscribe.FollowedId} is not followed.", ErrorKind.NotFound)),
             Unsubscribe unsubscribe => Decision.Accept(new Unsubscribed(unsubscribe.PersonId, unsubscribe.Kind, unsubscribe.FollowedId, unsubscribe.OccurredAt)),
             // Idempotent: a redelivered or repeated notice appends nothing (an empty acceptance, not an error).
+            // So is one of a revision published before the person followed its page or space (the bus may bring it late).
             Notify notify when notify.Author == notify.PersonId
-                || state?.Notifications.Any(notice => notice.PageId == notify.PageId && notice.Revision == notify.Revision) == true => Decision.Accept(),
+                || state?.FollowedAt(notify.PageId, notify.SpaceId, notify.OccurredAt) != true
+                || state.Notifications.Any(notice => notice.PageId == notify.PageId && notice.Revision == notify.Revision) => Decision.Accept(),
             Notify notify => Decision.Accept(new NotifiedOfRevision(
                 notify.PersonId, (state?.Notifications.Count ?? 0) + 1, notify.PageId, notify.SpaceId, notify.Title, notify.Revision, notify.Author, notify.OccurredAt)),
             ReadNotifications read when read.Number is { } number && state?.Notifications.Any(notice => notice.Number == number) != true =>
