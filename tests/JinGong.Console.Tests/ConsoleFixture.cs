@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Aspire.Hosting;
@@ -63,12 +64,24 @@ public sealed class ConsoleFixture : IAsyncLifetime
             context.SetDefaultTimeout((float)room.TotalMilliseconds);
         }
         var page = await context.NewPageAsync();
+        // What the page still waits for, said when a sign-in never reaches its load event (two CI runs saw it, 90 s).
+        var pending = new ConcurrentDictionary<IRequest, byte>();
+        page.Request += (_, request) => pending[request] = 0;
+        page.RequestFinished += (_, request) => pending.TryRemove(request, out byte _);
+        page.RequestFailed += (_, request) => pending.TryRemove(request, out byte _);
         await page.GotoAsync(path);
         // Not signed in: the console sends the browser to identity's sign-in page, and back once signed in.
         await page.Locator("#username").FillAsync(SignIn.Administrator);
         await page.Locator("#password").FillAsync(SignIn.AdministratorPassword(System.DataDirectory));
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is var at && !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is var at && !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"The signed-in page did not load: at {page.Url}, still waiting for [{string.Join(", ", pending.Keys.Select(request => $"{request.Method} {request.Url}"))}].", timeout);
+        }
         if (new Uri(page.Url).PathAndQuery != path)
         {
             await page.GotoAsync(path);
