@@ -25,6 +25,15 @@ export type DiffLine = Schemas['DiffLine'];
 export type HighlightedText = Schemas['HighlightedText'];
 export type SearchHit = Schemas['SearchHit'];
 export type NewPage = Schemas['CreatePageRequest'];
+/** The reader's notices of new revisions of what they follow, with how many are unread and what they follow. */
+export type NotificationsView = Schemas['NotificationsView'];
+/** What the reader follows and how many of their notifications are unread, as a follow or a read answers it. */
+export type SubscriberView = Schemas['SubscriberView'];
+/** What one follows: a page, or every page of a space. */
+export interface Followed {
+  kind: 'page' | 'space';
+  id: string;
+}
 
 /** Which revision a page is read at: its last (nothing), a number, or as it read at a moment (ISO 8601). */
 export interface PageReading {
@@ -51,5 +60,11 @@ export const knowledge = {
   move: (id: string, place: { parentId: string | null; position: number | null }, write: Write) =>
     command<KnowledgePage>(`${page(id)}/place`, place, write),
   restore: (id: string, revision: number | null, write: Write) => command<KnowledgePage>(`${page(id)}/restoration`, { revision }, write),
+  follow: ({ kind, id }: Followed, idempotencyKey: string) => post<SubscriberView>(`${base}/${kind}s/${segment(id)}/subscription`, {}, idempotencyKey),
+  unfollow: ({ kind, id }: Followed, idempotencyKey: string) => post<SubscriberView>(`${base}/${kind}s/${segment(id)}/unsubscription`, {}, idempotencyKey),
+  /** The reader's notifications, newest first (only the unread ones: `unread`), with what they follow. */
+  notifications: (unread = false) => get<NotificationsView>(`${base}/notifications`, { unread: unread || undefined }),
+  /** Marks notification `number` read, or every one (null). */
+  readNotifications: (number: number | null, idempotencyKey: string) => post<SubscriberView>(`${base}/notifications/read`, { number }, idempotencyKey),
   search: (query: { q: string; space?: string; page: number; pageSize: number }) => get<Page<SearchHit>>(`${base}/search`, query),
 };

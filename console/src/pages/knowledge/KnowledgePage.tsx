@@ -5,7 +5,7 @@ import { SearchBox } from '../../components/SearchBox';
 import { useApi } from '../../components/useApi';
 import { useLanguage } from '../../i18n/language';
 
-/** The knowledge base [知识库]: its spaces, and a search over every page the reader may read. */
+/** The knowledge base [知识库]: its spaces, a search over every page the reader may read, and the way to their notifications. */
 export function KnowledgePage() {
   const { t, word } = useLanguage();
   const navigate = useNavigate();
@@ -13,6 +13,9 @@ export function KnowledgePage() {
   return (
     <section>
       <h1>{t('knowledge.title')}</h1>
+      <p>
+        <Link to="/knowledge/notifications">{t('knowledge.notifications')}</Link>
+      </p>
       <SearchBox
         value={undefined}
         hint="knowledge.searchHint"

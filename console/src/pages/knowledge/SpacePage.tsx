@@ -6,8 +6,9 @@ import { Loading } from '../../components/Loading';
 import { useApi } from '../../components/useApi';
 import { useLanguage } from '../../i18n/language';
 import { formatInstant } from '../../lib/format';
+import { FollowButton } from './Following';
 
-/** A space [空间] of the knowledge base: its tree of pages, each branch folding; its editors write a new page here. */
+/** A space [空间] of the knowledge base: its tree of pages, each branch folding; following it; its editors write a new page here. */
 export function SpacePage() {
   const { id = '' } = useParams();
   const { t, word } = useLanguage();
@@ -18,9 +19,11 @@ export function SpacePage() {
         {({ space, access, pages }) => (
           <>
             <h1>{space.name}</h1>
-            <p>
-              <Link to="/knowledge">{t('knowledge.title')}</Link> · {word('spaceKind', space.kind)}
-            </p>
+            <div className="page-actions">
+              <Link to="/knowledge">{t('knowledge.title')}</Link>
+              <span>{word('spaceKind', space.kind)}</span>
+              <FollowButton followed={{ kind: 'space', id: space.id }} />
+            </div>
             {space.description && <p>{space.description}</p>}
             {pages.length === 0 ? (
               <p className="muted">{t('common.empty')}</p>
