@@ -11,8 +11,14 @@ export type Space = Schemas['SpaceView'];
 export type SpaceTree = Schemas['SpaceTree'];
 export type AccessLevel = Schemas['AccessLevel'];
 
-/** Whether a level in a space lets one write its pages (approving and administering include editing); the API decides all the same. */
-export const mayEdit = (access: AccessLevel) => access === 'Edit' || access === 'Approve' || access === 'Administer';
+/** The levels of access to a space, each including those below it. */
+export const accessLevels = ['None', 'Read', 'Edit', 'Approve', 'Administer'] as const satisfies readonly AccessLevel[];
+
+// What a level lets one do, for what a page offers; the API decides all the same.
+/** Whether a level in a space lets one write its pages and their drafts. */
+export const mayEdit = (access: AccessLevel) => accessLevels.indexOf(access) >= accessLevels.indexOf('Edit');
+/** Whether a level in a space lets one approve or return a submitted draft. */
+export const mayApprove = (access: AccessLevel) => accessLevels.indexOf(access) >= accessLevels.indexOf('Approve');
 /** A page in a space's tree, with its children. */
 export type PageNode = Schemas['PageNode'];
 /** A page with the revision shown (its last, one asked for, or the one it had at a moment); its stream's version is its ETag. */
@@ -25,6 +31,9 @@ export type DiffLine = Schemas['DiffLine'];
 export type HighlightedText = Schemas['HighlightedText'];
 export type SearchHit = Schemas['SearchHit'];
 export type NewPage = Schemas['CreatePageRequest'];
+/** A page's text not yet published, its editors': whether it awaits review, and why an approver last sent it back. */
+export type Draft = Schemas['Draft'];
+export type DraftView = Schemas['DraftView'];
 /** The reader's notices of new revisions of what they follow, with how many are unread and what they follow. */
 export type NotificationsView = Schemas['NotificationsView'];
 /** What the reader follows and how many of their notifications are unread, as a follow or a read answers it. */
@@ -60,6 +69,15 @@ export const knowledge = {
   move: (id: string, place: { parentId: string | null; position: number | null }, write: Write) =>
     command<KnowledgePage>(`${page(id)}/place`, place, write),
   restore: (id: string, revision: number | null, write: Write) => command<KnowledgePage>(`${page(id)}/restoration`, { revision }, write),
+  draft: (id: string) => get<DraftView>(`${page(id)}/draft`),
+  saveDraft: (id: string, draft: Schemas['SaveDraftRequest'], write: Write) => command<KnowledgePage>(`${page(id)}/draft`, draft, write),
+  // A draft is acted on at the version the editor read, so that a draft saved since is not acted on unseen.
+  submitDraft: (id: string, version: number, write: Write) => command<KnowledgePage>(`${page(id)}/draft/submission`, { version }, write),
+  approveDraft: (id: string, version: number, write: Write) => command<KnowledgePage>(`${page(id)}/draft/approval`, { version }, write),
+  returnDraft: (id: string, version: number, reason: string | null, write: Write) =>
+    command<KnowledgePage>(`${page(id)}/draft/return`, { version, reason }, write),
+  publishDraft: (id: string, version: number, write: Write) => command<KnowledgePage>(`${page(id)}/draft/publication`, { version }, write),
+  discardDraft: (id: string, write: Write) => command<KnowledgePage>(`${page(id)}/draft/discard`, {}, write),
   follow: ({ kind, id }: Followed, idempotencyKey: string) => post<SubscriberView>(`${base}/${kind}s/${segment(id)}/subscription`, {}, idempotencyKey),
   unfollow: ({ kind, id }: Followed, idempotencyKey: string) => post<SubscriberView>(`${base}/${kind}s/${segment(id)}/unsubscription`, {}, idempotencyKey),
   /** The reader's notifications, newest first (only the unread ones: `unread`), with what they follow. */

@@ -22,6 +22,9 @@ export function SpacePage() {
             <div className="page-actions">
               <Link to="/knowledge">{t('knowledge.title')}</Link>
               <span>{word('spaceKind', space.kind)}</span>
+              <span data-testid="review-required" data-required={space.reviewRequired}>
+                {t(space.reviewRequired ? 'knowledge.reviewed' : 'knowledge.notReviewed')}
+              </span>
               <FollowButton followed={{ kind: 'space', id: space.id }} />
             </div>
             {space.description && <p>{space.description}</p>}
@@ -57,6 +60,7 @@ function TreeNode({ node }: { node: PageNode }) {
       <Link to={`/knowledge/pages/${encodeURIComponent(node.id)}`}>{node.title}</Link>{' '}
       <small className="muted">
         {t('knowledge.revisionCount', { count: node.revisions })} · {formatInstant(node.lastChangedAt, language)}
+        {node.drafted && ` · ${t(node.awaitingReview ? 'knowledge.awaitingReview' : 'knowledge.drafted')}`}
       </small>
       {node.children.length > 0 && (
         <ul id={branch} hidden={!open}>
