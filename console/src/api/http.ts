@@ -54,6 +54,9 @@ export interface Write {
   ifMatch?: string;
 }
 
+/** The ETag of a record at stream version `version` (`"5"`), as its reads send it, for a record read from a list or a tree. */
+export const versionTag = (version: number) => `"${version}"`;
+
 const calls = new Quiet(250);
 
 /** Resolves once the page's calls to the API are answered and none has started for a moment: for what can wait. */

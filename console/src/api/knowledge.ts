@@ -13,12 +13,18 @@ export type AccessLevel = Schemas['AccessLevel'];
 
 /** The levels of access to a space, each including those below it. */
 export const accessLevels = ['None', 'Read', 'Edit', 'Approve', 'Administer'] as const satisfies readonly AccessLevel[];
+/** Who a space grants a level to: everyone signed in, a role, a team of OKR's roster, or a region. */
+export type GranteeKind = Schemas['GranteeKind'];
+export const granteeKinds = ['Everyone', 'Role', 'Team', 'Region'] as const satisfies readonly GranteeKind[];
+export type Grant = Schemas['Grant'];
 
 // What a level lets one do, for what a page offers; the API decides all the same.
 /** Whether a level in a space lets one write its pages and their drafts. */
 export const mayEdit = (access: AccessLevel) => accessLevels.indexOf(access) >= accessLevels.indexOf('Edit');
 /** Whether a level in a space lets one approve or return a submitted draft. */
 export const mayApprove = (access: AccessLevel) => accessLevels.indexOf(access) >= accessLevels.indexOf('Approve');
+/** Whether a level in a space lets one say who may do what in it, and whether its revisions are reviewed. */
+export const mayAdminister = (access: AccessLevel) => access === 'Administer';
 /** A page in a space's tree, with its children. */
 export type PageNode = Schemas['PageNode'];
 /** A page with the revision shown (its last, one asked for, or the one it had at a moment); its stream's version is its ETag. */
@@ -84,5 +90,8 @@ export const knowledge = {
   notifications: (unread = false) => get<NotificationsView>(`${base}/notifications`, { unread: unread || undefined }),
   /** Marks notification `number` read, or every one (null). */
   readNotifications: (number: number | null, idempotencyKey: string) => post<SubscriberView>(`${base}/notifications/read`, { number }, idempotencyKey),
+  changeAccess: (spaceId: string, grant: Schemas['ChangeSpaceAccessRequest'], write: Write) =>
+    command<Space>(`${base}/spaces/${segment(spaceId)}/access`, grant, write),
+  requireReview: (spaceId: string, required: boolean, write: Write) => command<Space>(`${base}/spaces/${segment(spaceId)}/review`, { required }, write),
   search: (query: { q: string; space?: string; page: number; pageSize: number }) => get<Page<SearchHit>>(`${base}/search`, query),
 };

@@ -1,21 +1,25 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { knowledge, mayEdit, type PageNode, type Space } from '../../api/knowledge';
+import { knowledge, mayAdminister, mayEdit, type PageNode, type Space } from '../../api/knowledge';
 import { FoldedCommandForm, numberOf } from '../../commands/CommandForm';
 import { Loading } from '../../components/Loading';
-import { useApi } from '../../components/useApi';
+import { useReloadable } from '../../components/useReloadable';
 import { useLanguage } from '../../i18n/language';
 import { formatInstant } from '../../lib/format';
 import { FollowButton } from './Following';
+import { SpaceAdministration } from './SpaceAdministration';
 
-/** A space [空间] of the knowledge base: its tree of pages, each branch folding; following it; its editors write a new page here. */
+/**
+ * A space [空间] of the knowledge base: its tree of pages, each branch folding; following it; its editors write a new
+ * page here, and its administrators say who may do what in it and whether its revisions are reviewed.
+ */
 export function SpacePage() {
   const { id = '' } = useParams();
   const { t, word } = useLanguage();
-  const tree = useApi(`knowledge-tree:${id}`, () => knowledge.tree(id));
+  const tree = useReloadable(`knowledge-tree:${id}`, () => knowledge.tree(id));
   return (
     <section>
-      <Loading loaded={tree}>
+      <Loading loaded={tree.loaded}>
         {({ space, access, pages }) => (
           <>
             <h1>{space.name}</h1>
@@ -38,6 +42,7 @@ export function SpacePage() {
               </ul>
             )}
             {mayEdit(access) && <NewPage space={space} pages={pages} />}
+            {mayAdminister(access) && <SpaceAdministration space={space} reload={tree.reload} />}
           </>
         )}
       </Loading>
