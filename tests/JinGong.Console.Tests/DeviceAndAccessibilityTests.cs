@@ -32,7 +32,7 @@ public sealed class DeviceAndAccessibilityTests(ConsoleFixture console)
             ("/inventory", "inventory-row"), ($"/vehicles/{code}", "vehicle-history"), ("/orders", "order-row"), ($"/orders/{order}", "order-lines"),
             ("/pipeline", "opportunity-row"), ("/okr", "okr-board"), ("/charts", "chart-receivables"),
             ("/knowledge", "space"), ($"/knowledge/spaces/{space}", "page-tree"), (compared ? $"/knowledge/pages/{knowledgePage}?from=1&to=2" : $"/knowledge/pages/{knowledgePage}", compared ? "diff" : "page-body"),
-            ($"/knowledge/search?q={Uri.EscapeDataString("电池")}", "search-hit"),
+            ($"/knowledge/search?q={Uri.EscapeDataString("电池")}", "search-hit"), ("/knowledge/notifications", "notifications"),
         ];
     }
 
