@@ -1,8 +1,10 @@
 using JinGong.Knowledge.Attachments;
+using JinGong.Knowledge.Confirmations;
 using JinGong.Knowledge.Links;
 using JinGong.Knowledge.Pages;
 using JinGong.Knowledge.Search;
 using JinGong.Knowledge.Spaces;
+using JinGong.Knowledge.Subscriptions;
 using JinGong.Testing;
 using Marten;
 
@@ -19,6 +21,8 @@ public sealed class ConventionsTests
         options.ConfigureSearch();
         options.ConfigureAttachments();
         options.ConfigureLinks();
+        options.ConfigureSubscriptions();
+        options.ConfigureConfirmations();
     }
 
     [Fact]
@@ -32,5 +36,7 @@ public sealed class ConventionsTests
         AggregateConventions.EventsWithoutArm(Configure, PageLinks.Evolve(null, new PageCreated("PAGE-1", "SPACE-1", null, 0, At))!).Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(
             Configure, Attachment.Evolve(null, new AttachmentUploaded("ATT-1", "PAGE-1", "a.pdf", "application/pdf", 1, "ab", "li.wei", At))!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Subscriber.Evolve(null, new Subscribed("li.wei", FollowedKind.Page, "PAGE-1", At))!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, ReadingRecord.Evolve(null, new PageReadConfirmed("li.wei", "PAGE-1", "SPACE-1", 1, null, At))!).Should().BeEmpty();
     }
 }

@@ -55,21 +55,41 @@ public sealed partial class BusinessYear
         var news = await OpenSpaceAsync("行业资讯", "IndustryNews", "电动矿山装备的行业动态，每月更新。", ["executive", "regional-manager"], opened, cancellationToken);
         // The company's rules are followed from the start, so that each change of them is told (notifications, and on the bus for the group chat).
         await gateway.PostAsync($"/api/knowledge/spaces/{rules}/subscription", new { occurredAt = opened }, cancellationToken, HttpStatusCode.OK);
+        // And every team is asked to confirm having read them [阅读确认], once the knowledge base knows the roster (from the bus).
+        var roster = Roster.Of(profile);
+        await gateway.PostAsync(
+            $"/api/knowledge/spaces/{rules}/read-confirmation", new { teams = roster.Select(person => person.Team).Distinct().Order(StringComparer.Ordinal), occurredAt = opened },
+            cancellationToken);
+        await gateway.WhenAsync($"/api/knowledge/spaces/{rules}/read-rate", rate => rate.GetProperty("people").GetInt32() == roster.Count, cancellationToken);
 
         // The rules: each written in the first days, revised later in the year; the expense rules renamed once they cover travel too.
-        Progress.Begin("knowledge rules", 3);
         var random = RandomFor(80_000);
-        var attendance = await WritePageAsync(rules, "考勤制度", "# 考勤制度\n\n- 工作时间：周一至周五 8:30—17:30，午休一小时。\n- 迟到 15 分钟以内每月不超过三次不扣款。\n- 驻矿人员按矿方班次排班，由区域经理每周确认考勤。", null, 0, Start.AddDays(1), cancellationToken);
-        await ReviseAsync(attendance, "考勤制度", "# 考勤制度\n\n- 工作时间：周一至周五 8:30—17:30，午休一小时。\n- 迟到 15 分钟以内每月不超过三次不扣款。\n- 驻矿人员按矿方班次排班，由区域经理每周确认考勤。\n- 新增：外勤人员使用移动端打卡，定位须在客户矿区范围内。", Start.AddDays(100 + random.Next(0, 30)), cancellationToken);
-        Progress.Step();
-        var expenses = await WritePageAsync(rules, "费用报销制度", "# 费用报销制度\n\n- 报销须在费用发生后 30 天内提交，附发票。\n- 单笔超过 5000 元须区域经理审批。\n- 财务每月 10 日前完成上月报销。", null, 1, Start.AddDays(1).AddHours(2), cancellationToken);
+        // Each revision is confirmed by most people within weeks, as the signed sheets the administrator records say; some never do.
+        async Task<string> WriteRuleAsync(string title, string body, DateTimeOffset written, int position, (string Title, string Body, DateTimeOffset At) revised, int stream)
+        {
+            var page = await WritePageAsync(rules, title, body, null, position, written, cancellationToken);
+            await ConfirmReadingAsync(page, 1, roster, written, revised.At, RandomFor(stream), cancellationToken);
+            await ReviseAsync(page, revised.Title, revised.Body, revised.At, cancellationToken);
+            await ConfirmReadingAsync(page, 2, roster, revised.At, end, RandomFor(stream + 1), cancellationToken);
+            return page;
+        }
+
+        var attendanceRevised = Start.AddDays(100 + random.Next(0, 30));
+        await WriteRuleAsync(
+            "考勤制度", "# 考勤制度\n\n- 工作时间：周一至周五 8:30—17:30，午休一小时。\n- 迟到 15 分钟以内每月不超过三次不扣款。\n- 驻矿人员按矿方班次排班，由区域经理每周确认考勤。", Start.AddDays(1), 0,
+            ("考勤制度", "# 考勤制度\n\n- 工作时间：周一至周五 8:30—17:30，午休一小时。\n- 迟到 15 分钟以内每月不超过三次不扣款。\n- 驻矿人员按矿方班次排班，由区域经理每周确认考勤。\n- 新增：外勤人员使用移动端打卡，定位须在客户矿区范围内。", attendanceRevised),
+            80_100);
         var travelRulesAt = Start.AddDays(180 + random.Next(0, 30));
-        await ReviseAsync(expenses, "费用报销制度", "# 费用报销制度\n\n- 报销须在费用发生后 30 天内提交，附发票。\n- 单笔超过 5000 元须区域经理审批。\n- 财务每月 10 日前完成上月报销。\n\n## 差旅\n\n- 赴矿区出差住宿标准：每晚 400 元以内。\n- 出差补助每天 100 元，驻矿期间按天计。", travelRulesAt, cancellationToken);
+        var expenses = await WriteRuleAsync(
+            "费用报销制度", "# 费用报销制度\n\n- 报销须在费用发生后 30 天内提交，附发票。\n- 单笔超过 5000 元须区域经理审批。\n- 财务每月 10 日前完成上月报销。", Start.AddDays(1).AddHours(2), 1,
+            ("费用报销制度", "# 费用报销制度\n\n- 报销须在费用发生后 30 天内提交，附发票。\n- 单笔超过 5000 元须区域经理审批。\n- 财务每月 10 日前完成上月报销。\n\n## 差旅\n\n- 赴矿区出差住宿标准：每晚 400 元以内。\n- 出差补助每天 100 元，驻矿期间按天计。", travelRulesAt),
+            80_200);
         await gateway.PostAsync($"/api/knowledge/pages/{expenses}/title", new { title = "费用报销与差旅制度", occurredAt = travelRulesAt.AddDays(1) }, cancellationToken);
-        Progress.Step();
-        var safety = await WritePageAsync(rules, "现场安全规范", "# 现场安全规范\n\n- 进入矿区必须佩戴安全帽、反光背心与劳保鞋。\n- 设备交付与维修须由矿方安全员陪同。\n- 高压部件检修前断开高压回路并挂牌上锁。", null, 2, Start.AddDays(2), cancellationToken);
-        await ReviseAsync(safety, "现场安全规范", "# 现场安全规范\n\n- 进入矿区必须佩戴安全帽、反光背心与劳保鞋。\n- 设备交付与维修须由矿方安全员陪同。\n- 高压部件检修前断开高压回路并挂牌上锁。\n\n## 电池安全\n\n- EX-35E 电池、MT-90E 电池 出现温度告警时立即停机，撤离至 20 米外并通知服务工程师。\n- 充电区禁止烟火，配备专用灭火设备。", Start.AddDays(140 + random.Next(0, 30)), cancellationToken);
-        Progress.Step();
+        var safetyRevised = Start.AddDays(140 + random.Next(0, 30));
+        await WriteRuleAsync(
+            "现场安全规范", "# 现场安全规范\n\n- 进入矿区必须佩戴安全帽、反光背心与劳保鞋。\n- 设备交付与维修须由矿方安全员陪同。\n- 高压部件检修前断开高压回路并挂牌上锁。", Start.AddDays(2), 2,
+            ("现场安全规范", "# 现场安全规范\n\n- 进入矿区必须佩戴安全帽、反光背心与劳保鞋。\n- 设备交付与维修须由矿方安全员陪同。\n- 高压部件检修前断开高压回路并挂牌上锁。\n\n## 电池安全\n\n- EX-35E 电池、MT-90E 电池 出现温度告警时立即停机，撤离至 20 米外并通知服务工程师。\n- 充电区禁止烟火，配备专用灭火设备。", safetyRevised),
+            80_300);
         pages += 3;
         revisions += 3;
 
@@ -137,6 +157,18 @@ public sealed partial class BusinessYear
 
     private Task<string> WritePageAsync(string space, string title, string body, string? parentId, int position, DateTimeOffset at, CancellationToken cancellationToken) =>
         PostIdAsync($"/api/knowledge/spaces/{space}/pages", new { title, body, parentId, position, occurredAt = at }, "id", cancellationToken);
+
+    /// <summary>
+    /// Most of the roster confirm reading revision <paramref name="revision"/> of a rule, within three weeks of its
+    /// publication (and before <paramref name="until"/>, when the next one is), recorded for them by the administrator.
+    /// </summary>
+    private async Task ConfirmReadingAsync(
+        string page, int revision, IReadOnlyList<Person> roster, DateTimeOffset published, DateTimeOffset until, Random random, CancellationToken cancellationToken)
+    {
+        var readers = roster.Select(person => (person.Id, Reads: random.NextDouble() < 0.9, At: published.AddHours(random.Next(2, 21 * 24)))).ToList();
+        await EachAsync("knowledge read confirmations", [.. readers.Where(reader => reader.Reads && reader.At < until)], (reader, token) =>
+            gateway.PostAsync($"/api/knowledge/pages/{page}/read-confirmation", new { revision, person = reader.Id, occurredAt = reader.At }, token), cancellationToken);
+    }
 
     private Task ReviseAsync(string page, string title, string body, DateTimeOffset at, CancellationToken cancellationToken) =>
         gateway.PostAsync($"/api/knowledge/pages/{page}/revisions", new { title, body, occurredAt = at }, cancellationToken, HttpStatusCode.OK);

@@ -1,4 +1,5 @@
 using JinGong.Knowledge.Attachments;
+using JinGong.Knowledge.Confirmations;
 using JinGong.Knowledge.Integration;
 using JinGong.Knowledge.Links;
 using JinGong.Knowledge.Members;
@@ -20,6 +21,7 @@ builder.AddEventStore("knowledgedb", options =>
     options.ConfigurePages();
     options.ConfigureSearch();
     options.ConfigureSubscriptions();
+    options.ConfigureConfirmations();
     options.ConfigureAttachments();
     options.ConfigureLinks();
 })
@@ -33,5 +35,5 @@ builder.AddMessageBus(bus =>
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions().MapAttachments().MapLinks().MapTemplates();
+app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions().MapConfirmations().MapAttachments().MapLinks().MapTemplates();
 app.Run();

@@ -1,5 +1,7 @@
 using JinGong.Domain;
 using JinGong.Knowledge.Attachments;
+using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Spaces;
 using JinGong.Testing;
 
 namespace JinGong.Knowledge.Tests.Attachments;
@@ -12,10 +14,10 @@ public sealed class AttachmentDeciderTests
     private static readonly DeciderSpecification<AttachmentCommand, Attachment> Spec =
         DeciderSpecification.For<AttachmentCommand, Attachment>(AttachmentDecider.Decide);
 
-    private static readonly DomainError NotAnEditor = new("not-an-editor", $"The pages of space SPACE-1 are written by its editors.", ErrorKind.Forbidden);
+    private static readonly PageAccess Editing = new("SPACE-1", Published: true, AccessLevel.Edit);
 
     private static readonly UploadAttachment Upload = new(
-        "ATT-1", "PAGE-A", PageExists: true, EditorRefusal: null, "现场安全规范.pdf", FileKind.Pdf, 300, Limit, "ab12", "li.wei", Now.AddHours(-1), Now);
+        "ATT-1", "PAGE-A", Editing, "现场安全规范.pdf", FileKind.Pdf, 300, Limit, "ab12", "li.wei", Now.AddHours(-1), Now);
 
     private static readonly AttachmentUploaded Uploaded = new("ATT-1", "PAGE-A", "现场安全规范.pdf", "application/pdf", 300, "ab12", "li.wei", Now.AddHours(-1));
 
@@ -26,8 +28,11 @@ public sealed class AttachmentDeciderTests
     [Fact]
     public void an_upload_goes_on_a_page_that_exists_by_one_of_its_editors_once()
     {
-        Spec.When(Upload with { PageExists = false }).ThenRejects("page-not-found").Kind.Should().Be(ErrorKind.NotFound);
-        Spec.When(Upload with { EditorRefusal = NotAnEditor }).ThenRejects("not-an-editor").Kind.Should().Be(ErrorKind.Forbidden);
+        Spec.When(Upload with { Page = null }).ThenRejects("page-not-found").Kind.Should().Be(ErrorKind.NotFound);
+        Spec.When(Upload with { Page = Editing with { Access = AccessLevel.Read } }).ThenRejects("not-an-editor").Kind.Should().Be(ErrorKind.Forbidden);
+        Spec.When(Upload with { Page = Editing with { Access = AccessLevel.None } }).ThenRejects("page-not-found");
+        Spec.When(Upload with { Page = new PageAccess("SPACE-1", Published: false, AccessLevel.Read) }).ThenRejects("page-not-found");
+        Spec.When(Upload with { Page = new PageAccess("SPACE-1", Published: false, AccessLevel.Edit) }).Then(Uploaded);
         Spec.Given(Uploaded).When(Upload).ThenRejects("attachment-already-uploaded");
         Spec.When(Upload with { OccurredAt = Now.AddSeconds(1) }).ThenRejects("occurred-in-future");
     }
@@ -55,12 +60,12 @@ public sealed class AttachmentDeciderTests
     [Fact]
     public void an_attachment_is_removed_by_an_editor_once_and_is_then_gone()
     {
-        Spec.Given(Uploaded).When(new RemoveAttachment("ATT-1", null, "wang.fang", Now, Now)).Then(new AttachmentRemoved("ATT-1", "PAGE-A", "wang.fang", Now));
+        Spec.Given(Uploaded).When(new RemoveAttachment("ATT-1", Editing, "wang.fang", Now, Now)).Then(new AttachmentRemoved("ATT-1", "PAGE-A", "wang.fang", Now));
         Spec.Given(Uploaded, new AttachmentRemoved("ATT-1", "PAGE-A", "wang.fang", Now)).State!.Removed.Should().BeTrue();
-        Spec.Given(Uploaded, new AttachmentRemoved("ATT-1", "PAGE-A", "wang.fang", Now)).When(new RemoveAttachment("ATT-1", null, "wang.fang", Now, Now))
+        Spec.Given(Uploaded, new AttachmentRemoved("ATT-1", "PAGE-A", "wang.fang", Now)).When(new RemoveAttachment("ATT-1", Editing, "wang.fang", Now, Now))
             .ThenRejects("attachment-already-removed").Kind.Should().Be(ErrorKind.Conflict);
-        Spec.Given(Uploaded).When(new RemoveAttachment("ATT-1", NotAnEditor, "rep.zhao", Now, Now)).ThenRejects("not-an-editor");
-        Spec.Given(Uploaded).When(new RemoveAttachment("ATT-1", null, "wang.fang", Now.AddHours(-2), Now)).ThenRejects("occurred-before-previous-event");
-        Spec.When(new RemoveAttachment("ATT-9", null, "wang.fang", Now, Now)).ThenRejects("attachment-not-found").Kind.Should().Be(ErrorKind.NotFound);
+        Spec.Given(Uploaded).When(new RemoveAttachment("ATT-1", Editing with { Access = AccessLevel.Read }, "rep.zhao", Now, Now)).ThenRejects("not-an-editor");
+        Spec.Given(Uploaded).When(new RemoveAttachment("ATT-1", Editing, "wang.fang", Now.AddHours(-2), Now)).ThenRejects("occurred-before-previous-event");
+        Spec.When(new RemoveAttachment("ATT-9", Editing, "wang.fang", Now, Now)).ThenRejects("attachment-not-found").Kind.Should().Be(ErrorKind.NotFound);
     }
 }

@@ -77,4 +77,18 @@ public sealed class SpaceDeciderTests
         Spec.Given(Opened).When(new RequireReview("SPACE-1", false, AccessLevel.Administer, Now, Now)).ThenRejects("review-unchanged");
         Spec.Given(Opened).When(new RequireReview("SPACE-1", true, AccessLevel.Approve, Now, Now)).ThenRejects("not-a-space-administrator");
     }
+
+    [Fact]
+    public void a_space_administrator_asks_teams_to_confirm_reading_its_pages_and_changes_which()
+    {
+        var ask = new RequireReadConfirmation("SPACE-1", ["finance", "dispatch"], AccessLevel.Administer, Now, Now);
+        Spec.Given(Opened).When(ask).Then(new SpaceReadConfirmationChanged("SPACE-1", ["finance", "dispatch"], Now));
+        var asked = new SpaceReadConfirmationChanged("SPACE-1", ["finance", "dispatch"], Now);
+        Spec.Given(Opened, asked).State!.ConfirmingTeams.Should().Equal("finance", "dispatch");
+        Spec.Given(Opened, asked).When(ask with { Teams = ["dispatch", "finance"] }).ThenRejects("read-confirmation-unchanged");
+        Spec.Given(Opened, asked).When(ask with { Teams = [] }).Then(new SpaceReadConfirmationChanged("SPACE-1", [], Now));
+        Spec.Given(Opened).When(ask with { Teams = [] }).ThenRejects("read-confirmation-unchanged");
+        Spec.Given(Opened).When(ask with { AskedBy = AccessLevel.Edit }).ThenRejects("not-a-space-administrator");
+        Spec.Given(Opened).When(ask with { AskedBy = AccessLevel.None }).ThenRejects("space-not-found");
+    }
 }

@@ -73,7 +73,8 @@ public sealed class IdempotencyKeyTests(OrdersService orders)
         }));
 
         answers.Select(answer => answer.StatusCode).Should().OnlyContain(status => status == HttpStatusCode.Created || status == HttpStatusCode.Conflict);
-        answers.Where(answer => answer.StatusCode == HttpStatusCode.Conflict).Should().OnlyContain(answer => answer.Retry != null, "a repeat while the first runs is told when to come back");
+        // On a busy machine the sends may not overlap at all (every repeat then gets the first one's answer): no 409 is needed, but each one sent says when to come back.
+        answers.Where(answer => answer.StatusCode == HttpStatusCode.Conflict && answer.Retry == null).Should().BeEmpty("a repeat while the first runs is told when to come back");
         answers.Where(answer => answer.StatusCode == HttpStatusCode.Created).Select(answer => answer.Location).Distinct().Should().ContainSingle();
         (await OrdersOfAsync(region)).Should().ContainSingle("eight sends with one key place one order");
     }

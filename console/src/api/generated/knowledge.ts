@@ -106,6 +106,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/spaces/{id}/read-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask every person of the teams named to confirm they have read each page's current revision, or nobody (the space's administrators) */
+        post: operations["RequireSpaceReadConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/spaces/{id}": {
         parameters: {
             query?: never;
@@ -516,6 +533,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/pages/{id}/read-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm having read a page's current revision, in a space that asks for it; an administrator of the space may record it for someone on the roster */
+        post: operations["ConfirmReading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/read-confirmations/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pages the caller's team is asked to confirm reading whose current revision they have not confirmed, oldest first */
+        get: operations["ListPendingReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/spaces/{id}/read-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Of the people in the teams a space asks, who confirmed reading every page's current revision, per team and per page, and who has not (the space's approvers) */
+        get: operations["GetSpaceReadRate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/pages/{id}/attachments": {
         parameters: {
             query?: never;
@@ -700,6 +768,21 @@ export interface components {
             /** Format: date-time */
             occurredAt?: null | string;
         };
+        ConfirmReadingRequest: {
+            /** Format: int32 */
+            revision?: null | number;
+            person?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
+        ConfirmedReading: {
+            pageId: string;
+            spaceId: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: date-time */
+            confirmedAt: string;
+        };
         CreatePageRequest: {
             title?: null | string;
             body?: null | string;
@@ -880,6 +963,18 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        PageReadRate: {
+            pageId: string;
+            title: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: int32 */
+            people: number;
+            /** Format: int32 */
+            confirmed: number;
+            /** Format: double */
+            rate: null | number;
+        };
         PageTemplate: {
             id: string;
             title: string;
@@ -902,6 +997,16 @@ export interface components {
             createdAt: string;
             /** Format: int64 */
             version: number;
+        };
+        PendingReading: {
+            pageId: string;
+            spaceId: string;
+            spaceName: string;
+            title: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: date-time */
+            publishedAt: string;
         };
         ProblemDetails: {
             type?: null | string;
@@ -939,6 +1044,25 @@ export interface components {
             /** Format: date-time */
             occurredAt?: null | string;
         };
+        ReadRateView: {
+            spaceId: string;
+            teams: string[];
+            /** Format: int32 */
+            pages: number;
+            /** Format: int32 */
+            people: number;
+            /** Format: int32 */
+            confirmed: number;
+            /** Format: double */
+            rate: null | number;
+            byTeam: components["schemas"]["TeamReadRate"][];
+            byPage: components["schemas"]["PageReadRate"][];
+        };
+        ReadingRecordView: {
+            pages: components["schemas"]["ConfirmedReading"][];
+            /** Format: int64 */
+            version: number;
+        };
         RebuildReport: {
             service: string;
             /** Format: date-time */
@@ -957,6 +1081,11 @@ export interface components {
         };
         RenamePageRequest: {
             title?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
+        RequireReadConfirmationRequest: {
+            teams?: null | string[];
             /** Format: date-time */
             occurredAt?: null | string;
         };
@@ -1048,6 +1177,7 @@ export interface components {
             description: null | string;
             grants: components["schemas"]["Grant"][];
             reviewRequired: boolean;
+            confirmingTeams: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: int64 */
@@ -1062,6 +1192,21 @@ export interface components {
             unread: number;
             /** Format: int64 */
             version: number;
+        };
+        TeamReadRate: {
+            team: string;
+            /** Format: int32 */
+            people: number;
+            /** Format: int32 */
+            confirmed: number;
+            /** Format: double */
+            rate: null | number;
+            missing: components["schemas"]["UnconfirmedBy"][];
+        };
+        UnconfirmedBy: {
+            id: string;
+            name: string;
+            pages: string[];
         };
     };
     responses: never;
@@ -1489,6 +1634,104 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RequireReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpaceView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RequireSpaceReadConfirmation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequireReadConfirmationRequest"];
             };
         };
         responses: {
@@ -3691,6 +3934,196 @@ export interface operations {
             };
             /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmReading: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmReadingRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingRecordView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPendingReadings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingReading"][];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSpaceReadRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadRateView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

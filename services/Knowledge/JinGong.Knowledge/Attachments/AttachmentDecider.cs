@@ -7,16 +7,16 @@ namespace JinGong.Knowledge.Attachments;
 public abstract record AttachmentCommand(string AttachmentId, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
 /// <summary>
-/// A file to attach to page <paramref name="PageId"/>, with what was read beside it: whether the page exists, why the
-/// uploader may not write it (null: they may), the kind its bytes showed (<see cref="FileTypes.Sniff"/>; null: none
+/// A file to attach to page <paramref name="PageId"/>, with what was read beside it: the page and the uploader's level in
+/// its space (null: there is no such page), the kind its bytes showed (<see cref="FileTypes.Sniff"/>; null: none
 /// kept), its length (at least <paramref name="MaxBytes"/> + 1 when the upload was cut off there) and hash.
 /// </summary>
 public sealed record UploadAttachment(
-    string AttachmentId, string PageId, bool PageExists, DomainError? EditorRefusal, string FileName, FileKind? Sniffed, long Length, long MaxBytes,
+    string AttachmentId, string PageId, PageAccess? Page, string FileName, FileKind? Sniffed, long Length, long MaxBytes,
     string Sha256, string UploadedBy, DateTimeOffset OccurredAt, DateTimeOffset Now) : AttachmentCommand(AttachmentId, OccurredAt, Now);
 
-/// <summary>The attachment is to come off its page; <paramref name="EditorRefusal"/> says why the caller may not write that page, if so.</summary>
-public sealed record RemoveAttachment(string AttachmentId, DomainError? EditorRefusal, string RemovedBy, DateTimeOffset OccurredAt, DateTimeOffset Now)
+/// <summary>The attachment is to come off its page; <paramref name="Page"/> is that page and the caller's level in its space, as read beside the command.</summary>
+public sealed record RemoveAttachment(string AttachmentId, PageAccess? Page, string RemovedBy, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : AttachmentCommand(AttachmentId, OccurredAt, Now);
 
 /// <summary>
@@ -39,8 +39,8 @@ public static class AttachmentDecider
     {
         var extension = FileTypes.ExtensionOf(upload.FileName);
         return state is not null ? Decision.Reject(new("attachment-already-uploaded", $"Attachment {upload.AttachmentId} was uploaded already.", ErrorKind.Conflict))
-            : !upload.PageExists ? Decision.Reject(PageDecider.NotFound(upload.PageId))
-            : upload.EditorRefusal is { } refusal ? Decision.Reject(refusal)
+            : upload.Page is not { } page ? Decision.Reject(PageDecider.NotFound(upload.PageId))
+            : PageDecider.WriteRefusal(upload.PageId, page) is { } refusal ? Decision.Reject(refusal)
             : upload.OccurredAt > upload.Now ? Decision.Reject(BusinessTime.OccurredInFuture(upload.OccurredAt, upload.Now))
             : upload.Length == 0 ? Decision.Reject(new("attachment-empty", $"The file {upload.FileName} is empty; an attachment has content.", ErrorKind.Unprocessable))
             : FileTypes.IsTooLarge(upload.Length, upload.MaxBytes)
@@ -57,7 +57,8 @@ public static class AttachmentDecider
 
     private static Decision Remove(RemoveAttachment remove, Attachment? state) =>
         state is null ? Decision.Reject(NotFound(remove.AttachmentId))
-        : remove.EditorRefusal is { } refusal ? Decision.Reject(refusal)
+        : remove.Page is not { } page ? Decision.Reject(PageDecider.NotFound(state.PageId))
+        : PageDecider.WriteRefusal(state.PageId, page) is { } refusal ? Decision.Reject(refusal)
         : BusinessTime.Check(remove.OccurredAt, remove.Now, state.LastOccurredAt, $"attachment {state.Id}") is { } timeError ? Decision.Reject(timeError)
         : state.Removed ? Decision.Reject(new("attachment-already-removed", $"Attachment {state.Id} was removed already.", ErrorKind.Conflict))
         : Decision.Accept(new AttachmentRemoved(state.Id, state.PageId, remove.RemovedBy, remove.OccurredAt));

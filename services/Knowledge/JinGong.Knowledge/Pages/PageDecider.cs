@@ -15,6 +15,12 @@ public sealed record ParentLine(string SpaceId, IReadOnlyList<string> Pages);
 /// </summary>
 public sealed record SpaceTerms(AccessLevel Access, bool ReviewRequired);
 
+/// <summary>
+/// What a command on something that hangs on a page (its attachments) needs to know of that page, as read beside it: its
+/// space, whether readers see it yet, and the caller's level in its space.
+/// </summary>
+public sealed record PageAccess(string SpaceId, bool Published, AccessLevel Access);
+
 /// <summary>What someone asks of a page, with what its space says of it (<paramref name="Terms"/>), its business time and the clock's reading.</summary>
 public abstract record PageCommand(string PageId, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
@@ -72,12 +78,14 @@ public static class PageDecider
     public static Decision Decide(PageCommand command, Page? state)
     {
         var access = command.Terms.Access;
-        if (access < AccessLevel.Edit && (state?.SpaceId ?? (command as CreatePage)?.SpaceId) is { } spaceId)
+        if (state is not null && WriteRefusal(state.Id, new PageAccess(state.SpaceId, state.Published, access)) is { } writeRefusal)
         {
-            return Decision.Reject(
-                access == AccessLevel.None ? (state is null ? SpaceDecider.NotFound(spaceId) : NotFound(command.PageId))
-                : state is { Published: false } ? NotFound(command.PageId)
-                : NotAnEditor(spaceId));
+            return Decision.Reject(writeRefusal);
+        }
+
+        if (command is CreatePage { Terms.Access: < AccessLevel.Edit } into)
+        {
+            return Decision.Reject(access == AccessLevel.None ? SpaceDecider.NotFound(into.SpaceId) : NotAnEditor(into.SpaceId));
         }
 
         if (command is CreatePage create)
@@ -167,6 +175,15 @@ public static class PageDecider
 
     private static DomainError ReviewRequired(string id) => new(
         "review-required", $"Revisions of page {id} are published by its space's approvers: save a draft and submit it.", ErrorKind.Conflict);
+
+    /// <summary>
+    /// Why someone may not write page <paramref name="pageId"/>, or what hangs on it: who may not even read it, or a page
+    /// not published yet that they may not edit, finds no page; a reader who may not edit is told so. Null: they may.
+    /// </summary>
+    public static DomainError? WriteRefusal(string pageId, PageAccess page) =>
+        page.Access >= AccessLevel.Edit ? null
+        : page.Access == AccessLevel.None || !page.Published ? NotFound(pageId)
+        : NotAnEditor(page.SpaceId);
 
     public static DomainError NotAnEditor(string spaceId) => new("not-an-editor", $"The pages of space {spaceId} are written by its editors.", ErrorKind.Forbidden);
 

@@ -66,22 +66,11 @@ public static class Readers
     public static async Task<DomainError?> PageRefusalAsync(HttpContext http, IQuerySession session, string pageId, CancellationToken cancellationToken) =>
         await session.LoadAsync<Page>(pageId, cancellationToken) is { } page ? await PageRefusalAsync(http, session, page, cancellationToken) : PageDecider.NotFound(pageId);
 
-    /// <summary>
-    /// Why the caller may not write what hangs on page <paramref name="pageId"/> (its attachments): the answers the page's
-    /// own commands give; null when they may, or when there is no such page (the command says so).
-    /// </summary>
-    public static async Task<DomainError?> EditRefusalAsync(HttpContext http, IQuerySession session, string pageId, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<Page>(pageId, cancellationToken) is not { } page)
-        {
-            return null;
-        }
-
-        var level = await LevelForAsync(http, session, page, cancellationToken);
-        return level == AccessLevel.None || (!page.Published && level < AccessLevel.Edit) ? PageDecider.NotFound(pageId)
-            : level < AccessLevel.Edit ? PageDecider.NotAnEditor(page.SpaceId)
+    /// <summary>Page <paramref name="pageId"/> and the caller's level in its space, for commands on what hangs on it; null when there is no such page.</summary>
+    public static async Task<PageAccess?> PageAccessAsync(HttpContext http, IQuerySession session, string pageId, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Page>(pageId, cancellationToken) is { } page
+            ? new PageAccess(page.SpaceId, page.Published, await LevelForAsync(http, session, page, cancellationToken))
             : null;
-    }
 
     /// <summary>As above, for a space.</summary>
     public static async Task<DomainError?> SpaceRefusalAsync(HttpContext http, IQuerySession session, Space space, CancellationToken cancellationToken) =>

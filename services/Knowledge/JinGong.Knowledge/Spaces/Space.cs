@@ -38,7 +38,16 @@ public sealed record SpaceAccessChanged(string SpaceId, Grantee Grantee, AccessL
 /// <summary>Whether the space's revisions are published only once an approver has reviewed them, from now on.</summary>
 public sealed record SpaceReviewChanged(string SpaceId, bool ReviewRequired, DateTimeOffset OccurredAt) : ISpaceEvent;
 
-/// <summary>A space [知识库空间] as its events tell it, with who may read, edit, approve and administer it.</summary>
+/// <summary>
+/// Everyone in <paramref name="Teams"/> (teams of OKR's roster) is asked to confirm they have read each page's current
+/// revision, from now on; none: nobody is asked.
+/// </summary>
+public sealed record SpaceReadConfirmationChanged(string SpaceId, IReadOnlyList<string> Teams, DateTimeOffset OccurredAt) : ISpaceEvent;
+
+/// <summary>
+/// A space [知识库空间] as its events tell it, with who may read, edit, approve and administer it, and the teams asked to
+/// confirm they have read its pages [阅读确认].
+/// </summary>
 public sealed record Space(
     [property: Identity] string Id,
     string Name,
@@ -46,6 +55,7 @@ public sealed record Space(
     string? Description,
     IReadOnlyList<Grant> Grants,
     bool ReviewRequired,
+    IReadOnlyList<string> ConfirmingTeams,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastOccurredAt) : IEvolving<Space>
 {
@@ -55,7 +65,7 @@ public sealed record Space(
     [JasperFxIgnore]
     public static Space? Evolve(Space? state, object @event) => (state, @event) switch
     {
-        (_, SpaceCreated created) => new(created.SpaceId, created.Name, created.Kind, created.Description, created.OpeningGrants(), false, created.OccurredAt, created.OccurredAt),
+        (_, SpaceCreated created) => new(created.SpaceId, created.Name, created.Kind, created.Description, created.OpeningGrants(), false, [], created.OccurredAt, created.OccurredAt),
         (null, ISpaceEvent) => null,
         (_, SpaceAccessChanged changed) => state with
         {
@@ -63,14 +73,16 @@ public sealed record Space(
             LastOccurredAt = changed.OccurredAt,
         },
         (_, SpaceReviewChanged changed) => state with { ReviewRequired = changed.ReviewRequired, LastOccurredAt = changed.OccurredAt },
+        (_, SpaceReadConfirmationChanged changed) => state with { ConfirmingTeams = changed.Teams, LastOccurredAt = changed.OccurredAt },
         _ => throw new UnknownEventException(typeof(Space), @event),
     };
 }
 
 /// <summary>A space as clients read it, with the stream version it was read at.</summary>
 public sealed record SpaceView(
-    string Id, string Name, SpaceKind Kind, string? Description, IReadOnlyList<Grant> Grants, bool ReviewRequired, DateTimeOffset CreatedAt, long Version)
+    string Id, string Name, SpaceKind Kind, string? Description, IReadOnlyList<Grant> Grants, bool ReviewRequired, IReadOnlyList<string> ConfirmingTeams,
+    DateTimeOffset CreatedAt, long Version)
 {
     public static SpaceView From(Space space, long version) =>
-        new(space.Id, space.Name, space.Kind, space.Description, space.Grants, space.ReviewRequired, space.CreatedAt, version);
+        new(space.Id, space.Name, space.Kind, space.Description, space.Grants, space.ReviewRequired, space.ConfirmingTeams, space.CreatedAt, version);
 }

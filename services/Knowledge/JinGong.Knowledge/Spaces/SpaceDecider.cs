@@ -9,20 +9,28 @@ public sealed record CreateSpace(
     string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : SpaceCommand(SpaceId, OccurredAt, Now);
 
+/// <summary>What a space's administrators change of it, as asked by someone whose level in the space is <paramref name="AskedBy"/>.</summary>
+public abstract record AdministerSpace(string SpaceId, AccessLevel AskedBy, DateTimeOffset OccurredAt, DateTimeOffset Now) : SpaceCommand(SpaceId, OccurredAt, Now);
+
 /// <summary>
 /// <paramref name="Grantee"/> may do <paramref name="Level"/> in the space from now on (none: nothing the grant gave), as asked
 /// by someone whose level in the space is <paramref name="AskedBy"/>.
 /// </summary>
 public sealed record ChangeSpaceAccess(string SpaceId, Grantee Grantee, AccessLevel Level, AccessLevel AskedBy, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : SpaceCommand(SpaceId, OccurredAt, Now);
+    : AdministerSpace(SpaceId, AskedBy, OccurredAt, Now);
 
 /// <summary>The space's revisions are published only once reviewed (<paramref name="Required"/>), or by their editors.</summary>
 public sealed record RequireReview(string SpaceId, bool Required, AccessLevel AskedBy, DateTimeOffset OccurredAt, DateTimeOffset Now)
-    : SpaceCommand(SpaceId, OccurredAt, Now);
+    : AdministerSpace(SpaceId, AskedBy, OccurredAt, Now);
+
+/// <summary>Everyone in <paramref name="Teams"/> is asked to confirm they have read each page's current revision (none: nobody).</summary>
+public sealed record RequireReadConfirmation(string SpaceId, IReadOnlyList<string> Teams, AccessLevel AskedBy, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : AdministerSpace(SpaceId, AskedBy, OccurredAt, Now);
 
 /// <summary>
 /// Every rule of a space: it is created once, never in the future, with at least one editing role; what each grantee may
-/// do in it, and whether its revisions are reviewed, are changed by its administrators, to something they were not already.
+/// do in it, whether its revisions are reviewed and which teams confirm reading them are changed by its administrators, to
+/// something they were not already.
 /// </summary>
 public static class SpaceDecider
 {
@@ -41,7 +49,7 @@ public static class SpaceDecider
             return Decision.Reject(NotFound(command.SpaceId));
         }
 
-        if (((command as ChangeSpaceAccess)?.AskedBy ?? (command as RequireReview)?.AskedBy) is { } askedBy and < AccessLevel.Administer)
+        if (command is AdministerSpace { AskedBy: var askedBy and < AccessLevel.Administer })
         {
             // Who may not even read the space does not learn that it is there.
             return Decision.Reject(askedBy == AccessLevel.None
@@ -62,6 +70,9 @@ public static class SpaceDecider
             RequireReview review when review.Required == state.ReviewRequired =>
                 Decision.Reject(new("review-unchanged", $"Space {state.Id} is so already.", ErrorKind.Conflict)),
             RequireReview review => Decision.Accept(new SpaceReviewChanged(state.Id, review.Required, review.OccurredAt)),
+            RequireReadConfirmation confirmation when confirmation.Teams.Order(StringComparer.Ordinal).SequenceEqual(state.ConfirmingTeams.Order(StringComparer.Ordinal)) =>
+                Decision.Reject(new("read-confirmation-unchanged", $"Space {state.Id} asks these teams already.", ErrorKind.Conflict)),
+            RequireReadConfirmation confirmation => Decision.Accept(new SpaceReadConfirmationChanged(state.Id, confirmation.Teams, confirmation.OccurredAt)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a space."),
         };
     }

@@ -24,6 +24,7 @@ public static class SpacesModule
         options.Events.MapEventType<SpaceCreated>("space_created_v1");
         options.Events.MapEventType<SpaceAccessChanged>("space_access_changed_v1");
         options.Events.MapEventType<SpaceReviewChanged>("space_review_changed_v1");
+        options.Events.MapEventType<SpaceReadConfirmationChanged>("space_read_confirmation_changed_v1");
     }
 
     public static RouteGroupBuilder MapSpaces(this RouteGroupBuilder api)
@@ -32,6 +33,7 @@ public static class SpacesModule
         spaces.MapCreateSpace();
         spaces.MapChangeSpaceAccess();
         spaces.MapRequireReview();
+        spaces.MapRequireReadConfirmation();
         spaces.MapStreamReads("/{id}", Spaces);
         spaces.MapSpaceTree();
         spaces.MapListSpaces();

@@ -27,14 +27,14 @@ public static class RemoveAttachmentEndpoint
     private static async Task<Results<Ok<AttachmentView>, ValidationProblem, ProblemHttpResult>> RemoveAsync(
         string id, RemoveAttachmentRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var refusal = await session.LoadAsync<Attachment>(id, cancellationToken) is { } attachment
-            ? await Readers.EditRefusalAsync(http, session, attachment.PageId, cancellationToken)
+        var page = await session.LoadAsync<Attachment>(id, cancellationToken) is { } attachment
+            ? await Readers.PageAccessAsync(http, session, attachment.PageId, cancellationToken)
             : null;
         return await session.DecideAsync(AttachmentsModule.Attachments, id, new FieldErrors(), http, state =>
         {
             // Read once the stream is loaded, as the shared command endpoints do.
             var now = clock.GetUtcNow();
-            return AttachmentDecider.Decide(new RemoveAttachment(id, refusal, PageText.Author(http), (request.OccurredAt ?? now).ToUniversalTime(), now), state);
+            return AttachmentDecider.Decide(new RemoveAttachment(id, page, PageText.Author(http), (request.OccurredAt ?? now).ToUniversalTime(), now), state);
         }, cancellationToken);
     }
 }

@@ -41,15 +41,14 @@ public static class UploadAttachmentEndpoint
 
         var maxBytes = options.Value.MaxBytes;
         var (content, length) = await ReadAsync(http, maxBytes, cancellationToken);
-        var page = await session.LoadAsync<Page>(id, cancellationToken);
-        var refusal = page is null ? null : await Readers.EditRefusalAsync(http, session, id, cancellationToken);
+        var page = await Readers.PageAccessAsync(http, session, id, cancellationToken);
         var (sniffed, sha256) = content is null ? (null, string.Empty) : (FileTypes.Sniff(content), FileTypes.Sha256(content));
         var name = fileName!.Trim();
         var answer = await session.UnderNewIdAsync(http, "ATT", (attempt, attachmentId) =>
         {
             var now = clock.GetUtcNow();
             var command = new UploadAttachment(
-                attachmentId, id, page is not null, refusal, name, sniffed, length, maxBytes, sha256, PageText.Author(http), (occurredAt ?? now).ToUniversalTime(), now);
+                attachmentId, id, page, name, sniffed, length, maxBytes, sha256, PageText.Author(http), (occurredAt ?? now).ToUniversalTime(), now);
             return attempt.StartAsync(AttachmentsModule.Attachments, attachmentId, $"/api/knowledge/attachments/{attachmentId}", http, current =>
             {
                 var decision = AttachmentDecider.Decide(command, current);

@@ -2,6 +2,7 @@ using JinGong.Domain;
 using JinGong.Domain.Regions;
 using JinGong.EventSourcing;
 using JinGong.Http;
+using JinGong.Http.Languages;
 using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,13 +18,20 @@ public sealed record ChangeSpaceAccessRequest(GranteeKind? Kind, string? Name, A
 /// <summary>Whether the space's revisions are published only once an approver has reviewed them (<c>required</c>).</summary>
 public sealed record RequireReviewRequest(bool? Required, DateTimeOffset? OccurredAt) : ICommandRequest;
 
+/// <summary>The teams of OKR's roster whose people are asked to confirm they have read each page's current revision (none: nobody).</summary>
+public sealed record RequireReadConfirmationRequest(IReadOnlyList<string?>? Teams, DateTimeOffset? OccurredAt) : ICommandRequest;
+
 /// <summary>
-/// What a space's administrators change of it — who may do what, whether revisions are reviewed — each decided with the
+/// What a space's administrators change of it — who may do what, whether revisions are reviewed, which teams confirm
+/// reading them — each decided with the
 /// caller's own level in the space and taking the one command path (<c>If-Match</c> and <c>Idempotency-Key</c> honoured).
 /// </summary>
 public static class SpaceCommandEndpoints
 {
     public const int MaxTeamLength = 100;
+
+    /// <summary>More teams than a company has; a list longer is a mistake.</summary>
+    public const int MaxConfirmingTeams = 50;
 
     public static RouteGroupBuilder MapChangeSpaceAccess(this RouteGroupBuilder spaces)
     {
@@ -55,6 +63,21 @@ public static class SpaceCommandEndpoints
                 (request, _) => new FieldErrors().Required("required", request.Required),
                 (id, request, askedBy, occurredAt, now) => new RequireReview(id, request.Required!.Value, askedBy, occurredAt, now))
             .WithSummary("Publish a space's revisions only once an approver has reviewed them, or let its editors publish (the space's administrators)");
+        return spaces;
+    }
+
+    public static RouteGroupBuilder MapRequireReadConfirmation(this RouteGroupBuilder spaces)
+    {
+        spaces.MapSpaceCommand<RequireReadConfirmationRequest>(
+                "/{id}/read-confirmation", "RequireSpaceReadConfirmation",
+                (request, _) => new FieldErrors()
+                    .Check("teams", request.Teams is not null, $"The {Texts.Field("teams")} is required.")
+                    .Check("teams", request.Teams is null || request.Teams.Count <= MaxConfirmingTeams, $"At most {MaxConfirmingTeams} teams are asked.")
+                    .Check("teams", request.Teams is null || request.Teams.All(team => FieldErrors.Trimmed(team) is { Length: <= MaxTeamLength }),
+                        $"Each team is named, in at most {MaxTeamLength} characters."),
+                (id, request, askedBy, occurredAt, now) => new RequireReadConfirmation(
+                    id, [.. request.Teams!.Select(team => FieldErrors.Trimmed(team)!).Distinct(StringComparer.Ordinal)], askedBy, occurredAt, now))
+            .WithSummary("Ask every person of the teams named to confirm they have read each page's current revision, or nobody (the space's administrators)");
         return spaces;
     }
 
