@@ -44,6 +44,10 @@ export type DraftView = Schemas['DraftView'];
 export type NotificationsView = Schemas['NotificationsView'];
 /** What the reader follows and how many of their notifications are unread, as a follow or a read answers it. */
 export type SubscriberView = Schemas['SubscriberView'];
+/** A page whose current revision the reader is asked to confirm reading [阅读确认], and has not. */
+export type PendingReading = Schemas['PendingReading'];
+/** Of the people in the teams a space asks, who confirmed reading every page's current revision: per team, with who is missing which pages, and per page. */
+export type ReadRate = Schemas['ReadRateView'];
 /** What one follows: a page, or every page of a space. */
 export interface Followed {
   kind: 'page' | 'space';
@@ -93,5 +97,13 @@ export const knowledge = {
   changeAccess: (spaceId: string, grant: Schemas['ChangeSpaceAccessRequest'], write: Write) =>
     command<Space>(`${base}/spaces/${segment(spaceId)}/access`, grant, write),
   requireReview: (spaceId: string, required: boolean, write: Write) => command<Space>(`${base}/spaces/${segment(spaceId)}/review`, { required }, write),
+  pendingReadings: () => get<PendingReading[]>(`${base}/read-confirmations/pending`),
+  /** Confirms having read `revision` of the page: the one readers see now. */
+  confirmReading: (id: string, revision: number, idempotencyKey: string) =>
+    post<Schemas['ReadingRecordView']>(`${page(id)}/read-confirmation`, { revision }, idempotencyKey),
+  readRate: (spaceId: string) => get<ReadRate>(`${base}/spaces/${segment(spaceId)}/read-rate`),
+  /** Asks everyone of `teams` to confirm reading each page's current revision (none: nobody). */
+  requireReadConfirmation: (spaceId: string, teams: string[], write: Write) =>
+    command<Space>(`${base}/spaces/${segment(spaceId)}/read-confirmation`, { teams }, write),
   search: (query: { q: string; space?: string; page: number; pageSize: number }) => get<Page<SearchHit>>(`${base}/search`, query),
 };

@@ -16,6 +16,7 @@ import { formatInstant } from '../../lib/format';
 import { PendingDraft } from './Drafts';
 import { FollowButton } from './Following';
 import { PageTextForm } from './PageEditor';
+import { ConfirmReading } from './ReadConfirmations';
 import { parentOptions } from './SpacePage';
 
 const revision = createColumnHelper<RevisionSummary>();
@@ -25,8 +26,9 @@ const chinaMoment = (local: string) => `${local.length === 16 ? `${local}:00` : 
 
 /**
  * A page of the knowledge base: its text rendered from Markdown, as it reads now, at a revision or as of a moment
- * (kept in the address); every revision, any two compared side by side or inline; following it; and for its space's
- * editors, its pending draft with review, the editor with a live preview, rename, move and restore.
+ * (kept in the address); every revision, any two compared side by side or inline; following it; confirming one has
+ * read it where one is asked to; and for its space's editors, its pending draft with review, the editor with a live
+ * preview, rename, move and restore.
  */
 export function PagePage() {
   const { id = '' } = useParams();
@@ -86,6 +88,7 @@ function ShownPage({ record, revisions, query }: { record: ShownRecord<Knowledge
         )}
         <FollowButton followed={{ kind: 'page', id: page.id }} />
       </div>
+      {page.revision && <ConfirmReading page={page} />}
       <Reading query={query} revisions={listed} />
       {page.revision ? <Markdown text={page.revision.body} testId="page-body" /> : <p className="muted">{t('knowledge.notPublished')}</p>}
       {editing && page.draftVersion !== null && <PendingDraft page={record} space={editing.space} access={editing.access} />}

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { knowledge, mayAdminister, mayEdit, type PageNode, type Space } from '../../api/knowledge';
+import { knowledge, mayAdminister, mayApprove, mayEdit, type PageNode, type Space } from '../../api/knowledge';
 import { FoldedCommandForm, numberOf } from '../../commands/CommandForm';
 import { Loading } from '../../components/Loading';
 import { useReloadable } from '../../components/useReloadable';
 import { useLanguage } from '../../i18n/language';
 import { formatInstant } from '../../lib/format';
 import { FollowButton } from './Following';
+import { SpaceReadConfirmation } from './ReadConfirmations';
 import { SpaceAdministration } from './SpaceAdministration';
 
 /**
  * A space [空间] of the knowledge base: its tree of pages, each branch folding; following it; its editors write a new
- * page here, and its administrators say who may do what in it and whether its revisions are reviewed.
+ * page here, its administrators say who may do what in it, whether its revisions are reviewed and which teams confirm
+ * reading them, and its approvers read who has.
  */
 export function SpacePage() {
   const { id = '' } = useParams();
@@ -43,6 +45,10 @@ export function SpacePage() {
             )}
             {mayEdit(access) && <NewPage space={space} pages={pages} />}
             {mayAdminister(access) && <SpaceAdministration space={space} reload={tree.reload} />}
+            {/* A rules space is where confirming one has read is asked; another space shows it once it asks. */}
+            {mayApprove(access) && (space.kind === 'Rules' || space.confirmingTeams.length > 0) && (
+              <SpaceReadConfirmation space={space} access={access} reload={tree.reload} />
+            )}
           </>
         )}
       </Loading>
