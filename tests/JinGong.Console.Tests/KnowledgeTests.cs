@@ -11,7 +11,8 @@ namespace JinGong.Console.Tests;
 /// The knowledge base [知识库] in the console, over the demo company's Chinese pages: a search finds what the API finds,
 /// its query marked; two revisions compared show the lines that changed; an editor publishes a revision from the editor;
 /// a hostile page runs nothing; a follower is told of a revision and marks it read; a draft is reviewed before readers
-/// see it; a space's administrator grants access and requires review. Each checked against the API's own answer,
+/// see it; a space's administrator grants access and requires review; a team asked confirms reading and the read rate
+/// says so. Each checked against the API's own answer,
 /// never against ids written here; each on a space and people of its own where it changes them.
 /// </summary>
 [Collection(ConsoleFixture.Collection)]
@@ -25,6 +26,9 @@ public sealed class KnowledgeTests(ConsoleFixture console)
 
     /// <summary>The unread count is read once a page's own reads are done, which on a loaded machine can take longer than an assertion's usual 5 s.</summary>
     private static readonly LocatorAssertionsToHaveAttributeOptions Patiently = new() { Timeout = 30_000 };
+
+    /// <summary>The region of the people a test puts on the roster.</summary>
+    private const string Region = "east";
 
     [Fact]
     public async Task a_chinese_search_finds_the_pages_the_api_finds_with_the_query_marked_in_the_snippet()
@@ -249,6 +253,58 @@ public sealed class KnowledgeTests(ConsoleFixture console)
             && grant.GetProperty("level").GetString() == "Approve");
     }
 
+    [Fact]
+    public async Task a_person_of_a_team_a_rules_space_asks_confirms_reading_from_the_banner_and_the_space_reads_the_rate_as_the_api_counts()
+    {
+        var team = GatewayRequests.Unique("质量部");
+        var space = await NewSpaceAsync("阅读确认测试");
+        var id = await WritePageAsync("# 安全生产规范\n\n- 进入矿区须佩戴安全帽", space);
+        using var reader = await NewRosterPersonAsync("kb.confirmer", team);
+
+        // The space's administrator asks the team, chosen among the roster's, from the space page.
+        var administering = await console.SignedInPageAsync($"/knowledge/spaces/{space}");
+        await administering.GetByText("设置须确认阅读的团队").ClickAsync();
+        var form = administering.GetByTestId("command-confirming-teams");
+        await form.GetByLabel(team).CheckAsync();
+        await form.Locator("[type=submit]").ClickAsync();
+        await Expect(administering.GetByTestId("confirming-teams")).ToHaveAttributeAsync("data-teams", team);
+        (await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/tree")).GetProperty("space").GetProperty("confirmingTeams")
+            .EnumerateArray().Select(asked => asked.GetString()).Should().Equal(team);
+
+        // The knowledge base learns the reader's team from the roster over the bus.
+        var pending = await Eventually.ReturnsAsync(
+            _ => reader.GetOkAsync("/api/knowledge/read-confirmations/pending"), list => list.GetArrayLength() > 0, TimeSpan.FromSeconds(60), "the reader's pages to confirm");
+        pending.EnumerateArray().Select(reading => reading.GetProperty("pageId").GetString()).Should().Equal(id);
+        var revision = pending[0].GetProperty("revision").GetInt32().ToString();
+        var before = await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/read-rate");
+        before.GetProperty("byTeam")[0].GetProperty("missing").EnumerateArray().Select(person => person.GetProperty("id").GetString()).Should().Equal(reader.Id);
+        await administering.ReloadAsync();
+        await Expect(administering.GetByTestId("read-rate")).ToHaveAttributeAsync("data-confirmed", before.GetProperty("confirmed").GetInt32().ToString());
+        await Expect(administering.GetByTestId("missing-person")).ToHaveAttributeAsync("data-person", reader.Id);
+
+        var reading = await console.SignedInPageAsync("/knowledge", person: reader.Credentials);
+        var listed = reading.GetByTestId("pending-reading");
+        await Expect(listed).ToHaveCountAsync(1);
+        await Expect(listed).ToHaveAttributeAsync("data-page", id);
+        await Expect(listed).ToHaveAttributeAsync("data-revision", revision);
+        await listed.Locator("a").ClickAsync();
+        var banner = reading.GetByTestId("read-confirmation");
+        await Expect(banner).ToHaveAttributeAsync("data-revision", revision, Patiently);
+        await ConsoleFixture.ScreenshotAsync(reading, "knowledge-read-confirmation");
+        await banner.GetByTestId("command-confirm-reading").ClickAsync();
+        await Expect(banner).ToHaveCountAsync(0);
+        (await reader.GetOkAsync("/api/knowledge/read-confirmations/pending")).GetArrayLength().Should().Be(0);
+
+        var after = await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/read-rate");
+        after.GetProperty("confirmed").GetInt32().Should().Be(after.GetProperty("people").GetInt32());
+        await administering.ReloadAsync();
+        var rate = administering.GetByTestId("read-rate");
+        await Expect(rate).ToHaveAttributeAsync("data-confirmed", after.GetProperty("confirmed").GetInt32().ToString());
+        await Expect(rate).ToHaveAttributeAsync("data-people", after.GetProperty("people").GetInt32().ToString());
+        await Expect(administering.GetByTestId("missing-person")).ToHaveCountAsync(0);
+        await ConsoleFixture.ScreenshotAsync(administering, "knowledge-read-rate");
+    }
+
     private static string Collapsed(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>The demo page titled <paramref name="title"/>, as search finds it.</summary>
@@ -273,11 +329,27 @@ public sealed class KnowledgeTests(ConsoleFixture console)
             .GetProperty("id").GetString()!;
 
     /// <summary>A person of the test's own with one role (none bound to a region), an account opened by the administrator, and their own client of the API.</summary>
-    private async Task<Person> NewPersonAsync(string name, string role)
+    private Task<Person> NewPersonAsync(string name, string role) => AccountAsync(GatewayRequests.Unique(name), role);
+
+    /// <summary>A person of the test's own on the roster, in <paramref name="team"/>: a sales rep of the east, as identity opens their account, given a password.</summary>
+    private async Task<Person> NewRosterPersonAsync(string name, string team)
     {
         var id = GatewayRequests.Unique(name);
-        using var opened = await console.System.Gateway.PutAsJsonAsync($"/api/identity/accounts/{id}", new { name = id, roles = new[] { role }, password = Person.Password });
-        opened.StatusCode.Should().Be(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        using (var imported = await console.System.Gateway.PostAsJsonAsync("/api/okr/people/import", new { people = new[] { new { id, name = id, team, region = Region } } }))
+        {
+            imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        }
+
+        // Identity opens the account as the roster says; a password given before that would be reset by it.
+        await console.System.AccountWhenAsync(id, account => account.GetProperty("region").GetString() == Region);
+        return await AccountAsync(id, "sales-rep", Region);
+    }
+
+    /// <summary>Opens (or sets) <paramref name="id"/>'s account with one role and a password, as the administrator.</summary>
+    private async Task<Person> AccountAsync(string id, string role, string? region = null)
+    {
+        using var opened = await console.System.Gateway.PutAsJsonAsync($"/api/identity/accounts/{id}", new { name = id, roles = new[] { role }, region, password = Person.Password });
+        ((int)opened.StatusCode).Should().BeOneOf([200, 201], await opened.Content.ReadAsStringAsync());
         return new Person(id, console.System.SignedInAs(id, Person.Password));
     }
 
