@@ -112,6 +112,7 @@ public sealed class PageDeciderTests
         var approved = Spec.Given([.. submitted, new PageDraftApproved("PAGE-A", 1, "wang.fang", Now), new PageRevisionPublished("PAGE-A", 1, "考勤规定", "九点前打卡。", "li.wei", Now)]).State!;
         approved.Published.Should().BeTrue();
         approved.Draft.Should().BeNull("the approved draft is the page's revision now");
+        approved.Current.Should().Be(new Revision(1, "考勤规定", "九点前打卡。", "li.wei", Now, null, ApprovedBy: "wang.fang"), "the revision names who reviewed it");
     }
 
     [Fact]

@@ -92,3 +92,22 @@ public sealed class SpaceDeciderTests
         Spec.Given(Opened).When(ask with { AskedBy = AccessLevel.None }).ThenRejects("space-not-found");
     }
 }
+
+/// <summary>A space's document as stored before a field was added still reads.</summary>
+public sealed class StoredSpaceTests
+{
+    [Fact]
+    public void a_space_stored_before_teams_were_asked_to_confirm_reading_reads_as_asking_none()
+    {
+        const string stored = """
+            {"id":"SPACE-1","name":"规章制度","kind":"Rules","description":null,"grants":[],"reviewRequired":false,
+             "createdAt":"2026-01-01T00:00:00Z","lastOccurredAt":"2026-01-01T00:00:00Z"}
+            """;
+        var space = System.Text.Json.JsonSerializer.Deserialize<Space>(stored, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+        {
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        })!;
+        space.ConfirmingTeams.Should().BeEmpty();
+        SpaceView.From(space, 1).ConfirmingTeams.Should().BeEmpty();
+    }
+}

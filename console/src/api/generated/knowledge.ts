@@ -824,6 +824,7 @@ export interface components {
             savedAt: string;
             submitted: boolean;
             returnedBecause: null | string;
+            approvedBy?: null | string;
         };
         DraftVersionRequest: {
             /** Format: int32 */
@@ -1117,6 +1118,7 @@ export interface components {
             publishedAt: string;
             /** Format: int32 */
             restoredFrom: null | number;
+            approvedBy?: null | string;
         };
         RevisionDiff: {
             pageId: string;
@@ -1137,6 +1139,7 @@ export interface components {
             number: number;
             title: string;
             author: string;
+            approvedBy: null | string;
             /** Format: date-time */
             publishedAt: string;
             /** Format: int32 */

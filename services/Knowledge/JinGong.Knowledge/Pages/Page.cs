@@ -42,11 +42,17 @@ public sealed record PageDraftReturned(string PageId, int DraftVersion, string R
 /// <summary>The draft was thrown away; the page reads as its last revision.</summary>
 public sealed record PageDraftDiscarded(string PageId, string DiscardedBy, DateTimeOffset OccurredAt) : IPageEvent;
 
-/// <summary>What the page's editors are working on: a version of the text not yet published, and whether it awaits review.</summary>
-public sealed record Draft(int Version, string Title, string Body, string Author, DateTimeOffset SavedAt, bool Submitted, string? ReturnedBecause);
+/// <summary>
+/// What the page's editors are working on: a version of the text not yet published, whether it awaits review, and who
+/// approved it (in the moment between its approval and the revision published beside it).
+/// </summary>
+public sealed record Draft(int Version, string Title, string Body, string Author, DateTimeOffset SavedAt, bool Submitted, string? ReturnedBecause, string? ApprovedBy = null);
 
-/// <summary>One published text of a page; <see cref="RestoredFrom"/> names the revision it republished, if it did.</summary>
-public sealed record Revision(int Number, string Title, string Body, string Author, DateTimeOffset PublishedAt, int? RestoredFrom);
+/// <summary>
+/// One published text of a page; <see cref="RestoredFrom"/> names the revision it republished, if it did, and
+/// <see cref="ApprovedBy"/> the approver who reviewed it, where its space reviews revisions.
+/// </summary>
+public sealed record Revision(int Number, string Title, string Body, string Author, DateTimeOffset PublishedAt, int? RestoredFrom, string? ApprovedBy = null);
 
 /// <summary>A page [页面] of a space, with every revision it was ever published in.</summary>
 public sealed record Page(
@@ -76,7 +82,7 @@ public sealed record Page(
         (_, PageRevisionPublished published) => state with
         {
             Title = published.Title,
-            Revisions = [.. state.Revisions, new Revision(published.Revision, published.Title, published.Body, published.Author, published.OccurredAt, null)],
+            Revisions = [.. state.Revisions, new Revision(published.Revision, published.Title, published.Body, published.Author, published.OccurredAt, null, state.Draft?.ApprovedBy)],
             // A revision is published from the draft when there is one (the decider sees to it), which it ends.
             Draft = null,
             LastOccurredAt = published.OccurredAt,
@@ -89,7 +95,7 @@ public sealed record Page(
             LastOccurredAt = saved.OccurredAt,
         },
         (_, PageDraftSubmitted submitted) => state with { Draft = state.Draft! with { Submitted = true, ReturnedBecause = null }, LastOccurredAt = submitted.OccurredAt },
-        (_, PageDraftApproved approved) => state with { LastOccurredAt = approved.OccurredAt },
+        (_, PageDraftApproved approved) => state with { Draft = state.Draft! with { ApprovedBy = approved.Approver }, LastOccurredAt = approved.OccurredAt },
         (_, PageDraftReturned returned) => state with { Draft = state.Draft! with { Submitted = false, ReturnedBecause = returned.Reason }, LastOccurredAt = returned.OccurredAt },
         (_, PageDraftDiscarded discarded) => state with
         {

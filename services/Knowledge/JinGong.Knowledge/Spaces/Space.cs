@@ -59,6 +59,9 @@ public sealed record Space(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastOccurredAt) : IEvolving<Space>
 {
+    /// <summary>None when a space stored before teams were asked is read (its document has no such field until rebuilt).</summary>
+    public IReadOnlyList<string> ConfirmingTeams { get; init; } = ConfirmingTeams ?? [];
+
     /// <summary>The level granted to <paramref name="grantee"/> itself (not through anything else it belongs to).</summary>
     public AccessLevel GrantedTo(Grantee grantee) => Grants.FirstOrDefault(grant => grant.Grantee == grantee)?.Level ?? AccessLevel.None;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace JinGong.Knowledge.Pages.Reading;
 
 /// <summary>A revision in a page's list: who published it when, and which revision it restored, if any.</summary>
-public sealed record RevisionSummary(int Number, string Title, string Author, DateTimeOffset PublishedAt, int? RestoredFrom, int Length);
+public sealed record RevisionSummary(int Number, string Title, string Author, string? ApprovedBy, DateTimeOffset PublishedAt, int? RestoredFrom, int Length);
 
 public enum DiffLineKind
 {
@@ -38,7 +38,7 @@ public static class RevisionEndpoints
     private static async Task<Results<Ok<IReadOnlyList<RevisionSummary>>, ProblemHttpResult>> ListAsync(string id, HttpContext http, IQuerySession session, CancellationToken cancellationToken) =>
         (await PageReads.CurrentAsync(http, session, id, cancellationToken)).Page is { } page
             ? TypedResults.Ok<IReadOnlyList<RevisionSummary>>(
-                [.. page.Revisions.Select(revision => new RevisionSummary(revision.Number, revision.Title, revision.Author, revision.PublishedAt, revision.RestoredFrom, revision.Body.Length))])
+                [.. page.Revisions.Select(revision => new RevisionSummary(revision.Number, revision.Title, revision.Author, revision.ApprovedBy, revision.PublishedAt, revision.RestoredFrom, revision.Body.Length))])
             : Problems.From(PageDecider.NotFound(id));
 
     private static async Task<Results<Ok<RevisionDiff>, ValidationProblem, ProblemHttpResult>> DiffAsync(
