@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, type SignedInUser } from './auth/auth';
 import { UserProvider } from './auth/user';
@@ -6,7 +6,9 @@ import { useLanguage } from './i18n/language';
 import { ChartsPage } from './pages/ChartsPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
+import { FollowingProvider, UnreadBadge } from './pages/knowledge/Following';
 import { KnowledgePage } from './pages/knowledge/KnowledgePage';
+import { NotificationsPage } from './pages/knowledge/NotificationsPage';
 import { PagePage } from './pages/knowledge/PagePage';
 import { KnowledgeSearchPage } from './pages/knowledge/SearchPage';
 import { SpacePage } from './pages/knowledge/SpacePage';
@@ -37,55 +39,61 @@ export function App({ user }: { user: SignedInUser }) {
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <BrowserRouter>
-      <a className="skip" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="top">
-        <span className="brand">{t('app.title')}</span>
-        <button type="button" className="menu" data-testid="menu" aria-expanded={menuOpen} aria-controls="navigation" onClick={() => setMenuOpen((open) => !open)}>
-          {t('app.menu')}
-        </button>
-        <nav id="navigation" className={menuOpen ? 'open' : undefined} aria-label={t('app.navigation')}>
-          {navigation.map(([path, label]) => (
-            <NavLink key={path} to={path} end={path === '/orders'} onClick={() => setMenuOpen(false)}>
-              {t(label)}
-            </NavLink>
-          ))}
-        </nav>
-        <span className="user" data-testid="user">
-          {user.name}
-          <small data-testid="roles">{[...user.roles, user.region].filter(Boolean).join(' · ')}</small>
-        </span>
-        <button type="button" data-testid="language" onClick={toggle}>
-          {t('language.switch')}
-        </button>
-        <button type="button" data-testid="sign-out" onClick={() => void signOut()}>
-          {t('user.signOut')}
-        </button>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <UserProvider user={user}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/inventory" replace />} />
-            <Route path="/inventory" element={<InventoryPage />} />
-            <Route path="/vehicles/:code" element={<VehiclePage />} />
-            <Route path="/opportunities/new" element={<OpportunityFormPage />} />
-            <Route path="/opportunities/:id" element={<OpportunityPage />} />
-            <Route path="/pipeline" element={<PipelinePage />} />
-            <Route path="/orders" element={<OrdersPage />} />
-            <Route path="/orders/:id" element={<OrderPage />} />
-            <Route path="/dispatch" element={<DispatchPage />} />
-            <Route path="/okr" element={<OkrPage />} />
-            <Route path="/people" element={<PeoplePage />} />
-            <Route path="/charts" element={<ChartsPage />} />
-            <Route path="/knowledge" element={<KnowledgePage />} />
-            <Route path="/knowledge/search" element={<KnowledgeSearchPage />} />
-            <Route path="/knowledge/spaces/:id" element={<SpacePage />} />
-            <Route path="/knowledge/pages/:id" element={<PagePage />} />
-            <Route path="*" element={<Navigate to="/inventory" replace />} />
-          </Routes>
-        </UserProvider>
-      </main>
+      <FollowingProvider>
+        <a className="skip" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <header className="top">
+          <span className="brand">{t('app.title')}</span>
+          <button type="button" className="menu" data-testid="menu" aria-expanded={menuOpen} aria-controls="navigation" onClick={() => setMenuOpen((open) => !open)}>
+            {t('app.menu')}
+          </button>
+          <nav id="navigation" className={menuOpen ? 'open' : undefined} aria-label={t('app.navigation')}>
+            {navigation.map(([path, label]) => (
+              <Fragment key={path}>
+                <NavLink to={path} end={path === '/orders'} onClick={() => setMenuOpen(false)}>
+                  {t(label)}
+                </NavLink>
+                {path === '/knowledge' && <UnreadBadge onClick={() => setMenuOpen(false)} />}
+              </Fragment>
+            ))}
+          </nav>
+          <span className="user" data-testid="user">
+            {user.name}
+            <small data-testid="roles">{[...user.roles, user.region].filter(Boolean).join(' · ')}</small>
+          </span>
+          <button type="button" data-testid="language" onClick={toggle}>
+            {t('language.switch')}
+          </button>
+          <button type="button" data-testid="sign-out" onClick={() => void signOut()}>
+            {t('user.signOut')}
+          </button>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <UserProvider user={user}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/inventory" replace />} />
+              <Route path="/inventory" element={<InventoryPage />} />
+              <Route path="/vehicles/:code" element={<VehiclePage />} />
+              <Route path="/opportunities/new" element={<OpportunityFormPage />} />
+              <Route path="/opportunities/:id" element={<OpportunityPage />} />
+              <Route path="/pipeline" element={<PipelinePage />} />
+              <Route path="/orders" element={<OrdersPage />} />
+              <Route path="/orders/:id" element={<OrderPage />} />
+              <Route path="/dispatch" element={<DispatchPage />} />
+              <Route path="/okr" element={<OkrPage />} />
+              <Route path="/people" element={<PeoplePage />} />
+              <Route path="/charts" element={<ChartsPage />} />
+              <Route path="/knowledge" element={<KnowledgePage />} />
+              <Route path="/knowledge/search" element={<KnowledgeSearchPage />} />
+              <Route path="/knowledge/notifications" element={<NotificationsPage />} />
+              <Route path="/knowledge/spaces/:id" element={<SpacePage />} />
+              <Route path="/knowledge/pages/:id" element={<PagePage />} />
+              <Route path="*" element={<Navigate to="/inventory" replace />} />
+            </Routes>
+          </UserProvider>
+        </main>
+      </FollowingProvider>
     </BrowserRouter>
   );
 }

@@ -47,8 +47,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await firstPage.Context.CloseAsync();
     }
 
-    /// <summary>A new browser context signed in as the administrator through the console's own sign-in, at <paramref name="path"/>.</summary>
-    public async Task<IPage> SignedInPageAsync(string path, TimeSpan? navigationTimeout = null)
+    /// <summary>
+    /// A new browser context signed in through the console's own sign-in, at <paramref name="path"/>: as the administrator,
+    /// or as <paramref name="person"/> (an account a test opened with its password).
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string path, TimeSpan? navigationTimeout = null, (string User, string Password)? person = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -71,8 +74,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
         page.RequestFailed += (_, request) => pending.TryRemove(request, out byte _);
         await page.GotoAsync(path);
         // Not signed in: the console sends the browser to identity's sign-in page, and back once signed in.
-        await page.Locator("#username").FillAsync(SignIn.Administrator);
-        await page.Locator("#password").FillAsync(SignIn.AdministratorPassword(System.DataDirectory));
+        var (user, password) = person ?? (SignIn.Administrator, SignIn.AdministratorPassword(System.DataDirectory));
+        await page.Locator("#username").FillAsync(user);
+        await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();
         try
         {

@@ -27,12 +27,15 @@ public sealed class DeviceAndAccessibilityTests(ConsoleFixture console)
         var revised = (await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/tree")).GetProperty("pages").EnumerateArray()
             .MaxBy(node => node.GetProperty("revisions").GetInt32());
         var (knowledgePage, compared) = (revised.GetProperty("id").GetString(), revised.GetProperty("revisions").GetInt32() >= 2);
+        // The demo company's rules, which every team is asked to confirm reading: the space shows its approvers the read rate.
+        var rules = (await console.System.GetOkAsync("/api/knowledge/spaces?kind=Rules&pageSize=100")).GetProperty("items").EnumerateArray()
+            .First(found => found.GetProperty("name").GetString() == "规章制度").GetProperty("id").GetString();
         return
         [
             ("/inventory", "inventory-row"), ($"/vehicles/{code}", "vehicle-history"), ("/orders", "order-row"), ($"/orders/{order}", "order-lines"),
             ("/pipeline", "opportunity-row"), ("/okr", "okr-board"), ("/charts", "chart-receivables"),
             ("/knowledge", "space"), ($"/knowledge/spaces/{space}", "page-tree"), (compared ? $"/knowledge/pages/{knowledgePage}?from=1&to=2" : $"/knowledge/pages/{knowledgePage}", compared ? "diff" : "page-body"),
-            ($"/knowledge/search?q={Uri.EscapeDataString("电池")}", "search-hit"),
+            ($"/knowledge/search?q={Uri.EscapeDataString("电池")}", "search-hit"), ("/knowledge/notifications", "notifications"), ($"/knowledge/spaces/{rules}", "read-rate"),
         ];
     }
 

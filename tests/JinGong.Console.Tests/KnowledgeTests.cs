@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using JinGong.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -8,7 +10,10 @@ namespace JinGong.Console.Tests;
 /// <summary>
 /// The knowledge base [知识库] in the console, over the demo company's Chinese pages: a search finds what the API finds,
 /// its query marked; two revisions compared show the lines that changed; an editor publishes a revision from the editor;
-/// a hostile page runs nothing. Each checked against the API's own answer, never against ids written here.
+/// a hostile page runs nothing; a follower is told of a revision and marks it read; a draft is reviewed before readers
+/// see it; a space's administrator grants access and requires review; a team asked confirms reading and the read rate
+/// says so. Each checked against the API's own answer,
+/// never against ids written here; each on a space and people of its own where it changes them.
 /// </summary>
 [Collection(ConsoleFixture.Collection)]
 public sealed class KnowledgeTests(ConsoleFixture console)
@@ -18,6 +23,12 @@ public sealed class KnowledgeTests(ConsoleFixture console)
 
     /// <summary>The total cost of ownership page of the marketing toolkit, revised later in the year.</summary>
     private const string RevisedPageTitle = "电动化总拥有成本对比";
+
+    /// <summary>The unread count is read once a page's own reads are done, which on a loaded machine can take longer than an assertion's usual 5 s.</summary>
+    private static readonly LocatorAssertionsToHaveAttributeOptions Patiently = new() { Timeout = 30_000 };
+
+    /// <summary>The region of the people a test puts on the roster.</summary>
+    private const string Region = "east";
 
     [Fact]
     public async Task a_chinese_search_finds_the_pages_the_api_finds_with_the_query_marked_in_the_snippet()
@@ -122,6 +133,178 @@ public sealed class KnowledgeTests(ConsoleFixture console)
         await ConsoleFixture.ScreenshotAsync(page, "knowledge-hostile");
     }
 
+    [Fact]
+    public async Task a_follower_of_a_space_sees_the_unread_count_go_up_when_a_page_of_it_is_revised_opens_the_notice_and_marks_it_read()
+    {
+        var space = await NewSpaceAsync("关注测试");
+        var id = await WritePageAsync("# 月度简报\n\n- 初稿", space);
+        using var follower = await NewPersonAsync("kb.follower", "dispatcher");
+
+        var page = await console.SignedInPageAsync($"/knowledge/spaces/{space}", person: follower.Credentials);
+        await page.GetByTestId("command-follow").ClickAsync();
+        await Expect(page.GetByTestId("command-unfollow")).ToBeVisibleAsync();
+        (await follower.NotificationsAsync()).GetProperty("spaces").EnumerateArray().Select(followed => followed.GetString()).Should().Contain(space);
+        var badge = page.GetByTestId("unread-badge");
+        var before = (await follower.NotificationsAsync()).GetProperty("unread").GetInt32();
+        await Expect(badge).ToHaveAttributeAsync("data-unread", before.ToString(), Patiently);
+
+        // Another person publishes: the follower is told over the bus.
+        await console.System.PostOkAsync($"/api/knowledge/pages/{id}/revisions", new { title = "月度简报", body = "# 月度简报\n\n- 定稿：**十一月交付 12 台**" });
+        var told = await Eventually.ReturnsAsync(
+            _ => follower.NotificationsAsync(),
+            view => view.GetProperty("items").EnumerateArray().Any(notice => notice.GetProperty("pageId").GetString() == id && notice.GetProperty("revision").GetInt32() == 2),
+            TimeSpan.FromSeconds(60),
+            "the follower's notice of revision 2");
+        var notice = told.GetProperty("items").EnumerateArray().First(item => item.GetProperty("pageId").GetString() == id);
+        var unread = told.GetProperty("unread").GetInt32();
+        unread.Should().BeGreaterThan(before);
+
+        // The count is read again as the console is navigated.
+        await page.Locator("nav#navigation a[href='/knowledge']").ClickAsync();
+        await Expect(badge).ToHaveAttributeAsync("data-unread", unread.ToString(), Patiently);
+        await badge.ClickAsync();
+        var shown = page.Locator($"[data-testid=notification][data-number='{notice.GetProperty("number").GetInt32()}']");
+        await Expect(shown).ToHaveAttributeAsync("data-read", "false");
+        await Expect(shown).ToHaveAttributeAsync("data-page", id);
+        await Expect(shown.GetByTestId("notification-title")).ToHaveTextAsync(notice.GetProperty("title").GetString()!);
+        (await page.GetByTestId("notification").First.GetAttributeAsync("data-number")).Should().Be(
+            told.GetProperty("items")[0].GetProperty("number").GetInt32().ToString(), "newest first, as the API lists them");
+        await ConsoleFixture.ScreenshotAsync(page, "knowledge-notifications");
+
+        await shown.GetByTestId("notification-title").ClickAsync();
+        await Expect(page.GetByTestId("page-reading")).ToHaveAttributeAsync("data-revision", "2");
+        await Expect(page.GetByTestId("page-body").Locator("strong")).ToHaveTextAsync("十一月交付 12 台");
+
+        await page.GoBackAsync();
+        await shown.GetByTestId("command-read").ClickAsync();
+        await Expect(shown).ToHaveAttributeAsync("data-read", "true");
+        var after = await follower.NotificationsAsync();
+        after.GetProperty("items").EnumerateArray().First(item => item.GetProperty("number").GetInt32() == notice.GetProperty("number").GetInt32())
+            .GetProperty("read").GetBoolean().Should().BeTrue();
+        after.GetProperty("unread").GetInt32().Should().Be(unread - 1);
+        await Expect(badge).ToHaveAttributeAsync("data-unread", (unread - 1).ToString(), Patiently);
+    }
+
+    [Fact]
+    public async Task in_a_space_that_reviews_its_revisions_a_draft_an_editor_submits_is_published_once_another_person_approves_it()
+    {
+        using var editor = await NewPersonAsync("kb.editor", "finance");
+        using var approver = await NewPersonAsync("kb.approver", "executive");
+        using var reader = await NewPersonAsync("kb.reader", "dispatcher");
+        var space = await NewSpaceAsync("审核测试", editors: ["finance"]);
+        var id = await WritePageAsync("# 报销流程\n\n- 提交发票", space);
+        await console.System.PostOkAsync($"/api/knowledge/spaces/{space}/access", new { kind = "Role", name = "executive", level = "Approve" });
+        await console.System.PostOkAsync($"/api/knowledge/spaces/{space}/review", new { required = true });
+
+        var writing = await console.SignedInPageAsync($"/knowledge/pages/{id}", person: editor.Credentials);
+        await writing.GetByText("撰写草稿").ClickAsync();
+        await Expect(writing.GetByText("编辑页面")).ToHaveCountAsync(0);
+        var form = writing.GetByTestId("command-save-draft");
+        await form.GetByTestId("editor-body").FillAsync("# 报销流程\n\n- 提交发票\n- 部门经理 **三日内审批**");
+        await form.Locator("[type=submit]").ClickAsync();
+        var draft = writing.GetByTestId("draft");
+        var saved = (await editor.GetOkAsync($"/api/knowledge/pages/{id}/draft")).GetProperty("draft");
+        await Expect(draft).ToHaveAttributeAsync("data-version", saved.GetProperty("version").GetInt32().ToString());
+        await Expect(draft).ToHaveAttributeAsync("data-submitted", "false");
+        await draft.GetByText("预览草稿").ClickAsync();
+        await Expect(draft.GetByTestId("draft-body").Locator("strong")).ToHaveTextAsync("三日内审批");
+        await draft.GetByTestId("command-submit-draft").Locator("[type=submit]").ClickAsync();
+        await Expect(draft).ToHaveAttributeAsync("data-submitted", "true");
+        (await editor.GetOkAsync($"/api/knowledge/pages/{id}/draft")).GetProperty("draft").GetProperty("submitted").GetBoolean().Should().BeTrue();
+        await ConsoleFixture.ScreenshotAsync(writing, "knowledge-draft-submitted");
+        (await reader.GetOkAsync($"/api/knowledge/pages/{id}")).GetProperty("revision").GetProperty("number").GetInt32().Should().Be(1, "readers see nothing of a draft under review");
+
+        var reviewing = await console.SignedInPageAsync($"/knowledge/pages/{id}", person: approver.Credentials);
+        await reviewing.GetByTestId("draft").GetByTestId("command-approve-draft").Locator("[type=submit]").ClickAsync();
+        await Expect(reviewing.GetByTestId("draft")).ToHaveCountAsync(0);
+        await Expect(reviewing.GetByTestId("page-body").Locator("strong")).ToHaveTextAsync("三日内审批");
+
+        var published = await reader.GetOkAsync($"/api/knowledge/pages/{id}");
+        published.GetProperty("revision").GetProperty("body").GetString().Should().Contain("部门经理 **三日内审批**");
+        published.GetProperty("revision").GetProperty("author").GetString().Should().Be(editor.Id, "the draft's author wrote the revision");
+        var reading = await console.SignedInPageAsync($"/knowledge/pages/{id}", person: reader.Credentials);
+        await Expect(reading.GetByTestId("page-reading")).ToHaveAttributeAsync("data-revision", published.GetProperty("revision").GetProperty("number").GetInt32().ToString());
+        await Expect(reading.GetByTestId("page-body").Locator("strong")).ToHaveTextAsync("三日内审批");
+        await Expect(reading.GetByTestId("revision-row")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task a_spaces_administrator_grants_a_role_approval_and_requires_review_from_the_space_page_as_the_api_then_says()
+    {
+        var space = await NewSpaceAsync("管理测试");
+        var grants = (await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/tree")).GetProperty("space").GetProperty("grants").GetArrayLength();
+
+        var page = await console.SignedInPageAsync($"/knowledge/spaces/{space}");
+        await Expect(page.GetByTestId("grant")).ToHaveCountAsync(grants);
+        var form = page.GetByTestId("command-grant-access");
+        await form.Locator("select[name=kind]").SelectOptionAsync("Role");
+        await form.Locator("select[name=name]").SelectOptionAsync("executive");
+        await form.Locator("select[name=level]").SelectOptionAsync("Approve");
+        await form.Locator("[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("grant")).ToHaveCountAsync(grants + 1);
+        await page.GetByTestId("command-require-review").Locator("[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("review-required")).ToHaveAttributeAsync("data-required", "true");
+        await ConsoleFixture.ScreenshotAsync(page, "knowledge-space-administration");
+
+        var now = (await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/tree")).GetProperty("space");
+        now.GetProperty("reviewRequired").GetBoolean().Should().BeTrue();
+        now.GetProperty("grants").EnumerateArray().Should().ContainSingle(grant =>
+            grant.GetProperty("grantee").GetProperty("kind").GetString() == "Role" && grant.GetProperty("grantee").GetProperty("name").GetString() == "executive"
+            && grant.GetProperty("level").GetString() == "Approve");
+    }
+
+    [Fact]
+    public async Task a_person_of_a_team_a_rules_space_asks_confirms_reading_from_the_banner_and_the_space_reads_the_rate_as_the_api_counts()
+    {
+        var team = GatewayRequests.Unique("质量部");
+        var space = await NewSpaceAsync("阅读确认测试");
+        var id = await WritePageAsync("# 安全生产规范\n\n- 进入矿区须佩戴安全帽", space);
+        using var reader = await NewRosterPersonAsync("kb.confirmer", team);
+
+        // The space's administrator asks the team, chosen among the roster's, from the space page.
+        var administering = await console.SignedInPageAsync($"/knowledge/spaces/{space}");
+        await administering.GetByText("设置须确认阅读的团队").ClickAsync();
+        var form = administering.GetByTestId("command-confirming-teams");
+        await form.GetByLabel(team).CheckAsync();
+        await form.Locator("[type=submit]").ClickAsync();
+        await Expect(administering.GetByTestId("confirming-teams")).ToHaveAttributeAsync("data-teams", team);
+        (await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/tree")).GetProperty("space").GetProperty("confirmingTeams")
+            .EnumerateArray().Select(asked => asked.GetString()).Should().Equal(team);
+
+        // The knowledge base learns the reader's team from the roster over the bus.
+        var pending = await Eventually.ReturnsAsync(
+            _ => reader.GetOkAsync("/api/knowledge/read-confirmations/pending"), list => list.GetArrayLength() > 0, TimeSpan.FromSeconds(60), "the reader's pages to confirm");
+        pending.EnumerateArray().Select(reading => reading.GetProperty("pageId").GetString()).Should().Equal(id);
+        var revision = pending[0].GetProperty("revision").GetInt32().ToString();
+        var before = await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/read-rate");
+        before.GetProperty("byTeam")[0].GetProperty("missing").EnumerateArray().Select(person => person.GetProperty("id").GetString()).Should().Equal(reader.Id);
+        await administering.ReloadAsync();
+        await Expect(administering.GetByTestId("read-rate")).ToHaveAttributeAsync("data-confirmed", before.GetProperty("confirmed").GetInt32().ToString());
+        await Expect(administering.GetByTestId("missing-person")).ToHaveAttributeAsync("data-person", reader.Id);
+
+        var reading = await console.SignedInPageAsync("/knowledge", person: reader.Credentials);
+        var listed = reading.GetByTestId("pending-reading");
+        await Expect(listed).ToHaveCountAsync(1);
+        await Expect(listed).ToHaveAttributeAsync("data-page", id);
+        await Expect(listed).ToHaveAttributeAsync("data-revision", revision);
+        await listed.Locator("a").ClickAsync();
+        var banner = reading.GetByTestId("read-confirmation");
+        await Expect(banner).ToHaveAttributeAsync("data-revision", revision, Patiently);
+        await ConsoleFixture.ScreenshotAsync(reading, "knowledge-read-confirmation");
+        await banner.GetByTestId("command-confirm-reading").ClickAsync();
+        await Expect(banner).ToHaveCountAsync(0);
+        (await reader.GetOkAsync("/api/knowledge/read-confirmations/pending")).GetArrayLength().Should().Be(0);
+
+        var after = await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/read-rate");
+        after.GetProperty("confirmed").GetInt32().Should().Be(after.GetProperty("people").GetInt32());
+        await administering.ReloadAsync();
+        var rate = administering.GetByTestId("read-rate");
+        await Expect(rate).ToHaveAttributeAsync("data-confirmed", after.GetProperty("confirmed").GetInt32().ToString());
+        await Expect(rate).ToHaveAttributeAsync("data-people", after.GetProperty("people").GetInt32().ToString());
+        await Expect(administering.GetByTestId("missing-person")).ToHaveCountAsync(0);
+        await ConsoleFixture.ScreenshotAsync(administering, "knowledge-read-rate");
+    }
+
     private static string Collapsed(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>The demo page titled <paramref name="title"/>, as search finds it.</summary>
@@ -132,11 +315,58 @@ public sealed class KnowledgeTests(ConsoleFixture console)
             .First(hit => hit.GetProperty("title").GetProperty("text").GetString() == title).GetProperty("pageId").GetString()!;
     }
 
-    /// <summary>A new page of the demo company's first space, written by the administrator (who edits every space).</summary>
-    private async Task<string> WritePageAsync(string body)
+    /// <summary>A new page of <paramref name="space"/> (the demo company's first space if none), written by the administrator (who edits every space).</summary>
+    private async Task<string> WritePageAsync(string body, string? space = null)
     {
-        var space = (await console.System.GetOkAsync("/api/knowledge/spaces")).GetProperty("items")[0].GetProperty("id").GetString();
+        space ??= (await console.System.GetOkAsync("/api/knowledge/spaces")).GetProperty("items")[0].GetProperty("id").GetString();
         var page = await console.System.PostOkAsync($"/api/knowledge/spaces/{space}/pages", new { title = GatewayRequests.Unique("测试页面"), body }, HttpStatusCode.Created);
         return page.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A space of the test's own, opened by the administrator: everyone reads it, <paramref name="editors"/> (the administrator if none) edit it.</summary>
+    private async Task<string> NewSpaceAsync(string name, string[]? editors = null) =>
+        (await console.System.PostOkAsync("/api/knowledge/spaces", new { name = GatewayRequests.Unique(name), kind = "Rules", editors }, HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+
+    /// <summary>A person of the test's own with one role (none bound to a region), an account opened by the administrator, and their own client of the API.</summary>
+    private Task<Person> NewPersonAsync(string name, string role) => AccountAsync(GatewayRequests.Unique(name), role);
+
+    /// <summary>A person of the test's own on the roster, in <paramref name="team"/>: a sales rep of the east, as identity opens their account, given a password.</summary>
+    private async Task<Person> NewRosterPersonAsync(string name, string team)
+    {
+        var id = GatewayRequests.Unique(name);
+        using (var imported = await console.System.Gateway.PostAsJsonAsync("/api/okr/people/import", new { people = new[] { new { id, name = id, team, region = Region } } }))
+        {
+            imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        }
+
+        // Identity opens the account as the roster says; a password given before that would be reset by it.
+        await console.System.AccountWhenAsync(id, account => account.GetProperty("region").GetString() == Region);
+        return await AccountAsync(id, "sales-rep", Region);
+    }
+
+    /// <summary>Opens (or sets) <paramref name="id"/>'s account with one role and a password, as the administrator.</summary>
+    private async Task<Person> AccountAsync(string id, string role, string? region = null)
+    {
+        using var opened = await console.System.Gateway.PutAsJsonAsync($"/api/identity/accounts/{id}", new { name = id, roles = new[] { role }, region, password = Person.Password });
+        ((int)opened.StatusCode).Should().BeOneOf([200, 201], await opened.Content.ReadAsStringAsync());
+        return new Person(id, console.System.SignedInAs(id, Person.Password));
+    }
+
+    private sealed record Person(string Id, HttpClient Api) : IDisposable
+    {
+        public const string Password = "a-long-test-password";
+
+        public (string User, string Password) Credentials => (Id, Password);
+
+        public async Task<JsonElement> GetOkAsync(string path)
+        {
+            using var answer = await Api.GetAsync(path);
+            return await answer.JsonAsync();
+        }
+
+        public Task<JsonElement> NotificationsAsync() => GetOkAsync("/api/knowledge/notifications");
+
+        public void Dispose() => Api.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 import { accessToken, signIn } from '../auth/auth';
+import { Quiet } from '../lib/quiet';
 import type { ProblemDetails } from './problem';
 
 /** A call the API refused or could not answer, with the Problem Details it gave (or one made up from the status). */
@@ -53,6 +54,14 @@ export interface Write {
   ifMatch?: string;
 }
 
+/** The ETag of a record at stream version `version` (`"5"`), as its reads send it, for a record read from a list or a tree. */
+export const versionTag = (version: number) => `"${version}"`;
+
+const calls = new Quiet(250);
+
+/** Resolves once the page's calls to the API are answered and none has started for a moment: for what can wait. */
+export const afterPageReads = () => calls.settled();
+
 export async function request<T>(path: string, init: { method?: string; body?: unknown } & Partial<Write> = {}): Promise<T> {
   return (await exchange<T>(path, init)).value;
 }
@@ -61,9 +70,20 @@ export async function request<T>(path: string, init: { method?: string; body?: u
  * Calls the gateway (same origin) with the signed-in user's token. A 401 means the session is gone: sign in again,
  * coming back to this page. A write with an `Idempotency-Key` whose answer was lost (no answer, 502, 503, 504) or is
  * still being given (409 `idempotency-key-in-use`) is sent again with the same key, a few times: the API does it once
- * whatever the number of sends. A 412 means the record changed since the version sent in `If-Match` was read.
+ * whatever the number of sends. A 412 means the record changed since the version sent in `If-Match` was read. Each call
+ * is counted while under way, so that what can wait knows when a page's calls are done (`afterPageReads`).
  */
 async function exchange<T>(path: string, init: { method?: string; body?: unknown } & Partial<Write>): Promise<Versioned<T>> {
+  calls.begin();
+  try {
+    return await answerOf<T>(path, init);
+  } finally {
+    calls.end();
+  }
+}
+
+/** The call itself, sent again as `exchange` says. */
+async function answerOf<T>(path: string, init: { method?: string; body?: unknown } & Partial<Write>): Promise<Versioned<T>> {
   const token = await accessToken();
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': answerLanguage };
   if (token) {

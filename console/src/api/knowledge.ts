@@ -11,8 +11,20 @@ export type Space = Schemas['SpaceView'];
 export type SpaceTree = Schemas['SpaceTree'];
 export type AccessLevel = Schemas['AccessLevel'];
 
-/** Whether a level in a space lets one write its pages (approving and administering include editing); the API decides all the same. */
-export const mayEdit = (access: AccessLevel) => access === 'Edit' || access === 'Approve' || access === 'Administer';
+/** The levels of access to a space, each including those below it. */
+export const accessLevels = ['None', 'Read', 'Edit', 'Approve', 'Administer'] as const satisfies readonly AccessLevel[];
+/** Who a space grants a level to: everyone signed in, a role, a team of OKR's roster, or a region. */
+export type GranteeKind = Schemas['GranteeKind'];
+export const granteeKinds = ['Everyone', 'Role', 'Team', 'Region'] as const satisfies readonly GranteeKind[];
+export type Grant = Schemas['Grant'];
+
+// What a level lets one do, for what a page offers; the API decides all the same.
+/** Whether a level in a space lets one write its pages and their drafts. */
+export const mayEdit = (access: AccessLevel) => accessLevels.indexOf(access) >= accessLevels.indexOf('Edit');
+/** Whether a level in a space lets one approve or return a submitted draft. */
+export const mayApprove = (access: AccessLevel) => accessLevels.indexOf(access) >= accessLevels.indexOf('Approve');
+/** Whether a level in a space lets one say who may do what in it, and whether its revisions are reviewed. */
+export const mayAdminister = (access: AccessLevel) => access === 'Administer';
 /** A page in a space's tree, with its children. */
 export type PageNode = Schemas['PageNode'];
 /** A page with the revision shown (its last, one asked for, or the one it had at a moment); its stream's version is its ETag. */
@@ -25,6 +37,22 @@ export type DiffLine = Schemas['DiffLine'];
 export type HighlightedText = Schemas['HighlightedText'];
 export type SearchHit = Schemas['SearchHit'];
 export type NewPage = Schemas['CreatePageRequest'];
+/** A page's text not yet published, its editors': whether it awaits review, and why an approver last sent it back. */
+export type Draft = Schemas['Draft'];
+export type DraftView = Schemas['DraftView'];
+/** The reader's notices of new revisions of what they follow, with how many are unread and what they follow. */
+export type NotificationsView = Schemas['NotificationsView'];
+/** What the reader follows and how many of their notifications are unread, as a follow or a read answers it. */
+export type SubscriberView = Schemas['SubscriberView'];
+/** A page whose current revision the reader is asked to confirm reading [阅读确认], and has not. */
+export type PendingReading = Schemas['PendingReading'];
+/** Of the people in the teams a space asks, who confirmed reading every page's current revision: per team, with who is missing which pages, and per page. */
+export type ReadRate = Schemas['ReadRateView'];
+/** What one follows: a page, or every page of a space. */
+export interface Followed {
+  kind: 'page' | 'space';
+  id: string;
+}
 
 /** Which revision a page is read at: its last (nothing), a number, or as it read at a moment (ISO 8601). */
 export interface PageReading {
@@ -51,5 +79,31 @@ export const knowledge = {
   move: (id: string, place: { parentId: string | null; position: number | null }, write: Write) =>
     command<KnowledgePage>(`${page(id)}/place`, place, write),
   restore: (id: string, revision: number | null, write: Write) => command<KnowledgePage>(`${page(id)}/restoration`, { revision }, write),
+  draft: (id: string) => get<DraftView>(`${page(id)}/draft`),
+  saveDraft: (id: string, draft: Schemas['SaveDraftRequest'], write: Write) => command<KnowledgePage>(`${page(id)}/draft`, draft, write),
+  // A draft is acted on at the version the editor read, so that a draft saved since is not acted on unseen.
+  submitDraft: (id: string, version: number, write: Write) => command<KnowledgePage>(`${page(id)}/draft/submission`, { version }, write),
+  approveDraft: (id: string, version: number, write: Write) => command<KnowledgePage>(`${page(id)}/draft/approval`, { version }, write),
+  returnDraft: (id: string, version: number, reason: string | null, write: Write) =>
+    command<KnowledgePage>(`${page(id)}/draft/return`, { version, reason }, write),
+  publishDraft: (id: string, version: number, write: Write) => command<KnowledgePage>(`${page(id)}/draft/publication`, { version }, write),
+  discardDraft: (id: string, write: Write) => command<KnowledgePage>(`${page(id)}/draft/discard`, {}, write),
+  follow: ({ kind, id }: Followed, idempotencyKey: string) => post<SubscriberView>(`${base}/${kind}s/${segment(id)}/subscription`, {}, idempotencyKey),
+  unfollow: ({ kind, id }: Followed, idempotencyKey: string) => post<SubscriberView>(`${base}/${kind}s/${segment(id)}/unsubscription`, {}, idempotencyKey),
+  /** The reader's notifications, newest first (only the unread ones: `unread`), with what they follow. */
+  notifications: (unread = false) => get<NotificationsView>(`${base}/notifications`, { unread: unread || undefined }),
+  /** Marks notification `number` read, or every one (null). */
+  readNotifications: (number: number | null, idempotencyKey: string) => post<SubscriberView>(`${base}/notifications/read`, { number }, idempotencyKey),
+  changeAccess: (spaceId: string, grant: Schemas['ChangeSpaceAccessRequest'], write: Write) =>
+    command<Space>(`${base}/spaces/${segment(spaceId)}/access`, grant, write),
+  requireReview: (spaceId: string, required: boolean, write: Write) => command<Space>(`${base}/spaces/${segment(spaceId)}/review`, { required }, write),
+  pendingReadings: () => get<PendingReading[]>(`${base}/read-confirmations/pending`),
+  /** Confirms having read `revision` of the page: the one readers see now. */
+  confirmReading: (id: string, revision: number, idempotencyKey: string) =>
+    post<Schemas['ReadingRecordView']>(`${page(id)}/read-confirmation`, { revision }, idempotencyKey),
+  readRate: (spaceId: string) => get<ReadRate>(`${base}/spaces/${segment(spaceId)}/read-rate`),
+  /** Asks everyone of `teams` to confirm reading each page's current revision (none: nobody). */
+  requireReadConfirmation: (spaceId: string, teams: string[], write: Write) =>
+    command<Space>(`${base}/spaces/${segment(spaceId)}/read-confirmation`, { teams }, write),
   search: (query: { q: string; space?: string; page: number; pageSize: number }) => get<Page<SearchHit>>(`${base}/search`, query),
 };

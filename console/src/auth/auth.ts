@@ -26,6 +26,9 @@ interface ReturnState {
   returnTo: string;
 }
 
+/** The jobs people do, as their token's role claims name them (the API's `Roles.All`): what a space may grant a level to. */
+export const allRoles = ['sales-rep', 'regional-manager', 'dispatcher', 'finance', 'fleet-operations', 'executive', 'auditor', 'administrator'] as const;
+
 export interface SignedInUser {
   id: string;
   name: string;

@@ -10,6 +10,7 @@ import { useReloadable } from '../components/useReloadable';
 import { useLanguage } from '../i18n/language';
 import { formatRatio } from '../lib/format';
 import { chinaQuarter } from '../lib/periods';
+import { teamsOf } from '../lib/roster';
 import { ObjectiveTree } from './okr/ObjectiveTree';
 import { everyObjective, owningRoles, SetObjective, type BoardActions } from './okr/OkrCommands';
 
@@ -36,7 +37,7 @@ export function OkrPage() {
       <div className="filters">
         <PeriodPicker value={period} onChange={setPeriod} />
         {/* One filter at a time, as the API takes them: choosing a team clears the person and the other way round. */}
-        <Select label="okr.team" name="team" value={teamShown} options={[...new Set(roster.map((person) => person.team))].sort()} emptyLabel="common.all"
+        <Select label="okr.team" name="team" value={teamShown} options={teamsOf(roster)} emptyLabel="common.all"
           onChange={(chosen) => { setTeamShown(chosen); setPersonShown(''); }} />
         <Select label="okr.person" name="person" value={personShown} options={roster.map((person) => person.id)} labelOf={nameOf} emptyLabel="common.all"
           onChange={(chosen) => { setPersonShown(chosen); setTeamShown(''); }} />

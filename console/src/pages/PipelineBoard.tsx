@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import { ApiError } from '../api/http';
+import { ApiError, versionTag } from '../api/http';
 import { ActionKeys } from '../api/idempotency';
 import { orders, type Opportunity, type OpportunityStage } from '../api/orders';
 import { mayAct, useUser } from '../auth/user';
@@ -49,7 +49,7 @@ export function PipelineBoard({ region }: { region: string }) {
     }
     setRefusal(undefined);
     setMoved((current) => ({ ...current, [card.id]: to }));
-    const write = { idempotencyKey: keys.keyFor({ id: card.id, to, version: card.version }), ifMatch: `"${card.version}"` };
+    const write = { idempotencyKey: keys.keyFor({ id: card.id, to, version: card.version }), ifMatch: versionTag(card.version) };
     try {
       await (to === 'Won' ? orders.winOpportunity(card.id, write) : orders.moveOpportunity(card.id, to, write));
     } catch (error) {

@@ -4,8 +4,12 @@ import { Loading } from '../../components/Loading';
 import { SearchBox } from '../../components/SearchBox';
 import { useApi } from '../../components/useApi';
 import { useLanguage } from '../../i18n/language';
+import { PendingReadings } from './ReadConfirmations';
 
-/** The knowledge base [知识库]: its spaces, and a search over every page the reader may read. */
+/**
+ * The knowledge base [知识库]: the pages the reader is asked to confirm reading, its spaces, a search over every page the
+ * reader may read, and the way to their notifications.
+ */
 export function KnowledgePage() {
   const { t, word } = useLanguage();
   const navigate = useNavigate();
@@ -13,6 +17,10 @@ export function KnowledgePage() {
   return (
     <section>
       <h1>{t('knowledge.title')}</h1>
+      <p>
+        <Link to="/knowledge/notifications">{t('knowledge.notifications')}</Link>
+      </p>
+      <PendingReadings />
       <SearchBox
         value={undefined}
         hint="knowledge.searchHint"

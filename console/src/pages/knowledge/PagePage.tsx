@@ -1,7 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { knowledge, mayEdit, type KnowledgePage, type PageReading, type RevisionDiff, type RevisionSummary } from '../../api/knowledge';
+import { knowledge, mayEdit, type KnowledgePage, type PageReading, type RevisionDiff, type RevisionSummary, type SpaceTree } from '../../api/knowledge';
 import { numberOf, RecordCommandForm } from '../../commands/CommandForm';
 import { useRecord, type ShownRecord } from '../../commands/useRecord';
 import { DataTable } from '../../components/DataTable';
@@ -10,10 +9,14 @@ import { Loading } from '../../components/Loading';
 import { loadMarkdown, Markdown } from '../../components/Markdown';
 import { useAddressQuery, type AddressQuery } from '../../components/useAddressQuery';
 import { useApi } from '../../components/useApi';
-import { useReloadable } from '../../components/useReloadable';
+import { useReloadable, type Reloadable } from '../../components/useReloadable';
 import { useLanguage } from '../../i18n/language';
 import { sideBySide } from '../../lib/diff';
 import { formatInstant } from '../../lib/format';
+import { PendingDraft } from './Drafts';
+import { FollowButton } from './Following';
+import { PageTextForm } from './PageEditor';
+import { ConfirmReading } from './ReadConfirmations';
 import { parentOptions } from './SpacePage';
 
 const revision = createColumnHelper<RevisionSummary>();
@@ -23,18 +26,48 @@ const chinaMoment = (local: string) => `${local.length === 16 ? `${local}:00` : 
 
 /**
  * A page of the knowledge base: its text rendered from Markdown, as it reads now, at a revision or as of a moment
- * (kept in the address); every revision, any two compared side by side or inline; and for its space's editors, the
- * editor with a live preview, rename, move and restore.
+ * (kept in the address); every revision, any two compared side by side or inline; following it; confirming one has
+ * read it where one is asked to; and for its space's editors, its pending draft with review, the editor with a live
+ * preview, rename, move and restore.
  */
 export function PagePage() {
   const { id = '' } = useParams();
-  const { t, language } = useLanguage();
   const query = useAddressQuery();
   // The renderer's script comes while the page is read.
   void loadMarkdown();
   const reading: PageReading = { revision: Number(query.get('revision')) || undefined, asOf: query.get('asOf') };
   const shown = useRecord(`knowledge-page:${id}:${reading.revision ?? ''}:${reading.asOf ?? ''}`, () => knowledge.page(id, reading));
   const revisions = useReloadable(`knowledge-revisions:${id}`, () => knowledge.revisions(id));
+  return (
+    <section>
+      <Loading loaded={shown}>
+        {(record) => (
+          <ShownPage
+            // A command answers the page as it now reads: show that (not an old revision) and read the revisions again.
+            record={{
+              ...record,
+              replace: (answer) => {
+                query.set({ revision: '', asOf: '' });
+                record.replace(answer);
+                revisions.reload();
+              },
+            }}
+            revisions={revisions}
+            query={query}
+          />
+        )}
+      </Loading>
+    </section>
+  );
+}
+
+/** The page read, with what its space lets the reader do: follow it, and for its editors its draft and their commands. */
+function ShownPage({ record, revisions, query }: { record: ShownRecord<KnowledgePage>; revisions: Reloadable<RevisionSummary[]>; query: AddressQuery }) {
+  const { t, language } = useLanguage();
+  const page = record.value;
+  const tree = useApi(`knowledge-tree:${page.spaceId}`, () => knowledge.tree(page.spaceId));
+  const editing = tree.state === 'ready' && mayEdit(tree.data.access) ? tree.data : undefined;
+  const listed = revisions.loaded.state === 'ready' ? revisions.loaded.data : [];
   const compared = revisionsCompared(query);
   const columns = [
     revision.accessor('number', { header: 'knowledge.revision', cell: (cell) => <Link to={`?revision=${cell.getValue()}`}>{cell.getValue()}</Link> }),
@@ -44,50 +77,34 @@ export function PagePage() {
     revision.accessor('restoredFrom', { header: 'knowledge.restoredFrom', cell: (cell) => cell.getValue() ?? '—' }),
   ];
   return (
-    <section>
-      <Loading loaded={shown}>
-        {(record) => {
-          const page = record.value;
-          // A command answers the page as it now reads: show that (not an old revision) and read the revisions again.
-          const commanded: ShownRecord<KnowledgePage> = {
-            ...record,
-            replace: (answer) => {
-              query.set({ revision: '', asOf: '' });
-              record.replace(answer);
-              revisions.reload();
-            },
-          };
-          return (
-            <>
-              <h1 data-testid="page-title">{page.revision?.title ?? page.title}</h1>
-              <p>
-                <Link to={`/knowledge/spaces/${encodeURIComponent(page.spaceId)}`}>{t('knowledge.backToSpace')}</Link>
-                {page.revision && (
-                  <span className="muted" data-testid="page-reading" data-revision={page.revision.number}>
-                    {' · '}
-                    {t('knowledge.revisionBy', { number: page.revision.number, author: page.revision.author, at: formatInstant(page.revision.publishedAt, language) })}
-                  </span>
-                )}
-              </p>
-              <Reading query={query} revisions={revisions.loaded.state === 'ready' ? revisions.loaded.data : []} />
-              {page.revision ? <Markdown text={page.revision.body} testId="page-body" /> : <p className="muted">{t('common.empty')}</p>}
-              <h2>{t('knowledge.revisions')}</h2>
-              <Loading loaded={revisions.loaded}>
-                {(list) => (
-                  <>
-                    <DataTable rows={list} columns={columns} testId="revisions" rowTestId="revision-row" />
-                    <Comparison query={query} revisions={list} />
-                  </>
-                )}
-              </Loading>
-              {/* Read beside the revisions, not after them: the two compared are in the address. */}
-              {compared.from && compared.to && <Diff id={id} from={compared.from} to={compared.to} query={query} />}
-              <PageCommands shown={commanded} revisions={revisions.loaded.state === 'ready' ? revisions.loaded.data : []} />
-            </>
-          );
-        }}
+    <>
+      <h1 data-testid="page-title">{page.revision?.title ?? page.title}</h1>
+      <div className="page-actions">
+        <Link to={`/knowledge/spaces/${encodeURIComponent(page.spaceId)}`}>{t('knowledge.backToSpace')}</Link>
+        {page.revision && (
+          <span className="muted" data-testid="page-reading" data-revision={page.revision.number}>
+            {t('knowledge.revisionBy', { number: page.revision.number, author: page.revision.author, at: formatInstant(page.revision.publishedAt, language) })}
+          </span>
+        )}
+        <FollowButton followed={{ kind: 'page', id: page.id }} />
+      </div>
+      {page.revision && <ConfirmReading page={page} />}
+      <Reading query={query} revisions={listed} />
+      {page.revision ? <Markdown text={page.revision.body} testId="page-body" /> : <p className="muted">{t('knowledge.notPublished')}</p>}
+      {editing && page.draftVersion !== null && <PendingDraft page={record} space={editing.space} access={editing.access} />}
+      <h2>{t('knowledge.revisions')}</h2>
+      <Loading loaded={revisions.loaded}>
+        {(list) => (
+          <>
+            <DataTable rows={list} columns={columns} testId="revisions" rowTestId="revision-row" />
+            <Comparison query={query} revisions={list} />
+          </>
+        )}
       </Loading>
-    </section>
+      {/* Read beside the revisions, not after them: the two compared are in the address. */}
+      {compared.from && compared.to && <Diff id={page.id} from={compared.from} to={compared.to} query={query} />}
+      {editing && <PageCommands shown={record} tree={editing} revisions={listed} />}
+    </>
   );
 }
 
@@ -241,32 +258,31 @@ function SideBySideDiff({ diff }: { diff: RevisionDiff }) {
 }
 
 /**
- * What the space's editors do with a page: publish a revision from the Markdown editor, rename, move, restore an old
- * revision; each sends the version the page shows (`If-Match`) under one key per press.
+ * What the space's editors do with a page: publish a revision from the Markdown editor where the space reviews nothing
+ * (restore an old one likewise), else write a draft to be reviewed; rename, move; each sends the version the page shows
+ * (`If-Match`) under one key per press. With a draft pending its text is edited beside it (PendingDraft), and nothing
+ * is published past it.
  */
-function PageCommands({ shown, revisions }: { shown: ShownRecord<KnowledgePage>; revisions: RevisionSummary[] }) {
+function PageCommands({ shown, tree, revisions }: { shown: ShownRecord<KnowledgePage>; tree: SpaceTree; revisions: RevisionSummary[] }) {
   const { t } = useLanguage();
   const page = shown.value;
-  const tree = useApi(`knowledge-tree:${page.spaceId}`, () => knowledge.tree(page.spaceId));
-  if (tree.state !== 'ready' || !mayEdit(tree.data.access)) {
-    return null;
-  }
   const id = page.id;
+  const drafted = page.draftVersion !== null;
+  const publishes = !tree.space.reviewRequired && !drafted;
+  const text = { title: page.revision?.title ?? page.title, body: page.revision?.body ?? '' };
   return (
     <>
       <h2>{t('command.title')}</h2>
-      <Fold className="card" summary={t('knowledge.edit')}>
-        <RecordCommandForm
-          id="publish"
-          title="knowledge.publish"
-          record={shown}
-          fields={[
-            { name: 'title', label: 'knowledge.pageTitle', defaultValue: page.revision?.title ?? page.title },
-            { name: 'body', label: 'knowledge.body', defaultValue: page.revision?.body ?? '', render: (input) => <MarkdownEditor {...input} /> },
-          ]}
-          send={(values, write) => knowledge.publish(id, { title: values('title'), body: values('body') }, write)}
-        />
-      </Fold>
+      {publishes && (
+        <Fold className="card" summary={t('knowledge.edit')}>
+          <PageTextForm id="publish" title="knowledge.publish" record={shown} text={text} send={(written, write) => knowledge.publish(id, written, write)} />
+        </Fold>
+      )}
+      {!drafted && (
+        <Fold className="card" summary={t('knowledge.writeDraft')}>
+          <PageTextForm id="save-draft" title="knowledge.saveDraft" record={shown} text={text} send={(written, write) => knowledge.saveDraft(id, written, write)} />
+        </Fold>
+      )}
       <div className="commands">
         <RecordCommandForm
           id="rename"
@@ -280,44 +296,28 @@ function PageCommands({ shown, revisions }: { shown: ShownRecord<KnowledgePage>;
           title="knowledge.move"
           record={shown}
           fields={[
-            { name: 'parentId', label: 'knowledge.parent', type: 'select', options: parentOptions(tree.data.pages, id), defaultValue: page.parentId ?? '' },
+            { name: 'parentId', label: 'knowledge.parent', type: 'select', options: parentOptions(tree.pages, id), defaultValue: page.parentId ?? '' },
             { name: 'position', label: 'knowledge.position', type: 'number', defaultValue: String(page.position) },
           ]}
           send={(values, write) => knowledge.move(id, { parentId: values('parentId'), position: numberOf(values('position')) }, write)}
         />
-        <RecordCommandForm
-          id="restore"
-          title="knowledge.restore"
-          record={shown}
-          fields={[
-            {
-              name: 'revision',
-              label: 'knowledge.revision',
-              type: 'select',
-              options: revisions.map((item) => ({ value: String(item.number), label: `${t('knowledge.revisionNumber', { number: item.number })} · ${item.title}` })),
-            },
-          ]}
-          send={(values, write) => knowledge.restore(id, numberOf(values('revision')), write)}
-        />
+        {publishes && (
+          <RecordCommandForm
+            id="restore"
+            title="knowledge.restore"
+            record={shown}
+            fields={[
+              {
+                name: 'revision',
+                label: 'knowledge.revision',
+                type: 'select',
+                options: revisions.map((item) => ({ value: String(item.number), label: `${t('knowledge.revisionNumber', { number: item.number })} · ${item.title}` })),
+              },
+            ]}
+            send={(values, write) => knowledge.restore(id, numberOf(values('revision')), write)}
+          />
+        )}
       </div>
     </>
-  );
-}
-
-/** The Markdown editor: the text with a live preview, rendered as readers will see it. */
-function MarkdownEditor({ name, defaultValue, invalid }: { name: string; defaultValue?: string; invalid: boolean }) {
-  const { t } = useLanguage();
-  const [text, setText] = useState(defaultValue ?? '');
-  return (
-    <div className="editor-panes">
-      <label>
-        {t('knowledge.body')}
-        <textarea name={name} rows={16} value={text} data-testid="editor-body" onChange={(event) => setText(event.target.value)} aria-invalid={invalid} />
-      </label>
-      <div>
-        <span>{t('knowledge.preview')}</span>
-        <Markdown text={text} testId="editor-preview" />
-      </div>
-    </div>
   );
 }

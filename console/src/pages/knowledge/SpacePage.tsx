@@ -1,26 +1,38 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { knowledge, mayEdit, type PageNode, type Space } from '../../api/knowledge';
+import { knowledge, mayAdminister, mayApprove, mayEdit, type PageNode, type Space } from '../../api/knowledge';
 import { FoldedCommandForm, numberOf } from '../../commands/CommandForm';
 import { Loading } from '../../components/Loading';
-import { useApi } from '../../components/useApi';
+import { useReloadable } from '../../components/useReloadable';
 import { useLanguage } from '../../i18n/language';
 import { formatInstant } from '../../lib/format';
+import { FollowButton } from './Following';
+import { SpaceReadConfirmation } from './ReadConfirmations';
+import { SpaceAdministration } from './SpaceAdministration';
 
-/** A space [空间] of the knowledge base: its tree of pages, each branch folding; its editors write a new page here. */
+/**
+ * A space [空间] of the knowledge base: its tree of pages, each branch folding; following it; its editors write a new
+ * page here, its administrators say who may do what in it, whether its revisions are reviewed and which teams confirm
+ * reading them, and its approvers read who has.
+ */
 export function SpacePage() {
   const { id = '' } = useParams();
   const { t, word } = useLanguage();
-  const tree = useApi(`knowledge-tree:${id}`, () => knowledge.tree(id));
+  const tree = useReloadable(`knowledge-tree:${id}`, () => knowledge.tree(id));
   return (
     <section>
-      <Loading loaded={tree}>
+      <Loading loaded={tree.loaded}>
         {({ space, access, pages }) => (
           <>
             <h1>{space.name}</h1>
-            <p>
-              <Link to="/knowledge">{t('knowledge.title')}</Link> · {word('spaceKind', space.kind)}
-            </p>
+            <div className="page-actions">
+              <Link to="/knowledge">{t('knowledge.title')}</Link>
+              <span>{word('spaceKind', space.kind)}</span>
+              <span data-testid="review-required" data-required={space.reviewRequired}>
+                {t(space.reviewRequired ? 'knowledge.reviewed' : 'knowledge.notReviewed')}
+              </span>
+              <FollowButton followed={{ kind: 'space', id: space.id }} />
+            </div>
             {space.description && <p>{space.description}</p>}
             {pages.length === 0 ? (
               <p className="muted">{t('common.empty')}</p>
@@ -32,6 +44,11 @@ export function SpacePage() {
               </ul>
             )}
             {mayEdit(access) && <NewPage space={space} pages={pages} />}
+            {mayAdminister(access) && <SpaceAdministration space={space} reload={tree.reload} />}
+            {/* A rules space is where confirming one has read is asked; another space shows it once it asks. */}
+            {mayApprove(access) && (space.kind === 'Rules' || space.confirmingTeams.length > 0) && (
+              <SpaceReadConfirmation space={space} access={access} reload={tree.reload} />
+            )}
           </>
         )}
       </Loading>
@@ -54,6 +71,7 @@ function TreeNode({ node }: { node: PageNode }) {
       <Link to={`/knowledge/pages/${encodeURIComponent(node.id)}`}>{node.title}</Link>{' '}
       <small className="muted">
         {t('knowledge.revisionCount', { count: node.revisions })} · {formatInstant(node.lastChangedAt, language)}
+        {node.drafted && ` · ${t(node.awaitingReview ? 'knowledge.awaitingReview' : 'knowledge.drafted')}`}
       </small>
       {node.children.length > 0 && (
         <ul id={branch} hidden={!open}>

@@ -3,6 +3,7 @@ import { CommandForm, FoldedCommandForm, numberOf, type CommandField } from '../
 import { Fold } from '../../components/Fold';
 import { useLanguage } from '../../i18n/language';
 import { periodEnded } from '../../lib/periods';
+import { teamsOf } from '../../lib/roster';
 
 // What owners do from the OKR board: set objectives, define and align them, check in and score key results. The API
 // decides whose objectives each may write; the board reads itself again after each (progress and scores move up the tree).
@@ -27,7 +28,7 @@ export function SetObjective({ period, roster, actions }: { period: string; rost
   const { t } = useLanguage();
   const owners = [
     ...roster.map((person) => ({ value: `Person:${person.id}`, label: `${person.name} (${person.team})` })),
-    ...[...new Set(roster.map((person) => person.team))].sort().map((name) => ({ value: `Team:${name}`, label: `${t('okr.team')}: ${name}` })),
+    ...teamsOf(roster).map((name) => ({ value: `Team:${name}`, label: `${t('okr.team')}: ${name}` })),
   ];
   return (
     <FoldedCommandForm
