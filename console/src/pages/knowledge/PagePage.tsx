@@ -73,6 +73,7 @@ function ShownPage({ record, revisions, query }: { record: ShownRecord<Knowledge
     revision.accessor('number', { header: 'knowledge.revision', cell: (cell) => <Link to={`?revision=${cell.getValue()}`}>{cell.getValue()}</Link> }),
     revision.accessor('title', { header: 'knowledge.pageTitle' }),
     revision.accessor('author', { header: 'knowledge.author' }),
+    revision.accessor('approvedBy', { header: 'knowledge.approvedBy', cell: (cell) => cell.getValue() ?? '—' }),
     revision.accessor('publishedAt', { header: 'knowledge.publishedAt', cell: (cell) => formatInstant(cell.getValue(), language) }),
     revision.accessor('restoredFrom', { header: 'knowledge.restoredFrom', cell: (cell) => cell.getValue() ?? '—' }),
   ];
