@@ -80,7 +80,12 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await page.Locator("button[type=submit]").ClickAsync();
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath is var at && !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in");
+            // Committed, not loaded: three CI runs saw the page at its address with nothing in flight and no load event
+            // for 90 s (the console reaches it from /signed-in by a same-document navigation). What matters is that the
+            // browser has left identity; the page is then read as its callers wait for it (OpenAsync reloads it).
+            await page.WaitForURLAsync(
+                url => new Uri(url).AbsolutePath is var at && !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in",
+                new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException timeout)
         {
