@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using JinGong.Simulation;
 using JinGong.Testing;
 
 namespace JinGong.Bench;

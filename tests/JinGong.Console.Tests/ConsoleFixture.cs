@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using JinGong.Simulation;
 using JinGong.Testing;
 using Microsoft.Playwright;
 

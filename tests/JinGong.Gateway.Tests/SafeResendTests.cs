@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using JinGong.Gateway;
 using JinGong.Http.Idempotency;
 using JinGong.Http.Security;
+using JinGong.Simulation;
 using JinGong.Testing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;

@@ -1,10 +1,10 @@
-using TestSignIn = JinGong.Testing.SignIn;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using JinGong.Identity;
 using JinGong.Testing;
+using TestSignIn = JinGong.Simulation.SignIn;
 
 namespace JinGong.Identity.Tests;
 

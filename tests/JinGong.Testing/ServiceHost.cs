@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using JinGong.Http.Security;
+using JinGong.Simulation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using JinGong.Http.Security;
+using JinGong.Simulation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;

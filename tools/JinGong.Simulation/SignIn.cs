@@ -4,14 +4,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FluentAssertions;
-using JinGong.Simulation;
-
-namespace JinGong.Testing;
+namespace JinGong.Simulation;
 
 /// <summary>
 /// Signs in as the console does, through the gateway: authorization code with PKCE, the person typing their name and
-/// password on the identity provider's page, the code exchanged for tokens.
+/// password on the identity provider's page, the code exchanged for tokens. The demo company's people sign in so to
+/// act as themselves (a reviewer's approval is a person's), and the tests so to act as anyone.
 /// </summary>
 public static partial class SignIn
 {
@@ -47,15 +45,18 @@ public static partial class SignIn
 
         // Not signed in yet: sent to the sign-in page, which carries the way back.
         using var toLogin = await browser.GetAsync(authorize, cancellationToken);
-        toLogin.StatusCode.Should().Be(HttpStatusCode.Redirect, await toLogin.Content.ReadAsStringAsync(cancellationToken));
+        await ExpectAsync(toLogin, HttpStatusCode.Redirect, "the authorization request sends to the sign-in page", cancellationToken);
         var loginAddress = toLogin.Headers.Location!;
         using var signedIn = await SignInFormAsync(browser, loginAddress, user, password, cancellationToken);
-        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, $"{user} signs in: {await signedIn.Content.ReadAsStringAsync(cancellationToken)}");
+        await ExpectAsync(signedIn, HttpStatusCode.Redirect, $"{user} signs in", cancellationToken);
 
         using var withCode = await browser.GetAsync(signedIn.Headers.Location, cancellationToken);
-        withCode.StatusCode.Should().Be(HttpStatusCode.Redirect, await withCode.Content.ReadAsStringAsync(cancellationToken));
+        await ExpectAsync(withCode, HttpStatusCode.Redirect, "the signed-in authorization request answers with a code", cancellationToken);
         var answer = System.Web.HttpUtility.ParseQueryString(withCode.Headers.Location!.Query);
-        answer["state"].Should().Be(state);
+        if (answer["state"] != state)
+        {
+            throw new UnexpectedAnswerException($"The authorization answer's state is {answer["state"]}, not the {state} sent.");
+        }
 
         using var tokens = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -65,7 +66,7 @@ public static partial class SignIn
             ["redirect_uri"] = redirect,
             ["code_verifier"] = verifier,
         }), cancellationToken);
-        tokens.StatusCode.Should().Be(HttpStatusCode.OK, await tokens.Content.ReadAsStringAsync(cancellationToken));
+        await ExpectAsync(tokens, HttpStatusCode.OK, "the code is exchanged for tokens", cancellationToken);
         return await tokens.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
     }
 
@@ -77,7 +78,11 @@ public static partial class SignIn
     {
         using var page = await browser.GetAsync(login, cancellationToken);
         var html = await page.Content.ReadAsStringAsync(cancellationToken);
-        page.StatusCode.Should().Be(HttpStatusCode.OK, html);
+        if (page.StatusCode != HttpStatusCode.OK)
+        {
+            throw new UnexpectedAnswerException($"The sign-in page answered {(int)page.StatusCode}: {html}");
+        }
+
         return await browser.PostAsync(new Uri(browser.BaseAddress!, login).AbsolutePath, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             [HiddenField().Match(html).Groups["name"].Value] = WebUtility.HtmlDecode(HiddenField().Match(html).Groups["value"].Value),
@@ -94,6 +99,15 @@ public static partial class SignIn
             BaseAddress = gateway,
             Timeout = TimeSpan.FromMinutes(5),
         };
+
+    private static async Task ExpectAsync(HttpResponseMessage answer, HttpStatusCode expected, string step, CancellationToken cancellationToken)
+    {
+        if (answer.StatusCode != expected)
+        {
+            throw new UnexpectedAnswerException(
+                $"Signing in stopped where {step}: {(int)answer.StatusCode} instead of {(int)expected}: {await answer.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
 
     public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

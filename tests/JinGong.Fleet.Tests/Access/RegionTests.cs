@@ -1,5 +1,6 @@
 using System.Net;
 using JinGong.Http.Security;
+using JinGong.Simulation;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Access;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JinGong.Simulation;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;

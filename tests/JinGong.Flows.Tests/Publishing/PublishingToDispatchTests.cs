@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using JinGong.Contracts.Fleet;
+using JinGong.Simulation;
 using JinGong.Testing;
 using Xunit.Abstractions;
 

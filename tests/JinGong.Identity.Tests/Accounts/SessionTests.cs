@@ -1,9 +1,9 @@
-using TestSignIn = JinGong.Testing.SignIn;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using JinGong.Http.Security;
 using JinGong.Testing;
+using TestSignIn = JinGong.Simulation.SignIn;
 
 namespace JinGong.Identity.Tests.Accounts;
 

@@ -1,9 +1,9 @@
-using TestSignIn = JinGong.Testing.SignIn;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using JinGong.Testing;
+using TestSignIn = JinGong.Simulation.SignIn;
 
 namespace JinGong.Identity.Tests.SignInPage;
 

@@ -1,7 +1,7 @@
-using JinGong.Identity.Accounts;
-using TestSignIn = JinGong.Testing.SignIn;
 using System.Net;
+using JinGong.Identity.Accounts;
 using JinGong.Testing;
+using TestSignIn = JinGong.Simulation.SignIn;
 
 namespace JinGong.Identity.Tests.SignInPage;
 

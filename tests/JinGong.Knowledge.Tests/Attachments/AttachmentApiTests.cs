@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using JinGong.Http.Security;
 using JinGong.Knowledge.Attachments;
+using JinGong.Simulation;
 using JinGong.Testing;
 using Npgsql;
 

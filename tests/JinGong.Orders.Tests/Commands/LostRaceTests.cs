@@ -1,8 +1,9 @@
+using JasperFx;
 using JinGong.EventSourcing;
 using JinGong.Orders.Orders;
+using JinGong.Simulation;
 using JinGong.Testing;
 using Marten;
-using JasperFx;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JinGong.Orders.Tests.Commands;
