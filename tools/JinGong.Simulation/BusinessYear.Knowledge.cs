@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace JinGong.Simulation;
@@ -93,24 +95,18 @@ public sealed partial class BusinessYear
         pages += 3;
         revisions += 3;
 
-        // A product sheet per model of the catalogue (the pre-order's once it is announced), revised when its battery is upgraded.
-        var models = CompanyProfile.SaleModels.Concat(CompanyProfile.RentalModels).Append(CompanyProfile.PreOrderModel).ToList();
-        var upgrades = 0;
+        // A product sheet per model of the catalogue, published as it is written at the start of the year.
+        var models = CompanyProfile.SaleModels.Concat(CompanyProfile.RentalModels).ToList();
+        var sheetPages = new ConcurrentDictionary<Model, string>();
         await EachAsync("knowledge product sheets", [.. models.Select((model, n) => (model, n))], async (item, token) =>
         {
             var (model, n) = item;
-            var sheetRandom = RandomFor(81_000 + n);
-            var sheet = Sheets.GetValueOrDefault(model.Code) ?? new Sheet(model.Category, model.Category, 300, null, null);
-            var written = model == CompanyProfile.PreOrderModel ? end.AddDays(-75) : Start.AddDays(3).AddHours(n);
-            var page = await WritePageAsync(products, $"{model.Code} {sheet.Kind}", SheetBody(model, sheet, sheet.BatteryKwh, null), null, n, written, token);
-            if (sheet is { UpgradedKwh: { } upgraded, Upgrade: { } change })
-            {
-                await ReviseAsync(page, $"{model.Code} {sheet.Kind}", SheetBody(model, sheet, upgraded, change), Start.AddDays(120 + sheetRandom.Next(0, 150)), token);
-                Interlocked.Increment(ref upgrades);
-            }
+            var sheet = SheetOf(model);
+            sheetPages[model] = await WritePageAsync(products, $"{model.Code} {sheet.Kind}", SheetBody(model, sheet, sheet.BatteryKwh, null), null, n, Start.AddDays(3).AddHours(n), token);
         }, cancellationToken);
         pages += models.Count;
-        revisions += upgrades;
+        revisions += await ReviewProductSheetsAsync(products, sheetPages, roster, models.Count, cancellationToken);
+        pages++;
 
         // The marketing toolkit: sales tools with two pages under them, and events, under which the brochure goes once there is a show to prepare.
         Progress.Begin("knowledge marketing toolkit", 1);
@@ -141,6 +137,84 @@ public sealed partial class BusinessYear
 
         return (4, pages, revisions);
     }
+
+    /// <summary>
+    /// From mid-year the product materials are reviewed before anyone reads them, and the people do it themselves, signed
+    /// in: a regional manager writes each battery upgrade's sheet as a draft and sends it for review, and the sales
+    /// director approves it — returning one first, asking for what it leaves out — and the pre-order model's new sheet
+    /// the same way. The simulator (an administrator) gives the two their roles and a password only it knows.
+    /// </summary>
+    /// <returns>How many sheets were revised through review.</returns>
+    private async Task<int> ReviewProductSheetsAsync(
+        string products, IReadOnlyDictionary<Model, string> sheetPages, IReadOnlyList<Person> roster, int position, CancellationToken cancellationToken)
+    {
+        var reviewedFrom = Start.AddDays(110);
+        await gateway.PostAsync($"/api/knowledge/spaces/{products}/access", new { kind = "Role", name = "executive", level = "Approve", occurredAt = reviewedFrom }, cancellationToken);
+        await gateway.PostAsync($"/api/knowledge/spaces/{products}/review", new { required = true, occurredAt = reviewedFrom.AddHours(1) }, cancellationToken);
+
+        // A regional manager (whose manager leads sales from management) and that manager, the sales director.
+        var writer = roster.First(person => person.Team.StartsWith("sales-", StringComparison.Ordinal)
+            && roster.Any(boss => boss.Id == person.Manager && boss.Team == Roster.Management));
+        var director = roster.Single(person => person.Id == writer.Manager);
+        using var writerClient = await SignedInAsAsync(writer, "regional-manager", writer.Region, cancellationToken);
+        using var directorClient = await SignedInAsAsync(director, "executive", null, cancellationToken);
+        var (author, approver) = (gateway.As(writerClient), gateway.As(directorClient));
+
+        async Task ApproveAsync(string page, int version, DateTimeOffset at, CancellationToken token)
+        {
+            await author.PostAsync($"/api/knowledge/pages/{page}/draft/submission", new { version, occurredAt = at }, token);
+            await approver.PostAsync($"/api/knowledge/pages/{page}/draft/approval", new { version, occurredAt = at.AddDays(1) }, token);
+        }
+
+        var upgraded = sheetPages.Keys.Where(model => SheetOf(model).UpgradedKwh is not null).OrderBy(model => model.Code, StringComparer.Ordinal).ToList();
+        var reviewed = 0;
+        await EachAsync("knowledge reviews", upgraded, async (model, token) =>
+        {
+            var sheet = SheetOf(model);
+            var (page, title) = (sheetPages[model], $"{model.Code} {sheet.Kind}");
+            var written = Start.AddDays(120 + RandomFor(81_100 + upgraded.IndexOf(model)).Next(0, 150));
+            var draft = await author.PostAsync($"/api/knowledge/pages/{page}/draft", new { title, body = SheetBody(model, sheet, sheet.UpgradedKwh!.Value, sheet.Upgrade), occurredAt = written }, token);
+            var version = draft.GetProperty("draftVersion").GetInt32();
+            if (model == upgraded[0])
+            {
+                // The first one goes back once: the director wants the charging conditions the upgrade's figures assume.
+                await author.PostAsync($"/api/knowledge/pages/{page}/draft/submission", new { version, occurredAt = written.AddHours(2) }, token);
+                await approver.PostAsync($"/api/knowledge/pages/{page}/draft/return", new { version, reason = "请补充续航数据对应的充电条件与环境温度。", occurredAt = written.AddDays(1) }, token);
+                var completed = SheetBody(model, sheet, sheet.UpgradedKwh!.Value, sheet.Upgrade + "（满电、环境温度 25 ℃ 下实测）");
+                version = (await author.PostAsync($"/api/knowledge/pages/{page}/draft", new { title, body = completed, occurredAt = written.AddDays(2) }, token)).GetProperty("draftVersion").GetInt32();
+                written = written.AddDays(2);
+            }
+
+            await ApproveAsync(page, version, written.AddHours(2), token);
+            Interlocked.Increment(ref reviewed);
+        }, cancellationToken);
+
+        // The pre-order model's sheet once it is announced: in a reviewed space, a new page is a draft until approved.
+        Progress.Begin("knowledge pre-order sheet", 1);
+        var preOrder = CompanyProfile.PreOrderModel;
+        var preOrderSheet = SheetOf(preOrder);
+        var announced = end.AddDays(-75);
+        var created = await author.PostAsync(
+            $"/api/knowledge/spaces/{products}/pages",
+            new { title = $"{preOrder.Code} {preOrderSheet.Kind}", body = SheetBody(preOrder, preOrderSheet, preOrderSheet.BatteryKwh, null), position, occurredAt = announced },
+            cancellationToken, HttpStatusCode.Created);
+        await ApproveAsync(created.GetProperty("id").GetString()!, created.GetProperty("draftVersion").GetInt32(), announced.AddHours(3), cancellationToken);
+        Progress.Step();
+        return reviewed;
+    }
+
+    /// <summary>
+    /// Someone of the roster signed in as themselves, with <paramref name="role"/> given by the administrator (the
+    /// simulator) with a password nobody else learns.
+    /// </summary>
+    private async Task<HttpClient> SignedInAsAsync(Person person, string role, string? region, CancellationToken cancellationToken)
+    {
+        var password = SignIn.Base64Url(RandomNumberGenerator.GetBytes(24));
+        await gateway.PutAsync($"/api/identity/accounts/{person.Id}", new { name = person.Name, roles = new[] { role }, region, password }, cancellationToken);
+        return SignIn.Client(client.BaseAddress!, person.Id, password);
+    }
+
+    private static Sheet SheetOf(Model model) => Sheets.GetValueOrDefault(model.Code) ?? new Sheet(model.Category, model.Category, 300, null, null);
 
     private static string SheetBody(Model model, Sheet sheet, int batteryKwh, string? change) =>
         $"# {model.Code} {sheet.Kind}\n\n"

@@ -8,20 +8,30 @@ namespace JinGong.Simulation;
 public sealed class UnexpectedAnswerException(string message) : Exception(message);
 
 /// <summary>Commands and reads through the gateway as a well-behaved client sends them, counted.</summary>
-public sealed class GatewayCommands(HttpClient gateway)
+public sealed class GatewayCommands
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxAttempts = 5;
     private const int MaxWaits = 20;
     // Generous: on a loaded machine the bus can lag well behind the commands.
     private static readonly TimeSpan Settling = TimeSpan.FromMinutes(3);
-    private int commands;
-    private int recordedLate;
+    private readonly HttpClient gateway;
+    private readonly Tally tally;
 
-    public int Commands => Volatile.Read(ref commands);
+    public GatewayCommands(HttpClient gateway)
+        : this(gateway, new Tally())
+    {
+    }
+
+    private GatewayCommands(HttpClient gateway, Tally tally) => (this.gateway, this.tally) = (gateway, tally);
+
+    public int Commands => Volatile.Read(ref tally.Commands);
 
     /// <summary>Commands recorded as of now rather than back-dated, because their stream had already recorded something later.</summary>
-    public int RecordedLate => Volatile.Read(ref recordedLate);
+    public int RecordedLate => Volatile.Read(ref tally.RecordedLate);
+
+    /// <summary>The same commands sent by someone else (<paramref name="client"/> signs in as them), counted with these.</summary>
+    public GatewayCommands As(HttpClient client) => new(client, tally);
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
     {
@@ -48,16 +58,24 @@ public sealed class GatewayCommands(HttpClient gateway)
 
     public async Task<JsonElement> PostAsync(string path, object body, CancellationToken cancellationToken, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        Interlocked.Increment(ref commands);
+        Interlocked.Increment(ref tally.Commands);
         using var answer = await SendAsync(path, body, cancellationToken);
         return await JsonAsync(answer, expected, cancellationToken);
+    }
+
+    /// <summary>A record set whole at its address: created (201) or changed (200), either being what was asked.</summary>
+    public async Task<JsonElement> PutAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref tally.Commands);
+        using var answer = await SendAsync(HttpMethod.Put, path, () => JsonContent.Create(body), cancellationToken);
+        return await JsonAsync(answer, answer.StatusCode == HttpStatusCode.Created ? HttpStatusCode.Created : HttpStatusCode.OK, cancellationToken);
     }
 
     /// <summary>A file sent as its own bytes (an attachment, named in the path's query), as a command: counted, keyed and sent again like the others.</summary>
     public async Task<JsonElement> UploadAsync(string path, byte[] content, CancellationToken cancellationToken, HttpStatusCode expected = HttpStatusCode.Created)
     {
-        Interlocked.Increment(ref commands);
-        using var answer = await SendAsync(path, () => new ByteArrayContent(content), cancellationToken);
+        Interlocked.Increment(ref tally.Commands);
+        using var answer = await SendAsync(HttpMethod.Post, path, () => new ByteArrayContent(content), cancellationToken);
         return await JsonAsync(answer, expected, cancellationToken);
     }
 
@@ -67,14 +85,14 @@ public sealed class GatewayCommands(HttpClient gateway)
     /// </summary>
     public async Task<JsonElement> PostBackDatedAsync<T>(string path, T body, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref commands);
+        Interlocked.Increment(ref tally.Commands);
         using var answer = await SendAsync(path, body, cancellationToken);
         if (answer.StatusCode == HttpStatusCode.UnprocessableEntity
             && (await answer.Content.ReadAsStringAsync(cancellationToken)).Contains("occurred-before-previous-event", StringComparison.Ordinal))
         {
             var now = JsonSerializer.SerializeToNode(body, JsonSerializerOptions.Web)!.AsObject();
             now.Remove("occurredAt");
-            Interlocked.Increment(ref recordedLate);
+            Interlocked.Increment(ref tally.RecordedLate);
             return await PostAsync(path, now, cancellationToken);
         }
 
@@ -88,10 +106,10 @@ public sealed class GatewayCommands(HttpClient gateway)
     /// meanwhile), and on a 409 idempotency-key-in-use (its first send is still being answered): both ask for it again.
     /// </summary>
     private Task<HttpResponseMessage> SendAsync<T>(string path, T body, CancellationToken cancellationToken) =>
-        SendAsync(path, () => JsonContent.Create(body), cancellationToken);
+        SendAsync(HttpMethod.Post, path, () => JsonContent.Create(body), cancellationToken);
 
     /// <param name="content">Makes the body, once for each send.</param>
-    private async Task<HttpResponseMessage> SendAsync(string path, Func<HttpContent> content, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         var key = Guid.NewGuid().ToString();
         for (var attempt = 1; ; attempt++)
@@ -99,7 +117,7 @@ public sealed class GatewayCommands(HttpClient gateway)
             var answer = await WhenAllowedAsync(
                 async token =>
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content() };
+                    using var request = new HttpRequestMessage(method, path) { Content = content() };
                     request.Headers.Add(IdempotencyKeyHeader, key);
                     return await gateway.SendAsync(request, token);
                 },
@@ -152,5 +170,12 @@ public sealed class GatewayCommands(HttpClient gateway)
         }
 
         return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>What every client of one play has sent, counted together.</summary>
+    private sealed class Tally
+    {
+        public int Commands;
+        public int RecordedLate;
     }
 }
