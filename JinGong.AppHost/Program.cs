@@ -12,15 +12,16 @@ var infrastructure = await builder.AddInfrastructureAsync();
 var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb"))
     .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch"]);
 var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))
-    .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet"]);
+    .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet", "Knowledge"]);
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"))
     .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders"]);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))
     .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders"]);
-// The knowledge base follows OKR's roster (the teams and regions its spaces grant access to) and tells of pages published,
-// which it follows itself to notify their subscribers.
+// The knowledge base follows OKR's roster (the teams and regions its spaces grant access to) and orders' catalogue (what
+// scenarios may recommend; orders shows it whole when asked), and tells of pages published, which it follows itself to
+// notify their subscribers.
 var knowledge = builder.AddService<Projects.JinGong_Knowledge>("knowledge", infrastructure.AddDatabase("knowledgedb"))
-    .WithBus(infrastructure, publishes: ["Knowledge"], consumes: ["Okr", "Knowledge"]);
+    .WithBus(infrastructure, publishes: ["Knowledge"], consumes: ["Okr", "Orders", "Knowledge"]);
 
 // The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
 // it keeps an account for everyone on OKR's roster, from the bus.

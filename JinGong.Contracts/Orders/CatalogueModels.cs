@@ -12,14 +12,7 @@ public sealed record CatalogueModelListed(
 public sealed record CatalogueModelWithdrawn(string Model, string Reason, DateTimeOffset OccurredAt);
 
 /// <summary>
-/// A service that keeps a copy of the catalogue asks for all of it: one that joins a running system (or starts before
-/// orders did) missed the listings published before its queue was bound. <paramref name="RequestedBy"/> names the
-/// service, for the logs. Version 1.
-/// </summary>
-public sealed record CatalogueRequested(string RequestedBy, DateTimeOffset OccurredAt);
-
-/// <summary>
-/// The whole catalogue as of <paramref name="AsOf"/> (its last change), in answer to <see cref="CatalogueRequested"/>:
+/// The whole catalogue as of <paramref name="AsOf"/> (its last change), in answer to <see cref="Knowledge.CatalogueRequested"/>:
 /// every model listed now; a model a copy holds that is not here was withdrawn. Version 1.
 /// </summary>
 public sealed record CatalogueShown(IReadOnlyList<CatalogueModelListed> Models, DateTimeOffset AsOf);

@@ -198,6 +198,15 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["ListPageBacklinks"] = new(Everyone),
         ["ListPagesLinkingTo"] = new(Everyone, Query: "to=vehicle:JG-MT-0012"),
         ["ListSpaceTemplates"] = new(Everyone),
+        // Scenario solutions: a scenario's space decides who reads it, its approvers define it, its technical team keeps it (the service's own tests).
+        ["DefineScenario"] = new(Editing),
+        ["AddWorkingCondition"] = new(Editing),
+        ["ReviseWorkingCondition"] = new(Editing),
+        ["RecommendModel"] = new(Editing),
+        ["WithdrawRecommendation"] = new(Editing),
+        ["ListScenarios"] = new(Everyone),
+        ["GetScenario"] = new(Everyone),
+        ["GetScenarioHistory"] = new(Everyone),
 
         // Identity
         ["ListAccounts"] = new([Roles.Auditor]),

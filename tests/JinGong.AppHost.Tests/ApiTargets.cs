@@ -18,7 +18,7 @@ internal sealed record Site(string Region, string Warehouse)
 /// <summary>
 /// What a request is aimed at (a hostile one, or one of the access matrix's): a stream that exists, made through the
 /// ordinary API, for every kind of resource the services have today (a vehicle, an opportunity, an order, an
-/// allocation, a loan, a transfer, an objective, a key result, a person, a knowledge space, page and attachment), and a body a well-meaning client would send,
+/// allocation, a loan, a transfer, an objective, a key result, a person, a knowledge space, page, attachment and scenario), and a body a well-meaning client would send,
 /// by property name. Its records are <paramref name="home"/>'s (a transfer brings a vehicle there from
 /// <paramref name="away"/>), its opportunities and orders <paramref name="salesRep"/>'s. A resource kind this does not
 /// know yet gets an id nothing has, which must be refused just as well.
@@ -79,6 +79,10 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         existing["/api/knowledge/pages/{id}"] = async () => Id(await PostAsync($"/api/knowledge/spaces/{await CreateSpaceAsync()}/pages", new
         {
             title = "现场安全规定", body = "进入矿区须佩戴安全帽。\nEX-35E 电池每日检查。",
+        }));
+        existing["/api/knowledge/scenarios/{id}"] = async () => Id(await PostAsync("/api/knowledge/scenarios", new
+        {
+            spaceId = await CreateSpaceAsync("场景化方案", "Solutions"), name = "露天煤矿", teams = new { technical = "hx-team", brand = "hx-team", marketing = "hx-team" },
         }));
         existing["/api/knowledge/attachments/{id}"] = async () => Id(await UploadAsync(await existing["/api/knowledge/pages/{id}"](), "现场安全规定.pdf", "%PDF-1.7\n%%EOF\n"u8.ToArray()));
     }
@@ -169,9 +173,11 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
 
     // Edited by every role that may edit, and approved by everyone, so that what only editors read (a page's draft) and
     // only approvers read (the read rate) is read by each of them.
-    private async Task<string> CreateSpaceAsync()
+    private Task<string> CreateSpaceAsync() => CreateSpaceAsync("规章制度", "Rules");
+
+    private async Task<string> CreateSpaceAsync(string name, string kind)
     {
-        var space = Id(await PostAsync("/api/knowledge/spaces", new { name = "规章制度", kind = "Rules", editors = EditingRoles }));
+        var space = Id(await PostAsync("/api/knowledge/spaces", new { name, kind, editors = EditingRoles }));
         await PostAsync($"/api/knowledge/spaces/{space}/access", new { kind = "Everyone", level = "Approve" }, HttpStatusCode.OK);
         return space;
     }

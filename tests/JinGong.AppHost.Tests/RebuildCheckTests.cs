@@ -25,7 +25,7 @@ public sealed class RebuildCheckTests(RebuildCheckTests.BusinessYearSystem syste
         ["orders"] = ["Order", "Opportunity"],
         ["dispatch"] = ["Allocation", "Transfer", "Loan", "CatalogueVehicle", "VehicleClaim", "Backorder"],
         ["okr"] = ["Person", "Objective", "KeyResult", "SaleRecord", "OpportunityRecord"],
-        ["knowledge"] = ["Space", "Page", "PageSearch", "Subscriber", "PageLinks", "Attachment", "ReadingRecord"],
+        ["knowledge"] = ["Space", "Page", "PageSearch", "Subscriber", "PageLinks", "Attachment", "ReadingRecord", "Scenario"],
     };
 
     /// <summary>The whole system with a year of business played into it once for the class.</summary>

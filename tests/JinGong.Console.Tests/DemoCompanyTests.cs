@@ -30,7 +30,7 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         counts.Orders.Should().BePositive();
         counts.Opportunities.Should().BePositive();
         counts.LoansOverdue.Should().BePositive();
-        counts.Spaces.Should().Be(4, "the knowledge base has its rules, product materials, marketing toolkit and industry news");
+        counts.Spaces.Should().Be(5, "the knowledge base has its rules, product materials, marketing toolkit, industry news and scenario solutions");
         counts.Pages.Should().BePositive();
 
         var now = DateTimeOffset.UtcNow.ToOffset(ChinaOffset);
@@ -44,6 +44,8 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         converted.Should().Contain(figure => figure.GetProperty("total").GetProperty("rate").ValueKind == JsonValueKind.Number, "opportunities were won and lost");
 
         await DeliveredUnitsTellTheYearPlayedAsync(first);
+        await ProductSheetsAreReviewedAsync();
+        await ScenariosHaveTheirWorkingConditionsAsync();
 
         var started = await system.App.ResourceCommands.ExecuteCommandAsync(DemoCompanySystem.Simulator, KnownResourceCommands.StartCommand);
         started.Success.Should().BeTrue(started.Message);
@@ -95,8 +97,46 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         tracked.Should().BePositive("delivered units report from where they work");
     }
 
+    /// <summary>
+    /// From mid-year the product materials are reviewed: each battery upgrade's sheet and the pre-order model's new one
+    /// were written by a regional manager and approved by someone else, signed in as themselves.
+    /// </summary>
+    private async Task ProductSheetsAreReviewedAsync()
+    {
+        var products = (await system.GetOkAsync("/api/knowledge/spaces?kind=ProductMaterials&pageSize=100")).GetProperty("items").EnumerateArray()
+            .Single(space => space.GetProperty("name").GetString() == "产品资料");
+        products.GetProperty("reviewRequired").GetBoolean().Should().BeTrue("the product materials are reviewed from mid-year");
+        var reviewed = new List<(string Author, string Approver)>();
+        foreach (var sheet in (await system.GetOkAsync($"/api/knowledge/spaces/{products.GetProperty("id").GetString()}/tree")).GetProperty("pages").EnumerateArray())
+        {
+            reviewed.AddRange((await system.GetOkAsync($"/api/knowledge/pages/{sheet.GetProperty("id").GetString()}/revisions")).EnumerateArray()
+                .Where(revision => revision.GetProperty("approvedBy").ValueKind == JsonValueKind.String)
+                .Select(revision => (revision.GetProperty("author").GetString()!, revision.GetProperty("approvedBy").GetString()!)));
+        }
+
+        var roster = Roster.Of(CompanyProfile.Demo(DemoCompanySystem.Vehicles, DemoCompanySystem.People, 2026)).ToDictionary(person => person.Id);
+        reviewed.Should().HaveCount(4, "three battery upgrades and the pre-order model's sheet went through review")
+            .And.OnlyContain(revision => revision.Author != revision.Approver && roster.ContainsKey(revision.Author) && roster.ContainsKey(revision.Approver),
+                "people of the roster wrote and approved them, never their own");
+    }
+
+    /// <summary>The five scenarios of the case study, each with its working conditions, added by a technical engineer signed in as themselves.</summary>
+    private async Task ScenariosHaveTheirWorkingConditionsAsync()
+    {
+        var space = (await system.GetOkAsync("/api/knowledge/spaces?kind=Solutions&pageSize=100")).GetProperty("items").EnumerateArray()
+            .Single(found => found.GetProperty("name").GetString() == "场景化方案").GetProperty("id").GetString();
+        var scenarios = (await system.GetOkAsync($"/api/knowledge/scenarios?spaceId={space}")).GetProperty("items").EnumerateArray().ToList();
+        scenarios.Select(scenario => scenario.GetProperty("name").GetString()).Should().BeEquivalentTo(["钢厂", "露天矿山", "港口", "基建", "隧道"]);
+        scenarios.Should().OnlyContain(scenario => scenario.GetProperty("conditions").GetArrayLength() >= 2, "each scenario has two or three working conditions");
+        var engineers = Roster.Of(CompanyProfile.Demo(DemoCompanySystem.Vehicles, DemoCompanySystem.People, 2026)).Where(person => person.Team == Roster.Technical)
+            .Select(person => person.Id).ToList();
+        var history = await system.GetOkAsync($"/api/knowledge/scenarios/{scenarios[0].GetProperty("id").GetString()}/history");
+        history.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "working_condition_added_v1")
+            .Should().NotBeEmpty().And.OnlyContain(e => engineers.Contains(e.GetProperty("user").GetString()!), "the technical team adds the conditions");
+    }
+
     /// <summary>The spaces the demo company opens (BusinessYear.Knowledge.cs).</summary>
-    private static readonly string[] DemoSpaces = ["规章制度", "产品资料", "营销工具包", "行业资讯"];
+    private static readonly string[] DemoSpaces = ["规章制度", "产品资料", "营销工具包", "行业资讯", "场景化方案"];
 
     private sealed record Counts(long Vehicles, long People, long Opportunities, long Orders, long LoansOverdue, long Spaces, long Pages);
 

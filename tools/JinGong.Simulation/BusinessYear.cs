@@ -11,7 +11,7 @@ namespace JinGong.Simulation;
 public sealed record BusinessYearTally(
     int Commands, int Vehicles, int Opportunities, int Won, int Lost, int Orders, int Deliveries, int Invoices, int Payments,
     int Loans, int LoansOverdue, int Transfers, int Backorders, int UsageBatches, int People, int Objectives, int KeyResults, int CheckIns,
-    int Spaces, int Pages, int PageRevisions, int RecordedLate);
+    int Spaces, int Pages, int PageRevisions, int Scenarios, int WorkingConditions, int RecordedLate);
 
 /// <summary>
 /// A deterministic year of a company's business, played through the gateway's public API with every command
@@ -20,7 +20,8 @@ public sealed record BusinessYearTally(
 /// a sales fleet (wide-body mining trucks, the big loader and excavator) sold through opportunities, orders,
 /// allocations, transfers and deliveries, invoiced on 30/60/90-day terms and paid on time, late or not yet; at the
 /// end, loans (some overdue) and transfers through dispatch and a pre-order waiting for a model not yet built; and the
-/// company's knowledge base in Chinese (<see cref="WriteKnowledgeAsync"/>). Its last command registers the profile's
+/// company's knowledge base in Chinese (<see cref="WriteKnowledgeAsync"/>) with its scenario solutions
+/// (<see cref="WriteSolutionsAsync"/>). Its last command registers the profile's
 /// last unit: that vehicle being there says the year was played to the end.
 /// </summary>
 public sealed partial class BusinessYear(HttpClient client, CompanyProfile profile)
@@ -100,13 +101,14 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
         var (loans, overdue, transfers) = await LendAndMoveThroughDispatchAsync(rental, cancellationToken);
         await CheckInAsync(manual, cancellationToken);
         var knowledge = await WriteKnowledgeAsync(cancellationToken);
+        var solutions = await WriteSolutionsAsync(cancellationToken);
 
         Progress.Begin("the last unit", 1);
         await RegisterAsync(profile.Vehicles - 1, end, cancellationToken);
         return new BusinessYearTally(
             gateway.Commands, profile.Vehicles, profile.Opportunities + preOrders, won, lost, orders.Count, delivered, invoices, payments,
             loans, overdue, transfers, backorders, meters.Values.Sum(meter => meter.Batches), people.Count, objectives, keyResults, checkIns,
-            knowledge.Spaces, knowledge.Pages, knowledge.Revisions, gateway.RecordedLate);
+            knowledge.Spaces + 1, knowledge.Pages, knowledge.Revisions, solutions.Scenarios, solutions.Conditions, gateway.RecordedLate);
     }
 
     private Task EachAsync<T>(string phase, IReadOnlyList<T> items, Func<T, CancellationToken, Task> play, CancellationToken cancellationToken)
@@ -214,6 +216,9 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
             Roster.Dispatch => ("Deliver on the promised day", null, "Deliveries on time", 20),
             Roster.Finance => ("Collect what is due", null, "Overdue invoices chased", 40),
             Roster.FleetOperations => ("Keep the fleet working", null, "Services closed within 3 days", 25),
+            Roster.Technical => ("Match the equipment to every working condition", null, "Trials reviewed with customers", 10),
+            Roster.Brand => ("Make the brand known in every scenario", null, "Case studies published", 6),
+            Roster.Marketing => ("Arm sales with a talk track for every scenario", null, "Talk tracks updated", 8),
             _ when leadsTeam => ($"Grow {person.Region}", at => new { title = "Units delivered", start = 0, target = Math.Max(2, profile.Vehicles / 50), unit = "units", metric = "units-delivered", filter = new { region = person.Region }, occurredAt = at }, "Coaching sessions", 12),
             _ => ($"{person.Name} closes deals", at => new { title = "Conversion rate", start = 0.2, target = 0.5, unit = "rate", metric = "conversion-rate", filter = new { salesRep = person.Id }, occurredAt = at }, "Customer site visits", 30),
         };

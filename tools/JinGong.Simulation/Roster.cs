@@ -5,7 +5,8 @@ public sealed record Person(string Id, string Name, string Team, string Region, 
 
 /// <summary>
 /// The company's people: executives, a manager per sales region, and staff under them — reps in every region (most of
-/// the roster), dispatchers, finance and fleet operations — with made-up but real-sounding Chinese names.
+/// the roster), dispatchers, finance and fleet operations, and the technical, brand and marketing staff who keep the
+/// scenario solutions [场景化方案] — with made-up but real-sounding Chinese names.
 /// </summary>
 public static class Roster
 {
@@ -16,10 +17,17 @@ public static class Roster
     public const string Dispatch = "dispatch";
     public const string Finance = "finance";
     public const string FleetOperations = "fleet-operations";
+    public const string Technical = "technical";
+    public const string Brand = "brand";
+    public const string Marketing = "marketing";
 
     public static string SalesTeam(string region) => $"sales-{region}";
 
-    /// <summary>At least ten people (the leads); beyond that one in eight dispatches, one in ten is in finance, one in twelve keeps the fleet, the rest sell.</summary>
+    /// <summary>
+    /// At least sixteen people (ten leads, six staff); beyond the leads one in eight dispatches, one in ten is in finance, one in twelve keeps
+    /// the fleet, one in twenty is a technical engineer, one works on the brand and one in marketing, the rest sell. Those
+    /// who keep the solutions come last, so that a bigger roster changes nobody drawn before them.
+    /// </summary>
     public static IReadOnlyList<Person> Of(CompanyProfile profile)
     {
         var random = new Random(profile.Seed);
@@ -48,7 +56,7 @@ public static class Roster
         var operations = Add(Management, hq, ceo.Id);
         var managers = CompanyProfile.Regions.Select(region => Add(SalesTeam(region.Name), region.Name, salesDirector.Id)).ToList();
 
-        var staff = Math.Max(3, profile.People - people.Count);
+        var staff = Math.Max(6, profile.People - people.Count);
         var dispatchers = Math.Max(1, staff / 8);
         var clerks = Math.Max(1, staff / 10);
         var fleet = Math.Max(1, staff / 12);
@@ -67,11 +75,20 @@ public static class Roster
             Add(FleetOperations, CompanyProfile.Regions[n % CompanyProfile.Regions.Length].Name, operations.Id);
         }
 
-        for (var n = 0; n < staff - dispatchers - clerks - fleet; n++)
+        var engineers = Math.Max(1, staff / 20);
+        for (var n = 0; n < staff - dispatchers - clerks - fleet - engineers - 2; n++)
         {
             var manager = managers[n % managers.Count];
             Add(manager.Team, manager.Region, manager.Id);
         }
+
+        for (var n = 0; n < engineers; n++)
+        {
+            Add(Technical, hq, operations.Id);
+        }
+
+        Add(Brand, hq, salesDirector.Id);
+        Add(Marketing, hq, salesDirector.Id);
 
         return people;
     }

@@ -4,7 +4,7 @@ import { command, get, getVersioned, post, segment, withQuery, type Page, type W
 // Knowledge's answers as its OpenAPI document says them (openapi/knowledge.json → generated/knowledge.ts: npm run api-types).
 type Schemas = components['schemas'];
 
-export const spaceKinds = ['Rules', 'ProductMaterials', 'MarketingToolkit', 'IndustryNews'] as const satisfies readonly Schemas['SpaceKind'][];
+export const spaceKinds = ['Rules', 'ProductMaterials', 'MarketingToolkit', 'IndustryNews', 'Solutions'] as const satisfies readonly Schemas['SpaceKind'][];
 export type SpaceKind = Schemas['SpaceKind'];
 /** A space [空间] of the knowledge base, with the roles that write its pages. */
 export type Space = Schemas['SpaceView'];

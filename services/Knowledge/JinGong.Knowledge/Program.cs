@@ -1,9 +1,11 @@
 using JinGong.Knowledge.Attachments;
+using JinGong.Knowledge.Catalogue;
 using JinGong.Knowledge.Confirmations;
 using JinGong.Knowledge.Integration;
 using JinGong.Knowledge.Links;
 using JinGong.Knowledge.Members;
 using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Scenarios;
 using JinGong.Knowledge.Search;
 using JinGong.Knowledge.Spaces;
 using JinGong.Knowledge.Subscriptions;
@@ -24,16 +26,20 @@ builder.AddEventStore("knowledgedb", options =>
     options.ConfigureConfirmations();
     options.ConfigureAttachments();
     options.ConfigureLinks();
+    options.ConfigureCatalogue();
+    options.ConfigureScenarios();
 })
     .PublishIntegrationEvents<KnowledgeIntegrationEvents>();
 builder.AddMessageBus(bus =>
 {
     bus.AddRosterConsumers();
     bus.AddSubscriptionConsumers();
+    bus.AddCatalogueCopy();
 });
+builder.Services.AddCatalogueRequester();
 
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions().MapConfirmations().MapAttachments().MapLinks().MapTemplates();
+app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions().MapConfirmations().MapAttachments().MapLinks().MapTemplates().MapScenarios();
 app.Run();

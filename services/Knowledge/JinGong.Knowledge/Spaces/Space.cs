@@ -4,13 +4,17 @@ using JinGong.Domain;
 
 namespace JinGong.Knowledge.Spaces;
 
-/// <summary>What a space holds, in the case study's words: rules [规章制度], product materials [产品资料], marketing toolkits [营销工具包], industry news [行业资讯].</summary>
+/// <summary>
+/// What a space holds, in the case study's words: rules [规章制度], product materials [产品资料], marketing toolkits
+/// [营销工具包], industry news [行业资讯], and scenario solutions [场景化方案].
+/// </summary>
 public enum SpaceKind
 {
     Rules,
     ProductMaterials,
     MarketingToolkit,
     IndustryNews,
+    Solutions,
 }
 
 /// <summary>An event of a space's life. OccurredAt is business time (UTC).</summary>

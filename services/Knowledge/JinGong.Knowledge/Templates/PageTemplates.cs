@@ -119,6 +119,55 @@ public static class PageTemplates
                 ……
                 """),
         ],
+        // A scenario solution's three parts, one per department that keeps it.
+        [SpaceKind.Solutions] =
+        [
+            new("solution-technical", "技术方案",
+                """
+                ## 工况
+
+                运距 …… km；坡度 …… %；单趟载重 …… t；物料：……；气候：……
+
+                ## 推荐设备
+
+                model:……：推荐理由……
+
+                ## 试用数据
+
+                试用台数、天数、日均作业小时与转化情况见本方案的试用数据表。
+                """),
+            new("solution-brand", "品牌推广",
+                """
+                ## 推广方案
+
+                目标客户、主题与节奏：……
+
+                ## 媒体与物料
+
+                - 案例视频：……
+                - 宣传册：……
+                """),
+            new("solution-marketing", "营销方案",
+                """
+                ## 客户与痛点
+
+                ……
+
+                ## 话术
+
+                > ……
+
+                ## 常见异议与回应
+
+                | 异议 | 回应 |
+                | --- | --- |
+                | …… | …… |
+
+                ## 商务方案
+
+                配置、价格与服务：……
+                """),
+        ],
     };
 
     /// <summary>The templates for a space of <paramref name="kind"/> (every kind has at least one).</summary>

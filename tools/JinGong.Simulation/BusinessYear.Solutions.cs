@@ -1,0 +1,83 @@
+using System.Net;
+
+namespace JinGong.Simulation;
+
+/// <summary>The company's scenario solutions [场景化方案] over its year (issue 24).</summary>
+public sealed partial class BusinessYear
+{
+    /// <summary>A working condition [工况] as the technical team measured it.</summary>
+    private sealed record Condition(string Name, decimal HaulDistanceKm, decimal GradientPercent, decimal PayloadTonnes, string Material, string Climate);
+
+    /// <summary>The five application scenarios of the case study, each with the working conditions the company's customers work in.</summary>
+    private static readonly (string Name, string Description, Condition[] Conditions)[] Scenarios =
+    [
+        ("钢厂", "钢铁企业厂内的钢渣与原料倒运，短距离、高频次、高温。",
+        [
+            new("钢渣短倒", 1.2m, 3m, 40m, "钢渣", "Hot"),
+            new("原料场倒运", 0.8m, 1m, 30m, "铁矿石与焦炭", "Temperate"),
+        ]),
+        ("露天矿山", "露天煤矿与金属矿的剥离和运矿，长坡道、重载。",
+        [
+            new("剥离重载上坡", 3.5m, 8m, 60m, "剥离物", "Cold"),
+            new("重载下坡运煤", 5m, -6m, 90m, "原煤", "Cold"),
+            new("高原铜矿运矿", 4m, 7m, 90m, "铜矿石", "HighAltitude"),
+        ]),
+        ("港口", "散货码头的堆场装卸与短驳，潮湿、连续作业。",
+        [
+            new("散货堆场装卸", 0.5m, 0m, 5m, "散货", "Humid"),
+            new("码头短驳", 1.5m, 2m, 60m, "矿石", "Humid"),
+        ]),
+        ("基建", "公路、铁路与水利工程的土方开挖和骨料运输。",
+        [
+            new("土方开挖", 0.3m, 5m, 20m, "土方", "Temperate"),
+            new("砂石骨料运输", 2m, 4m, 60m, "砂石骨料", "Hot"),
+        ]),
+        ("隧道", "隧道掘进的洞内出渣与洞口转运，空间窄、零排放要求高。",
+        [
+            new("洞内出渣", 1.2m, 3m, 20m, "隧道渣土", "Humid"),
+            new("洞口转运", 0.4m, 2m, 3m, "渣土", "Temperate"),
+        ]),
+    ];
+
+    /// <summary>
+    /// A space of solutions opened early in the year, which the technical, brand and marketing teams edit; the five
+    /// scenarios defined in it by the administrator, naming those teams; and each scenario's working conditions added by
+    /// a technical engineer, signed in as themselves.
+    /// </summary>
+    private async Task<(int Scenarios, int Conditions)> WriteSolutionsAsync(CancellationToken cancellationToken)
+    {
+        var opened = Start.AddDays(20);
+        Progress.Begin("scenario solutions", Scenarios.Length);
+        var space = await OpenSpaceAsync("场景化方案", "Solutions", "按应用场景与工况整理的完整方案：技术推荐、品牌推广与营销话术。", ["executive"], opened, cancellationToken);
+        foreach (var (team, n) in new[] { Roster.Technical, Roster.Brand, Roster.Marketing }.Select((team, n) => (team, n)))
+        {
+            await gateway.PostAsync($"/api/knowledge/spaces/{space}/access", new { kind = "Team", name = team, level = "Edit", occurredAt = opened.AddMinutes(n + 1) }, cancellationToken);
+        }
+
+        var engineer = Roster.Of(profile).First(person => person.Team == Roster.Technical);
+        using var engineerClient = await SignedInAsAsync(engineer, "fleet-operations", null, cancellationToken);
+        var technical = gateway.As(engineerClient);
+        var conditions = 0;
+        foreach (var ((name, description, terms), n) in Scenarios.Select((scenario, n) => (scenario, n)))
+        {
+            var defined = opened.AddDays(1 + n);
+            var scenario = await PostIdAsync("/api/knowledge/scenarios", new
+            {
+                spaceId = space, name, description, teams = new { technical = Roster.Technical, brand = Roster.Brand, marketing = Roster.Marketing }, occurredAt = defined,
+            }, "id", cancellationToken);
+            foreach (var (condition, c) in terms.Select((condition, c) => (condition, c)))
+            {
+                await technical.PostAsync($"/api/knowledge/scenarios/{scenario}/conditions", new
+                {
+                    condition.Name, condition.HaulDistanceKm, condition.GradientPercent, condition.PayloadTonnes, condition.Material, condition.Climate,
+                    occurredAt = defined.AddHours(2 + c),
+                }, cancellationToken, HttpStatusCode.OK);
+                conditions++;
+            }
+
+            Progress.Step();
+        }
+
+        return (Scenarios.Length, conditions);
+    }
+}
