@@ -11,8 +11,9 @@ var infrastructure = await builder.AddInfrastructureAsync();
 // follows), and /health (ready when both are reachable).
 var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb"))
     .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch"]);
+// Orders answers those who ask for its whole catalogue (CatalogueRequested, an orders contract) on the bus.
 var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))
-    .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet"]);
+    .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet", "Orders"]);
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"))
     .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders"]);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))

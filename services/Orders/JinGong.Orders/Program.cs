@@ -14,7 +14,11 @@ builder.AddEventStore("ordersdb", options =>
         options.ConfigureOrders();
     })
     .PublishIntegrationEvents<OrdersIntegrationEvents>();
-builder.AddMessageBus(bus => bus.AddOrderConsumers());
+builder.AddMessageBus(bus =>
+{
+    bus.AddCatalogueConsumers();
+    bus.AddOrderConsumers();
+});
 builder.AddConfiguredModels();
 
 var app = builder.Build();

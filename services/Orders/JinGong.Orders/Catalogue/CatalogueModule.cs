@@ -4,15 +4,18 @@ using JinGong.Http;
 using JinGong.Orders.Catalogue.Listing;
 using JinGong.Orders.Catalogue.Reading;
 using JinGong.Orders.Catalogue.Seeding;
+using JinGong.Orders.Catalogue.Showing;
 using JinGong.Orders.Catalogue.Withdrawing;
 using Marten;
+using MassTransit;
 
 namespace JinGong.Orders.Catalogue;
 
 /// <summary>
 /// The catalogue [产品目录] as events: each model's stream says when it was listed, under which category and names, and when
 /// it was withdrawn. Executives list and withdraw models; the settings' models (<c>Catalogue:Models</c>) are listed at start
-/// when the catalogue has never held them (<see cref="ConfiguredModels"/>).
+/// when the catalogue has never held them (<see cref="ConfiguredModels"/>); other services hear of every change on the bus,
+/// and may ask for the whole catalogue (<see cref="CatalogueRequestedConsumer"/>).
 /// </summary>
 public static class CatalogueModule
 {
@@ -39,6 +42,8 @@ public static class CatalogueModule
         builder.Services.AddHostedService<ConfiguredModels>();
         return builder;
     }
+
+    public static void AddCatalogueConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<CatalogueRequestedConsumer>();
 
     public static RouteGroupBuilder MapCatalogue(this RouteGroupBuilder api)
     {
