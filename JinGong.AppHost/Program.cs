@@ -11,6 +11,7 @@ var infrastructure = await builder.AddInfrastructureAsync();
 // follows), and /health (ready when both are reachable).
 var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb"))
     .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch"]);
+// Orders answers the knowledge base when it asks for the whole catalogue (CatalogueRequested, a knowledge contract).
 var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))
     .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet", "Knowledge"]);
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"))

@@ -153,7 +153,7 @@ public static class StreamCommands
     }
 
     /// <summary>Whether a save failed because another writer got to the stream first: appended to it, or started it.</summary>
-    private static bool IsRace(Exception exception) =>
+    public static bool IsRace(Exception exception) =>
         exception is ConcurrencyException or ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException;
 
     /// <summary>An id the server made names a stream already there: another id is made (<see cref="UnderNewIdAsync"/>).</summary>

@@ -91,6 +91,9 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
 
         // Orders: customers and money are their region's.
         ["ListModels"] = new(Everyone),
+        // The catalogue is the company's, no region's: executives decide what it sells.
+        ["ListCatalogueModel"] = new([Roles.Executive]),
+        ["WithdrawCatalogueModel"] = new([Roles.Executive]),
         ["FileOpportunity"] = new(Selling, RegionIn.Body),
         ["ListOpportunities"] = new(Everyone, RegionIn.Query),
         ["MoveOpportunity"] = new(Selling, RegionIn.Record),

@@ -17,8 +17,9 @@ internal sealed record Site(string Region, string Warehouse)
 
 /// <summary>
 /// What a request is aimed at (a hostile one, or one of the access matrix's): a stream that exists, made through the
-/// ordinary API, for every kind of resource the services have today (a vehicle, an opportunity, an order, an
-/// allocation, a loan, a transfer, an objective, a key result, a person, a knowledge space, page, attachment and scenario), and a body a well-meaning client would send,
+/// ordinary API, for every kind of resource the services have today (a vehicle, a model of the catalogue, an opportunity,
+/// an order, an allocation, a loan, a transfer, an objective, a key result, a person, a knowledge space, page,
+/// attachment and scenario), and a body a well-meaning client would send,
 /// by property name. Its records are <paramref name="home"/>'s (a transfer brings a vehicle there from
 /// <paramref name="away"/>), its opportunities and orders <paramref name="salesRep"/>'s. A resource kind this does not
 /// know yet gets an id nothing has, which must be refused just as well.
@@ -46,6 +47,7 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         await ImportPersonAsync();
         existing["/api/fleet/vehicles/{code}"] = () => RegisterVehicleAsync(Next("HX-MODEL"));
         existing["/api/fleet/warehouses/{code}"] = () => Task.FromResult(home.Warehouse);
+        existing["/api/orders/models/{model}"] = ListModelAsync;
         existing["/api/orders/opportunities/{id}"] = async () => Id(await PostAsync("/api/orders/opportunities", new
         {
             customer = "Hostile Mining", region = home.Region, salesRep, lines = new[] { new { model = soldModel, quantity = 1 } },
@@ -107,6 +109,8 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
             pathValues[pathParameters[0]] = await make();
         }
 
+        // A model listed in the catalogue is one of its own, so that no listing renames or recategorises the models others sell.
+        var listing = service == "orders" && body?.Properties.Any(property => property.Name == "names") == true;
         // A loan or a transfer outside an order starts from a vehicle dispatch knows and holds in stock.
         var vehicle = resource is null && body?.Properties.Any(property => property.Name == "vehicleCode") == true
             ? await CataloguedVehicleAsync(home)
@@ -117,7 +121,8 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
             {
                 "code" => Next("HX"),
                 "vehicleCode" when vehicle is not null => vehicle,
-                "model" => service == "orders" ? soldModel : Next("HX-MODEL"),
+                "model" => service == "orders" && !listing ? soldModel : Next("HX-MODEL"),
+                "names" => new JsonObject { ["zh"] = "探测型号" },
                 "orderId" => Next("ORD-HX"),
                 "loanId" or "transferId" or "batchId" => Next("HX"),
                 "id" => Next("hx.person"),
@@ -160,6 +165,13 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         customer = "Hostile Mining", region = home.Region, salesRep, deliverySite = "pit 3",
         lines = new[] { new { model = soldModel, quantity = 1, unitPrice = 1_000_000m } },
     }));
+
+    private async Task<string> ListModelAsync()
+    {
+        var model = Next("HX-MODEL");
+        await PostAsync("/api/orders/models", OrdersApi.ModelListing(model, "探测装载机"), HttpStatusCode.OK);
+        return model;
+    }
 
     private async Task<string> ImportPersonAsync()
     {

@@ -22,7 +22,7 @@ public sealed class RebuildCheckTests(RebuildCheckTests.BusinessYearSystem syste
     private static readonly Dictionary<string, string[]> Projections = new()
     {
         ["fleet"] = ["Vehicle", "VehicleTimeline", "Warehouse"],
-        ["orders"] = ["Order", "Opportunity"],
+        ["orders"] = ["Order", "Opportunity", "CatalogueModel"],
         ["dispatch"] = ["Allocation", "Transfer", "Loan", "CatalogueVehicle", "VehicleClaim", "Backorder"],
         ["okr"] = ["Person", "Objective", "KeyResult", "SaleRecord", "OpportunityRecord"],
         ["knowledge"] = ["Space", "Page", "PageSearch", "Subscriber", "PageLinks", "Attachment", "ReadingRecord", "Scenario"],

@@ -27,6 +27,10 @@ public static class OrdersApi
             occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddDays(-60),
         }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
+    /// <summary>The body that lists <paramref name="model"/> in the catalogue: a loader, named in English and <paramref name="chinese"/>.</summary>
+    public static object ModelListing(string model, string chinese) =>
+        new { model, category = "loader", name = $"{model} electric loader", names = new Dictionary<string, string> { ["zh"] = chinese } };
+
     /// <summary>
     /// Each model the company sells (its code) and its name as <c>/api/orders/models</c> answers a reader of
     /// <paramref name="language"/> (an <c>Accept-Language</c>; none when null), in the catalogue's order.

@@ -7,14 +7,19 @@ using JinGong.Orders.Orders;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddHttpApi();
-builder.Services.AddSingleton(ProductCatalogue.From(builder.Configuration));
 builder.AddEventStore("ordersdb", options =>
     {
+        options.ConfigureCatalogue();
         options.ConfigureOpportunities();
         options.ConfigureOrders();
     })
     .PublishIntegrationEvents<OrdersIntegrationEvents>();
-builder.AddMessageBus(bus => bus.AddOrderConsumers());
+builder.AddMessageBus(bus =>
+{
+    bus.AddCatalogueConsumers();
+    bus.AddOrderConsumers();
+});
+builder.AddConfiguredModels();
 
 var app = builder.Build();
 app.UseHttpApi();

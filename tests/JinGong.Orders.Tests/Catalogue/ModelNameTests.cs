@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using JinGong.Orders.Catalogue;
 using JinGong.Testing;
 
 namespace JinGong.Orders.Tests.Catalogue;
@@ -27,27 +26,6 @@ public sealed partial class ModelNameTests(OrdersService orders)
             english["MT-90E"].Should().Be("90 t wide-body electric mining truck", $"Accept-Language {language ?? "(none)"} reads English");
             english.Values.Should().NotContain(name => Chinese().IsMatch(name));
         }
-    }
-
-    [Fact]
-    public void a_model_with_no_name_in_the_readers_language_is_named_in_english()
-    {
-        var unnamed = new CatalogueModel("LD-1E", "loader", "1 t electric loader");
-        var named = unnamed with { Names = new Dictionary<string, string> { ["zh"] = "1吨纯电动装载机" } };
-
-        UiCulture.With("zh-CN", () => unnamed.ForReader().Name).Should().Be("1 t electric loader");
-        UiCulture.With("zh-CN", () => named.ForReader().Name).Should().Be("1吨纯电动装载机");
-        UiCulture.With("en", () => named.ForReader().Name).Should().Be("1 t electric loader");
-    }
-
-    [Fact]
-    public void a_name_in_a_language_the_api_does_not_answer_in_is_refused_when_the_catalogue_is_read()
-    {
-        var misspelt = new CatalogueModel("LD-1E", "loader", "1 t electric loader", new Dictionary<string, string> { ["cn"] = "1吨纯电动装载机" });
-
-        var reading = () => new ProductCatalogue([misspelt]);
-
-        reading.Should().Throw<InvalidOperationException>().WithMessage("*LD-1E*'cn'*");
     }
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]

@@ -1,5 +1,6 @@
 using JinGong.Orders.Figures;
 using JinGong.Orders.Opportunities;
+using JinGong.Orders.Tests.Catalogue;
 using JinGong.Testing;
 
 namespace JinGong.Orders.Tests.Opportunities;
@@ -26,8 +27,8 @@ public sealed class OpportunityDeciderTests
 
     private static DeciderSpecification<OpportunityCommand, Opportunity> Ordered => WonFromQualified.Given(new OpportunityOrdered("OPP-1", "ORD-1", Now.AddDays(-5)));
 
-    private static FileOpportunity File(DateTimeOffset occurredAt) =>
-        new("OPP-1", "Baotou Steel", "north", "li.wei", [new OpportunityLine("MT-90E", 2)], 3_000_000m, new DateOnly(2026, 12, 31), occurredAt, Now);
+    private static FileOpportunity File(DateTimeOffset occurredAt, string model = "MT-90E") =>
+        new("OPP-1", "Baotou Steel", "north", "li.wei", [new OpportunityLine(model, 2)], CatalogueRecords.Sold, 3_000_000m, new DateOnly(2026, 12, 31), occurredAt, Now);
 
     private static OrderOpportunity Order(string? customer = "Baotou Steel", string? region = "north", string? salesRep = "li.wei", DateTimeOffset? occurredAt = null) =>
         new("OPP-1", "ORD-2", customer, region, salesRep, occurredAt ?? Now, Now);
@@ -40,6 +41,13 @@ public sealed class OpportunityDeciderTests
         NoOpportunity.When(File(Now)).Events.Should().ContainSingle();
         NoOpportunity.When(File(Now.AddMinutes(1))).ThenRejects("occurred-in-future");
         NoOpportunity.Given(Filed).When(File(Now)).ThenRejects("opportunity-already-filed");
+    }
+
+    [Fact]
+    public void an_opportunity_is_filed_for_models_the_catalogue_lists_only()
+    {
+        NoOpportunity.When(File(Now, model: "EX-12E")).ThenRejects("model-withdrawn");
+        NoOpportunity.When(File(Now, model: "TANK-1")).ThenRejects("model-not-in-catalogue");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using JinGong.Orders.Orders;
+using JinGong.Orders.Tests.Catalogue;
 using JinGong.Testing;
 
 namespace JinGong.Orders.Tests.Orders;
@@ -26,14 +27,23 @@ public sealed class OrderDeciderTests
 
     private static RecordPayment Payment(decimal amount, DateOnly paidOn, string invoiceId = "ORD-1-INV-1") => new("ORD-1", invoiceId, amount, paidOn, Now, Now);
 
+    private static PlaceOrder Place(string model, DateTimeOffset occurredAt) =>
+        new("ORD-1", null, "Baotou Steel", "north", "li.wei", "mine", [new OrderLine(model, 2, 1_500_000m)], CatalogueRecords.Sold, occurredAt, Now);
+
     [Fact]
     public void an_order_is_placed_once_in_yuan_and_never_in_the_future()
     {
-        NoOrder.When(new PlaceOrder("ORD-1", null, "Baotou Steel", "north", "li.wei", "mine", [new OrderLine("MT-90E", 2, 1_500_000m)], Placed, Now))
-            .Then(OrderPlaced);
-        NoOrder.When(new PlaceOrder("ORD-1", null, "Baotou Steel", "north", "li.wei", "mine", [], Now.AddMinutes(1), Now)).ThenRejects("occurred-in-future");
-        Invoiced.When(new PlaceOrder("ORD-1", null, "Baotou Steel", "north", "li.wei", "mine", [], Now, Now)).ThenRejects("order-already-placed");
+        NoOrder.When(Place("MT-90E", Placed)).Then(OrderPlaced);
+        NoOrder.When(Place("MT-90E", Now.AddMinutes(1))).ThenRejects("occurred-in-future");
+        Invoiced.When(Place("MT-90E", Now)).ThenRejects("order-already-placed");
         NoOrder.When(new CancelOrder("ORD-1", "changed mind", Now, Now)).ThenRejects("order-not-found");
+    }
+
+    [Fact]
+    public void an_order_is_placed_for_models_the_catalogue_lists_only()
+    {
+        NoOrder.When(Place("EX-12E", Placed)).ThenRejects("model-withdrawn");
+        NoOrder.When(Place("TANK-1", Placed)).ThenRejects("model-not-in-catalogue");
     }
 
     [Fact]

@@ -8,11 +8,11 @@ public static class LineValidation
 
     /// <summary>
     /// The lines of an opportunity or an order: at least one, at most <see cref="MaxLines"/>, each naming a
-    /// model the company sells, each with its own further checks.
+    /// model, each with its own further checks. Whether the catalogue sells the model is its decider's rule
+    /// (<see cref="CatalogueDecider.Unsold"/>).
     /// </summary>
     public static FieldErrors Lines<TLine>(
-        this FieldErrors errors, IReadOnlyList<TLine?>? lines, ProductCatalogue catalogue,
-        Action<TLine, int, FieldErrors> checkLine, Func<TLine, string?> model)
+        this FieldErrors errors, IReadOnlyList<TLine?>? lines, Action<TLine, int, FieldErrors> checkLine, Func<TLine, string?> model)
     {
         errors.Check("lines", lines is { Count: > 0 and <= MaxLines }, $"Name 1 to {MaxLines} lines.");
         for (var index = 0; lines is { Count: <= MaxLines } && index < lines.Count; index++)
@@ -23,8 +23,7 @@ public static class LineValidation
                 continue;
             }
 
-            errors.Required($"lines[{index}].model", model(line))
-                .Check($"lines[{index}].model", catalogue.Sells(model(line)), $"The company does not sell a model named '{model(line)}'; see /api/orders/models.");
+            errors.Required($"lines[{index}].model", model(line));
             checkLine(line, index, errors);
         }
 

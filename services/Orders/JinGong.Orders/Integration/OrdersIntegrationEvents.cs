@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using JinGong.EventSourcing.Messaging;
+using JinGong.Orders.Catalogue;
 using JinGong.Orders.Opportunities;
 using JinGong.Orders.Orders;
 using Published = JinGong.Contracts.Orders;
@@ -9,7 +10,8 @@ namespace JinGong.Orders.Integration;
 /// <summary>
 /// What orders tells the other services: opportunities won and lost, orders placed and cancelled, invoices
 /// issued and payments received, each with the region, sales rep, models, units and amounts that dispatch
-/// and the OKRs need. What fleet told orders (reserved, delivered) is not told again.
+/// and the OKRs need; and the catalogue's models listed (again, or under other names) and withdrawn, for the copies
+/// other services keep. What fleet told orders (reserved, delivered) is not told again.
 /// </summary>
 public sealed class OrdersIntegrationEvents(IServiceProvider services) : StreamIntegrationEvents(services)
 {
@@ -20,8 +22,14 @@ public sealed class OrdersIntegrationEvents(IServiceProvider services) : StreamI
             [FromOrder(order, @event.Data)],
         OpportunityWon or OpportunityLost when await StateBeforeAsync<Opportunity>(@event, cancellationToken) is { } opportunity =>
             [FromOpportunity(opportunity, @event.Data)],
+        ModelListed or ModelListingChanged => [Listing(CatalogueModel.Evolve(await StateBeforeAsync<CatalogueModel>(@event, cancellationToken), @event.Data)!)],
+        ModelWithdrawn withdrawn => [new Published.CatalogueModelWithdrawn(withdrawn.Model, withdrawn.Reason, withdrawn.OccurredAt)],
         _ => [],
     };
+
+    /// <summary>A listed model as other services hear of it: as listed since its last listing or change.</summary>
+    public static Published.CatalogueModelListed Listing(CatalogueModel model) =>
+        new(model.Model, model.Category, model.Name, model.Names, model.LastOccurredAt);
 
     private static Published.OrderPlaced Placed(Order order) =>
         new(order.Id, order.OpportunityId, order.Customer, order.Region, order.SalesRep, order.DeliverySite, Lines(order),

@@ -1,4 +1,5 @@
 using JinGong.Domain;
+using JinGong.Orders.Catalogue;
 using JinGong.Orders.Figures;
 
 namespace JinGong.Orders.Opportunities;
@@ -6,9 +7,10 @@ namespace JinGong.Orders.Opportunities;
 /// <summary>What someone asks of an opportunity, with its business time and the clock's reading.</summary>
 public abstract record OpportunityCommand(string OpportunityId, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
+/// <summary>File an opportunity; <paramref name="Catalogue"/> holds the catalogue's records of the models its lines name.</summary>
 public sealed record FileOpportunity(
     string OpportunityId, string Customer, string Region, string SalesRep, IReadOnlyList<OpportunityLine> Lines,
-    decimal ExpectedAmount, DateOnly ExpectedCloseDate, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    IReadOnlyDictionary<string, CatalogueModel> Catalogue, decimal ExpectedAmount, DateOnly ExpectedCloseDate, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : OpportunityCommand(OpportunityId, OccurredAt, Now);
 
 public sealed record MoveOpportunity(string OpportunityId, OpportunityStage To, DateTimeOffset OccurredAt, DateTimeOffset Now)
@@ -31,7 +33,10 @@ public sealed record OrderOpportunity(
     string OpportunityId, string OrderId, string? Customer, string? Region, string? SalesRep, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : OpportunityCommand(OpportunityId, OccurredAt, Now);
 
-/// <summary>Every rule of an opportunity's life: only open ones move; a closed one reopens only when asked to, with a reason.</summary>
+/// <summary>
+/// Every rule of an opportunity's life: it is filed for models the catalogue lists; only open ones move; a closed one
+/// reopens only when asked to, with a reason.
+/// </summary>
 public static class OpportunityDecider
 {
     public static Decision Decide(OpportunityCommand command, Opportunity? state)
@@ -40,6 +45,7 @@ public static class OpportunityDecider
         {
             return state is not null ? Decision.Reject(AlreadyFiled(file.OpportunityId))
                 : file.OccurredAt > file.Now ? Decision.Reject(BusinessTime.OccurredInFuture(file.OccurredAt, file.Now))
+                : CatalogueDecider.Unsold(file.Lines.Select(line => line.Model), file.Catalogue) is { } unsold ? Decision.Reject(unsold)
                 : Decision.Accept(new OpportunityFiled(
                     file.OpportunityId, file.Customer, file.Region, file.SalesRep, file.Lines, file.ExpectedAmount, file.ExpectedCloseDate, file.OccurredAt));
         }

@@ -1,14 +1,16 @@
 using JinGong.Domain;
 using JinGong.Domain.Time;
+using JinGong.Orders.Catalogue;
 
 namespace JinGong.Orders.Orders;
 
 /// <summary>What someone asks of an order, with its business time and the clock's reading.</summary>
 public abstract record OrderCommand(string OrderId, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
+/// <summary>Place an order; <paramref name="Catalogue"/> holds the catalogue's records of the models its lines name.</summary>
 public sealed record PlaceOrder(
     string OrderId, string? OpportunityId, string Customer, string Region, string SalesRep, string DeliverySite,
-    IReadOnlyList<OrderLine> Lines, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    IReadOnlyList<OrderLine> Lines, IReadOnlyDictionary<string, CatalogueModel> Catalogue, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : OrderCommand(OrderId, OccurredAt, Now);
 
 public sealed record CancelOrder(string OrderId, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
@@ -33,8 +35,8 @@ public enum VehicleFact
 }
 
 /// <summary>
-/// Every rule of an order's life: cancelled only before delivery; invoices never beyond the order's amount;
-/// payments never beyond an invoice's balance, nor on a cancelled order.
+/// Every rule of an order's life: placed for models the catalogue lists; cancelled only before delivery; invoices
+/// never beyond the order's amount; payments never beyond an invoice's balance, nor on a cancelled order.
 /// </summary>
 public static class OrderDecider
 {
@@ -46,6 +48,7 @@ public static class OrderDecider
         {
             return state is not null ? Decision.Reject(new("order-already-placed", $"Order {place.OrderId} was placed already.", ErrorKind.Conflict))
                 : place.OccurredAt > place.Now ? Decision.Reject(BusinessTime.OccurredInFuture(place.OccurredAt, place.Now))
+                : CatalogueDecider.Unsold(place.Lines.Select(line => line.Model), place.Catalogue) is { } unsold ? Decision.Reject(unsold)
                 : Decision.Accept(new OrderPlaced(
                     place.OrderId, place.OpportunityId, place.Customer, place.Region, place.SalesRep, place.DeliverySite, place.Lines, Currency, place.OccurredAt));
         }

@@ -29,7 +29,7 @@ public static class FileOpportunityEndpoint
     }
 
     private static async Task<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>> FileAsync(
-        FileOpportunityRequest request, HttpContext http, IDocumentSession session, ProductCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+        FileOpportunityRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
             .Required("customer", request.Customer)
@@ -37,7 +37,7 @@ public static class FileOpportunityEndpoint
             .Required("salesRep", request.SalesRep)
             .Money("expectedAmount", request.ExpectedAmount)
             .Required("expectedCloseDate", request.ExpectedCloseDate)
-            .Lines(request.Lines, catalogue, (line, index, lineErrors) => lineErrors.Count($"lines[{index}].quantity", line.Quantity, MaxUnits), line => line.Model);
+            .Lines(request.Lines, (line, index, lineErrors) => lineErrors.Count($"lines[{index}].quantity", line.Quantity, MaxUnits), line => line.Model);
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
@@ -54,12 +54,13 @@ public static class FileOpportunityEndpoint
             return Problems.From(Problems.NotYoursError($"The opportunity"));
         }
 
+        var lines = request.Lines!.Select(line => new OpportunityLine(line.Model!.Trim(), line.Quantity!.Value)).ToList();
+        var catalogue = await session.RecordsOfAsync(lines.Select(line => line.Model), cancellationToken);
         var now = clock.GetUtcNow();
         return await session.UnderNewIdAsync(http, "OPP", (attempt, id) =>
         {
             var command = new FileOpportunity(
-                id, request.Customer!.Trim(), request.Region!.Trim(), request.SalesRep!.Trim(),
-                [.. request.Lines!.Select(line => new OpportunityLine(line.Model!.Trim(), line.Quantity!.Value))],
+                id, request.Customer!.Trim(), request.Region!.Trim(), request.SalesRep!.Trim(), lines, catalogue,
                 request.ExpectedAmount!.Value, request.ExpectedCloseDate!.Value, (request.OccurredAt ?? now).ToUniversalTime(), now);
             return attempt.StartAsync(
                 OpportunitiesModule.Opportunities, id, $"/api/orders/opportunities/{id}", http,

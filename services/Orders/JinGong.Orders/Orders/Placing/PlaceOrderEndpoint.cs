@@ -34,12 +34,12 @@ public static class PlaceOrderEndpoint
     }
 
     private static async Task<Results<Created<OrderView>, ValidationProblem, ProblemHttpResult>> PlaceAsync(
-        PlaceOrderRequest request, HttpContext http, IDocumentSession session, ProductCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+        PlaceOrderRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var fromOpportunity = !string.IsNullOrWhiteSpace(request.OpportunityId);
         var errors = new FieldErrors()
             .Required("deliverySite", request.DeliverySite)
-            .Lines(request.Lines, catalogue, (line, index, lineErrors) => lineErrors
+            .Lines(request.Lines, (line, index, lineErrors) => lineErrors
                 .Count($"lines[{index}].quantity", line.Quantity, MaxUnitsPerLine)
                 .Money($"lines[{index}].unitPrice", line.UnitPrice), line => line.Model);
         if (!fromOpportunity)
@@ -89,10 +89,10 @@ public static class PlaceOrderEndpoint
             return Problems.OutsideRegion($"The order", region);
         }
 
+        var lines = request.Lines!.Select(line => new OrderLine(line!.Model!.Trim(), line.Quantity!.Value, line.UnitPrice!.Value)).ToList();
         var command = new PlaceOrder(
             id, fromOpportunity ? request.OpportunityId!.Trim() : null, customer!, region!, salesRep!, request.DeliverySite!.Trim(),
-            [.. request.Lines!.Select(line => new OrderLine(line!.Model!.Trim(), line.Quantity!.Value, line.UnitPrice!.Value))],
-            occurredAt, now);
+            lines, await session.RecordsOfAsync(lines.Select(line => line.Model), cancellationToken), occurredAt, now);
         return await session.StartAsync(
             OrdersModule.Orders, id, $"/api/orders/orders/{id}", http, current => OrderDecider.Decide(command, current), alreadyThere: null, cancellationToken);
     }
