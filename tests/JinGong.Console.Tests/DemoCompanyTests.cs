@@ -120,7 +120,7 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
                 "people of the roster wrote and approved them, never their own");
     }
 
-    /// <summary>The five scenarios of the case study, each with its working conditions, added by a technical engineer signed in as themselves.</summary>
+    /// <summary>The five scenarios of the case study, each with its working conditions and the models recommended for them, by a technical engineer signed in as themselves.</summary>
     private async Task ScenariosHaveTheirWorkingConditionsAsync()
     {
         var space = (await system.GetOkAsync("/api/knowledge/spaces?kind=Solutions&pageSize=100")).GetProperty("items").EnumerateArray()
@@ -128,11 +128,13 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         var scenarios = (await system.GetOkAsync($"/api/knowledge/scenarios?spaceId={space}")).GetProperty("items").EnumerateArray().ToList();
         scenarios.Select(scenario => scenario.GetProperty("name").GetString()).Should().BeEquivalentTo(["钢厂", "露天矿山", "港口", "基建", "隧道"]);
         scenarios.Should().OnlyContain(scenario => scenario.GetProperty("conditions").GetArrayLength() >= 2, "each scenario has two or three working conditions");
+        scenarios.SelectMany(scenario => scenario.GetProperty("conditions").EnumerateArray())
+            .Should().OnlyContain(condition => condition.GetProperty("recommendations").GetArrayLength() >= 1, "technical recommends models of the catalogue for every condition");
         var engineers = Roster.Of(CompanyProfile.Demo(DemoCompanySystem.Vehicles, DemoCompanySystem.People, 2026)).Where(person => person.Team == Roster.Technical)
             .Select(person => person.Id).ToList();
         var history = await system.GetOkAsync($"/api/knowledge/scenarios/{scenarios[0].GetProperty("id").GetString()}/history");
-        history.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "working_condition_added_v1")
-            .Should().NotBeEmpty().And.OnlyContain(e => engineers.Contains(e.GetProperty("user").GetString()!), "the technical team adds the conditions");
+        history.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("type").GetString() is "working_condition_added_v1" or "model_recommended_v1")
+            .Should().HaveCountGreaterThan(2).And.OnlyContain(e => engineers.Contains(e.GetProperty("user").GetString()!), "the technical team adds the conditions and recommends");
     }
 
     /// <summary>The spaces the demo company opens (BusinessYear.Knowledge.cs).</summary>

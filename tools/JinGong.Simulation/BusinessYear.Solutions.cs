@@ -5,44 +5,46 @@ namespace JinGong.Simulation;
 /// <summary>The company's scenario solutions [场景化方案] over its year (issue 24).</summary>
 public sealed partial class BusinessYear
 {
-    /// <summary>A working condition [工况] as the technical team measured it.</summary>
-    private sealed record Condition(string Name, decimal HaulDistanceKm, decimal GradientPercent, decimal PayloadTonnes, string Material, string Climate);
+    /// <summary>A working condition [工况] as the technical team measured it, and the models it recommends for it, saying why.</summary>
+    private sealed record Condition(
+        string Name, decimal HaulDistanceKm, decimal GradientPercent, decimal PayloadTonnes, string Material, string Climate, params (string Model, string Rationale)[] Recommended);
 
     /// <summary>The five application scenarios of the case study, each with the working conditions the company's customers work in.</summary>
     private static readonly (string Name, string Description, Condition[] Conditions)[] Scenarios =
     [
         ("钢厂", "钢铁企业厂内的钢渣与原料倒运，短距离、高频次、高温。",
         [
-            new("钢渣短倒", 1.2m, 3m, 40m, "钢渣", "Hot"),
-            new("原料场倒运", 0.8m, 1m, 30m, "铁矿石与焦炭", "Temperate"),
+            new("钢渣短倒", 1.2m, 3m, 40m, "钢渣", "Hot", ("MT-60E", "短倒频次高，制动能量回收多；液冷电池耐高温")),
+            new("原料场倒运", 0.8m, 1m, 30m, "铁矿石与焦炭", "Temperate", ("WL-50E", "5 吨级斗容匹配堆场倒运，零排放适合封闭料棚")),
         ]),
         ("露天矿山", "露天煤矿与金属矿的剥离和运矿，长坡道、重载。",
         [
-            new("剥离重载上坡", 3.5m, 8m, 60m, "剥离物", "Cold"),
-            new("重载下坡运煤", 5m, -6m, 90m, "原煤", "Cold"),
-            new("高原铜矿运矿", 4m, 7m, 90m, "铜矿石", "HighAltitude"),
+            new("剥离重载上坡", 3.5m, 8m, 60m, "剥离物", "Cold", ("MT-90E", "重载爬坡扭矩足，电池预热保证冬季出勤"), ("EX-35E", "35 吨级斗容与 90 吨矿卡装车匹配")),
+            new("重载下坡运煤", 5m, -6m, 90m, "原煤", "Cold", ("MT-90E", "重载下坡能量回收，吨公里电耗最低")),
+            new("高原铜矿运矿", 4m, 7m, 90m, "铜矿石", "HighAltitude", ("MT-60E", "高原稀薄空气不影响电机出力")),
         ]),
         ("港口", "散货码头的堆场装卸与短驳，潮湿、连续作业。",
         [
-            new("散货堆场装卸", 0.5m, 0m, 5m, "散货", "Humid"),
-            new("码头短驳", 1.5m, 2m, 60m, "矿石", "Humid"),
+            new("散货堆场装卸", 0.5m, 0m, 5m, "散货", "Humid", ("WL-50E", "连续装卸，换电不停机")),
+            new("码头短驳", 1.5m, 2m, 60m, "矿石", "Humid", ("MT-60E", "短驳往返快，港区充电桩就近补电")),
         ]),
         ("基建", "公路、铁路与水利工程的土方开挖和骨料运输。",
         [
-            new("土方开挖", 0.3m, 5m, 20m, "土方", "Temperate"),
-            new("砂石骨料运输", 2m, 4m, 60m, "砂石骨料", "Hot"),
+            new("土方开挖", 0.3m, 5m, 20m, "土方", "Temperate", ("EX-35E", "单班 9 小时作业，城市工地零排放"), ("EX-22E", "租赁灵活，适合短工期标段")),
+            new("砂石骨料运输", 2m, 4m, 60m, "砂石骨料", "Hot", ("MT-60E", "60 吨载重匹配骨料运输，电耗低")),
         ]),
         ("隧道", "隧道掘进的洞内出渣与洞口转运，空间窄、零排放要求高。",
         [
-            new("洞内出渣", 1.2m, 3m, 20m, "隧道渣土", "Humid"),
-            new("洞口转运", 0.4m, 2m, 3m, "渣土", "Temperate"),
+            new("洞内出渣", 1.2m, 3m, 20m, "隧道渣土", "Humid", ("EX-22E", "洞内零排放，无需加大通风")),
+            new("洞口转运", 0.4m, 2m, 3m, "渣土", "Temperate", ("WL-30E", "机身小巧，洞口场地转向灵活")),
         ]),
     ];
 
     /// <summary>
     /// A space of solutions opened early in the year, which the technical, brand and marketing teams edit; the five
-    /// scenarios defined in it by the administrator, naming those teams; and each scenario's working conditions added by
-    /// a technical engineer, signed in as themselves.
+    /// scenarios defined in it by the administrator, naming those teams; each scenario's working conditions added by a
+    /// technical engineer, signed in as themselves, who recommends models of the catalogue for each weeks later — and at
+    /// the high-altitude copper mine withdraws the first one after its trial, recommending the bigger truck instead.
     /// </summary>
     private async Task<(int Scenarios, int Conditions)> WriteSolutionsAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +60,8 @@ public sealed partial class BusinessYear
         using var engineerClient = await SignedInAsAsync(engineer, "fleet-operations", null, cancellationToken);
         var technical = gateway.As(engineerClient);
         var conditions = 0;
+        // Recommended weeks after the conditions were measured, one after another (a scenario's stream moves forward in business time).
+        var recommended = opened.AddDays(30);
         foreach (var ((name, description, terms), n) in Scenarios.Select((scenario, n) => (scenario, n)))
         {
             var defined = opened.AddDays(1 + n);
@@ -65,14 +69,33 @@ public sealed partial class BusinessYear
             {
                 spaceId = space, name, description, teams = new { technical = Roster.Technical, brand = Roster.Brand, marketing = Roster.Marketing }, occurredAt = defined,
             }, "id", cancellationToken);
+            var ids = new List<string>();
             foreach (var (condition, c) in terms.Select((condition, c) => (condition, c)))
             {
-                await technical.PostAsync($"/api/knowledge/scenarios/{scenario}/conditions", new
+                var added = await technical.PostAsync($"/api/knowledge/scenarios/{scenario}/conditions", new
                 {
                     condition.Name, condition.HaulDistanceKm, condition.GradientPercent, condition.PayloadTonnes, condition.Material, condition.Climate,
                     occurredAt = defined.AddHours(2 + c),
                 }, cancellationToken, HttpStatusCode.OK);
+                ids.Add(added.GetProperty("conditions")[c].GetProperty("id").GetString()!);
                 conditions++;
+            }
+
+            foreach (var (condition, id) in terms.Zip(ids))
+            {
+                var recommendations = $"/api/knowledge/scenarios/{scenario}/conditions/{id}/recommendations";
+                foreach (var (model, rationale) in condition.Recommended)
+                {
+                    recommended = recommended.AddHours(1);
+                    await technical.PostAsync(recommendations, new { model, rationale, occurredAt = recommended }, cancellationToken);
+                }
+
+                if (condition.Climate == "HighAltitude")
+                {
+                    var (tried, _) = condition.Recommended[0];
+                    await technical.PostAsync($"{recommendations}/{tried}/withdrawal", new { reason = "试用中高原爬坡续航不足，改推 90 吨级", occurredAt = Start.AddDays(150) }, cancellationToken);
+                    await technical.PostAsync(recommendations, new { model = "MT-90E", rationale = "试用证明 700 kWh 电池包可满足高原满载往返", occurredAt = Start.AddDays(150).AddHours(1) }, cancellationToken);
+                }
             }
 
             Progress.Step();
