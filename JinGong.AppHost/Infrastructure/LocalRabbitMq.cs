@@ -46,11 +46,22 @@ public static class LocalRabbitMqExtensions
         var healthCheck = $"{name}_check";
         IConnection? connection = null;
         builder.Services.AddHealthChecks().AddRabbitMQ(
-            async _ => connection ??= await new ConnectionFactory
+            async _ =>
             {
-                Uri = new Uri(connectionString ?? throw new InvalidOperationException("RabbitMQ has no connection string yet")),
-                AutomaticRecoveryEnabled = true,
-            }.CreateConnectionAsync(),
+                // A connection that has not come back since the broker restarted (its recovery can give up, seen under
+                // heavy load) is replaced, rather than asked again forever while the broker itself is up.
+                if (connection is { IsOpen: false } closed)
+                {
+                    connection = null;
+                    await closed.DisposeAsync();
+                }
+
+                return connection ??= await new ConnectionFactory
+                {
+                    Uri = new Uri(connectionString ?? throw new InvalidOperationException("RabbitMQ has no connection string yet")),
+                    AutomaticRecoveryEnabled = true,
+                }.CreateConnectionAsync();
+            },
             name: healthCheck);
 
         // Erlang's own ports are not endpoints anyone connects to, so they are picked here rather than by
