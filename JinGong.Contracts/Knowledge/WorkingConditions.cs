@@ -1,0 +1,7 @@
+namespace JinGong.Contracts.Knowledge;
+
+/// <summary>
+/// A working condition [工况] of a scenario of the knowledge base reads so from now on: added, or revised. Dispatch keeps
+/// the conditions a loan can be recorded as a trial for. Version 1.
+/// </summary>
+public sealed record WorkingConditionDescribed(string ScenarioId, string ScenarioName, string ConditionId, string ConditionName, DateTimeOffset OccurredAt);
