@@ -1,3 +1,4 @@
+using JinGong.Domain.Figures;
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Utilization;
 using JinGong.Testing;

@@ -1,5 +1,6 @@
 using JasperFx.Core;
 using JinGong.Domain;
+using JinGong.Domain.Figures;
 
 namespace JinGong.Fleet.Vehicles.Utilization;
 
@@ -9,9 +10,6 @@ namespace JinGong.Fleet.Vehicles.Utilization;
 /// <paramref name="Region"/>.
 /// </summary>
 public sealed record StatusSpell(DateTimeOffset From, VehicleStatus Status, VehicleStatus? StatusBeforeMaintenance, string Region);
-
-/// <summary>The vehicle's operating-hours meter read <paramref name="Hours"/> at <paramref name="At"/>.</summary>
-public sealed record MeterReading(DateTimeOffset At, decimal Hours);
 
 /// <summary>
 /// A vehicle's dated history as utilization reads it: the spells of its status and region in business-time order, and
