@@ -22,7 +22,7 @@ var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddData
 // scenarios may recommend; orders shows it whole when asked), and tells of pages published, which it follows itself to
 // notify their subscribers.
 var knowledge = builder.AddService<Projects.JinGong_Knowledge>("knowledge", infrastructure.AddDatabase("knowledgedb"))
-    .WithBus(infrastructure, publishes: ["Knowledge"], consumes: ["Okr", "Orders", "Knowledge"]);
+    .WithBus(infrastructure, publishes: ["Knowledge"], consumes: ["Okr", "Orders", "Knowledge", "Dispatch", "Fleet"]);
 
 // The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
 // it keeps an account for everyone on OKR's roster, from the bus.

@@ -210,6 +210,8 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["ListScenarios"] = new(Everyone),
         ["GetScenario"] = new(Everyone),
         ["GetScenarioHistory"] = new(Everyone),
+        ["WriteSolutionSection"] = new(Editing),
+        ["GetSolution"] = new(Everyone),
 
         // Identity
         ["ListAccounts"] = new([Roles.Auditor]),

@@ -5,6 +5,7 @@ using JinGong.Knowledge.Integration;
 using JinGong.Knowledge.Links;
 using JinGong.Knowledge.Members;
 using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Records;
 using JinGong.Knowledge.Scenarios;
 using JinGong.Knowledge.Search;
 using JinGong.Knowledge.Spaces;
@@ -28,6 +29,7 @@ builder.AddEventStore("knowledgedb", options =>
     options.ConfigureLinks();
     options.ConfigureCatalogue();
     options.ConfigureScenarios();
+    options.ConfigureRecords();
 })
     .PublishIntegrationEvents<KnowledgeIntegrationEvents>();
 builder.AddMessageBus(bus =>
@@ -35,6 +37,7 @@ builder.AddMessageBus(bus =>
     bus.AddRosterConsumers();
     bus.AddSubscriptionConsumers();
     bus.AddCatalogueCopy();
+    bus.AddRecordConsumers();
 });
 builder.Services.AddCatalogueRequester();
 

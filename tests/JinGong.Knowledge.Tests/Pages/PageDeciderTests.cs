@@ -1,5 +1,6 @@
 using JinGong.Domain;
 using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Scenarios;
 using JinGong.Knowledge.Spaces;
 using JinGong.Testing;
 
@@ -142,5 +143,33 @@ public sealed class PageDeciderTests
         Spec.Given(drafted).When(new PublishDraft("PAGE-A", 1, Edit, Now, Now)).Then(new PageRevisionPublished("PAGE-A", 2, "考勤规定", "八点半前打卡。", "li.wei", Now));
         Spec.Given(drafted).When(new SubmitDraft("PAGE-A", 1, "li.wei", Edit, Now, Now)).ThenRejects("review-not-required");
         Spec.Given(Written).When(new SaveDraft("PAGE-A", "考勤规定", "九点前打卡。", "li.wei", Edit, Now, Now)).ThenRejects("draft-unchanged");
+    }
+
+    [Fact]
+    public void a_solution_section_is_written_once_per_part_by_that_parts_team_or_an_approver_and_kept_by_them()
+    {
+        var scenario = new Scenario("SCN-1", "SPACE-1", "露天煤矿", null, new SolutionTeams("technical", "brand", "marketing"),
+            [new WorkingCondition("SCN-1-C1", new ConditionTerms("剥离重载上坡", 3.5m, 8m, 60m, "剥离物", Climate.Cold), [])], Created, Created);
+        var brandEditor = Edit with { Team = "brand" };
+        CreatePage Write(SpaceTerms terms, Scenario? read = null, string condition = "SCN-1-C1", SolutionPart part = SolutionPart.Brand) =>
+            new("SCN-1-C1-brand", "SPACE-1", null, null, 1, "推广方案", "矿区路演。", "zhou.na", terms, Created, Now, new SectionClaim("SCN-1", condition, part, read));
+        var section = new SolutionSection("SCN-1", "SCN-1-C1", SolutionPart.Brand, "brand");
+
+        Spec.When(Write(brandEditor, scenario)).Then(
+            new PageCreated("SCN-1-C1-brand", "SPACE-1", null, 1, Created, section),
+            new PageRevisionPublished("SCN-1-C1-brand", 1, "推广方案", "矿区路演。", "zhou.na", Created));
+        Spec.When(Write(Approving, scenario)).Events.Should().HaveCount(2, "an approver writes any section (a reviewed space makes it a draft)");
+        Spec.When(Write(Edit with { Team = "technical" }, scenario)).ThenRejects("not-the-section-team").Kind.Should().Be(ErrorKind.Forbidden);
+        Spec.When(Write(brandEditor)).ThenRejects("scenario-not-found").Kind.Should().Be(ErrorKind.NotFound);
+        Spec.When(Write(brandEditor, scenario, condition: "SCN-1-C9")).ThenRejects("condition-not-found");
+        Spec.When(Write(new SpaceTerms(AccessLevel.Read, false, "brand"), scenario)).ThenRejects("not-an-editor");
+
+        object[] written = [new PageCreated("SCN-1-C1-brand", "SPACE-1", null, 1, Created, section), new PageRevisionPublished("SCN-1-C1-brand", 1, "推广方案", "矿区路演。", "zhou.na", Created)];
+        Spec.Given(written).When(Write(brandEditor, scenario)).ThenRejects("page-already-created");
+        Spec.Given(written).When(new PublishRevision("SCN-1-C1-brand", "推广方案", "矿区路演与短视频。", "zhou.na", brandEditor, Now, Now)).Events.Should().ContainSingle();
+        Spec.Given(written).When(new PublishRevision("SCN-1-C1-brand", "推广方案", "改。", "chen.li", Edit with { Team = "technical" }, Now, Now))
+            .ThenRejects("not-the-section-team");
+        Spec.Given(written).When(new RenamePage("SCN-1-C1-brand", "新", Edit, Now, Now)).ThenRejects("not-the-section-team");
+        Spec.Given(written).When(new PublishRevision("SCN-1-C1-brand", "推广方案", "审批人改。", "boss", Approving with { ReviewRequired = false }, Now, Now)).Events.Should().ContainSingle();
     }
 }

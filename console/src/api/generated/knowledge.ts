@@ -807,6 +807,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/scenarios/{id}/conditions/{conditionId}/sections/{part}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a section of a working condition's solution — technical, brand or marketing — as a page of the scenario's space (that part's team) */
+        post: operations["WriteSolutionSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/scenarios/{id}/conditions/{conditionId}/solution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A working condition's solution: its sections, the models recommended and their live trial figures, and the scenario's recent lost opportunities — now or ?asOf= a date or instant */
+        get: operations["GetSolution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/scenarios/{id}": {
         parameters: {
             query?: never;
@@ -1019,6 +1053,35 @@ export interface components {
             title: string;
             spaceId: string;
             spaceName: string;
+        };
+        LostOpportunity: {
+            opportunityId: string;
+            customer: string;
+            region: string;
+            models: string[];
+            reason: string;
+            /** Format: date-time */
+            lostAt: string;
+            tried: boolean;
+            /** Format: uuid */
+            eventId: string;
+        };
+        ModelTrials: {
+            model: string;
+            recommended: boolean;
+            /** Format: int32 */
+            trials: number;
+            /** Format: int32 */
+            units: number;
+            /** Format: double */
+            daysOnTrial: number;
+            /** Format: double */
+            operatingHours: number;
+            /** Format: double */
+            hoursPerDay: null | number;
+            /** Format: int32 */
+            won: number;
+            lines: components["schemas"]["TrialLine"][];
         };
         MovePageRequest: {
             parentId?: null | string;
@@ -1336,6 +1399,15 @@ export interface components {
             /** Format: int32 */
             score: number;
         };
+        SectionView: {
+            part: components["schemas"]["SolutionPart"];
+            team: string;
+            pageId: string;
+            written: boolean;
+            revision: null | components["schemas"]["Revision"];
+        };
+        /** @enum {unknown} */
+        SolutionPart: "Technical" | "Brand" | "Marketing";
         SolutionTeams: {
             technical: string;
             brand: string;
@@ -1345,6 +1417,17 @@ export interface components {
             technical?: null | string;
             brand?: null | string;
             marketing?: null | string;
+        };
+        SolutionView: {
+            scenarioId: string;
+            scenarioName: string;
+            spaceId: string;
+            condition: components["schemas"]["WorkingCondition"];
+            sections: components["schemas"]["SectionView"][];
+            trials: components["schemas"]["ModelTrials"][];
+            lostOpportunities: components["schemas"]["LostOpportunity"][];
+            /** Format: date-time */
+            asOf: string;
         };
         /** @enum {unknown} */
         SpaceKind: "Rules" | "ProductMaterials" | "MarketingToolkit" | "IndustryNews" | "Solutions";
@@ -1391,6 +1474,32 @@ export interface components {
             rate: null | number;
             missing: components["schemas"]["UnconfirmedBy"][];
         };
+        TrialEvents: {
+            /** Format: uuid */
+            opened: string;
+            /** Format: uuid */
+            closed: null | string;
+            usage: string[];
+            /** Format: uuid */
+            won: null | string;
+        };
+        TrialLine: {
+            loanId: string;
+            vehicleCode: string;
+            region: string;
+            borrower: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: null | string;
+            /** Format: double */
+            days: number;
+            /** Format: double */
+            operatingHours: number;
+            opportunityId: null | string;
+            won: boolean;
+            events: components["schemas"]["TrialEvents"];
+        };
         UnconfirmedBy: {
             id: string;
             name: string;
@@ -1416,6 +1525,12 @@ export interface components {
             payloadTonnes?: null | number;
             material?: null | string;
             climate?: null | components["schemas"]["Climate"];
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
+        WriteSectionRequest: {
+            title?: null | string;
+            body?: null | string;
             /** Format: date-time */
             occurredAt?: null | string;
         };
@@ -5467,6 +5582,154 @@ export interface operations {
             };
             /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    WriteSolutionSection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                conditionId: string;
+                part: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteSectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSolution: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+                conditionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SolutionView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
 using JinGong.Domain;
+using JinGong.Knowledge.Scenarios;
 
 namespace JinGong.Knowledge.Pages;
 
@@ -12,8 +13,22 @@ public interface IPageEvent
     DateTimeOffset OccurredAt { get; }
 }
 
-/// <summary>A page was put in a space, under <paramref name="ParentId"/> (none: at the top) at <paramref name="Position"/> among its siblings.</summary>
-public sealed record PageCreated(string PageId, string SpaceId, string? ParentId, int Position, DateTimeOffset OccurredAt) : IPageEvent;
+/// <summary>
+/// A page was put in a space, under <paramref name="ParentId"/> (none: at the top) at <paramref name="Position"/> among its
+/// siblings; as <paramref name="Section"/> of a working condition's solution, if it is one.
+/// </summary>
+public sealed record PageCreated(string PageId, string SpaceId, string? ParentId, int Position, DateTimeOffset OccurredAt, SolutionSection? Section = null) : IPageEvent;
+
+/// <summary>
+/// A page that is one section of a working condition's solution [场景化方案]: <paramref name="Part"/> of the solution for
+/// condition <paramref name="ConditionId"/> of scenario <paramref name="ScenarioId"/>, kept by <paramref name="Team"/>
+/// (the scenario's team for that part, from OKR's roster) and by the space's approvers.
+/// </summary>
+public sealed record SolutionSection(string ScenarioId, string ConditionId, SolutionPart Part, string Team)
+{
+    /// <summary>A condition has one page per part, under an id of its own: <c>{conditionId}-technical</c>, …</summary>
+    public static string PageIdOf(string conditionId, SolutionPart part) => $"{conditionId}-{part.ToString().ToLowerInvariant()}";
+}
 
 /// <summary>A revision was published: what readers see from now on. Revisions count from 1.</summary>
 public sealed record PageRevisionPublished(string PageId, int Revision, string Title, string Body, string Author, DateTimeOffset OccurredAt) : IPageEvent;
@@ -66,6 +81,9 @@ public sealed record Page(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastOccurredAt) : IEvolving<Page>
 {
+    /// <summary>The solution section the page is, if it is one: only its team writes it, beside the space's approvers.</summary>
+    public SolutionSection? Section { get; init; }
+
     /// <summary>Whether readers see anything yet: a page written in a space that reviews its revisions waits for the first approval.</summary>
     public bool Published => Revisions.Count > 0;
 
@@ -77,7 +95,10 @@ public sealed record Page(
     [JasperFxIgnore]
     public static Page? Evolve(Page? state, object @event) => (state, @event) switch
     {
-        (_, PageCreated created) => new(created.PageId, created.SpaceId, created.ParentId, created.Position, string.Empty, [], null, created.OccurredAt, created.OccurredAt),
+        (_, PageCreated created) => new(created.PageId, created.SpaceId, created.ParentId, created.Position, string.Empty, [], null, created.OccurredAt, created.OccurredAt)
+        {
+            Section = created.Section,
+        },
         (null, IPageEvent) => null,
         (_, PageRevisionPublished published) => state with
         {

@@ -1,4 +1,5 @@
 using JinGong.Domain;
+using JinGong.Knowledge.Scenarios;
 using JinGong.Knowledge.Spaces;
 
 namespace JinGong.Knowledge.Pages;
@@ -11,9 +12,17 @@ public sealed record ParentLine(string SpaceId, IReadOnlyList<string> Pages);
 
 /// <summary>
 /// What the page's space says of a command on it: what the caller may do in it, and whether its revisions are published
-/// only once an approver has reviewed them.
+/// only once an approver has reviewed them; and the caller's team in OKR's roster (none: in no team), which a solution
+/// section's rules ask for.
 /// </summary>
-public sealed record SpaceTerms(AccessLevel Access, bool ReviewRequired);
+public sealed record SpaceTerms(AccessLevel Access, bool ReviewRequired, string? Team = null);
+
+/// <summary>
+/// The solution section a new page is to be: <paramref name="Part"/> of the solution for working condition
+/// <paramref name="ConditionId"/> of scenario <paramref name="ScenarioId"/>, as read beside the command
+/// (<paramref name="Scenario"/> null: there is no such scenario, or the caller may not read it).
+/// </summary>
+public sealed record SectionClaim(string ScenarioId, string ConditionId, SolutionPart Part, Scenario? Scenario);
 
 /// <summary>
 /// What a command on something that hangs on a page (its attachments) needs to know of that page, as read beside it: its
@@ -24,10 +33,13 @@ public sealed record PageAccess(string SpaceId, bool Published, AccessLevel Acce
 /// <summary>What someone asks of a page, with what its space says of it (<paramref name="Terms"/>), its business time and the clock's reading.</summary>
 public abstract record PageCommand(string PageId, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
-/// <summary>A page is created with its first revision. <paramref name="Parent"/> is null when the parent asked for was not found.</summary>
+/// <summary>
+/// A page is created with its first revision. <paramref name="Parent"/> is null when the parent asked for was not found;
+/// <paramref name="Section"/> says which solution section the page is to be, if it is to be one.
+/// </summary>
 public sealed record CreatePage(
     string PageId, string SpaceId, string? ParentId, ParentLine? Parent, int Position, string Title, string Body, string Author,
-    SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now) : PageCommand(PageId, Terms, OccurredAt, Now);
+    SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now, SectionClaim? Section = null) : PageCommand(PageId, Terms, OccurredAt, Now);
 
 public sealed record PublishRevision(string PageId, string Title, string Body, string Author, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : PageCommand(PageId, Terms, OccurredAt, Now);
@@ -83,6 +95,16 @@ public static class PageDecider
             return Decision.Reject(writeRefusal);
         }
 
+        if (state?.Section is { } kept && SectionRefusal(kept, command.Terms) is { } notItsTeam)
+        {
+            return Decision.Reject(notItsTeam);
+        }
+
+        if (command is CreatePage { Section: { Scenario: null } unread })
+        {
+            return Decision.Reject(ScenarioDecider.NotFound(unread.ScenarioId));
+        }
+
         if (command is CreatePage { Terms.Access: < AccessLevel.Edit } into)
         {
             return Decision.Reject(access == AccessLevel.None ? SpaceDecider.NotFound(into.SpaceId) : NotAnEditor(into.SpaceId));
@@ -90,11 +112,14 @@ public static class PageDecider
 
         if (command is CreatePage create)
         {
+            var section = create.Section is { } claim ? Section(claim) : null;
             return state is not null ? Decision.Reject(new("page-already-created", $"Page {create.PageId} was created already.", ErrorKind.Conflict))
+                : create.Section is { } claimed && section is null ? Decision.Reject(ScenarioDecider.ConditionNotFound(claimed.ScenarioId, claimed.ConditionId))
+                : section is not null && SectionRefusal(section, create.Terms) is { } notTheTeam ? Decision.Reject(notTheTeam)
                 : create.OccurredAt > create.Now ? Decision.Reject(BusinessTime.OccurredInFuture(create.OccurredAt, create.Now))
                 : ParentRefusal(create.PageId, create.SpaceId, create.ParentId, create.Parent) is { } refusal ? Decision.Reject(refusal)
                 : Decision.Accept(
-                    new PageCreated(create.PageId, create.SpaceId, create.ParentId, create.Position, create.OccurredAt),
+                    new PageCreated(create.PageId, create.SpaceId, create.ParentId, create.Position, create.OccurredAt, section),
                     // Where revisions are reviewed, a new page's text is its first draft: readers see it once approved.
                     create.Terms.ReviewRequired
                         ? new PageDraftSaved(create.PageId, 1, create.Title, create.Body, create.Author, create.OccurredAt)
@@ -172,6 +197,16 @@ public static class PageDecider
         PublishDraft publish => publish.DraftVersion,
         _ => null,
     };
+
+    /// <summary>The section a claim makes of a new page: the scenario's team for its part keeps it. Null: no such condition.</summary>
+    private static SolutionSection? Section(SectionClaim claim) =>
+        claim.Scenario?.ConditionOf(claim.ConditionId) is null ? null : new(claim.ScenarioId, claim.ConditionId, claim.Part, claim.Scenario.Teams.For(claim.Part));
+
+    /// <summary>Why the caller may not write a solution section: among its space's editors, only its team does. Null: they may.</summary>
+    private static DomainError? SectionRefusal(SolutionSection section, SpaceTerms terms) =>
+        terms.Access >= AccessLevel.Approve || terms.Team == section.Team ? null
+        : new("not-the-section-team", $"The {section.Part} section of working condition {section.ConditionId}'s solution is written by team {section.Team} and by the space's approvers.",
+            ErrorKind.Forbidden);
 
     private static DomainError ReviewRequired(string id) => new(
         "review-required", $"Revisions of page {id} are published by its space's approvers: save a draft and submit it.", ErrorKind.Conflict);

@@ -19,7 +19,27 @@ public enum Climate
 /// each working condition and keeps its trial data [试用数据], brand the promotion plan and media, marketing the talk
 /// tracks and the commercial proposal.
 /// </summary>
-public sealed record SolutionTeams(string Technical, string Brand, string Marketing);
+public sealed record SolutionTeams(string Technical, string Brand, string Marketing)
+{
+    public string For(SolutionPart part) => part switch
+    {
+        SolutionPart.Technical => Technical,
+        SolutionPart.Brand => Brand,
+        SolutionPart.Marketing => Marketing,
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, "Not a part of a solution."),
+    };
+}
+
+/// <summary>
+/// The three sections of a working condition's solution page, each a page of the scenario's space kept by its team:
+/// technical's equipment and trial data, brand's promotion plan and media, marketing's talk tracks and commercial proposal.
+/// </summary>
+public enum SolutionPart
+{
+    Technical,
+    Brand,
+    Marketing,
+}
 
 /// <summary>
 /// What a working condition [工况] is, as technical staff match equipment against it: one-way haul distance, the

@@ -110,6 +110,6 @@ public static class ScenarioDecider
 
     public static DomainError NotFound(string id) => new("scenario-not-found", $"There is no scenario {id}.", ErrorKind.NotFound);
 
-    private static DomainError ConditionNotFound(string scenarioId, string conditionId) =>
+    public static DomainError ConditionNotFound(string scenarioId, string conditionId) =>
         new("condition-not-found", $"Scenario {scenarioId} has no working condition {conditionId}.", ErrorKind.NotFound);
 }

@@ -5,6 +5,8 @@ using JinGong.Http;
 using JinGong.Knowledge.Scenarios.Defining;
 using JinGong.Knowledge.Scenarios.Keeping;
 using JinGong.Knowledge.Scenarios.Reading;
+using JinGong.Knowledge.Scenarios.Sections;
+using JinGong.Knowledge.Scenarios.Solutions;
 using JinGong.Knowledge.Spaces;
 using Marten;
 
@@ -36,6 +38,8 @@ public static class ScenariosModule
         var scenarios = api.MapGroup("/scenarios").WithTag(Tag);
         scenarios.MapDefineScenario();
         scenarios.MapScenarioCommands();
+        scenarios.MapWriteSection();
+        scenarios.MapSolution();
         scenarios.MapStreamReads("/{id}", Scenarios);
         scenarios.MapListScenarios();
         return api;

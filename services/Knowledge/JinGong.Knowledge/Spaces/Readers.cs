@@ -45,7 +45,7 @@ public static class Readers
     /// <summary>What the space of page <paramref name="pageId"/> says of the caller's commands on it (no access when there is no such page).</summary>
     public static async Task<SpaceTerms> TermsForPageAsync(HttpContext http, IQuerySession session, string pageId, CancellationToken cancellationToken) =>
         await session.LoadAsync<Page>(pageId, cancellationToken) is { } page && await InSpaceAsync(http, session, page.SpaceId, cancellationToken) is { } found
-            ? new SpaceTerms(found.Level, found.Space.ReviewRequired)
+            ? new SpaceTerms(found.Level, found.Space.ReviewRequired, (await OfAsync(http, session, cancellationToken)).Team)
             : new SpaceTerms(AccessLevel.None, false);
 
     /// <summary>The spaces the caller may read: what lists and searches are limited to.</summary>

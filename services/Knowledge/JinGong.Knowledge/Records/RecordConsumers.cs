@@ -1,0 +1,111 @@
+using JinGong.Domain;
+using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
+using Marten;
+using MassTransit;
+using Dispatch = JinGong.Contracts.Dispatch;
+using Fleet = JinGong.Contracts.Fleet;
+using Orders = JinGong.Contracts.Orders;
+
+namespace JinGong.Knowledge.Records;
+
+/// <summary>
+/// Notes dispatch's loans, fleet's telematics of lent units and orders' closed opportunities on the knowledge base's
+/// records, once each however often the bus delivers them (the message id is recorded with the note); what they mean for
+/// a working condition's trials is worked out when its solution is read (<see cref="Scenarios.Solutions.TrialFigures"/>).
+/// </summary>
+public static class RecordConsumers
+{
+    public static void AddRecordConsumers(this IBusRegistrationConfigurator bus)
+    {
+        // Facts about one loan or opportunity are noted one after another, so they do not race for its record.
+        bus.AddStreamConsumer<LoanOpenedConsumer, Dispatch.LoanOpened>(message => message.LoanId);
+        bus.AddStreamConsumer<LoanClosedConsumer, Dispatch.LoanClosed>(message => message.LoanId);
+        bus.AddStreamConsumer<LoanUsageConsumer, Fleet.VehicleUsageReported>(message => message.LoanId ?? message.VehicleCode);
+        bus.AddStreamConsumer<OpportunityWonConsumer, Orders.OpportunityWon>(message => message.OpportunityId);
+        bus.AddStreamConsumer<OpportunityLostConsumer, Orders.OpportunityLost>(message => message.OpportunityId);
+    }
+
+    /// <summary>
+    /// Appends what <paramref name="note"/> makes of the record as it stands (nothing, when it returns null), at the
+    /// version it was read at. The note's business time is when the fact happened, kept from going back before the
+    /// record's previous event or beyond now (facts arrive in any order).
+    /// </summary>
+    public static async Task NoteAsync<TRecord>(
+        IDocumentSession session, string recordId, DateTimeOffset factAt, DateTimeOffset now, Func<TRecord?, Guid, DateTimeOffset, IRecordEvent?> note,
+        CancellationToken cancellationToken)
+        where TRecord : class, IRecordState
+    {
+        // The consumer names the other service's event behind the message as the session's cause.
+        var sourceEventId = Guid.TryParse(session.CausationId, out var id) ? id : throw new InvalidOperationException("A noted fact names the event behind it.");
+        await session.AppendDecisionAsync<TRecord>(
+            recordId,
+            record => note(record, sourceEventId, BusinessTime.Clamp(factAt, record?.LastOccurredAt, now)) is { } noted ? Decision.Accept(noted) : Decision.Accept(),
+            cancellationToken);
+    }
+}
+
+/// <summary>What the noting reads of a record: when its last fact was noted.</summary>
+public interface IRecordState
+{
+    DateTimeOffset LastOccurredAt { get; }
+}
+
+public sealed class LoanOpenedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<LoanOpenedConsumer> logger)
+    : IdempotentConsumer<Dispatch.LoanOpened>(session, service, clock, logger)
+{
+    protected override Task ApplyAsync(Dispatch.LoanOpened message, IDocumentSession session, CancellationToken cancellationToken) =>
+        RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(message.LoanId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) => new LoanOpeningNoted(
+            LoanRecord.IdOf(message.LoanId), message.LoanId, message.VehicleCode, message.Model, message.Region, message.Borrower, message.ConditionId, message.OpportunityId,
+            message.OccurredAt, source, occurredAt), cancellationToken);
+}
+
+public sealed class LoanClosedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<LoanClosedConsumer> logger)
+    : IdempotentConsumer<Dispatch.LoanClosed>(session, service, clock, logger)
+{
+    protected override Task ApplyAsync(Dispatch.LoanClosed message, IDocumentSession session, CancellationToken cancellationToken) =>
+        RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(message.LoanId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+            new LoanClosingNoted(LoanRecord.IdOf(message.LoanId), message.LoanId, message.HoursUsed, message.OccurredAt, source, occurredAt), cancellationToken);
+}
+
+/// <summary>
+/// A telematics batch of a lent unit is noted on its loan's record, unless the loan is known to try nothing. A batch of a
+/// unit not on loan is no trial's, and is not kept.
+/// </summary>
+public sealed class LoanUsageConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<LoanUsageConsumer> logger)
+    : IdempotentConsumer<Fleet.VehicleUsageReported>(session, service, clock, logger)
+{
+    protected override Task ApplyAsync(Fleet.VehicleUsageReported message, IDocumentSession session, CancellationToken cancellationToken) =>
+        message.LoanId is not { } loanId ? Task.CompletedTask
+        : RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(loanId), message.To, Clock.GetUtcNow(), (record, source, occurredAt) =>
+            record is { TriesNothing: true } ? null
+            : new LoanUsageNoted(
+                LoanRecord.IdOf(loanId), loanId, message.BatchId, message.From, message.To, message.OperatingHoursFrom, message.OperatingHoursTo, source, occurredAt),
+            cancellationToken);
+}
+
+public sealed class OpportunityWonConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OpportunityWonConsumer> logger)
+    : IdempotentConsumer<Orders.OpportunityWon>(session, service, clock, logger)
+{
+    protected override Task ApplyAsync(Orders.OpportunityWon message, IDocumentSession session, CancellationToken cancellationToken) =>
+        OpportunityClosings.NoteAsync(session, message.OpportunityId, message.Customer, message.Region, message.Models, won: true, reason: null, message.OccurredAt, Clock, cancellationToken);
+}
+
+public sealed class OpportunityLostConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OpportunityLostConsumer> logger)
+    : IdempotentConsumer<Orders.OpportunityLost>(session, service, clock, logger)
+{
+    protected override Task ApplyAsync(Orders.OpportunityLost message, IDocumentSession session, CancellationToken cancellationToken) =>
+        OpportunityClosings.NoteAsync(
+            session, message.OpportunityId, message.Customer, message.Region, message.Models, won: false, message.Reason, message.OccurredAt, Clock, cancellationToken);
+}
+
+internal static class OpportunityClosings
+{
+    public static Task NoteAsync(
+        IDocumentSession session, string opportunityId, string customer, string region, IReadOnlyList<Orders.WantedModel> models, bool won, string? reason,
+        DateTimeOffset closedAt, TimeProvider clock, CancellationToken cancellationToken) =>
+        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(opportunityId), closedAt, clock.GetUtcNow(), (_, source, occurredAt) =>
+            new OpportunityClosingNoted(
+                OpportunityRecord.IdOf(opportunityId), opportunityId, customer, region, [.. models.Select(model => model.Model)], won, reason, closedAt, source, occurredAt),
+            cancellationToken);
+}
