@@ -14,8 +14,9 @@ var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.A
 // Orders answers the knowledge base when it asks for the whole catalogue (CatalogueRequested, a knowledge contract).
 var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))
     .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet", "Knowledge"]);
+// Dispatch keeps the knowledge base's working conditions, which a loan may be recorded as a trial for.
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"))
-    .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders"]);
+    .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders", "Knowledge"]);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))
     .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders"]);
 // The knowledge base follows OKR's roster (the teams and regions its spaces grant access to) and orders' catalogue (what

@@ -52,7 +52,8 @@ public sealed class ConventionsTests
         var transfer = Transfer.Evolve(null, new TransferPlanned("T-1", "V-1", "wuxi-1", "east", "tangshan-1", "north", At))!;
 
         Names(LoanSummary.From(loan)).Should().Equal(
-            "loanId", "vehicleCode", "model", "region", "borrower", "site", "dueDate", "status", "requestedAt", "lastOccurredAt", "hoursUsed", "refusedFor");
+            "loanId", "vehicleCode", "model", "region", "borrower", "site", "dueDate", "status", "requestedAt", "lastOccurredAt", "hoursUsed", "refusedFor",
+            "conditionId", "opportunityId");
         Names(TransferSummary.From(transfer)).Should().Equal(
             "transferId", "vehicleCode", "fromWarehouse", "toWarehouse", "toRegion", "status", "plannedAt", "lastOccurredAt", "refusedFor");
 

@@ -4,8 +4,13 @@ using System.Text;
 using System.Text.Json;
 using JinGong.Contracts.Dispatch;
 using JinGong.Contracts.Fleet;
+using JinGong.Contracts.Knowledge;
+using JinGong.Dispatch.Loans.Trials;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Http.Security;
 using JinGong.Testing;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JinGong.Dispatch.Tests.Loans;
 
@@ -21,7 +26,7 @@ public sealed class LoanApiTests(DispatchService dispatch)
     [Fact]
     public async Task a_loan_is_asked_of_fleet_on_the_bus_and_is_out_once_fleet_lends_the_vehicle()
     {
-        await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"), listen => listen.To<VehicleLoanRequested>());
+        await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"), listen => listen.To<VehicleLoanRequested>().To<LoanOpened>());
         var code = await CataloguedAsync(bus);
 
         var requested = await dispatch.PostOkAsync("/api/dispatch/loans", new { vehicleCode = code, borrower = "Wuhan Metro", site = "Line 12", dueDate = "2030-01-01" }, HttpStatusCode.Created);
@@ -37,6 +42,74 @@ public sealed class LoanApiTests(DispatchService dispatch)
         var listed = await Eventually.ReturnsAsync(
             _ => dispatch.GetOkAsync("/api/dispatch/loans?region=east&pageSize=500"), page => LoanIn(page, loanId)?.GetProperty("status").GetString() == "Out", Arrival, $"{loanId} to be out");
         LoanIn(listed, loanId)!.Value.GetProperty("vehicleCode").GetString().Should().Be(code);
+        var opened = await Eventually.ReturnsAsync(
+            _ => Task.FromResult(bus.ReceivedOf<LoanOpened>().SingleOrDefault(loan => loan.LoanId == loanId)), loan => loan is not null, Arrival, $"{loanId} to be told open");
+        opened.Should().BeEquivalentTo(new { VehicleCode = code, Region = "east", Borrower = "Wuhan Metro", ConditionId = (string?)null, OpportunityId = (string?)null },
+            "every loan is told, a trial or not");
+    }
+
+    [Fact]
+    public async Task a_loan_recorded_as_a_trial_is_read_with_its_working_condition_and_opportunity_and_told_so_when_it_opens_and_closes()
+    {
+        await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"), listen => listen.To<LoanOpened>().To<LoanClosed>());
+        var condition = await DescribedAsync(bus, "High-altitude copper mine", DateTimeOffset.UtcNow.AddDays(-3));
+        var code = await CataloguedAsync(bus);
+
+        var requested = await dispatch.PostOkAsync("/api/dispatch/loans",
+            new { vehicleCode = code, borrower = "Yulong Copper", site = "pit 2", dueDate = "2030-01-01", conditionId = condition, opportunityId = "OPP-7" }, HttpStatusCode.Created);
+        var loanId = requested.GetProperty("loanId").GetString()!;
+        var read = await dispatch.GetOkAsync($"/api/dispatch/loans/{loanId}");
+        var listed = LoanIn(await dispatch.GetOkAsync("/api/dispatch/loans?region=east&pageSize=500"), loanId)!.Value;
+        foreach (var loan in new[] { requested, read, listed })
+        {
+            (loan.GetProperty("conditionId").GetString(), loan.GetProperty("opportunityId").GetString()).Should().Be((condition, "OPP-7"));
+        }
+
+        await bus.PublishAsync(FleetMoved(code, loanId, VehicleStatuses.InStock, VehicleStatuses.OnLoan, VehicleChangeCauses.Lent), Guid.NewGuid());
+        var opened = await Eventually.ReturnsAsync(
+            _ => Task.FromResult(bus.ReceivedOf<LoanOpened>().SingleOrDefault(loan => loan.LoanId == loanId)), loan => loan is not null, Arrival, $"{loanId} to be told open");
+        opened.Should().BeEquivalentTo(new
+        {
+            VehicleCode = code, Model = "XE-80", Region = "east", Borrower = "Yulong Copper", Site = "pit 2", DueDate = new DateOnly(2030, 1, 1),
+            ConditionId = condition, OpportunityId = "OPP-7",
+        });
+
+        (await dispatch.PostOkAsync($"/api/dispatch/loans/{loanId}/return", new { hoursUsed = 37.5m })).GetProperty("status").GetString().Should().Be("Returning");
+        await bus.PublishAsync(FleetMoved(code, loanId, VehicleStatuses.OnLoan, VehicleStatuses.InStock, VehicleChangeCauses.Returned), Guid.NewGuid());
+        var closed = await Eventually.ReturnsAsync(
+            _ => Task.FromResult(bus.ReceivedOf<LoanClosed>().SingleOrDefault(loan => loan.LoanId == loanId)), loan => loan is not null, Arrival, $"{loanId} to be told closed");
+        closed.Should().BeEquivalentTo(new { VehicleCode = code, HoursUsed = 37.5m });
+    }
+
+    [Fact]
+    public async Task a_trial_for_a_working_condition_dispatch_does_not_know_is_a_422_problem_and_nothing_is_asked()
+    {
+        await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"));
+        var code = await CataloguedAsync(bus);
+        var before = (await EventsAsync()).Count;
+
+        using var answer = await dispatch.Api.PostAsJsonAsync("/api/dispatch/loans",
+            new { vehicleCode = code, borrower = "Yulong Copper", site = "pit 2", dueDate = "2030-01-01", conditionId = NewConditionId(), opportunityId = "OPP-7" });
+
+        await answer.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "condition-not-found");
+        (await EventsAsync()).Should().HaveCount(before);
+    }
+
+    [Fact]
+    public async Task a_working_condition_reads_as_its_latest_description_and_an_older_one_arriving_late_changes_nothing()
+    {
+        await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"));
+        var describedAt = DateTimeOffset.UtcNow.AddDays(-3);
+        var condition = await DescribedAsync(bus, "Copper mine", describedAt);
+        await DescribedAsync(bus, "High-altitude copper mine", describedAt.AddDays(1), condition);
+
+        var late = Guid.NewGuid();
+        await bus.PublishAsync(new WorkingConditionDescribed("SCN-1", "Copper mine", condition, "4,000 m", describedAt.AddHours(1)), late);
+        await Eventually.ReturnsAsync(
+            cancellationToken => StoredAsync<ProcessedMessage>(ProcessedMessages.Key(typeof(WorkingConditionDescribedConsumer), late), cancellationToken),
+            processed => processed is not null, Arrival, "the late description to be consumed");
+
+        (await StoredAsync<WorkingCondition>(condition, CancellationToken.None))!.ScenarioName.Should().Be("High-altitude copper mine");
     }
 
     [Fact]
@@ -54,6 +127,9 @@ public sealed class LoanApiTests(DispatchService dispatch)
     [InlineData("{\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\"}", "vehicleCode")]
     [InlineData("{\"vehicleCode\":\"JG-1\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\"}", "borrower")]
     [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"next week\"}", "dueDate")]
+    [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\",\"conditionId\":\"' OR 1=1\"}", "conditionId")]
+    [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\",\"conditionId\":\"COND-1\",\"opportunityId\":\"<b>7</b>\"}", "opportunityId")]
+    [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\",\"opportunityId\":\"OPP-7\"}", "opportunityId")]
     public async Task bad_input_gets_a_400_naming_the_field_and_appends_nothing(string body, string field)
     {
         var before = (await EventsAsync()).Count;
@@ -102,6 +178,33 @@ public sealed class LoanApiTests(DispatchService dispatch)
             _ => dispatch.Api.GetStringAsync($"/api/dispatch/vehicles?region={region}&pageSize=500"), page => page.Contains(code, StringComparison.Ordinal), Arrival, $"{code} in the catalogue");
         return code;
     }
+
+    /// <summary>
+    /// A working condition the knowledge base describes (a new one unless <paramref name="conditionId"/> is named), as
+    /// dispatch's copy learns of it from the bus.
+    /// </summary>
+    private async Task<string> DescribedAsync(TestBus bus, string scenarioName, DateTimeOffset describedAt, string? conditionId = null)
+    {
+        var condition = conditionId ?? NewConditionId();
+        await bus.PublishAsync(new WorkingConditionDescribed("SCN-1", scenarioName, condition, "4,000 m", describedAt), Guid.NewGuid());
+        await Eventually.ReturnsAsync(
+            cancellationToken => StoredAsync<WorkingCondition>(condition, cancellationToken),
+            copied => copied?.ScenarioName == scenarioName, Arrival, $"{condition} described to dispatch");
+        return condition;
+    }
+
+    private static string NewConditionId() => $"COND-{Guid.NewGuid():N}"[..15];
+
+    /// <summary>A document of dispatch's own store (its copy of a working condition, a message it applied).</summary>
+    private async Task<T?> StoredAsync<T>(string id, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var session = dispatch.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await session.LoadAsync<T>(id, cancellationToken);
+    }
+
+    private static VehicleStatusChanged FleetMoved(string code, string loanId, string from, string to, string cause) =>
+        new(code, "XE-80", "east", "wuxi-1", from, to, cause, null, loanId, null, DateTimeOffset.UtcNow);
 
     private static JsonElement? LoanIn(JsonElement page, string loanId) =>
         page.GetProperty("items").EnumerateArray().Where(loan => loan.GetProperty("loanId").GetString() == loanId).Cast<JsonElement?>().FirstOrDefault();

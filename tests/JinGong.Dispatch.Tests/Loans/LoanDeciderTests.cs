@@ -1,5 +1,7 @@
 using JinGong.Dispatch.Catalogue;
 using JinGong.Dispatch.Loans;
+using JinGong.Dispatch.Loans.Trials;
+using JinGong.Domain;
 using JinGong.Testing;
 
 namespace JinGong.Dispatch.Tests.Loans;
@@ -13,13 +15,31 @@ public sealed class LoanDeciderTests
 
     private static DeciderSpecification<LoanCommand, Loan> Loan => DeciderSpecification.For<LoanCommand, Loan>(LoanDecider.Decide);
 
-    private static LendVehicle Lend(CatalogueVehicle? vehicle, bool claimed = false, DateOnly? due = null, DateTimeOffset? occurredAt = null) =>
-        new("LOAN-1", vehicle, "JG-WL-0001", claimed, "Baotou Steel", "pit 3", due ?? new DateOnly(2026, 12, 10), occurredAt ?? Now.AddDays(-5), Now);
+    private static readonly WorkingCondition Altitude = new("COND-1", "4,000 m, -30 °C", "SCN-1", "High-altitude copper mine", Now.AddDays(-30));
+
+    private static LendVehicle Lend(CatalogueVehicle? vehicle, bool claimed = false, DateOnly? due = null, DateTimeOffset? occurredAt = null, Trial? trial = null) =>
+        new("LOAN-1", vehicle, "JG-WL-0001", claimed, "Baotou Steel", "pit 3", due ?? new DateOnly(2026, 12, 10), trial, occurredAt ?? Now.AddDays(-5), Now);
 
     [Fact]
     public void a_vehicle_in_stock_that_no_order_claims_is_lent()
     {
         Loan.When(Lend(InStock)).Then(Requested);
+    }
+
+    [Fact]
+    public void a_loan_recorded_as_a_trial_names_its_working_condition_and_the_opportunity_it_serves()
+    {
+        Loan.When(Lend(InStock, trial: new Trial("COND-1", Altitude, "OPP-7"))).Then(Requested with { ConditionId = "COND-1", OpportunityId = "OPP-7" });
+        Loan.When(Lend(InStock, trial: new Trial("COND-1", Altitude, null))).Then(Requested with { ConditionId = "COND-1" });
+    }
+
+    [Fact]
+    public void a_trial_is_refused_for_a_working_condition_dispatch_does_not_know()
+    {
+        var error = Loan.When(Lend(InStock, trial: new Trial("COND-9", null, "OPP-7"))).ThenRejects("condition-not-found");
+
+        error.Kind.Should().Be(ErrorKind.Unprocessable);
+        error.Detail.Should().Contain("COND-9");
     }
 
     [Fact]

@@ -411,6 +411,8 @@ export interface components {
             dueDate?: null | string;
             /** Format: date-time */
             occurredAt?: null | string;
+            conditionId?: null | string;
+            opportunityId?: null | string;
         };
         /** @enum {unknown} */
         LoanStatus: "Requested" | "Out" | "Returning" | "Returned" | "Refused";
@@ -431,6 +433,8 @@ export interface components {
             /** Format: double */
             hoursUsed: null | number;
             refusedFor: null | string;
+            conditionId: null | string;
+            opportunityId: null | string;
         };
         LoanView: {
             loanId: string;
@@ -445,6 +449,8 @@ export interface components {
             /** Format: double */
             hoursUsed: null | number;
             refusedFor: null | string;
+            conditionId: null | string;
+            opportunityId: null | string;
             /** Format: int64 */
             version: number;
         };

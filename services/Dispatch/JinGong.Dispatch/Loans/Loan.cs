@@ -29,8 +29,11 @@ public interface ILoanEvent
     DateTimeOffset OccurredAt { get; }
 }
 
+/// <param name="ConditionId">The working condition of the knowledge base the loan is a trial for (none: a loan that tries
+/// nothing); with it, the opportunity the trial serves, if any. Both added with defaults, so a stored request still reads.</param>
 public sealed record LoanRequested(
-    string LoanId, string VehicleCode, string Model, string Region, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt) : ILoanEvent;
+    string LoanId, string VehicleCode, string Model, string Region, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt,
+    string? ConditionId = null, string? OpportunityId = null) : ILoanEvent;
 
 public sealed record LoanStarted(string LoanId, DateTimeOffset OccurredAt) : ILoanEvent;
 
@@ -57,6 +60,12 @@ public sealed record Loan(
 
     public string? RefusedFor { get; init; }
 
+    /// <summary>The working condition the loan is a trial for, if it is one.</summary>
+    public string? ConditionId { get; init; }
+
+    /// <summary>The opportunity the trial serves, if any.</summary>
+    public string? OpportunityId { get; init; }
+
     /// <summary>Out with the borrower past its due date (China calendar).</summary>
     public bool IsOverdueOn(DateOnly today) => Status is LoanStatus.Out or LoanStatus.Returning && DueDate < today;
 
@@ -66,7 +75,8 @@ public sealed record Loan(
     {
         (_, LoanRequested requested) =>
             new(requested.LoanId, requested.VehicleCode, requested.Model, requested.Region, requested.Borrower, requested.Site, requested.DueDate,
-                LoanStatus.Requested, requested.OccurredAt, requested.OccurredAt),
+                LoanStatus.Requested, requested.OccurredAt, requested.OccurredAt)
+            { ConditionId = requested.ConditionId, OpportunityId = requested.OpportunityId },
         (null, ILoanEvent) => null,
         (_, LoanStarted e) => state with { Status = LoanStatus.Out, LastOccurredAt = e.OccurredAt },
         (_, LoanRefused e) => state with { Status = LoanStatus.Refused, RefusedFor = e.Rule, LastOccurredAt = e.OccurredAt },

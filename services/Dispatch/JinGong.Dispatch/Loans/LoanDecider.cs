@@ -1,4 +1,5 @@
 using JinGong.Dispatch.Catalogue;
+using JinGong.Dispatch.Loans.Trials;
 using JinGong.Dispatch.Movements;
 using JinGong.Domain;
 using JinGong.Domain.Time;
@@ -9,10 +10,19 @@ namespace JinGong.Dispatch.Loans;
 /// <summary>What someone, or fleet's answer, asks of a loan, with its business time and the clock's reading.</summary>
 public abstract record LoanCommand(string LoanId, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
-/// <summary>Lend a vehicle, as dispatch sees it (its catalogue, and whether an order has claimed the vehicle).</summary>
+/// <summary>
+/// Lend a vehicle, as dispatch sees it (its catalogue, and whether an order has claimed the vehicle), as a
+/// <paramref name="Trial"/> or not.
+/// </summary>
 public sealed record LendVehicle(
-    string LoanId, CatalogueVehicle? Vehicle, string VehicleCode, bool ClaimedByOrder, string Borrower, string Site, DateOnly DueDate,
+    string LoanId, CatalogueVehicle? Vehicle, string VehicleCode, bool ClaimedByOrder, string Borrower, string Site, DateOnly DueDate, Trial? Trial,
     DateTimeOffset OccurredAt, DateTimeOffset Now) : LoanCommand(LoanId, OccurredAt, Now);
+
+/// <summary>
+/// The working condition a loan is to be a trial [试用] for, as dispatch's copy of the knowledge base has it
+/// (<paramref name="Condition"/> null: not one it knows), and the opportunity the trial serves, if any.
+/// </summary>
+public sealed record Trial(string ConditionId, WorkingCondition? Condition, string? OpportunityId);
 
 /// <summary>The lent vehicle came back after <paramref name="HoursUsed"/> hours of use.</summary>
 public sealed record ReturnLentVehicle(string LoanId, decimal HoursUsed, DateTimeOffset OccurredAt, DateTimeOffset Now) : LoanCommand(LoanId, OccurredAt, Now);
@@ -25,7 +35,8 @@ public sealed record RecordRefusal(string LoanId, string Rule, string Detail, Da
 
 /// <summary>
 /// The rules of a loan [外借] dispatch can check before asking fleet (which checks them again on the vehicle's
-/// own stream): only a unit in stock and promised to no order is lent, and never due before it leaves.
+/// own stream): only a unit in stock and promised to no order is lent, never due before it leaves, and as a trial only for
+/// a working condition the knowledge base has described.
 /// </summary>
 public static class LoanDecider
 {
@@ -63,7 +74,14 @@ public static class LoanDecider
             return Decision.Reject(new("due-before-lent", $"The loan is due {lend.DueDate:O}, before it starts.", ErrorKind.Unprocessable));
         }
 
-        return Decision.Accept(new LoanRequested(lend.LoanId, vehicle.Code, vehicle.Model, vehicle.Region, lend.Borrower, lend.Site, lend.DueDate, lend.OccurredAt));
+        if (lend.Trial is { Condition: null } unknown)
+        {
+            return Decision.Reject(new(
+                "condition-not-found", $"Dispatch knows no working condition {unknown.ConditionId} of the knowledge base to record a trial for.", ErrorKind.Unprocessable));
+        }
+
+        return Decision.Accept(new LoanRequested(
+            lend.LoanId, vehicle.Code, vehicle.Model, vehicle.Region, lend.Borrower, lend.Site, lend.DueDate, lend.OccurredAt, lend.Trial?.ConditionId, lend.Trial?.OpportunityId));
     }
 
     // A return reported again (a client that lost the answer) is done already: answered as it stands, nothing appended.

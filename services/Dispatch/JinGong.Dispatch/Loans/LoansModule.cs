@@ -1,8 +1,10 @@
 using JasperFx.Events.Projections;
+using JinGong.Contracts.Knowledge;
 using JinGong.Dispatch.Loans.FollowingFleet;
 using JinGong.Dispatch.Loans.Lending;
 using JinGong.Dispatch.Loans.Reading;
 using JinGong.Dispatch.Loans.Returning;
+using JinGong.Dispatch.Loans.Trials;
 using JinGong.EventSourcing;
 using JinGong.Http;
 using Marten;
@@ -10,7 +12,10 @@ using MassTransit;
 
 namespace JinGong.Dispatch.Loans;
 
-/// <summary>Demo units lent to prospects [外借]: lent, returned with the hours used, and the overdue ones listed.</summary>
+/// <summary>
+/// Demo units lent to prospects [外借]: lent (as a trial for a working condition of the knowledge base, or not), returned
+/// with the hours used, and the overdue ones listed.
+/// </summary>
 public static class LoansModule
 {
     /// <summary>The group of operations these endpoints make in the OpenAPI document.</summary>
@@ -29,9 +34,15 @@ public static class LoansModule
         options.Events.MapEventType<LoanRefused>("loan_refused_v1");
         options.Events.MapEventType<ReturnReported>("return_reported_v1");
         options.Events.MapEventType<LoanReturned>("loan_returned_v1");
+        options.Schema.For<WorkingCondition>();
     }
 
-    public static void AddLoanConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<LoanAnswersConsumer>();
+    public static void AddLoanConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<LoanAnswersConsumer>();
+        // One description of a condition at a time: two read before either is stored could keep the older.
+        bus.AddStreamConsumer<WorkingConditionDescribedConsumer, WorkingConditionDescribed>(described => described.ConditionId);
+    }
 
     public static RouteGroupBuilder MapLoans(this RouteGroupBuilder api)
     {

@@ -8,8 +8,8 @@ namespace JinGong.Fleet.Integration;
 
 /// <summary>
 /// What fleet tells the other services: a vehicle registered, every change of status with the order,
-/// loan or transfer behind it, deliveries, retirements and a summary of each usage batch. A status change is told from the vehicle as
-/// it was just before the event, read back from its stream.
+/// loan or transfer behind it, deliveries, retirements and a summary of each usage batch (with the loan the vehicle was out on, so a trial's hours
+/// reach the knowledge base). A status change is told from the vehicle as it was just before the event, read back from its stream.
 /// </summary>
 public sealed class FleetIntegrationEvents(IServiceProvider services) : StreamIntegrationEvents(services)
 {
@@ -53,7 +53,7 @@ public sealed class FleetIntegrationEvents(IServiceProvider services) : StreamIn
             case UsageReported usage:
                 messages.Add(new Published.VehicleUsageReported(
                     usage.VehicleCode, before.Model, usage.BatchId, usage.Points, usage.From, usage.To,
-                    usage.OperatingHoursFrom, usage.OperatingHoursTo, usage.OccurredAt));
+                    usage.OperatingHoursFrom, usage.OperatingHoursTo, usage.OccurredAt, before.Loan?.LoanId));
                 break;
         }
 
