@@ -8,7 +8,7 @@ using Published = JinGong.Contracts.Orders;
 namespace JinGong.Orders.Integration;
 
 /// <summary>
-/// What orders tells the other services: opportunities won and lost, orders placed and cancelled, invoices
+/// What orders tells the other services: opportunities filed, moved on, won, lost and reopened, orders placed and cancelled, invoices
 /// issued and payments received, each with the region, sales rep, models, units and amounts that dispatch
 /// and the OKRs need; and the catalogue's models listed (again, or under other names) and withdrawn, for the copies
 /// other services keep. What fleet told orders (reserved, delivered) is not told again.
@@ -20,7 +20,8 @@ public sealed class OrdersIntegrationEvents(IServiceProvider services) : StreamI
         OrderPlaced placed => [Placed(Order.Evolve(null, placed)!)],
         OrderCancelled or InvoiceIssued or PaymentReceived when await StateBeforeAsync<Order>(@event, cancellationToken) is { } order =>
             [FromOrder(order, @event.Data)],
-        OpportunityWon or OpportunityLost when await StateBeforeAsync<Opportunity>(@event, cancellationToken) is { } opportunity =>
+        OpportunityFiled filed => [FromOpportunity(Opportunity.Evolve(null, filed)!, filed)],
+        OpportunityStageChanged or OpportunityWon or OpportunityLost or OpportunityReopened when await StateBeforeAsync<Opportunity>(@event, cancellationToken) is { } opportunity =>
             [FromOpportunity(opportunity, @event.Data)],
         ModelListed or ModelListingChanged => [Listing(CatalogueModel.Evolve(await StateBeforeAsync<CatalogueModel>(@event, cancellationToken), @event.Data)!)],
         ModelWithdrawn withdrawn => [new Published.CatalogueModelWithdrawn(withdrawn.Model, withdrawn.Reason, withdrawn.OccurredAt)],
@@ -51,6 +52,14 @@ public sealed class OrdersIntegrationEvents(IServiceProvider services) : StreamI
         var models = opportunity.Lines.Select(line => new Published.WantedModel(line.Model, line.Quantity)).ToList();
         return change switch
         {
+            OpportunityFiled filed => new Published.OpportunityFiled(
+                opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency,
+                opportunity.ExpectedCloseDate, filed.OccurredAt),
+            OpportunityStageChanged changed => new Published.OpportunityStageChanged(
+                opportunity.Id, opportunity.Region, Published.OpportunityStages.All.Require(changed.From.ToString()), Published.OpportunityStages.All.Require(changed.To.ToString()),
+                changed.OccurredAt),
+            OpportunityReopened reopened => new Published.OpportunityReopened(
+                opportunity.Id, opportunity.Region, Published.OpportunityStages.All.Require(reopened.Stage.ToString()), reopened.Reason, reopened.OccurredAt),
             OpportunityWon won => new Published.OpportunityWon(
                 opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency, won.OccurredAt),
             OpportunityLost lost => new Published.OpportunityLost(
