@@ -212,6 +212,10 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["GetScenarioHistory"] = new(Everyone),
         ["WriteSolutionSection"] = new(Editing),
         ["GetSolution"] = new(Everyone),
+        // Deals: the region decides who reads a deal and its document (the service's own tests); the space of deals who writes it.
+        ["GetDeal"] = new(Everyone),
+        ["OpenDealDocument"] = new(Editing),
+        ["SendProposal"] = new(Editing),
 
         // Identity
         ["ListAccounts"] = new([Roles.Auditor]),

@@ -25,7 +25,7 @@ public sealed class RebuildCheckTests(RebuildCheckTests.BusinessYearSystem syste
         ["orders"] = ["Order", "Opportunity", "CatalogueModel"],
         ["dispatch"] = ["Allocation", "Transfer", "Loan", "CatalogueVehicle", "VehicleClaim", "Backorder"],
         ["okr"] = ["Person", "Objective", "KeyResult", "SaleRecord", "OpportunityRecord"],
-        ["knowledge"] = ["Space", "Page", "PageSearch", "Subscriber", "PageLinks", "Attachment", "ReadingRecord", "Scenario"],
+        ["knowledge"] = ["Space", "Page", "PageSearch", "Subscriber", "PageLinks", "Attachment", "ReadingRecord", "Scenario", "LoanRecord", "OpportunityRecord", "OrderRecord"],
     };
 
     /// <summary>The whole system with a year of business played into it once for the class.</summary>

@@ -1,6 +1,7 @@
 using JinGong.Knowledge.Attachments;
 using JinGong.Knowledge.Catalogue;
 using JinGong.Knowledge.Confirmations;
+using JinGong.Knowledge.Deals;
 using JinGong.Knowledge.Integration;
 using JinGong.Knowledge.Links;
 using JinGong.Knowledge.Members;
@@ -44,5 +45,5 @@ builder.Services.AddCatalogueRequester();
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions().MapConfirmations().MapAttachments().MapLinks().MapTemplates().MapScenarios();
+app.MapServiceApi("knowledge").MapSpaces().MapPages().MapSearch().MapSubscriptions().MapConfirmations().MapAttachments().MapLinks().MapTemplates().MapScenarios().MapDeals();
 app.Run();

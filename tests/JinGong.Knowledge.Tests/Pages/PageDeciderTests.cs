@@ -1,5 +1,6 @@
 using JinGong.Domain;
 using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Records;
 using JinGong.Knowledge.Scenarios;
 using JinGong.Knowledge.Spaces;
 using JinGong.Testing;
@@ -171,5 +172,30 @@ public sealed class PageDeciderTests
             .ThenRejects("not-the-section-team");
         Spec.Given(written).When(new RenamePage("SCN-1-C1-brand", "新", Edit, Now, Now)).ThenRejects("not-the-section-team");
         Spec.Given(written).When(new PublishRevision("SCN-1-C1-brand", "推广方案", "审批人改。", "boss", Approving with { ReviewRequired = false }, Now, Now)).Events.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void a_deals_process_document_goes_in_the_space_of_its_regions_deals_and_proposals_pin_a_revision_it_has()
+    {
+        var opportunity = new OpportunityRecord("opportunity:OPP-1", "OPP-1", "紫金矿业", "west", ["MT-90E"], [], [], Created);
+        var deals = new Space("SPACE-W", "西区商机文档", SpaceKind.Deals, null, [], false, [], Created, Created) { Region = "west" };
+        CreatePage Open(OpportunityRecord? known, Space? space) =>
+            new("deal-OPP-1", "SPACE-W", null, null, 0, "紫金矿业 · OPP-1", "## 客户需求", "rep.li", Edit, Created, Now, Deal: new DealClaim("OPP-1", known, space));
+
+        Spec.When(Open(opportunity, deals)).Then(
+            new PageCreated("deal-OPP-1", "SPACE-W", null, 0, Created, DealOf: "OPP-1"),
+            new PageRevisionPublished("deal-OPP-1", 1, "紫金矿业 · OPP-1", "## 客户需求", "rep.li", Created));
+        Spec.When(Open(null, deals)).ThenRejects("deal-not-found").Kind.Should().Be(ErrorKind.NotFound);
+        Spec.When(Open(opportunity, null)).ThenRejects("no-deals-space");
+        Spec.When(Open(opportunity, deals with { Region = "east" })).ThenRejects("deal-of-another-region");
+        Spec.When(Open(opportunity, deals with { Kind = SpaceKind.Rules })).ThenRejects("deal-of-another-region");
+
+        object[] opened = [new PageCreated("deal-OPP-1", "SPACE-W", null, 0, Created, DealOf: "OPP-1"), new PageRevisionPublished("deal-OPP-1", 1, "紫金矿业 · OPP-1", "报价 300 万", "rep.li", Created)];
+        Spec.Given(opened).When(new SendProposal("deal-OPP-1", 1, "紫金矿业 采购部", "rep.li", Edit, Now, Now))
+            .Then(new ProposalSent("deal-OPP-1", 1, "紫金矿业 采购部", "rep.li", Now));
+        Spec.Given(opened).When(new SendProposal("deal-OPP-1", 2, "紫金矿业", "rep.li", Edit, Now, Now)).ThenRejects("revision-not-found");
+        Spec.Given(Written).When(new SendProposal("PAGE-A", 1, "紫金矿业", "rep.li", Edit, Now, Now)).ThenRejects("not-a-deal-document");
+        Spec.Given(opened).When(new SendProposal("deal-OPP-1", 1, "紫金矿业", "rep.zhao", new SpaceTerms(AccessLevel.Read, false), Now, Now)).ThenRejects("not-an-editor");
+        Spec.Given([.. opened, new ProposalSent("deal-OPP-1", 1, "紫金矿业", "rep.li", Now)]).State!.Proposals.Should().Equal(new Proposal(1, "紫金矿业", "rep.li", Now));
     }
 }

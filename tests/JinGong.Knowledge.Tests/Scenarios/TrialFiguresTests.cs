@@ -95,14 +95,17 @@ public sealed class TrialFiguresTests
             Opportunity("O5", ["MT-90E"], (false, "预算取消", "2026-03-01T02:00:00Z")),
             Opportunities["O1"],
             Opportunity("O7", ["MT-90E"], (false, "续航担忧", "2026-10-05T02:00:00Z"), (true, null, "2026-10-25T02:00:00Z")),
+            Opportunity("O8", ["MT-90E"], (false, "预算不足", "2026-10-01T02:00:00Z"), (null, "预算追加", "2026-10-10T02:00:00Z")),
         ];
 
         var endOfOctober = LostOpportunities.Of(closed, new HashSet<string> { "MT-90E" }, new HashSet<string> { "O2" }, EndOfOctober);
         var midOctober = LostOpportunities.Of(closed, new HashSet<string> { "MT-90E" }, new HashSet<string>(), MidOctober);
 
         endOfOctober.Select(lost => (lost.OpportunityId, lost.Reason, lost.Tried)).Should().Equal(("O2", "价格高于柴油车", true), ("O3", "交期太长", false));
-        // Before O7 was reopened and won, it was lost; O2 was not lost yet.
+        // Before O7 was won again it was lost; O2 was not lost yet; O8, reopened, is open and lists nowhere.
         midOctober.Select(lost => lost.OpportunityId).Should().Equal("O7", "O3");
+        LostOpportunities.Of(closed, new HashSet<string> { "MT-90E" }, new HashSet<string>(), At("2026-10-05T00:00:00Z")).Select(lost => lost.OpportunityId)
+            .Should().Equal("O8", "O3");
     }
 
     private static DateTimeOffset At(string instant) => DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
@@ -118,11 +121,11 @@ public sealed class TrialFiguresTests
             ConditionId = Condition,
         };
 
-    private static OpportunityRecord Opportunity(string id, string[] models, params (bool Won, string? Reason, string At)[] closings) =>
+    private static OpportunityRecord Opportunity(string id, string[] models, params (bool? Won, string? Reason, string At)[] closings) =>
         new(OpportunityRecord.IdOf(id), id, "神华准格尔", "north", models,
-            [.. closings.Select((closing, i) => new OpportunityClosing(closing.Won, closing.Reason, At(closing.At), i == 0 ? EventOf($"{id}-closing") : EventOf($"{id}-closing-{i}")))],
-            At(closings[^1].At))
+            [.. closings.Select((closing, i) => new OpportunityOutcome(closing.Won, closing.Reason, At(closing.At), i == 0 ? EventOf($"{id}-closing") : EventOf($"{id}-closing-{i}")))],
+            [], At(closings[^1].At))
         {
-            LastClosedAt = At(closings[^1].At),
+            LastOutcomeAt = At(closings[^1].At),
         };
 }

@@ -54,6 +54,22 @@ public sealed class SpaceDeciderTests
     }
 
     [Fact]
+    public void a_space_of_deals_names_its_region_and_is_closed_to_whoever_is_bound_to_another()
+    {
+        var deals = new CreateSpace("SPACE-2", "华东商机文档", SpaceKind.Deals, null, ["sales-rep", "regional-manager"], Now, Now, "east");
+        Spec.When(deals).Then(new SpaceCreated("SPACE-2", "华东商机文档", SpaceKind.Deals, null, ["sales-rep", "regional-manager"], Now, "east"));
+        Spec.When(deals with { Region = null }).ThenRejects("region-of-deals-only").Kind.Should().Be(ErrorKind.Unprocessable);
+        Spec.When(Create() with { Region = "east" }).ThenRejects("region-of-deals-only");
+
+        var space = Spec.Given(new SpaceCreated("SPACE-2", "华东商机文档", SpaceKind.Deals, null, ["sales-rep"], Now, "east")).State!;
+        new Reader("p1", ["sales-rep"], null, "east").LevelIn(space).Should().Be(AccessLevel.Edit);
+        new Reader("p2", ["sales-rep"], null, "north").LevelIn(space).Should().Be(AccessLevel.None, "a rep of another region is bound to theirs, whatever the grants say");
+        new Reader("p3", ["sales-rep", "regional-manager"], null, "north").LevelIn(space).Should().Be(AccessLevel.None);
+        new Reader("p4", ["sales-rep", "finance"], null, "north").LevelIn(space).Should().Be(AccessLevel.Edit, "a finance clerk acts in every region");
+        new Reader("p5", ["executive"], null, null).LevelIn(space).Should().Be(AccessLevel.Read);
+    }
+
+    [Fact]
     public void a_reader_holds_the_highest_level_of_every_grant_they_fall_under_and_administrators_every_level()
     {
         var space = Spec.Given(

@@ -363,6 +363,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/pages/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a revision of a deal's process document was sent to the customer as the proposal, pinning that text (the space's editors) */
+        post: operations["SendProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/pages/{id}": {
         parameters: {
             query?: never;
@@ -875,6 +892,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal by its opportunity's id (or an order's): who and what, its orders, its process document and proposals, and the timeline of every step from every service */
+        get: operations["GetDeal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/knowledge/deals/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an opportunity's process document in the space of deals of its region (the space's editors) */
+        post: operations["OpenDealDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -966,6 +1017,37 @@ export interface components {
             editors?: null | string[];
             /** Format: date-time */
             occurredAt?: null | string;
+            region?: null | string;
+        };
+        DealDocumentView: {
+            pageId: string;
+            spaceId: string;
+            title: string;
+            /** Format: int32 */
+            revisions: number;
+            proposals: components["schemas"]["ProposalView"][];
+        };
+        DealStep: {
+            step: string;
+            /** Format: date-time */
+            at: string;
+            service: string;
+            detail: null | string;
+            orderId: null | string;
+            vehicleCode: null | string;
+            /** Format: uuid */
+            eventId: string;
+            correlationId: null | string;
+        };
+        DealView: {
+            opportunityId: string;
+            customer: null | string;
+            region: null | string;
+            salesRep: null | string;
+            models: string[];
+            orderIds: string[];
+            document: null | components["schemas"]["DealDocumentView"];
+            timeline: components["schemas"]["DealStep"][];
         };
         DefineScenarioRequest: {
             spaceId?: null | string;
@@ -1110,6 +1192,12 @@ export interface components {
             pages: string[];
             spaces: string[];
         };
+        OpenDealDocumentRequest: {
+            title?: null | string;
+            body?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
         PageNode: {
             id: string;
             title: string;
@@ -1245,6 +1333,16 @@ export interface components {
             /** Format: int64 */
             differingCount: number;
             differingKeys: string[];
+        };
+        ProposalView: {
+            /** Format: int32 */
+            revision: number;
+            recipient: string;
+            sentBy: string;
+            /** Format: date-time */
+            sentAt: string;
+            title: string;
+            body: string;
         };
         PublishRevisionRequest: {
             title?: null | string;
@@ -1406,6 +1504,13 @@ export interface components {
             written: boolean;
             revision: null | components["schemas"]["Revision"];
         };
+        SendProposalRequest: {
+            /** Format: int32 */
+            revision?: null | number;
+            recipient?: null | string;
+            /** Format: date-time */
+            occurredAt?: null | string;
+        };
         /** @enum {unknown} */
         SolutionPart: "Technical" | "Brand" | "Marketing";
         SolutionTeams: {
@@ -1430,7 +1535,7 @@ export interface components {
             asOf: string;
         };
         /** @enum {unknown} */
-        SpaceKind: "Rules" | "ProductMaterials" | "MarketingToolkit" | "IndustryNews" | "Solutions";
+        SpaceKind: "Rules" | "ProductMaterials" | "MarketingToolkit" | "IndustryNews" | "Solutions" | "Deals";
         SpaceTemplates: {
             spaceId: string;
             kind: components["schemas"]["SpaceKind"];
@@ -1453,6 +1558,7 @@ export interface components {
             createdAt: string;
             /** Format: int64 */
             version: number;
+            region: null | string;
         };
         /** Format: binary */
         Stream: string;
@@ -3423,6 +3529,104 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DiscardDraftRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The record's stream version ("3"): send it back in If-Match to change the record only as it was read. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). Another writer kept changing the record while the command was decided (concurrent-change): read it again and retry. A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the record has moved on from (stream-moved): read it again. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SendProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+                /** @description The version of the record the command was decided on, as the ETag of a read gave it ("3" or W/"3"): the command is refused with 412 if the record has moved on since. Without it, a command that loses a race with another writer is decided again on what the winner left. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendProposalRequest"];
             };
         };
         responses: {
@@ -5854,6 +6058,149 @@ export interface operations {
             };
             /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    OpenDealDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenDealDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,7 +21,7 @@ public sealed record PageLinks([property: Identity] string Id, string SpaceId, s
         (_, PageRevisionRestored restored) => state.Reading(restored.Title, restored.Body),
         (_, PageRenamed renamed) => state with { Title = renamed.Title },
         // Drafts link nothing until they are published.
-        (_, PageMoved or PageDraftSaved or PageDraftSubmitted or PageDraftApproved or PageDraftReturned or PageDraftDiscarded) => state,
+        (_, PageMoved or PageDraftSaved or PageDraftSubmitted or PageDraftApproved or PageDraftReturned or PageDraftDiscarded or ProposalSent) => state,
         _ => throw new UnknownEventException(typeof(PageLinks), @event),
     };
 

@@ -15,9 +15,20 @@ public interface IPageEvent
 
 /// <summary>
 /// A page was put in a space, under <paramref name="ParentId"/> (none: at the top) at <paramref name="Position"/> among its
-/// siblings; as <paramref name="Section"/> of a working condition's solution, if it is one.
+/// siblings; as <paramref name="Section"/> of a working condition's solution, or as the process document of opportunity
+/// <paramref name="DealOf"/>, if it is one.
 /// </summary>
-public sealed record PageCreated(string PageId, string SpaceId, string? ParentId, int Position, DateTimeOffset OccurredAt, SolutionSection? Section = null) : IPageEvent;
+public sealed record PageCreated(
+    string PageId, string SpaceId, string? ParentId, int Position, DateTimeOffset OccurredAt, SolutionSection? Section = null, string? DealOf = null) : IPageEvent;
+
+/// <summary>
+/// Revision <paramref name="Revision"/> of a deal's process document was sent to the customer as the proposal, to
+/// <paramref name="Recipient"/>: what was promised is that text, however the page reads later.
+/// </summary>
+public sealed record ProposalSent(string PageId, int Revision, string Recipient, string SentBy, DateTimeOffset OccurredAt) : IPageEvent;
+
+/// <summary>A proposal sent: the revision pinned, to whom, by whom and when.</summary>
+public sealed record Proposal(int Revision, string Recipient, string SentBy, DateTimeOffset SentAt);
 
 /// <summary>
 /// A page that is one section of a working condition's solution [场景化方案]: <paramref name="Part"/> of the solution for
@@ -84,6 +95,12 @@ public sealed record Page(
     /// <summary>The solution section the page is, if it is one: only its team writes it, beside the space's approvers.</summary>
     public SolutionSection? Section { get; init; }
 
+    /// <summary>The opportunity whose process document the page is, if it is one.</summary>
+    public string? Deal { get; init; }
+
+    /// <summary>The proposals sent from the page, oldest first, each pinning the revision that was sent.</summary>
+    public IReadOnlyList<Proposal> Proposals { get; init; } = [];
+
     /// <summary>Whether readers see anything yet: a page written in a space that reviews its revisions waits for the first approval.</summary>
     public bool Published => Revisions.Count > 0;
 
@@ -98,6 +115,7 @@ public sealed record Page(
         (_, PageCreated created) => new(created.PageId, created.SpaceId, created.ParentId, created.Position, string.Empty, [], null, created.OccurredAt, created.OccurredAt)
         {
             Section = created.Section,
+            Deal = created.DealOf,
         },
         (null, IPageEvent) => null,
         (_, PageRevisionPublished published) => state with
@@ -124,6 +142,7 @@ public sealed record Page(
             Draft = null,
             LastOccurredAt = discarded.OccurredAt,
         },
+        (_, ProposalSent sent) => state with { Proposals = [.. state.Proposals, new(sent.Revision, sent.Recipient, sent.SentBy, sent.OccurredAt)], LastOccurredAt = sent.OccurredAt },
         (_, PageRenamed renamed) => state with { Title = renamed.Title, LastOccurredAt = renamed.OccurredAt },
         (_, PageMoved moved) => state with { ParentId = moved.ParentId, Position = moved.Position, LastOccurredAt = moved.OccurredAt },
         (_, PageRevisionRestored restored) => state with

@@ -34,12 +34,24 @@ public sealed record PageAccess(string SpaceId, bool Published, AccessLevel Acce
 public abstract record PageCommand(string PageId, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
 /// <summary>
+/// The deal a new page is to be the process document of: opportunity <paramref name="OpportunityId"/> as the knowledge
+/// base's record of it says (none: not known, or not the caller's to read), and the space of deals of its region the page
+/// goes in (none: there is none yet).
+/// </summary>
+public sealed record DealClaim(string OpportunityId, Records.OpportunityRecord? Opportunity, Spaces.Space? Space);
+
+/// <summary>
 /// A page is created with its first revision. <paramref name="Parent"/> is null when the parent asked for was not found;
-/// <paramref name="Section"/> says which solution section the page is to be, if it is to be one.
+/// <paramref name="Section"/> says which solution section the page is to be, <paramref name="Deal"/> which deal's process
+/// document, if it is to be one.
 /// </summary>
 public sealed record CreatePage(
     string PageId, string SpaceId, string? ParentId, ParentLine? Parent, int Position, string Title, string Body, string Author,
-    SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now, SectionClaim? Section = null) : PageCommand(PageId, Terms, OccurredAt, Now);
+    SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now, SectionClaim? Section = null, DealClaim? Deal = null) : PageCommand(PageId, Terms, OccurredAt, Now);
+
+/// <summary>Revision <paramref name="Revision"/> of a deal's process document sent to the customer as the proposal.</summary>
+public sealed record SendProposal(string PageId, int Revision, string Recipient, string SentBy, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    : PageCommand(PageId, Terms, OccurredAt, Now);
 
 public sealed record PublishRevision(string PageId, string Title, string Body, string Author, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : PageCommand(PageId, Terms, OccurredAt, Now);
@@ -105,6 +117,11 @@ public static class PageDecider
             return Decision.Reject(ScenarioDecider.NotFound(unread.ScenarioId));
         }
 
+        if (command is CreatePage { Deal: { } deal } && DealRefusal(deal) is { } notThere)
+        {
+            return Decision.Reject(notThere);
+        }
+
         if (command is CreatePage { Terms.Access: < AccessLevel.Edit } into)
         {
             return Decision.Reject(access == AccessLevel.None ? SpaceDecider.NotFound(into.SpaceId) : NotAnEditor(into.SpaceId));
@@ -119,7 +136,7 @@ public static class PageDecider
                 : create.OccurredAt > create.Now ? Decision.Reject(BusinessTime.OccurredInFuture(create.OccurredAt, create.Now))
                 : ParentRefusal(create.PageId, create.SpaceId, create.ParentId, create.Parent) is { } refusal ? Decision.Reject(refusal)
                 : Decision.Accept(
-                    new PageCreated(create.PageId, create.SpaceId, create.ParentId, create.Position, create.OccurredAt, section),
+                    new PageCreated(create.PageId, create.SpaceId, create.ParentId, create.Position, create.OccurredAt, section, create.Deal?.OpportunityId),
                     // Where revisions are reviewed, a new page's text is its first draft: readers see it once approved.
                     create.Terms.ReviewRequired
                         ? new PageDraftSaved(create.PageId, 1, create.Title, create.Body, create.Author, create.OccurredAt)
@@ -184,6 +201,10 @@ public static class PageDecider
             PublishDraft when command.Terms.ReviewRequired => Decision.Reject(ReviewRequired(state.Id)),
             PublishDraft publish => Decision.Accept(new PageRevisionPublished(state.Id, next, draft!.Title, draft.Body, draft.Author, publish.OccurredAt)),
             DiscardDraft discard => Decision.Accept(new PageDraftDiscarded(state.Id, discard.DiscardedBy, discard.OccurredAt)),
+            SendProposal when state.Deal is null => Decision.Reject(new(
+                "not-a-deal-document", $"Page {state.Id} is no deal's process document: proposals are sent from those.", ErrorKind.Unprocessable)),
+            SendProposal send when state.RevisionNumbered(send.Revision) is null => Decision.Reject(RevisionNotFound(state.Id, send.Revision)),
+            SendProposal send => Decision.Accept(new ProposalSent(state.Id, send.Revision, send.Recipient, send.SentBy, send.OccurredAt)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not a command on a page."),
         };
     }
@@ -197,6 +218,19 @@ public static class PageDecider
         PublishDraft publish => publish.DraftVersion,
         _ => null,
     };
+
+    /// <summary>
+    /// Why a page may not be a deal's process document: the deal is not known (or not the caller's), or its region has no
+    /// space of deals to keep it. Null: it may.
+    /// </summary>
+    private static DomainError? DealRefusal(DealClaim deal) =>
+        deal.Opportunity is null ? DealNotFound(deal.OpportunityId)
+        : deal.Space is null ? new("no-deals-space", $"Region {deal.Opportunity.Region} has no space of deals to keep opportunity {deal.OpportunityId}'s document in.", ErrorKind.Unprocessable)
+        : deal.Space.Kind != Spaces.SpaceKind.Deals || deal.Space.Region != deal.Opportunity.Region ? new(
+            "deal-of-another-region", $"Opportunity {deal.OpportunityId}'s document goes in a space of {deal.Opportunity.Region}'s deals.", ErrorKind.Unprocessable)
+        : null;
+
+    public static DomainError DealNotFound(string opportunityId) => new("deal-not-found", $"There is no deal of opportunity {opportunityId}.", ErrorKind.NotFound);
 
     /// <summary>The section a claim makes of a new page: the scenario's team for its part keeps it. Null: no such condition.</summary>
     private static SolutionSection? Section(SectionClaim claim) =>

@@ -32,6 +32,7 @@ public static class PagesModule
         options.Events.MapEventType<PageDraftApproved>("page_draft_approved_v1");
         options.Events.MapEventType<PageDraftReturned>("page_draft_returned_v1");
         options.Events.MapEventType<PageDraftDiscarded>("page_draft_discarded_v1");
+        options.Events.MapEventType<ProposalSent>("proposal_sent_v1");
     }
 
     public static RouteGroupBuilder MapPages(this RouteGroupBuilder api)

@@ -10,9 +10,10 @@ using Orders = JinGong.Contracts.Orders;
 namespace JinGong.Knowledge.Records;
 
 /// <summary>
-/// Notes dispatch's loans, fleet's telematics of lent units and orders' closed opportunities on the knowledge base's
-/// records, once each however often the bus delivers them (the message id is recorded with the note); what they mean for
-/// a working condition's trials is worked out when its solution is read (<see cref="Scenarios.Solutions.TrialFigures"/>).
+/// Notes dispatch's loans, fleet's telematics of lent units and orders' opportunities on the knowledge base's records,
+/// once each however often the bus delivers them (the message id is recorded with the note); what they mean for a
+/// working condition's trials is worked out when its solution is read (<see cref="Scenarios.Solutions.TrialFigures"/>),
+/// and for a deal's timeline when the deal is read (<see cref="Deals.DealTimeline"/>).
 /// </summary>
 public static class RecordConsumers
 {
@@ -22,8 +23,12 @@ public static class RecordConsumers
         bus.AddStreamConsumer<LoanOpenedConsumer, Dispatch.LoanOpened>(message => message.LoanId);
         bus.AddStreamConsumer<LoanClosedConsumer, Dispatch.LoanClosed>(message => message.LoanId);
         bus.AddStreamConsumer<LoanUsageConsumer, Fleet.VehicleUsageReported>(message => message.LoanId ?? message.VehicleCode);
+        bus.AddStreamConsumer<OpportunityFiledConsumer, Orders.OpportunityFiled>(message => message.OpportunityId);
+        bus.AddStreamConsumer<OpportunityStageChangedConsumer, Orders.OpportunityStageChanged>(message => message.OpportunityId);
         bus.AddStreamConsumer<OpportunityWonConsumer, Orders.OpportunityWon>(message => message.OpportunityId);
         bus.AddStreamConsumer<OpportunityLostConsumer, Orders.OpportunityLost>(message => message.OpportunityId);
+        bus.AddStreamConsumer<OpportunityReopenedConsumer, Orders.OpportunityReopened>(message => message.OpportunityId);
+        bus.AddOrderRecordConsumers();
     }
 
     /// <summary>
@@ -32,17 +37,21 @@ public static class RecordConsumers
     /// record's previous event or beyond now (facts arrive in any order).
     /// </summary>
     public static async Task NoteAsync<TRecord>(
-        IDocumentSession session, string recordId, DateTimeOffset factAt, DateTimeOffset now, Func<TRecord?, Guid, DateTimeOffset, IRecordEvent?> note,
+        IDocumentSession session, string recordId, DateTimeOffset factAt, DateTimeOffset now, Func<TRecord?, Source, DateTimeOffset, IRecordEvent?> note,
         CancellationToken cancellationToken)
         where TRecord : class, IRecordState
     {
-        // The consumer names the other service's event behind the message as the session's cause.
-        var sourceEventId = Guid.TryParse(session.CausationId, out var id) ? id : throw new InvalidOperationException("A noted fact names the event behind it.");
+        // The consumer names the other service's event behind the message as the session's cause, and the flow it belongs to.
+        var source = new Source(
+            Guid.TryParse(session.CausationId, out var id) ? id : throw new InvalidOperationException("A noted fact names the event behind it."), session.CorrelationId);
         await session.AppendDecisionAsync<TRecord>(
             recordId,
-            record => note(record, sourceEventId, BusinessTime.Clamp(factAt, record?.LastOccurredAt, now)) is { } noted ? Decision.Accept(noted) : Decision.Accept(),
+            record => note(record, source, BusinessTime.Clamp(factAt, record?.LastOccurredAt, now)) is { } noted ? Decision.Accept(noted) : Decision.Accept(),
             cancellationToken);
     }
+
+    /// <summary>The other service's event behind a noted fact, and the correlation id of the flow it was part of.</summary>
+    public sealed record Source(Guid EventId, string? CorrelationId);
 }
 
 /// <summary>What the noting reads of a record: when its last fact was noted.</summary>
@@ -57,7 +66,7 @@ public sealed class LoanOpenedConsumer(IDocumentSession session, ServiceIdentity
     protected override Task ApplyAsync(Dispatch.LoanOpened message, IDocumentSession session, CancellationToken cancellationToken) =>
         RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(message.LoanId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) => new LoanOpeningNoted(
             LoanRecord.IdOf(message.LoanId), message.LoanId, message.VehicleCode, message.Model, message.Region, message.Borrower, message.ConditionId, message.OpportunityId,
-            message.OccurredAt, source, occurredAt), cancellationToken);
+            message.OccurredAt, source.EventId, occurredAt), cancellationToken);
 }
 
 public sealed class LoanClosedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<LoanClosedConsumer> logger)
@@ -65,7 +74,7 @@ public sealed class LoanClosedConsumer(IDocumentSession session, ServiceIdentity
 {
     protected override Task ApplyAsync(Dispatch.LoanClosed message, IDocumentSession session, CancellationToken cancellationToken) =>
         RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(message.LoanId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
-            new LoanClosingNoted(LoanRecord.IdOf(message.LoanId), message.LoanId, message.HoursUsed, message.OccurredAt, source, occurredAt), cancellationToken);
+            new LoanClosingNoted(LoanRecord.IdOf(message.LoanId), message.LoanId, message.HoursUsed, message.OccurredAt, source.EventId, occurredAt), cancellationToken);
 }
 
 /// <summary>
@@ -80,7 +89,29 @@ public sealed class LoanUsageConsumer(IDocumentSession session, ServiceIdentity 
         : RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(loanId), message.To, Clock.GetUtcNow(), (record, source, occurredAt) =>
             record is { TriesNothing: true } ? null
             : new LoanUsageNoted(
-                LoanRecord.IdOf(loanId), loanId, message.BatchId, message.From, message.To, message.OperatingHoursFrom, message.OperatingHoursTo, source, occurredAt),
+                LoanRecord.IdOf(loanId), loanId, message.BatchId, message.From, message.To, message.OperatingHoursFrom, message.OperatingHoursTo, source.EventId, occurredAt),
+            cancellationToken);
+}
+
+public sealed class OpportunityFiledConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OpportunityFiledConsumer> logger)
+    : IdempotentConsumer<Orders.OpportunityFiled>(session, service, clock, logger)
+{
+    protected override Task ApplyAsync(Orders.OpportunityFiled message, IDocumentSession session, CancellationToken cancellationToken) =>
+        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+            new OpportunityFiledNoted(
+                OpportunityRecord.IdOf(message.OpportunityId), message.OpportunityId, message.Customer, message.Region, message.SalesRep,
+                [.. message.Models.Select(model => model.Model)], message.ExpectedAmount, message.OccurredAt, source.EventId, source.CorrelationId, occurredAt),
+            cancellationToken);
+}
+
+public sealed class OpportunityStageChangedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OpportunityStageChangedConsumer> logger)
+    : IdempotentConsumer<Orders.OpportunityStageChanged>(session, service, clock, logger)
+{
+    protected override Task ApplyAsync(Orders.OpportunityStageChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
+        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+            new OpportunityStageNoted(
+                OpportunityRecord.IdOf(message.OpportunityId), message.OpportunityId, Orders.OpportunityStages.All.Require(message.From),
+                Orders.OpportunityStages.All.Require(message.To), message.OccurredAt, source.EventId, source.CorrelationId, occurredAt),
             cancellationToken);
 }
 
@@ -99,6 +130,17 @@ public sealed class OpportunityLostConsumer(IDocumentSession session, ServiceIde
             session, message.OpportunityId, message.Customer, message.Region, message.Models, won: false, message.Reason, message.OccurredAt, Clock, cancellationToken);
 }
 
+public sealed class OpportunityReopenedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OpportunityReopenedConsumer> logger)
+    : IdempotentConsumer<Orders.OpportunityReopened>(session, service, clock, logger)
+{
+    protected override Task ApplyAsync(Orders.OpportunityReopened message, IDocumentSession session, CancellationToken cancellationToken) =>
+        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+            new OpportunityReopenedNoted(
+                OpportunityRecord.IdOf(message.OpportunityId), message.OpportunityId, Orders.OpportunityStages.All.Require(message.Stage), message.Reason,
+                message.OccurredAt, source.EventId, source.CorrelationId, occurredAt),
+            cancellationToken);
+}
+
 internal static class OpportunityClosings
 {
     public static Task NoteAsync(
@@ -106,6 +148,7 @@ internal static class OpportunityClosings
         DateTimeOffset closedAt, TimeProvider clock, CancellationToken cancellationToken) =>
         RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(opportunityId), closedAt, clock.GetUtcNow(), (_, source, occurredAt) =>
             new OpportunityClosingNoted(
-                OpportunityRecord.IdOf(opportunityId), opportunityId, customer, region, [.. models.Select(model => model.Model)], won, reason, closedAt, source, occurredAt),
+                OpportunityRecord.IdOf(opportunityId), opportunityId, customer, region, [.. models.Select(model => model.Model)], won, reason, closedAt,
+                source.EventId, occurredAt, source.CorrelationId),
             cancellationToken);
 }

@@ -10,12 +10,21 @@ public static class RecordsModule
     {
         // Inline: a record is read back whole when the next fact about it arrives, and when a solution's trials are counted.
         options.Projections.Add(new EvolvingProjection<LoanRecord>(typeof(LoanOpeningNoted), typeof(LoanUsageNoted), typeof(LoanClosingNoted)), ProjectionLifecycle.Inline);
-        options.Projections.Add(new EvolvingProjection<OpportunityRecord>(typeof(OpportunityClosingNoted)), ProjectionLifecycle.Inline);
+        options.Projections.Add(
+            new EvolvingProjection<OpportunityRecord>(typeof(OpportunityFiledNoted), typeof(OpportunityStageNoted), typeof(OpportunityClosingNoted), typeof(OpportunityReopenedNoted)),
+            ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<OrderRecord>(typeof(OrderPlacedNoted), typeof(OrderStepNoted)), ProjectionLifecycle.Inline);
         options.Schema.For<LoanRecord>().Duplicate(record => record.ConditionId);
-        options.Schema.For<OpportunityRecord>().Duplicate(record => record.LastClosedAt);
+        options.Schema.For<OpportunityRecord>().Duplicate(record => record.LastOutcomeAt);
+        options.Schema.For<OrderRecord>().Duplicate(record => record.OpportunityId);
         options.Events.MapEventType<LoanOpeningNoted>("loan_opening_noted_v1");
         options.Events.MapEventType<LoanUsageNoted>("loan_usage_noted_v1");
         options.Events.MapEventType<LoanClosingNoted>("loan_closing_noted_v1");
+        options.Events.MapEventType<OpportunityFiledNoted>("opportunity_filed_noted_v1");
+        options.Events.MapEventType<OpportunityStageNoted>("opportunity_stage_noted_v1");
         options.Events.MapEventType<OpportunityClosingNoted>("opportunity_closing_noted_v1");
+        options.Events.MapEventType<OpportunityReopenedNoted>("opportunity_reopened_noted_v1");
+        options.Events.MapEventType<OrderPlacedNoted>("order_placed_noted_v1");
+        options.Events.MapEventType<OrderStepNoted>("order_step_noted_v1");
     }
 }

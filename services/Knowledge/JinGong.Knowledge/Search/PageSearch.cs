@@ -20,7 +20,7 @@ public sealed record PageSearch([property: Identity] string Id, string SpaceId, 
         (_, PageRevisionPublished published) => state.Reading(published.Title, published.Body),
         (_, PageRevisionRestored restored) => state.Reading(restored.Title, restored.Body),
         (_, PageRenamed renamed) => state.Tokens.Length == 0 && state.Body.Length == 0 ? state : state.Reading(renamed.Title, state.Body),
-        (_, PageMoved or PageDraftSaved or PageDraftSubmitted or PageDraftApproved or PageDraftReturned or PageDraftDiscarded) => state,
+        (_, PageMoved or PageDraftSaved or PageDraftSubmitted or PageDraftApproved or PageDraftReturned or PageDraftDiscarded or ProposalSent) => state,
         _ => throw new UnknownEventException(typeof(PageSearch), @event),
     };
 

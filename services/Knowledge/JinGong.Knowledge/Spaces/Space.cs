@@ -15,6 +15,12 @@ public enum SpaceKind
     MarketingToolkit,
     IndustryNews,
     Solutions,
+
+    /// <summary>
+    /// The process documents of one region's deals [一篇文档伴随整个流程]: a page per opportunity, read by that region's
+    /// sales staff and by those not bound to a region, never by another region's.
+    /// </summary>
+    Deals,
 }
 
 /// <summary>An event of a space's life. OccurredAt is business time (UTC).</summary>
@@ -29,8 +35,9 @@ public interface ISpaceEvent
 /// A space was opened for a department's knowledge; <paramref name="Editors"/> are the roles that may write its pages.
 /// Everyone reads a space as it opens, until its administrators say otherwise.
 /// </summary>
+/// <summary>A space was opened; a space of deals for <paramref name="Region"/>'s (none for every other kind).</summary>
 public sealed record SpaceCreated(
-    string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt) : ISpaceEvent
+    string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt, string? Region = null) : ISpaceEvent
 {
     /// <summary>What a space grants when it opens: reading to everyone, editing to the roles named.</summary>
     public IReadOnlyList<Grant> OpeningGrants() => [new(Grantee.Everyone, AccessLevel.Read), .. Editors.Select(role => new Grant(Grantee.Role(role), AccessLevel.Edit))];
@@ -63,6 +70,9 @@ public sealed record Space(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastOccurredAt) : IEvolving<Space>
 {
+    /// <summary>The region whose deals a space of deals holds: whoever is bound to another region may do nothing in it.</summary>
+    public string? Region { get; init; }
+
     /// <summary>None when a space stored before teams were asked is read (its document has no such field until rebuilt).</summary>
     public IReadOnlyList<string> ConfirmingTeams { get; init; } = ConfirmingTeams ?? [];
 
@@ -72,7 +82,10 @@ public sealed record Space(
     [JasperFxIgnore]
     public static Space? Evolve(Space? state, object @event) => (state, @event) switch
     {
-        (_, SpaceCreated created) => new(created.SpaceId, created.Name, created.Kind, created.Description, created.OpeningGrants(), false, [], created.OccurredAt, created.OccurredAt),
+        (_, SpaceCreated created) => new(created.SpaceId, created.Name, created.Kind, created.Description, created.OpeningGrants(), false, [], created.OccurredAt, created.OccurredAt)
+        {
+            Region = created.Region,
+        },
         (null, ISpaceEvent) => null,
         (_, SpaceAccessChanged changed) => state with
         {
@@ -88,8 +101,8 @@ public sealed record Space(
 /// <summary>A space as clients read it, with the stream version it was read at.</summary>
 public sealed record SpaceView(
     string Id, string Name, SpaceKind Kind, string? Description, IReadOnlyList<Grant> Grants, bool ReviewRequired, IReadOnlyList<string> ConfirmingTeams,
-    DateTimeOffset CreatedAt, long Version)
+    DateTimeOffset CreatedAt, long Version, string? Region)
 {
     public static SpaceView From(Space space, long version) =>
-        new(space.Id, space.Name, space.Kind, space.Description, space.Grants, space.ReviewRequired, space.ConfirmingTeams, space.CreatedAt, version);
+        new(space.Id, space.Name, space.Kind, space.Description, space.Grants, space.ReviewRequired, space.ConfirmingTeams, space.CreatedAt, version, space.Region);
 }

@@ -40,7 +40,15 @@ public sealed record Reader(string Id, IReadOnlyList<string> Roles, string? Team
     /// </summary>
     public AccessLevel LevelIn(Space space) =>
         Roles.Contains(JinGong.Http.Security.Roles.Administrator) ? AccessLevel.Administer
+        // A space of one region's deals is closed to whoever is bound to another region, whatever its grants say.
+        : space.Region is { } dealsOf && BoundAwayFrom(dealsOf) ? AccessLevel.None
         : space.Grants.Where(grant => Holds(grant.Grantee)).Select(grant => grant.Level).DefaultIfEmpty(AccessLevel.None).Max();
+
+    /// <summary>
+    /// Whether the reader is bound to a region other than <paramref name="region"/>: every role they hold binds them to their
+    /// own (sales reps, regional managers), as the services' region rule says.
+    /// </summary>
+    public bool BoundAwayFrom(string? region) => Roles.All(JinGong.Http.Security.Roles.RegionBound.Contains) && Region != region;
 
     private bool Holds(Grantee grantee) => grantee.Kind switch
     {

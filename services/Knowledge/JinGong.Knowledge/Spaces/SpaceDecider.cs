@@ -5,8 +5,9 @@ namespace JinGong.Knowledge.Spaces;
 /// <summary>What someone asks of a space, with its business time and the clock's reading.</summary>
 public abstract record SpaceCommand(string SpaceId, DateTimeOffset OccurredAt, DateTimeOffset Now);
 
+/// <summary>A space to open; a space of deals names the region whose deals it holds.</summary>
 public sealed record CreateSpace(
-    string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt, DateTimeOffset Now)
+    string SpaceId, string Name, SpaceKind Kind, string? Description, IReadOnlyList<string> Editors, DateTimeOffset OccurredAt, DateTimeOffset Now, string? Region = null)
     : SpaceCommand(SpaceId, OccurredAt, Now);
 
 /// <summary>What a space's administrators change of it, as asked by someone whose level in the space is <paramref name="AskedBy"/>.</summary>
@@ -41,7 +42,9 @@ public static class SpaceDecider
             return state is not null ? Decision.Reject(new("space-already-created", $"Space {create.SpaceId} was created already.", ErrorKind.Conflict))
                 : create.OccurredAt > create.Now ? Decision.Reject(BusinessTime.OccurredInFuture(create.OccurredAt, create.Now))
                 : create.Editors.Count == 0 ? Decision.Reject(new("space-without-editors", $"A space names at least one role that edits its pages.", ErrorKind.Unprocessable))
-                : Decision.Accept(new SpaceCreated(create.SpaceId, create.Name, create.Kind, create.Description, create.Editors, create.OccurredAt));
+                : (create.Kind == SpaceKind.Deals) != (create.Region is not null) ? Decision.Reject(new(
+                    "region-of-deals-only", $"A space of deals names the region whose deals it holds, and only a space of deals does.", ErrorKind.Unprocessable))
+                : Decision.Accept(new SpaceCreated(create.SpaceId, create.Name, create.Kind, create.Description, create.Editors, create.OccurredAt, create.Region));
         }
 
         if (state is null)

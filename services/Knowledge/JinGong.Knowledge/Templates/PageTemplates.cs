@@ -168,7 +168,30 @@ public static class PageTemplates
                 配置、价格与服务：……
                 """),
         ],
+        // A deal's process document: what is learnt and promised along the way; its timeline comes from the services' events.
+        [SpaceKind.Deals] =
+        [
+            new(DealDocument, "商机过程文档",
+                """
+                ## 客户需求
+
+                工况、台数与交期：……
+
+                ## 方案与报价
+
+                推荐设备、配置与价格：……
+
+                ## 沟通记录
+
+                - ……
+                """),
+        ],
     };
+
+    /// <summary>The template a deal's process document starts from when it is opened without a text of its own.</summary>
+    public const string DealDocument = "deal-document";
+
+    public static PageTemplate Deal => ByKind[SpaceKind.Deals][0];
 
     /// <summary>The templates for a space of <paramref name="kind"/> (every kind has at least one).</summary>
     public static IReadOnlyList<PageTemplate> For(SpaceKind kind) => ByKind.GetValueOrDefault(kind) ?? [];

@@ -30,6 +30,9 @@ public sealed record ReturnDraftRequest(int? Version, string? Reason, DateTimeOf
 
 public sealed record DiscardDraftRequest(DateTimeOffset? OccurredAt) : ICommandRequest;
 
+/// <summary>The revision of a deal's process document sent to the customer as the proposal, and to whom.</summary>
+public sealed record SendProposalRequest(int? Revision, string? Recipient, DateTimeOffset? OccurredAt) : ICommandRequest;
+
 /// <summary>What a page command is made of: the page, the request, who sends it, the parent line it names (if any) and its times.</summary>
 public sealed record PageCommandInput<TRequest>(
     string PageId, TRequest Request, string Author, ParentLine? Parent, SpaceTerms Terms, DateTimeOffset OccurredAt, DateTimeOffset Now);
@@ -99,6 +102,14 @@ public static class PageCommandEndpoints
             "/{id}/draft/discard", "DiscardPageDraft", _ => new FieldErrors(), _ => null,
             input => new DiscardDraft(input.PageId, input.Author, input.Terms, input.OccurredAt, input.Now))
             .WithSummary("Throw a page's draft away (its editors)");
+
+        pages.MapPageCommand<SendProposalRequest>(
+            "/{id}/proposals", "SendProposal",
+            request => new FieldErrors().Required("revision", request.Revision).Check("revision", request.Revision is null or >= 1, $"Revisions count from 1.")
+                .Required("recipient", request.Recipient, PageText.MaxReasonLength),
+            _ => null,
+            input => new SendProposal(input.PageId, input.Request.Revision!.Value, input.Request.Recipient!.Trim(), input.Author, input.Terms, input.OccurredAt, input.Now))
+            .WithSummary("Record that a revision of a deal's process document was sent to the customer as the proposal, pinning that text (the space's editors)");
         return pages;
     }
 

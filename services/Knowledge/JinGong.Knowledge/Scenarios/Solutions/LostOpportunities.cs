@@ -23,11 +23,11 @@ public static class LostOpportunities
         IEnumerable<OpportunityRecord> closed, IReadOnlySet<string> recommended, IReadOnlySet<string> tried, DateTimeOffset asOf) =>
         [.. closed
             .Select(opportunity => (Opportunity: opportunity, Closing: opportunity.ClosingAsOf(asOf)))
-            .Where(lost => lost.Closing is { Won: false } closing && closing.ClosedAt > asOf - Window
+            .Where(lost => lost.Closing is { Won: false } closing && closing.At > asOf - Window
                 && (tried.Contains(lost.Opportunity.OpportunityId) || lost.Opportunity.Models.Any(recommended.Contains)))
-            .OrderByDescending(lost => lost.Closing!.ClosedAt).ThenBy(lost => lost.Opportunity.OpportunityId, StringComparer.Ordinal)
+            .OrderByDescending(lost => lost.Closing!.At).ThenBy(lost => lost.Opportunity.OpportunityId, StringComparer.Ordinal)
             .Take(Most)
             .Select(lost => new LostOpportunity(
-                lost.Opportunity.OpportunityId, lost.Opportunity.Customer, lost.Opportunity.Region, lost.Opportunity.Models, lost.Closing!.Reason ?? string.Empty,
-                lost.Closing.ClosedAt, tried.Contains(lost.Opportunity.OpportunityId), lost.Closing.EventId))];
+                lost.Opportunity.OpportunityId, lost.Opportunity.Customer ?? string.Empty, lost.Opportunity.Region ?? string.Empty, lost.Opportunity.Models, lost.Closing!.Reason ?? string.Empty,
+                lost.Closing.At, tried.Contains(lost.Opportunity.OpportunityId), lost.Closing.EventId))];
 }

@@ -64,7 +64,7 @@ public static class SolutionEndpoint
         var tried = scenarioTrials.Where(record => record.Opening!.OpenedAt <= moment && record.Opening.OpportunityId is not null)
             .Select(record => record.Opening!.OpportunityId!).ToHashSet(StringComparer.Ordinal);
         var since = moment - LostOpportunities.Window;
-        var closed = await session.Query<OpportunityRecord>().Where(record => record.LastClosedAt > since).ToListAsync(cancellationToken);
+        var closed = await session.Query<OpportunityRecord>().Where(record => record.LastOutcomeAt > since).ToListAsync(cancellationToken);
         var servedByTrials = trials.Select(record => record.Opening?.OpportunityId).OfType<string>().Select(OpportunityRecord.IdOf).ToArray();
         var opportunities = (await session.LoadManyAsync<OpportunityRecord>(cancellationToken, servedByTrials)).ToDictionary(record => record.OpportunityId, StringComparer.Ordinal);
         var recommended = scenario.Conditions.SelectMany(each => each.Recommendations).Select(recommendation => recommendation.Model).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using JinGong.Domain.Regions;
 using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
@@ -10,7 +11,8 @@ namespace JinGong.Knowledge.Spaces.Creating;
 /// A space to open: its name, kind and description, and the roles that edit its pages (default: administrators).
 /// <c>occurredAt</c> defaults to now.
 /// </summary>
-public sealed record CreateSpaceRequest(string? Name, SpaceKind? Kind, string? Description, IReadOnlyList<string>? Editors, DateTimeOffset? OccurredAt);
+/// <summary>A space to open: its name, kind, description and the roles that edit it; a space of deals names its region.</summary>
+public sealed record CreateSpaceRequest(string? Name, SpaceKind? Kind, string? Description, IReadOnlyList<string>? Editors, DateTimeOffset? OccurredAt, string? Region = null);
 
 public static class CreateSpaceEndpoint
 {
@@ -29,15 +31,17 @@ public static class CreateSpaceEndpoint
     }
 
     private static async Task<Results<Created<SpaceView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateSpaceRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        CreateSpaceRequest request, HttpContext http, IDocumentSession session, IReadOnlyList<Region> regions, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var region = FieldErrors.Trimmed(request.Region);
         var errors = new FieldErrors()
             .Required("name", request.Name)
             .Required("kind", request.Kind)
             .Check("description", request.Description is null || request.Description.Trim().Length <= MaxDescriptionLength,
                 $"The description has at most {MaxDescriptionLength} characters.")
             .Check("editors", request.Editors is null || request.Editors.All(role => EditingRoles.Contains(role?.Trim())),
-                $"Editors are roles, one of {string.Join(", ", EditingRoles)}.");
+                $"Editors are roles, one of {string.Join(", ", EditingRoles)}.")
+            .Check("region", region is null || regions.Any(known => known.Name == region), $"Regions are one of {string.Join(", ", regions.Select(known => known.Name))}.");
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
@@ -48,7 +52,7 @@ public static class CreateSpaceEndpoint
         return await session.UnderNewIdAsync(http, "SPACE", (attempt, id) =>
         {
             var command = new CreateSpace(
-                id, request.Name!.Trim(), request.Kind!.Value, FieldErrors.Trimmed(request.Description), editors, (request.OccurredAt ?? now).ToUniversalTime(), now);
+                id, request.Name!.Trim(), request.Kind!.Value, FieldErrors.Trimmed(request.Description), editors, (request.OccurredAt ?? now).ToUniversalTime(), now, region);
             return attempt.StartAsync(
                 SpacesModule.Spaces, id, $"/api/knowledge/spaces/{id}", http, current => SpaceDecider.Decide(command, current), alreadyThere: null, cancellationToken);
         });
