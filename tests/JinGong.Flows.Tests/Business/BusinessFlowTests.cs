@@ -83,12 +83,30 @@ public sealed class BusinessFlowTests(SystemFixture system)
         // The auditor's view of the same flow through the gateway: every service, in the order recorded.
         var trail = await Eventually.ReturnsAsync(
             _ => company.GetAsync($"/api/audit/correlations/{company.CorrelationId}"),
-            flow => flow.EnumerateArray().Select(e => e.GetProperty("service").GetString()).Distinct().Count() == 4,
-            TimeSpan.FromSeconds(30), "the flow to be told by all four services");
+            flow => flow.EnumerateArray().Select(e => e.GetProperty("service").GetString()).Distinct().Count() == 5,
+            TimeSpan.FromSeconds(30), "the flow to be told by all five services that keep events of it");
         var entries = trail.EnumerateArray().ToList();
         entries.Should().OnlyContain(e => e.GetProperty("correlationId").GetString() == company.CorrelationId);
         entries.Select(e => e.GetProperty("recordedAt").GetDateTimeOffset()).Should().BeInAscendingOrder();
         entries.First().GetProperty("type").GetString().Should().Be("opportunity_filed_v1");
         entries.Select(e => e.GetProperty("type").GetString()).Should().Contain(["order_placed_v1", "vehicle_delivered_v1", "payment_received_v1", "order_noted_v1"]);
+
+        // The deal's timeline in the knowledge base: every step of the flow, from every service, in business time, under its correlation id.
+        string[] steps =
+        [
+            "filed", "won", "order-placed", "vehicle-reserved", "vehicle-reserved", "transfer-started", "transfer-arrived", "delivery-scheduled", "delivery-scheduled",
+            "delivered", "delivered", "invoice-issued", "payment-received",
+        ];
+        var deal = await Eventually.ReturnsAsync(
+            _ => company.GetAsync($"/api/knowledge/deals/{opportunity}"), found => found.GetProperty("timeline").GetArrayLength() == steps.Length,
+            TimeSpan.FromSeconds(30), "the knowledge base to note every step of the deal");
+        var timeline = deal.GetProperty("timeline").EnumerateArray().ToList();
+        timeline.Select(step => step.GetProperty("step").GetString()).Should().BeEquivalentTo(steps);
+        (timeline[0].GetProperty("step").GetString(), timeline[^1].GetProperty("step").GetString()).Should().Be(("filed", "payment-received"));
+        timeline.Select(step => step.GetProperty("at").GetDateTimeOffset()).Should().BeInAscendingOrder();
+        timeline.Should().OnlyContain(step => step.GetProperty("correlationId").GetString() == company.CorrelationId);
+        timeline.Where(step => step.GetProperty("step").GetString() == "delivered").Select(step => step.GetProperty("vehicleCode").GetString())
+            .Should().BeEquivalentTo([local, remote]);
+        deal.GetProperty("orderIds").EnumerateArray().Select(id => id.GetString()).Should().Equal(order);
     }
 }
