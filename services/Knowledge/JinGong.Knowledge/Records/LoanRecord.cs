@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
 using JinGong.Domain;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Domain.Figures;
 
 namespace JinGong.Knowledge.Records;
@@ -50,7 +51,7 @@ public sealed record LoanClosing(decimal HoursUsed, DateTimeOffset ClosedAt, Gui
 /// </summary>
 public sealed record LoanRecord(
     [property: Identity] string Id, string LoanId, LoanOpening? Opening, LoanClosing? Closing, IReadOnlyList<UsageFact> Usage, DateTimeOffset LastOccurredAt)
-    : IEvolving<LoanRecord>, IRecordState
+    : IEvolving<LoanRecord>, INotedRecord
 {
     public static string IdOf(string loanId) => $"loan:{loanId}";
 

@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
 using JinGong.Domain;
+using JinGong.EventSourcing.Messaging;
 
 namespace JinGong.Knowledge.Records;
 
@@ -38,7 +39,7 @@ public sealed record OpportunityOutcome(bool? Won, string? Reason, DateTimeOffse
 /// </summary>
 public sealed record OpportunityRecord(
     [property: Identity] string Id, string OpportunityId, string? Customer, string? Region, IReadOnlyList<string> Models,
-    IReadOnlyList<OpportunityOutcome> Outcomes, IReadOnlyList<DealStep> Steps, DateTimeOffset LastOccurredAt) : IEvolving<OpportunityRecord>, IRecordState
+    IReadOnlyList<OpportunityOutcome> Outcomes, IReadOnlyList<DealStep> Steps, DateTimeOffset LastOccurredAt) : IEvolving<OpportunityRecord>, INotedRecord
 {
     public static string IdOf(string opportunityId) => $"opportunity:{opportunityId}";
 

@@ -42,7 +42,7 @@ public static class OrderConsumers
     public static Task NoteAsync(
         IDocumentSession session, string orderId, string step, string service, string? detail, string? vehicleCode, DateTimeOffset at, TimeProvider clock,
         CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<OrderRecord>(session, OrderRecord.IdOf(orderId), at, clock.GetUtcNow(), (_, source, occurredAt) =>
+        session.NoteAsync<OrderRecord>(OrderRecord.IdOf(orderId), at, clock.GetUtcNow(), (_, source, occurredAt) =>
             new OrderStepNoted(OrderRecord.IdOf(orderId), orderId, step, service, detail, vehicleCode, at, source.EventId, source.CorrelationId, occurredAt), cancellationToken);
 }
 
@@ -50,7 +50,7 @@ public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentit
     : IdempotentConsumer<Orders.OrderPlaced>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<OrderRecord>(session, OrderRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+        session.NoteAsync<OrderRecord>(OrderRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
             new OrderPlacedNoted(
                 OrderRecord.IdOf(message.OrderId), message.OrderId, message.OpportunityId, message.Customer, message.Region, message.Units, message.Amount,
                 message.OccurredAt, source.EventId, source.CorrelationId, occurredAt),

@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
 using JinGong.Domain;
+using JinGong.EventSourcing.Messaging;
 
 namespace JinGong.Knowledge.Records;
 
@@ -25,7 +26,7 @@ public sealed record OrderStepNoted(
 /// </summary>
 public sealed record OrderRecord(
     [property: Identity] string Id, string OrderId, string? OpportunityId, string? Customer, string? Region, IReadOnlyList<DealStep> Steps, DateTimeOffset LastOccurredAt)
-    : IEvolving<OrderRecord>, IRecordState
+    : IEvolving<OrderRecord>, INotedRecord
 {
     public static string IdOf(string orderId) => $"order:{orderId}";
 

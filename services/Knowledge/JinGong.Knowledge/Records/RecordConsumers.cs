@@ -30,41 +30,13 @@ public static class RecordConsumers
         bus.AddStreamConsumer<OpportunityReopenedConsumer, Orders.OpportunityReopened>(message => message.OpportunityId);
         bus.AddOrderRecordConsumers();
     }
-
-    /// <summary>
-    /// Appends what <paramref name="note"/> makes of the record as it stands (nothing, when it returns null), at the
-    /// version it was read at. The note's business time is when the fact happened, kept from going back before the
-    /// record's previous event or beyond now (facts arrive in any order).
-    /// </summary>
-    public static async Task NoteAsync<TRecord>(
-        IDocumentSession session, string recordId, DateTimeOffset factAt, DateTimeOffset now, Func<TRecord?, Source, DateTimeOffset, IRecordEvent?> note,
-        CancellationToken cancellationToken)
-        where TRecord : class, IRecordState
-    {
-        // The consumer names the other service's event behind the message as the session's cause, and the flow it belongs to.
-        var source = new Source(
-            Guid.TryParse(session.CausationId, out var id) ? id : throw new InvalidOperationException("A noted fact names the event behind it."), session.CorrelationId);
-        await session.AppendDecisionAsync<TRecord>(
-            recordId,
-            record => note(record, source, BusinessTime.Clamp(factAt, record?.LastOccurredAt, now)) is { } noted ? Decision.Accept(noted) : Decision.Accept(),
-            cancellationToken);
-    }
-
-    /// <summary>The other service's event behind a noted fact, and the correlation id of the flow it was part of.</summary>
-    public sealed record Source(Guid EventId, string? CorrelationId);
-}
-
-/// <summary>What the noting reads of a record: when its last fact was noted.</summary>
-public interface IRecordState
-{
-    DateTimeOffset LastOccurredAt { get; }
 }
 
 public sealed class LoanOpenedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<LoanOpenedConsumer> logger)
     : IdempotentConsumer<Dispatch.LoanOpened>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Dispatch.LoanOpened message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(message.LoanId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) => new LoanOpeningNoted(
+        session.NoteAsync<LoanRecord>(LoanRecord.IdOf(message.LoanId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) => new LoanOpeningNoted(
             LoanRecord.IdOf(message.LoanId), message.LoanId, message.VehicleCode, message.Model, message.Region, message.Borrower, message.ConditionId, message.OpportunityId,
             message.OccurredAt, source.EventId, occurredAt), cancellationToken);
 }
@@ -73,7 +45,7 @@ public sealed class LoanClosedConsumer(IDocumentSession session, ServiceIdentity
     : IdempotentConsumer<Dispatch.LoanClosed>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Dispatch.LoanClosed message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(message.LoanId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+        session.NoteAsync<LoanRecord>(LoanRecord.IdOf(message.LoanId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
             new LoanClosingNoted(LoanRecord.IdOf(message.LoanId), message.LoanId, message.HoursUsed, message.OccurredAt, source.EventId, occurredAt), cancellationToken);
 }
 
@@ -86,7 +58,7 @@ public sealed class LoanUsageConsumer(IDocumentSession session, ServiceIdentity 
 {
     protected override Task ApplyAsync(Fleet.VehicleUsageReported message, IDocumentSession session, CancellationToken cancellationToken) =>
         message.LoanId is not { } loanId ? Task.CompletedTask
-        : RecordConsumers.NoteAsync<LoanRecord>(session, LoanRecord.IdOf(loanId), message.To, Clock.GetUtcNow(), (record, source, occurredAt) =>
+        : session.NoteAsync<LoanRecord>(LoanRecord.IdOf(loanId), message.To, Clock.GetUtcNow(), (record, source, occurredAt) =>
             record is { TriesNothing: true } ? null
             : new LoanUsageNoted(
                 LoanRecord.IdOf(loanId), loanId, message.BatchId, message.From, message.To, message.OperatingHoursFrom, message.OperatingHoursTo, source.EventId, occurredAt),
@@ -97,7 +69,7 @@ public sealed class OpportunityFiledConsumer(IDocumentSession session, ServiceId
     : IdempotentConsumer<Orders.OpportunityFiled>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OpportunityFiled message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+        session.NoteAsync<OpportunityRecord>(OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
             new OpportunityFiledNoted(
                 OpportunityRecord.IdOf(message.OpportunityId), message.OpportunityId, message.Customer, message.Region, message.SalesRep,
                 [.. message.Models.Select(model => model.Model)], message.ExpectedAmount, message.OccurredAt, source.EventId, source.CorrelationId, occurredAt),
@@ -108,7 +80,7 @@ public sealed class OpportunityStageChangedConsumer(IDocumentSession session, Se
     : IdempotentConsumer<Orders.OpportunityStageChanged>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OpportunityStageChanged message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+        session.NoteAsync<OpportunityRecord>(OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
             new OpportunityStageNoted(
                 OpportunityRecord.IdOf(message.OpportunityId), message.OpportunityId, Orders.OpportunityStages.All.Require(message.From),
                 Orders.OpportunityStages.All.Require(message.To), message.OccurredAt, source.EventId, source.CorrelationId, occurredAt),
@@ -134,7 +106,7 @@ public sealed class OpportunityReopenedConsumer(IDocumentSession session, Servic
     : IdempotentConsumer<Orders.OpportunityReopened>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OpportunityReopened message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+        session.NoteAsync<OpportunityRecord>(OpportunityRecord.IdOf(message.OpportunityId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
             new OpportunityReopenedNoted(
                 OpportunityRecord.IdOf(message.OpportunityId), message.OpportunityId, Orders.OpportunityStages.All.Require(message.Stage), message.Reason,
                 message.OccurredAt, source.EventId, source.CorrelationId, occurredAt),
@@ -146,7 +118,7 @@ internal static class OpportunityClosings
     public static Task NoteAsync(
         IDocumentSession session, string opportunityId, string customer, string region, IReadOnlyList<Orders.WantedModel> models, bool won, string? reason,
         DateTimeOffset closedAt, TimeProvider clock, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(opportunityId), closedAt, clock.GetUtcNow(), (_, source, occurredAt) =>
+        session.NoteAsync<OpportunityRecord>(OpportunityRecord.IdOf(opportunityId), closedAt, clock.GetUtcNow(), (_, source, occurredAt) =>
             new OpportunityClosingNoted(
                 OpportunityRecord.IdOf(opportunityId), opportunityId, customer, region, [.. models.Select(model => model.Model)], won, reason, closedAt,
                 source.EventId, occurredAt, source.CorrelationId),

@@ -25,63 +25,49 @@ public static class RecordConsumers
         bus.AddStreamConsumer<OpportunityWonConsumer, Orders.OpportunityWon>(message => message.OpportunityId);
         bus.AddStreamConsumer<OpportunityLostConsumer, Orders.OpportunityLost>(message => message.OpportunityId);
     }
-
-    /// <summary>
-    /// Appends <paramref name="note"/> to the record, at the version it was read at. The note's business time is when the
-    /// fact happened, kept from going back before the record's previous event or beyond now (facts arrive in any order).
-    /// </summary>
-    public static async Task NoteAsync<TRecord>(
-        IDocumentSession session, string recordId, DateTimeOffset factAt, DateTimeOffset now, Func<Guid, DateTimeOffset, IRecordEvent> note, CancellationToken cancellationToken)
-        where TRecord : class, IBusinessRecord
-    {
-        // The consumer names the other service's event behind the message as the session's cause.
-        var sourceEventId = Guid.TryParse(session.CausationId, out var id) ? id : throw new InvalidOperationException("A noted fact names the event behind it.");
-        await session.AppendDecisionAsync<TRecord>(
-            recordId, record => Decision.Accept(note(sourceEventId, BusinessTime.Clamp(factAt, record?.LastOccurredAt, now))), cancellationToken);
-    }
 }
 
 public sealed class OrderPlacedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OrderPlacedConsumer> logger)
     : IdempotentConsumer<Orders.OrderPlaced>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OrderPlaced message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) => new OrderNoted(
+        session.NoteAsync<SaleRecord>(SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) => new OrderNoted(
             SaleRecord.IdOf(message.OrderId), message.OrderId, message.Customer, message.Region, message.SalesRep,
-            [.. message.Lines.Select(line => new ModelUnits(line.Model, line.Quantity))], message.Units, message.Amount, message.OccurredAt, source, occurredAt), cancellationToken);
+            [.. message.Lines.Select(line => new ModelUnits(line.Model, line.Quantity))], message.Units, message.Amount, message.OccurredAt, source.EventId, occurredAt), cancellationToken);
 }
 
 public sealed class OrderCancelledConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OrderCancelledConsumer> logger)
     : IdempotentConsumer<Orders.OrderCancelled>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.OrderCancelled message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) =>
-            new OrderCancellationNoted(SaleRecord.IdOf(message.OrderId), message.OrderId, message.OccurredAt, source, occurredAt), cancellationToken);
+        session.NoteAsync<SaleRecord>(SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+            new OrderCancellationNoted(SaleRecord.IdOf(message.OrderId), message.OrderId, message.OccurredAt, source.EventId, occurredAt), cancellationToken);
 }
 
 public sealed class InvoiceIssuedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<InvoiceIssuedConsumer> logger)
     : IdempotentConsumer<Orders.InvoiceIssued>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.InvoiceIssued message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) => new InvoiceNoted(
+        session.NoteAsync<SaleRecord>(SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) => new InvoiceNoted(
             SaleRecord.IdOf(message.OrderId), message.OrderId, message.InvoiceId, message.Region, message.SalesRep, message.Amount, message.DueDate, message.OccurredAt,
-            source, occurredAt), cancellationToken);
+            source.EventId, occurredAt), cancellationToken);
 }
 
 public sealed class PaymentReceivedConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<PaymentReceivedConsumer> logger)
     : IdempotentConsumer<Orders.PaymentReceived>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Orders.PaymentReceived message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) => new PaymentNoted(
+        session.NoteAsync<SaleRecord>(SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) => new PaymentNoted(
             SaleRecord.IdOf(message.OrderId), message.OrderId, message.InvoiceId, message.PaymentId, message.Region, message.SalesRep, message.Amount, message.PaidOn,
-            message.OccurredAt, source, occurredAt), cancellationToken);
+            message.OccurredAt, source.EventId, occurredAt), cancellationToken);
 }
 
 public sealed class VehicleDeliveredConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<VehicleDeliveredConsumer> logger)
     : IdempotentConsumer<Fleet.VehicleDelivered>(session, service, clock, logger)
 {
     protected override Task ApplyAsync(Fleet.VehicleDelivered message, IDocumentSession session, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<SaleRecord>(session, SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (source, occurredAt) =>
-            new DeliveryNoted(SaleRecord.IdOf(message.OrderId), message.OrderId, message.VehicleCode, message.Model, message.OccurredAt, source, occurredAt), cancellationToken);
+        session.NoteAsync<SaleRecord>(SaleRecord.IdOf(message.OrderId), message.OccurredAt, Clock.GetUtcNow(), (_, source, occurredAt) =>
+            new DeliveryNoted(SaleRecord.IdOf(message.OrderId), message.OrderId, message.VehicleCode, message.Model, message.OccurredAt, source.EventId, occurredAt), cancellationToken);
 }
 
 public sealed class OpportunityWonConsumer(IDocumentSession session, ServiceIdentity service, TimeProvider clock, ILogger<OpportunityWonConsumer> logger)
@@ -103,6 +89,6 @@ internal static class OpportunityClosings
     public static Task NoteAsync(
         IDocumentSession session, string opportunityId, string region, string salesRep, IReadOnlyList<Orders.WantedModel> models, bool won, DateTimeOffset closedAt,
         TimeProvider clock, CancellationToken cancellationToken) =>
-        RecordConsumers.NoteAsync<OpportunityRecord>(session, OpportunityRecord.IdOf(opportunityId), closedAt, clock.GetUtcNow(), (source, occurredAt) => new OpportunityClosingNoted(
-            OpportunityRecord.IdOf(opportunityId), opportunityId, region, salesRep, [.. models.Select(model => model.Model)], won, closedAt, source, occurredAt), cancellationToken);
+        session.NoteAsync<OpportunityRecord>(OpportunityRecord.IdOf(opportunityId), closedAt, clock.GetUtcNow(), (_, source, occurredAt) => new OpportunityClosingNoted(
+            OpportunityRecord.IdOf(opportunityId), opportunityId, region, salesRep, [.. models.Select(model => model.Model)], won, closedAt, source.EventId, occurredAt), cancellationToken);
 }

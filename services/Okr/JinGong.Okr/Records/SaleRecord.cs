@@ -45,7 +45,7 @@ public sealed record PaymentFact(string InvoiceId, decimal Amount, DateOnly Paid
 public sealed record DeliveryFact(string Model, DateTimeOffset DeliveredAt, Guid EventId);
 
 /// <summary>What a bound key result reads of one business record: who it is attributed to and the days its facts fall on.</summary>
-public interface IBusinessRecord
+public interface IBusinessRecord : JinGong.EventSourcing.Messaging.INotedRecord
 {
     string Id { get; }
 
@@ -57,8 +57,6 @@ public interface IBusinessRecord
     int FirstFactDay { get; }
 
     int LastFactDay { get; }
-
-    DateTimeOffset LastOccurredAt { get; }
 }
 
 /// <summary>
