@@ -70,9 +70,10 @@ export function trialBars(trials: ModelTrials[], t: Translate): Drawing {
       legend: topLegend,
       grid: grid(),
       xAxis: categoryAxis(trials.map((model) => model.model)),
+      // Each axis's name leans inwards, over the plot, so that neither is cut at the chart's edge.
       yAxis: [
-        { type: 'value', name: t('solution.trials'), minInterval: 1 },
-        { type: 'value', name: t('solution.hoursPerDay') },
+        { type: 'value', name: t('solution.trials'), minInterval: 1, nameTextStyle: { align: 'left' } },
+        { type: 'value', name: t('solution.hoursPerDay'), nameTextStyle: { align: 'right' } },
       ],
       series: [
         { type: 'bar', name: t('solution.trials'), data: trials.map((model) => model.trials) },
