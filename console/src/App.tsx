@@ -10,7 +10,10 @@ import { FollowingProvider, UnreadBadge } from './pages/knowledge/Following';
 import { KnowledgePage } from './pages/knowledge/KnowledgePage';
 import { NotificationsPage } from './pages/knowledge/NotificationsPage';
 import { PagePage } from './pages/knowledge/PagePage';
+import { ScenarioPage } from './pages/knowledge/ScenarioPage';
+import { ScenariosPage } from './pages/knowledge/ScenariosPage';
 import { KnowledgeSearchPage } from './pages/knowledge/SearchPage';
+import { SolutionPage } from './pages/knowledge/SolutionPage';
 import { SpacePage } from './pages/knowledge/SpacePage';
 import { OkrPage } from './pages/OkrPage';
 import { OpportunityFormPage } from './pages/OpportunityFormPage';
@@ -89,6 +92,9 @@ export function App({ user }: { user: SignedInUser }) {
               <Route path="/knowledge/notifications" element={<NotificationsPage />} />
               <Route path="/knowledge/spaces/:id" element={<SpacePage />} />
               <Route path="/knowledge/pages/:id" element={<PagePage />} />
+              <Route path="/knowledge/scenarios" element={<ScenariosPage />} />
+              <Route path="/knowledge/scenarios/:id" element={<ScenarioPage />} />
+              <Route path="/knowledge/scenarios/:id/conditions/:conditionId" element={<SolutionPage />} />
               <Route path="*" element={<Navigate to="/inventory" replace />} />
             </Routes>
           </UserProvider>

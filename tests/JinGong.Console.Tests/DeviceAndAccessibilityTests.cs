@@ -30,12 +30,18 @@ public sealed class DeviceAndAccessibilityTests(ConsoleFixture console)
         // The demo company's rules, which every team is asked to confirm reading: the space shows its approvers the read rate.
         var rules = (await console.System.GetOkAsync("/api/knowledge/spaces?kind=Rules&pageSize=100")).GetProperty("items").EnumerateArray()
             .First(found => found.GetProperty("name").GetString() == "规章制度").GetProperty("id").GetString();
+        // A working condition of the demo company's scenario solutions: its sections, recommendations, trials and lost opportunities.
+        var solutions = (await console.System.GetOkAsync("/api/knowledge/spaces?kind=Solutions&pageSize=100")).GetProperty("items").EnumerateArray()
+            .First(found => found.GetProperty("name").GetString() == "场景化方案").GetProperty("id").GetString();
+        var scenario = (await console.System.GetOkAsync($"/api/knowledge/scenarios?spaceId={solutions}")).GetProperty("items")[0];
+        var solution = $"/knowledge/scenarios/{scenario.GetProperty("id").GetString()}/conditions/{scenario.GetProperty("conditions")[0].GetProperty("id").GetString()}";
         return
         [
             ("/inventory", "inventory-row"), ($"/vehicles/{code}", "vehicle-history"), ("/orders", "order-row"), ($"/orders/{order}", "order-lines"),
             ("/pipeline", "opportunity-row"), ("/okr", "okr-board"), ("/charts", "chart-receivables"),
             ("/knowledge", "space"), ($"/knowledge/spaces/{space}", "page-tree"), (compared ? $"/knowledge/pages/{knowledgePage}?from=1&to=2" : $"/knowledge/pages/{knowledgePage}", compared ? "diff" : "page-body"),
             ($"/knowledge/search?q={Uri.EscapeDataString("电池")}", "search-hit"), ("/knowledge/notifications", "notifications"), ($"/knowledge/spaces/{rules}", "read-rate"),
+            ("/knowledge/scenarios", "scenario-row"), (solution, "trial-row"),
         ];
     }
 

@@ -305,7 +305,141 @@ public sealed class KnowledgeTests(ConsoleFixture console)
         await ConsoleFixture.ScreenshotAsync(administering, "knowledge-read-rate");
     }
 
+    [Fact]
+    public async Task a_working_conditions_solution_is_written_from_its_page_with_the_trials_of_its_models_drawn_and_read_again_as_of_a_day_picked()
+    {
+        var (scenario, condition, first, second) = await ScenarioOfOurOwnAsync();
+        var solution = $"/api/knowledge/scenarios/{scenario}/conditions/{condition}/solution";
+        var now = await console.System.GetOkAsync(solution);
+        string[] ModelsTried(JsonElement answer) => [.. answer.GetProperty("trials").EnumerateArray().Select(model => model.GetProperty("model").GetString()!)];
+        ModelsTried(now).Should().BeEquivalentTo([first, second], "both models are recommended now, neither tried yet");
+
+        var page = await console.OpenAsync("knowledge-solution", $"/knowledge/scenarios/{scenario}/conditions/{condition}", p => p.GetByTestId("solution"));
+        await Expect(page.GetByTestId("solution-section")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=solution-section][data-written=false]")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("recommendation")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("trial-row")).ToHaveCountAsync(2);
+        (await RowIdsAsync(page.GetByTestId("trial-row"))).Should().Equal(ModelsTried(now), "a row per model, in the API's order");
+        var chart = page.GetByTestId("chart-trials");
+        await Expect(chart).ToHaveAttributeAsync("data-state", "ready");
+        await Expect(chart).ToHaveAttributeAsync("data-points", "2");
+        await Expect(chart.Locator("canvas")).ToHaveCountAsync(1);
+
+        // The technical section, written through its form by the administrator (an approver of every space).
+        var technical = page.Locator("[data-testid=solution-section][data-part=Technical]");
+        await technical.GetByText("撰写本篇").ClickAsync();
+        var form = technical.GetByTestId("command-write-section-Technical");
+        await form.Locator("input[name=title]").FillAsync("剥离重载技术方案");
+        await form.GetByTestId("editor-body").FillAsync($"# 选型\n\n8% 长坡重载首选 **{first}**，参见 model:{first}");
+        await Expect(form.GetByTestId("editor-preview").Locator("strong")).ToHaveTextAsync(first);
+        await form.Locator("[type=submit]").ClickAsync();
+        await Expect(technical).ToHaveAttributeAsync("data-written", "true");
+        await Expect(technical.GetByTestId("section-title")).ToHaveTextAsync("剥离重载技术方案");
+        await Expect(technical.GetByTestId("section-body").Locator("strong")).ToHaveTextAsync(first);
+        var written = (await console.System.GetOkAsync(solution)).GetProperty("sections").EnumerateArray().Single(section => section.GetProperty("part").GetString() == "Technical");
+        written.GetProperty("revision").GetProperty("title").GetString().Should().Be("剥离重载技术方案");
+        await Expect(technical.GetByTestId("section-page")).ToHaveAttributeAsync("href", $"/knowledge/pages/{written.GetProperty("pageId").GetString()}");
+        await Expect(page.Locator("[data-testid=solution-section][data-written=false]")).ToHaveCountAsync(2);
+        await ConsoleFixture.ScreenshotAsync(page, "knowledge-solution-written");
+
+        // Ten days ago only the first model was recommended: the day picked is read, kept in the address.
+        var day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var then = await console.System.GetOkAsync($"{solution}?asOf={day}");
+        ModelsTried(then).Should().Equal(first);
+        await page.GetByTestId("solution-as-of").FillAsync(day);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"[?&]asOf={day}$"));
+        await Expect(page.GetByTestId("solution")).ToHaveAttributeAsync("data-as-of", then.GetProperty("asOf").GetString()!);
+        await Expect(page.GetByTestId("trial-row")).ToHaveCountAsync(1);
+        (await RowIdsAsync(page.GetByTestId("trial-row"))).Should().Equal(first);
+        await Expect(page.GetByTestId("recommendation")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("chart-trials")).ToHaveAttributeAsync("data-points", "1");
+        await Expect(technical.GetByTestId("section-title")).ToHaveTextAsync("剥离重载技术方案", new() { Timeout = 10_000 });
+        await ConsoleFixture.ScreenshotAsync(page, "knowledge-solution-as-of");
+
+        await page.GetByTestId("solution-now").ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("asOf="));
+        await Expect(page.GetByTestId("trial-row")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task a_vehicle_lent_from_its_page_as_a_trial_for_a_demo_working_condition_and_an_opportunity_is_a_line_of_that_conditions_trials()
+    {
+        // A condition of the demo company's: dispatch has long had its copy of it.
+        var space = (await console.System.GetOkAsync("/api/knowledge/spaces?kind=Solutions&pageSize=100")).GetProperty("items").EnumerateArray()
+            .First(found => found.GetProperty("name").GetString() == "场景化方案").GetProperty("id").GetString()!;
+        var scenario = (await console.System.GetOkAsync($"/api/knowledge/scenarios?spaceId={space}")).GetProperty("items")[0];
+        var (scenarioId, condition) = (scenario.GetProperty("id").GetString()!, scenario.GetProperty("conditions")[0].GetProperty("id").GetString()!);
+        var opportunity = (await console.System.GetOkAsync("/api/orders/opportunities?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString()!;
+        var vehicle = (await console.System.GetOkAsync("/api/fleet/inventory?status=InStock&pageSize=1&sort=code")).GetProperty("items")[0];
+        var (code, model) = (vehicle.GetProperty("code").GetString()!, vehicle.GetProperty("model").GetString()!);
+
+        var page = await console.OpenAsync("vehicle-lend-trial", $"/vehicles/{code}", p => p.GetByTestId("command-lend"));
+        var lend = page.GetByTestId("command-lend");
+        await lend.Locator("[name=borrower]").FillAsync("紫金矿业");
+        await lend.Locator("[name=site]").FillAsync("紫金山金铜矿");
+        var due = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await lend.Locator("[name=dueDate]").FillAsync(due);
+        await lend.Locator("select[name=trialScenario]").SelectOptionAsync(scenarioId);
+        await lend.GetByTestId("trial-condition").SelectOptionAsync(condition);
+        await lend.Locator("[name=opportunityId]").FillAsync(opportunity);
+        await lend.Locator("[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("command-lend-done")).ToBeVisibleAsync();
+        var loanId = (await page.GetByTestId("dispatch-recorded").GetAttributeAsync("data-id"))!;
+        var loan = await console.System.GetOkAsync($"/api/dispatch/loans/{loanId}");
+        loan.GetProperty("conditionId").GetString().Should().Be(condition);
+        loan.GetProperty("opportunityId").GetString().Should().Be(opportunity);
+
+        // Fleet lends it, dispatch tells the loan's opening, and the knowledge base counts it among the condition's trials.
+        var solution = $"/api/knowledge/scenarios/{scenarioId}/conditions/{condition}/solution";
+        await Eventually.ReturnsAsync(
+            _ => console.System.GetOkAsync(solution),
+            answer => answer.GetProperty("trials").EnumerateArray().Any(trial => trial.GetProperty("lines").EnumerateArray().Any(line => line.GetProperty("loanId").GetString() == loanId)),
+            TimeSpan.FromSeconds(60),
+            $"loan {loanId} among the trials of {condition}");
+        var shown = await console.OpenAsync("knowledge-solution-trial", $"/knowledge/scenarios/{scenarioId}/conditions/{condition}", p => p.GetByTestId("solution"));
+        var lines = shown.Locator($"[data-testid=trial-lines][data-model='{model}']");
+        await lines.Locator("summary").ClickAsync();
+        var line = lines.Locator($"[data-testid=trial-line][data-id='{loanId}']");
+        await Expect(line).ToBeVisibleAsync();
+        await Expect(line.Locator($"a[href='/vehicles/{code}']")).ToBeVisibleAsync();
+        await Expect(line.Locator($"a[href='/opportunities/{opportunity}']")).ToBeVisibleAsync();
+        await line.GetByText("个事件").ClickAsync();
+        await Expect(line.Locator("[data-testid=trial-event][data-kind=opened]")).ToHaveCountAsync(1);
+        await ConsoleFixture.ScreenshotAsync(shown, "knowledge-solution-trial-lines");
+    }
+
     private static string Collapsed(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
+
+    /// <summary>The <c>data-id</c> of each row, in order.</summary>
+    private static async Task<string[]> RowIdsAsync(ILocator rows) =>
+        await Task.WhenAll((await rows.AllAsync()).Select(async row => (await row.GetAttributeAsync("data-id"))!));
+
+    /// <summary>
+    /// A scenario of a space of solutions of the test's own, defined by the administrator a month ago, with a working
+    /// condition added twenty days ago and two models of the catalogue recommended for it: the first then, the second
+    /// three days ago.
+    /// </summary>
+    private async Task<(string Scenario, string Condition, string First, string Second)> ScenarioOfOurOwnAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var space = (await console.System.PostOkAsync("/api/knowledge/spaces", new { name = GatewayRequests.Unique("方案测试"), kind = "Solutions" }, HttpStatusCode.Created))
+            .GetProperty("id").GetString()!;
+        var scenario = (await console.System.PostOkAsync("/api/knowledge/scenarios", new
+        {
+            spaceId = space, name = GatewayRequests.Unique("测试矿山"), description = "露天矿山的剥离与运矿", teams = new { technical = "技术部", brand = "品牌部", marketing = "市场部" },
+            occurredAt = now.AddDays(-30),
+        }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        var added = await console.System.PostOkAsync($"/api/knowledge/scenarios/{scenario}/conditions", new
+        {
+            name = "剥离重载上坡", haulDistanceKm = 3.5, gradientPercent = 8, payloadTonnes = 60, material = "剥离物", climate = "Cold", occurredAt = now.AddDays(-20),
+        });
+        var condition = added.GetProperty("conditions")[0].GetProperty("id").GetString()!;
+        var models = (await console.System.GetOkAsync("/api/orders/models")).EnumerateArray().Select(model => model.GetProperty("model").GetString()!).ToList();
+        var (first, second) = (models[0], models[1]);
+        await console.System.PostOkAsync($"/api/knowledge/scenarios/{scenario}/conditions/{condition}/recommendations", new { model = first, rationale = "重载爬坡扭矩足", occurredAt = now.AddDays(-20) });
+        await console.System.PostOkAsync($"/api/knowledge/scenarios/{scenario}/conditions/{condition}/recommendations", new { model = second, rationale = "装车匹配", occurredAt = now.AddDays(-3) });
+        return (scenario, condition, first, second);
+    }
 
     /// <summary>The demo page titled <paramref name="title"/>, as search finds it.</summary>
     private async Task<string> PageFoundAsync(string title)

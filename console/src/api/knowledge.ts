@@ -48,6 +48,26 @@ export type SubscriberView = Schemas['SubscriberView'];
 export type PendingReading = Schemas['PendingReading'];
 /** Of the people in the teams a space asks, who confirmed reading every page's current revision: per team, with who is missing which pages, and per page. */
 export type ReadRate = Schemas['ReadRateView'];
+/** An application scenario [场景化方案] of a space of solutions: the teams that keep its solution and its working conditions; its stream's version is its ETag. */
+export type Scenario = Schemas['ScenarioView'];
+/** A working condition [工况] of a scenario, with the models recommended for it. */
+export type WorkingCondition = Schemas['WorkingCondition'];
+/** A model recommended for a working condition, why, by whom and when. */
+export type Recommendation = Schemas['Recommendation'];
+export type NewWorkingCondition = Schemas['WorkingConditionRequest'];
+export type Climate = Schemas['Climate'];
+export const climates = ['Temperate', 'Hot', 'Cold', 'Humid', 'HighAltitude'] as const satisfies readonly Climate[];
+/** A working condition's solution as of a moment: its terms, sections, trial figures per model and the scenario's lost opportunities. */
+export type Solution = Schemas['SolutionView'];
+export type SolutionPart = Schemas['SolutionPart'];
+export const solutionParts = ['Technical', 'Brand', 'Marketing'] as const satisfies readonly SolutionPart[];
+export type SolutionSection = Schemas['SectionView'];
+/** The teams of the roster that keep a scenario's solution, one per part. */
+export type SolutionTeams = Schemas['SolutionTeams'];
+/** A model's trials [试用] for a working condition, summed, with each loan behind them. */
+export type ModelTrials = Schemas['ModelTrials'];
+export type TrialLine = Schemas['TrialLine'];
+export type LostOpportunity = Schemas['LostOpportunity'];
 /** What one follows: a page, or every page of a space. */
 export interface Followed {
   kind: 'page' | 'space';
@@ -62,6 +82,8 @@ export interface PageReading {
 
 const base = '/api/knowledge';
 const page = (id: string) => `${base}/pages/${segment(id)}`;
+const scenario = (id: string) => `${base}/scenarios/${segment(id)}`;
+const condition = (id: string, conditionId: string) => `${scenario(id)}/conditions/${segment(conditionId)}`;
 
 export const knowledge = {
   spaces: () => get<Page<Space>>(`${base}/spaces`, { pageSize: 100 }),
@@ -105,5 +127,17 @@ export const knowledge = {
   /** Asks everyone of `teams` to confirm reading each page's current revision (none: nobody). */
   requireReadConfirmation: (spaceId: string, teams: string[], write: Write) =>
     command<Space>(`${base}/spaces/${segment(spaceId)}/read-confirmation`, { teams }, write),
+  scenarios: (query: { spaceId?: string; page: number; pageSize: number }) => get<Page<Scenario>>(`${base}/scenarios`, query),
+  scenario: (id: string) => getVersioned<Scenario>(scenario(id)),
+  addCondition: (id: string, terms: NewWorkingCondition, write: Write) => command<Scenario>(`${scenario(id)}/conditions`, terms, write),
+  recommend: (id: string, conditionId: string, recommendation: Schemas['RecommendModelRequest'], write: Write) =>
+    command<Scenario>(`${condition(id, conditionId)}/recommendations`, recommendation, write),
+  withdrawRecommendation: (id: string, conditionId: string, model: string, reason: string | null, write: Write) =>
+    command<Scenario>(`${condition(id, conditionId)}/recommendations/${segment(model)}/withdrawal`, { reason }, write),
+  /** The solution now, or as of a day (the end of it, China time) or an instant. */
+  solution: (id: string, conditionId: string, asOf?: string) => get<Solution>(`${condition(id, conditionId)}/solution`, { asOf }),
+  /** A section's first text: its page, which is then revised like any page. */
+  writeSection: (id: string, conditionId: string, part: SolutionPart, text: Schemas['WriteSectionRequest'], idempotencyKey: string) =>
+    post<KnowledgePage>(`${condition(id, conditionId)}/sections/${part}`, text, idempotencyKey),
   search: (query: { q: string; space?: string; page: number; pageSize: number }) => get<Page<SearchHit>>(`${base}/search`, query),
 };

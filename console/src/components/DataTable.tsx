@@ -14,11 +14,13 @@ interface DataTableProps<T> {
   columns: ColumnDef<T, any>[];
   testId?: string;
   rowTestId?: string;
+  /** A row's id as the API names the record it shows (`data-id`), for whoever finds a row by it. */
+  rowId?: (row: T) => string;
   sorting?: Sorting;
 }
 
 /** A plain table of rows (paging, filtering and sorting are the API's); labels of the columns are translation keys. */
-export function DataTable<T>({ rows, columns, testId, rowTestId, sorting }: DataTableProps<T>) {
+export function DataTable<T>({ rows, columns, testId, rowTestId, rowId, sorting }: DataTableProps<T>) {
   const { t } = useLanguage();
   const table = useReactTable({ data: rows, columns, getCoreRowModel: getCoreRowModel() });
   if (rows.length === 0) {
@@ -53,7 +55,7 @@ export function DataTable<T>({ rows, columns, testId, rowTestId, sorting }: Data
       </thead>
       <tbody>
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} data-testid={rowTestId}>
+          <tr key={row.id} data-testid={rowTestId} data-id={rowId?.(row.original)}>
             {row.getVisibleCells().map((cell) => (
               // On a phone a row is a card, each value under its column's name (styles.css).
               <td key={cell.id} data-label={typeof cell.column.columnDef.header === 'string' ? t(cell.column.columnDef.header) : undefined}>

@@ -10,17 +10,18 @@ interface PagedTableProps<T> {
   columns: ColumnDef<T, any>[];
   testId: string;
   rowTestId: string;
+  rowId?: (row: T) => string;
   onPage: (page: number) => void;
   sorting?: Sorting;
 }
 
 /** One page of a list the API pages, with previous / next. */
-export function PagedTable<T>({ loaded, columns, testId, rowTestId, onPage, sorting }: PagedTableProps<T>) {
+export function PagedTable<T>({ loaded, columns, testId, rowTestId, rowId, onPage, sorting }: PagedTableProps<T>) {
   return (
     <Loading loaded={loaded}>
       {(found) => (
         <>
-          <DataTable rows={found.items} columns={columns} testId={testId} rowTestId={rowTestId} sorting={sorting} />
+          <DataTable rows={found.items} columns={columns} testId={testId} rowTestId={rowTestId} rowId={rowId} sorting={sorting} />
           <Pager page={found.pageNumber} pageSize={found.pageSize} total={found.total} onPage={onPage} />
         </>
       )}

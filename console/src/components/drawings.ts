@@ -1,4 +1,5 @@
 import type { UtilizationRow } from '../api/fleet';
+import type { ModelTrials } from '../api/knowledge';
 import { formatRatio } from '../lib/format';
 import type { Drawing } from './Chart';
 
@@ -53,6 +54,35 @@ export function utilizationBars(rows: UtilizationRow[], keyHeader: string, t: Tr
     table: {
       headers: [keyHeader, 'utilization.time', 'utilization.operating'],
       rows: rows.map((row) => [row.key, row.timeUtilization, row.operatingUtilization]),
+    },
+  };
+}
+
+/**
+ * Per model recommended or tried for a working condition: how many trials, and the hours a unit worked a day on them
+ * (on an axis of its own: a count and hours are not one scale; a model with no day on trial yet has no bar).
+ */
+export function trialBars(trials: ModelTrials[], t: Translate): Drawing {
+  return {
+    points: trials.length,
+    option: {
+      tooltip: { trigger: 'axis' },
+      legend: topLegend,
+      grid: grid(),
+      xAxis: categoryAxis(trials.map((model) => model.model)),
+      // Each axis's name leans inwards, over the plot, so that neither is cut at the chart's edge.
+      yAxis: [
+        { type: 'value', name: t('solution.trials'), minInterval: 1, nameTextStyle: { align: 'left' } },
+        { type: 'value', name: t('solution.hoursPerDay'), nameTextStyle: { align: 'right' } },
+      ],
+      series: [
+        { type: 'bar', name: t('solution.trials'), data: trials.map((model) => model.trials) },
+        { type: 'bar', name: t('solution.hoursPerDay'), yAxisIndex: 1, data: trials.map((model) => model.hoursPerDay) },
+      ],
+    },
+    table: {
+      headers: ['common.model', 'solution.trials', 'solution.hoursPerDay'],
+      rows: trials.map((model) => [model.model, model.trials, model.hoursPerDay]),
     },
   };
 }

@@ -15,6 +15,7 @@ import { OrderLink } from '../components/links';
 import { useApi } from '../components/useApi';
 import { useModelNames } from '../components/useModels';
 import { WhenVisible } from '../components/WhenVisible';
+import { WorkingConditionPicker } from './knowledge/WorkingConditionPicker';
 import { useLanguage } from '../i18n/language';
 import { formatInstant } from '../lib/format';
 import { addMonths, chinaMonth } from '../lib/periods';
@@ -191,8 +192,23 @@ function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) 
               { name: 'borrower', label: 'vehicle.borrower' },
               { name: 'site', label: 'common.site' },
               { name: 'dueDate', label: 'order.dueDate', type: 'date' },
+              // A loan may be a trial [试用] for a working condition of the knowledge base, and for an opportunity.
+              { name: 'conditionId', label: 'lend.condition', render: (input) => <WorkingConditionPicker {...input} /> },
+              { name: 'opportunityId', label: 'lend.opportunity' },
             ]}
-            send={(values, key) => dispatch.lend({ vehicleCode: code, borrower: values('borrower'), site: values('site'), dueDate: values('dueDate') }, key)}
+            send={(values, key) =>
+              dispatch.lend(
+                {
+                  vehicleCode: code,
+                  borrower: values('borrower'),
+                  site: values('site'),
+                  dueDate: values('dueDate'),
+                  conditionId: values('conditionId'),
+                  opportunityId: values('opportunityId'),
+                },
+                key,
+              )
+            }
             onDone={followDispatch}
           />
         )}

@@ -19,6 +19,8 @@ export function KnowledgePage() {
       <h1>{t('knowledge.title')}</h1>
       <p>
         <Link to="/knowledge/notifications">{t('knowledge.notifications')}</Link>
+        {' · '}
+        <Link to="/knowledge/scenarios">{t('scenario.title')}</Link>
       </p>
       <PendingReadings />
       <SearchBox

@@ -45,7 +45,7 @@ export function PageTextForm({
 }
 
 /** The Markdown editor: the text with a live preview, rendered as readers will see it. */
-function MarkdownEditor({ name, defaultValue, invalid }: { name: string; defaultValue?: string; invalid: boolean }) {
+export function MarkdownEditor({ name, defaultValue, invalid }: { name: string; defaultValue?: string; invalid: boolean }) {
   const { t } = useLanguage();
   const [text, setText] = useState(defaultValue ?? '');
   return (

@@ -32,6 +32,7 @@ export function SpacePage() {
                 {t(space.reviewRequired ? 'knowledge.reviewed' : 'knowledge.notReviewed')}
               </span>
               <FollowButton followed={{ kind: 'space', id: space.id }} />
+              {space.kind === 'Solutions' && <Link to={`/knowledge/scenarios?${new URLSearchParams({ spaceId: space.id })}`}>{t('scenario.title')}</Link>}
             </div>
             {space.description && <p>{space.description}</p>}
             {pages.length === 0 ? (
