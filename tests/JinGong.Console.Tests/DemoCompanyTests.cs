@@ -46,6 +46,8 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         await DeliveredUnitsTellTheYearPlayedAsync(first);
         await ProductSheetsAreReviewedAsync();
         await ScenariosHaveTheirWorkingConditionsAsync();
+        await SolutionsShowTheirSectionsAndTrialsAsync();
+        await LargeDealsHaveTheirDocumentsAsync();
 
         var started = await system.App.ResourceCommands.ExecuteCommandAsync(DemoCompanySystem.Simulator, KnownResourceCommands.StartCommand);
         started.Success.Should().BeTrue(started.Message);
@@ -135,6 +137,44 @@ public sealed class DemoCompanyTests(ConsoleFixture console, ITestOutputHelper o
         var history = await system.GetOkAsync($"/api/knowledge/scenarios/{scenarios[0].GetProperty("id").GetString()}/history");
         history.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("type").GetString() is "working_condition_added_v1" or "model_recommended_v1")
             .Should().HaveCountGreaterThan(2).And.OnlyContain(e => engineers.Contains(e.GetProperty("user").GetString()!), "the technical team adds the conditions and recommends");
+    }
+
+    /// <summary>
+    /// Every working condition's solution is written by its three teams, and the conditions the rental models are recommended
+    /// for show live trials from dispatch's loans, some turned into won opportunities.
+    /// </summary>
+    private async Task SolutionsShowTheirSectionsAndTrialsAsync()
+    {
+        var scenarios = (await system.GetOkAsync("/api/knowledge/scenarios?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        var solutions = await Task.WhenAll(scenarios.SelectMany(scenario => scenario.GetProperty("conditions").EnumerateArray().Select(condition =>
+            system.GetOkAsync($"/api/knowledge/scenarios/{scenario.GetProperty("id").GetString()}/conditions/{condition.GetProperty("id").GetString()}/solution"))));
+        solutions.Should().OnlyContain(solution => solution.GetProperty("sections").EnumerateArray().All(section => section.GetProperty("written").GetBoolean()),
+            "each condition's technical, brand and marketing sections are written");
+        var trials = solutions.SelectMany(solution => solution.GetProperty("trials").EnumerateArray()).ToList();
+        trials.Sum(model => model.GetProperty("trials").GetInt32()).Should().BePositive("dispatch's loans of the rental models are trials of the conditions they are recommended for");
+        trials.Where(model => model.GetProperty("trials").GetInt32() > 0).Select(model => model.GetProperty("model").GetString())
+            .Should().OnlyContain(model => model == "WL-30E" || model == "EX-22E", "only the rental models are lent");
+        trials.Sum(model => model.GetProperty("won").GetInt32()).Should().BePositive("a customer buys after a trial that is back");
+        trials.Sum(model => model.GetProperty("operatingHours").GetDecimal()).Should().BePositive("the lent units report telematics while out");
+    }
+
+    /// <summary>Each region's largest sale delivered and invoiced has its process document in the region's space of deals, with the proposals sent pinned.</summary>
+    private async Task LargeDealsHaveTheirDocumentsAsync()
+    {
+        var spaces = (await system.GetOkAsync("/api/knowledge/spaces?kind=Deals&pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        spaces.Select(space => space.GetProperty("region").GetString()).Should().BeEquivalentTo(CompanyProfile.Regions.Select(region => region.Name));
+        var documents = new List<JsonElement>();
+        foreach (var space in spaces)
+        {
+            var tree = await system.GetOkAsync($"/api/knowledge/spaces/{space.GetProperty("id").GetString()}/tree");
+            documents.AddRange(tree.GetProperty("pages").EnumerateArray().Where(node => node.GetProperty("id").GetString()!.StartsWith("deal-", StringComparison.Ordinal)));
+        }
+
+        documents.Should().NotBeEmpty();
+        var deal = await system.GetOkAsync($"/api/knowledge/deals/{documents[0].GetProperty("id").GetString()!["deal-".Length..]}");
+        deal.GetProperty("document").GetProperty("proposals").EnumerateArray().Select(proposal => proposal.GetProperty("revision").GetInt32()).Should().Equal(2, 3);
+        deal.GetProperty("timeline").EnumerateArray().Select(step => step.GetProperty("step").GetString())
+            .Should().ContainInOrder("filed", "document-opened", "proposal-sent", "won", "order-placed", "delivered", "invoice-issued");
     }
 
     /// <summary>The spaces the demo company opens (BusinessYear.Knowledge.cs).</summary>

@@ -11,7 +11,7 @@ namespace JinGong.Simulation;
 public sealed record BusinessYearTally(
     int Commands, int Vehicles, int Opportunities, int Won, int Lost, int Orders, int Deliveries, int Invoices, int Payments,
     int Loans, int LoansOverdue, int Transfers, int Backorders, int UsageBatches, int People, int Objectives, int KeyResults, int CheckIns,
-    int Spaces, int Pages, int PageRevisions, int Scenarios, int WorkingConditions, int RecordedLate);
+    int Spaces, int Pages, int PageRevisions, int Scenarios, int WorkingConditions, int Trials, int DealDocuments, int RecordedLate);
 
 /// <summary>
 /// A deterministic year of a company's business, played through the gateway's public API with every command
@@ -79,6 +79,7 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
             }
         }, cancellationToken);
 
+        var invoiced = new ConcurrentBag<Sale>();
         var delivered = 0;
         var backorders = 0;
         var invoices = 0;
@@ -91,6 +92,7 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
                     Interlocked.Increment(ref backorders);
                     break;
                 case Delivery.Done:
+                    invoiced.Add(sale);
                     Interlocked.Increment(ref delivered);
                     Interlocked.Increment(ref invoices);
                     Interlocked.Add(ref payments, await InvoiceAndCollectAsync(sale, token));
@@ -98,17 +100,19 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
             }
         }, cancellationToken);
 
-        var (loans, overdue, transfers) = await LendAndMoveThroughDispatchAsync(rental, cancellationToken);
         await CheckInAsync(manual, cancellationToken);
         var knowledge = await WriteKnowledgeAsync(cancellationToken);
+        // Before dispatch's own loans: some of them are trials of the solutions' working conditions.
         var solutions = await WriteSolutionsAsync(cancellationToken);
+        var (loans, overdue, transfers, trials) = await LendAndMoveThroughDispatchAsync(rental, reps, cancellationToken);
+        var dealDocuments = await WriteDealDocumentsAsync([.. invoiced], cancellationToken);
 
         Progress.Begin("the last unit", 1);
         await RegisterAsync(profile.Vehicles - 1, end, cancellationToken);
         return new BusinessYearTally(
             gateway.Commands, profile.Vehicles, profile.Opportunities + preOrders, won, lost, orders.Count, delivered, invoices, payments,
             loans, overdue, transfers, backorders, meters.Values.Sum(meter => meter.Batches), people.Count, objectives, keyResults, checkIns,
-            knowledge.Spaces + 1, knowledge.Pages, knowledge.Revisions, solutions.Scenarios, solutions.Conditions, gateway.RecordedLate);
+            knowledge.Spaces + 1, knowledge.Pages, knowledge.Revisions, solutions.Scenarios, solutions.Conditions, trials, dealDocuments, gateway.RecordedLate);
     }
 
     private Task EachAsync<T>(string phase, IReadOnlyList<T> items, Func<T, CancellationToken, Task> play, CancellationToken cancellationToken)
@@ -330,7 +334,7 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
 
     // ---- Sales ----
 
-    private sealed record Sale(string Id, Region Region, Customer Customer, DateTimeOffset PlacedAt, decimal Amount, int Seed);
+    private sealed record Sale(string Id, string OpportunityId, DateTimeOffset FiledAt, Region Region, Customer Customer, DateTimeOffset PlacedAt, decimal Amount, int Seed);
 
     private enum Delivery { Waiting, Backordered, Done }
 
@@ -399,7 +403,7 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
             return null;
         }
 
-        return new(order, region, customer, placedAt, model.Price * quantity, n);
+        return new(order, opportunity, filed, region, customer, placedAt, model.Price * quantity, n);
     }
 
     private async Task<Sale?> LoseAsync(string opportunity, DateTimeOffset at, Random random, CancellationToken cancellationToken)
@@ -514,9 +518,12 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
 
     /// <summary>
     /// Up to a third of the rental units in stock: three in five lent (some back already, some due and not back — overdue),
-    /// two in five moved to another region's home warehouse or the region's other depot (some still on the road).
+    /// two in five moved to another region's home warehouse or the region's other depot (some still on the road). A loan of
+    /// a model the solutions recommend is a trial of one of its working conditions; the customer of a trial back already
+    /// had an opportunity filed for the model before it, and buys once it is back; one still out has its opportunity open.
     /// </summary>
-    private async Task<(int Loans, int Overdue, int Transfers)> LendAndMoveThroughDispatchAsync(IReadOnlyList<int> rental, CancellationToken cancellationToken)
+    private async Task<(int Loans, int Overdue, int Transfers, int Trials)> LendAndMoveThroughDispatchAsync(
+        IReadOnlyList<int> rental, IReadOnlyList<Person> reps, CancellationToken cancellationToken)
     {
         var inStock = new List<int>();
         foreach (var i in rental)
@@ -535,6 +542,7 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
         var loans = 0;
         var overdue = 0;
         var transfers = 0;
+        var trials = 0;
         await EachAsync("dispatching", [.. inStock.Select((i, n) => (i, n))], async (vehicle, token) =>
         {
             var (i, n) = vehicle;
@@ -546,9 +554,17 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
                 var customer = region.Customers[random.Next(region.Customers.Length)];
                 var lentAt = end.AddDays(-3 - random.Next(0, 12));
                 var due = lentAt.AddDays(n % 5 == 2 ? 1 : 7 + random.Next(0, 14));
-                var loan = await PostIdAsync("/api/dispatch/loans", new { vehicleCode = code, borrower = customer.Name, site = $"{customer.Name} pit", dueDate = Day(due), occurredAt = lentAt }, "loanId", token);
-                await gateway.WhenAsync($"/api/dispatch/loans/{loan}", l => l.GetProperty("status").GetString() == "Out", token);
                 var returnedAt = n % 5 == 0 ? lentAt.AddDays(2) : end;
+                var conditionId = TrialConditionFor(profile.ModelOf(i).Code, i);
+                var opportunityId = conditionId is not null && n % 5 < 2 && reps.FirstOrDefault(rep => rep.Region == region.Name) is { } rep
+                    ? await FileTrialOpportunityAsync(rep, region, customer, profile.ModelOf(i).Code, lentAt, token)
+                    : null;
+                // Dispatch knows the working condition once its copy has heard of it from the knowledge base.
+                var loan = (await gateway.PostOnceKnownAsync("/api/dispatch/loans", new
+                {
+                    vehicleCode = code, borrower = customer.Name, site = $"{customer.Name} pit", dueDate = Day(due), occurredAt = lentAt, conditionId, opportunityId,
+                }, "condition-not-found", token, HttpStatusCode.Created)).GetProperty("loanId").GetString()!;
+                await gateway.WhenAsync($"/api/dispatch/loans/{loan}", l => l.GetProperty("status").GetString() == "Out", token);
                 var meter = meters[code];
                 var hoursBefore = meter.Hours;
                 await meter.ReportAsync(gateway, lentAt, returnedAt, customer.Latitude, customer.Longitude, token);
@@ -561,6 +577,14 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
                     Interlocked.Increment(ref overdue);
                 }
 
+                if (opportunityId is not null && n % 5 == 0)
+                {
+                    await gateway.PostAsync($"/api/orders/opportunities/{opportunityId}/stage", new { stage = "Proposal", occurredAt = returnedAt.AddHours(2) }, token);
+                    await gateway.PostAsync($"/api/orders/opportunities/{opportunityId}/won", new { occurredAt = returnedAt.AddHours(20) }, token);
+                    Interlocked.Increment(ref won);
+                }
+
+                Interlocked.Add(ref trials, conditionId is null ? 0 : 1);
                 Interlocked.Increment(ref loans);
                 return;
             }
@@ -578,6 +602,21 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
 
             Interlocked.Increment(ref transfers);
         }, cancellationToken);
-        return (loans, overdue, transfers);
+        return (loans, overdue, transfers, trials);
+    }
+
+    /// <summary>What the demo company asks for a unit of a rental model bought after its trial, in yuan.</summary>
+    private static readonly IReadOnlyDictionary<string, decimal> TrialPrices = new Dictionary<string, decimal> { ["WL-30E"] = 680_000m, ["EX-22E"] = 620_000m };
+
+    /// <summary>An opportunity for one unit of the model the customer is about to try, filed and qualified in the days before the trial.</summary>
+    private async Task<string> FileTrialOpportunityAsync(Person rep, Region region, Customer customer, string model, DateTimeOffset lentAt, CancellationToken cancellationToken)
+    {
+        var opportunity = await PostIdAsync("/api/orders/opportunities", new
+        {
+            customer = customer.Name, region = region.Name, salesRep = rep.Id, lines = new[] { new { model, quantity = 1 } },
+            expectedAmount = TrialPrices[model], expectedCloseDate = Day(lentAt.AddDays(30)), occurredAt = lentAt.AddDays(-3),
+        }, "id", cancellationToken);
+        await gateway.PostAsync($"/api/orders/opportunities/{opportunity}/stage", new { stage = "Qualified", occurredAt = lentAt.AddDays(-1) }, cancellationToken);
+        return opportunity;
     }
 }

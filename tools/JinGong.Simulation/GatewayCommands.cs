@@ -63,6 +63,27 @@ public sealed class GatewayCommands
         return await JsonAsync(answer, expected, cancellationToken);
     }
 
+    /// <summary>
+    /// A command naming a record another service keeps a copy of (a loan's working condition, the knowledge base's): sent
+    /// again while the answer is the 422 <paramref name="notKnownYet"/>, which says that copy has not heard of it yet.
+    /// </summary>
+    public async Task<JsonElement> PostOnceKnownAsync(string path, object body, string notKnownYet, CancellationToken cancellationToken, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        Interlocked.Increment(ref tally.Commands);
+        var deadline = DateTimeOffset.UtcNow + Settling;
+        while (true)
+        {
+            using var answer = await SendAsync(path, body, cancellationToken);
+            if (answer.StatusCode != HttpStatusCode.UnprocessableEntity || DateTimeOffset.UtcNow > deadline
+                || !(await answer.Content.ReadAsStringAsync(cancellationToken)).Contains($"problems/{notKnownYet}", StringComparison.Ordinal))
+            {
+                return await JsonAsync(answer, expected, cancellationToken);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+    }
+
     /// <summary>A record set whole at its address: created (201) or changed (200), either being what was asked.</summary>
     public async Task<JsonElement> PutAsync(string path, object body, CancellationToken cancellationToken)
     {
