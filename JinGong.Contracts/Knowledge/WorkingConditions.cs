@@ -5,3 +5,10 @@ namespace JinGong.Contracts.Knowledge;
 /// the conditions a loan can be recorded as a trial for. Version 1.
 /// </summary>
 public sealed record WorkingConditionDescribed(string ScenarioId, string ScenarioName, string ConditionId, string ConditionName, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Every working condition of the knowledge base as it reads now, in answer to
+/// <see cref="Dispatch.WorkingConditionsRequested"/>; <paramref name="AsOf"/> is the business time of the latest
+/// description among them. Version 1.
+/// </summary>
+public sealed record WorkingConditionsShown(IReadOnlyList<WorkingConditionDescribed> Conditions, DateTimeOffset AsOf);

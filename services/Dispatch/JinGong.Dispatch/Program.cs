@@ -18,6 +18,7 @@ builder.AddEventStore("dispatchdb", options =>
         options.ConfigureTransfers();
     })
     .PublishIntegrationEvents<DispatchIntegrationEvents>();
+builder.Services.AddWorkingConditionsRequester();
 builder.AddMessageBus(bus =>
 {
     bus.AddCatalogueConsumers();

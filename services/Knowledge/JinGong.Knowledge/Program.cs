@@ -39,6 +39,7 @@ builder.AddMessageBus(bus =>
     bus.AddSubscriptionConsumers();
     bus.AddCatalogueCopy();
     bus.AddRecordConsumers();
+    bus.AddScenarioConsumers();
 });
 builder.Services.AddCatalogueRequester();
 

@@ -113,6 +113,29 @@ public sealed class LoanApiTests(DispatchService dispatch)
     }
 
     [Fact]
+    public async Task dispatch_asks_for_every_working_condition_until_the_knowledge_base_shows_them_and_keeps_what_is_shown_unless_it_knows_later()
+    {
+        await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"), listen => listen.To<WorkingConditionsRequested>());
+        // Dispatch asks at its start and every few seconds until shown: this is the only test that shows them.
+        await Eventually.ReturnsAsync(_ => Task.FromResult(bus.ReceivedOf<WorkingConditionsRequested>().Count), count => count > 0,
+            CopyRequester.Every * 3, "dispatch asks the knowledge base for its working conditions");
+        var describedAt = DateTimeOffset.UtcNow.AddDays(-3);
+        var (missed, known) = (NewConditionId(), await DescribedAsync(bus, "High-altitude copper mine", describedAt.AddDays(1)));
+
+        await bus.PublishAsync(new WorkingConditionsShown(
+            [new("SCN-1", "Copper mine", missed, "4,000 m", describedAt), new("SCN-1", "Copper mine", known, "4,000 m", describedAt)], describedAt), Guid.NewGuid());
+        await Eventually.ReturnsAsync(
+            cancellationToken => StoredAsync<WorkingConditionsCopy>(WorkingConditionsCopy.Key, cancellationToken), copy => copy is not null, Arrival, "the copy to be shown whole");
+
+        (await StoredAsync<WorkingCondition>(missed, CancellationToken.None))!.ScenarioName.Should().Be("Copper mine", "a condition described before dispatch listened is known once shown");
+        (await StoredAsync<WorkingCondition>(known, CancellationToken.None))!.ScenarioName.Should().Be("High-altitude copper mine", "a later description is kept over an older one shown");
+        (await dispatch.Api.PostAsJsonAsync("/api/dispatch/loans", new
+        {
+            vehicleCode = await CataloguedAsync(bus), borrower = "Zijin", site = "pit", dueDate = "2030-01-01", conditionId = missed,
+        })).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task a_vehicle_dispatch_has_not_catalogued_is_a_404_problem_and_nothing_is_asked()
     {
         var before = (await EventsAsync()).Count;

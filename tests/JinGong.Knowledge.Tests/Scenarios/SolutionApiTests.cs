@@ -29,7 +29,7 @@ public sealed class SolutionApiTests(KnowledgeService knowledge)
     {
         var (technical, brand) = (GatewayRequests.Unique("technical"), GatewayRequests.Unique("brand"));
         var (engineer, designer) = (GatewayRequests.Unique("eng"), GatewayRequests.Unique("des"));
-        await using var bus = await TestBus.StartAsync(await knowledge.ConnectionStringAsync("messaging"), listen => listen.To<WorkingConditionDescribed>());
+        await using var bus = await TestBus.StartAsync(await knowledge.ConnectionStringAsync("messaging"), listen => listen.To<WorkingConditionDescribed>().To<WorkingConditionsShown>());
         var joined = DateTimeOffset.UtcNow.AddDays(-30);
         await bus.PublishAsync(new PersonJoinedRoster(engineer, "Chen Li", technical, "west", null, joined), Guid.NewGuid());
         await bus.PublishAsync(new PersonJoinedRoster(designer, "Zhou Na", brand, "west", null, joined), Guid.NewGuid());
@@ -37,6 +37,11 @@ public sealed class SolutionApiTests(KnowledgeService knowledge)
         (await Eventually.ReturnsAsync(_ => Task.FromResult(bus.ReceivedOf<WorkingConditionDescribed>().Where(described => described.ConditionId == condition).ToList()),
                 described => described.Count > 0, BusDeadline, "the condition is told to dispatch"))
             .Single().Should().BeEquivalentTo(new { ScenarioId = scenario, ScenarioName = "高原铜矿", ConditionName = "重载下坡运矿" });
+        // Asked for all of them (by a dispatch that missed it), the knowledge base shows it among them.
+        var request = Guid.NewGuid();
+        await bus.PublishAsync(new WorkingConditionsRequested("dispatch", DateTimeOffset.UtcNow), request);
+        (await Eventually.ReturnsAsync(_ => Task.FromResult(bus.ReceivedOf<WorkingConditionsShown>()), shown => shown.Count > 0, BusDeadline, "the conditions shown"))
+            .Single().Conditions.Should().ContainSingle(described => described.ConditionId == condition).Which.ConditionName.Should().Be("重载下坡运矿");
 
         using var byEngineer = knowledge.SignedInAs(engineer, [Roles.SalesRep], "west");
         using var byDesigner = knowledge.SignedInAs(designer, [Roles.SalesRep], "west");

@@ -35,6 +35,7 @@ public static class LoansModule
         options.Events.MapEventType<ReturnReported>("return_reported_v1");
         options.Events.MapEventType<LoanReturned>("loan_returned_v1");
         options.Schema.For<WorkingCondition>();
+        options.Schema.For<WorkingConditionsCopy>();
     }
 
     public static void AddLoanConsumers(this IBusRegistrationConfigurator bus)
@@ -42,6 +43,14 @@ public static class LoansModule
         bus.AddConsumer<LoanAnswersConsumer>();
         // One description of a condition at a time: two read before either is stored could keep the older.
         bus.AddStreamConsumer<WorkingConditionDescribedConsumer, WorkingConditionDescribed>(described => described.ConditionId);
+        bus.AddConsumer<WorkingConditionsShownConsumer>();
+    }
+
+    /// <summary>The copy of the working conditions is asked for whole at every start of the bus (<see cref="WorkingConditionsRequester"/>).</summary>
+    public static IServiceCollection AddWorkingConditionsRequester(this IServiceCollection services)
+    {
+        services.AddBusObserver<WorkingConditionsRequester>();
+        return services;
     }
 
     public static RouteGroupBuilder MapLoans(this RouteGroupBuilder api)

@@ -23,6 +23,7 @@ public sealed class KnowledgeIntegrationEvents(IServiceProvider services) : Stre
         _ => [],
     };
 
-    private static Published.WorkingConditionDescribed Described(Scenario scenario, string conditionId) =>
+    /// <summary>A condition of <paramref name="scenario"/> as dispatch hears of it, described as of the scenario's last event.</summary>
+    public static Published.WorkingConditionDescribed Described(Scenario scenario, string conditionId) =>
         new(scenario.Id, scenario.Name, conditionId, scenario.ConditionOf(conditionId)!.Terms.Name, scenario.LastOccurredAt);
 }

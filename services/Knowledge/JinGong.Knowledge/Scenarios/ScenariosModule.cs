@@ -6,9 +6,11 @@ using JinGong.Knowledge.Scenarios.Defining;
 using JinGong.Knowledge.Scenarios.Keeping;
 using JinGong.Knowledge.Scenarios.Reading;
 using JinGong.Knowledge.Scenarios.Sections;
+using JinGong.Knowledge.Scenarios.Showing;
 using JinGong.Knowledge.Scenarios.Solutions;
 using JinGong.Knowledge.Spaces;
 using Marten;
+using MassTransit;
 
 namespace JinGong.Knowledge.Scenarios;
 
@@ -32,6 +34,9 @@ public static class ScenariosModule
         options.Events.MapEventType<ModelRecommended>("model_recommended_v1");
         options.Events.MapEventType<RecommendationWithdrawn>("recommendation_withdrawn_v1");
     }
+
+    /// <summary>Dispatch may ask for every working condition (<see cref="WorkingConditionsRequestedConsumer"/>).</summary>
+    public static void AddScenarioConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<WorkingConditionsRequestedConsumer>();
 
     public static RouteGroupBuilder MapScenarios(this RouteGroupBuilder api)
     {

@@ -14,4 +14,7 @@ public sealed record WorkingCondition(
     /// arrived late (or a redelivery of it) changes nothing.
     /// </summary>
     public bool Replaces(WorkingCondition? known) => known is null || known.DescribedAt <= DescribedAt;
+
+    public static WorkingCondition From(Contracts.Knowledge.WorkingConditionDescribed described) =>
+        new(described.ConditionId, described.ConditionName, described.ScenarioId, described.ScenarioName, described.OccurredAt);
 }

@@ -12,7 +12,7 @@ public sealed class WorkingConditionDescribedConsumer(
 {
     protected override async Task ApplyAsync(Knowledge.WorkingConditionDescribed message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var described = new WorkingCondition(message.ConditionId, message.ConditionName, message.ScenarioId, message.ScenarioName, message.OccurredAt);
+        var described = WorkingCondition.From(message);
         if (described.Replaces(await session.LoadAsync<WorkingCondition>(described.ConditionId, cancellationToken)))
         {
             session.Store(described);

@@ -4,7 +4,6 @@ using JinGong.EventSourcing.Messaging;
 using JinGong.Orders.Integration;
 using Marten;
 using MassTransit;
-using Headers = JinGong.EventSourcing.Messaging.MessageHeaders;
 using Published = JinGong.Contracts.Orders;
 
 namespace JinGong.Orders.Catalogue.Showing;
@@ -20,17 +19,9 @@ public sealed class CatalogueRequestedConsumer(IQuerySession session, ServiceIde
 {
     public async Task Consume(ConsumeContext<CatalogueRequested> context)
     {
-        var requestId = context.MessageId ?? throw new InvalidOperationException($"{nameof(CatalogueRequested)} arrived without a message id");
         var catalogue = await session.Query<CatalogueModel>().ToListAsync(context.CancellationToken);
-        var shown = new Published.CatalogueShown(
+        await context.AnswerAsync(new Published.CatalogueShown(
             [.. catalogue.Where(model => model.Listed).OrderBy(model => model.Model, StringComparer.Ordinal).Select(OrdersIntegrationEvents.Listing)],
-            catalogue.Count == 0 ? clock.GetUtcNow() : catalogue.Max(model => model.LastOccurredAt));
-        await context.Publish(shown, answer =>
-        {
-            answer.MessageId = IntegrationEventPublisher.MessageId(requestId, typeof(Published.CatalogueShown));
-            answer.Headers.Set(Headers.CorrelationId, context.Headers.Get<string>(Headers.CorrelationId));
-            answer.Headers.Set(Headers.CausationId, requestId.ToString());
-            answer.Headers.Set(Headers.User, service.Name);
-        });
+            catalogue.Count == 0 ? clock.GetUtcNow() : catalogue.Max(model => model.LastOccurredAt)), service);
     }
 }
