@@ -4,6 +4,7 @@ import { signOut, type SignedInUser } from './auth/auth';
 import { UserProvider } from './auth/user';
 import { useLanguage } from './i18n/language';
 import { ChartsPage } from './pages/ChartsPage';
+import { DealPage } from './pages/DealPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
 import { FollowingProvider, UnreadBadge } from './pages/knowledge/Following';
@@ -83,6 +84,7 @@ export function App({ user }: { user: SignedInUser }) {
               <Route path="/pipeline" element={<PipelinePage />} />
               <Route path="/orders" element={<OrdersPage />} />
               <Route path="/orders/:id" element={<OrderPage />} />
+              <Route path="/deals/:id" element={<DealPage />} />
               <Route path="/dispatch" element={<DispatchPage />} />
               <Route path="/okr" element={<OkrPage />} />
               <Route path="/people" element={<PeoplePage />} />

@@ -22,6 +22,9 @@ public sealed class DeviceAndAccessibilityTests(ConsoleFixture console)
     {
         var code = (await console.System.GetOkAsync("/api/fleet/inventory?pageSize=1&sort=code")).GetProperty("items")[0].GetProperty("code").GetString();
         var order = (await console.System.GetOkAsync("/api/orders/orders?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString();
+        // A deal of the demo company, by an order placed from an opportunity (a test's order may have none): its steps from every service.
+        var dealt = (await console.System.GetOkAsync("/api/orders/orders?pageSize=100")).GetProperty("items").EnumerateArray()
+            .First(found => found.GetProperty("opportunityId").ValueKind == JsonValueKind.String).GetProperty("id").GetString();
         var space = (await console.System.GetOkAsync("/api/knowledge/spaces")).GetProperty("items")[0].GetProperty("id").GetString();
         // A page of it with the most revisions, read with its first two compared when it has two.
         var revised = (await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/tree")).GetProperty("pages").EnumerateArray()
@@ -41,7 +44,7 @@ public sealed class DeviceAndAccessibilityTests(ConsoleFixture console)
             ("/pipeline", "opportunity-row"), ("/okr", "okr-board"), ("/charts", "chart-receivables"),
             ("/knowledge", "space"), ($"/knowledge/spaces/{space}", "page-tree"), (compared ? $"/knowledge/pages/{knowledgePage}?from=1&to=2" : $"/knowledge/pages/{knowledgePage}", compared ? "diff" : "page-body"),
             ($"/knowledge/search?q={Uri.EscapeDataString("电池")}", "search-hit"), ("/knowledge/notifications", "notifications"), ($"/knowledge/spaces/{rules}", "read-rate"),
-            ("/knowledge/scenarios", "scenario-row"), (solution, "trial-row"),
+            ("/knowledge/scenarios", "scenario-row"), (solution, "trial-row"), ($"/deals/{dealt}", "deal-step"),
         ];
     }
 

@@ -4,7 +4,7 @@ import { command, get, getVersioned, post, segment, withQuery, type Page, type W
 // Knowledge's answers as its OpenAPI document says them (openapi/knowledge.json → generated/knowledge.ts: npm run api-types).
 type Schemas = components['schemas'];
 
-export const spaceKinds = ['Rules', 'ProductMaterials', 'MarketingToolkit', 'IndustryNews', 'Solutions'] as const satisfies readonly Schemas['SpaceKind'][];
+export const spaceKinds = ['Rules', 'ProductMaterials', 'MarketingToolkit', 'IndustryNews', 'Solutions', 'Deals'] as const satisfies readonly Schemas['SpaceKind'][];
 export type SpaceKind = Schemas['SpaceKind'];
 /** A space [空间] of the knowledge base, with the roles that write its pages. */
 export type Space = Schemas['SpaceView'];
@@ -68,6 +68,16 @@ export type SolutionTeams = Schemas['SolutionTeams'];
 export type ModelTrials = Schemas['ModelTrials'];
 export type TrialLine = Schemas['TrialLine'];
 export type LostOpportunity = Schemas['LostOpportunity'];
+/**
+ * A deal [一篇文档伴随整个流程] by its opportunity: who and what, the orders placed from it, its process document with the
+ * proposals sent from it (none: not opened, or in a space the reader may not read), and the timeline of every step.
+ */
+export type Deal = Schemas['DealView'];
+/** A step of a deal, in business time, from the service that told it, with the event and the flow (correlation id) behind it. */
+export type DealStep = Schemas['DealStep'];
+export type DealDocument = Schemas['DealDocumentView'];
+/** A revision of a deal's process document sent to the customer as the proposal, with the text it pins. */
+export type Proposal = Schemas['ProposalView'];
 /** What one follows: a page, or every page of a space. */
 export interface Followed {
   kind: 'page' | 'space';
@@ -139,5 +149,12 @@ export const knowledge = {
   /** A section's first text: its page, which is then revised like any page. */
   writeSection: (id: string, conditionId: string, part: SolutionPart, text: Schemas['WriteSectionRequest'], idempotencyKey: string) =>
     post<KnowledgePage>(`${condition(id, conditionId)}/sections/${part}`, text, idempotencyKey),
+  /** A deal by its opportunity's id, or by the id of an order placed from it. */
+  deal: (id: string) => get<Deal>(`${base}/deals/${segment(id)}`),
+  /** Opens the opportunity's process document in the space of deals of its region (title and text: the API's defaults). */
+  openDealDocument: (opportunityId: string, text: Schemas['OpenDealDocumentRequest'], idempotencyKey: string) =>
+    post<KnowledgePage>(`${base}/deals/${segment(opportunityId)}/document`, text, idempotencyKey),
+  /** Records that a revision of a deal's process document was sent to `recipient` as the proposal, pinning its text. */
+  sendProposal: (id: string, proposal: Schemas['SendProposalRequest'], write: Write) => command<KnowledgePage>(`${page(id)}/proposals`, proposal, write),
   search: (query: { q: string; space?: string; page: number; pageSize: number }) => get<Page<SearchHit>>(`${base}/search`, query),
 };

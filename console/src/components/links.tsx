@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 // Links to the console's record pages, each record's id as the API names it.
@@ -7,6 +8,13 @@ export const VehicleLink = ({ code }: { code: string }) => <Link to={`/vehicles/
 export const OrderLink = ({ id }: { id: string }) => <Link to={`/orders/${encodeURIComponent(id)}`}>{id}</Link>;
 
 export const OpportunityLink = ({ id }: { id: string }) => <Link to={`/opportunities/${encodeURIComponent(id)}`}>{id}</Link>;
+
+/** A deal's page, by its opportunity's id or an order's (the API finds the opportunity of an order). */
+export const DealLink = ({ id, children }: { id: string; children: ReactNode }) => (
+  <Link to={`/deals/${encodeURIComponent(id)}`} data-testid="deal-link">
+    {children}
+  </Link>
+);
 
 export const VehicleList = ({ codes }: { codes: string[] }) => (
   <span className="list">

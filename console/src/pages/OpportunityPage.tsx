@@ -9,7 +9,7 @@ import { useRecord, type ShownRecord } from '../commands/useRecord';
 import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
-import { OrderLink } from '../components/links';
+import { DealLink, OrderLink } from '../components/links';
 import { useModelNames } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
@@ -31,6 +31,9 @@ export function OpportunityPage() {
   return (
     <section>
       <h1>{t('opportunity.title', { id })}</h1>
+      <div className="page-actions">
+        <DealLink id={id}>{t('deal.link')}</DealLink>
+      </div>
       <Loading loaded={opportunity}>
         {(shown) => {
           const found = shown.value;

@@ -8,7 +8,7 @@ import { useRecord, type ShownRecord } from '../commands/useRecord';
 import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
-import { OpportunityLink, VehicleList } from '../components/links';
+import { DealLink, OpportunityLink, VehicleList } from '../components/links';
 import { useModelNames } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
@@ -43,6 +43,9 @@ export function OrderPage() {
   return (
     <section>
       <h1>{t('order.title', { id })}</h1>
+      <div className="page-actions">
+        <DealLink id={id}>{t('deal.link')}</DealLink>
+      </div>
       <Loading loaded={order}>
         {(shown) => {
           const found = shown.value;
