@@ -82,10 +82,19 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         {
             title = "现场安全规定", body = "进入矿区须佩戴安全帽。\nEX-35E 电池每日检查。",
         }));
-        existing["/api/knowledge/scenarios/{id}"] = async () => Id(await PostAsync("/api/knowledge/scenarios", new
+        // A scenario with one working condition, whose id is the scenario's numbered (see conditionId below).
+        existing["/api/knowledge/scenarios/{id}"] = async () =>
         {
-            spaceId = await CreateSpaceAsync("场景化方案", "Solutions"), name = "露天煤矿", teams = new { technical = "hx-team", brand = "hx-team", marketing = "hx-team" },
-        }));
+            var scenario = Id(await PostAsync("/api/knowledge/scenarios", new
+            {
+                spaceId = await CreateSpaceAsync("场景化方案", "Solutions"), name = "露天煤矿", teams = new { technical = "hx-team", brand = "hx-team", marketing = "hx-team" },
+            }));
+            await PostAsync($"/api/knowledge/scenarios/{scenario}/conditions", new
+            {
+                name = "剥离重载上坡", haulDistanceKm = 3.5m, gradientPercent = 8m, payloadTonnes = 60m, material = "剥离物", climate = "Cold",
+            }, HttpStatusCode.OK);
+            return scenario;
+        };
         existing["/api/knowledge/attachments/{id}"] = async () => Id(await UploadAsync(await existing["/api/knowledge/pages/{id}"](), "现场安全规定.pdf", "%PDF-1.7\n%%EOF\n"u8.ToArray()));
     }
 
@@ -107,6 +116,10 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         if (resource is not null && existing.TryGetValue(resource, out var make))
         {
             pathValues[pathParameters[0]] = await make();
+            if (pathParameters.Contains("conditionId"))
+            {
+                pathValues["conditionId"] = $"{pathValues[pathParameters[0]]}-C1";
+            }
         }
 
         // A model listed in the catalogue is one of its own, so that no listing renames or recategorises the models others sell.
