@@ -25,14 +25,13 @@ public sealed class DeviceAndAccessibilityTests(ConsoleFixture console)
         // A deal of the demo company, by an order placed from an opportunity (a test's order may have none): its steps from every service.
         var dealt = (await console.System.GetOkAsync("/api/orders/orders?pageSize=100")).GetProperty("items").EnumerateArray()
             .First(found => found.GetProperty("opportunityId").ValueKind == JsonValueKind.String).GetProperty("id").GetString();
-        var space = (await console.System.GetOkAsync("/api/knowledge/spaces")).GetProperty("items")[0].GetProperty("id").GetString();
-        // A page of it with the most revisions, read with its first two compared when it has two.
-        var revised = (await console.System.GetOkAsync($"/api/knowledge/spaces/{space}/tree")).GetProperty("pages").EnumerateArray()
-            .MaxBy(node => node.GetProperty("revisions").GetInt32());
-        var (knowledgePage, compared) = (revised.GetProperty("id").GetString(), revised.GetProperty("revisions").GetInt32() >= 2);
         // The demo company's rules, which every team is asked to confirm reading: the space shows its approvers the read rate.
         var rules = (await console.System.GetOkAsync("/api/knowledge/spaces?kind=Rules&pageSize=100")).GetProperty("items").EnumerateArray()
             .First(found => found.GetProperty("name").GetString() == "规章制度").GetProperty("id").GetString();
+        // A rule with the most revisions (the rules are revised during the year), read with its first two compared.
+        var revised = (await console.System.GetOkAsync($"/api/knowledge/spaces/{rules}/tree")).GetProperty("pages").EnumerateArray()
+            .MaxBy(node => node.GetProperty("revisions").GetInt32());
+        var (knowledgePage, compared) = (revised.GetProperty("id").GetString(), revised.GetProperty("revisions").GetInt32() >= 2);
         // A working condition of the demo company's scenario solutions: its sections, recommendations, trials and lost opportunities.
         var solutions = (await console.System.GetOkAsync("/api/knowledge/spaces?kind=Solutions&pageSize=100")).GetProperty("items").EnumerateArray()
             .First(found => found.GetProperty("name").GetString() == "场景化方案").GetProperty("id").GetString();
@@ -42,7 +41,7 @@ public sealed class DeviceAndAccessibilityTests(ConsoleFixture console)
         [
             ("/inventory", "inventory-row"), ($"/vehicles/{code}", "vehicle-history"), ("/orders", "order-row"), ($"/orders/{order}", "order-lines"),
             ("/pipeline", "opportunity-row"), ("/okr", "okr-board"), ("/charts", "chart-receivables"),
-            ("/knowledge", "space"), ($"/knowledge/spaces/{space}", "page-tree"), (compared ? $"/knowledge/pages/{knowledgePage}?from=1&to=2" : $"/knowledge/pages/{knowledgePage}", compared ? "diff" : "page-body"),
+            ("/knowledge", "space"), ($"/knowledge/spaces/{rules}", "page-tree"), (compared ? $"/knowledge/pages/{knowledgePage}?from=1&to=2" : $"/knowledge/pages/{knowledgePage}", compared ? "diff" : "page-body"),
             ($"/knowledge/search?q={Uri.EscapeDataString("电池")}", "search-hit"), ("/knowledge/notifications", "notifications"), ($"/knowledge/spaces/{rules}", "read-rate"),
             ("/knowledge/scenarios", "scenario-row"), (solution, "trial-row"), ($"/deals/{dealt}", "deal-step"),
         ];
