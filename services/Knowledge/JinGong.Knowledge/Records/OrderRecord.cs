@@ -39,7 +39,8 @@ public sealed record OrderRecord(
             OrderStepNoted e => new OrderRecord(e.RecordId, e.OrderId, null, null, null, [], e.OccurredAt),
             _ => throw new UnknownEventException(typeof(OrderRecord), @event),
         };
-        if (@event is IRecordEvent noted && record.Steps.Any(step => step.EventId == noted.SourceEventId && step.VehicleCode == (@event as OrderStepNoted)?.VehicleCode))
+        // The same fact published again (a redelivery under another message id) is noted once: one event is one step.
+        if (@event is IRecordEvent noted && record.Steps.Any(step => step.EventId == noted.SourceEventId))
         {
             return record with { LastOccurredAt = noted.OccurredAt };
         }
