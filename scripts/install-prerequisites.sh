@@ -11,6 +11,10 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd >/dev/null; } || missing+=(rabbitmq-server)
 command -v setpriv >/dev/null || missing+=(util-linux)
+# Backup and restore (README "Backup and restore"): pgBackRest, and jq and openssl for what it keeps beside its backups.
+command -v pgbackrest >/dev/null || missing+=(pgbackrest)
+command -v jq >/dev/null || missing+=(jq)
+command -v openssl >/dev/null || missing+=(openssl)
 if [ "${1:-}" = --tests ]; then
   # Playwright drives the machine's chromium, never a browser it downloads; a CJK font so that screenshots show the
   # console's Chinese labels, not empty boxes.

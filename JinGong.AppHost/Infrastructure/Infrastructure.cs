@@ -66,6 +66,11 @@ public static class InfrastructureExtensions
 
         var postgres = builder.AddLocalPostgres("postgres", Path.Combine(dataDirectory, "postgres"), password, passwordFile);
         var messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"), AddSecret("messaging-password"));
+        if (BackupSettings.From(builder.Configuration, dataDirectory) is { } backup)
+        {
+            builder.AddLocalBackup("backup", postgres, dataDirectory, backup);
+        }
+
         // Each database's owner role and each service's broker user has a password of its own ("fleetdb.password",
         // "messaging-fleet.password", ...), kept as the others are.
         return new(

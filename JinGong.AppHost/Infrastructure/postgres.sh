@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # PostgreSQL from the machine's Debian packages, in the foreground, for the AppHost's `postgres`
-# resource. DCP passes the port in PGPORT; the AppHost passes the data folder and password file.
+# resource. DCP passes the port in PGPORT; the AppHost passes the data folder and password file, and with backup on
+# (JINGONG_BACKUP_DATA: the InfraData folder holding backup.env) every WAL segment is archived by pgBackRest
+# (backup.sh), so the server can be restored to any moment since the oldest backup.
 # initdb and postgres refuse to run as root, so they run as the `postgres` user.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
@@ -29,10 +31,19 @@ if [ ! -s "$data/PG_VERSION" ]; then
   rm -f "$pwfile"
 fi
 
+backup=()
+if [ -n "${JINGONG_BACKUP_DATA:-}" ]; then
+  bash "$(dirname "${BASH_SOURCE[0]}")/backup.sh" configure "$JINGONG_BACKUP_DATA"
+  # A socket of its own for pgBackRest (it connects through one), in a folder only the postgres user enters; a segment
+  # is archived at least once a minute while anything is written, so a restore loses at most the last minute.
+  backup=(-c unix_socket_directories="$JINGONG_BACKUP_DATA/postgres.run" -c archive_mode=on -c archive_timeout=60
+    -c archive_command="pgbackrest --config=$JINGONG_BACKUP_DATA/pgbackrest.conf --stanza=jingong archive-push %p")
+fi
+
 # PostgreSQL writes its whole log to stderr, which the dashboard would show as errors: send it to
 # stdout, where each line still says its level (LOG, WARNING, ERROR, FATAL).
 exec 2>&1
 # Fast shutdown (SIGINT) ends client sessions at once; the default (SIGTERM) would wait for them.
 supervise INT "${as_postgres[@]}" "${with_parent_death[@]}" "$bin/postgres" -D "$data" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
-  -c log_destination=stderr -c logging_collector=off
+  -c log_destination=stderr -c logging_collector=off "${backup[@]}"

@@ -25,7 +25,18 @@ fi
 [ -d "$base/mnesia" ] && [ ! -e "$base/guest-removed" ] && remove_guest=1 || remove_guest=
 mkdir -p "$base/home" "$base/mnesia" "$base/log"
 printf '[].\n' > "$base/enabled_plugins"
-printf 'load_definitions = %s\n' "$base/definitions.json" > "$base/rabbitmq.conf"
+# A restore (scripts/restore.sh) leaves the queues, exchanges and bindings of the backup beside the users: loaded with
+# them at this boot only, so that the first messages resent after a restore find their queues already bound.
+rm -rf "$base/definitions.d"
+mkdir "$base/definitions.d"
+cp "$base/definitions.json" "$base/definitions.d/1-users.json"
+if [ -s "$base/restored-definitions.json" ]; then
+  mv "$base/restored-definitions.json" "$base/definitions.d/2-restored.json"
+  echo "loading the queues, exchanges and bindings of the restored backup"
+fi
+printf 'load_definitions = %s\n' "$base/definitions.d" > "$base/rabbitmq.conf"
+# backup.sh exports the definitions through this node's private epmd.
+printf '%s\n' "$ERL_EPMD_PORT" > "$base/epmd.port"
 [ -n "$remove_guest" ] || touch "$base/guest-removed"
 chown -R rabbitmq:rabbitmq "$base"
 chmod 700 "$base"

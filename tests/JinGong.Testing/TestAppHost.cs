@@ -13,8 +13,8 @@ public static class TestAppHost
         string dataDirectory, CancellationToken cancellationToken, params string[] settings)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
-            // No demo company unless a test asks for it (its own settings come after and win).
-            ["--Infra=local", $"--InfraData={dataDirectory}", "--Simulator:Enabled=false", .. settings],
+            // No demo company and no backup unless a test asks for them (its own settings come after and win).
+            ["--Infra=local", $"--InfraData={dataDirectory}", "--Simulator:Enabled=false", "--Backup:Enabled=false", .. settings],
             (options, _) => options.DisableDashboard = true,
             cancellationToken);
 
