@@ -27,7 +27,15 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
     private DistributedApplication? app;
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("jingong-system-").FullName;
+    public SystemFixture()
+        : this(Directory.CreateTempSubdirectory("jingong-system-").FullName)
+    {
+    }
+
+    /// <summary>A system on the data folder given, e.g. one a backup was restored into.</summary>
+    protected SystemFixture(string dataDirectory) => DataDirectory = dataDirectory;
+
+    public string DataDirectory { get; }
 
     /// <summary>AppHost settings a system of a kind of its own starts with (none: the system as it ships).</summary>
     protected virtual string[] Settings => [];
