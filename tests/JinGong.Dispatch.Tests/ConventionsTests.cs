@@ -34,6 +34,12 @@ public sealed class ConventionsTests
     }
 
     [Fact]
+    public void every_stored_event_name_carries_its_version()
+    {
+        AggregateConventions.EventsWithoutVersionInName(Configure).Should().BeEmpty();
+    }
+
+    [Fact]
     public void every_projection_publishes_one_document_so_the_rebuild_check_compares_claims_and_backorders_too()
     {
         var options = new StoreOptions();
