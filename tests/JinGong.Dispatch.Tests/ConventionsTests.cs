@@ -27,10 +27,16 @@ public sealed class ConventionsTests
         AggregateConventions.EventsWithoutArm(Configure, CatalogueVehicle.Evolve(null, new VehicleCatalogued("V-1", "M", "loader", "east", "wuxi-1", At))!)
             .Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, Allocation.Evolve(null, new AllocationOpened("O-1", "C", "east", "mine", ["M"], At))!).Should().BeEmpty();
-        AggregateConventions.EventsWithoutArm(Configure, Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "B", "S", new DateOnly(2030, 1, 1), At))!)
+        AggregateConventions.EventsWithoutArm(Configure, Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "B", "S", new DateOnly(2030, 1, 1), At, null))!)
             .Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, Transfer.Evolve(null, new TransferPlanned("T-1", "V-1", "wuxi-1", "east", "tangshan-1", "north", At))!)
             .Should().BeEmpty();
+    }
+
+    [Fact]
+    public void every_stored_event_name_carries_its_version()
+    {
+        AggregateConventions.EventsWithoutVersionInName(Configure).Should().BeEmpty();
     }
 
     [Fact]
@@ -48,7 +54,7 @@ public sealed class ConventionsTests
     [Fact]
     public void loan_lists_and_the_board_answer_in_the_shape_clients_read_whatever_the_aggregates_become()
     {
-        var loan = Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "B", "S", new DateOnly(2030, 1, 1), At))!;
+        var loan = Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "B", "S", new DateOnly(2030, 1, 1), At, null))!;
         var transfer = Transfer.Evolve(null, new TransferPlanned("T-1", "V-1", "wuxi-1", "east", "tangshan-1", "north", At))!;
 
         Names(LoanSummary.From(loan)).Should().Equal(

@@ -1,7 +1,11 @@
 using JinGong.Knowledge.Attachments;
+using JinGong.Knowledge.Catalogue;
 using JinGong.Knowledge.Confirmations;
 using JinGong.Knowledge.Links;
+using JinGong.Knowledge.Members;
 using JinGong.Knowledge.Pages;
+using JinGong.Knowledge.Records;
+using JinGong.Knowledge.Scenarios;
 using JinGong.Knowledge.Search;
 using JinGong.Knowledge.Spaces;
 using JinGong.Knowledge.Subscriptions;
@@ -38,5 +42,18 @@ public sealed class ConventionsTests
             Configure, Attachment.Evolve(null, new AttachmentUploaded("ATT-1", "PAGE-1", "a.pdf", "application/pdf", 1, "ab", "li.wei", At))!).Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, Subscriber.Evolve(null, new Subscribed("li.wei", FollowedKind.Page, "PAGE-1", At))!).Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, ReadingRecord.Evolve(null, new PageReadConfirmed("li.wei", "PAGE-1", "SPACE-1", 1, null, At))!).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void every_stored_event_name_carries_its_version()
+    {
+        AggregateConventions.EventsWithoutVersionInName(options =>
+        {
+            Configure(options);
+            options.ConfigureMembers();
+            options.ConfigureCatalogue();
+            options.ConfigureScenarios();
+            options.ConfigureRecords();
+        }).Should().BeEmpty();
     }
 }

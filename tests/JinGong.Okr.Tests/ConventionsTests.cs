@@ -33,4 +33,10 @@ public sealed class ConventionsTests
                 Configure, OpportunityRecord.Evolve(null, new OpportunityClosingNoted("opportunity:P-1", "P-1", "East China", "li.wei", [], true, At, Guid.Empty, At))!)
             .Should().BeEmpty();
     }
+
+    [Fact]
+    public void every_stored_event_name_carries_its_version()
+    {
+        AggregateConventions.EventsWithoutVersionInName(Configure).Should().BeEmpty();
+    }
 }

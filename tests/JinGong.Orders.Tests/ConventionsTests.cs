@@ -27,4 +27,10 @@ public sealed class ConventionsTests
         AggregateConventions.EventsWithoutArm(Configure, CatalogueModel.Evolve(null, new ModelListed("M-1", "loader", "M", new Dictionary<string, string>(), At))!)
             .Should().BeEmpty();
     }
+
+    [Fact]
+    public void every_stored_event_name_carries_its_version()
+    {
+        AggregateConventions.EventsWithoutVersionInName(Configure).Should().BeEmpty();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using JasperFx.Events.Projections;
 using JinGong.Domain;
 using JinGong.EventSourcing;
@@ -9,9 +10,10 @@ namespace JinGong.Testing;
 /// <summary>
 /// Each aggregate folds its stream with one <c>Evolve</c>, whose last arm throws <see cref="UnknownEventException"/>: an
 /// event type left without its arm would stop the stream's projection the first time one is appended. These checks
-/// find it first, from what a module registers (<paramref name="configure"/>: e.g. <c>options => options.ConfigureLoans()</c>).
+/// find it first, and an event stored under a name without its version, from what a module registers
+/// (<paramref name="configure"/>: e.g. <c>options => options.ConfigureLoans()</c>).
 /// </summary>
-public static class AggregateConventions
+public static partial class AggregateConventions
 {
     /// <summary>The event types the module maps that none of its projections folds.</summary>
     public static IReadOnlyList<string> EventsNoProjectionFolds(Action<StoreOptions> configure)
@@ -24,6 +26,21 @@ public static class AggregateConventions
             .Select(type => type.Name)
             .Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The event types the module maps whose stored name does not end in its version (<c>_v1</c>, <c>_v2</c>, ...): a stored
+    /// event outlives its class, and a new shape of it is a new version, the old one read through an upcaster (README
+    /// "Changing an event").
+    /// </summary>
+    public static IReadOnlyList<string> EventsWithoutVersionInName(Action<StoreOptions> configure) =>
+        [.. ((IReadOnlyStoreOptions)Configured(configure)).Events.AllKnownEventTypes()
+            // Marten's own events (a stream archived) are Marten's to name.
+            .Where(mapped => mapped.EventType.Assembly != typeof(JasperFx.Events.Archived).Assembly && !VersionedName().IsMatch(mapped.EventTypeName))
+            .Select(mapped => $"{mapped.EventType.Name} ({mapped.EventTypeName})")
+            .Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex("^[a-z0-9_]+_v[1-9][0-9]*$")]
+    private static partial Regex VersionedName();
 
     /// <summary>
     /// The event types <typeparamref name="TState"/>'s projection folds that its <c>Evolve</c> has no arm for, each folded

@@ -11,7 +11,7 @@ public sealed class LoanDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
     private static readonly CatalogueVehicle InStock = new("JG-WL-0001", "WL-50E", "loader", "east", "wuxi-1", CatalogueVehicle.InStock, Now.AddDays(-90));
-    private static readonly LoanRequested Requested = new("LOAN-1", "JG-WL-0001", "WL-50E", "east", "Baotou Steel", "pit 3", new DateOnly(2026, 12, 10), Now.AddDays(-5));
+    private static readonly LoanRequested Requested = new("LOAN-1", "JG-WL-0001", "WL-50E", "east", "Baotou Steel", "pit 3", new DateOnly(2026, 12, 10), Now.AddDays(-5), null);
 
     private static DeciderSpecification<LoanCommand, Loan> Loan => DeciderSpecification.For<LoanCommand, Loan>(LoanDecider.Decide);
 
@@ -29,8 +29,8 @@ public sealed class LoanDeciderTests
     [Fact]
     public void a_loan_recorded_as_a_trial_names_its_working_condition_and_the_opportunity_it_serves()
     {
-        Loan.When(Lend(InStock, trial: new Trial("COND-1", Altitude, "OPP-7"))).Then(Requested with { ConditionId = "COND-1", OpportunityId = "OPP-7" });
-        Loan.When(Lend(InStock, trial: new Trial("COND-1", Altitude, null))).Then(Requested with { ConditionId = "COND-1" });
+        Loan.When(Lend(InStock, trial: new Trial("COND-1", Altitude, "OPP-7"))).Then(Requested with { Trial = new LoanTrial("COND-1", "OPP-7") });
+        Loan.When(Lend(InStock, trial: new Trial("COND-1", Altitude, null))).Then(Requested with { Trial = new LoanTrial("COND-1", null) });
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Utilization;
+using JinGong.Fleet.Warehouses;
 using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
@@ -14,5 +15,15 @@ public sealed class VehicleConventionsTests
         AggregateConventions.EventsNoProjectionFolds(options => options.ConfigureVehicles()).Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(options => options.ConfigureVehicles(), Vehicle.Evolve(null, Registered)!).Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(options => options.ConfigureVehicles(), VehicleTimeline.Evolve(null, Registered)!).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void every_stored_event_name_carries_its_version()
+    {
+        AggregateConventions.EventsWithoutVersionInName(options =>
+        {
+            options.ConfigureVehicles();
+            options.ConfigureWarehouses();
+        }).Should().BeEmpty();
     }
 }

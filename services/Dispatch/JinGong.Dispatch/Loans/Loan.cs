@@ -29,11 +29,20 @@ public interface ILoanEvent
     DateTimeOffset OccurredAt { get; }
 }
 
-/// <param name="ConditionId">The working condition of the knowledge base the loan is a trial for (none: a loan that tries
-/// nothing); with it, the opportunity the trial serves, if any. Both added with defaults, so a stored request still reads.</param>
+/// <summary>
+/// What a loan is a trial [试用] for: a working condition of the knowledge base and, only with it, the opportunity the trial
+/// serves, if any.
+/// </summary>
+public sealed record LoanTrial(string ConditionId, string? OpportunityId);
+
+/// <summary>
+/// A loan asked of fleet. Version 2 (<c>loan_requested_v2</c>): <paramref name="Trial"/> is one value (none: a loan that
+/// tries nothing), so an opportunity comes only with a condition. Version 1 carried them as two loose fields; stored v1
+/// requests are read as this one by <see cref="LoanRequestedV1"/>.
+/// </summary>
 public sealed record LoanRequested(
     string LoanId, string VehicleCode, string Model, string Region, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt,
-    string? ConditionId = null, string? OpportunityId = null) : ILoanEvent;
+    LoanTrial? Trial) : ILoanEvent;
 
 public sealed record LoanStarted(string LoanId, DateTimeOffset OccurredAt) : ILoanEvent;
 
@@ -60,6 +69,9 @@ public sealed record Loan(
 
     public string? RefusedFor { get; init; }
 
+    // The trial stays two fields here: this record is also the loans' stored read model, and a document changing shape
+    // would read wrong until every one is rebuilt. Only the request sets them, from one LoanTrial.
+
     /// <summary>The working condition the loan is a trial for, if it is one.</summary>
     public string? ConditionId { get; init; }
 
@@ -76,7 +88,7 @@ public sealed record Loan(
         (_, LoanRequested requested) =>
             new(requested.LoanId, requested.VehicleCode, requested.Model, requested.Region, requested.Borrower, requested.Site, requested.DueDate,
                 LoanStatus.Requested, requested.OccurredAt, requested.OccurredAt)
-            { ConditionId = requested.ConditionId, OpportunityId = requested.OpportunityId },
+            { ConditionId = requested.Trial?.ConditionId, OpportunityId = requested.Trial?.OpportunityId },
         (null, ILoanEvent) => null,
         (_, LoanStarted e) => state with { Status = LoanStatus.Out, LastOccurredAt = e.OccurredAt },
         (_, LoanRefused e) => state with { Status = LoanStatus.Refused, RefusedFor = e.Rule, LastOccurredAt = e.OccurredAt },

@@ -81,7 +81,8 @@ public static class LoanDecider
         }
 
         return Decision.Accept(new LoanRequested(
-            lend.LoanId, vehicle.Code, vehicle.Model, vehicle.Region, lend.Borrower, lend.Site, lend.DueDate, lend.OccurredAt, lend.Trial?.ConditionId, lend.Trial?.OpportunityId));
+            lend.LoanId, vehicle.Code, vehicle.Model, vehicle.Region, lend.Borrower, lend.Site, lend.DueDate, lend.OccurredAt,
+            lend.Trial is { } trial ? new LoanTrial(trial.ConditionId, trial.OpportunityId) : null));
     }
 
     // A return reported again (a client that lost the answer) is done already: answered as it stands, nothing appended.

@@ -29,7 +29,9 @@ public static class LoansModule
     {
         options.Projections.Add(new EvolvingProjection<Loan>(typeof(ILoanEvent)), ProjectionLifecycle.Inline);
         options.Schema.For<Loan>().Duplicate(loan => loan.Region);
-        options.Events.MapEventType<LoanRequested>("loan_requested_v1");
+        options.Events.MapEventType<LoanRequested>("loan_requested_v2");
+        // Requests stored before the trial was one value still read, as today's request (README "Changing an event").
+        options.Events.Upcast<LoanRequestedV1>();
         options.Events.MapEventType<LoanStarted>("loan_started_v1");
         options.Events.MapEventType<LoanRefused>("loan_refused_v1");
         options.Events.MapEventType<ReturnReported>("return_reported_v1");
