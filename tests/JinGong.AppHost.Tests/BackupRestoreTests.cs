@@ -74,7 +74,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
                 await system.StartAsync("knowledge");
                 await SettledAsync(system, Services);
                 settledAfterT = await SnapshotAsync(system);
-                settledAfterT.Processed["knowledge"].Should().BeGreaterThan(atT.Processed["knowledge"], "the knowledge base applies what was in flight at T");
+                settledAfterT.Processed["knowledge"].Values.Sum().Should().BeGreaterThan(atT.Processed["knowledge"].Values.Sum(), "the knowledge base applies what was in flight at T");
 
                 // More business after T, then a backup by the script: the WAL past T is archived with it.
                 await LendNewUnitsAsync(system, "BKA", 3);
@@ -105,7 +105,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
                 foreach (var service in Services)
                 {
                     after.Streams[service].Should().BeEquivalentTo(settledAfterT.Streams[service], $"{service}'s streams are those of T, with what was in flight at T applied");
-                    after.Processed[service].Should().Be(settledAfterT.Processed[service], $"{service} applied each message once: none twice, none missing");
+                    after.Processed[service].Should().BeEquivalentTo(settledAfterT.Processed[service], $"each consumer of {service} applied each message once: none twice, none missing");
                 }
 
                 atT.Streams.Where(pair => pair.Key != "knowledge").Should().BeEquivalentTo(after.Streams.Where(pair => pair.Key != "knowledge"));
@@ -141,7 +141,9 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
         }
     }
 
-    private sealed record Snapshot(Dictionary<string, Dictionary<string, long>> Streams, Dictionary<string, long> Processed);
+    /// <param name="Processed">By service, how many messages each consumer has applied; not the answers to the requests a
+    /// service makes at each start for the copies it keeps ("…Shown"), which a restart brings once more by design.</param>
+    private sealed record Snapshot(Dictionary<string, Dictionary<string, long>> Streams, Dictionary<string, Dictionary<string, long>> Processed);
 
     private static async Task<HealthReportSnapshot> BackupHealthAsync(SystemFixture system)
     {
@@ -183,30 +185,48 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
         var previous = string.Empty;
         await Eventually.ReturnsAsync(async ct =>
         {
+            // Two looks a few seconds apart: a consumer still applying moves its count between them.
+            if (previous.Length > 0 && !await PausedAsync(TimeSpan.FromSeconds(3), ct))
+            {
+                return (Settled: false, State: previous);
+            }
+
             var now = new List<string>();
             foreach (var service in services)
             {
+                // What lags names itself: each publisher or projection short of the last event, and by how much. (After a
+                // restore the daemon may stand past the last event: sequences come back up to 32 ahead of their last use.)
                 await using var database = NpgsqlDataSource.Create(await system.ConnectionStringAsync($"{service}db"));
                 await using var read = database.CreateCommand("""
-                    SELECT (SELECT coalesce(max(seq_id), 0) FROM mt_events)
-                        - (SELECT coalesce(min(last_seq_id), 0) FROM mt_event_progression WHERE name NOT LIKE 'HighWater%'),
+                    WITH last AS (SELECT coalesce(max(seq_id), 0) AS seq FROM mt_events)
+                    SELECT coalesce(string_agg(name || ' ' || (last.seq - last_seq_id), ', ' ORDER BY name), ''),
                       (SELECT count(*) FROM mt_doc_processedmessage)
+                    FROM last LEFT JOIN mt_event_progression ON name NOT LIKE 'HighWater%' AND last_seq_id < last.seq
+                    GROUP BY last.seq
                     """);
                 await using var reader = await read.ExecuteReaderAsync(ct);
                 await reader.ReadAsync(ct);
-                now.Add($"{service}: {reader.GetInt64(0)} behind, {reader.GetInt64(1)} applied");
+                now.Add($"{service}: {reader.GetInt64(1)} applied{(reader.GetString(0) is { Length: > 0 } behind ? $", behind: {behind}" : string.Empty)}");
             }
 
             var state = string.Join("; ", now);
-            var settled = state == previous && now.All(line => line.Contains(" 0 behind", StringComparison.Ordinal));
+            var settled = state == previous && !state.Contains("behind", StringComparison.Ordinal);
             previous = state;
-            if (!settled)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(3), ct);
-            }
+            return (Settled: settled, State: state);
+        }, probe => probe.Settled, TimeSpan.FromMinutes(5), "the services settled (the same twice in a row, nothing behind)");
+    }
 
-            return settled;
-        }, settled => settled, TimeSpan.FromMinutes(5), "the services settled");
+    private static async Task<bool> PausedAsync(TimeSpan pause, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(pause, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static async Task<DateTimeOffset> NowAsync(SystemFixture system)
@@ -221,7 +241,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
     private static async Task<Snapshot> SnapshotAsync(SystemFixture system)
     {
         var streams = new Dictionary<string, Dictionary<string, long>>();
-        var processed = new Dictionary<string, long>();
+        var processed = new Dictionary<string, Dictionary<string, long>>();
         foreach (var service in Services)
         {
             await using var database = NpgsqlDataSource.Create(await system.ConnectionStringAsync($"{service}db"));
@@ -237,8 +257,17 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
                 streams[service] = versions;
             }
 
-            await using var count = database.CreateCommand("SELECT count(*) FROM mt_doc_processedmessage");
-            processed[service] = (long)(await count.ExecuteScalarAsync())!;
+            await using var count = database.CreateCommand("""
+                SELECT split_part(id, '/', 1), count(*) FROM mt_doc_processedmessage WHERE split_part(id, '/', 1) NOT LIKE '%Shown%' GROUP BY 1
+                """);
+            await using var counted = await count.ExecuteReaderAsync();
+            var consumers = new Dictionary<string, long>();
+            while (await counted.ReadAsync())
+            {
+                consumers[counted.GetString(0)] = counted.GetInt64(1);
+            }
+
+            processed[service] = consumers;
         }
 
         return new(streams, processed);
