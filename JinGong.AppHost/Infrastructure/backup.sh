@@ -116,8 +116,10 @@ take() {
 schedule() {
   load_settings "$1"
   local every=${JINGONG_BACKUP_EVERY:-3600} full_every=${JINGONG_BACKUP_FULL_EVERY:-604800}
-  # Stopping this resource must not wait out a sleep; a backup running is ended with it (pdeathsig) and resumed next time.
-  trap 'exit 0' TERM INT
+  # Stopping this resource must not wait out a sleep, nor leave the sleep behind; a backup running is ended with it
+  # (pdeathsig) and resumed next time.
+  local sleeper=
+  trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM INT
   while true; do
     local info last_full last_any now type=
     info=$(pgbackrest_ info --output=json 2>/dev/null || echo '[]')
@@ -131,7 +133,8 @@ schedule() {
       take "$data" "$type" || echo "the $type backup failed; trying again in a minute" >&2
     fi
     sleep 60 &
-    wait $! || true
+    sleeper=$!
+    wait "$sleeper" || true
   done
 }
 
