@@ -73,8 +73,9 @@ take_extras() {
   find "$data" -maxdepth 1 -type f \( -name '*.password' -o -name '*-secret' \) -exec cp -p {} "$work/secrets/" \;
   local broker=$data/rabbitmq
   if [ -s "$broker/epmd.port" ]; then
-    # As the broker's own user, with its cookie, over its private epmd.
-    if ! setpriv --reuid=rabbitmq --regid=rabbitmq --init-groups env HOME="$broker/home" ERL_EPMD_PORT="$(cat "$broker/epmd.port")" \
+    # As the broker's own user, with its cookie, over its private epmd, never starting one of its own (a broker that
+    # is stopping has none, and a daemonised epmd would outlive the system).
+    if ! setpriv --reuid=rabbitmq --regid=rabbitmq --init-groups env HOME="$broker/home" ERL_EPMD_PORT="$(cat "$broker/epmd.port")" ERL_ZFLAGS="-start_epmd false" \
       /usr/lib/rabbitmq/bin/rabbitmqctl -q -n jingong@localhost export_definitions - > "$work/rabbitmq-definitions.json" 2>"$work/rabbitmqctl.err"; then
       echo "RabbitMQ's definitions were not exported (is the broker up?): $(cat "$work/rabbitmqctl.err")" >&2
       rm -f "$work/rabbitmq-definitions.json"

@@ -55,6 +55,9 @@ export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_ALLOW_INPUT=true
 # Erlang distribution listens on loopback only, like everything else here.
 export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-noinput -start_epmd false -kernel inet_dist_use_interface {127,0,0,1}"
+# Every Erlang VM started from here (rabbitmqctl too) uses the private epmd and never starts one: a CLI that finds no
+# epmd would daemonise its own, which outlives the system.
+export ERL_ZFLAGS="-start_epmd false"
 
 # Erlang writes crash dumps (erl_crash.dump, MnesiaCore.*) to its working directory: keep them with the data.
 cd "$base"
