@@ -63,17 +63,18 @@ function Canvas({ option, height }: { option: ChartOption; height: number }) {
   useEffect(() => {
     let instance: ECharts | undefined;
     let removed = false;
-    const resize = () => instance?.resize();
+    // Its box, not the window: the navigation folding or a phone turning resizes a chart without resizing the window.
+    const resizing = new ResizeObserver(() => instance?.resize());
     void import('./echarts').then(({ init }) => {
       if (!removed) {
         instance = init(element.current!);
         setChart(instance);
       }
     });
-    window.addEventListener('resize', resize);
+    resizing.observe(element.current!);
     return () => {
       removed = true;
-      window.removeEventListener('resize', resize);
+      resizing.disconnect();
       instance?.dispose();
     };
   }, []);
