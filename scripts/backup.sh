@@ -9,6 +9,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 type=incr
 [ "${1:-}" = --full ] && { type=full; shift; }
 data=$(realpath -m "${1:-.data}")
-[ -S "$(ls "$data"/postgres.run/.s.PGSQL.* 2>/dev/null | head -n1)" ] \
+# In containers (backup.env names them) the container must be running; locally, the server's private socket open.
+grep -qs '^JINGONG_BACKUP_POSTGRES_CONTAINER=' "$data/backup.env" \
+  || [ -S "$(ls "$data"/postgres.run/.s.PGSQL.* 2>/dev/null | head -n1)" ] \
   || { echo "no system with backup on is running on $data: start it (scripts/run.sh), then back it up" >&2; exit 1; }
 exec bash JinGong.AppHost/Infrastructure/backup.sh take "$data" "$type"

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.Versioning;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
@@ -11,9 +10,9 @@ using Npgsql;
 namespace JinGong.AppHost.Infrastructure;
 
 /// <summary>
-/// How the local PostgreSQL is backed up (README "Backup and restore"): settings under <c>Backup</c>. The repository is a
-/// folder beside the data (<c>{InfraData}.backup</c>; a second disk or a mounted share in production), the key that
-/// encrypts it a file kept apart from both.
+/// How PostgreSQL is backed up (README "Backup and restore"): settings under <c>Backup</c>. The repository is a folder
+/// beside the data (<c>{InfraData}.backup</c>; a second disk or a mounted share in production), the key that encrypts it
+/// a file kept apart from both.
 /// </summary>
 public sealed record BackupSettings(string Repository, string KeyFile, TimeSpan Every, TimeSpan FullEvery, int RetentionFull)
 {
@@ -35,37 +34,66 @@ public sealed record BackupSettings(string Repository, string KeyFile, TimeSpan 
     }
 
     /// <summary>What <c>backup.sh</c> reads (<c>backup.env</c> in the data folder), so that scripts/backup.sh and
-    /// scripts/restore.sh find the repository and key of a data folder without the AppHost.</summary>
-    public string EnvironmentFile() => string.Join('\n',
-        $"JINGONG_BACKUP_REPO={Quoted(Repository)}",
-        $"JINGONG_BACKUP_KEY_FILE={Quoted(KeyFile)}",
-        $"JINGONG_BACKUP_EVERY={(long)Every.TotalSeconds}",
-        $"JINGONG_BACKUP_FULL_EVERY={(long)FullEvery.TotalSeconds}",
-        $"JINGONG_BACKUP_RETENTION_FULL={RetentionFull}") + "\n";
+    /// scripts/restore.sh find the repository and key of a data folder without the AppHost; with the containers whose
+    /// server and broker it backs up, and the AppHost's user secrets, when they run in containers.</summary>
+    public string EnvironmentFile(BackedUpContainers? containers = null) => string.Join('\n',
+        [
+            $"JINGONG_BACKUP_REPO={Quoted(Repository)}",
+            $"JINGONG_BACKUP_KEY_FILE={Quoted(KeyFile)}",
+            $"JINGONG_BACKUP_EVERY={(long)Every.TotalSeconds}",
+            $"JINGONG_BACKUP_FULL_EVERY={(long)FullEvery.TotalSeconds}",
+            $"JINGONG_BACKUP_RETENTION_FULL={RetentionFull}",
+            .. containers is null ? [] : new[]
+            {
+                $"JINGONG_BACKUP_POSTGRES_CONTAINER={Quoted(containers.Postgres)}",
+                $"JINGONG_BACKUP_BROKER_CONTAINER={Quoted(containers.Broker)}",
+                $"JINGONG_BACKUP_SECRETS_FILE={Quoted(containers.SecretsFile)}",
+            },
+        ]) + "\n";
+
+    /// <summary>The repository's key, made on first use: 32 random bytes, readable only by its owner.</summary>
+    public string ReadOrCreateKey()
+    {
+        var folder = Path.GetDirectoryName(KeyFile)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return InfrastructureExtensions.ReadOrCreateSecret(KeyFile, bytes: 32);
+    }
 
     private static string Quoted(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }
 
-/// <summary>The <c>backup</c> resource: <c>backup.sh schedule</c>, which takes the full and incremental backups.</summary>
-public sealed class LocalBackupResource(string name, string scriptDirectory) : ExecutableResource(name, "bash", scriptDirectory);
+/// <summary>The containers a containers-mode backup reaches with <c>docker exec</c>, and the file the AppHost keeps its
+/// generated secrets in (its user secrets).</summary>
+public sealed record BackedUpContainers(string Postgres, string Broker, string SecretsFile);
 
-public static class LocalBackupExtensions
+/// <summary>The <c>backup</c> resource: <c>backup.sh schedule</c>, which takes the full and incremental backups.</summary>
+public sealed class BackupResource(string name, string scriptDirectory) : ExecutableResource(name, "bash", scriptDirectory);
+
+public static class BackupExtensions
 {
     public const string TakeBackupCommand = "take-backup";
 
     /// <summary>
-    /// Continuous backup of <paramref name="postgres"/>: every WAL segment archived (postgres.sh), a full backup when there
-    /// is none or the last is older than <see cref="BackupSettings.FullEvery"/>, an incremental one every
-    /// <see cref="BackupSettings.Every"/>, and on the dashboard a command to take one now. Its health says when the last
-    /// backup finished and the oldest moment the repository can restore to, and turns unhealthy when WAL archiving fails
-    /// or backups fall behind.
+    /// Continuous backup of <paramref name="postgres"/>, whose every WAL segment is archived (postgres.sh locally,
+    /// <see cref="ContainerBackupExtensions.WithContinuousBackup"/> in a container): a full backup when there is none or
+    /// the last is older than <see cref="BackupSettings.FullEvery"/>, an incremental one every
+    /// <see cref="BackupSettings.Every"/>, each with the secrets and the broker's definitions. Its health says when the
+    /// last backup finished and the oldest moment the repository can restore to, and turns unhealthy when WAL archiving
+    /// fails or backups fall behind.
     /// </summary>
-    [SupportedOSPlatform("linux")]
-    public static IResourceBuilder<LocalBackupResource> AddLocalBackup(
-        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<LocalPostgresResource> postgres, string dataDirectory, BackupSettings settings)
+    public static IResourceBuilder<BackupResource> AddBackup(
+        this IDistributedApplicationBuilder builder, string name, IResourceBuilder<IResourceWithConnectionString> postgres, IResourceBuilder<IResource> broker,
+        string dataDirectory, BackupSettings settings, BackedUpContainers? containers = null)
     {
-        File.WriteAllText(Path.Combine(dataDirectory, "backup.env"), settings.EnvironmentFile());
-        postgres.WithEnvironment("JINGONG_BACKUP_DATA", dataDirectory);
+        File.WriteAllText(Path.Combine(dataDirectory, "backup.env"), settings.EnvironmentFile(containers));
 
         var scripts = Path.Combine(builder.AppHostDirectory, "Infrastructure");
         var script = Path.Combine(scripts, "backup.sh");
@@ -79,9 +107,11 @@ public static class LocalBackupExtensions
             failureStatus: HealthStatus.Unhealthy,
             tags: null));
 
-        return builder.AddResource(new LocalBackupResource(name, scripts))
+        // After the broker too, so that the first backup carries its definitions.
+        return builder.AddResource(new BackupResource(name, scripts))
             .WithArgs(script, "schedule", dataDirectory)
             .WaitFor(postgres)
+            .WaitFor(broker)
             .WithHealthCheck(healthCheck)
             .WithCommand(TakeBackupCommand, "Back up now", async context =>
             {

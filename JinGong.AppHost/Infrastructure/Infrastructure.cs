@@ -1,7 +1,9 @@
+using System.Reflection;
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.UserSecrets;
 
 namespace JinGong.AppHost.Infrastructure;
 
@@ -56,8 +58,7 @@ public static class InfrastructureExtensions
     [SupportedOSPlatform("linux")]
     private static Infrastructure Local(IDistributedApplicationBuilder builder)
     {
-        var dataDirectory = Path.GetFullPath(builder.Configuration["InfraData"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
-        Directory.CreateDirectory(dataDirectory);
+        var dataDirectory = DataDirectory(builder);
         // The postgres user has to pass through this folder to reach its own data folder inside it.
         File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_101_101);
 
@@ -68,7 +69,9 @@ public static class InfrastructureExtensions
         var messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"), AddSecret("messaging-password"));
         if (BackupSettings.From(builder.Configuration, dataDirectory) is { } backup)
         {
-            builder.AddLocalBackup("backup", postgres, dataDirectory, backup);
+            backup.ReadOrCreateKey();
+            postgres.WithEnvironment("JINGONG_BACKUP_DATA", dataDirectory);
+            builder.AddBackup("backup", postgres, messaging, dataDirectory, backup);
         }
 
         // Each database's owner role and each service's broker user has a password of its own ("fleetdb.password",
@@ -83,7 +86,7 @@ public static class InfrastructureExtensions
         // "postgres-password" is kept in postgres.password, and so on.
         IResourceBuilder<ParameterResource> AddSecret(string name)
         {
-            var secret = ReadOrCreatePassword(Path.Combine(dataDirectory, name.Replace("-password", ".password", StringComparison.Ordinal)));
+            var secret = ReadOrCreateSecret(Path.Combine(dataDirectory, name.Replace("-password", ".password", StringComparison.Ordinal)));
             return builder.AddParameter(name, () => secret, secret: true);
         }
     }
@@ -96,11 +99,21 @@ public static class InfrastructureExtensions
         IResourceBuilder<ParameterResource> AddSecret(string name) =>
             builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 
-        var postgres = builder.AddPostgres("postgres", password: AddSecret("postgres-password")).WithDataVolume("jingong-postgres");
+        // Named, so that backup.sh and restore.sh reach them with `docker exec` and `docker volume`.
+        var postgres = builder.AddPostgres("postgres", password: AddSecret("postgres-password"))
+            .WithDataVolume(PostgresContainer).WithContainerName(PostgresContainer);
         var messaging = builder.AddRabbitMQ("messaging", builder.AddParameter("messaging-administrator", LocalRabbitMqResource.Administrator), AddSecret("messaging-password"))
             .WithManagementPlugin()
-            .WithDataVolume("jingong-rabbitmq")
+            .WithDataVolume(BrokerContainer).WithContainerName(BrokerContainer)
             .WithServiceUsersThroughManagementApi();
+        // The data folder holds only the backup's settings and its last account of the repository here.
+        if (BackupSettings.From(builder.Configuration, DataDirectory(builder)) is { } backup)
+        {
+            postgres.WithContinuousBackup(backup);
+            builder.AddBackup("backup", postgres, messaging, DataDirectory(builder), backup,
+                new BackedUpContainers(PostgresContainer, BrokerContainer, UserSecretsFile()));
+        }
+
         return new(
             InfraMode.Containers,
             messaging,
@@ -109,19 +122,30 @@ public static class InfrastructureExtensions
             AddSecret);
     }
 
-    // A dev database keeps its password with its data, so it survives restarts and dies with `wipe`.
-    [SupportedOSPlatform("linux")]
-    private static string ReadOrCreatePassword(string passwordFile)
+    private const string PostgresContainer = "jingong-postgres";
+    private const string BrokerContainer = "jingong-rabbitmq";
+
+    private static string DataDirectory(IDistributedApplicationBuilder builder) =>
+        Directory.CreateDirectory(Path.GetFullPath(builder.Configuration["InfraData"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"))).FullName;
+
+    // Where the generated parameters of the containers mode are kept (persisted to the AppHost's user secrets).
+    private static string UserSecretsFile() =>
+        PathHelper.GetSecretsPathFromSecretsId(typeof(InfrastructureExtensions).Assembly.GetCustomAttribute<UserSecretsIdAttribute>()!.UserSecretsId);
+
+    // A dev database keeps its password with its data, so it survives restarts and dies with `wipe`; the backup's key is
+    // kept so too, apart from the data.
+    internal static string ReadOrCreateSecret(string passwordFile, int bytes = 16)
     {
         if (!File.Exists(passwordFile))
         {
-            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-            using var file = new StreamWriter(new FileStream(passwordFile, new FileStreamOptions
+            var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(bytes));
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
             {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-            }));
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var file = new StreamWriter(new FileStream(passwordFile, options));
             file.Write(password);
             return password;
         }

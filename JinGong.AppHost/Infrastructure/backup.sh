@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Continuous backup of the local PostgreSQL with pgBackRest (Debian's `pgbackrest`), and what else a restore needs.
+# Continuous backup of PostgreSQL with pgBackRest, and what else a restore needs, in either infrastructure mode.
 #
-#   backup.sh configure DATA   write DATA/pgbackrest.conf from DATA/backup.env (postgres.sh, at every start)
-#   backup.sh take DATA [full|incr]   one backup now: pgBackRest's, then the secrets kept in DATA and RabbitMQ's
-#                              definitions, encrypted beside it in the repository (scripts/backup.sh)
+#   backup.sh configure DATA   write DATA/pgbackrest.conf from DATA/backup.env (postgres.sh, at every local start)
+#   backup.sh take DATA [full|incr]   one backup now: pgBackRest's, then the secrets and RabbitMQ's definitions,
+#                              encrypted beside it in the repository (scripts/backup.sh)
 #   backup.sh schedule DATA    the AppHost's `backup` resource: a full backup when the repository has none or the last is
 #                              older than JINGONG_BACKUP_FULL_EVERY seconds, an incremental one every JINGONG_BACKUP_EVERY
 #
 # DATA is the AppHost's InfraData folder; DATA/backup.env (written by the AppHost) names the repository folder and the
 # key file, whose content encrypts everything in the repository (pgBackRest's aes-256-cbc, openssl for the rest). The
-# key is kept outside both: losing the data folder or a copy of the repository must not give away the other.
+# key is kept outside both: losing the data folder or a copy of the repository must not give away the other. When it
+# also names containers (Infra=containers), pgBackRest runs in PostgreSQL's container (postgres-backup.Dockerfile,
+# configured by its environment), the secrets are the AppHost's user secrets and the broker is reached with
+# `docker exec`; locally, Debian's pgBackRest runs as the postgres user with DATA/pgbackrest.conf.
 set -euo pipefail
 stanza=jingong
 as_postgres=(setpriv --reuid=postgres --regid=postgres --init-groups --pdeathsig KILL)
@@ -21,24 +24,37 @@ load_settings() {
   source "$data/backup.env"
   : "${JINGONG_BACKUP_REPO:?repository folder}" "${JINGONG_BACKUP_KEY_FILE:?key file}"
   config=$data/pgbackrest.conf
-}
-
-# The repository's key: made once, readable only by its owner (the operator keeps a copy apart, README).
-ensure_key() {
-  if [ ! -s "$JINGONG_BACKUP_KEY_FILE" ]; then
-    mkdir -p "$(dirname "$JINGONG_BACKUP_KEY_FILE")"
-    (umask 077 && openssl rand -hex 32 > "$JINGONG_BACKUP_KEY_FILE")
+  if [ -n "${JINGONG_BACKUP_POSTGRES_CONTAINER:-}" ]; then
+    pgbackrest_() { docker exec -u postgres "$JINGONG_BACKUP_POSTGRES_CONTAINER" pgbackrest --stanza="$stanza" "$@"; }
+    # A shell command run in the repository's jingong folder as its owner, with this one's standard input.
+    in_repository() {
+      docker exec -i -u postgres "$JINGONG_BACKUP_POSTGRES_CONTAINER" sh -c "mkdir -p /var/lib/pgbackrest/jingong && cd /var/lib/pgbackrest/jingong && $1"
+    }
+    secrets() { cp -p "$JINGONG_BACKUP_SECRETS_FILE" "$1/"; }
+    rabbitmqctl_() { docker exec "$JINGONG_BACKUP_BROKER_CONTAINER" rabbitmqctl -q "$@"; }
+  else
+    pgbackrest_() {
+      "${as_postgres[@]}" env PGPASSWORD="$(cat "$data/postgres.password")" pgbackrest --config="$config" --stanza="$stanza" "$@"
+    }
+    in_repository() {
+      install -d -m 700 -o postgres -g postgres "$JINGONG_BACKUP_REPO/jingong"
+      "${as_postgres[@]}" sh -c "cd '$JINGONG_BACKUP_REPO/jingong' && $1"
+    }
+    secrets() { find "$data" -maxdepth 1 -type f \( -name '*.password' -o -name '*-secret' \) -exec cp -p {} "$1/" \;; }
+    # As the broker's own user, with its cookie, over its private epmd, never starting one of its own (a broker that
+    # is stopping has none, and a daemonised epmd would outlive the system).
+    rabbitmqctl_() {
+      local broker=$data/rabbitmq
+      [ -s "$broker/epmd.port" ] || { echo "no local broker on $data" >&2; return 1; }
+      setpriv --reuid=rabbitmq --regid=rabbitmq --init-groups env HOME="$broker/home" ERL_EPMD_PORT="$(cat "$broker/epmd.port")" ERL_ZFLAGS="-start_epmd false" \
+        /usr/lib/rabbitmq/bin/rabbitmqctl -q -n jingong@localhost "$@"
+    }
   fi
-}
-
-pgbackrest_() {
-  "${as_postgres[@]}" env PGPASSWORD="$(cat "$data/postgres.password")" pgbackrest --config="$config" --stanza="$stanza" "$@"
 }
 
 configure() {
   load_settings "$1"
   : "${PGPORT:?the port of the server}"
-  ensure_key
   install -d -m 700 -o postgres -g postgres "$JINGONG_BACKUP_REPO" "$data/postgres.run" "$data/backup-log"
   (umask 077 && cat > "$config.new" <<EOF
 [global]
@@ -64,54 +80,40 @@ EOF
   mv "$config.new" "$config"
 }
 
-# The secrets kept beside the data (passwords, identity's key secret) and RabbitMQ's definitions as they are now, as
-# one encrypted file named after the backup it goes with.
+# The secrets (passwords, identity's key secret) and RabbitMQ's definitions as they are now, as one encrypted file named
+# after the backup it goes with.
 take_extras() {
   local label=$1 work
   work=$(mktemp -d)
   mkdir "$work/secrets"
-  find "$data" -maxdepth 1 -type f \( -name '*.password' -o -name '*-secret' \) -exec cp -p {} "$work/secrets/" \;
-  local broker=$data/rabbitmq
-  if [ -s "$broker/epmd.port" ]; then
-    # As the broker's own user, with its cookie, over its private epmd, never starting one of its own (a broker that
-    # is stopping has none, and a daemonised epmd would outlive the system).
-    if ! setpriv --reuid=rabbitmq --regid=rabbitmq --init-groups env HOME="$broker/home" ERL_EPMD_PORT="$(cat "$broker/epmd.port")" ERL_ZFLAGS="-start_epmd false" \
-      /usr/lib/rabbitmq/bin/rabbitmqctl -q -n jingong@localhost export_definitions - > "$work/rabbitmq-definitions.json" 2>"$work/rabbitmqctl.err"; then
-      echo "RabbitMQ's definitions were not exported (is the broker up?): $(cat "$work/rabbitmqctl.err")" >&2
-      rm -f "$work/rabbitmq-definitions.json"
-    fi
+  secrets "$work/secrets"
+  if ! rabbitmqctl_ export_definitions - > "$work/rabbitmq-definitions.json" 2>"$work/rabbitmqctl.err"; then
+    echo "RabbitMQ's definitions were not exported (is the broker up?): $(cat "$work/rabbitmqctl.err")" >&2
+    rm -f "$work/rabbitmq-definitions.json"
   fi
   rm -f "$work/rabbitmqctl.err"
-  install -d -m 700 -o postgres -g postgres "$JINGONG_BACKUP_REPO/jingong"
   tar -C "$work" -czf - . | openssl enc -aes-256-cbc -pbkdf2 -salt -pass "file:$JINGONG_BACKUP_KEY_FILE" \
-    -out "$JINGONG_BACKUP_REPO/jingong/$label.tar.gz.enc"
-  chown postgres:postgres "$JINGONG_BACKUP_REPO/jingong/$label.tar.gz.enc"
+    | in_repository "cat > '$label.tar.gz.enc.new' && mv '$label.tar.gz.enc.new' '$label.tar.gz.enc'"
   rm -rf "$work"
-}
-
-# What the AppHost's health check and restore.sh read: pgBackRest's own account of the repository.
-write_info() {
-  pgbackrest_ info --output=json > "$data/backup-info.json.new"
-  mv "$data/backup-info.json.new" "$data/backup-info.json"
 }
 
 take() {
   load_settings "$1"
-  local type=${2:-incr}
-  [ -s "$config" ] || { echo "$config is missing: start the system with backup on first" >&2; exit 78; }
+  local type=${2:-incr} info label
+  [ -n "${JINGONG_BACKUP_POSTGRES_CONTAINER:-}" ] || [ -s "$config" ] \
+    || { echo "$config is missing: start the system with backup on first" >&2; exit 78; }
   pgbackrest_ stanza-create >/dev/null
   pgbackrest_ backup --type="$type"
-  local label
-  label=$(pgbackrest_ info --output=json | jq -r '.[0].backup[-1].label')
+  info=$(pgbackrest_ info --output=json)
+  label=$(jq -r '.[0].backup[-1].label' <<< "$info")
   take_extras "$label"
   # Extras whose backup the retention has expired go with it.
-  local kept
-  kept=$(pgbackrest_ info --output=json | jq -r '.[0].backup[].label')
-  for extra in "$JINGONG_BACKUP_REPO"/jingong/*.tar.gz.enc; do
-    grep -qxF "$(basename "$extra" .tar.gz.enc)" <<< "$kept" || rm -f "$extra"
-  done
-  write_info
-  echo "backup $label ($type) finished; repository $(du -sh "$JINGONG_BACKUP_REPO" | cut -f1)"
+  jq -r '.[0].backup[].label' <<< "$info" | in_repository \
+    'kept=$(cat); for extra in *.tar.gz.enc; do [ -e "$extra" ] || continue; printf "%s\n" "$kept" | grep -qxF "${extra%.tar.gz.enc}" || rm -f "$extra"; done'
+  # What the AppHost's health check and restore.sh read: pgBackRest's own account of the repository.
+  printf '%s\n' "$info" > "$data/backup-info.json.new"
+  mv "$data/backup-info.json.new" "$data/backup-info.json"
+  echo "backup $label ($type) finished; repository $(in_repository 'du -sh .. | cut -f1' < /dev/null)"
 }
 
 schedule() {

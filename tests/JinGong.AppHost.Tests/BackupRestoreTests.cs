@@ -58,7 +58,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
                 output.WriteLine($"played {year} in {played.Elapsed.TotalSeconds:0} s");
 
                 // A backup from the dashboard's command, then business the backup does not hold.
-                var taken = await system.App.ResourceCommands.ExecuteCommandAsync("backup", LocalBackupExtensions.TakeBackupCommand);
+                var taken = await system.App.ResourceCommands.ExecuteCommandAsync("backup", BackupExtensions.TakeBackupCommand);
                 taken.Success.Should().BeTrue(taken.Message);
                 (await BackupHealthAsync(system)).Description.Should().Contain("restorable to any moment since");
 

@@ -151,9 +151,67 @@ public sealed class InfraModeTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// No container engine answers on the machines the suite runs on, so the containers-mode backup is proven as a model:
+    /// the server Aspire would run, built from Aspire's own image with pgBackRest, archiving into the repository folder
+    /// mounted from the host under the repository's key, and the schedule that reaches it and the broker by name.
+    /// </summary>
+    [Fact]
+    public async Task in_containers_postgres_archives_every_wal_segment_into_the_mounted_repository_and_the_schedule_backs_it_up_by_name()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("jingong-container-backup-").FullName;
+        try
+        {
+            var keyFile = Path.Combine(dataDirectory, "key", "backup.key");
+            await using var builder = await Aspire.Hosting.Testing.DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
+                ["--Infra=containers", $"--InfraData={dataDirectory}", $"--Backup:KeyFile={keyFile}"], (options, _) => options.DisableDashboard = true);
+            await using var withoutBackup = await Aspire.Hosting.Testing.DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
+                ["--Infra=containers", $"--InfraData={dataDirectory}", "--Backup:Enabled=false"], (options, _) => options.DisableDashboard = true);
+            var postgres = builder.Resources.OfType<PostgresServerResource>().Single();
+            var aspiresImage = withoutBackup.Resources.OfType<PostgresServerResource>().Single().Annotations.OfType<ContainerImageAnnotation>().Single();
+            withoutBackup.Resources.Should().NotContain(resource => resource.Name == "backup");
+            var aspiresTag = $"{aspiresImage.Registry}/{aspiresImage.Image}:{aspiresImage.Tag}";
+
+            var build = postgres.Annotations.OfType<DockerfileBuildAnnotation>().Should().ContainSingle().Which;
+            build.BuildArguments["BASE"].Should().Be(aspiresTag, "the server is Aspire's own image with pgBackRest added");
+            var dockerfile = await File.ReadAllTextAsync(build.DockerfilePath);
+            dockerfile.Should().Contain($"ARG BASE={aspiresTag}", "restore.sh builds the same image without the AppHost")
+                .And.Contain("pgbackrest").And.Contain("ENTRYPOINT [\"postgres-backup-entrypoint.sh\"]");
+            File.GetUnixFileMode(Path.Combine(build.ContextPath, "postgres-backup-entrypoint.sh")).Should().HaveFlag(UnixFileMode.UserExecute);
+
+            postgres.Annotations.OfType<ContainerMountAnnotation>().Should().ContainSingle(mount =>
+                mount.Type == ContainerMountType.BindMount && mount.Source == dataDirectory + ".backup" && mount.Target == ContainerBackupExtensions.RepositoryMount);
+            var postgresRuns = await RunConfigurationAsync(postgres);
+            var environment = postgresRuns.EnvironmentVariables.ToDictionary();
+            environment["PGBACKREST_REPO1_CIPHER_PASS"].Should().Be((await File.ReadAllTextAsync(keyFile)).Trim(), "the repository is encrypted with the key kept apart");
+            environment["PGBACKREST_REPO1_RETENTION_FULL"].Should().Be("2");
+            environment.Should().ContainKey("PGPASSWORD");
+            var arguments = postgresRuns.Arguments.Select(argument => argument.Value).ToList();
+            arguments.Should().ContainInConsecutiveOrder("-c", "archive_mode=on").And.ContainInConsecutiveOrder("-c", "archive_command=pgbackrest archive-push %p");
+            postgres.Annotations.OfType<ContainerNameAnnotation>().Single().Name.Should().Be("jingong-postgres");
+            builder.Resources.OfType<RabbitMQServerResource>().Single().Annotations.OfType<ContainerNameAnnotation>().Single().Name.Should().Be("jingong-rabbitmq");
+
+            var backup = builder.Resources.OfType<BackupResource>().Should().ContainSingle().Which;
+            (await RunConfigurationAsync(backup)).Arguments.Select(argument => argument.Value).Should().EndWith(["schedule", dataDirectory]);
+            backup.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name).Should().BeEquivalentTo(["postgres", "messaging"]);
+            var settings = await File.ReadAllTextAsync(Path.Combine(dataDirectory, "backup.env"));
+            settings.Should().Contain("JINGONG_BACKUP_POSTGRES_CONTAINER='jingong-postgres'").And.Contain("JINGONG_BACKUP_BROKER_CONTAINER='jingong-rabbitmq'")
+                .And.Contain("usersecrets/jingong-apphost/secrets.json'", "the containers' generated passwords are backed up from the AppHost's user secrets");
+        }
+        finally
+        {
+            TestAppHost.DeleteDataDirectory(dataDirectory);
+            Directory.Delete(dataDirectory + ".backup", recursive: true);
+        }
+    }
+
+    private static Task<IExecutionConfigurationResult> RunConfigurationAsync(IResource resource) =>
+        ExecutionConfigurationBuilder.Create(resource).WithArgumentsConfig().WithEnvironmentVariablesConfig()
+            .BuildAsync(new Aspire.Hosting.DistributedApplicationExecutionContext(Aspire.Hosting.DistributedApplicationOperation.Run), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
+
     private static Task<Aspire.Hosting.Testing.IDistributedApplicationTestingBuilder> DistributedApplicationTestingBuilderFor(string dataDirectory, string infra) =>
         Aspire.Hosting.Testing.DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
-            [$"--Infra={infra}", $"--InfraData={dataDirectory}"], (options, _) => options.DisableDashboard = true);
+            [$"--Infra={infra}", $"--InfraData={dataDirectory}", "--Backup:Enabled=false"], (options, _) => options.DisableDashboard = true);
 
     private string FakeDocker(string body)
     {
