@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
 using JinGong.EventSourcing;
+using JinGong.Http;
 using JinGong.EventSourcing.Idempotency;
 using JinGong.EventSourcing.Messaging;
 using JinGong.Http.Idempotency;
@@ -17,7 +18,7 @@ public static class EventStoreExtensions
 {
     /// <summary>
     /// This service's Marten store on its own database (connection string <paramref name="connectionName"/>):
-    /// the Npgsql data source with its health check and telemetry, the daemon's lag on the dashboard and in /health, who-and-why metadata on every event,
+    /// the Npgsql data source with its health check and telemetry, the daemon's lag and the business figures on the dashboard, the lag in /health, who-and-why metadata on every event,
     /// the schema applied at start, idempotent answers kept beside the events, and the async daemon in hot/cold mode so
     /// that several replicas can run with one of them leading.
     /// </summary>
@@ -36,7 +37,7 @@ public static class EventStoreExtensions
         builder.Services.AddSingleton<IIdempotentAnswers, MartenIdempotentAnswers>();
         builder.Services.AddHostedService<ForgettingAnswers>();
         builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddMeter(TelemetrySources.MartenSource, ProjectionLagMonitor.MeterName))
+            .WithMetrics(metrics => metrics.AddMeter(TelemetrySources.MartenSource, ProjectionLagMonitor.MeterName, BusinessMetrics.MeterName))
             .WithTracing(tracing => tracing.AddSource(TelemetrySources.MartenSource, TelemetrySources.PublishingSource));
 
         return builder.Services.AddMarten(Configure)

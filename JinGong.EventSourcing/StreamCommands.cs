@@ -40,6 +40,7 @@ public static class StreamCommands
         var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
         var version = stream.CurrentVersion ?? 0;
         var decision = decide(stream.Aggregate, version);
+        BusinessMetrics.Decided(streamId, decision);
         if (decision is Decision.Accepted accepted)
         {
             stream.AppendMany(accepted.Events);
@@ -220,7 +221,9 @@ public static class StreamCommands
         }
 
         var current = existing is null ? null : await session.Events.AggregateStreamAsync<TState>(streamId, token: cancellationToken);
-        switch (decide(current))
+        var decision = decide(current);
+        BusinessMetrics.Decided(streamId, decision);
+        switch (decision)
         {
             case Decision.Rejected rejected:
                 return Problems.From(rejected.Error);

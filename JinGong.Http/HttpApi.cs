@@ -89,7 +89,8 @@ public static class HttpApi
     /// <summary>
     /// Maps a service's API root, <c>/api/{service}</c>, and its OpenAPI document under it, where the gateway's routes
     /// and API reference find it. Every endpoint under it is for signed-in holders of a JinGong role (writes narrow
-    /// that to the roles whose job they are) and refuses control characters in what it is sent.
+    /// that to the roles whose job they are), refuses control characters in what it is sent, and names each write for the
+    /// business figures (<see cref="BusinessMetrics"/>).
     /// </summary>
     public static RouteGroupBuilder MapApiRoot(this WebApplication app, string service)
     {
@@ -98,7 +99,8 @@ public static class HttpApi
         return app.MapGroup(prefix)
             .RequireAuthorization(policy => policy.RequireRole(Roles.All))
             .AddEndpointFilter<RouteGroupBuilder, PrintableTextFilter>()
-            .WithMetadata(PrintableTextChecked.Instance);
+            .WithMetadata(PrintableTextChecked.Instance)
+            .CountsCommands(service);
     }
 
     /// <summary>

@@ -24,6 +24,11 @@ public static class Extensions
 
         // "live" is the process itself; every other check (database, broker) decides readiness.
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        // A status is shown on the dashboard; the log says only when it changes (HealthTransitions), not at every probe.
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthTransitions>();
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.None);
+        // Polly logs every HTTP attempt at Information (with the whole exception of a failed one); a retry stays a Warning.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

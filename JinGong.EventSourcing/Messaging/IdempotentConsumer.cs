@@ -1,5 +1,7 @@
+using JinGong.Http;
 using Marten;
 using MassTransit;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace JinGong.EventSourcing.Messaging;
@@ -20,6 +22,7 @@ public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession sess
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id");
+        BusinessMetrics.Handle(service.Name, typeof(TMessage).Name, logger);
         var key = ProcessedMessages.Key(GetType(), messageId);
         var applied = ProcessedMessages.FormerKey(GetType(), messageId) is { } formerKey
             ? (await session.LoadManyAsync<ProcessedMessage>(context.CancellationToken, key, formerKey)).Count > 0
@@ -27,6 +30,7 @@ public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession sess
         if (applied)
         {
             LogDuplicate(logger, typeof(TMessage).Name, messageId);
+            BusinessMetrics.MessageRedelivered(GetType(), typeof(TMessage));
             return;
         }
 
@@ -34,12 +38,24 @@ public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession sess
         // The cause an auditor can look up: the other service's event behind the message.
         session.CausationId = context.Headers.Get<string>(MessageHeaders.CausationId) ?? messageId.ToString();
         session.LastModifiedBy = service.Name;
-        await ApplyAsync(context.Message, session, context.CancellationToken);
+        try
+        {
+            await ApplyAsync(context.Message, session, context.CancellationToken);
 
-        // Insert, not store: a concurrent delivery of the same message loses on the primary key and is
-        // retried, then sees the record and skips.
-        session.Insert(new ProcessedMessage(key, Clock.GetUtcNow()));
-        await session.SaveChangesAsync(context.CancellationToken);
+            // Insert, not store: a concurrent delivery of the same message loses on the primary key and is
+            // retried, then sees the record and skips.
+            session.Insert(new ProcessedMessage(key, Clock.GetUtcNow()));
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (Exception error) when (context.GetRetryAttempt() >= MessageBusExtensions.Retries && !context.CancellationToken.IsCancellationRequested)
+        {
+            // The last attempt: the bus parks the message in the _error queue after this, where only ops can take it up.
+            LogParked(logger, error, GetType().Name, typeof(TMessage).Name, messageId, MessageBusExtensions.Retries + 1);
+            BusinessMetrics.MessageParked(GetType(), typeof(TMessage));
+            throw;
+        }
+
+        BusinessMetrics.MessageConsumed(GetType(), typeof(TMessage));
     }
 
     /// <summary>Turns the message into this service's own changes on <paramref name="session"/> (not saved yet).</summary>
@@ -47,4 +63,7 @@ public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession sess
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} {MessageId} was applied before; skipped")]
     private static partial void LogDuplicate(ILogger logger, string messageType, Guid messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer} parked {MessageType} {MessageId} in its _error queue after {Attempts} attempts")]
+    private static partial void LogParked(ILogger logger, Exception error, string consumer, string messageType, Guid messageId, int attempts);
 }

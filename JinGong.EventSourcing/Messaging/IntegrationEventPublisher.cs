@@ -2,6 +2,7 @@ using System.Diagnostics;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using JinGong.Http;
 using Marten;
 using Marten.Subscriptions;
 using MassTransit;
@@ -80,6 +81,7 @@ public sealed partial class IntegrationEventPublisher : SubscriptionBase
             context.Headers.Set(MessageHeaders.CorrelationId, @event.CorrelationId);
             context.Headers.Set(MessageHeaders.User, @event.UserName);
         }, cancellationToken);
+        BusinessMetrics.MessagePublished(message.GetType());
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ public static class MessageBusExtensions
     /// <summary>The RabbitMQ connection string every service is given by the AppHost.</summary>
     public const string ConnectionName = "messaging";
 
+    /// <summary>How often a failing message is tried again before it is parked in its queue's <c>_error</c> queue.</summary>
+    public const int Retries = 5;
+
     /// <summary>
     /// This service on the bus: MassTransit over RabbitMQ (connection string <c>messaging</c>), with its
     /// consumers' queues named after the service and the consumer (so replicas of one service compete on one
@@ -35,7 +38,7 @@ public static class MessageBusExtensions
             // A failing message is retried with growing pauses, then parked in its queue's _error queue;
             // the consumer goes on with the next one.
             bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry =>
-                retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200))));
+                retry.Exponential(Retries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200))));
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

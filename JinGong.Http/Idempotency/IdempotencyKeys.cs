@@ -92,9 +92,14 @@ public static class IdempotencyKeys
 
             if (await answers.FindAsync(id, cancellationToken) is { } kept)
             {
-                await (kept.Fingerprint == fingerprint
-                    ? ReplayAsync(http, kept)
-                    : Problems.From(new DomainError("idempotency-key-reused", $"This idempotency key was sent with another request; use a new key for a new request.", ErrorKind.Unprocessable)).ExecuteAsync(http));
+                if (kept.Fingerprint != fingerprint)
+                {
+                    await Problems.From(new DomainError("idempotency-key-reused", $"This idempotency key was sent with another request; use a new key for a new request.", ErrorKind.Unprocessable)).ExecuteAsync(http);
+                    return;
+                }
+
+                BusinessMetrics.AnswerReplayed(http.Request.Path);
+                await ReplayAsync(http, kept);
                 return;
             }
 

@@ -63,6 +63,48 @@ public static partial class ServiceLogs
         return string.Join(Environment.NewLine, lines.TakeLast(count));
     }
 
+    /// <summary>One record a .NET resource logged to its console: when, at which level (<c>info</c>, <c>fail</c>, ...), by which category, and its text.</summary>
+    public sealed record LogRecord(DateTimeOffset At, string Level, string Category, string Text);
+
+    /// <summary>
+    /// The records <paramref name="resource"/> logged, read back from its console lines (<c>2026-…Z info: Category[0]</c>
+    /// and the indented lines after it). DCP puts the time it received a line in front of it.
+    /// </summary>
+    public static async Task<IReadOnlyList<LogRecord>> LogRecordsAsync(this SystemFixture system, string resource)
+    {
+        var model = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resource);
+        var records = new List<LogRecord>();
+        await foreach (var batch in system.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model))
+        {
+            foreach (var line in batch)
+            {
+                var match = ConsoleLine().Match(AnsiEscape().Replace(line.Content, string.Empty));
+                if (!match.Success)
+                {
+                    continue;
+                }
+
+                var at = DateTimeOffset.Parse(match.Groups["at"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (match.Groups["level"].Success)
+                {
+                    records.Add(new(at, match.Groups["level"].Value, match.Groups["category"].Value, string.Empty));
+                }
+                else if (records.Count > 0)
+                {
+                    records[^1] = records[^1] with { Text = records[^1].Text + match.Groups["text"].Value + Environment.NewLine };
+                }
+            }
+        }
+
+        return records;
+    }
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex AnsiEscape();
+
+    [GeneratedRegex(@"^(?<at>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z)\s(((?<level>trce|dbug|info|warn|fail|crit): (?<category>[^\[]+)\[)|(?<text>.*))")]
+    private static partial Regex ConsoleLine();
+
     [GeneratedRegex(@"(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}) was applied before; skipped")]
     private static partial Regex SkippedLine();
 }

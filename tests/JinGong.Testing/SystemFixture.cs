@@ -53,6 +53,9 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
 
     public DistributedApplication App => app ?? throw new InvalidOperationException("The system is not started.");
 
+    /// <summary>When the gateway was first reported healthy: the end of the system's start.</summary>
+    public DateTimeOffset HealthyAt { get; private set; }
+
     /// <summary>A database's or the broker's connection string, for checking what was stored or sent.</summary>
     public async Task<string> ConnectionStringAsync(string name) =>
         await App.GetConnectionStringAsync(name) ?? throw new InvalidOperationException($"{name} has no connection string");
@@ -185,6 +188,7 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
         {
             await app.StartAsync(timeout.Token);
             await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            HealthyAt = DateTimeOffset.UtcNow;
         }
         catch (OperationCanceledException late)
         {
