@@ -43,7 +43,9 @@ fi
 # PostgreSQL writes its whole log to stderr, which the dashboard would show as errors: send it to
 # stdout, where each line still says its level (LOG, WARNING, ERROR, FATAL).
 exec 2>&1
-# Fast shutdown (SIGINT) ends client sessions at once; the default (SIGTERM) would wait for them.
+# Fast shutdown (SIGINT) ends client sessions at once; the default (SIGTERM) would wait for them. pg_stat_statements
+# says which statements the server's time goes to (the benchmark prints them per registration; ops read the view).
 supervise INT "${as_postgres[@]}" "${with_parent_death[@]}" "$bin/postgres" -D "$data" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
+  -c shared_preload_libraries=pg_stat_statements \
   -c log_destination=stderr -c logging_collector=off "${backup[@]}"

@@ -1,6 +1,7 @@
 using JinGong.Bench;
 
-// bench/run.sh [--seconds 20] [--clients 64] [--events 1000000]: starts the system, measures, prints, saves JSON.
+// bench/run.sh [--quick] [--seconds 8] [--rounds 5] [--events 300000] [--samples 2000] [--messages 20000]: starts the
+// system, measures, prints, saves JSON.
 var settings = BenchSettings.From(args);
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(45));
 await using var system = await BenchSystem.StartAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using JasperFx;
+using JasperFx.Events;
 using JinGong.Fleet.Vehicles;
 using Marten;
 using Npgsql;
@@ -8,9 +9,9 @@ using Npgsql;
 namespace JinGong.Bench;
 
 /// <summary>
-/// Vehicle registrations (each a new stream: validate, append, inline snapshot and timeline, commit) at the same
-/// concurrency four ways: through the gateway, straight to fleet, in-process Marten with fleet's own store
-/// configuration, and a plain PostgreSQL insert of the same JSON (the floor).
+/// Vehicle registrations (each a new stream: validate, append, inline snapshot and timeline, commit) four ways: through
+/// the gateway, straight to fleet, in-process Marten configured as well as Marten allows, and a plain PostgreSQL insert
+/// of the same JSON (the floor); the last two in a database of their own.
 /// </summary>
 public static class VehicleWrites
 {
@@ -18,8 +19,8 @@ public static class VehicleWrites
     /// wrk with <c>bench/register.lua</c>, which prints one JSON summary line at the end. Every request carries
     /// <paramref name="accessToken"/>, as a signed-in client's would.
     /// </summary>
-    public static Task<Throughput> OverHttpAsync(string what, Uri target, string accessToken, int clients, TimeSpan duration, CancellationToken cancellationToken) =>
-        WrkAsync(what, target, accessToken, threads: 2, clients, duration, [], cancellationToken);
+    public static WriteVariant OverHttp(string what, Uri target, string accessToken) =>
+        new(what, (clients, duration, cancellationToken) => WrkAsync(what, target, accessToken, threads: 2, clients, duration, [], cancellationToken));
 
     /// <summary>
     /// One client reading the inventory (<c>bench/register.lua</c> told to read), one request after another: what a request
@@ -32,8 +33,6 @@ public static class VehicleWrites
         string what, Uri target, string accessToken, int threads, int clients, TimeSpan duration, string[] scriptArguments, CancellationToken cancellationToken)
     {
         var script = Path.Combine(BenchSystem.RepositoryRoot, "bench", "register.lua");
-        // A short warm-up so that JIT and connection pools are not what is measured.
-        await RunWrkAsync([$"-t{threads}", $"-c{Math.Min(clients, 8)}", "-d3s", "-s", script, target.ToString(), .. scriptArguments], accessToken, cancellationToken);
         var output = await RunWrkAsync([$"-t{threads}", $"-c{clients}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, target.ToString(), .. scriptArguments], accessToken, cancellationToken);
         var summary = JsonDocument.Parse(output.Split('\n').Last(line => line.StartsWith('{'))).RootElement;
         var requests = summary.GetProperty("requests").GetInt64();
@@ -58,14 +57,20 @@ public static class VehicleWrites
         return wrk.ExitCode == 0 ? output : throw new InvalidOperationException($"wrk failed: {await wrk.StandardError.ReadToEndAsync(cancellationToken)}");
     }
 
-    /// <summary>What fleet's endpoint does minus HTTP and validation: FetchForWriting, append, commit, with fleet's projections inline.</summary>
-    public static async Task<Throughput> InProcessMartenAsync(string connectionString, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// What fleet's endpoint does minus HTTP and validation: FetchForWriting, append, commit, with fleet's projections
+    /// inline, on a store configured as well as Marten allows: sequence numbers taken in the append's own round trip
+    /// (<see cref="EventAppendMode.Quick"/>), and no NOTIFY in the append's transaction (which serialises commits).
+    /// </summary>
+    public static async Task<WriteVariant> InProcessMartenAsync(string connectionString)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        using var store = DocumentStore.For(options =>
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        var store = DocumentStore.For(options =>
         {
             options.ConfigureEventStore();
             options.ConfigureVehicles();
+            options.Events.AppendMode = EventAppendMode.Quick;
+            options.Events.UseListenNotifyForEventAppends = false;
             options.Connection(dataSource);
             options.DatabaseSchemaName = options.Events.DatabaseSchemaName = "bench_in_process";
             options.AutoCreateSchemaObjects = AutoCreate.All;
@@ -73,22 +78,22 @@ public static class VehicleWrites
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var run = Guid.NewGuid().ToString("N")[..8];
         Task RegisterAsync(long n, CancellationToken token) => RegisterInProcessAsync(store, $"IP-{run}-{n}", token);
-        await Latencies.ClosedLoopAsync("warm-up", 8, TimeSpan.FromSeconds(3), RegisterAsync, cancellationToken);
-        return await Latencies.ClosedLoopAsync("in-process Marten FetchForWriting + append", clients, duration, RegisterAsync, cancellationToken);
+        const string what = "in-process Marten (Quick append, no NOTIFY)";
+        return new(what, (clients, duration, cancellationToken) => Latencies.ClosedLoopAsync(what, clients, duration, RegisterAsync, cancellationToken));
     }
 
     private static async Task RegisterInProcessAsync(IDocumentStore store, string code, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         var stream = await session.Events.FetchForWriting<Vehicle>(code, cancellationToken);
-        stream.AppendOne(new VehicleRegistered(code, "XE-80", "excavator", "east", "bench-1", DateTimeOffset.UtcNow));
+        stream.AppendOne(new VehicleRegistered(code, "XE-80", "excavator", "east", BenchSystem.Warehouse, DateTimeOffset.UtcNow));
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The floor: one INSERT of the event's JSON per operation, on the same server, same concurrency.</summary>
-    public static async Task<Throughput> PlainInsertsAsync(string connectionString, int clients, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>The floor: one INSERT of the event's JSON per operation, on the same server.</summary>
+    public static async Task<WriteVariant> PlainInsertsAsync(string connectionString, CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var dataSource = NpgsqlDataSource.Create(connectionString);
         await using (var create = dataSource.CreateCommand("CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, data jsonb NOT NULL)"))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
@@ -100,11 +105,11 @@ public static class VehicleWrites
             var code = $"PG-{run}-{n}";
             await using var insert = dataSource.CreateCommand("INSERT INTO bench_floor (id, data) VALUES ($1, $2::jsonb)");
             insert.Parameters.AddWithValue(code);
-            insert.Parameters.AddWithValue(JsonSerializer.Serialize(new VehicleRegistered(code, "XE-80", "excavator", "east", "bench-1", DateTimeOffset.UtcNow)));
+            insert.Parameters.AddWithValue(JsonSerializer.Serialize(new VehicleRegistered(code, "XE-80", "excavator", "east", BenchSystem.Warehouse, DateTimeOffset.UtcNow)));
             await insert.ExecuteNonQueryAsync(token);
         }
 
-        await Latencies.ClosedLoopAsync("warm-up", 8, TimeSpan.FromSeconds(3), InsertAsync, cancellationToken);
-        return await Latencies.ClosedLoopAsync("plain PostgreSQL INSERT", clients, duration, InsertAsync, cancellationToken);
+        const string what = "plain PostgreSQL INSERT (floor)";
+        return new(what, (clients, duration, token) => Latencies.ClosedLoopAsync(what, clients, duration, InsertAsync, token));
     }
 }
