@@ -10,5 +10,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/install-prerequisites.sh
-dotnet build JinGong.AppHost/JinGong.AppHost.csproj --nologo -clp:ErrorsOnly
-exec dotnet run --project JinGong.AppHost --launch-profile http --no-build -- "$@"
+# Release, as users run it and as the benchmark measures it (the services start from their Release builds too).
+dotnet build JinGong.AppHost/JinGong.AppHost.csproj -c Release --nologo -clp:ErrorsOnly
+exec dotnet run --project JinGong.AppHost -c Release --launch-profile http --no-build -- "$@"
