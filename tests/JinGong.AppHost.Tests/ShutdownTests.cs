@@ -44,7 +44,9 @@ public sealed class ShutdownTests : IDisposable
         using var turn = await SystemStartTurn.TakeAsync(SystemFixture.StartTimeout * 3);
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "JinGong.AppHost"))
         {
-            ArgumentList = { "--Infra=local", $"--InfraData={dataDirectory}", $"--GatewayPort={FreePort()}" },
+            // Backup on, as users run it (its schedule and the broker's definitions it exports must not outlive the
+            // AppHost either), with its repository beside the data and its key inside it, both removed afterwards.
+            ArgumentList = { "--Infra=local", $"--InfraData={dataDirectory}", $"--Backup:KeyFile={dataDirectory}/backup.key", $"--GatewayPort={FreePort()}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -121,5 +123,6 @@ public sealed class ShutdownTests : IDisposable
         SpinWait.SpinUntil(() => ProcessTable.Mentioning(dataDirectory).Count == 0, TimeSpan.FromSeconds(20));
 
         TestAppHost.DeleteDataDirectory(dataDirectory);
+        TestAppHost.DeleteDataDirectory(dataDirectory + ".backup");
     }
 }

@@ -79,14 +79,16 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await page.Locator("#username").FillAsync(user);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("button[type=submit]").ClickAsync();
+        // What matters is that the browser has left identity; the page is then read as its callers wait for it (OpenAsync
+        // reloads it). Its address is watched, not a navigation event: the console reaches it from /signed-in by
+        // same-document navigations, and CI runs saw the page at its address with nothing in flight while Playwright
+        // still waited for the event (a load event for 90 s; a commit for 4 minutes).
         try
         {
-            // Committed, not loaded: three CI runs saw the page at its address with nothing in flight and no load event
-            // for 90 s (the console reaches it from /signed-in by a same-document navigation). What matters is that the
-            // browser has left identity; the page is then read as its callers wait for it (OpenAsync reloads it).
-            await page.WaitForURLAsync(
-                url => new Uri(url).AbsolutePath is var at && !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in",
-                new() { WaitUntil = WaitUntilState.Commit });
+            await Polling.UntilAsync(
+                _ => Task.FromResult(new Uri(page.Url).AbsolutePath),
+                at => !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in",
+                navigationTimeout ?? TimeSpan.FromSeconds(90), "the browser to leave identity");
         }
         catch (TimeoutException timeout)
         {

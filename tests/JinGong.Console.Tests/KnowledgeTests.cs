@@ -370,7 +370,8 @@ public sealed class KnowledgeTests(ConsoleFixture console)
         var scenario = (await console.System.GetOkAsync($"/api/knowledge/scenarios?spaceId={space}")).GetProperty("items")[0];
         var (scenarioId, condition) = (scenario.GetProperty("id").GetString()!, scenario.GetProperty("conditions")[0].GetProperty("id").GetString()!);
         var opportunity = (await console.System.GetOkAsync("/api/orders/opportunities?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString()!;
-        var vehicle = (await console.System.GetOkAsync("/api/fleet/inventory?status=InStock&pageSize=1&sort=code")).GetProperty("items")[0];
+        // A unit of a rental model, as the demo company lends (its year's trials are of those models only).
+        var vehicle = (await console.System.GetOkAsync("/api/fleet/inventory?status=InStock&model=WL-30E&pageSize=1&sort=code")).GetProperty("items")[0];
         var (code, model) = (vehicle.GetProperty("code").GetString()!, vehicle.GetProperty("model").GetString()!);
 
         var page = await console.OpenAsync("vehicle-lend-trial", $"/vehicles/{code}", p => p.GetByTestId("command-lend"));
