@@ -52,6 +52,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// A new browser context signed in through the console's own sign-in, at <paramref name="path"/>: as the administrator,
     /// or as <paramref name="person"/> (an account a test opened with its password).
     /// </summary>
+    /// <summary>
+    /// The page's path once it satisfies <paramref name="arrived"/>, read from its address: the console moves by
+    /// same-document navigations, for which a wait on Playwright's navigation events (WaitForURL) missed its event in CI
+    /// runs with the page already at its address.
+    /// </summary>
+    public static Task<string> PathAsync(IPage page, Func<string, bool> arrived, TimeSpan? timeout = null) =>
+        Polling.UntilAsync(_ => Task.FromResult(new Uri(page.Url).AbsolutePath), arrived, timeout ?? TimeSpan.FromSeconds(90), $"the page to reach its path (at {page.Url})");
+
     public async Task<IPage> SignedInPageAsync(string path, TimeSpan? navigationTimeout = null, (string User, string Password)? person = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -85,10 +93,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
         // still waited for the event (a load event for 90 s; a commit for 4 minutes).
         try
         {
-            await Polling.UntilAsync(
-                _ => Task.FromResult(new Uri(page.Url).AbsolutePath),
-                at => !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in",
-                navigationTimeout ?? TimeSpan.FromSeconds(90), "the browser to leave identity");
+            await PathAsync(
+                page, at => !at.StartsWith("/account/", StringComparison.Ordinal) && !at.StartsWith("/connect/", StringComparison.Ordinal) && at != "/signed-in",
+                navigationTimeout ?? TimeSpan.FromSeconds(90));
         }
         catch (TimeoutException timeout)
         {

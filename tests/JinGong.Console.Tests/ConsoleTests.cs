@@ -119,7 +119,7 @@ public sealed class ConsoleTests(ConsoleFixture console)
         await Expect(page.GetByTestId("inventory-row").Locator("td:first-child")).ToHaveTextAsync([.. expected], new() { Timeout = 30_000 });
 
         await page.GotoAsync($"/vehicles/{code.ToLowerInvariant()}");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/vehicles/{code}");
+        await ConsoleFixture.PathAsync(page, at => at == $"/vehicles/{code}");
         await Expect(page.GetByTestId("history-row").First).ToBeVisibleAsync();
     }
 
