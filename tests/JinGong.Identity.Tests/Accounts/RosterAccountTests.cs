@@ -32,4 +32,21 @@ public sealed class RosterAccountTests(IdentityService identity)
         var withOldPassword = () => identity.SignInAsync(id);
         await withOldPassword.Should().ThrowAsync<Exception>();
     }
+
+    [Fact]
+    public async Task facts_about_one_person_heard_at_once_and_newest_first_leave_the_account_where_the_newest_says()
+    {
+        var id = GatewayRequests.Unique("zhao.lei");
+        var joined = DateTimeOffset.UtcNow.AddDays(-30);
+        await using var bus = await TestBus.StartAsync(await identity.ConnectionStringAsync("messaging"));
+
+        // One queue delivers them to consumers running side by side: each reads the account before it writes.
+        await Task.WhenAll(Enumerable.Range(1, 12).Reverse().Concat(Enumerable.Range(1, 12))
+            .Select(day => bus.PublishAsync(new PersonMovedOnRoster(id, "Zhao Lei", "sales", $"region-{day}", null, joined.AddDays(day)), Guid.NewGuid()))
+            .Append(bus.PublishAsync(new PersonJoinedRoster(id, "Zhao Lei", "sales", "east", null, joined), Guid.NewGuid())));
+
+        await identity.AccountWhenAsync(id, account => account.GetProperty("region").GetString() == "region-12");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        (await identity.AccountAsync(id)).GetProperty("region").GetString().Should().Be("region-12", "an older fact that lost the race changed nothing");
+    }
 }

@@ -2,6 +2,7 @@ using JinGong.Contracts.Okr;
 using JinGong.Http.Security;
 using JinGong.Identity.Accounts;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace JinGong.Identity.Roster;
 
@@ -10,8 +11,8 @@ namespace JinGong.Identity.Roster;
 /// grants other roles and gives the first password), following them when they move region, closed when they leave —
 /// their sessions ending at once. Someone who joins again (or a newcomer given an old id) starts afresh: a sales rep,
 /// with no password until an administrator gives one, never with the roles or the password the id had before.
-/// Each fact sets the account to what it says, and one older than the last applied is ignored, so a redelivery or a
-/// late message changes nothing.
+/// Each fact sets the account to what it says, and one older than the last applied is ignored, so neither a redelivery, a
+/// late message, nor one that raced it, changes nothing.
 /// </summary>
 public sealed class RosterConsumers(IdentityStore store, Sessions sessions)
     : IConsumer<PersonJoinedRoster>, IConsumer<PersonMovedOnRoster>, IConsumer<PersonLeftRoster>
@@ -44,7 +45,11 @@ public sealed class RosterConsumers(IdentityStore store, Sessions sessions)
 
     private async Task ApplyAsync(string personId, DateTimeOffset occurredAt, Func<Account, Task> apply, string? name, CancellationToken cancellationToken)
     {
-        var account = await store.Accounts.FindAsync([personId], cancellationToken);
+        // Facts about one person race each other (one queue, consumers side by side): the account's row stays locked
+        // from this read to the commit, so each fact sees the one applied before it. Two first facts both add the
+        // account; the one whose insert collides is retried, and then finds it.
+        await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken);
+        var account = await store.Accounts.FromSql($"""SELECT * FROM accounts WHERE "Id" = {personId} FOR UPDATE""").SingleOrDefaultAsync(cancellationToken);
         if (account is { Machine: true } || account?.RosterAsOf > occurredAt)
         {
             return;
@@ -64,5 +69,6 @@ public sealed class RosterConsumers(IdentityStore store, Sessions sessions)
         await apply(account);
         account.RosterAsOf = occurredAt;
         await store.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

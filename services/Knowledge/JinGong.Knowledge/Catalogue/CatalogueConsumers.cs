@@ -1,4 +1,5 @@
 using JinGong.Contracts.Orders;
+using JinGong.EventSourcing.Messaging;
 using Marten;
 using MassTransit;
 
@@ -7,7 +8,8 @@ namespace JinGong.Knowledge.Catalogue;
 /// <summary>
 /// Keeps the knowledge base's copy of orders' catalogue: each model as its last listing or withdrawal says, and the
 /// whole of it when orders shows it (in answer to <see cref="CatalogueRequester"/>'s request). A fact older than what an
-/// entry says already is ignored, so a redelivery, a late message or an answer overtaken by a listing changes nothing.
+/// entry says already is ignored, so a redelivery, a late message, an answer overtaken by a listing or a
+/// write that lost a race (<see cref="CopiedDocuments"/>) changes nothing.
 /// </summary>
 public sealed class CatalogueConsumers(IDocumentSession session, TimeProvider clock)
     : IConsumer<CatalogueModelListed>, IConsumer<CatalogueModelWithdrawn>, IConsumer<CatalogueShown>
@@ -23,7 +25,7 @@ public sealed class CatalogueConsumers(IDocumentSession session, TimeProvider cl
         var withdrawn = context.Message;
         if (await session.LoadAsync<CatalogueEntry>(withdrawn.Model, context.CancellationToken) is { } known && known.AsOf <= withdrawn.OccurredAt)
         {
-            session.Store(known with { Listed = false, AsOf = withdrawn.OccurredAt });
+            session.Replace(known, known with { Listed = false, AsOf = withdrawn.OccurredAt });
             await session.SaveChangesAsync(context.CancellationToken);
         }
     }
@@ -41,7 +43,7 @@ public sealed class CatalogueConsumers(IDocumentSession session, TimeProvider cl
         foreach (var gone in (await session.Query<CatalogueEntry>().Where(entry => entry.Listed).ToListAsync(context.CancellationToken))
                      .Where(entry => !listed.Contains(entry.Model) && entry.AsOf <= shown.AsOf))
         {
-            session.Store(gone with { Listed = false, AsOf = shown.AsOf });
+            session.Replace(gone, gone with { Listed = false, AsOf = shown.AsOf });
         }
 
         session.Store(new CatalogueCopy(CatalogueCopy.Key, shown.AsOf, clock.GetUtcNow()));
@@ -50,9 +52,10 @@ public sealed class CatalogueConsumers(IDocumentSession session, TimeProvider cl
 
     private async Task ListAsync(CatalogueModelListed listed, CancellationToken cancellationToken)
     {
-        if (await session.LoadAsync<CatalogueEntry>(listed.Model, cancellationToken) is not { } known || known.AsOf <= listed.OccurredAt)
+        var known = await session.LoadAsync<CatalogueEntry>(listed.Model, cancellationToken);
+        if (known is null || known.AsOf <= listed.OccurredAt)
         {
-            session.Store(new CatalogueEntry(listed.Model, listed.Category, listed.Name, listed.Names, true, listed.OccurredAt));
+            session.Replace(known, new CatalogueEntry(listed.Model, listed.Category, listed.Name, listed.Names, true, listed.OccurredAt));
         }
     }
 }

@@ -7,7 +7,7 @@ public static class CatalogueModule
 {
     public static void ConfigureCatalogue(this StoreOptions options)
     {
-        options.Schema.For<CatalogueEntry>();
+        options.Schema.For<CatalogueEntry>().UseOptimisticConcurrency(true);
         options.Schema.For<CatalogueCopy>();
     }
 

@@ -1,4 +1,5 @@
 using JinGong.Contracts.Okr;
+using JinGong.EventSourcing.Messaging;
 using Marten;
 using MassTransit;
 
@@ -6,7 +7,8 @@ namespace JinGong.Knowledge.Members;
 
 /// <summary>
 /// Keeps the knowledge base's copy of OKR's roster: who is in which team and region. Each fact sets the member to what
-/// it says, and one older than the last applied is ignored, so a redelivery or a late message changes nothing.
+/// it says, and one older than the last applied is ignored, so a redelivery, a late message or one that lost a race
+/// changes nothing.
 /// </summary>
 public sealed class RosterConsumers(IDocumentSession session)
     : IConsumer<PersonJoinedRoster>, IConsumer<PersonMovedOnRoster>, IConsumer<PersonLeftRoster>
@@ -35,7 +37,7 @@ public sealed class RosterConsumers(IDocumentSession session)
             return;
         }
 
-        session.Store(member);
+        session.Replace(known, member);
         await session.SaveChangesAsync(cancellationToken);
     }
 }
