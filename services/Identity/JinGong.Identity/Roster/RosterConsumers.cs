@@ -11,8 +11,8 @@ namespace JinGong.Identity.Roster;
 /// grants other roles and gives the first password), following them when they move region, closed when they leave —
 /// their sessions ending at once. Someone who joins again (or a newcomer given an old id) starts afresh: a sales rep,
 /// with no password until an administrator gives one, never with the roles or the password the id had before.
-/// Each fact sets the account to what it says, and one older than the last applied is ignored, so neither a redelivery, a
-/// late message, nor one that raced it, changes nothing.
+/// Each fact sets the account to what it says, and one older than the last applied is ignored, so a redelivery, a late
+/// message or one that raced it changes nothing.
 /// </summary>
 public sealed class RosterConsumers(IdentityStore store, Sessions sessions)
     : IConsumer<PersonJoinedRoster>, IConsumer<PersonMovedOnRoster>, IConsumer<PersonLeftRoster>
