@@ -69,6 +69,11 @@ setpriv "${with_parent_death[@]}" "${as_rabbitmq[@]:1}" epmd -port "$ERL_EPMD_PO
 epmd_pid=$!
 echo "$epmd_pid" > "$base/epmd.pid"
 trap 'kill "$epmd_pid" 2>/dev/null || true' EXIT
+# The node registers with epmd as it boots and, told not to start one, fails ("nodistribution") if it is not up yet.
+for _ in $(seq 1 100); do
+  epmd -port "$ERL_EPMD_PORT" -names >/dev/null 2>&1 && break
+  sleep 0.1
+done
 
 if [ -n "$remove_guest" ]; then
   (
