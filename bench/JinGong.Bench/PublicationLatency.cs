@@ -1,24 +1,47 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using JinGong.EventSourcing.Messaging;
+using JinGong.Contracts.Fleet;
+using MassTransit;
 using Npgsql;
 
 namespace JinGong.Bench;
 
 /// <summary>
 /// From an event committed in fleet to its effect committed in dispatch (which catalogues every registered vehicle),
-/// at a steady rate: both times as PostgreSQL recorded them (one server, one clock), so the figure is the daemon's
-/// wake-up, the publication with confirms, the broker, and the consumer's transaction.
+/// at a steady rate: both times as PostgreSQL recorded them (one server, one machine's clock), so the figure is the
+/// daemon's wake-up, the publication with confirms, the broker, and the consumer's transaction. A listener of the
+/// bench's own, bound to the same event, dates each delivery, splitting the path into its two hops: fleet's publication
+/// (append → delivered) and dispatch's consumption (delivered → consumed).
 /// </summary>
 public static class PublicationLatency
 {
-    public static async Task<Throughput> MeasureAsync(BenchSystem system, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>The whole path, and its two hops over the same samples.</summary>
+    public sealed record Hops(Throughput AppendToConsumed, Throughput Published, Throughput Consumed);
+
+    public static async Task<Hops> MeasureAsync(BenchSystem system, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
         var fleetDatabase = await system.ConnectionStringAsync("fleetdb");
         var dispatchDatabase = await system.ConnectionStringAsync("dispatchdb");
         // Measured on top of the earlier runs' backlog, the figure would be the backlog's drain, not the path.
         await system.SettleAsync(cancellationToken);
+        var broker = new Uri(await system.ConnectionStringAsync("messaging"));
+        var delivered = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var listener = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(broker);
+            rabbit.ReceiveEndpoint($"bench-deliveries-{Guid.NewGuid():N}", endpoint =>
+            {
+                (endpoint.Durable, endpoint.AutoDelete) = (false, true);
+                endpoint.Handler<VehicleRegistered>(context =>
+                {
+                    delivered.TryAdd(context.Message.VehicleCode, DateTimeOffset.UtcNow);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await listener.StartAsync(cancellationToken);
 
         var run = $"PL-{Guid.NewGuid():N}"[..11];
         var gateway = system.SignedInGateway;
@@ -40,20 +63,26 @@ public static class PublicationLatency
         var acknowledged = answers.Count(status => status == HttpStatusCode.Created);
         var appended = await TimesAsync(fleetDatabase, run, cancellationToken);
         var consumed = await WaitForAsync(dispatchDatabase, run, appended.Count, cancellationToken);
-        var latencies = new Latencies();
+        await listener.StopAsync(cancellationToken);
+        var (whole, published, consumption) = (new Latencies(), new Latencies(), new Latencies());
         foreach (var (code, at) in appended)
         {
-            if (consumed.TryGetValue(code, out var effect))
+            if (consumed.TryGetValue(code, out var effect) && delivered.TryGetValue(code, out var delivery))
             {
-                latencies.Add(effect - at);
+                whole.Add(effect - at);
+                published.Add(delivery - at);
+                consumption.Add(effect - delivery);
             }
             else
             {
-                latencies.Fail();
+                whole.Fail();
             }
         }
 
-        return latencies.Summarize($"append → consumed in dispatch at {perSecond}/s ({acknowledged} acknowledged)", duration);
+        return new Hops(
+            whole.Summarize($"append → consumed in dispatch at {perSecond}/s ({acknowledged} acknowledged)", duration),
+            published.Summarize("  of which append → delivered (daemon, publisher, broker)", duration),
+            consumption.Summarize("  of which delivered → consumed (dispatch's transaction)", duration));
     }
 
     private static async Task<HttpStatusCode> RegisterAsync(HttpClient gateway, string code, CancellationToken cancellationToken)
