@@ -59,5 +59,6 @@ if (builder.Configuration.GetValue("Simulator:Enabled", true))
 builder.SignInThrough(identity, gateway);
 
 builder.FlushTelemetryQuicklyOnStop();
+builder.RunBuiltPrograms();
 
 await builder.Build().RunAsync();
