@@ -11,7 +11,7 @@ namespace JinGong.Bench;
 /// <summary>The whole system as the tests start it (local PostgreSQL and RabbitMQ, a private data folder), and its processes.</summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
-    public static readonly string[] Resources = ["postgres", "messaging", "fleet", "orders", "dispatch", "okr", "identity", "gateway"];
+    public static readonly string[] Resources = ["postgres", "messaging", "fleet", "orders", "dispatch", "okr", "knowledge", "identity", "gateway"];
     private readonly SystemFixture system = new();
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();

@@ -28,7 +28,7 @@ public static class ReportWriter
         foreach (var write in report.Writes)
         {
             var cpu = write.CpuMsPerOperationByProcess;
-            var others = cpu.Where(process => process.Key is "orders" or "dispatch" or "okr" or "identity").Sum(process => process.Value);
+            var others = cpu.Where(process => process.Key is "orders" or "dispatch" or "okr" or "knowledge" or "identity").Sum(process => process.Value);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {write.Variant,-44} | {write.Clients,7} | {write.PerSecond,6:0} | {$"{write.MinPerSecond:0}–{write.MaxPerSecond:0}",11} | {write.P50Ms,6:0.0} | {write.P99Ms,6:0.0} | {write.CpuMsPerOperation,9:0.00} | " +
                 $"{cpu.GetValueOrDefault("gateway"),7:0.00} | {cpu.GetValueOrDefault("fleet"),6:0.00} | {cpu.GetValueOrDefault("postgres"),8:0.00} | {cpu.GetValueOrDefault("messaging"),6:0.00} | {others,6:0.00} | {cpu.GetValueOrDefault("bench"),6:0.00} | " +
