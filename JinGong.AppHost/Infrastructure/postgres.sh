@@ -45,7 +45,9 @@ fi
 exec 2>&1
 # Fast shutdown (SIGINT) ends client sessions at once; the default (SIGTERM) would wait for them. pg_stat_statements
 # says which statements the server's time goes to (the benchmark prints them per registration; ops read the view).
+# Commit timestamps date each transaction's commit (pg_xact_commit_timestamp): the benchmark splits the way from an
+# append to its publication at them.
 supervise INT "${as_postgres[@]}" "${with_parent_death[@]}" "$bin/postgres" -D "$data" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
-  -c shared_preload_libraries=pg_stat_statements \
+  -c shared_preload_libraries=pg_stat_statements -c track_commit_timestamp=on \
   -c log_destination=stderr -c logging_collector=off "${backup[@]}"

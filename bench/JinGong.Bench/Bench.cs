@@ -64,10 +64,11 @@ public static class Bench
         var readStraight = await VehicleWrites.OneReaderAsync("one reader straight to fleet", system.Fleet, accessToken, settings.Duration, cancellationToken);
         var addedMs = Math.Round(readThroughGateway.P50Ms - readStraight.P50Ms, 2);
 
-        // Append → consumed at fixed shares of what the gateway took at 32 clients, and at 200/s.
+        // Append → consumed at fixed shares of what the gateway took at 32 clients, and at 200/s; 75 % last, since it
+        // overloads the consumers (the gateway's closed-loop capacity leaves out their work) and leaves them a backlog.
         var capacity = Write("through the gateway").PerSecond;
         var publication = new List<(string Share, PublicationLatency.Hops Figure)>();
-        foreach (var (share, rate) in new[] { ("25 %", capacity / 4), ("50 %", capacity / 2), ("75 %", capacity * 3 / 4), ("200/s", 200d) })
+        foreach (var (share, rate) in new[] { ("25 %", capacity / 4), ("50 %", capacity / 2), ("200/s", 200d), ("75 %", capacity * 3 / 4) })
         {
             var perSecond = (int)Math.Max(10, Math.Round(rate));
             var duration = TimeSpan.FromSeconds(Math.Max(5, settings.LatencySamples / (double)perSecond));
@@ -116,7 +117,7 @@ public static class Bench
             new("whole system idle (PSS)", $"{idleGiB:0.00} GiB", "—", Math.Round(idleGiB / 1.2, 2), "≤ 1.2 GiB", idleGiB <= 1.2),
         ];
         return new BenchReport(
-            DateTimeOffset.UtcNow, settings.Quick, environment, writes, [readThroughGateway, readStraight], publication.SelectMany(point => new[] { point.Figure.AppendToConsumed, point.Figure.Published, point.Figure.Consumed }).ToList(),
+            DateTimeOffset.UtcNow, settings.Quick, environment, writes, [readThroughGateway, readStraight], publication.SelectMany(point => point.Figure.Parts.Prepend(point.Figure.AppendToConsumed)).ToList(),
             [massTransit, raw], [append, .. rebuilds], memory, comparisons, statements, rounds);
     }
 

@@ -9,16 +9,19 @@ using Npgsql;
 namespace JinGong.Bench;
 
 /// <summary>
-/// From an event committed in fleet to its effect committed in dispatch (which catalogues every registered vehicle),
-/// at a steady rate: both times as PostgreSQL recorded them (one server, one machine's clock), so the figure is the
-/// daemon's wake-up, the publication with confirms, the broker, and the consumer's transaction. A listener of the
-/// bench's own, bound to the same event, dates each delivery, splitting the path into its two hops: fleet's publication
-/// (append → delivered) and dispatch's consumption (delivered → consumed).
+/// From an event appended in fleet to its effect committed in dispatch (which catalogues every registered vehicle), at a
+/// steady rate, split into hops at times all read from one machine's clock: the appending transaction's start and its
+/// commit (PostgreSQL's commit timestamps); the moment every event before it in sequence had committed too, since the
+/// daemon publishes in sequence order (an earlier transaction still open holds back the ones after it); the delivery
+/// to a listener of the bench's own, bound to the same event; and the start of dispatch's transaction.
 /// </summary>
 public static class PublicationLatency
 {
-    /// <summary>The whole path, and its two hops over the same samples.</summary>
-    public sealed record Hops(Throughput AppendToConsumed, Throughput Published, Throughput Consumed);
+    /// <summary>The whole path, and its hops over the same samples.</summary>
+    public sealed record Hops(Throughput AppendToConsumed, IReadOnlyList<Throughput> Parts);
+
+    /// <summary>An event of the run: when its transaction began, when it committed, when all before it had committed.</summary>
+    private sealed record Appended(DateTimeOffset Began, DateTimeOffset Committed, DateTimeOffset InOrder);
 
     public static async Task<Hops> MeasureAsync(BenchSystem system, int perSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -61,17 +64,20 @@ public static class PublicationLatency
 
         var answers = await Task.WhenAll(sent);
         var acknowledged = answers.Count(status => status == HttpStatusCode.Created);
-        var appended = await TimesAsync(fleetDatabase, run, cancellationToken);
+        var appended = await AppendedAsync(fleetDatabase, run, cancellationToken);
         var consumed = await WaitForAsync(dispatchDatabase, run, appended.Count, cancellationToken);
         await listener.StopAsync(cancellationToken);
-        var (whole, published, consumption) = (new Latencies(), new Latencies(), new Latencies());
-        foreach (var (code, at) in appended)
+        var whole = new Latencies();
+        Latencies[] parts = [new(), new(), new(), new()];
+        foreach (var (code, append) in appended)
         {
             if (consumed.TryGetValue(code, out var effect) && delivered.TryGetValue(code, out var delivery))
             {
-                whole.Add(effect - at);
-                published.Add(delivery - at);
-                consumption.Add(effect - delivery);
+                whole.Add(effect - append.Began);
+                parts[0].Add(append.Committed - append.Began);
+                parts[1].Add(append.InOrder - append.Committed);
+                parts[2].Add(delivery - append.InOrder);
+                parts[3].Add(effect - delivery);
             }
             else
             {
@@ -81,8 +87,12 @@ public static class PublicationLatency
 
         return new Hops(
             whole.Summarize($"append → consumed in dispatch at {perSecond}/s ({acknowledged} acknowledged)", duration),
-            published.Summarize("  of which append → delivered (daemon, publisher, broker)", duration),
-            consumption.Summarize("  of which delivered → consumed (dispatch's transaction)", duration));
+            [
+                parts[0].Summarize("  fleet's transaction, begun → committed", duration),
+                parts[1].Summarize("  committed → every earlier event committed", duration),
+                parts[2].Summarize("  → delivered (daemon, publisher, broker)", duration),
+                parts[3].Summarize("  delivered → consumed (dispatch's transaction)", duration),
+            ]);
     }
 
     private static async Task<HttpStatusCode> RegisterAsync(HttpClient gateway, string code, CancellationToken cancellationToken)
@@ -118,6 +128,36 @@ public static class PublicationLatency
         }
 
         return consumed;
+    }
+
+    /// <summary>
+    /// The run's registrations in fleet, each with its transaction's start and commit, and the commit of the last of the
+    /// events before it in sequence (those of other streams too, such as the tombstones of rolled-back appends).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, Appended>> AppendedAsync(string connectionString, string run, CancellationToken cancellationToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var query = dataSource.CreateCommand(
+            """
+            SELECT stream_id, timestamp, committed, max(committed) OVER (ORDER BY seq_id)
+            FROM (SELECT seq_id, stream_id, timestamp, pg_xact_commit_timestamp(xmin) AS committed FROM mt_events
+                  WHERE seq_id >= (SELECT min(seq_id) FROM mt_events WHERE stream_id LIKE $1)) AS since
+            ORDER BY seq_id
+            """);
+        query.Parameters.AddWithValue($"{run}-%");
+        var appended = new Dictionary<string, Appended>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var stream = reader.GetString(0);
+            if (stream.StartsWith(run, StringComparison.Ordinal))
+            {
+                appended.TryAdd(stream, new Appended(
+                    reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3)));
+            }
+        }
+
+        return appended;
     }
 
     /// <summary>When each stream of the run got its first event, as the database recorded it.</summary>

@@ -167,7 +167,7 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
     /// <summary>Kills a resource's process outright (SIGKILL): no shutdown, no flushing.</summary>
     public async Task KillAsync(string resource)
     {
-        // Under test, DCP starts a project through the dotnet host: the service is its child.
+        // DCP starts the service's own program (the AppHost's RunBuiltPrograms); the tree is killed whatever it started.
         using var process = System.Diagnostics.Process.GetProcessById(int.Parse(ProcessIdOf(resource), System.Globalization.CultureInfo.InvariantCulture));
         process.Kill(entireProcessTree: true);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
