@@ -11,8 +11,7 @@ namespace JinGong.EventSourcing;
 /// Wakes the async daemon's high-water agent when events are appended to this database, by any replica, without ever
 /// losing a wake-up. Marten's own LISTEN wake-up throws away every notification that arrived while the agent was busy
 /// (it drains them before each wait), so an append committed during a high-water query waited out a whole polling
-/// interval: the benchmark saw the last registrations of a burst published a second late, and clusters of them
-/// 100–190 ms late. Here a notification that arrives while the agent is busy makes its next wait return at once, and
+/// interval: the benchmark saw the last registrations of a burst published a second late. Here a notification that arrives while the agent is busy makes its next wait return at once, and
 /// several collapse into one, so a burst costs one more query, not one per append. The notification itself is sent
 /// inside each appending transaction (<see cref="NotifyingAppends"/>), as Marten's own option does.
 /// </summary>
@@ -23,7 +22,8 @@ public sealed partial class AppendWakeup(NpgsqlDataSource dataSource, ILogger<Ap
     private readonly SemaphoreSlim appended = new(0, 1);
     private readonly SemaphoreSlim connecting = new(1, 1);
     private readonly CancellationTokenSource lifetime = new();
-    private NpgsqlConnection? listening;
+    // Cleared by the receiving loop when the connection fails, read by the next wait.
+    private volatile NpgsqlConnection? listening;
     private Task receiving = Task.CompletedTask;
 
     public async Task WaitAsync(TimeSpan timeout, CancellationToken token)
