@@ -114,6 +114,10 @@ public static class EventStoreExtensions
         where TIntegrationEvents : class, IIntegrationEvents
     {
         marten.Services.AddSingleton<IIntegrationEvents, TIntegrationEvents>();
-        return marten.AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton);
+        // One page in flight at a time: the daemon otherwise loads a page at each move of the high-water mark (a few
+        // events at a time under load) and queues them, each paying a publish round trip and a progress commit, so at
+        // 200/s events waited ~150 ms in that queue. Held to one, the next page takes everything appended meanwhile.
+        return marten.AddSubscriptionWithServices<IntegrationEventPublisher>(ServiceLifetime.Singleton,
+            subscription => subscription.Options.MaximumHopperSize = 1);
     }
 }
