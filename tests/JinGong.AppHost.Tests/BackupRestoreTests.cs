@@ -88,6 +88,8 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
 
             // The original data folder is gone with its system (as with a lost disk); the repository and the key are left.
             Directory.Exists(original).Should().BeFalse();
+            var repository = new DirectoryInfo(original + ".backup").EnumerateFiles("*", SearchOption.AllDirectories).Sum(file => file.Length);
+            output.WriteLine($"the backup repository holds {repository / 1024.0 / 1024.0:0.0} MiB (full and incremental backups, archived WAL, secrets and broker definitions)");
             var restoring = Stopwatch.StartNew();
             var said = await RunAsync("scripts/restore.sh", "--to", t.ToString("yyyy-MM-dd HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
                 "--into", restored, "--from", original + ".backup", "--key", keyFile, "--no-start");
