@@ -8,8 +8,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infrastructure = await builder.AddInfrastructureAsync();
 
 // Each service: its own database, the bus as its own user (publishing its own area's contracts, consuming the areas it
-// follows), and /health (ready when both are reachable).
-var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb"))
+// follows), and /health (ready when both are reachable). Fleet keeps telematics readings with PostGIS.
+var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb", "postgis"))
     .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch"]);
 // Orders answers the knowledge base when it asks for the whole catalogue (CatalogueRequested, a knowledge contract).
 var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what running and testing JinGong needs on a Debian machine without Docker: PostgreSQL and
-# RabbitMQ from Debian's packages. Their own system services are not started (the AppHost runs its own
+# RabbitMQ from Debian's packages (PostgreSQL with PostGIS). Their own system services are not started (the AppHost runs its own
 # servers, on random ports, with private data). Safe to run again: it does nothing when all is there.
 #
 #   scripts/install-prerequisites.sh            # what running the system needs
@@ -10,6 +10,8 @@ set -euo pipefail
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd >/dev/null; } || missing+=(rabbitmq-server)
+# Fleet keeps telematics readings with PostGIS (Debian's postgresql-postgis: the extension for Debian's PostgreSQL).
+compgen -G "/usr/share/postgresql/*/extension/postgis.control" >/dev/null || missing+=(postgresql-postgis)
 command -v setpriv >/dev/null || missing+=(util-linux)
 # Backup and restore (README "Backup and restore"): pgBackRest, and jq and openssl for what it keeps beside its backups.
 command -v pgbackrest >/dev/null || missing+=(pgbackrest)

@@ -6,12 +6,14 @@ namespace JinGong.AppHost.Infrastructure;
 /// Least privilege on the local PostgreSQL: each service's database is owned by a login role of its own name (no
 /// superuser, no role or database creation), and nobody else may connect to it. A database made before such roles
 /// existed (a data folder from an earlier version) hands the schemas, tables, sequences, views, functions and types the
-/// superuser made in it over to its role, so the service keeps working on it.
+/// superuser made in it over to its role, so the service keeps working on it. The extensions a service needs are created
+/// by the superuser (PostGIS is not one a database owner may create), and stay the superuser's.
 /// </summary>
 public static class DatabaseOwnership
 {
     /// <param name="superuser">A superuser's connection string to the server (any database).</param>
-    public static async Task EnsureAsync(string superuser, string database, string password, CancellationToken cancellationToken)
+    /// <param name="extensions">PostgreSQL extensions the service uses (e.g. <c>postgis</c>), created in its database.</param>
+    public static async Task EnsureAsync(string superuser, string database, string password, IReadOnlyCollection<string> extensions, CancellationToken cancellationToken)
     {
         var role = Identifier(database);
         // Unpooled: this runs at each start of a service, and a pooled connection from before a PostgreSQL restart is
@@ -35,6 +37,11 @@ public static class DatabaseOwnership
 
         await using var inside = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(superuser) { Database = database, Pooling = false }.ConnectionString);
         await inside.OpenAsync(cancellationToken);
+        foreach (var extension in extensions)
+        {
+            await ExecuteAsync(inside, $"CREATE EXTENSION IF NOT EXISTS {Identifier(extension)}", cancellationToken);
+        }
+
         await ExecuteAsync(inside, HandOver(database), cancellationToken);
     }
 

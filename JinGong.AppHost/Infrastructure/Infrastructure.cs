@@ -15,7 +15,7 @@ namespace JinGong.AppHost.Infrastructure;
 public sealed class Infrastructure(
     InfraMode mode,
     IResourceBuilder<IResourceWithConnectionString> messaging,
-    Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
+    Func<string, IReadOnlyCollection<string>, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
     Func<string, BrokerPermissions, IResourceBuilder<IResourceWithConnectionString>> addBrokerUser,
     Func<string, IResourceBuilder<ParameterResource>> addSecret)
 {
@@ -24,7 +24,8 @@ public sealed class Infrastructure(
     /// <summary>The broker, as its administrator: for health checks and tests, never for a service.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; } = messaging;
 
-    public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
+    /// <summary>A service's database, with the PostgreSQL <paramref name="extensions"/> it needs created in it (e.g. <c>postgis</c>).</summary>
+    public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name, params string[] extensions) => addDatabase(name, extensions);
 
     /// <summary>The broker as <paramref name="service"/> may use it: as its own user (<see cref="BrokerPermissions.For"/>).</summary>
     public IResourceBuilder<IResourceWithConnectionString> MessagingFor(string service, IReadOnlyCollection<string> publishes, IReadOnlyCollection<string> consumes) =>
@@ -79,7 +80,7 @@ public static class InfrastructureExtensions
         return new(
             InfraMode.Local,
             messaging,
-            name => postgres.AddServiceDatabase(name, postgres.Resource.PrimaryEndpoint, AddSecret($"{name}-password")),
+            (name, extensions) => postgres.AddServiceDatabase(name, postgres.Resource.PrimaryEndpoint, AddSecret($"{name}-password"), extensions),
             (service, permissions) => messaging.AddServiceUser(service, messaging.Resource.PrimaryEndpoint, AddSecret($"messaging-{service}-password"), permissions),
             AddSecret);
 
@@ -100,7 +101,7 @@ public static class InfrastructureExtensions
             builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 
         // Named, so that backup.sh and restore.sh reach them with `docker exec` and `docker volume`.
-        var postgres = builder.AddPostgres("postgres", password: AddSecret("postgres-password"))
+        var postgres = builder.AddPostgres("postgres", password: AddSecret("postgres-password")).WithJinGongImage()
             .WithDataVolume(PostgresContainer).WithContainerName(PostgresContainer);
         var messaging = builder.AddRabbitMQ("messaging", builder.AddParameter("messaging-administrator", LocalRabbitMqResource.Administrator), AddSecret("messaging-password"))
             .WithManagementPlugin()
@@ -117,7 +118,7 @@ public static class InfrastructureExtensions
         return new(
             InfraMode.Containers,
             messaging,
-            name => postgres.AddServiceDatabase(name, postgres.Resource.PrimaryEndpoint, AddSecret($"{name}-password")),
+            (name, extensions) => postgres.AddServiceDatabase(name, postgres.Resource.PrimaryEndpoint, AddSecret($"{name}-password"), extensions),
             (service, permissions) => messaging.AddServiceUser(service, messaging.Resource.PrimaryEndpoint, AddSecret($"messaging-{service}-password"), permissions),
             AddSecret);
     }

@@ -24,10 +24,11 @@ public static class ServiceDatabaseExtensions
 {
     /// <summary>
     /// A database of <paramref name="server"/> (reached at <paramref name="endpoint"/>) owned by its own role, whose
-    /// password is <paramref name="ownerPassword"/>.
+    /// password is <paramref name="ownerPassword"/>, with <paramref name="extensions"/> created in it.
     /// </summary>
     public static IResourceBuilder<ServiceDatabaseResource> AddServiceDatabase<TServer>(
-        this IResourceBuilder<TServer> server, string name, EndpointReference endpoint, IResourceBuilder<ParameterResource> ownerPassword)
+        this IResourceBuilder<TServer> server, string name, EndpointReference endpoint, IResourceBuilder<ParameterResource> ownerPassword,
+        IReadOnlyCollection<string> extensions)
         where TServer : IResourceWithConnectionString
     {
         var builder = server.ApplicationBuilder;
@@ -36,7 +37,7 @@ public static class ServiceDatabaseExtensions
         {
             await DatabaseOwnership.EnsureAsync(
                 await server.Resource.ConnectionStringExpression.GetValueAsync(ct) ?? throw new InvalidOperationException($"{server.Resource.Name} has no connection string"),
-                name, await ownerPassword.Resource.GetValueAsync(ct) ?? string.Empty, ct);
+                name, await ownerPassword.Resource.GetValueAsync(ct) ?? string.Empty, extensions, ct);
             // Aspire mirrors only a container's state onto its children; for a server run as an executable we say it
             // ourselves, and the database's own health check then decides when it is ready.
             await PublishStateAsync(ready.Services, server.Resource, database, KnownResourceStates.Running);

@@ -168,15 +168,17 @@ public sealed class InfraModeTests : IDisposable
             await using var withoutBackup = await Aspire.Hosting.Testing.DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
                 ["--Infra=containers", $"--InfraData={dataDirectory}", "--Backup:Enabled=false"], (options, _) => options.DisableDashboard = true);
             var postgres = builder.Resources.OfType<PostgresServerResource>().Single();
-            var aspiresImage = withoutBackup.Resources.OfType<PostgresServerResource>().Single().Annotations.OfType<ContainerImageAnnotation>().Single();
+            var aspiresImage = Aspire.Hosting.DistributedApplication.CreateBuilder([]).AddPostgres("postgres").Resource.Annotations.OfType<ContainerImageAnnotation>().Single();
             withoutBackup.Resources.Should().NotContain(resource => resource.Name == "backup");
             var aspiresTag = $"{aspiresImage.Registry}/{aspiresImage.Image}:{aspiresImage.Tag}";
 
             var build = postgres.Annotations.OfType<DockerfileBuildAnnotation>().Should().ContainSingle().Which;
-            build.BuildArguments["BASE"].Should().Be(aspiresTag, "the server is Aspire's own image with pgBackRest added");
+            build.BuildArguments["BASE"].Should().Be(aspiresTag, "the server is Aspire's own image with PostGIS and pgBackRest added");
+            withoutBackup.Resources.OfType<PostgresServerResource>().Single().Annotations.OfType<DockerfileBuildAnnotation>().Should()
+                .ContainSingle("fleet's PostGIS is needed with backups or without").Which.BuildArguments["BASE"].Should().Be(aspiresTag);
             var dockerfile = await File.ReadAllTextAsync(build.DockerfilePath);
             dockerfile.Should().Contain($"ARG BASE={aspiresTag}", "restore.sh builds the same image without the AppHost")
-                .And.Contain("pgbackrest").And.Contain("ENTRYPOINT [\"postgres-backup-entrypoint.sh\"]");
+                .And.Contain("pgbackrest").And.Contain("postgresql-${PG_MAJOR}-postgis-3").And.Contain("ENTRYPOINT [\"postgres-backup-entrypoint.sh\"]");
             File.GetUnixFileMode(Path.Combine(build.ContextPath, "postgres-backup-entrypoint.sh")).Should().HaveFlag(UnixFileMode.UserExecute);
 
             postgres.Annotations.OfType<ContainerMountAnnotation>().Should().ContainSingle(mount =>

@@ -48,6 +48,27 @@ public sealed class InfrastructureTests(InfrastructureFixture infrastructure)
     }
 
     [Fact]
+    public async Task fleet_s_role_works_with_positions_in_its_database_through_postgis()
+    {
+        await using var connection = new NpgsqlConnection(infrastructure.ConnectionString("fleetdb"));
+        await connection.OpenAsync();
+        // Beijing and Shanghai as readings, their distance on the earth's spheroid: about 1,067 km.
+        await using var command = new NpgsqlCommand(
+            """
+            CREATE TEMP TABLE reading (at timestamptz, position geography(Point, 4326));
+            INSERT INTO reading VALUES (now(), ST_MakePoint(116.4074, 39.9042)::geography), (now(), ST_MakePoint(121.4737, 31.2304)::geography);
+            SELECT ST_Distance(a.position, b.position) / 1000 FROM reading a JOIN reading b ON ST_X(a.position::geometry) < ST_X(b.position::geometry);
+            """,
+            connection);
+        ((double)(await command.ExecuteScalarAsync())!).Should().BeApproximately(1_067, 5);
+
+        await using var elsewhere = new NpgsqlConnection(infrastructure.ConnectionString("ordersdb"));
+        await elsewhere.OpenAsync();
+        await using var installed = new NpgsqlCommand("SELECT count(*) FROM pg_extension WHERE extname = 'postgis'", elsewhere);
+        ((long)(await installed.ExecuteScalarAsync())!).Should().Be(0, "only the databases that ask for an extension get it");
+    }
+
+    [Fact]
     public async Task a_database_made_by_the_superuser_before_roles_existed_is_handed_over_to_its_role_whole()
     {
         const string legacy = "legacydb";
@@ -72,9 +93,9 @@ public sealed class InfrastructureTests(InfrastructureFixture infrastructure)
                 """);
         }
 
-        await JinGong.AppHost.Infrastructure.DatabaseOwnership.EnsureAsync(infrastructure.ServerConnectionString, legacy, "a-legacy-password", CancellationToken.None);
+        await JinGong.AppHost.Infrastructure.DatabaseOwnership.EnsureAsync(infrastructure.ServerConnectionString, legacy, "a-legacy-password", [], CancellationToken.None);
         // Twice, as at every start: nothing to hand over the second time, and nothing fails.
-        await JinGong.AppHost.Infrastructure.DatabaseOwnership.EnsureAsync(infrastructure.ServerConnectionString, legacy, "a-legacy-password", CancellationToken.None);
+        await JinGong.AppHost.Infrastructure.DatabaseOwnership.EnsureAsync(infrastructure.ServerConnectionString, legacy, "a-legacy-password", [], CancellationToken.None);
 
         var asRole = new NpgsqlConnectionStringBuilder(infrastructure.ServerConnectionString) { Database = legacy, Username = legacy, Password = "a-legacy-password" };
         await using var connection = new NpgsqlConnection(asRole.ConnectionString);
