@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using JinGong.AppHost.Infrastructure;
 using JinGong.Testing;
@@ -168,7 +169,7 @@ public sealed class InfraModeTests : IDisposable
             await using var withoutBackup = await Aspire.Hosting.Testing.DistributedApplicationTestingBuilder.CreateAsync<Projects.JinGong_AppHost>(
                 ["--Infra=containers", $"--InfraData={dataDirectory}", "--Backup:Enabled=false"], (options, _) => options.DisableDashboard = true);
             var postgres = builder.Resources.OfType<PostgresServerResource>().Single();
-            var aspiresImage = Aspire.Hosting.DistributedApplication.CreateBuilder([]).AddPostgres("postgres").Resource.Annotations.OfType<ContainerImageAnnotation>().Single();
+            var aspiresImage = DistributedApplication.CreateBuilder([]).AddPostgres("postgres").Resource.Annotations.OfType<ContainerImageAnnotation>().Single();
             withoutBackup.Resources.Should().NotContain(resource => resource.Name == "backup");
             var aspiresTag = $"{aspiresImage.Registry}/{aspiresImage.Image}:{aspiresImage.Tag}";
 
