@@ -21,6 +21,8 @@ public static partial class BusinessMetrics
     private static readonly Counter<long> Accepted = Meter.CreateCounter<long>("jingong.commands.accepted", "{command}", "Commands accepted, by service and command");
     private static readonly Counter<long> Refused = Meter.CreateCounter<long>("jingong.commands.refused", "{command}", "Commands refused, by service, command and the rule they broke");
     private static readonly Counter<long> Published = Meter.CreateCounter<long>("jingong.messages.published", "{message}", "Integration events the broker confirmed, by message type");
+    private static readonly Histogram<double> PublicationDelay = Meter.CreateHistogram<double>(
+        "jingong.messages.publication_delay", "ms", "From the event's append to the broker's confirm of its message, by message type: the publisher's lag in time");
     private static readonly Counter<long> Consumed = Meter.CreateCounter<long>("jingong.messages.consumed", "{message}", "Messages applied, by consumer and message type");
     private static readonly Counter<long> Redelivered = Meter.CreateCounter<long>("jingong.messages.redelivered", "{message}", "Messages delivered again after they were applied, and skipped");
     private static readonly Counter<long> Parked = Meter.CreateCounter<long>("jingong.messages.parked", "{message}", "Messages that failed every retry and were parked in their _error queue");
@@ -76,7 +78,13 @@ public static partial class BusinessMetrics
         }
     }
 
-    public static void MessagePublished(Type messageType) => Published.Add(1, new KeyValuePair<string, object?>("message_type", messageType.Name));
+    /// <param name="sinceAppended">How long after its event's append the broker confirmed the message.</param>
+    public static void MessagePublished(Type messageType, TimeSpan sinceAppended)
+    {
+        var tag = new KeyValuePair<string, object?>("message_type", messageType.Name);
+        Published.Add(1, tag);
+        PublicationDelay.Record(Math.Max(0, sinceAppended.TotalMilliseconds), tag);
+    }
 
     public static void MessageConsumed(Type consumer, Type messageType) => Consumed.Add(1, ConsumerTags(consumer, messageType));
 

@@ -81,7 +81,7 @@ public sealed partial class IntegrationEventPublisher : SubscriptionBase
             context.Headers.Set(MessageHeaders.CorrelationId, @event.CorrelationId);
             context.Headers.Set(MessageHeaders.User, @event.UserName);
         }, cancellationToken);
-        BusinessMetrics.MessagePublished(message.GetType());
+        BusinessMetrics.MessagePublished(message.GetType(), DateTimeOffset.UtcNow - @event.Timestamp);
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ public sealed class BusinessFigures : IDisposable
 {
     private readonly MeterListener listener = new();
     private readonly ConcurrentQueue<(string Instrument, long Value, KeyValuePair<string, object?>[] Tags)> measurements = new();
+    private readonly ConcurrentQueue<(string Instrument, double Value, KeyValuePair<string, object?>[] Tags)> recorded = new();
 
     public BusinessFigures()
     {
@@ -23,6 +24,7 @@ public sealed class BusinessFigures : IDisposable
             }
         };
         listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => measurements.Enqueue((instrument.Name, value, tags.ToArray())));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => recorded.Enqueue((instrument.Name, value, tags.ToArray())));
         listener.Start();
     }
 
@@ -31,6 +33,12 @@ public sealed class BusinessFigures : IDisposable
         measurements.Where(measurement => measurement.Instrument == instrument
                 && tags.All(tag => measurement.Tags.Any(pair => pair.Key == tag.Name && Equals(pair.Value, tag.Value))))
             .Sum(measurement => measurement.Value);
+
+    /// <summary>The values the histogram <paramref name="instrument"/> recorded with every one of <paramref name="tags"/>.</summary>
+    public IReadOnlyList<double> Values(string instrument, params (string Name, string Value)[] tags) =>
+        recorded.Where(measurement => measurement.Instrument == instrument
+                && tags.All(tag => measurement.Tags.Any(pair => pair.Key == tag.Name && Equals(pair.Value, tag.Value))))
+            .Select(measurement => measurement.Value).ToList();
 
     /// <summary>Everything counted, one measurement a line: what a failed assertion shows.</summary>
     public override string ToString() =>

@@ -30,6 +30,24 @@ public sealed class BusinessFigureTests(FleetService fleet)
     }
 
     [Fact]
+    public async Task a_published_event_is_counted_with_how_long_after_its_append_the_broker_confirmed_it()
+    {
+        using var figures = new BusinessFigures();
+        var appending = DateTimeOffset.UtcNow;
+        await fleet.RegisterAsync();
+        var message = ("message_type", "VehicleRegistered");
+
+        var delays = await Eventually.ReturnsAsync(_ => Task.FromResult(figures.Values("jingong.messages.publication_delay", message)),
+            values => values.Count > 0, TimeSpan.FromSeconds(30), "the registration to be published");
+        var waited = DateTimeOffset.UtcNow - appending;
+        figures.Count("jingong.messages.published", message).Should().BeGreaterThanOrEqualTo(delays.Count);
+        // Other tests of the collection publish too, some of events appended before this one: each delay is a time, and
+        // one of them, this registration's, lies within the wait since its append.
+        delays.Should().OnlyContain(delay => delay >= 0, figures.ToString())
+            .And.Contain(delay => delay > 0 && delay <= waited.TotalMilliseconds, figures.ToString());
+    }
+
+    [Fact]
     public async Task a_write_sent_again_with_its_idempotency_key_is_counted_as_a_replay()
     {
         using var figures = new BusinessFigures();
