@@ -33,13 +33,23 @@ public static class StreamCommands
     /// Loads the stream, decides on its state (null when there is none yet) and version, and appends what was accepted,
     /// unsaved: the caller's transaction commits it with whatever else it writes (a consumer's processed message, ...).
     /// </summary>
-    public static async Task<StreamDecision<TState>> AppendDecisionAsync<TState>(
+    public static Task<StreamDecision<TState>> AppendDecisionAsync<TState>(
         this IDocumentSession session, string streamId, Func<TState?, long, Decision> decide, CancellationToken cancellationToken)
+        where TState : class =>
+        session.AppendDecisionAsync<TState>(streamId, (state, version, _) => ValueTask.FromResult(decide(state, version)), cancellationToken);
+
+    /// <summary>
+    /// As above, for a decision that needs facts read after the stream's version is known (a vehicle's stored readings
+    /// around a new batch): whatever a concurrent writer commits after that read moves the version, so the append of a
+    /// decision made on stale facts fails as a lost race.
+    /// </summary>
+    public static async Task<StreamDecision<TState>> AppendDecisionAsync<TState>(
+        this IDocumentSession session, string streamId, Func<TState?, long, CancellationToken, ValueTask<Decision>> decide, CancellationToken cancellationToken)
         where TState : class
     {
         var stream = await session.Events.FetchForWriting<TState>(streamId, cancellationToken);
         var version = stream.CurrentVersion ?? 0;
-        var decision = decide(stream.Aggregate, version);
+        var decision = await decide(stream.Aggregate, version, cancellationToken);
         BusinessMetrics.Decided(streamId, decision);
         if (decision is Decision.Accepted accepted)
         {
@@ -78,18 +88,30 @@ public static class StreamCommands
         Func<TState, Decision> decide, CancellationToken cancellationToken, Action<IDocumentSession>? alsoStore = null, bool decideAgainOnRace = true)
         where TState : class =>
         // Without a stream the command is refused as not found before it is decided, so the state decided on is never null.
-        session.DecideAsync(kind, streamId, errors, http, startsStream: false, state => decide(state!), cancellationToken, alsoStore, decideAgainOnRace);
+        session.DecideAsync(kind, streamId, errors, http, startsStream: false, (state, _) => ValueTask.FromResult(decide(state!)), cancellationToken, alsoStore, decideAgainOnRace);
+
+    /// <summary>
+    /// As above, for a command decided on facts besides the stream (<paramref name="facts"/>, read again for each decision
+    /// once the stream's version is known, so a decision made again after a lost race sees what the winner wrote).
+    /// </summary>
+    public static Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideAsync<TState, TView, TFacts>(
+        this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, FieldErrors errors, HttpContext http,
+        Func<TState, CancellationToken, Task<TFacts>> facts, Func<TState, TFacts, Decision> decide, CancellationToken cancellationToken,
+        Action<IDocumentSession>? alsoStore = null)
+        where TState : class =>
+        session.DecideAsync(kind, streamId, errors, http, startsStream: false,
+            async (state, cancellation) => decide(state!, await facts(state!, cancellation)), cancellationToken, alsoStore, decideAgainOnRace: true);
 
     /// <summary>As above, for a stream its first command starts (a person's subscriptions): the decider is given no state then.</summary>
     public static Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideOrStartAsync<TState, TView>(
         this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, FieldErrors errors, HttpContext http,
         Func<TState?, Decision> decide, CancellationToken cancellationToken)
         where TState : class =>
-        session.DecideAsync(kind, streamId, errors, http, startsStream: true, decide, cancellationToken, alsoStore: null, decideAgainOnRace: true);
+        session.DecideAsync(kind, streamId, errors, http, startsStream: true, (state, _) => ValueTask.FromResult(decide(state)), cancellationToken, alsoStore: null, decideAgainOnRace: true);
 
     private static async Task<Results<Ok<TView>, ValidationProblem, ProblemHttpResult>> DecideAsync<TState, TView>(
         this IDocumentSession session, StreamKind<TState, TView> kind, string streamId, FieldErrors errors, HttpContext http, bool startsStream,
-        Func<TState?, Decision> decide, CancellationToken cancellationToken, Action<IDocumentSession>? alsoStore, bool decideAgainOnRace)
+        Func<TState?, CancellationToken, ValueTask<Decision>> decide, CancellationToken cancellationToken, Action<IDocumentSession>? alsoStore, bool decideAgainOnRace)
         where TState : class
     {
         if (!http.Request.TryGetExpectedVersion(out var expectedVersion))
@@ -108,11 +130,12 @@ public static class StreamCommands
         {
             for (var decision = 1; ; decision++)
             {
-                var decided = await attempt.AppendDecisionAsync<TState>(streamId, (state, version) =>
-                    state is null && !startsStream ? Decision.Reject(kind.NotFound(streamId))
-                    : state is not null && kind.Refusal(http, state, streamId, changing: true) is { } refusal ? Decision.Reject(refusal)
-                    : expectedVersion is not null && expectedVersion != version ? Decision.Reject(Problems.StreamMoved($"{streamId} is at version {version}, not {expectedVersion}."))
-                    : decide(state), cancellationToken);
+                var decided = await attempt.AppendDecisionAsync<TState>(streamId, (state, version, cancellation) =>
+                    state is null && !startsStream ? ValueTask.FromResult(Decision.Reject(kind.NotFound(streamId)))
+                    : state is not null && kind.Refusal(http, state, streamId, changing: true) is { } refusal ? ValueTask.FromResult(Decision.Reject(refusal))
+                    : expectedVersion is not null && expectedVersion != version
+                        ? ValueTask.FromResult(Decision.Reject(Problems.StreamMoved($"{streamId} is at version {version}, not {expectedVersion}.")))
+                    : decide(state, cancellation), cancellationToken);
                 if (decided.Decision is Decision.Rejected rejected)
                 {
                     return Problems.From(rejected.Error);

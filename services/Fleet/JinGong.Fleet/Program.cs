@@ -16,6 +16,7 @@ builder.AddEventStore("fleetdb", options =>
     .PublishIntegrationEvents<FleetIntegrationEvents>();
 builder.AddMessageBus(bus => bus.AddDispatchRequestConsumers());
 builder.AddHomeWarehouses();
+builder.AddReadingsOfEarlierReleases();
 
 var app = builder.Build();
 app.UseHttpApi();

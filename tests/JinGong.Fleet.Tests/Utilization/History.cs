@@ -1,4 +1,5 @@
 using System.Globalization;
+using JinGong.Domain.Figures;
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Utilization;
 using JinGong.Testing;
@@ -9,12 +10,18 @@ namespace JinGong.Fleet.Tests.Utilization;
 internal sealed class History(string code, string model = "EL-50", string region = "east")
 {
     private readonly List<IVehicleEvent> events = [];
+    private readonly List<MeterReading> readings = [];
 
     public static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     public IReadOnlyList<IVehicleEvent> Events => events;
 
     public VehicleTimeline Timeline => events.Fold<VehicleTimeline>()!;
+
+    public string Code => code;
+
+    /// <summary>Every meter reading its telematics reported, in time order, as the readings table holds them.</summary>
+    public IReadOnlyList<MeterReading> Readings => [.. readings.OrderBy(reading => reading.At)];
 
     public History Registered(string at) => Add(new VehicleRegistered(code, model, "loader", region, $"{region}-1", At(at)));
 
@@ -37,8 +44,15 @@ internal sealed class History(string code, string model = "EL-50", string region
     public History Retired(string at) => Add(new VehicleRetired(code, "worn out", At(at)));
 
     /// <summary>A telematics batch whose first reading is <paramref name="hoursFrom"/> at <paramref name="from"/> and last <paramref name="hoursTo"/> at <paramref name="to"/>.</summary>
-    public History Usage(string from, decimal hoursFrom, string to, decimal hoursTo) =>
-        Add(new UsageReported(code, $"batch-{events.Count}", 2, At(from), At(to), hoursFrom, hoursTo, At(to)));
+    public History Usage(string from, decimal hoursFrom, string to, decimal hoursTo) => Usage((from, hoursFrom), (to, hoursTo));
+
+    /// <summary>A telematics batch of these readings, in time order.</summary>
+    public History Usage(params (string At, decimal Hours)[] batch)
+    {
+        readings.AddRange(batch.Select(reading => new MeterReading(At(reading.At), reading.Hours)));
+        return Add(new UsageReported(
+            code, $"batch-{events.Count}", batch.Length, At(batch[0].At), At(batch[^1].At), batch[0].Hours, batch[^1].Hours, At(batch[^1].At)));
+    }
 
     private History Add(IVehicleEvent @event)
     {

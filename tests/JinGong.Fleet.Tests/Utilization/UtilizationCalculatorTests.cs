@@ -1,3 +1,5 @@
+using System.Globalization;
+using JinGong.Domain.Figures;
 using JinGong.Domain.Time;
 using JinGong.Fleet.Vehicles.Utilization;
 using static JinGong.Fleet.Tests.Utilization.History;
@@ -20,7 +22,9 @@ public sealed class UtilizationCalculatorTests
 
     private static FleetUtilization Fleet(
         Period period, UtilizationGrouping groupBy, UtilizationDefinition? definition = null, DateTimeOffset? asOf = null, params History[] vehicles) =>
-        UtilizationCalculator.ForFleet(vehicles.Select(v => v.Timeline), period, asOf ?? Later, definition ?? LoanTime, WorkedExample.Shifts, groupBy);
+        UtilizationCalculator.ForFleet(
+            vehicles.Select(v => v.Timeline), vehicles.ToDictionary(v => v.Code, v => v.Readings), period, asOf ?? Later, definition ?? LoanTime,
+            WorkedExample.Shifts, groupBy);
 
     [Fact]
     public void the_worked_example_of_the_metrics_doc_gives_each_region_its_utilization()
@@ -63,10 +67,10 @@ public sealed class UtilizationCalculatorTests
     [Fact]
     public void a_loan_across_a_month_boundary_is_split_at_midnight_in_china()
     {
-        var vehicle = WorkedExample.A().Timeline;
+        var vehicle = WorkedExample.A();
 
         var figure = UtilizationCalculator.ForVehicle(
-            vehicle, Period.Between(September.First, October.Last), PeriodUnit.Month, Later, LoanTime, EightHours);
+            vehicle.Timeline, vehicle.Readings, Period.Between(September.First, October.Last), PeriodUnit.Month, Later, LoanTime, EightHours);
 
         // September: available from registration 09-01T02:00Z to 09-30T16:00Z = 29 d 14 h = 710 h; on loan from 09-25T00:00Z
         //   = 5 d 16 h = 136 h → 136 ÷ 710 = 0.19154… → 0.1915. Meter: 1000 → 1005 (half the first batch) = 5 h of
@@ -85,7 +89,7 @@ public sealed class UtilizationCalculatorTests
         var vehicle = new History("C").Registered("2026-09-29T00:00:00Z").Lent("2026-09-30T15:00:00Z").Returned("2026-09-30T17:00:00Z").Timeline;
 
         var figure = UtilizationCalculator.ForVehicle(
-            vehicle, Period.Between(new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 1)), PeriodUnit.Day, Later, LoanTime, EightHours);
+            vehicle, [], Period.Between(new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 1)), PeriodUnit.Day, Later, LoanTime, EightHours);
 
         // 30 Sep in China is 09-29T16:00Z → 09-30T16:00Z: 1 h of its 24 on loan; 1 Oct: the next hour.
         figure.Periods.Select(row => (row.Key, row.DeployedHours, row.AvailableHours))
@@ -103,6 +107,47 @@ public sealed class UtilizationCalculatorTests
 
         (september.OperatingHours, october.OperatingHours).Should().Be((10m, 20m));
     }
+
+    [Fact]
+    public void every_reading_of_a_batch_counts_not_only_its_first_and_last()
+    {
+        // The unit stood idle from 10:00 to 16:00Z (100 h both), then worked 12 h by 10-01T04:00Z. October begins at
+        // 09-30T16:00Z: September 0 h, October 12 h. Spread evenly from the batch's first to its last reading, September
+        // would have had 6 of the 18 h span's 12 h: 4 h.
+        var vehicle = new History("D2").Registered("2026-09-01T00:00:00Z")
+            .Usage(("2026-09-30T10:00:00Z", 100m), ("2026-09-30T16:00:00Z", 100m), ("2026-10-01T04:00:00Z", 112m));
+
+        var september = Fleet(September, UtilizationGrouping.Total, vehicles: [vehicle]).Total;
+        var october = Fleet(October, UtilizationGrouping.Total, vehicles: [vehicle]).Total;
+
+        (september.OperatingHours, october.OperatingHours).Should().Be((0m, 12m));
+    }
+
+    [Fact]
+    public void the_readings_that_bracket_the_meter_instants_give_the_figure_all_readings_give()
+    {
+        // What the endpoints read from the readings table: only the readings either side of each instant the meter is
+        // read at. Two batches of hourly readings with an idle night between; the figure must not move.
+        var vehicle = new History("D3").Registered("2026-09-01T00:00:00Z")
+            .Usage(HourlyReadings("2026-09-29T00:00:00Z", count: 30, hours: hour => 100m + (hour / 2)))
+            .Lent("2026-09-30T02:00:00Z")
+            .Usage(HourlyReadings("2026-09-30T20:00:00Z", count: 30, hours: hour => 200m + hour));
+        var all = vehicle.Readings;
+        var instants = UtilizationCalculator.MeterInstants(vehicle.Timeline, October, Later).ToList();
+        var bracketing = all.Where((reading, i) => instants.Any(instant =>
+            (reading.At <= instant && (i + 1 == all.Count || all[i + 1].At > instant)) || (reading.At > instant && (i == 0 || all[i - 1].At <= instant))))
+            .ToList();
+
+        var fromAll = UtilizationCalculator.ForFleet([vehicle.Timeline], new Dictionary<string, IReadOnlyList<MeterReading>> { ["D3"] = all }, October, Later, LoanTime, EightHours, UtilizationGrouping.Total);
+        var fromBracketing = UtilizationCalculator.ForFleet([vehicle.Timeline], new Dictionary<string, IReadOnlyList<MeterReading>> { ["D3"] = bracketing }, October, Later, LoanTime, EightHours, UtilizationGrouping.Total);
+
+        bracketing.Count.Should().BeLessThan(all.Count / 4);
+        fromBracketing.Should().BeEquivalentTo(fromAll);
+        fromAll.Total.OperatingHours.Should().BeGreaterThan(0m);
+    }
+
+    private static (string At, decimal Hours)[] HourlyReadings(string from, int count, Func<int, decimal> hours) =>
+        [.. Enumerable.Range(0, count).Select(hour => (At(from).AddHours(hour).ToString("O", CultureInfo.InvariantCulture), hours(hour)))];
 
     [Fact]
     public void the_meter_runs_evenly_between_batches_too()

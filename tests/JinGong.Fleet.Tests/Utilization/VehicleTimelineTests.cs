@@ -25,16 +25,6 @@ public sealed class VehicleTimelineTests
     }
 
     [Fact]
-    public void each_batch_adds_its_first_and_last_reading()
-    {
-        WorkedExample.A().Timeline.Readings.Should().Equal(
-            new MeterReading(At("2026-09-30T04:00:00Z"), 1000m),
-            new MeterReading(At("2026-10-01T04:00:00Z"), 1010m),
-            new MeterReading(At("2026-10-06T00:00:00Z"), 1010m),
-            new MeterReading(At("2026-10-09T00:00:00Z"), 1040m));
-    }
-
-    [Fact]
     public void events_at_one_instant_leave_one_spell_the_standing_after_the_last()
     {
         var timeline = new History("L").Registered("2026-10-01T00:00:00Z")

@@ -5,7 +5,7 @@ using JinGong.Testing;
 
 namespace JinGong.Fleet.Tests.Vehicles;
 
-/// <summary>Telematics batches [轨迹]: validated, all or nothing, recorded once, read back as a GeoJSON path.</summary>
+/// <summary>Telematics batches [轨迹]: validated, all or nothing, recorded once, placed in time however late, read back as a GeoJSON path.</summary>
 [Collection(FleetService.Collection)]
 public sealed class UsageTests(FleetService fleet)
 {
@@ -72,19 +72,84 @@ public sealed class UsageTests(FleetService fleet)
     }
 
     [Fact]
-    public async Task readings_that_go_back_behind_the_last_batch_are_refused()
+    public async Task a_late_batch_is_accepted_and_placed_in_time_among_the_stored_readings()
     {
         var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
-        await PostOkAsync(code, Batch("r-1", Day, hours: 500, count: 2));
+        await PostOkAsync(code, Batch("late-2", Day.AddDays(1), hours: 524, count: 24));
 
-        using var earlier = await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", Batch("r-2", Day.AddDays(-1), hours: 600, count: 2));
-        using var fewerHours = await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", Batch("r-3", Day.AddDays(1), hours: 10, count: 2));
+        await PostOkAsync(code, Batch("late-1", Day, hours: 500, count: 24));
 
-        earlier.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await earlier.Content.ReadAsStringAsync()).Should().Contain("usage-before-last-reading");
-        fewerHours.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await fewerHours.Content.ReadAsStringAsync()).Should().Contain("operating-hours-went-backwards");
+        var path = await TrajectoryAsync(code, Day, Day.AddDays(2));
+        path.GetProperty("properties").GetProperty("operatingHours").EnumerateArray().Select(h => h.GetDecimal())
+            .Should().Equal(Enumerable.Range(500, 48).Select(hours => (decimal)hours), "the late batch's readings come first, by time");
+        (await fleet.VehicleVersionAsync(code)).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task a_reading_already_stored_is_not_stored_twice()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+        await PostOkAsync(code, Batch("twice-1", Day, hours: 0, count: 24));
+
+        await PostOkAsync(code, Batch("twice-2", Day.AddHours(12), hours: 12, count: 24));
+        await PostOkAsync(code, Batch("twice-3", Day.AddHours(3), hours: 3, count: 6));
+
+        var path = await TrajectoryAsync(code, Day, Day.AddDays(3));
+        path.GetProperty("properties").GetProperty("operatingHours").EnumerateArray().Select(h => h.GetDecimal())
+            .Should().Equal(Enumerable.Range(0, 36).Select(hours => (decimal)hours));
+        (await fleet.VehicleVersionAsync(code)).Should().Be(3, "the batch of readings all stored already recorded nothing new");
+    }
+
+    [Fact]
+    public async Task a_late_reading_that_contradicts_its_neighbours_is_refused_naming_one_and_nothing_of_its_batch_is_stored()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+        await PostOkAsync(code, Batch("n-1", Day, hours: 500, count: 2));
+        await PostOkAsync(code, Batch("n-3", Day.AddDays(2), hours: 520, count: 2));
+
+        // The day between: starts fine at 505 h, but its second reading (531 h) is above the 520 h stored after it.
+        using var answer = await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", new
+        {
+            batchId = "n-2",
+            points = new[]
+            {
+                new { at = Day.AddDays(1), operatingHours = 505m, latitude = 39.63, longitude = 118.18 },
+                new { at = Day.AddDays(1).AddHours(1), operatingHours = 531m, latitude = 39.63, longitude = 118.18 },
+            },
+        });
+
+        var problem = await answer.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "operating-hours-contradict-readings");
+        problem.GetProperty("detail").GetString().Should().Contain("2026-10-03T00:00:00.0000000+00:00").And.Contain("520");
+        (await TrajectoryAsync(code, Day, Day.AddDays(3))).GetProperty("properties").GetProperty("operatingHours").GetArrayLength()
+            .Should().Be(4, "not even the batch's valid first reading is stored");
+        (await fleet.VehicleVersionAsync(code)).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task readings_from_before_the_registration_are_refused()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+
+        using var answer = await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", Batch("early", Day.AddDays(-11), hours: 0, count: 2));
+
+        await answer.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity, "usage-before-registration");
+    }
+
+    [Fact]
+    public async Task the_same_batch_sent_at_once_from_many_connections_is_recorded_once()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+        var batch = Batch("at-once", Day, hours: 0, count: 100);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var answer = await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", batch);
+            return answer.StatusCode;
+        }));
+
+        answers.Should().AllBeEquivalentTo(HttpStatusCode.OK);
         (await fleet.VehicleVersionAsync(code)).Should().Be(2);
+        (await TrajectoryAsync(code, Day, Day.AddDays(5))).GetProperty("properties").GetProperty("times").GetArrayLength().Should().Be(100);
     }
 
     private static object Batch(string batchId, DateTimeOffset start, decimal hours, int count) => new

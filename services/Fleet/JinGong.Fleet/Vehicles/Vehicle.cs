@@ -51,8 +51,10 @@ public sealed record MaintenanceClosed(string VehicleCode, string Outcome, DateT
 public sealed record VehicleRetired(string VehicleCode, string Reason, DateTimeOffset OccurredAt) : IVehicleEvent;
 
 /// <summary>
-/// A telematics batch was recorded: a summary of its points (the points themselves are stored beside the
-/// stream, in the batch's trajectory segment). OccurredAt is the time of its last point.
+/// A telematics batch was recorded: a summary of the readings it added (<paramref name="Points"/> of them, from
+/// <paramref name="From"/> to <paramref name="To"/>; the readings themselves are stored beside the stream, in
+/// <see cref="Usage.VehicleReadings"/>). A late batch may lie before earlier ones; OccurredAt is the later of its last
+/// reading and the vehicle's previous event, so business time never goes back on the stream.
 /// </summary>
 public sealed record UsageReported(
     string VehicleCode, string BatchId, int Points, DateTimeOffset From, DateTimeOffset To,
@@ -155,6 +157,8 @@ public sealed record Vehicle(
             LastOccurredAt = closed.OccurredAt,
         },
         (_, VehicleRetired retired) => state with { Status = VehicleStatus.Retired, LastOccurredAt = retired.OccurredAt },
+        // A late batch, older than the last reading, leaves the meter where the newest reading put it.
+        (_, UsageReported usage) when usage.To < state.LastUsageAt => state with { LastOccurredAt = usage.OccurredAt },
         (_, UsageReported usage) =>
             state with { OperatingHours = usage.OperatingHoursTo, LastUsageAt = usage.To, LastOccurredAt = usage.OccurredAt },
         (_, VehicleRequestRefused) => state,

@@ -1,6 +1,8 @@
 using JinGong.Domain;
 using JinGong.Domain.Time;
+using JinGong.Domain.Figures;
 using JinGong.Fleet.Integration;
+using JinGong.Fleet.Vehicles.Usage;
 using JinGong.Fleet.Warehouses;
 using VehicleRules = JinGong.Contracts.Fleet.VehicleRules;
 
@@ -51,8 +53,12 @@ public sealed record CloseMaintenance(string Code, string Outcome, DateTimeOffse
 /// <summary>One telematics reading: when, cumulative operating hours, where.</summary>
 public sealed record UsagePoint(DateTimeOffset At, decimal OperatingHours, double Latitude, double Longitude);
 
-/// <summary>A batch of telematics readings, sorted by time; <paramref name="BatchId"/> makes a resend recognisable.</summary>
-public sealed record ReportUsage(string Code, string BatchId, IReadOnlyList<UsagePoint> Points, DateTimeOffset OccurredAt, DateTimeOffset Now)
+/// <summary>
+/// A batch of telematics readings, sorted by time; <paramref name="BatchId"/> makes a resend recognisable.
+/// <paramref name="Stored"/> is what fleet holds around the batch's span, for the batch to be placed among.
+/// </summary>
+public sealed record ReportUsage(
+    string Code, string BatchId, IReadOnlyList<UsagePoint> Points, StoredReadings Stored, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : VehicleCommand(Code, OccurredAt, Now);
 
 public sealed record RetireVehicle(string Code, string Reason, DateTimeOffset OccurredAt, DateTimeOffset Now)
@@ -93,7 +99,8 @@ public static class VehicleDecider
             return Reject(NotFound(command.Code));
         }
 
-        if (state.Status == VehicleStatus.Retired)
+        // Readings a unit took before it was retired may still arrive: it buffered them out of signal.
+        if (state.Status == VehicleStatus.Retired && !(command is ReportUsage late && late.Points[^1].At <= state.LastOccurredAt))
         {
             return Reject(new("vehicle-retired", $"Vehicle {state.Code} is retired and accepts nothing more.", ErrorKind.Conflict));
         }
@@ -174,25 +181,55 @@ public static class VehicleDecider
         _ => Reject(IllegalTransition(command, state)),
     };
 
-    // Telematics keep reporting in every status but retirement (a delivered unit still works at its customer's
-    // site); the readings must continue the vehicle's own: later in time, never fewer operating hours.
+    // Telematics keep reporting in every status (a delivered unit still works at its customer's site). A unit out of
+    // signal buffers its readings and uploads them late, out of order, sometimes twice: a batch is placed among the
+    // readings stored wherever its time falls. A reading already stored is not stored again; the meter is cumulative,
+    // so each new reading must lie between the stored ones around it in time, or nothing of the batch is stored.
     private static Decision DecideUsage(ReportUsage usage, Vehicle state)
     {
-        var first = usage.Points[0];
-        var last = usage.Points[^1];
-        if (state.LastUsageAt is { } lastAt && first.At <= lastAt)
+        if (usage.Stored.BatchRecorded)
         {
-            return Reject(new("usage-before-last-reading", $"The batch starts at {first.At:O}, not after the last reading ({lastAt:O}).", ErrorKind.Unprocessable));
+            return Accept();
         }
 
-        if (state.OperatingHours is { } hours && first.OperatingHours < hours)
+        if (usage.Points[0].At < state.RegisteredAt)
         {
-            return Reject(new("operating-hours-went-backwards", $"The batch starts at {first.OperatingHours} h, below the last reading ({hours} h).", ErrorKind.Unprocessable));
+            return Reject(new("usage-before-registration",
+                $"The batch starts at {usage.Points[0].At:O}, before vehicle {state.Code} was registered ({state.RegisteredAt:O}).", ErrorKind.Unprocessable));
         }
 
-        return Accept(new UsageReported(
-            state.Code, usage.BatchId, usage.Points.Count, first.At, last.At, first.OperatingHours, last.OperatingHours,
-            last.At > state.LastOccurredAt ? last.At : state.LastOccurredAt));
+        var stored = usage.Stored.Around;
+        var fresh = new List<UsagePoint>(usage.Points.Count);
+        var next = 0;
+        foreach (var point in usage.Points)
+        {
+            while (next < stored.Count && stored[next].At < point.At)
+            {
+                next++;
+            }
+
+            var same = next < stored.Count && stored[next].At == point.At;
+            var contradicted =
+                same && stored[next].Hours != point.OperatingHours ? (stored[next], "stored for the same instant")
+                : !same && next > 0 && stored[next - 1].Hours > point.OperatingHours ? (stored[next - 1], "stored before it")
+                : !same && next < stored.Count && stored[next].Hours < point.OperatingHours ? (stored[next], "stored after it")
+                : default((MeterReading Reading, string Where)?);
+            if (contradicted is (var neighbour, var where))
+            {
+                return Reject(new("operating-hours-contradict-readings",
+                    $"The reading at {point.At:O} says {point.OperatingHours} h, against the reading {where} at {neighbour.At:O} ({neighbour.Hours} h): the meter never runs backwards.",
+                    ErrorKind.Unprocessable));
+            }
+
+            if (!same)
+            {
+                fresh.Add(point);
+            }
+        }
+
+        return fresh.Count == 0 ? Accept() : Accept(new UsageReported(
+            state.Code, usage.BatchId, fresh.Count, fresh[0].At, fresh[^1].At, fresh[0].OperatingHours, fresh[^1].OperatingHours,
+            fresh[^1].At > state.LastOccurredAt ? fresh[^1].At : state.LastOccurredAt));
     }
 
     public static DomainError AlreadyRegistered(string code) =>

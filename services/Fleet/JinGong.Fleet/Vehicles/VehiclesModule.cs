@@ -42,11 +42,14 @@ public static class VehiclesModule
         options.Events.MapEventType<VehicleRetired>("vehicle_retired_v1");
         options.Events.MapEventType<UsageReported>("usage_reported_v1");
         options.Events.MapEventType<VehicleRequestRefused>("vehicle_request_refused_v1");
-        // A trajectory is read by vehicle and time range.
-        options.Schema.For<TrajectorySegment>()
-            .Duplicate(segment => segment.VehicleCode)
-            .Duplicate(segment => segment.From)
-            .Duplicate(segment => segment.To);
+        VehicleReadings.Declare(options);
+    }
+
+    /// <summary>Moves the readings earlier releases kept as documents into the readings table, at start.</summary>
+    public static IHostApplicationBuilder AddReadingsOfEarlierReleases(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<TrajectorySegmentsMigration>();
+        return builder;
     }
 
     public static RouteGroupBuilder MapVehicles(this RouteGroupBuilder api)

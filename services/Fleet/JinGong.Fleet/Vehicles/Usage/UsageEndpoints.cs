@@ -1,11 +1,11 @@
 using System.Globalization;
-using JasperFx;
 using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Fleet.Vehicles.Reading;
 using JinGong.Http.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace JinGong.Fleet.Vehicles.Usage;
 
@@ -14,7 +14,10 @@ public sealed record UsagePointRequest(DateTimeOffset? At, decimal? OperatingHou
 /// <summary>A telematics batch: its id (a resend carries the same one) and its readings.</summary>
 public sealed record ReportUsageRequest(string? BatchId, IReadOnlyList<UsagePointRequest?>? Points);
 
-/// <summary>Usage reports [轨迹] in batches, all or nothing, each batch recorded once; the path read back as GeoJSON.</summary>
+/// <summary>
+/// Usage reports [轨迹] in batches, all or nothing, each batch recorded once and placed among the readings already
+/// stored wherever its time falls (late and out of order as units out of signal upload them); the path read back as GeoJSON.
+/// </summary>
 public static class UsageEndpoints
 {
     public const int MaxPoints = 10_000;
@@ -36,7 +39,8 @@ public static class UsageEndpoints
     }
 
     private static async Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        string code, ReportUsageRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        string code, ReportUsageRequest request, HttpContext http, IDocumentSession session, NpgsqlDataSource dataSource, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = Validate(request, clock.GetUtcNow());
         if (errors.Any)
@@ -45,33 +49,14 @@ public static class UsageEndpoints
         }
 
         var batchId = request.BatchId!.Trim();
-        var segmentId = TrajectorySegment.IdFor(code, batchId);
-        if (await session.LoadAsync<TrajectorySegment>(segmentId, cancellationToken) is not null)
-        {
-            return await AlreadyRecordedAsync(code, session, cancellationToken);
-        }
-
         var points = request.Points!.Select(p => new UsagePoint(p!.At!.Value.ToUniversalTime(), p.OperatingHours!.Value, p.Latitude!.Value, p.Longitude!.Value)).ToList();
-        try
-        {
-            return await session.DecideAsync(
-                VehicleCommandHandler.Vehicles, code, errors, http,
-                vehicle => VehicleDecider.Decide(new ReportUsage(code, batchId, points, points[^1].At, clock.GetUtcNow()), vehicle), cancellationToken,
-                alsoStore: writes => writes.Insert(new TrajectorySegment(segmentId, code, batchId, points[0].At, points[^1].At, points)));
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            // The same batch arrived twice at once: the other request recorded it.
-            return await AlreadyRecordedAsync(code, session, cancellationToken);
-        }
-    }
-
-    private static async Task<Results<Ok<VehicleView>, ValidationProblem, ProblemHttpResult>> AlreadyRecordedAsync(
-        string code, IQuerySession session, CancellationToken cancellationToken)
-    {
-        var state = await session.Events.FetchStreamStateAsync(code, cancellationToken);
-        var vehicle = await session.LoadAsync<Vehicle>(code, cancellationToken);
-        return TypedResults.Ok(VehicleView.From(vehicle!, state!.Version));
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        return await session.DecideAsync(
+            VehicleCommandHandler.Vehicles, code, errors, http,
+            (_, cancellation) => VehicleReadings.AroundAsync(dataSource, schema, code, batchId, points[0].At, points[^1].At, cancellation),
+            (vehicle, stored) => VehicleDecider.Decide(new ReportUsage(code, batchId, points, stored, points[^1].At, clock.GetUtcNow()), vehicle),
+            cancellationToken,
+            alsoStore: writes => VehicleReadings.Keep(writes, code, batchId, points));
     }
 
     private static FieldErrors Validate(ReportUsageRequest request, DateTimeOffset now)
@@ -107,7 +92,8 @@ public static class UsageEndpoints
     }
 
     private static async Task<Results<Ok<object>, ValidationProblem, ProblemHttpResult>> TrajectoryAsync(
-        string code, HttpContext http, IQuerySession session, CancellationToken cancellationToken, DateTimeOffset? from = null, DateTimeOffset? to = null)
+        string code, HttpContext http, IQuerySession session, NpgsqlDataSource dataSource, CancellationToken cancellationToken,
+        DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         var start = from ?? DateTimeOffset.MinValue;
         var end = to ?? DateTimeOffset.MaxValue;
@@ -122,11 +108,7 @@ public static class UsageEndpoints
             return refused;
         }
 
-        var segments = await session.Query<TrajectorySegment>()
-            .Where(segment => segment.VehicleCode == code && segment.To >= start && segment.From <= end)
-            .OrderBy(segment => segment.From)
-            .ToListAsync(cancellationToken);
-        var points = segments.SelectMany(segment => segment.Points).Where(point => point.At >= start && point.At <= end).ToList();
+        var points = await VehicleReadings.BetweenAsync(dataSource, session.DocumentStore.Options.DatabaseSchemaName, code, start, end, cancellationToken);
 
         // GeoJSON positions are [longitude, latitude].
         return TypedResults.Ok<object>(new

@@ -55,16 +55,17 @@ public sealed record VehicleUtilization(
     UtilizationRow Total);
 
 /// <summary>
-/// Time and operating-hours utilization [设备利用率] (docs/metrics.md) as a pure function of the vehicles' timelines: each
-/// spell of a vehicle is cut exactly at the window's bounds (China calendar periods, as instants), the definition says
-/// whether it is deployed, idle or excluded, and the meter hours of its stretch are read off the readings, spread evenly
-/// between two readings. Nothing after <c>asOf</c> is known: no spell, no reading, no time.
+/// Time and operating-hours utilization [设备利用率] (docs/metrics.md) as a pure function of the vehicles' timelines and
+/// meter readings: each spell of a vehicle is cut exactly at the window's bounds (China calendar periods, as instants), the
+/// definition says whether it is deployed, idle or excluded, and the meter hours of its stretch are read off the readings,
+/// interpolated between two consecutive readings. Nothing after <c>asOf</c> is known: no spell, no reading, no time.
+/// The readings of a vehicle need only bracket the instants <see cref="MeterInstants"/> names (all of them will do).
 /// </summary>
 public static class UtilizationCalculator
 {
     public static FleetUtilization ForFleet(
-        IEnumerable<VehicleTimeline> vehicles, Period period, DateTimeOffset asOf, UtilizationDefinition definition, ShiftSchedule shifts,
-        UtilizationGrouping groupBy)
+        IEnumerable<VehicleTimeline> vehicles, IReadOnlyDictionary<string, IReadOnlyList<MeterReading>> readings, Period period, DateTimeOffset asOf,
+        UtilizationDefinition definition, ShiftSchedule shifts, UtilizationGrouping groupBy)
     {
         ArgumentNullException.ThrowIfNull(vehicles);
         ArgumentNullException.ThrowIfNull(period);
@@ -74,7 +75,7 @@ public static class UtilizationCalculator
         var total = new Sums();
         foreach (var vehicle in vehicles)
         {
-            foreach (var piece in Pieces(vehicle, period.Start, to, asOf, definition))
+            foreach (var piece in Pieces(vehicle, ReadingsOf(readings, vehicle), period.Start, to, asOf, definition))
             {
                 var key = groupBy switch
                 {
@@ -102,7 +103,8 @@ public static class UtilizationCalculator
 
     /// <summary>The vehicle's utilization in each <paramref name="granularity"/> of <paramref name="range"/>, and over the whole range.</summary>
     public static VehicleUtilization ForVehicle(
-        VehicleTimeline vehicle, Period range, PeriodUnit granularity, DateTimeOffset asOf, UtilizationDefinition definition, ShiftSchedule shifts)
+        VehicleTimeline vehicle, IReadOnlyList<MeterReading> readings, Period range, PeriodUnit granularity, DateTimeOffset asOf,
+        UtilizationDefinition definition, ShiftSchedule shifts)
     {
         ArgumentNullException.ThrowIfNull(vehicle);
         ArgumentNullException.ThrowIfNull(range);
@@ -110,7 +112,7 @@ public static class UtilizationCalculator
         UtilizationRow Row(Period period)
         {
             var sums = new Sums();
-            foreach (var piece in Pieces(vehicle, period.Start, Earlier(period.End, asOf), asOf, definition))
+            foreach (var piece in Pieces(vehicle, readings, period.Start, Earlier(period.End, asOf), asOf, definition))
             {
                 sums.Add(vehicle.Id, piece, shifts);
             }
@@ -127,16 +129,28 @@ public static class UtilizationCalculator
     public const string Total = "total";
 
     /// <summary>
+    /// The instants at which the meter of <paramref name="vehicle"/> is read for <paramref name="window"/> as of
+    /// <paramref name="asOf"/>: the window's bounds and the start of each spell inside it, where its stretches begin and end.
+    /// </summary>
+    public static IEnumerable<DateTimeOffset> MeterInstants(VehicleTimeline vehicle, Period window, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        ArgumentNullException.ThrowIfNull(window);
+        var to = Earlier(window.End, asOf);
+        return vehicle.Spells.Select(spell => spell.From).Where(from => from > window.Start && from < to).Prepend(window.Start).Append(to);
+    }
+
+    /// <summary>
     /// The stretches of the vehicle's time inside [<paramref name="from"/>, <paramref name="to"/>) that the definition
     /// counts as available: one per spell, cut at the bounds, with the region it was in, whether it was deployed, and the
     /// meter hours run in it as known by <paramref name="asOf"/>.
     /// </summary>
     public static IEnumerable<UtilizationPiece> Pieces(
-        VehicleTimeline vehicle, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, UtilizationDefinition definition)
+        VehicleTimeline vehicle, IReadOnlyList<MeterReading> readings, DateTimeOffset from, DateTimeOffset to, DateTimeOffset asOf, UtilizationDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(vehicle);
         ArgumentNullException.ThrowIfNull(definition);
-        var meter = new Meter(vehicle.Readings, asOf);
+        var meter = new Meter(readings, asOf);
         var spells = vehicle.Spells;
         for (var i = 0; i < spells.Count && spells[i].From < to; i++)
         {
@@ -149,6 +163,9 @@ public static class UtilizationCalculator
             }
         }
     }
+
+    private static IReadOnlyList<MeterReading> ReadingsOf(IReadOnlyDictionary<string, IReadOnlyList<MeterReading>> readings, VehicleTimeline vehicle) =>
+        readings.TryGetValue(vehicle.Id, out var ofVehicle) ? ofVehicle : [];
 
     private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

@@ -2,7 +2,10 @@ using JinGong.Domain;
 using JinGong.Domain.Time;
 using JinGong.Http;
 using Marten;
+using JinGong.Domain.Figures;
+using JinGong.Fleet.Vehicles.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace JinGong.Fleet.Vehicles.Utilization;
 
@@ -12,7 +15,7 @@ public sealed record UtilizationDefinitionList(string Default, IReadOnlyList<Uti
 /// <summary>
 /// Time and operating-hours utilization [设备利用率] (docs/metrics.md) of the company-held fleet or of one vehicle, for
 /// any period and as of any moment, under the configured definition or the one a request names: always recomputed from
-/// the vehicles' timelines, so a past period under a new definition is answered like any other.
+/// the vehicles' timelines and meter readings, so a past period under a new definition is answered like any other.
 /// </summary>
 public static class UtilizationEndpoints
 {
@@ -41,7 +44,7 @@ public static class UtilizationEndpoints
     }
 
     private static Task<Results<Ok<FleetUtilization>, ValidationProblem, ProblemHttpResult>> FleetAsync(
-        IQuerySession session, UtilizationSettings settings, TimeProvider clock, CancellationToken cancellationToken,
+        IQuerySession session, NpgsqlDataSource dataSource, UtilizationSettings settings, TimeProvider clock, CancellationToken cancellationToken,
         string? period = null, string? from = null, string? to = null, string? groupBy = null, string? definition = null, string? asOf = null)
     {
         var errors = new FieldErrors();
@@ -57,12 +60,15 @@ public static class UtilizationEndpoints
             var vehicles = await session.Query<VehicleTimeline>()
                 .Where(vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start))
                 .ToListAsync(cancellationToken);
-            return TypedResults.Ok(UtilizationCalculator.ForFleet(vehicles, window, moment, counted, settings.Shifts, grouping));
+            var readings = await ReadingsAsync(
+                session, dataSource, vehicles.SelectMany(vehicle => UtilizationCalculator.MeterInstants(vehicle, window, moment).Select(at => (vehicle.Id, at))),
+                moment, cancellationToken);
+            return TypedResults.Ok(UtilizationCalculator.ForFleet(vehicles, readings, window, moment, counted, settings.Shifts, grouping));
         });
     }
 
     private static Task<Results<Ok<VehicleUtilization>, ValidationProblem, ProblemHttpResult>> VehicleAsync(
-        string code, IQuerySession session, UtilizationSettings settings, TimeProvider clock, CancellationToken cancellationToken,
+        string code, IQuerySession session, NpgsqlDataSource dataSource, UtilizationSettings settings, TimeProvider clock, CancellationToken cancellationToken,
         string? from = null, string? to = null, string? granularity = null, string? definition = null, string? asOf = null)
     {
         var errors = new FieldErrors();
@@ -70,10 +76,25 @@ public static class UtilizationEndpoints
         var unit = errors.ParseChoice("granularity", granularity, PeriodUnit.Month);
         var moment = errors.ParseAsOf(asOf, clock.GetUtcNow());
         return AnswerAsync<VehicleUtilization>(errors, range, definition, settings, async (range, counted) =>
-            await session.LoadAsync<VehicleTimeline>(code, cancellationToken) is { } vehicle
-                ? TypedResults.Ok(UtilizationCalculator.ForVehicle(vehicle, range, unit, moment, counted, settings.Shifts))
-                : Problems.From(VehicleDecider.NotFound(code)));
+        {
+            if (await session.LoadAsync<VehicleTimeline>(code, cancellationToken) is not { } vehicle)
+            {
+                return Problems.From(VehicleDecider.NotFound(code));
+            }
+
+            var readings = await ReadingsAsync(
+                session, dataSource, range.Split(unit).Append(range).SelectMany(period => UtilizationCalculator.MeterInstants(vehicle, period, moment)).Select(at => (code, at)),
+                moment, cancellationToken);
+            return TypedResults.Ok(UtilizationCalculator.ForVehicle(
+                vehicle, readings.TryGetValue(code, out var ofVehicle) ? ofVehicle : [], range, unit, moment, counted, settings.Shifts));
+        });
     }
+
+    /// <summary>The readings taken by <paramref name="asOf"/> that the meter is read between, at each of the instants.</summary>
+    private static Task<IReadOnlyDictionary<string, IReadOnlyList<MeterReading>>> ReadingsAsync(
+        IQuerySession session, NpgsqlDataSource dataSource, IEnumerable<(string Vehicle, DateTimeOffset Instant)> instants, DateTimeOffset asOf,
+        CancellationToken cancellationToken) =>
+        VehicleReadings.BracketingAsync(dataSource, session.DocumentStore.Options.DatabaseSchemaName, [.. instants.Distinct()], asOf, cancellationToken);
 
     /// <summary>
     /// The figure <paramref name="compute"/> gives for the range and definition asked for, once the request is known to be

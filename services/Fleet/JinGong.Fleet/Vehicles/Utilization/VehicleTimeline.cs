@@ -12,9 +12,8 @@ namespace JinGong.Fleet.Vehicles.Utilization;
 public sealed record StatusSpell(DateTimeOffset From, VehicleStatus Status, VehicleStatus? StatusBeforeMaintenance, string Region);
 
 /// <summary>
-/// A vehicle's dated history as utilization reads it: the spells of its status and region in business-time order, and
-/// its meter readings in time order (the first and last reading of each telematics batch: between two readings the meter
-/// is taken to have run evenly). <paramref name="State"/> is the vehicle as its events left it, so the next status is
+/// A vehicle's dated history as utilization reads it: the spells of its status and region in business-time order (its
+/// meter readings are stored one by one beside it, in <see cref="Usage.VehicleReadings"/>). <paramref name="State"/> is the vehicle as its events left it, so the next status is
 /// decided by <see cref="Vehicle.Evolve"/>, the one place the rules of status live. <paramref name="LeftFleetAt"/> is when
 /// it was delivered or retired, after which it is never company-held again.
 /// </summary>
@@ -23,7 +22,6 @@ public sealed record VehicleTimeline(
     string Model,
     DateTimeOffset? LeftFleetAt,
     IReadOnlyList<StatusSpell> Spells,
-    IReadOnlyList<MeterReading> Readings,
     Vehicle State) : IEvolving<VehicleTimeline>
 {
     /// <summary>The timeline after one more event of the vehicle's stream (from nothing for its registration).</summary>
@@ -37,7 +35,7 @@ public sealed record VehicleTimeline(
 
         var happened = (IVehicleEvent)@event;
 
-        var next = (timeline ?? new VehicleTimeline(state.Code, state.Model, null, [], [], state)) with
+        var next = (timeline ?? new VehicleTimeline(state.Code, state.Model, null, [], state)) with
         {
             State = state,
             Spells = WithSpell(timeline?.Spells ?? [], new StatusSpell(happened.OccurredAt, state.Status, state.StatusBeforeMaintenance, state.Region)),
@@ -45,7 +43,6 @@ public sealed record VehicleTimeline(
         return @event switch
         {
             VehicleDelivered or VehicleRetired => next with { LeftFleetAt = next.LeftFleetAt ?? happened.OccurredAt },
-            UsageReported usage => next with { Readings = [.. next.Readings, .. ReadingsOf(usage)] },
             _ => next,
         };
     }
@@ -59,13 +56,4 @@ public sealed record VehicleTimeline(
 
     private static bool SameStanding(StatusSpell a, StatusSpell b) =>
         a.Status == b.Status && a.StatusBeforeMaintenance == b.StatusBeforeMaintenance && a.Region == b.Region;
-
-    private static IEnumerable<MeterReading> ReadingsOf(UsageReported usage)
-    {
-        yield return new MeterReading(usage.From, usage.OperatingHoursFrom);
-        if (usage.To > usage.From)
-        {
-            yield return new MeterReading(usage.To, usage.OperatingHoursTo);
-        }
-    }
 }

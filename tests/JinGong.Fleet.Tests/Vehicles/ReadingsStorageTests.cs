@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using JinGong.Fleet.Vehicles;
+using JinGong.Fleet.Vehicles.Usage;
+using JinGong.Testing;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Weasel.Core;
+
+namespace JinGong.Fleet.Tests.Vehicles;
+
+/// <summary>The readings table as PostgreSQL holds it: declared once, and the readings earlier releases kept as documents moved into it.</summary>
+[Collection(FleetService.Collection)]
+public sealed class ReadingsStorageTests(FleetService fleet)
+{
+    private static readonly DateTimeOffset Day = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private IDocumentStore Store => fleet.Services.GetRequiredService<IDocumentStore>();
+
+    private NpgsqlDataSource DataSource => fleet.Services.GetRequiredService<NpgsqlDataSource>();
+
+    [Fact]
+    public async Task the_readings_tables_as_created_need_no_change_at_the_next_start()
+    {
+        var migration = await Store.Storage.Database.CreateMigrationAsync();
+
+        migration.Difference.Should().Be(SchemaPatchDifference.None, "a geography column or index read back unlike its declaration would be altered at every start");
+    }
+
+    [Fact]
+    public async Task the_trajectory_segments_of_an_earlier_release_are_moved_into_the_readings_table_once()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+        var schema = Store.Options.DatabaseSchemaName;
+        var legacy = $"{schema}.{TrajectorySegmentsMigration.LegacyTableName}";
+        UsagePoint[] points = [new(Day, 100m, 39.5, 118.25), new(Day.AddHours(1), 101.5m, 39.75, 118.5)];
+        // The document as the earlier release stored it, through the store's own serializer.
+        var document = Store.Options.Serializer().ToJson(new
+        {
+            Id = $"{code}/old-1", VehicleCode = code, BatchId = "old-1", From = points[0].At, To = points[^1].At, Points = points,
+        });
+        await ExecuteAsync(
+            $"create table {legacy} (id varchar primary key, data jsonb not null, mt_last_modified timestamptz default now())",
+            $"insert into {legacy} (id, data) values ('{code}/old-1', '{document.Replace("'", "''", StringComparison.Ordinal)}'::jsonb)");
+
+        var migration = new TrajectorySegmentsMigration(Store, DataSource, NullLogger<TrajectorySegmentsMigration>.Instance);
+        await migration.StartAsync(CancellationToken.None);
+        await migration.StartAsync(CancellationToken.None);
+
+        (await VehicleReadings.BetweenAsync(DataSource, schema, code, Day.AddDays(-1), Day.AddDays(1), CancellationToken.None)).Should().Equal(points);
+        await using (var gone = DataSource.CreateCommand($"select to_regclass('{legacy}') is null"))
+        {
+            (await gone.ExecuteScalarAsync()).Should().Be(true);
+        }
+
+        // The moved batch is recognised when its unit sends it again, and the readings are placed among as any others.
+        using var resent = await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", new
+        {
+            batchId = "old-1",
+            points = new[] { new { at = Day.AddHours(2), operatingHours = 90m, latitude = 39.0, longitude = 118.0 } },
+        });
+        resent.EnsureSuccessStatusCode();
+        (await fleet.VehicleVersionAsync(code)).Should().Be(1, "a batch recorded by the earlier release is recorded already");
+    }
+
+    private async Task ExecuteAsync(params string[] statements)
+    {
+        foreach (var statement in statements)
+        {
+            await using var command = DataSource.CreateCommand(statement);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
