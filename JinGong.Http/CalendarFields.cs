@@ -58,9 +58,20 @@ public static class CalendarFields
     /// so everything that happened on it counts; an instant (<c>2026-11-30T12:00:00+08:00</c>, UTC when it names no offset)
     /// is taken as it is. Now when absent, and never later than now: what has not happened yet is not known.
     /// </summary>
-    public static DateTimeOffset ParseAsOf(this FieldErrors errors, string? text, DateTimeOffset now)
+    public static DateTimeOffset ParseAsOf(this FieldErrors errors, string? text, DateTimeOffset now) =>
+        errors.ParseMoment("asOf", text, now) ?? now;
+
+    /// <summary>
+    /// The moment of recording a figure is asked as known at (<paramref name="text"/>, read as <see cref="ParseAsOf"/>
+    /// reads its moment): what was recorded after it is left out, however early its business time. Null when absent:
+    /// everything recorded so far.
+    /// </summary>
+    public static DateTimeOffset? ParseKnownAt(this FieldErrors errors, string? text, DateTimeOffset now) =>
+        text is null ? null : errors.ParseMoment("knownAt", text, now);
+
+    private static DateTimeOffset? ParseMoment(this FieldErrors errors, string field, string? text, DateTimeOffset now)
     {
-        DateTimeOffset? asOf = text switch
+        DateTimeOffset? moment = text switch
         {
             null => now,
             _ when DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
@@ -69,7 +80,7 @@ public static class CalendarFields
                 => DateOnly.FromDateTime(instant.UtcDateTime) is var utcDay && utcDay >= FirstDay && utcDay <= LastDay ? instant.ToUniversalTime() : null,
             _ => null,
         };
-        errors.Check("asOf", asOf is not null, $"The asOf is a date (2026-11-30, the end of that day in China) or an instant (2026-11-30T12:00:00+08:00), from {FirstDay:yyyy} to {LastDay:yyyy}.");
-        return asOf is { } known && known < now ? known : now;
+        errors.Check(field, moment is not null, $"The {field} is a date (2026-11-30, the end of that day in China) or an instant (2026-11-30T12:00:00+08:00), from {FirstDay:yyyy} to {LastDay:yyyy}.");
+        return moment is { } known && known < now ? known : now;
     }
 }

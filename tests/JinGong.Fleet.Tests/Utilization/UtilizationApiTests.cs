@@ -65,6 +65,42 @@ public sealed class UtilizationApiTests(FleetService fleet)
     }
 
     [Fact]
+    public async Task a_late_batch_changes_its_own_month_only_and_known_at_before_its_upload_the_figure_is_as_it_was()
+    {
+        var (a, _) = await WorkedExampleAsync();
+        var beforeUpload = DateTimeOffset.UtcNow;
+
+        // A's unit buffered ten days of September out of signal (990 → 995 h) and uploads them after October's batches.
+        await EnterAsync(new History(a.Code).Usage("2026-09-20T00:00:00Z", 990m, "2026-09-21T00:00:00Z", 995m));
+
+        var known = Uri.EscapeDataString(beforeUpload.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var now = await GetOkAsync<VehicleUtilization>($"/api/fleet/vehicles/{a.Code}/utilization?from=2026-09&to=2026-10");
+        var then = await GetOkAsync<VehicleUtilization>($"/api/fleet/vehicles/{a.Code}/utilization?from=2026-09&to=2026-10&knownAt={known}");
+        var fleetThen = await FleetAsync($"period=2026-09&groupBy=vehicle&knownAt={known}");
+
+        // September: the meter said nothing before its first reading, 1,000 h on 09-30; it now reads 990 h from 09-20,
+        // and 1,005 h at October's start either way: 5 → 15 h. October: 35 h, unchanged.
+        now.Periods.Select(row => (row.Key, row.OperatingHours)).Should().Equal(("2026-09", 15m), ("2026-10", 35m));
+        then.Periods.Select(row => (row.Key, row.OperatingHours)).Should().Equal(("2026-09", 5m), ("2026-10", 35m));
+        then.KnownAt.Should().BeCloseTo(beforeUpload, TimeSpan.FromMilliseconds(1));
+        Row(fleetThen, a.Code).OperatingHours.Should().Be(5m);
+        Row(fleetThen, a.Code).AvailableHours.Should().Be(now.Periods[0].AvailableHours, "the spells were all recorded before the upload");
+    }
+
+    [Fact]
+    public async Task known_at_a_moment_before_a_vehicle_was_recorded_it_is_not_there()
+    {
+        var beforeRecording = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        var (a, _) = await WorkedExampleAsync();
+
+        using var answer = await fleet.Api.GetAsync($"/api/fleet/vehicles/{a.Code}/utilization?from=2026-09&to=2026-10&knownAt={beforeRecording}");
+        var figure = await FleetAsync($"period=2026-10&groupBy=vehicle&knownAt={beforeRecording}");
+
+        await answer.ShouldBeProblemAsync(HttpStatusCode.NotFound, "vehicle-not-found");
+        figure.Rows.Should().NotContain(row => row.Key == a.Code);
+    }
+
+    [Fact]
     public async Task a_vehicle_month_by_month_splits_its_loan_at_the_china_month_boundary()
     {
         var (a, _) = await WorkedExampleAsync();
@@ -93,6 +129,8 @@ public sealed class UtilizationApiTests(FleetService fleet)
     [InlineData("/api/fleet/utilization?period=2026-10&groupBy=color", "groupBy")]
     [InlineData("/api/fleet/utilization?period=2026-10&groupBy=2", "groupBy")]
     [InlineData("/api/fleet/utilization?period=2026-10&asOf=last-tuesday", "asOf")]
+    [InlineData("/api/fleet/utilization?period=2026-10&knownAt=yesterday", "knownAt")]
+    [InlineData("/api/fleet/vehicles/JG-ANY/utilization?from=2026-09&to=2026-10&knownAt=1899-12-31", "knownAt")]
     [InlineData("/api/fleet/utilization?period=2026-10&from=2026-01&to=2026-02", "period")]
     [InlineData("/api/fleet/utilization?from=2026-12&to=2026-01", "to")]
     [InlineData("/api/fleet/utilization?from=2020-01&to=2026-10", "to")]

@@ -68,7 +68,7 @@ public sealed class UsageDeciderTests
     [Theory]
     [InlineData(-1, "stored before it")]
     [InlineData(+1, "stored after it")]
-    [InlineData(0, "stored for the same instant")]
+    [InlineData(0, "stored for that instant")]
     public void a_reading_whose_hours_contradict_the_stored_reading_around_it_refuses_the_whole_batch(int side, string where)
     {
         // Stored: 100 h at 10:00 and 110 h at 20:00. The late reading at 15:00 (or at 10:00 itself) says otherwise.

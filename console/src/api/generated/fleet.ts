@@ -496,6 +496,8 @@ export interface components {
             groupBy: components["schemas"]["UtilizationGrouping"];
             rows: components["schemas"]["UtilizationRow"][];
             total: components["schemas"]["UtilizationRow"];
+            /** Format: date-time */
+            knownAt?: null | string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -729,6 +731,8 @@ export interface components {
             granularity: components["schemas"]["PeriodUnit"];
             periods: components["schemas"]["UtilizationRow"][];
             total: components["schemas"]["UtilizationRow"];
+            /** Format: date-time */
+            knownAt?: null | string;
         };
         VehicleView: {
             code: string;
@@ -952,6 +956,7 @@ export interface operations {
                 granularity?: string;
                 definition?: string;
                 asOf?: string;
+                knownAt?: string;
             };
             header?: never;
             path: {
@@ -2530,6 +2535,7 @@ export interface operations {
                 groupBy?: string;
                 definition?: string;
                 asOf?: string;
+                knownAt?: string;
             };
             header?: never;
             path?: never;

@@ -209,16 +209,9 @@ public static class VehicleDecider
             }
 
             var same = next < stored.Count && stored[next].At == point.At;
-            var contradicted =
-                same && stored[next].Hours != point.OperatingHours ? (stored[next], "stored for the same instant")
-                : !same && next > 0 && stored[next - 1].Hours > point.OperatingHours ? (stored[next - 1], "stored before it")
-                : !same && next < stored.Count && stored[next].Hours < point.OperatingHours ? (stored[next], "stored after it")
-                : default((MeterReading Reading, string Where)?);
-            if (contradicted is (var neighbour, var where))
+            if (Contradiction(point, same ? stored[next] : null, next > 0 ? stored[next - 1] : null, next < stored.Count ? stored[next] : null) is { } contradicted)
             {
-                return Reject(new("operating-hours-contradict-readings",
-                    $"The reading at {point.At:O} says {point.OperatingHours} h, against the reading {where} at {neighbour.At:O} ({neighbour.Hours} h): the meter never runs backwards.",
-                    ErrorKind.Unprocessable));
+                return Reject(contradicted);
             }
 
             if (!same)
@@ -231,6 +224,20 @@ public static class VehicleDecider
             state.Code, usage.BatchId, fresh.Count, fresh[0].At, fresh[^1].At, fresh[0].OperatingHours, fresh[^1].OperatingHours,
             fresh[^1].At > state.LastOccurredAt ? fresh[^1].At : state.LastOccurredAt));
     }
+
+    // The stored reading a new one contradicts, named: at its instant with other hours, or before it with more, or after it with fewer.
+    private static DomainError? Contradiction(UsagePoint point, MeterReading? sameInstant, MeterReading? before, MeterReading? after) =>
+        ContradictionText(point, sameInstant, before, after) is { } text ? new("operating-hours-contradict-readings", text, ErrorKind.Unprocessable) : null;
+
+    private static FormattableString? ContradictionText(UsagePoint point, MeterReading? sameInstant, MeterReading? before, MeterReading? after) =>
+        sameInstant is not null
+            ? (sameInstant.Hours == point.OperatingHours ? null
+                : (FormattableString)$"The reading at {point.At:O} says {point.OperatingHours} h, but the one stored for that instant says {sameInstant.Hours} h.")
+        : before is not null && before.Hours > point.OperatingHours
+            ? (FormattableString)$"The reading at {point.At:O} says {point.OperatingHours} h, below the {before.Hours} h stored before it at {before.At:O}: the meter never runs backwards."
+        : after is not null && after.Hours < point.OperatingHours
+            ? (FormattableString)$"The reading at {point.At:O} says {point.OperatingHours} h, above the {after.Hours} h stored after it at {after.At:O}: the meter never runs backwards."
+        : null;
 
     public static DomainError AlreadyRegistered(string code) =>
         new("vehicle-already-registered", $"Vehicle {code} is already registered.", ErrorKind.Conflict);

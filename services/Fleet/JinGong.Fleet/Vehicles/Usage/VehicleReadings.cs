@@ -125,13 +125,14 @@ public static class VehicleReadings
     }
 
     /// <summary>
-    /// For each vehicle, the readings taken by <paramref name="asOf"/> that bracket each of its <paramref name="instants"/>
+    /// For each vehicle, the readings taken by <paramref name="asOf"/> (and recorded by <paramref name="knownAt"/>, when
+    /// given) that bracket each of its <paramref name="instants"/>
     /// (the last at or before, the first after), in time order: all the meter needs to be read at those instants, since
     /// between two consecutive readings it is interpolated. A month of a fleet is a few probes per spell, not every reading.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<MeterReading>>> BracketingAsync(
         NpgsqlDataSource dataSource, string schema, IReadOnlyCollection<(string Vehicle, DateTimeOffset Instant)> instants, DateTimeOffset asOf,
-        CancellationToken cancellationToken)
+        DateTimeOffset? knownAt, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             $"""
@@ -139,16 +140,19 @@ public static class VehicleReadings
             from unnest($1::text[], $2::timestamptz[]) as asked(vehicle_code, at)
             cross join lateral (
                 (select at, operating_hours from {schema}.{TableName} stored
-                 where stored.vehicle_code = asked.vehicle_code and stored.at <= asked.at and stored.at <= $3 order by stored.at desc limit 1)
+                 where stored.vehicle_code = asked.vehicle_code and stored.at <= asked.at and stored.at <= $3
+                   and ($4::timestamptz is null or stored.recorded_at <= $4) order by stored.at desc limit 1)
                 union all
                 (select at, operating_hours from {schema}.{TableName} stored
-                 where stored.vehicle_code = asked.vehicle_code and stored.at > asked.at and stored.at <= $3 order by stored.at limit 1)
+                 where stored.vehicle_code = asked.vehicle_code and stored.at > asked.at and stored.at <= $3
+                   and ($4::timestamptz is null or stored.recorded_at <= $4) order by stored.at limit 1)
             ) reading
             order by 1, 2
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = instants.Select(asked => asked.Vehicle).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = instants.Select(asked => asked.Instant.ToUniversalTime()).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?> { TypedValue = knownAt?.ToUniversalTime(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         await using var rows = await command.ExecuteReaderAsync(cancellationToken);
         var readings = new Dictionary<string, List<MeterReading>>(StringComparer.Ordinal);
         while (await rows.ReadAsync(cancellationToken))

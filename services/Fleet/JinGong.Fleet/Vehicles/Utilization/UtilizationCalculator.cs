@@ -29,7 +29,8 @@ public sealed record UtilizationRow(
 
 /// <summary>
 /// The fleet's utilization over a period (<paramref name="From"/> to <paramref name="To"/>, which stops at
-/// <paramref name="AsOf"/> when the period is not over by then), under <paramref name="Definition"/>.
+/// <paramref name="AsOf"/> when the period is not over by then), under <paramref name="Definition"/>; as known at
+/// <see cref="KnownAt"/>, or with everything recorded so far when that is null.
 /// </summary>
 public sealed record FleetUtilization(
     string Period,
@@ -39,7 +40,11 @@ public sealed record FleetUtilization(
     UtilizationDefinition Definition,
     UtilizationGrouping GroupBy,
     IReadOnlyList<UtilizationRow> Rows,
-    UtilizationRow Total);
+    UtilizationRow Total)
+{
+    /// <summary>The moment of recording the figure was asked as known at (null: now, everything recorded so far).</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+}
 
 /// <summary>One vehicle's utilization per day, month, quarter or year of a range (each row keyed by its period's name).</summary>
 public sealed record VehicleUtilization(
@@ -52,7 +57,11 @@ public sealed record VehicleUtilization(
     UtilizationDefinition Definition,
     PeriodUnit Granularity,
     IReadOnlyList<UtilizationRow> Periods,
-    UtilizationRow Total);
+    UtilizationRow Total)
+{
+    /// <summary>The moment of recording the figure was asked as known at (null: now, everything recorded so far).</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+}
 
 /// <summary>
 /// Time and operating-hours utilization [设备利用率] (docs/metrics.md) as a pure function of the vehicles' timelines and

@@ -14,7 +14,7 @@ public sealed record UtilizationDefinitionList(string Default, IReadOnlyList<Uti
 
 /// <summary>
 /// Time and operating-hours utilization [设备利用率] (docs/metrics.md) of the company-held fleet or of one vehicle, for
-/// any period and as of any moment, under the configured definition or the one a request names: always recomputed from
+/// any period, as of any moment (business time) and as known at any moment (recorded time), under the configured definition or the one a request names: always recomputed from
 /// the vehicles' timelines and meter readings, so a past period under a new definition is answered like any other.
 /// </summary>
 public static class UtilizationEndpoints
@@ -45,7 +45,8 @@ public static class UtilizationEndpoints
 
     private static Task<Results<Ok<FleetUtilization>, ValidationProblem, ProblemHttpResult>> FleetAsync(
         IQuerySession session, NpgsqlDataSource dataSource, UtilizationSettings settings, TimeProvider clock, CancellationToken cancellationToken,
-        string? period = null, string? from = null, string? to = null, string? groupBy = null, string? definition = null, string? asOf = null)
+        string? period = null, string? from = null, string? to = null, string? groupBy = null, string? definition = null, string? asOf = null,
+        string? knownAt = null)
     {
         var errors = new FieldErrors();
         var window = from is null && to is null
@@ -53,48 +54,56 @@ public static class UtilizationEndpoints
             : errors.Check("period", period is null, $"Ask for a period, or from and to, not both.").ParseRange(from, to, MaxYears);
         var grouping = errors.ParseChoice("groupBy", groupBy, UtilizationGrouping.Total);
         var moment = errors.ParseAsOf(asOf, clock.GetUtcNow());
+        var known = errors.ParseKnownAt(knownAt, clock.GetUtcNow());
         return AnswerAsync<FleetUtilization>(errors, window, definition, settings, async (window, counted) =>
         {
             // Only vehicles held at some time of the window: registered before it ends, not gone before it starts.
             var end = window.End < moment ? window.End : moment;
-            var vehicles = await session.Query<VehicleTimeline>()
-                .Where(vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start))
-                .ToListAsync(cancellationToken);
+            var vehicles = known is { } recorded
+                ? [.. (await KnownTimelines.AllAsync(session, recorded, cancellationToken))
+                    .Where(vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start))]
+                : await session.Query<VehicleTimeline>()
+                    .Where(vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start))
+                    .ToListAsync(cancellationToken);
             var readings = await ReadingsAsync(
                 session, dataSource, vehicles.SelectMany(vehicle => UtilizationCalculator.MeterInstants(vehicle, window, moment).Select(at => (vehicle.Id, at))),
-                moment, cancellationToken);
-            return TypedResults.Ok(UtilizationCalculator.ForFleet(vehicles, readings, window, moment, counted, settings.Shifts, grouping));
+                moment, known, cancellationToken);
+            return TypedResults.Ok(UtilizationCalculator.ForFleet(vehicles, readings, window, moment, counted, settings.Shifts, grouping) with { KnownAt = known });
         });
     }
 
     private static Task<Results<Ok<VehicleUtilization>, ValidationProblem, ProblemHttpResult>> VehicleAsync(
         string code, IQuerySession session, NpgsqlDataSource dataSource, UtilizationSettings settings, TimeProvider clock, CancellationToken cancellationToken,
-        string? from = null, string? to = null, string? granularity = null, string? definition = null, string? asOf = null)
+        string? from = null, string? to = null, string? granularity = null, string? definition = null, string? asOf = null, string? knownAt = null)
     {
         var errors = new FieldErrors();
         var range = errors.ParseRange(from, to, MaxYears);
         var unit = errors.ParseChoice("granularity", granularity, PeriodUnit.Month);
         var moment = errors.ParseAsOf(asOf, clock.GetUtcNow());
+        var known = errors.ParseKnownAt(knownAt, clock.GetUtcNow());
         return AnswerAsync<VehicleUtilization>(errors, range, definition, settings, async (range, counted) =>
         {
-            if (await session.LoadAsync<VehicleTimeline>(code, cancellationToken) is not { } vehicle)
+            var timeline = known is { } recorded
+                ? await KnownTimelines.OfAsync(session, code, recorded, cancellationToken)
+                : await session.LoadAsync<VehicleTimeline>(code, cancellationToken);
+            if (timeline is not { } vehicle)
             {
                 return Problems.From(VehicleDecider.NotFound(code));
             }
 
             var readings = await ReadingsAsync(
                 session, dataSource, range.Split(unit).Append(range).SelectMany(period => UtilizationCalculator.MeterInstants(vehicle, period, moment)).Select(at => (code, at)),
-                moment, cancellationToken);
+                moment, known, cancellationToken);
             return TypedResults.Ok(UtilizationCalculator.ForVehicle(
-                vehicle, readings.TryGetValue(code, out var ofVehicle) ? ofVehicle : [], range, unit, moment, counted, settings.Shifts));
+                vehicle, readings.TryGetValue(code, out var ofVehicle) ? ofVehicle : [], range, unit, moment, counted, settings.Shifts) with { KnownAt = known });
         });
     }
 
-    /// <summary>The readings taken by <paramref name="asOf"/> that the meter is read between, at each of the instants.</summary>
+    /// <summary>The readings taken by <paramref name="asOf"/> and recorded by <paramref name="knownAt"/> that the meter is read between, at each of the instants.</summary>
     private static Task<IReadOnlyDictionary<string, IReadOnlyList<MeterReading>>> ReadingsAsync(
         IQuerySession session, NpgsqlDataSource dataSource, IEnumerable<(string Vehicle, DateTimeOffset Instant)> instants, DateTimeOffset asOf,
-        CancellationToken cancellationToken) =>
-        VehicleReadings.BracketingAsync(dataSource, session.DocumentStore.Options.DatabaseSchemaName, [.. instants.Distinct()], asOf, cancellationToken);
+        DateTimeOffset? knownAt, CancellationToken cancellationToken) =>
+        VehicleReadings.BracketingAsync(dataSource, session.DocumentStore.Options.DatabaseSchemaName, [.. instants.Distinct()], asOf, knownAt, cancellationToken);
 
     /// <summary>
     /// The figure <paramref name="compute"/> gives for the range and definition asked for, once the request is known to be
