@@ -33,11 +33,23 @@ export type FleetUtilization = Schemas['FleetUtilization'];
 export type VehicleUtilization = Schemas['VehicleUtilization'];
 
 // Written by hand: fleet writes the trajectory as GeoJSON text of its own, which its document does not describe.
-/** GeoJSON: positions are [longitude, latitude]. */
+/**
+ * GeoJSON (RFC 7946): positions are [longitude, latitude]; one reading is a Point, none an empty GeometryCollection.
+ * A long range comes simplified by the server: `readings` says how many readings the points stand for.
+ */
 export interface Trajectory {
   type: 'Feature';
-  geometry: { type: 'LineString'; coordinates: [number, number][] };
-  properties: { vehicleCode: string; times: string[]; operatingHours: number[] };
+  geometry:
+    | { type: 'LineString'; coordinates: [number, number][] }
+    | { type: 'Point'; coordinates: [number, number] }
+    | { type: 'GeometryCollection'; geometries: [] };
+  properties: { vehicleCode: string; readings: number; simplified: boolean; times: string[]; operatingHours: number[] };
+}
+
+/** The path's positions in time order, whatever geometry carries them. */
+export function positions(trajectory: Trajectory): [number, number][] {
+  const geometry = trajectory.geometry;
+  return geometry.type === 'LineString' ? geometry.coordinates : geometry.type === 'Point' ? [geometry.coordinates] : [];
 }
 
 const base = '/api/fleet';

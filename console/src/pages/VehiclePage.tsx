@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { dispatch, type Loan, type Transfer } from '../api/dispatch';
-import { fleet, vehicleStatuses, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
+import { fleet, positions, vehicleStatuses, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
 import { mayAct, useUser } from '../auth/user';
 import { CommandForm, numberOf, RecordCommandForm } from '../commands/CommandForm';
 import { useRecord, type ShownRecord } from '../commands/useRecord';
@@ -310,7 +310,7 @@ const siteChange = 12 * 60 * 60 * 1000;
 
 /** The path as longitude × latitude, in time order, one unbroken line per stay at a site. */
 function drawTrajectory(trajectory: Trajectory): Drawing {
-  const points = trajectory.geometry.coordinates;
+  const points = positions(trajectory);
   const times = trajectory.properties.times.map((time) => Date.parse(time));
   // ECharts breaks a line at a '-' value.
   const path = points.flatMap((point, i) => (i > 0 && times[i]! - times[i - 1]! > siteChange ? [['-', '-'], point] : [point]));

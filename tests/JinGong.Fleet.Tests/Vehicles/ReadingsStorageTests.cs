@@ -48,7 +48,7 @@ public sealed class ReadingsStorageTests(FleetService fleet)
         await migration.StartAsync(CancellationToken.None);
         await migration.StartAsync(CancellationToken.None);
 
-        (await VehicleReadings.BetweenAsync(DataSource, schema, code, Day.AddDays(-1), Day.AddDays(1), CancellationToken.None)).Should().Equal(points);
+        (await VehicleReadings.PathAsync(DataSource, schema, code, Day.AddDays(-1), Day.AddDays(1), maxPoints: 10, CancellationToken.None)).Points.Should().Equal(points);
         await using (var gone = DataSource.CreateCommand($"select to_regclass('{legacy}') is null"))
         {
             (await gone.ExecuteScalarAsync()).Should().Be(true);

@@ -46,6 +46,56 @@ public sealed class UsageTests(FleetService fleet)
             .Should().Equal(20, 21, 22, 23, 24, 25, 26, 27);
     }
 
+    [Fact]
+    public async Task a_long_path_is_simplified_on_the_server_to_at_most_max_points_keeping_its_ends()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+        await PostOkAsync(code, Batch("long-1", Day, hours: 0, count: 500));
+
+        var path = await TrajectoryAsync(code, Day, Day.AddDays(30), maxPoints: 50);
+        var all = await TrajectoryAsync(code, Day, Day.AddDays(30));
+
+        var properties = path.GetProperty("properties");
+        var times = properties.GetProperty("times").EnumerateArray().Select(t => t.GetDateTimeOffset()).ToList();
+        (properties.GetProperty("readings").GetInt32(), properties.GetProperty("simplified").GetBoolean()).Should().Be((500, true));
+        times.Should().HaveCountLessThanOrEqualTo(50).And.HaveCountGreaterThan(40).And.BeInAscendingOrder().And.OnlyHaveUniqueItems();
+        (times[0], times[^1]).Should().Be((Day, Day.AddHours(499)), "the path starts and ends where its readings do");
+        path.GetProperty("geometry").GetProperty("coordinates").GetArrayLength().Should().Be(times.Count);
+        var hours = properties.GetProperty("operatingHours").EnumerateArray().Select(h => h.GetDecimal()).ToList();
+        hours.Zip(times).Should().OnlyContain(point => point.First == (decimal)(point.Second - Day).TotalHours, "each point keeps its own reading's hours");
+        (all.GetProperty("properties").GetProperty("simplified").GetBoolean(), all.GetProperty("properties").GetProperty("times").GetArrayLength())
+            .Should().Be((false, 500), "500 readings are within the default of 2,000 points");
+    }
+
+    [Fact]
+    public async Task a_path_of_one_reading_is_a_point_and_of_none_an_empty_geometry()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+        await PostOkAsync(code, Batch("one-1", Day, hours: 7, count: 1));
+
+        var one = await TrajectoryAsync(code, Day.AddHours(-1), Day.AddHours(1));
+        var none = await TrajectoryAsync(code, Day.AddDays(1), Day.AddDays(2));
+
+        one.GetProperty("geometry").GetProperty("type").GetString().Should().Be("Point");
+        one.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()).Should().Equal(118.18, 39.63);
+        none.GetProperty("geometry").GetProperty("type").GetString().Should().Be("GeometryCollection");
+        none.GetProperty("geometry").GetProperty("geometries").GetArrayLength().Should().Be(0);
+        none.GetProperty("properties").GetProperty("readings").GetInt32().Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("maxPoints=1", "maxPoints")]
+    [InlineData("maxPoints=10001", "maxPoints")]
+    [InlineData("from=2026-10-02T00:00:00Z&to=2026-10-01T00:00:00Z", "to")]
+    public async Task a_path_asked_for_wrongly_names_the_field(string query, string field)
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+
+        using var answer = await fleet.Api.GetAsync($"/api/fleet/vehicles/{code}/trajectory?{query}");
+
+        await answer.ShouldBeValidationProblemAsync(field);
+    }
+
     [Theory]
     [InlineData("latitude", 91.0, 118.0, 5.0, "points[1].latitude")]
     [InlineData("longitude", 39.0, -181.0, 5.0, "points[1].longitude")]
@@ -170,10 +220,11 @@ public sealed class UsageTests(FleetService fleet)
         answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
     }
 
-    private async Task<JsonElement> TrajectoryAsync(string code, DateTimeOffset from, DateTimeOffset to)
+    private async Task<JsonElement> TrajectoryAsync(string code, DateTimeOffset from, DateTimeOffset to, int? maxPoints = null)
     {
         using var answer = await fleet.Api.GetAsync(
-            $"/api/fleet/vehicles/{code}/trajectory?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}");
+            $"/api/fleet/vehicles/{code}/trajectory?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}"
+            + (maxPoints is { } most ? $"&maxPoints={most}" : ""));
         var body = await answer.Content.ReadAsStringAsync();
         answer.StatusCode.Should().Be(HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement;

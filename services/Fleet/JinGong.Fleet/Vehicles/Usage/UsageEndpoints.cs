@@ -22,6 +22,9 @@ public static class UsageEndpoints
 {
     public const int MaxPoints = 10_000;
 
+    /// <summary>The points a path is drawn with unless asked for more or fewer: a year of readings reads as a line on a map.</summary>
+    public const int DefaultPathPoints = 2_000;
+
     /// <summary>A meter reading beyond any machine's working life (a century of round-the-clock work is 876,000 hours).</summary>
     public const decimal MaxOperatingHours = 1_000_000m;
 
@@ -34,7 +37,8 @@ public static class UsageEndpoints
             .HonoursIfMatch();
         vehicles.MapGet("/{code}/trajectory", TrajectoryAsync)
             .WithName("GetTrajectory")
-            .WithSummary("The vehicle's path between two moments as a GeoJSON LineString, with each point's time and hours");
+            .WithSummary("The vehicle's path between two moments as a GeoJSON Feature (LineString; Point for one reading, empty GeometryCollection for none) "
+                + "with each point's time and hours; a long range is simplified on the server to maxPoints (default 2,000), saying how many readings it stands for");
         return vehicles;
     }
 
@@ -93,11 +97,14 @@ public static class UsageEndpoints
 
     private static async Task<Results<Ok<object>, ValidationProblem, ProblemHttpResult>> TrajectoryAsync(
         string code, HttpContext http, IQuerySession session, NpgsqlDataSource dataSource, CancellationToken cancellationToken,
-        DateTimeOffset? from = null, DateTimeOffset? to = null)
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int? maxPoints = null)
     {
         var start = from ?? DateTimeOffset.MinValue;
         var end = to ?? DateTimeOffset.MaxValue;
-        var errors = new FieldErrors().Check("to", start <= end, $"The path ends after it starts.");
+        var most = maxPoints ?? DefaultPathPoints;
+        var errors = new FieldErrors()
+            .Check("to", start <= end, $"The path ends after it starts.")
+            .Check("maxPoints", most is >= 2 and <= MaxPoints, $"A path is drawn with 2 to {MaxPoints} points.");
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
@@ -108,16 +115,26 @@ public static class UsageEndpoints
             return refused;
         }
 
-        var points = await VehicleReadings.BetweenAsync(dataSource, session.DocumentStore.Options.DatabaseSchemaName, code, start, end, cancellationToken);
+        var path = await VehicleReadings.PathAsync(dataSource, session.DocumentStore.Options.DatabaseSchemaName, code, start, end, most, cancellationToken);
+        var points = path.Points;
 
-        // GeoJSON positions are [longitude, latitude].
+        // Strict GeoJSON (RFC 7946): positions are [longitude, latitude]; a LineString has two positions at least, so one
+        // reading is a Point and none an empty GeometryCollection.
+        object geometry = points.Count switch
+        {
+            0 => new { type = "GeometryCollection", geometries = Array.Empty<object>() },
+            1 => new { type = "Point", coordinates = new[] { points[0].Longitude, points[0].Latitude } },
+            _ => new { type = "LineString", coordinates = points.Select(point => new[] { point.Longitude, point.Latitude }) },
+        };
         return TypedResults.Ok<object>(new
         {
             type = "Feature",
-            geometry = new { type = "LineString", coordinates = points.Select(point => new[] { point.Longitude, point.Latitude }) },
+            geometry,
             properties = new
             {
                 vehicleCode = code,
+                readings = path.Readings,
+                simplified = path.Readings > points.Count,
                 times = points.Select(point => point.At),
                 operatingHours = points.Select(point => point.OperatingHours),
             },

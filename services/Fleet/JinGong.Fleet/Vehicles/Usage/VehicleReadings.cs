@@ -16,6 +16,9 @@ public sealed record StoredReadings(bool BatchRecorded, IReadOnlyList<MeterReadi
     public static readonly StoredReadings None = new(false, []);
 }
 
+/// <summary>A vehicle's path over a range: how many readings it has there, and the points that stand for them.</summary>
+public sealed record ReadingsPath(int Readings, IReadOnlyList<UsagePoint> Points);
+
 /// <summary>
 /// Telematics readings, one row per vehicle and instant, with the position as PostGIS geography: where a
 /// time-and-space workload belongs (a vehicle-year at a reading a minute is half a million rows, read by time range
@@ -102,26 +105,60 @@ public static class VehicleReadings
         return new StoredReadings(rows.GetBoolean(0), around);
     }
 
-    /// <summary>The vehicle's readings taken from <paramref name="from"/> to <paramref name="to"/>, in time order.</summary>
-    public static async Task<IReadOnlyList<UsagePoint>> BetweenAsync(
-        NpgsqlDataSource dataSource, string schema, string code, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The vehicle's path from <paramref name="from"/> to <paramref name="to"/>: every reading in time order when there are
+    /// at most <paramref name="maxPoints"/>, else a sample of them spread evenly in time (the first reading at or after each
+    /// of <paramref name="maxPoints"/> − 1 instants evenly spaced from the first reading to the last, and the last), which
+    /// keeps the path's shape at the scale it is drawn. The sample is found by one index probe per point, so a year of
+    /// readings costs what a day does, bar the count.
+    /// </summary>
+    public static async Task<ReadingsPath> PathAsync(
+        NpgsqlDataSource dataSource, string schema, string code, DateTimeOffset from, DateTimeOffset to, int maxPoints, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            $"""
-            select at, operating_hours, st_y(position::geometry), st_x(position::geometry)
-            from {schema}.{TableName} where vehicle_code = $1 and at between $2 and $3 order by at
-            """);
+        DateTimeOffset first, last;
+        int readings;
+        await using (var span = dataSource.CreateCommand($"select count(*)::int, min(at), max(at) from {schema}.{TableName} where vehicle_code = $1 and at between $2 and $3"))
+        {
+            span.Parameters.Add(new NpgsqlParameter { Value = code });
+            span.Parameters.Add(new NpgsqlParameter { Value = from.ToUniversalTime() });
+            span.Parameters.Add(new NpgsqlParameter { Value = to.ToUniversalTime() });
+            await using var row = await span.ExecuteReaderAsync(cancellationToken);
+            await row.ReadAsync(cancellationToken);
+            readings = row.GetInt32(0);
+            if (readings == 0)
+            {
+                return new ReadingsPath(0, []);
+            }
+
+            (first, last) = (row.GetFieldValue<DateTimeOffset>(1), row.GetFieldValue<DateTimeOffset>(2));
+        }
+
+        const string Columns = "at, operating_hours, st_y(position::geometry), st_x(position::geometry)";
+        await using var command = dataSource.CreateCommand(readings <= maxPoints
+            ? $"select {Columns} from {schema}.{TableName} where vehicle_code = $1 and at between $2 and $3 order by at"
+            : $"""
+               select distinct on (at) {Columns} from (
+                   select sampled.* from generate_series(0, $4 - 2) as bucket(i)
+                   cross join lateral (
+                       select at, operating_hours, position from {schema}.{TableName}
+                       where vehicle_code = $1 and at >= $2 + ($3 - $2) * (bucket.i::float8 / ($4 - 1)) and at <= $3
+                       order by at limit 1) sampled
+                   union all
+                   select at, operating_hours, position from {schema}.{TableName} where vehicle_code = $1 and at = $3
+               ) path order by at
+               """);
         command.Parameters.Add(new NpgsqlParameter { Value = code });
-        command.Parameters.Add(new NpgsqlParameter { Value = from.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter { Value = to.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = first });
+        command.Parameters.Add(new NpgsqlParameter { Value = last });
+        command.Parameters.Add(new NpgsqlParameter { Value = maxPoints });
         await using var rows = await command.ExecuteReaderAsync(cancellationToken);
-        var points = new List<UsagePoint>();
+        var points = new List<UsagePoint>(Math.Min(readings, maxPoints));
         while (await rows.ReadAsync(cancellationToken))
         {
             points.Add(new UsagePoint(rows.GetFieldValue<DateTimeOffset>(0), rows.GetDecimal(1), rows.GetDouble(2), rows.GetDouble(3)));
         }
 
-        return points;
+        return new ReadingsPath(readings, points);
     }
 
     /// <summary>
