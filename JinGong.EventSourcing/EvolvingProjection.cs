@@ -13,11 +13,18 @@ public sealed class EvolvingProjection<TState> : SingleStreamProjection<TState, 
     /// streams of other types are left alone, and a rebuild reads only these events.
     /// </param>
     public EvolvingProjection(params Type[] events)
+        : this(events, except: [])
+    {
+    }
+
+    /// <param name="events">As above.</param>
+    /// <param name="except">Event types of those streams that the state ignores, so the projection need not be given them.</param>
+    public EvolvingProjection(Type[] events, Type[] except)
     {
         // Concrete types only: Marten narrows a rebuild's query by event type only when it is given no interface.
         Events = [.. events.SelectMany(type => type.IsInterface
             ? type.Assembly.GetTypes().Where(candidate => candidate is { IsClass: true, IsAbstract: false } && candidate.IsAssignableTo(type))
-            : [type])];
+            : [type]).Except(except)];
         foreach (var type in Events)
         {
             IncludeType(type);

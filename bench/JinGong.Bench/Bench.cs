@@ -11,8 +11,10 @@ namespace JinGong.Bench;
 /// How long and how often: <c>--quick</c> is a fast check (≤ 4 minutes on 2 cores) that prints the same tables from fewer,
 /// shorter rounds; the full run (≤ 15 minutes) is what targets are judged on.
 /// </summary>
+/// <param name="TelematicsOnly">Only the telematics figures (<c>--telematics-only</c>): a look at them alone, judged as in a full run.</param>
 public sealed record BenchSettings(
-    bool Quick, TimeSpan Duration, int Rounds, IReadOnlyList<int> Concurrencies, int RebuildEvents, int LatencySamples, int BusMessages)
+    bool Quick, TimeSpan Duration, int Rounds, IReadOnlyList<int> Concurrencies, int RebuildEvents, int LatencySamples, int BusMessages,
+    bool TelematicsOnly = false)
 {
     public static BenchSettings From(string[] args)
     {
@@ -21,7 +23,7 @@ public sealed record BenchSettings(
             Array.IndexOf(args, $"--{name}") is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : quick ? fast : full;
         return new(
             quick, TimeSpan.FromSeconds(Setting("seconds", 8, 4)), Setting("rounds", 5, 3), [8, 32],
-            Setting("events", 300_000, 40_000), Setting("samples", 2_000, 400), Setting("messages", 20_000, 4_000));
+            Setting("events", 300_000, 40_000), Setting("samples", 2_000, 400), Setting("messages", 20_000, 4_000), args.Contains("--telematics-only"));
     }
 }
 
@@ -43,6 +45,17 @@ public static class Bench
 
         // One token for every HTTP run: each request is checked (signature, issuer, audience, lifetime) on the way in.
         var accessToken = await system.AccessTokenAsync(cancellationToken);
+        if (settings.TelematicsOnly)
+        {
+            var (onlyIngestion, onlyPath) = await TelematicsAsync(system, settings, accessToken, idleCpu, cancellationToken);
+            return new BenchReport(
+                DateTimeOffset.UtcNow, settings.Quick, environment, [], [], [], [], [], [], TelematicsComparisons(onlyIngestion, onlyPath), [], [])
+            {
+                Ingestion = onlyIngestion,
+                YearPath = onlyPath,
+            };
+        }
+
         var baselineDatabase = await system.BaselineDatabaseAsync(cancellationToken);
         WriteVariant[] variants =
         [
@@ -75,6 +88,9 @@ public static class Bench
             Progress($"append → consumed at {perSecond}/s ({share} of capacity {capacity:0}/s) for {duration.TotalSeconds:0} s");
             publication.Add((share, await PublicationLatency.MeasureAsync(system, perSecond, duration, cancellationToken)));
         }
+
+        await system.SettleAsync(cancellationToken);
+        var (ingestion, yearPath) = await TelematicsAsync(system, settings, accessToken, idleCpu, cancellationToken);
 
         var broker = await system.ConnectionStringAsync("messaging");
         Progress($"bus: {settings.BusMessages} messages through MassTransit, then raw RabbitMQ.Client");
@@ -115,10 +131,41 @@ public static class Bench
             .. rebuilds.Where(rebuild => !rebuild.What.StartsWith($"rebuild {nameof(EventTally)}", StringComparison.Ordinal))
                 .Select(rebuild => BusRatio(rebuild, trivial) with { Figure = $"{rebuild.What} ÷ trivial tally", Target = "≥ 0.9×", Met = rebuild.PerSecond / trivial.PerSecond >= 0.9 && rebuild.Errors == 0 }),
             new("whole system idle (PSS)", $"{idleGiB:0.00} GiB", "—", Math.Round(idleGiB / 1.2, 2), "≤ 1.2 GiB", idleGiB <= 1.2),
+            .. TelematicsComparisons(ingestion, yearPath),
         ];
         return new BenchReport(
             DateTimeOffset.UtcNow, settings.Quick, environment, writes, [readThroughGateway, readStraight], publication.SelectMany(point => point.Figure.Parts.Prepend(point.Figure.AppendToConsumed)).ToList(),
-            [massTransit, raw], [append, .. rebuilds], memory, comparisons, statements, rounds);
+            [massTransit, raw], [append, .. rebuilds], memory, comparisons, statements, rounds)
+        {
+            Ingestion = ingestion,
+            YearPath = yearPath,
+        };
+    }
+
+    private static async Task<(IReadOnlyList<IngestionFigure> Ingestion, TrajectoryFigure YearPath)> TelematicsAsync(
+        BenchSystem system, BenchSettings settings, string accessToken, IReadOnlyDictionary<string, double> idleCpu, CancellationToken cancellationToken)
+    {
+        var ingestion = await Telematics.IngestionAsync(system, accessToken, AtConcurrency, settings.Duration, idleCpu, cancellationToken);
+        await system.SettleAsync(cancellationToken);
+        var yearPath = await Telematics.YearPathAsync(system, accessToken, reads: settings.Quick ? 5 : 10, cancellationToken);
+        return (ingestion, yearPath);
+    }
+
+    /// <summary>Issue 27's targets: ≥ 10,000 readings/s through the gateway with batches of 100, and a vehicle-year's path in ≤ 150 ms.</summary>
+    private static List<Comparison> TelematicsComparisons(IReadOnlyList<IngestionFigure> ingestion, TrajectoryFigure yearPath)
+    {
+        var hundreds = ingestion.Single(figure => figure.BatchSize == 100);
+        var ones = ingestion.Single(figure => figure.BatchSize == 1);
+        return
+        [
+            new($"readings/s through the gateway, batches of 100, {hundreds.Clients} units", $"{hundreds.ReadingsPerSecond:N0}/s",
+                $"{ones.ReadingsPerSecond:N0}/s in 1s", Math.Round(hundreds.ReadingsPerSecond / 10_000, 2), "≥ 10,000/s",
+                hundreds.ReadingsPerSecond >= 10_000 && hundreds.Errors == 0),
+            new("CPU per reading through the gateway, batches of 100, all processes", $"{hundreds.CpuMsPerReading * 1000:0} µs",
+                $"{ones.CpuMsPerReading * 1000:0} µs in 1s", Math.Round(hundreds.CpuMsPerReading / ones.CpuMsPerReading, 2), "reported", hundreds.Errors == 0),
+            new($"a vehicle-year's path ({yearPath.Readings:N0} readings → {yearPath.Points:N0} points), p50 of {yearPath.Reads}",
+                $"{yearPath.P50Ms:0} ms (worst {yearPath.WorstMs:0})", "—", Math.Round(yearPath.P50Ms / 150, 2), "≤ 150 ms", yearPath.P50Ms <= 150),
+        ];
     }
 
     private static WriteFigure Of(IReadOnlyList<WriteFigure> writes, string variant, int clients) =>

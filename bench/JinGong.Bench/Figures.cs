@@ -36,4 +36,10 @@ public sealed record BenchReport(
 {
     [JsonIgnore]
     public bool AllTargetsMet => Comparisons.All(comparison => comparison.Met);
+
+    /// <summary>Telematics readings accepted per second, by batch size.</summary>
+    public IReadOnlyList<IngestionFigure> Ingestion { get; init; } = [];
+
+    /// <summary>A vehicle-year's path read back.</summary>
+    public TrajectoryFigure? YearPath { get; init; }
 }

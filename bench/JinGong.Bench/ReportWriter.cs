@@ -44,6 +44,25 @@ public static class ReportWriter
         }
 
         text.AppendLine();
+        text.AppendLine("Telematics through the gateway (readings a minute apart, one vehicle per unit; CPU µs per reading by process, idle use subtracted):");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| {"batch",6} | {"units",5} | {"batches/s",9} | {"readings/s",10} | {"p50 ms",7} | {"p99 ms",7} | {"CPU µs/reading",14} | {"gateway",7} | {"fleet",6} | {"postgres",8} | {"bench",6} | {"errors",6} |");
+        text.AppendLine($"| {new string('-', 6)} | {new string('-', 5)} | {new string('-', 9)} | {new string('-', 10)} | {new string('-', 7)} | {new string('-', 7)} | {new string('-', 14)} | {new string('-', 7)} | {new string('-', 6)} | {new string('-', 8)} | {new string('-', 6)} | {new string('-', 6)} |");
+        foreach (var figure in report.Ingestion)
+        {
+            double Micro(string process) => figure.CpuMsPerReadingByProcess.GetValueOrDefault(process) * 1000;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {figure.BatchSize,6} | {figure.Clients,5} | {figure.BatchesPerSecond,9:0} | {figure.ReadingsPerSecond,10:0} | {figure.P50Ms,7:0.0} | {figure.P99Ms,7:0.0} | {figure.CpuMsPerReading * 1000,14:0.0} | " +
+                $"{Micro("gateway"),7:0.0} | {Micro("fleet"),6:0.0} | {Micro("postgres"),8:0.0} | {Micro("bench"),6:0.0} | {figure.Errors,6} |");
+        }
+
+        if (report.YearPath is { } path)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"A vehicle-year's path: {path.Readings:N0} readings drawn with {path.Points:N0} points, p50 {path.P50Ms:0.0} ms, worst {path.WorstMs:0.0} ms of {path.Reads} reads.");
+        }
+
+        text.AppendLine();
         text.AppendLine("PostgreSQL's time per registration through the gateway, by statement (pg_stat_statements, until settled):");
         text.AppendLine(CultureInfo.InvariantCulture, $"| {"database",-10} | {"statement",-110} | {"calls/op",8} | {"ms/op",7} |");
         text.AppendLine($"| {new string('-', 10)} | {new string('-', 110)} | {new string('-', 8)} | {new string('-', 7)} |");

@@ -33,7 +33,7 @@ public sealed class ReadingsStorageTests(FleetService fleet)
     {
         var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
         var schema = Store.Options.DatabaseSchemaName;
-        var legacy = $"{schema}.{TrajectorySegmentsMigration.LegacyTableName}";
+        var legacy = $"{schema}.{EarlierReadingsMigration.LegacyTableName}";
         UsagePoint[] points = [new(Day, 100m, 39.5, 118.25), new(Day.AddHours(1), 101.5m, 39.75, 118.5)];
         // The document as the earlier release stored it, through the store's own serializer.
         var document = Store.Options.Serializer().ToJson(new
@@ -44,11 +44,13 @@ public sealed class ReadingsStorageTests(FleetService fleet)
             $"create table {legacy} (id varchar primary key, data jsonb not null, mt_last_modified timestamptz default now())",
             $"insert into {legacy} (id, data) values ('{code}/old-1', '{document.Replace("'", "''", StringComparison.Ordinal)}'::jsonb)");
 
-        var migration = new TrajectorySegmentsMigration(Store, DataSource, NullLogger<TrajectorySegmentsMigration>.Instance);
+        var migration = new EarlierReadingsMigration(Store, DataSource, NullLogger<EarlierReadingsMigration>.Instance);
         await migration.StartAsync(CancellationToken.None);
         await migration.StartAsync(CancellationToken.None);
 
-        (await VehicleReadings.PathAsync(DataSource, schema, code, Day.AddDays(-1), Day.AddDays(1), maxPoints: 10, CancellationToken.None)).Points.Should().Equal(points);
+        var path = await VehicleReadings.PathAsync(DataSource, schema, code, Day.AddDays(-1), Day.AddDays(1), maxPoints: 10, CancellationToken.None);
+        path.Points.Should().Equal(points);
+        path.Readings.Should().Be(2, "the moved readings are counted in their day");
         await using (var gone = DataSource.CreateCommand($"select to_regclass('{legacy}') is null"))
         {
             (await gone.ExecuteScalarAsync()).Should().Be(true);

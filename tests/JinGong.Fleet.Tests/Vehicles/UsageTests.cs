@@ -68,6 +68,23 @@ public sealed class UsageTests(FleetService fleet)
     }
 
     [Fact]
+    public async Task a_path_over_many_days_says_exactly_how_many_readings_it_stands_for_however_they_arrived()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+        await PostOkAsync(code, Batch("days-2", Day.AddDays(2), hours: 48, count: 72));
+        await PostOkAsync(code, Batch("days-1", Day, hours: 0, count: 40));
+        await PostOkAsync(code, Batch("days-again", Day.AddHours(40), hours: 40, count: 20), "8 new readings, 12 stored already");
+
+        // A reading every hour for five days. From 10:30 on the first day to 05:30 on the fifth: 11:00..23:00 (13) of day
+        // one, days two to four whole (72), 00:00..05:00 (6) of day five: 91.
+        var path = await TrajectoryAsync(code, Day.AddHours(10.5), Day.AddDays(4).AddHours(5.5), maxPoints: 10);
+
+        var expected = Enumerable.Range(0, 120).Count(hour => hour is > 10 and <= 101);
+        path.GetProperty("properties").GetProperty("readings").GetInt32().Should().Be(expected);
+        path.GetProperty("properties").GetProperty("simplified").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task a_path_of_one_reading_is_a_point_and_of_none_an_empty_geometry()
     {
         var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
@@ -214,10 +231,10 @@ public sealed class UsageTests(FleetService fleet)
         }),
     };
 
-    private async Task PostOkAsync(string code, object batch)
+    private async Task PostOkAsync(string code, object batch, string because = "")
     {
         using var answer = await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", batch);
-        answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
+        answer.StatusCode.Should().Be(HttpStatusCode.OK, $"{because} {await answer.Content.ReadAsStringAsync()}");
     }
 
     private async Task<JsonElement> TrajectoryAsync(string code, DateTimeOffset from, DateTimeOffset to, int? maxPoints = null)

@@ -333,7 +333,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The vehicle's path between two moments as a GeoJSON LineString, with each point's time and hours */
+        /** The vehicle's path between two moments as a GeoJSON Feature (LineString; Point for one reading, empty GeometryCollection for none) with each point's time and hours; a long range is simplified on the server to maxPoints (default 2,000), saying how many readings it stands for */
         get: operations["GetTrajectory"];
         put?: never;
         post?: never;
@@ -2361,6 +2361,7 @@ export interface operations {
             query?: {
                 from?: string;
                 to?: string;
+                maxPoints?: number;
             };
             header?: never;
             path: {

@@ -28,7 +28,7 @@ public static class VehiclesModule
         // Inline: the snapshot (and so the inventory) changes in the same transaction as the append.
         options.Projections.Add(new EvolvingProjection<Vehicle>(typeof(IVehicleEvent)), ProjectionLifecycle.Inline);
         // Inline too: a figure asked for right after a command counts it; rebuilt from the events like any projection.
-        options.Projections.Add(new EvolvingProjection<VehicleTimeline>(typeof(IVehicleEvent)), ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<VehicleTimeline>([typeof(IVehicleEvent)], except: [typeof(UsageReported)]), ProjectionLifecycle.Inline);
         options.Events.MapEventType<VehicleRegistered>("vehicle_registered_v1");
         options.Events.MapEventType<VehicleReserved>("vehicle_reserved_v1");
         options.Events.MapEventType<VehicleReservationReleased>("vehicle_reservation_released_v1");
@@ -48,7 +48,7 @@ public static class VehiclesModule
     /// <summary>Moves the readings earlier releases kept as documents into the readings table, at start.</summary>
     public static IHostApplicationBuilder AddReadingsOfEarlierReleases(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<TrajectorySegmentsMigration>();
+        builder.Services.AddHostedService<EarlierReadingsMigration>();
         return builder;
     }
 

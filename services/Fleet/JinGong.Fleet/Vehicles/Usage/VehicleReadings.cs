@@ -34,6 +34,7 @@ public static class VehicleReadings
 {
     public const string TableName = "vehicle_readings";
     public const string BatchesTableName = "vehicle_usage_batches";
+    public const string DaysTableName = "vehicle_reading_days";
 
     public static void Declare(StoreOptions options)
     {
@@ -53,7 +54,23 @@ public static class VehicleReadings
         batches.AddColumn<int>("points").NotNull();
         batches.AddColumn("recorded_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
         options.Storage.ExtendedSchemaObjects.Add(batches);
+
+        // How many readings each vehicle has per UTC day, kept with every insert: a path says how many readings it stands
+        // for without counting a year of them (half a million index entries, ~150 ms) on every read.
+        var days = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, DaysTableName, SchemaUtils.IdentifierUsage.General));
+        days.AddColumn<string>("vehicle_code").AsPrimaryKey();
+        days.AddColumn("day", "date").AsPrimaryKey();
+        days.AddColumn<int>("readings").NotNull();
+        options.Storage.ExtendedSchemaObjects.Add(days);
     }
+
+    /// <summary>The SQL that adds readings just stored (a set named <c>stored</c> with their <c>vehicle_code</c> and <c>at</c>) to the days' counts.</summary>
+    public static string CountDaysOf(string schema, string stored) =>
+        $"""
+        insert into {schema}.{DaysTableName} as days (vehicle_code, day, readings)
+        select vehicle_code, (at at time zone 'UTC')::date, count(*) from {stored} group by 1, 2
+        on conflict (vehicle_code, day) do update set readings = days.readings + excluded.readings
+        """;
 
     /// <summary>
     /// Keeps the batch and its readings with what <paramref name="session"/> saves. Readings already stored (same vehicle,
@@ -64,10 +81,13 @@ public static class VehicleReadings
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         session.QueueSqlCommand(
             $"""
-            insert into {schema}.{TableName} (vehicle_code, at, operating_hours, position, batch_id)
-            select ?, reading.at, reading.hours, st_setsrid(st_makepoint(reading.longitude, reading.latitude), 4326)::geography, ?
-            from unnest(?, ?, ?, ?) as reading(at, hours, latitude, longitude)
-            on conflict (vehicle_code, at) do nothing
+            with stored as (
+                insert into {schema}.{TableName} (vehicle_code, at, operating_hours, position, batch_id)
+                select ?, reading.at, reading.hours, st_setsrid(st_makepoint(reading.longitude, reading.latitude), 4326)::geography, ?
+                from unnest(?, ?, ?, ?) as reading(at, hours, latitude, longitude)
+                on conflict (vehicle_code, at) do nothing
+                returning vehicle_code, at)
+            {CountDaysOf(schema, "stored")}
             """,
             code, batchId,
             points.Select(point => point.At).ToArray(), points.Select(point => point.OperatingHours).ToArray(),
@@ -117,7 +137,23 @@ public static class VehicleReadings
     {
         DateTimeOffset first, last;
         int readings;
-        await using (var span = dataSource.CreateCommand($"select count(*)::int, min(at), max(at) from {schema}.{TableName} where vehicle_code = $1 and at between $2 and $3"))
+        // The first and last reading in the range by the index; the count from the days' counts, but for the two days at
+        // its ends, which are counted reading by reading.
+        await using (var span = dataSource.CreateCommand(
+            $"""
+            with bounds as (
+                select (select at from {schema}.{TableName} where vehicle_code = $1 and at >= $2 order by at limit 1) as first,
+                       (select at from {schema}.{TableName} where vehicle_code = $1 and at <= $3 order by at desc limit 1) as last),
+            days as (select first, last, (first at time zone 'UTC')::date as first_day, (last at time zone 'UTC')::date as last_day from bounds)
+            select case
+                when first is null or last is null or first > last then 0
+                when first_day = last_day then (select count(*) from {schema}.{TableName} where vehicle_code = $1 and at between first and last)
+                else (select count(*) from {schema}.{TableName} where vehicle_code = $1 and at >= first and at < (first_day + 1) at time zone 'UTC')
+                   + (select coalesce(sum(readings), 0) from {schema}.{DaysTableName} where vehicle_code = $1 and day > first_day and day < last_day)
+                   + (select count(*) from {schema}.{TableName} where vehicle_code = $1 and at >= last_day at time zone 'UTC' and at <= last)
+                end::int, first, last
+            from days
+            """))
         {
             span.Parameters.Add(new NpgsqlParameter { Value = code });
             span.Parameters.Add(new NpgsqlParameter { Value = from.ToUniversalTime() });

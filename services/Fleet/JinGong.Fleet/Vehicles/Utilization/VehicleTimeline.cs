@@ -28,7 +28,9 @@ public sealed record VehicleTimeline(
     [JasperFxIgnore]
     public static VehicleTimeline? Evolve(VehicleTimeline? timeline, object @event)
     {
-        if (Vehicle.Evolve(timeline?.State, @event) is not { } state)
+        // A telematics batch changes no spell: its readings are stored one by one elsewhere, and the timeline is not
+        // rewritten for each batch (nor is its projection given them: VehiclesModule).
+        if (@event is UsageReported || Vehicle.Evolve(timeline?.State, @event) is not { } state)
         {
             return timeline;
         }

@@ -4,12 +4,13 @@ using Npgsql;
 namespace JinGong.Fleet.Vehicles.Usage;
 
 /// <summary>
-/// Moves the readings of earlier releases, kept as one JSON document per batch (<c>mt_doc_trajectorysegment</c>), into
-/// <see cref="VehicleReadings"/>, once, before fleet answers its first request; then drops the documents' table and
-/// functions. Their time of recording is the document's last modification. Started after Marten's own start, which makes
-/// the new tables; replicas starting together take turns on an advisory lock, and the second finds nothing to move.
+/// Brings readings stored by earlier releases into today's shape, once, before fleet answers its first request: the
+/// readings kept as one JSON document per batch (<c>mt_doc_trajectorysegment</c>) are moved into
+/// <see cref="VehicleReadings"/> (their time of recording is the document's last modification), its table and functions
+/// dropped; and readings stored before the days' counts existed are counted. Started after Marten's own start, which
+/// makes the new tables; replicas starting together take turns on an advisory lock, and the second finds nothing to do.
 /// </summary>
-public sealed partial class TrajectorySegmentsMigration(IDocumentStore store, NpgsqlDataSource dataSource, ILogger<TrajectorySegmentsMigration> logger)
+public sealed partial class EarlierReadingsMigration(IDocumentStore store, NpgsqlDataSource dataSource, ILogger<EarlierReadingsMigration> logger)
     : IHostedService
 {
     public const string LegacyTableName = "mt_doc_trajectorysegment";
@@ -20,19 +21,43 @@ public sealed partial class TrajectorySegmentsMigration(IDocumentStore store, Np
         var legacy = $"{schema}.{LegacyTableName}";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var turn = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('jingong-fleet-trajectory-segments'))", connection, transaction))
+        await using (var turn = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('jingong-fleet-earlier-readings'))", connection, transaction))
         {
             await turn.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using (var exists = new NpgsqlCommand($"select to_regclass('{legacy}') is not null", connection, transaction))
         {
-            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+            if (await exists.ExecuteScalarAsync(cancellationToken) is true)
             {
-                return;
+                LogMoved(await MoveSegmentsAsync(connection, transaction, schema, legacy, cancellationToken));
             }
         }
 
+        // The days' counts, recounted whenever they are missing while readings are there (just moved, or stored by the
+        // release that introduced the readings table).
+        await using (var recount = new NpgsqlCommand(
+            $"""
+            insert into {schema}.{VehicleReadings.DaysTableName} as days (vehicle_code, day, readings)
+            select vehicle_code, (at at time zone 'UTC')::date, count(*) from {schema}.{VehicleReadings.TableName} group by 1, 2
+            on conflict (vehicle_code, day) do update set readings = excluded.readings
+            """, connection, transaction))
+        await using (var missing = new NpgsqlCommand(
+            $"select not exists (select 1 from {schema}.{VehicleReadings.DaysTableName}) and exists (select 1 from {schema}.{VehicleReadings.TableName})",
+            connection, transaction))
+        {
+            if (await missing.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                await recount.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<int> MoveSegmentsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string schema, string legacy, CancellationToken cancellationToken)
+    {
         await using var readings = new NpgsqlCommand(
             $"""
             insert into {schema}.{VehicleReadings.TableName} (vehicle_code, at, operating_hours, position, batch_id, recorded_at)
@@ -50,6 +75,7 @@ public sealed partial class TrajectorySegmentsMigration(IDocumentStore store, Np
             select segment.data->>'VehicleCode', segment.data->>'BatchId', jsonb_array_length(segment.data->'Points'), segment.mt_last_modified
             from {legacy} segment
             on conflict do nothing;
+            truncate {schema}.{VehicleReadings.DaysTableName};
             drop table {legacy};
             drop function if exists {schema}.mt_upsert_trajectorysegment;
             drop function if exists {schema}.mt_insert_trajectorysegment;
@@ -57,8 +83,7 @@ public sealed partial class TrajectorySegmentsMigration(IDocumentStore store, Np
             drop function if exists {schema}.mt_overwrite_trajectorysegment;
             """, connection, transaction);
         await batchesAndCleanUp.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        LogMoved(moved);
+        return moved;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
