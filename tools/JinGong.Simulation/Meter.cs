@@ -2,7 +2,8 @@ namespace JinGong.Simulation;
 
 /// <summary>
 /// A deployed unit's telematics box: a reading every <c>TelematicsEvery</c> while it works at a site, the hour meter
-/// running during the day shift (07:00–19:00 China time) and standing still at night, sent in batches of a fortnight.
+/// running during the day shift (07:00–19:00 China time) and standing still at night, sent in batches of a fortnight,
+/// one in five of them late (after the next).
 /// </summary>
 internal sealed class Meter(string code, Random random, TimeSpan every)
 {
@@ -32,6 +33,7 @@ internal sealed class Meter(string code, Random random, TimeSpan every)
             offset = (0, 0);
         }
 
+        object? held = null;
         while (at < to)
         {
             var batchEnd = at.Add(BatchSpan) < to ? at.Add(BatchSpan) : to;
@@ -53,7 +55,21 @@ internal sealed class Meter(string code, Random random, TimeSpan every)
                 last = at;
             }
 
-            await gateway.PostAsync($"/api/fleet/vehicles/{code}/usage", new { batchId = $"T{++batches}", points }, cancellationToken);
+            var batch = new { batchId = $"T{++batches}", points };
+            // One batch in five is buffered out of signal (a tunnel, the far bench of a pit) and uploaded after the next
+            // one, late and out of order; within the same stretch of work, so a loan's readings still reach its loan.
+            if (held is null && batches % 5 == 2 && at < to)
+            {
+                held = batch;
+                continue;
+            }
+
+            await gateway.PostAsync($"/api/fleet/vehicles/{code}/usage", batch, cancellationToken);
+            if (held is not null)
+            {
+                await gateway.PostAsync($"/api/fleet/vehicles/{code}/usage", held, cancellationToken);
+                held = null;
+            }
         }
     }
 

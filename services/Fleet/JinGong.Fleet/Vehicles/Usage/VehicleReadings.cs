@@ -65,7 +65,7 @@ public static class VehicleReadings
     }
 
     /// <summary>The SQL that adds readings just stored (a set named <c>stored</c> with their <c>vehicle_code</c> and <c>at</c>) to the days' counts.</summary>
-    public static string CountDaysOf(string schema, string stored) =>
+    private static string CountDaysOf(string schema, string stored) =>
         $"""
         insert into {schema}.{DaysTableName} as days (vehicle_code, day, readings)
         select vehicle_code, (at at time zone 'UTC')::date, count(*) from {stored} group by 1, 2
