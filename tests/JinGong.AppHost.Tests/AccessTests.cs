@@ -87,6 +87,11 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["OpenWarehouse"] = new([Roles.FleetOperations]),
         ["ListWarehouses"] = new(Everyone),
         ["GetWarehouse"] = new(Everyone),
+        ["DefineSite"] = new([Roles.FleetOperations]),
+        ["ListSites"] = new(Everyone),
+        ["GetSite"] = new(Everyone),
+        ["GetSiteVisits"] = new(Everyone, Query: "from=2026-10&to=2026-10"),
+        ["GetSiteHours"] = new(Everyone, Query: "from=2026-10&to=2026-10"),
         ["ListUtilizationDefinitions"] = new(Everyone),
 
         // Orders: customers and money are their region's.

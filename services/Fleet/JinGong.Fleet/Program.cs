@@ -1,4 +1,5 @@
 using JinGong.Fleet.Integration;
+using JinGong.Fleet.Sites;
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Utilization;
 using JinGong.Fleet.Warehouses;
@@ -12,6 +13,7 @@ builder.AddEventStore("fleetdb", options =>
     {
         options.ConfigureVehicles();
         options.ConfigureWarehouses();
+        options.ConfigureSites();
     })
     .PublishIntegrationEvents<FleetIntegrationEvents>();
 builder.AddMessageBus(bus => bus.AddDispatchRequestConsumers());
@@ -21,5 +23,5 @@ builder.AddReadingsOfEarlierReleases();
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("fleet").MapVehicles().MapWarehouses();
+app.MapServiceApi("fleet").MapVehicles().MapWarehouses().MapSites();
 app.Run();
