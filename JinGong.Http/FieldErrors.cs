@@ -78,6 +78,18 @@ public sealed partial class FieldErrors
     }
 
     /// <summary>
+    /// A place on the earth (degrees, WGS 84): its <c>latitude</c> and <c>longitude</c> there and in range, the fields named
+    /// after <paramref name="prefix"/> (<c>points[3].</c> for a place inside a list).
+    /// </summary>
+    public FieldErrors Position(double? latitude, double? longitude, string prefix = "")
+    {
+        Required($"{prefix}latitude", latitude);
+        Required($"{prefix}longitude", longitude);
+        return Check($"{prefix}latitude", latitude is null or >= -90 and <= 90, $"Latitude runs from -90 to 90.")
+            .Check($"{prefix}longitude", longitude is null or >= -180 and <= 180, $"Longitude runs from -180 to 180.");
+    }
+
+    /// <summary>
     /// A rule of the field's own; the first problem found with a field is the one reported, in the request's language
     /// (<see cref="Texts"/>).
     /// </summary>

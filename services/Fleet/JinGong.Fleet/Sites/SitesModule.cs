@@ -68,11 +68,8 @@ public static class SitesModule
             .Required("name", request.Name)
             .Check("customer", request.Customer is null || request.Customer.Trim().Length <= FieldErrors.MaxTextLength,
                 $"The customer has at most {FieldErrors.MaxTextLength} characters.")
-            .Required("latitude", request.Latitude)
-            .Required("longitude", request.Longitude)
+            .Position(request.Latitude, request.Longitude)
             .Required("radiusMetres", request.RadiusMetres)
-            .Check("latitude", request.Latitude is null or >= -90 and <= 90, $"Latitude runs from -90 to 90.")
-            .Check("longitude", request.Longitude is null or >= -180 and <= 180, $"Longitude runs from -180 to 180.")
             .Check("radiusMetres", request.RadiusMetres is null or >= SiteDecider.MinRadiusMetres and <= SiteDecider.MaxRadiusMetres,
                 $"A site's radius runs from {SiteDecider.MinRadiusMetres} to {SiteDecider.MaxRadiusMetres} metres.");
         if (errors.Any)

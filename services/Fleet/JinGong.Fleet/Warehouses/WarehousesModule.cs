@@ -58,10 +58,7 @@ public static class WarehousesModule
         var errors = new FieldErrors()
             .Id("code", request.Code)
             .Id("region", request.Region)
-            .Required("latitude", request.Latitude)
-            .Required("longitude", request.Longitude)
-            .Check("latitude", request.Latitude is null or >= -90 and <= 90, $"Latitude runs from -90 to 90.")
-            .Check("longitude", request.Longitude is null or >= -180 and <= 180, $"Longitude runs from -180 to 180.");
+            .Position(request.Latitude, request.Longitude);
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);

@@ -79,12 +79,9 @@ public static class UsageEndpoints
 
             errors.Required($"{field}.at", point.At)
                 .Required($"{field}.operatingHours", point.OperatingHours)
-                .Required($"{field}.latitude", point.Latitude)
-                .Required($"{field}.longitude", point.Longitude)
                 .Check($"{field}.at", point.At is null || point.At <= now, $"A reading cannot be in the future.")
                 .Check($"{field}.operatingHours", point.OperatingHours is null or >= 0 and <= MaxOperatingHours, $"Operating hours run from 0 to {MaxOperatingHours}.")
-                .Check($"{field}.latitude", point.Latitude is null or >= -90 and <= 90, $"Latitude runs from -90 to 90.")
-                .Check($"{field}.longitude", point.Longitude is null or >= -180 and <= 180, $"Longitude runs from -180 to 180.");
+                .Position(point.Latitude, point.Longitude, prefix: $"{field}.");
             if (i > 0 && points[i - 1] is { At: { } previousAt, OperatingHours: { } previousHours })
             {
                 errors.Check($"{field}.at", point.At is null || point.At > previousAt, $"Readings come in time order, each after the one before.")
