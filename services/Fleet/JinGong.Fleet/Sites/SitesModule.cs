@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using JinGong.Domain.Time;
 using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
@@ -18,7 +19,27 @@ public sealed record SiteVisitList(string SiteId, string Name, string? Customer,
 public sealed record SiteHoursRow(string Key, int Visits, decimal Hours);
 
 /// <summary>Hours on site over a range, by site, vehicle or customer (a site's customer; "none" for a site of no customer's).</summary>
-public sealed record SiteHours(string Period, DateTimeOffset From, DateTimeOffset To, SiteHoursGrouping GroupBy, IReadOnlyList<SiteHoursRow> Rows, SiteHoursRow Total);
+public sealed record SiteHours(string Period, DateTimeOffset From, DateTimeOffset To, SiteHoursGrouping GroupBy, IReadOnlyList<SiteHoursRow> Rows, SiteHoursRow Total)
+{
+    /// <summary>The label of the hours of sites no customer's.</summary>
+    public const string NoCustomer = "none";
+
+    /// <summary>The visits of <paramref name="range"/> summed by <paramref name="grouping"/>, rows by key, with a total.</summary>
+    public static SiteHours Of(Period range, SiteHoursGrouping grouping, IReadOnlyList<(Site Site, SiteVisit Visit)> visits)
+    {
+        var rows = visits
+            .GroupBy(stay => grouping switch
+            {
+                SiteHoursGrouping.Vehicle => stay.Visit.VehicleCode,
+                SiteHoursGrouping.Customer => stay.Site.Customer ?? NoCustomer,
+                _ => stay.Site.SiteId,
+            }, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new SiteHoursRow(group.Key, group.Count(), group.Sum(stay => stay.Visit.Hours)))
+            .ToList();
+        return new SiteHours(range.Name, range.Start, range.End, grouping, rows, new SiteHoursRow("total", visits.Count, visits.Sum(stay => stay.Visit.Hours)));
+    }
+}
 
 /// <summary>What hours on site are broken down by.</summary>
 public enum SiteHoursGrouping
@@ -36,9 +57,6 @@ public static class SitesModule
 
     public static readonly StreamKind<Site, SiteView> Sites =
         new("Site", SiteDecider.NotFound, Site.Evolve, SiteView.From, e => ((SiteDefined)e).OccurredAt);
-
-    /// <summary>The label of the hours of sites no customer's.</summary>
-    public const string NoCustomer = "none";
 
     public static void ConfigureSites(this StoreOptions options)
     {
@@ -136,17 +154,6 @@ public static class SitesModule
             visits.AddRange((await SiteVisits.BetweenAsync(dataSource, schema, site, range.Start, range.End, cancellationToken)).Select(visit => (site, visit)));
         }
 
-        var rows = visits
-            .GroupBy(stay => grouping switch
-            {
-                SiteHoursGrouping.Vehicle => stay.Visit.VehicleCode,
-                SiteHoursGrouping.Customer => stay.Site.Customer ?? NoCustomer,
-                _ => stay.Site.SiteId,
-            }, StringComparer.Ordinal)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new SiteHoursRow(group.Key, group.Count(), group.Sum(stay => stay.Visit.Hours)))
-            .ToList();
-        return TypedResults.Ok(new SiteHours(
-            range.Name, range.Start, range.End, grouping, rows, new SiteHoursRow("total", visits.Count, visits.Sum(stay => stay.Visit.Hours))));
+        return TypedResults.Ok(SiteHours.Of(range, grouping, visits));
     }
 }

@@ -11,10 +11,7 @@ namespace JinGong.Fleet.Vehicles.Usage;
 /// and the stored readings that the batch's points fall among (the last before its first point, every one inside its
 /// span, the first after its last point), in time order.
 /// </summary>
-public sealed record StoredReadings(bool BatchRecorded, IReadOnlyList<MeterReading> Around)
-{
-    public static readonly StoredReadings None = new(false, []);
-}
+public sealed record StoredReadings(bool BatchRecorded, IReadOnlyList<MeterReading> Around);
 
 /// <summary>A vehicle's path over a range: how many readings it has there, and the points that stand for them.</summary>
 public sealed record ReadingsPath(int Readings, IReadOnlyList<UsagePoint> Points);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using JinGong.Domain;
 using JinGong.Domain.Time;
 using JinGong.Http;
@@ -59,12 +60,10 @@ public static class UtilizationEndpoints
         {
             // Only vehicles held at some time of the window: registered before it ends, not gone before it starts.
             var end = window.End < moment ? window.End : moment;
+            Expression<Func<VehicleTimeline, bool>> held = vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start);
             var vehicles = known is { } recorded
-                ? [.. (await KnownTimelines.AllAsync(session, recorded, cancellationToken))
-                    .Where(vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start))]
-                : await session.Query<VehicleTimeline>()
-                    .Where(vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start))
-                    .ToListAsync(cancellationToken);
+                ? [.. (await KnownTimelines.AllAsync(session, recorded, cancellationToken)).Where(held.Compile())]
+                : await session.Query<VehicleTimeline>().Where(held).ToListAsync(cancellationToken);
             var readings = await ReadingsAsync(
                 session, dataSource, vehicles.SelectMany(vehicle => UtilizationCalculator.MeterInstants(vehicle, window, moment).Select(at => (vehicle.Id, at))),
                 moment, known, cancellationToken);
