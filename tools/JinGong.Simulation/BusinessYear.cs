@@ -50,7 +50,7 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
         await gateway.PostAsync("/api/okr/people/import", new { people, occurredAt = Start }, cancellationToken);
         var (objectives, keyResults, manual) = await SetObjectivesAsync(people, cancellationToken);
 
-        Progress.Begin("opening depots", CompanyProfile.Regions.Length);
+        Progress.Begin("opening depots and drawing sites", CompanyProfile.Regions.Length);
         foreach (var region in CompanyProfile.Regions)
         {
             // The home warehouse (the first) is fleet's own from its start; the second depot is opened before the year.
@@ -58,6 +58,16 @@ public sealed partial class BusinessYear(HttpClient client, CompanyProfile profi
             {
                 code = region.Warehouses[1], region = region.Name, latitude = region.Depot.Latitude, longitude = region.Depot.Longitude, occurredAt = Start.AddDays(-1),
             }, cancellationToken, HttpStatusCode.Created);
+            foreach (var customer in region.Customers)
+            {
+                // Each customer's pit drawn as a site, wide enough for the wander of the units that work in it (see Meter).
+                await gateway.PostAsync("/api/fleet/sites", new
+                {
+                    siteId = customer.SiteId, name = customer.Name, customer = customer.Name, latitude = customer.Latitude, longitude = customer.Longitude,
+                    radiusMetres = Meter.SiteRadiusMetres, occurredAt = Start.AddDays(-1),
+                }, cancellationToken, HttpStatusCode.Created);
+            }
+
             Progress.Step();
         }
 

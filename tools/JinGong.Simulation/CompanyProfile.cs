@@ -7,7 +7,11 @@ namespace JinGong.Simulation;
 public sealed record Region(string Name, string[] Warehouses, Customer[] Customers, (double Latitude, double Longitude) Depot);
 
 /// <summary>A customer of a region and where its pit is: where a unit sold or lent to it reports from.</summary>
-public sealed record Customer(string Name, double Latitude, double Longitude);
+public sealed record Customer(string Name, double Latitude, double Longitude)
+{
+    /// <summary>The id of the site drawn around its pit: its name in lower case, words joined by '-'.</summary>
+    public string SiteId => string.Join('-', Name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}
 
 /// <summary>A model the company builds; <paramref name="Price"/> is the list price in yuan, null for the rental fleet's.</summary>
 public sealed record Model(string Code, string Category, decimal Price);

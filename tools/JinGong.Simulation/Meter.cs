@@ -77,5 +77,13 @@ internal sealed class Meter(string code, Random random, TimeSpan every)
     /// While it works a unit moves about its pit, up to ~100 m an hour and never more than ~1 km from the site's centre;
     /// at night it stands where it stopped: a track a person can follow, not a cloud of unrelated points.
     /// </summary>
-    private double Wander(double degrees) => Math.Clamp(degrees + ((random.NextDouble() - 0.5) * 0.002), -0.01, 0.01);
+    /// <summary>
+    /// The radius of a site that holds every reading of a unit working there: it wanders at most 0.01° north and east of
+    /// the centre, about 1.6 km on the diagonal.
+    /// </summary>
+    public const double SiteRadiusMetres = 2_000;
+
+    private const double MaxWander = 0.01;
+
+    private double Wander(double degrees) => Math.Clamp(degrees + ((random.NextDouble() - 0.5) * 0.002), -MaxWander, MaxWander);
 }
