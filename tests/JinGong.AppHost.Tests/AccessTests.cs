@@ -83,6 +83,7 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["GetVehicleUtilization"] = new(Everyone, Query: "from=2026-01&to=2026-12"),
         ["ListInventory"] = new(Everyone),
         ["CountInventory"] = new(Everyone),
+        ["GetFleetPositions"] = new(Everyone),
         ["GetFleetUtilization"] = new(Everyone),
         ["OpenWarehouse"] = new([Roles.FleetOperations]),
         ["ListWarehouses"] = new(Everyone),

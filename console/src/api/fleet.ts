@@ -31,6 +31,11 @@ export type VehicleStatusTimeline = Schemas['VehicleStatusTimeline'];
 export type UtilizationRow = Schemas['UtilizationRow'];
 export type FleetUtilization = Schemas['FleetUtilization'];
 export type VehicleUtilization = Schemas['VehicleUtilization'];
+/** Each vehicle the inventory's filters choose where it was last known to be, and how many are left off and why. */
+export type FleetPositions = Schemas['FleetPositions'];
+export type VehiclePosition = Schemas['VehiclePosition'];
+/** A site [工地]: a named circle on the map (centre in degrees, radius in metres). */
+export type Site = Schemas['SiteView'];
 
 // Written by hand: fleet writes the trajectory as GeoJSON text of its own, which its document does not describe.
 /**
@@ -59,6 +64,8 @@ export const fleet = {
   inventory: (filter: InventoryFilter, page: number, pageSize: number, sort?: string) =>
     get<Page<InventoryLine>>(`${base}/inventory`, { ...filter, sort, page, pageSize }),
   counts: (filter: InventoryFilter) => get<InventoryCount[]>(`${base}/inventory/counts`, { ...filter }),
+  positions: (filter: InventoryFilter) => get<FleetPositions>(`${base}/inventory/positions`, { ...filter }),
+  sites: () => get<Site[]>(`${base}/sites`),
   register: (vehicle: RegisterVehicle, idempotencyKey: string) =>
     post<Vehicle>(`${base}/vehicles`, vehicle, idempotencyKey),
   warehouses: () => get<Warehouse[]>(`${base}/warehouses`),

@@ -12,6 +12,8 @@ export interface Drawing {
   option: ChartOption;
   points: number;
   table?: DrawnTable;
+  /** What a click on a drawn item does, given the item's data as drawn (a map's vehicle: its page). */
+  onItemClick?: (data: unknown) => void;
 }
 
 /** The data points a chart draws, as a table: a row per category of its axis, a column per value drawn (headers are translation keys). */
@@ -42,7 +44,7 @@ export function Chart<T>({ testId, loaded, draw, height = 320, exportAs }: Chart
       {state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {state === 'empty' && <p className="muted">{t('common.empty')}</p>}
       {loaded.state === 'error' && <ProblemMessage error={loaded.error} />}
-      {state === 'ready' && drawing && <Canvas option={drawing.option} height={height} />}
+      {state === 'ready' && drawing && <Canvas option={drawing.option} height={height} onItemClick={drawing.onItemClick} />}
       {state === 'ready' && drawing?.table && exportAs && <TableExport name={exportAs} table={drawing.table} />}
     </div>
   );
@@ -57,7 +59,7 @@ function TableExport({ name, table }: { name: string; table: DrawnTable }) {
  * ECharts is loaded when the first chart is drawn, not with the page: it is the console's largest library, and a page's
  * facts and tables should not wait for it to be fetched and parsed.
  */
-function Canvas({ option, height }: { option: ChartOption; height: number }) {
+function Canvas({ option, height, onItemClick }: { option: ChartOption; height: number; onItemClick?: (data: unknown) => void }) {
   const element = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<ECharts>();
   useEffect(() => {
@@ -81,5 +83,15 @@ function Canvas({ option, height }: { option: ChartOption; height: number }) {
   useEffect(() => {
     chart?.setOption(option, { notMerge: true });
   }, [chart, option]);
+  useEffect(() => {
+    if (!chart || !onItemClick) {
+      return;
+    }
+    const clicked = (item: { data?: unknown }) => onItemClick(item.data);
+    chart.on('click', clicked);
+    return () => {
+      chart.off('click', clicked);
+    };
+  }, [chart, onItemClick]);
   return <div ref={element} style={{ width: '100%', height }} />;
 }

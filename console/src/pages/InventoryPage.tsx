@@ -15,6 +15,8 @@ import { modelLabel, useModelNames, useModels } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { useRegionList, useRegions } from '../components/useRegions';
 import { useWarehouseChoices } from '../components/useWarehouses';
+import { WhenVisible } from '../components/WhenVisible';
+import { FleetMap } from './FleetMap';
 
 const filterNames = ['search', 'model', 'status', 'region', 'warehouse'] as const;
 /** The columns the API sorts the inventory by. */
@@ -102,6 +104,10 @@ export function InventoryPage() {
           </form>
         }
       />
+      <h2>{t('inventory.map')}</h2>
+      <WhenVisible height={520} testId="fleet-map">
+        <FleetMap filter={filter} filterKey={key} />
+      </WhenVisible>
       <RegisterVehicle />
       <h2>{t('inventory.counts')}</h2>
       <Loading loaded={counts}>{(found) => <DataTable rows={found} columns={countColumns} testId="inventory-counts" />}</Loading>

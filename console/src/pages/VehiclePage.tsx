@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { dispatch, type Loan, type Transfer } from '../api/dispatch';
-import { fleet, positions, vehicleStatuses, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
+import { fleet, positions, vehicleStatuses, type Site, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
 import { mayAct, useUser } from '../auth/user';
 import { CommandForm, numberOf, RecordCommandForm } from '../commands/CommandForm';
 import { useRecord, type ShownRecord } from '../commands/useRecord';
@@ -11,6 +11,7 @@ import { HistoryTable } from '../components/HistoryTable';
 import { utilizationBars } from '../components/drawings';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
+import { chinaMap, siteRings, statusColours } from '../components/maps';
 import { OrderLink } from '../components/links';
 import { useApi } from '../components/useApi';
 import { useModelNames } from '../components/useModels';
@@ -89,10 +90,26 @@ export function VehiclePage() {
   );
 }
 
-/** Where the vehicle went: read only when the chart is about to be seen (a year at a reading a minute is a large answer). */
+/**
+ * Where the vehicle went, on the map with the sites: read only when the chart is about to be seen. A long range comes
+ * simplified by the server to at most 2,000 points, and the page says for how many readings they stand.
+ */
 function TrajectoryChart({ code }: { code: string }) {
-  const trajectory = useApi(`trajectory:${code}`, () => fleet.trajectory(code));
-  return <Chart testId="trajectory-chart" loaded={trajectory} draw={drawTrajectory} height={420} />;
+  const { t } = useLanguage();
+  const found = useApi(`trajectory:${code}`, async () => {
+    const [trajectory, sites] = await Promise.all([fleet.trajectory(code), fleet.sites()]);
+    return { trajectory, sites };
+  });
+  return (
+    <>
+      <Chart testId="trajectory-chart" loaded={found} draw={({ trajectory, sites }) => drawTrajectory(trajectory, sites, t)} height={480} />
+      {found.state === 'ready' && found.data.trajectory.properties.simplified && (
+        <p className="muted" data-testid="trajectory-simplified">
+          {t('vehicle.pathReadings', { points: positions(found.data.trajectory).length, readings: found.data.trajectory.properties.readings })}
+        </p>
+      )}
+    </>
+  );
 }
 
 /** How much it worked, month by month over the last twelve. */
@@ -255,16 +272,6 @@ function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) 
   );
 }
 
-const statusColours: Record<string, string> = {
-  InStock: '#5470c6',
-  Reserved: '#fac858',
-  InTransit: '#73c0de',
-  OnLoan: '#91cc75',
-  Delivered: '#3ba272',
-  InMaintenance: '#ee6666',
-  Retired: '#999999',
-};
-
 /** Each status spell as a bar along time, one lane per status (the region in its tooltip). */
 function drawSpells(spells: StatusSpell[], t: Translate): Drawing {
   const now = Date.now();
@@ -308,21 +315,31 @@ interface CustomApi {
 /** A pause longer than this between two readings is a move to another site: the line is broken there. */
 const siteChange = 12 * 60 * 60 * 1000;
 
-/** The path as longitude × latitude, in time order, one unbroken line per stay at a site. */
-function drawTrajectory(trajectory: Trajectory): Drawing {
+/** A path is drawn at least about 5 km across: a unit's wander inside one pit is seen as a path, not a dot. */
+const pitWide = 0.05;
+
+/** The path over China's outlines, one line per stay at a site, its newest position marked, the sites as rings. */
+function drawTrajectory(trajectory: Trajectory, sites: Site[], t: Translate): Drawing {
   const points = positions(trajectory);
   const times = trajectory.properties.times.map((time) => Date.parse(time));
-  // ECharts breaks a line at a '-' value.
-  const path = points.flatMap((point, i) => (i > 0 && times[i]! - times[i - 1]! > siteChange ? [['-', '-'], point] : [point]));
+  const stays = points.reduce<[number, number][][]>((lines, point, i) => {
+    if (i === 0 || times[i]! - times[i - 1]! > siteChange) {
+      lines.push([]);
+    }
+    lines[lines.length - 1]!.push(point);
+    return lines;
+  }, []);
+  const newest = points[points.length - 1];
   return {
     points: points.length,
     option: {
-      tooltip: { trigger: 'item' },
-      grid: { left: 60, right: 20, top: 20, bottom: 40 },
-      xAxis: { type: 'value', name: 'lon', scale: true },
-      yAxis: { type: 'value', name: 'lat', scale: true },
-      dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'inside', yAxisIndex: 0 }],
-      series: [{ type: 'line', data: path, connectNulls: false, showSymbol: points.length <= 500, symbolSize: 4 }],
+      geo: chinaMap(points, pitWide),
+      tooltip: { trigger: 'item', renderMode: 'richText' },
+      series: [
+        siteRings(sites, t('inventory.mapSites')),
+        { type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true, lineStyle: { color: '#2563eb', width: 2, opacity: 0.8 }, data: stays.map((coords) => ({ coords })), z: 2 },
+        { type: 'scatter', coordinateSystem: 'geo', symbolSize: 9, itemStyle: { color: '#1d4ed8' }, data: newest ? [{ name: trajectory.properties.times.at(-1), value: newest }] : [], z: 3 },
+      ],
     },
   };
 }

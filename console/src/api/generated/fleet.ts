@@ -377,6 +377,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fleet/inventory/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every vehicle the filters choose where it was last known to be: its newest reading, or its warehouse while it stands there */
+        get: operations["GetFleetPositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fleet/utilization": {
         parameters: {
             query?: never;
@@ -566,6 +583,13 @@ export interface components {
             /** Format: date-time */
             occurredAt?: null | string;
         };
+        FleetPositions: {
+            vehicles: components["schemas"]["VehiclePosition"][];
+            /** Format: int32 */
+            withheld: number;
+            /** Format: int32 */
+            unplaced: number;
+        };
         FleetUtilization: {
             period: string;
             /** Format: date-time */
@@ -660,6 +684,8 @@ export interface components {
         };
         /** @enum {unknown} */
         PeriodUnit: "Day" | "Month" | "Quarter" | "Year";
+        /** @enum {unknown} */
+        PositionSource: "Reading" | "Warehouse";
         ProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -849,6 +875,21 @@ export interface components {
             scheduledHours: number;
             /** Format: double */
             operatingUtilization: null | number;
+        };
+        VehiclePosition: {
+            code: string;
+            model: string;
+            category: string;
+            status: components["schemas"]["VehicleStatus"];
+            region: string;
+            warehouse: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            source: components["schemas"]["PositionSource"];
+            /** Format: date-time */
+            since: string;
         };
         /** @enum {unknown} */
         VehicleStatus: "InStock" | "Reserved" | "InTransit" | "OnLoan" | "Delivered" | "InMaintenance" | "Retired";
@@ -2635,6 +2676,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InventoryCount"][];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetFleetPositions: {
+        parameters: {
+            query?: {
+                model?: string;
+                status?: components["schemas"]["VehicleStatus"];
+                region?: string;
+                warehouse?: string;
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FleetPositions"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */

@@ -2,8 +2,10 @@ using JinGong.EventSourcing;
 using JinGong.Fleet.Vehicles.Reading;
 using JinGong.Http;
 using JinGong.Http.Security;
+using JinGong.Fleet.Warehouses;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace JinGong.Fleet.Vehicles.Inventory;
 
@@ -29,6 +31,8 @@ public static class InventoryEndpoints
         var inventory = api.MapGroup("/inventory").WithTag(Tag);
         inventory.MapGet("/", ListAsync).WithName("ListInventory").WithSummary("Every vehicle's model, status, region, warehouse and holder, a page at a time");
         inventory.MapGet("/counts", CountAsync).WithName("CountInventory").WithSummary("Vehicles counted by model × status × region × warehouse");
+        inventory.MapGet("/positions", PositionsAsync).WithName("GetFleetPositions")
+            .WithSummary("Every vehicle the filters choose where it was last known to be: its newest reading, or its warehouse while it stands there");
         return api;
     }
 
@@ -100,6 +104,30 @@ public static class InventoryEndpoints
             .GroupBy(key => key)
             .Select(group => new InventoryCount(group.Key.Model, group.Key.Status, group.Key.Region, group.Key.Warehouse, group.Count()))
             .OrderBy(count => count.Model).ThenBy(count => count.Status).ThenBy(count => count.Region).ThenBy(count => count.Warehouse)]);
+    }
+
+    private static async Task<Results<Ok<FleetPositions>, ValidationProblem>> PositionsAsync(
+        HttpContext http, IQuerySession session, NpgsqlDataSource dataSource, CancellationToken cancellationToken,
+        string? model = null, VehicleStatus? status = null, string? region = null, string? warehouse = null, string? search = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ListSearch.Check(search, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var vehicles = await Search(Filter(session, model, status, region, warehouse), search, http.ConfinedTo())
+            .OrderBy(v => v.Code).ToListAsync(cancellationToken);
+        // Stock in a yard is company-wide; where another region's unit works is that region's customer's business.
+        var shown = vehicles.Where(v => http.MayActIn(v.Region) || LastKnownPosition.IsParked(v)).ToList();
+        var known = await LastKnownPosition.ReadAsync(dataSource, session, [.. shown.Select(v => v.Code)], cancellationToken);
+        var yards = (await session.Query<Warehouse>().ToListAsync(cancellationToken)).ToDictionary(yard => yard.Code, StringComparer.Ordinal);
+        var placed = shown
+            .Select(v => known.TryGetValue(v.Code, out var facts) ? LastKnownPosition.Of(v, facts.StandingSince, facts.Newest, yards.GetValueOrDefault(v.Warehouse)) : null)
+            .OfType<VehiclePosition>()
+            .ToList();
+        return TypedResults.Ok(new FleetPositions(placed, vehicles.Count - shown.Count, shown.Count - placed.Count));
     }
 
     private static IQueryable<Vehicle> Filter(IQuerySession session, string? model, VehicleStatus? status, string? region, string? warehouse) =>
