@@ -22,9 +22,7 @@ public sealed class EvolvingProjection<TState> : SingleStreamProjection<TState, 
     public EvolvingProjection(Type[] events, Type[] except)
     {
         // Concrete types only: Marten narrows a rebuild's query by event type only when it is given no interface.
-        Events = [.. events.SelectMany(type => type.IsInterface
-            ? type.Assembly.GetTypes().Where(candidate => candidate is { IsClass: true, IsAbstract: false } && candidate.IsAssignableTo(type))
-            : [type]).Except(except)];
+        Events = [.. EventTypes.Concrete(events).Except(except)];
         foreach (var type in Events)
         {
             IncludeType(type);

@@ -86,6 +86,8 @@ public sealed class SolutionApiTests(KnowledgeService knowledge)
                 $"/api/knowledge/scenarios/{scenario}/conditions/{condition}/recommendations", new { model, rationale = "下坡能量回收", occurredAt = opened.AddDays(-10) }, token),
             answer => answer.StatusCode == HttpStatusCode.OK, BusDeadline, "the catalogue's copy lists the model");
 
+        var beforeAnyTrialWasNoted = DateTimeOffset.UtcNow;
+
         // One trial of four days for an opportunity won after it, with two telematics batches; a loan that tries nothing.
         var opening = Guid.NewGuid();
         await bus.PublishAsync(new LoanOpened(loan, "JG-MT-0001", model, "west", "紫金矿业", "紫金矿业 pit", new DateOnly(2026, 10, 10), condition, won, opened), Guid.NewGuid(), opening);
@@ -118,6 +120,12 @@ public sealed class SolutionApiTests(KnowledgeService knowledge)
         line.GetProperty("events").GetProperty("usage").GetArrayLength().Should().Be(2, "a batch fleet published twice counts once");
         read.GetProperty("lostOpportunities")[0].GetProperty("reason").GetString().Should().Be("高原续航担忧");
 
+        // As known before the loan and the opportunities were noted, however early their business time, there was no trial
+        // and nothing lost; the recommendation, recorded before, was there.
+        var known = await knowledge.GetOkAsync($"{solution}?asOf=2026-10-31&knownAt={Uri.EscapeDataString(beforeAnyTrialWasNoted.ToString("O"))}");
+        (Trials(known)!.Value.GetProperty("trials").GetInt32(), known.GetProperty("lostOpportunities").GetArrayLength()).Should().Be((0, 0));
+        known.GetProperty("knownAt").GetDateTimeOffset().Should().Be(beforeAnyTrialWasNoted);
+
         // Before the win the trial had turned into nothing yet; before it opened there was no trial.
         Trials(await knowledge.GetOkAsync($"{solution}?asOf=2026-10-05T00:00:00Z"))!.Value.GetProperty("won").GetInt32().Should().Be(0);
         Trials(await knowledge.GetOkAsync($"{solution}?asOf=2026-09-30T00:00:00Z"))!.Value.GetProperty("trials").GetInt32().Should().Be(0);
@@ -127,6 +135,7 @@ public sealed class SolutionApiTests(KnowledgeService knowledge)
         (await knowledge.EventCountAsync($"loan:{other}")).Should().Be(1, "the telematics of a loan known to try nothing are not kept");
 
         await (await knowledge.Api.GetAsync($"{solution}?asOf=yesterday")).ShouldBeValidationProblemAsync("asOf");
+        await (await knowledge.Api.GetAsync($"{solution}?knownAt=yesterday")).ShouldBeValidationProblemAsync("knownAt");
         await (await knowledge.Api.GetAsync($"/api/knowledge/scenarios/{scenario}/conditions/{scenario}-C9/solution")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "condition-not-found");
         await (await knowledge.Api.GetAsync($"{solution}?asOf=2026-01-01")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "condition-not-found");
         var space = read.GetProperty("spaceId").GetString();

@@ -70,7 +70,43 @@ public sealed class FigureApiTests(OrdersService orders)
         trends.Should().Equal(("2026-09", "MT-90E", 2, 2_000_000m), ("2026-10", "MT-90E", 1, 1_500_000m));
     }
 
+    [Fact]
+    public async Task every_figure_known_at_a_past_moment_leaves_out_what_was_recorded_after_it_however_early_its_business_date()
+    {
+        var region = GatewayRequests.Unique("known");
+        var order = await orders.PlaceOrderAsync(region, quantity: 1, unitPrice: 1_200_000m, occurredAt: On("2026-09-01"));
+        var invoice = await InvoiceAsync(order, 1_200_000m, "2026-09-05", "2026-10-05");
+        var opportunity = await orders.FileOpportunityAsync(region, expectedAmount: 2_000_000m, occurredAt: On("2026-09-01"));
+        var known = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+        // Recorded later, dated back: a payment of 3 Oct, the opportunity won on 8 Oct, an order placed on 10 Oct.
+        await orders.PostOkAsync($"/api/orders/orders/{order}/payments", new { invoiceId = invoice, amount = 1_200_000m, paidOn = "2026-10-03" });
+        await orders.PostOkAsync($"/api/orders/opportunities/{opportunity}/won", new { occurredAt = On("2026-10-08") });
+        await orders.PlaceOrderAsync(region, quantity: 1, unitPrice: 1_500_000m, occurredAt: On("2026-10-10"));
+
+        async Task<(T Now, T Then)> BothAsync<T>(string path, Func<JsonElement, T> read)
+        {
+            var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            var then = await orders.GetOkAsync($"{path}{separator}knownAt={known}");
+            then.GetProperty("knownAt").ValueKind.Should().Be(JsonValueKind.String, "a figure says what moment of recording it was known at");
+            return (read(await orders.GetOkAsync(path)), read(then));
+        }
+
+        (await BothAsync("/api/orders/figures/collection-rate?period=2026-10&groupBy=region&asOf=2026-10-31", f => Row(f, region).GetProperty("collected").GetDecimal()))
+            .Should().Be((1_200_000m, 0m));
+        (await BothAsync("/api/orders/figures/receivables?groupBy=region&asOf=2026-11-20", f => Row(f, region).GetProperty("outstanding").GetDecimal()))
+            .Should().Be((0m, 1_200_000m));
+        (await BothAsync($"/api/orders/figures/conversion-rate?period=2026-10&asOf=2026-11-20&region={region}", f => f.GetProperty("total").GetProperty("won").GetInt32()))
+            .Should().Be((1, 0));
+        (await BothAsync($"/api/orders/figures/pipeline?asOf=2026-11-20&region={region}", f => f.GetProperty("count").GetInt32()))
+            .Should().Be((0, 1));
+        (await BothAsync("/api/orders/figures/order-trends?from=2026-09&to=2026-10&asOf=2026-11-20", f => f.GetProperty("rows").EnumerateArray()
+                .Count(r => r.GetProperty("region").GetString() == region)))
+            .Should().Be((2, 1), "October's order was recorded after the moment asked for");
+    }
+
     [Theory]
+    [InlineData("/api/orders/figures/collection-rate?period=2026-10&knownAt=yesterday", "knownAt")]
     [InlineData("/api/orders/figures/collection-rate", "period")]
     [InlineData("/api/orders/figures/collection-rate?period=2026-13", "period")]
     [InlineData("/api/orders/figures/collection-rate?period=2026-11&groupBy=7", "groupBy")]

@@ -848,7 +848,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A working condition's solution: its sections, the models recommended and their live trial figures, and the scenario's recent lost opportunities — now or ?asOf= a date or instant */
+        /** A working condition's solution: its sections, the models recommended and their live trial figures, and the scenario's recent lost opportunities — now or ?asOf= a date or instant, as recorded by now or by ?knownAt= */
         get: operations["GetSolution"];
         put?: never;
         post?: never;
@@ -1533,6 +1533,8 @@ export interface components {
             lostOpportunities: components["schemas"]["LostOpportunity"][];
             /** Format: date-time */
             asOf: string;
+            /** Format: date-time */
+            knownAt?: null | string;
         };
         /** @enum {unknown} */
         SpaceKind: "Rules" | "ProductMaterials" | "MarketingToolkit" | "IndustryNews" | "Solutions" | "Deals";
@@ -5886,6 +5888,7 @@ export interface operations {
         parameters: {
             query?: {
                 asOf?: string;
+                knownAt?: string;
             };
             header?: never;
             path: {

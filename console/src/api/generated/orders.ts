@@ -586,6 +586,8 @@ export interface components {
             /** Format: date */
             asOf: string;
             rows: components["schemas"]["OrderTrendRow"][];
+            /** Format: date-time */
+            knownAt?: null | string;
         };
         OrderView: {
             id: string;
@@ -659,6 +661,8 @@ export interface components {
             groupBy: components["schemas"]["FigureGrouping"];
             rows: components["schemas"]["CollectionRateRow"][];
             total: null | components["schemas"]["CollectionRateRow"];
+            /** Format: date-time */
+            knownAt?: null | string;
         };
         PeriodFigureOfConversionRateRow: {
             period: string;
@@ -667,6 +671,8 @@ export interface components {
             groupBy: components["schemas"]["FigureGrouping"];
             rows: components["schemas"]["ConversionRateRow"][];
             total: null | components["schemas"]["ConversionRateRow"];
+            /** Format: date-time */
+            knownAt?: null | string;
         };
         PipelineFigure: {
             /** Format: date */
@@ -678,6 +684,8 @@ export interface components {
             count: number;
             /** Format: double */
             expectedAmount: number;
+            /** Format: date-time */
+            knownAt?: null | string;
         };
         PipelineStageRow: {
             stage: components["schemas"]["OpportunityStage"];
@@ -743,6 +751,8 @@ export interface components {
             groupBy: components["schemas"]["FigureGrouping"];
             rows: components["schemas"]["ReceivablesRow"][];
             total: components["schemas"]["ReceivablesRow"];
+            /** Format: date-time */
+            knownAt?: null | string;
         };
         ReceivablesRow: {
             key: string;
@@ -2405,6 +2415,7 @@ export interface operations {
                 groupBy?: string;
                 asOf?: string;
                 region?: string;
+                knownAt?: string;
             };
             header?: never;
             path?: never;
@@ -2456,6 +2467,7 @@ export interface operations {
                 groupBy?: string;
                 asOf?: string;
                 region?: string;
+                knownAt?: string;
             };
             header?: never;
             path?: never;
@@ -2508,6 +2520,7 @@ export interface operations {
                 groupBy?: string;
                 asOf?: string;
                 region?: string;
+                knownAt?: string;
             };
             header?: never;
             path?: never;
@@ -2559,6 +2572,7 @@ export interface operations {
                 asOf?: string;
                 region?: string;
                 salesRep?: string;
+                knownAt?: string;
             };
             header?: never;
             path?: never;
@@ -2611,6 +2625,7 @@ export interface operations {
                 to?: string;
                 asOf?: string;
                 region?: string;
+                knownAt?: string;
             };
             header?: never;
             path?: never;

@@ -22,13 +22,16 @@ public static class VehiclesModule
     private static readonly ApiTag Tag = new("Vehicles",
         "One record per vehicle [设备档案], keyed by its unique code [唯一整车编码]: registered at production completion, then reserved, transferred, lent, delivered, serviced and retired; its state at any moment or version, its status timeline, telematics and trajectory.");
 
+    /// <summary>The events a vehicle's timeline is folded from: all of its stream's but its telematics batches (VehicleTimeline).</summary>
+    public static readonly Type[] TimelineEvents = [.. EventTypes.Concrete([typeof(IVehicleEvent)]).Except([typeof(UsageReported)])];
+
     /// <summary>Vehicle streams are keyed by the vehicle code; event names are explicit, so stored events outlive renames.</summary>
     public static void ConfigureVehicles(this StoreOptions options)
     {
         // Inline: the snapshot (and so the inventory) changes in the same transaction as the append.
         options.Projections.Add(new EvolvingProjection<Vehicle>(typeof(IVehicleEvent)), ProjectionLifecycle.Inline);
         // Inline too: a figure asked for right after a command counts it; rebuilt from the events like any projection.
-        options.Projections.Add(new EvolvingProjection<VehicleTimeline>([typeof(IVehicleEvent)], except: [typeof(UsageReported)]), ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<VehicleTimeline>(TimelineEvents), ProjectionLifecycle.Inline);
         options.Events.MapEventType<VehicleRegistered>("vehicle_registered_v1");
         options.Events.MapEventType<VehicleReserved>("vehicle_reserved_v1");
         options.Events.MapEventType<VehicleReservationReleased>("vehicle_reservation_released_v1");

@@ -6,13 +6,18 @@ namespace JinGong.Knowledge.Records;
 
 public static class RecordsModule
 {
+    /// <summary>The events a loan's record is folded from.</summary>
+    public static readonly Type[] LoanEvents = [typeof(LoanOpeningNoted), typeof(LoanUsageNoted), typeof(LoanClosingNoted)];
+
+    /// <summary>The events an opportunity's record is folded from.</summary>
+    public static readonly Type[] OpportunityEvents =
+        [typeof(OpportunityFiledNoted), typeof(OpportunityStageNoted), typeof(OpportunityClosingNoted), typeof(OpportunityReopenedNoted)];
+
     public static void ConfigureRecords(this StoreOptions options)
     {
         // Inline: a record is read back whole when the next fact about it arrives, and when a solution's trials are counted.
-        options.Projections.Add(new EvolvingProjection<LoanRecord>(typeof(LoanOpeningNoted), typeof(LoanUsageNoted), typeof(LoanClosingNoted)), ProjectionLifecycle.Inline);
-        options.Projections.Add(
-            new EvolvingProjection<OpportunityRecord>(typeof(OpportunityFiledNoted), typeof(OpportunityStageNoted), typeof(OpportunityClosingNoted), typeof(OpportunityReopenedNoted)),
-            ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<LoanRecord>(LoanEvents), ProjectionLifecycle.Inline);
+        options.Projections.Add(new EvolvingProjection<OpportunityRecord>(OpportunityEvents), ProjectionLifecycle.Inline);
         options.Projections.Add(new EvolvingProjection<OrderRecord>(typeof(OrderPlacedNoted), typeof(OrderStepNoted)), ProjectionLifecycle.Inline);
         options.Schema.For<LoanRecord>().Duplicate(record => record.ConditionId);
         options.Schema.For<OpportunityRecord>().Duplicate(record => record.LastOutcomeAt);

@@ -35,9 +35,10 @@ public static class FigureEndpoints
 
     private static async Task<Results<Ok<PeriodFigure<CollectionRateRow>>, ValidationProblem, ProblemHttpResult>> CollectionRateAsync(
         HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
-        string? period = null, string? groupBy = null, DateOnly? asOf = null, string? region = null)
+        string? period = null, string? groupBy = null, DateOnly? asOf = null, string? region = null, string? knownAt = null)
     {
         var errors = new FieldErrors().BusinessDate("asOf", asOf);
+        var known = errors.ParseKnownAt(knownAt, clock.GetUtcNow());
         var grouping = errors.ParseGrouping(groupBy);
         if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
         {
@@ -49,14 +50,15 @@ public static class FigureEndpoints
             return Problems.OutsideRegion($"What was asked for", region);
         }
 
-        var invoices = await FigureSources.InvoicesAsync(session, narrowed, cancellationToken);
-        return TypedResults.Ok(CollectionRate.Compute(invoices, inPeriod, asOf ?? ChinaTime.Today(clock), grouping));
+        var invoices = await FigureSources.InvoicesAsync(session, narrowed, known, cancellationToken);
+        return TypedResults.Ok(CollectionRate.Compute(invoices, inPeriod, asOf ?? ChinaTime.Today(clock), grouping) with { KnownAt = known });
     }
 
     private static async Task<Results<Ok<ReceivablesFigure>, ValidationProblem, ProblemHttpResult>> ReceivablesAsync(
-        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? groupBy = null, DateOnly? asOf = null, string? region = null)
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? groupBy = null, DateOnly? asOf = null, string? region = null, string? knownAt = null)
     {
         var errors = new FieldErrors().BusinessDate("asOf", asOf);
+        var known = errors.ParseKnownAt(knownAt, clock.GetUtcNow());
         var grouping = errors.ParseGrouping(groupBy);
         if (errors.Any)
         {
@@ -68,15 +70,16 @@ public static class FigureEndpoints
             return Problems.OutsideRegion($"What was asked for", region);
         }
 
-        var invoices = await FigureSources.InvoicesAsync(session, narrowed, cancellationToken);
-        return TypedResults.Ok(Receivables.Compute(invoices, asOf ?? ChinaTime.Today(clock), grouping));
+        var invoices = await FigureSources.InvoicesAsync(session, narrowed, known, cancellationToken);
+        return TypedResults.Ok(Receivables.Compute(invoices, asOf ?? ChinaTime.Today(clock), grouping) with { KnownAt = known });
     }
 
     private static async Task<Results<Ok<PeriodFigure<ConversionRateRow>>, ValidationProblem, ProblemHttpResult>> ConversionRateAsync(
         HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken,
-        string? period = null, string? groupBy = null, DateOnly? asOf = null, string? region = null)
+        string? period = null, string? groupBy = null, DateOnly? asOf = null, string? region = null, string? knownAt = null)
     {
         var errors = new FieldErrors().BusinessDate("asOf", asOf);
+        var known = errors.ParseKnownAt(knownAt, clock.GetUtcNow());
         var grouping = errors.ParseGrouping(groupBy);
         errors.Check("groupBy", grouping != FigureGrouping.Customer, $"Conversion is broken down by total, region or salesRep.");
         if (errors.ParsePeriod("period", period) is not { } inPeriod || errors.Any)
@@ -89,14 +92,16 @@ public static class FigureEndpoints
             return Problems.OutsideRegion($"What was asked for", region);
         }
 
-        var opportunities = await FigureSources.OpportunitiesAsync(session, narrowed, cancellationToken);
-        return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? ChinaTime.Today(clock), grouping));
+        var opportunities = await FigureSources.OpportunitiesAsync(session, narrowed, known, cancellationToken);
+        return TypedResults.Ok(ConversionRate.Compute(opportunities, inPeriod, asOf ?? ChinaTime.Today(clock), grouping) with { KnownAt = known });
     }
 
     private static async Task<Results<Ok<PipelineFigure>, ValidationProblem, ProblemHttpResult>> PipelineAsync(
-        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? region = null, string? salesRep = null)
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? region = null, string? salesRep = null, string? knownAt = null)
     {
-        if (new FieldErrors().BusinessDate("asOf", asOf) is { Any: true } errors)
+        var errors = new FieldErrors().BusinessDate("asOf", asOf);
+        var known = errors.ParseKnownAt(knownAt, clock.GetUtcNow());
+        if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
         }
@@ -106,14 +111,15 @@ public static class FigureEndpoints
             return Problems.OutsideRegion($"What was asked for", region);
         }
 
-        var opportunities = await FigureSources.OpportunitiesAsync(session, narrowed, cancellationToken);
-        return TypedResults.Ok(Pipeline.Compute(opportunities, asOf ?? ChinaTime.Today(clock), narrowed, salesRep));
+        var opportunities = await FigureSources.OpportunitiesAsync(session, narrowed, known, cancellationToken);
+        return TypedResults.Ok(Pipeline.Compute(opportunities, asOf ?? ChinaTime.Today(clock), narrowed, salesRep) with { KnownAt = known });
     }
 
     private static async Task<Results<Ok<OrderTrendsFigure>, ValidationProblem, ProblemHttpResult>> OrderTrendsAsync(
-        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? from = null, string? to = null, DateOnly? asOf = null, string? region = null)
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? from = null, string? to = null, DateOnly? asOf = null, string? region = null, string? knownAt = null)
     {
         var errors = new FieldErrors().BusinessDate("asOf", asOf);
+        var known = errors.ParseKnownAt(knownAt, clock.GetUtcNow());
         var first = errors.ParseMonth("from", from);
         var last = errors.ParseMonth("to", to);
         if (first is null || last is null || errors.Any)
@@ -132,8 +138,8 @@ public static class FigureEndpoints
             return Problems.OutsideRegion($"What was asked for", region);
         }
 
-        var orders = await FigureSources.OrdersAsync(session, narrowed, cancellationToken);
-        return TypedResults.Ok(OrderTrends.Compute(orders, first, last, asOf ?? ChinaTime.Today(clock)));
+        var orders = await FigureSources.OrdersAsync(session, narrowed, known, cancellationToken);
+        return TypedResults.Ok(OrderTrends.Compute(orders, first, last, asOf ?? ChinaTime.Today(clock)) with { KnownAt = known });
     }
 
     private static FigureGrouping ParseGrouping(this FieldErrors errors, string? text) =>

@@ -7,7 +7,11 @@ namespace JinGong.Orders.Figures;
 public sealed record OrderTrendRow(string Month, string Model, string Region, int Units, decimal Amount);
 
 /// <summary>Order trends from the first to the last period as of a date, sorted by month, model, region.</summary>
-public sealed record OrderTrendsFigure(string From, string To, DateOnly AsOf, IReadOnlyList<OrderTrendRow> Rows);
+public sealed record OrderTrendsFigure(string From, string To, DateOnly AsOf, IReadOnlyList<OrderTrendRow> Rows)
+{
+    /// <summary>The moment of recording the figure was asked as known at (null: now, everything recorded so far).</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+}
 
 /// <summary>
 /// Order trends: units (sum of quantities) and amounts (sum of quantity × unit price) per China calendar month the order

@@ -5,4 +5,8 @@ namespace JinGong.Orders.Figures;
 /// (ordinal), and <paramref name="Total"/> for the whole set (key <c>total</c>). Collection and conversion rates share it,
 /// so clients read both the same way.
 /// </summary>
-public sealed record PeriodFigure<TRow>(string Period, DateOnly AsOf, FigureGrouping GroupBy, IReadOnlyList<TRow> Rows, TRow Total);
+public sealed record PeriodFigure<TRow>(string Period, DateOnly AsOf, FigureGrouping GroupBy, IReadOnlyList<TRow> Rows, TRow Total)
+{
+    /// <summary>The moment of recording the figure was asked as known at (null: now, everything recorded so far).</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+}

@@ -10,7 +10,11 @@ public sealed record PipelineFigure(
     string? SalesRep,
     IReadOnlyList<PipelineStageRow> Stages,
     int Count,
-    decimal ExpectedAmount);
+    decimal ExpectedAmount)
+{
+    /// <summary>The moment of recording the figure was asked as known at (null: now, everything recorded so far).</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+}
 
 /// <summary>
 /// The pipeline by stage: opportunities open on the as-of date counted where they stood then. Every open stage is listed

@@ -31,7 +31,11 @@ public sealed record ReceivablesRow(
     decimal? DaysSalesOutstanding);
 
 /// <summary>Receivables ageing and DSO as of a date: a row per group (sorted by key) and one for the whole set.</summary>
-public sealed record ReceivablesFigure(DateOnly AsOf, FigureGrouping GroupBy, IReadOnlyList<ReceivablesRow> Rows, ReceivablesRow Total);
+public sealed record ReceivablesFigure(DateOnly AsOf, FigureGrouping GroupBy, IReadOnlyList<ReceivablesRow> Rows, ReceivablesRow Total)
+{
+    /// <summary>The moment of recording the figure was asked as known at (null: now, everything recorded so far).</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+}
 
 /// <summary>
 /// Receivables ageing and days sales outstanding (DSO) as of a date. An invoice counts once issued and until its order

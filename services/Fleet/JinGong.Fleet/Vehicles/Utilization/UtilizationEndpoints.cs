@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using JinGong.Domain;
 using JinGong.Domain.Time;
+using JinGong.EventSourcing;
 using JinGong.Http;
 using Marten;
 using JinGong.Domain.Figures;
@@ -62,7 +63,7 @@ public static class UtilizationEndpoints
             var end = window.End < moment ? window.End : moment;
             Expression<Func<VehicleTimeline, bool>> held = vehicle => vehicle.State.RegisteredAt < end && (vehicle.LeftFleetAt == null || vehicle.LeftFleetAt > window.Start);
             var vehicles = known is { } recorded
-                ? [.. (await KnownTimelines.AllAsync(session, recorded, cancellationToken)).Where(held.Compile())]
+                ? [.. (await KnownRecords.AllAsync<VehicleTimeline>(session, recorded, VehiclesModule.TimelineEvents, cancellationToken)).Where(held.Compile())]
                 : await session.Query<VehicleTimeline>().Where(held).ToListAsync(cancellationToken);
             var readings = await ReadingsAsync(
                 session, dataSource, vehicles.SelectMany(vehicle => UtilizationCalculator.MeterInstants(vehicle, window, moment).Select(at => (vehicle.Id, at))),
@@ -83,7 +84,7 @@ public static class UtilizationEndpoints
         return AnswerAsync<VehicleUtilization>(errors, range, definition, settings, async (range, counted) =>
         {
             var timeline = known is { } recorded
-                ? await KnownTimelines.OfAsync(session, code, recorded, cancellationToken)
+                ? await KnownRecords.OfAsync<VehicleTimeline>(session, code, recorded, cancellationToken)
                 : await session.LoadAsync<VehicleTimeline>(code, cancellationToken);
             if (timeline is not { } vehicle)
             {

@@ -1,4 +1,5 @@
 using JinGong.Domain;
+using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Knowledge.Pages;
 using JinGong.Knowledge.Records;
@@ -22,7 +23,11 @@ public sealed record SectionView(SolutionPart Part, string Team, string PageId, 
 /// </summary>
 public sealed record SolutionView(
     string ScenarioId, string ScenarioName, string SpaceId, WorkingCondition Condition, IReadOnlyList<SectionView> Sections, IReadOnlyList<ModelTrials> Trials,
-    IReadOnlyList<LostOpportunity> LostOpportunities, DateTimeOffset AsOf);
+    IReadOnlyList<LostOpportunity> LostOpportunities, DateTimeOffset AsOf)
+{
+    /// <summary>The moment of recording the solution was asked as known at (null: now, everything recorded so far).</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+}
 
 public static class SolutionEndpoint
 {
@@ -30,15 +35,17 @@ public static class SolutionEndpoint
     {
         scenarios.MapGet("/{id}/conditions/{conditionId}/solution", ReadAsync)
             .WithName("GetSolution")
-            .WithSummary("A working condition's solution: its sections, the models recommended and their live trial figures, and the scenario's recent lost opportunities — now or ?asOf= a date or instant");
+            .WithSummary("A working condition's solution: its sections, the models recommended and their live trial figures, and the scenario's recent lost opportunities — now or ?asOf= a date or instant, as recorded by now or by ?knownAt=");
         return scenarios;
     }
 
     private static async Task<Results<Ok<SolutionView>, ValidationProblem, ProblemHttpResult>> ReadAsync(
-        string id, string conditionId, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? asOf = null)
+        string id, string conditionId, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? asOf = null,
+        string? knownAt = null)
     {
         var errors = new FieldErrors();
         var moment = errors.ParseAsOf(asOf, clock.GetUtcNow());
+        var known = errors.ParseKnownAt(knownAt, clock.GetUtcNow());
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
@@ -51,28 +58,33 @@ public static class SolutionEndpoint
         }
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
-        var scenario = events.Where(e => ((IScenarioEvent)e.Data).OccurredAt <= moment).Aggregate((Scenario?)null, (state, e) => Scenario.Evolve(state, e.Data));
+        var scenario = events.Where(e => ((IScenarioEvent)e.Data).OccurredAt <= moment && (known is null || e.Timestamp <= known))
+            .Aggregate((Scenario?)null, (state, e) => Scenario.Evolve(state, e.Data));
         if (scenario?.ConditionOf(conditionId) is not { } condition)
         {
             return Problems.From(ScenarioDecider.ConditionNotFound(id, conditionId));
         }
 
-        var trials = await session.Query<LoanRecord>().Where(record => record.ConditionId == conditionId).ToListAsync(cancellationToken);
-        var scenarioTrials = await session.Query<LoanRecord>()
-            .Where(record => record.ConditionId != null && record.ConditionId.IsOneOf(scenario.Conditions.Select(each => each.Id).ToArray()))
-            .ToListAsync(cancellationToken);
+        var trials = await KnownRecords.QueryAsync<LoanRecord, LoanRecord>(
+            session, known, RecordsModule.LoanEvents, all => all.Where(record => record.ConditionId == conditionId), cancellationToken);
+        var conditions = scenario.Conditions.Select(each => each.Id).ToArray();
+        var scenarioTrials = await KnownRecords.QueryAsync<LoanRecord, LoanRecord>(
+            session, known, RecordsModule.LoanEvents, all => all.Where(record => record.ConditionId != null && record.ConditionId.IsOneOf(conditions)), cancellationToken);
         var tried = scenarioTrials.Where(record => record.Opening!.OpenedAt <= moment && record.Opening.OpportunityId is not null)
             .Select(record => record.Opening!.OpportunityId!).ToHashSet(StringComparer.Ordinal);
         var since = moment - LostOpportunities.Window;
-        var closed = await session.Query<OpportunityRecord>().Where(record => record.LastOutcomeAt > since).ToListAsync(cancellationToken);
+        var closed = await KnownRecords.QueryAsync<OpportunityRecord, OpportunityRecord>(
+            session, known, RecordsModule.OpportunityEvents, all => all.Where(record => record.LastOutcomeAt > since), cancellationToken);
         var servedByTrials = trials.Select(record => record.Opening?.OpportunityId).OfType<string>().Select(OpportunityRecord.IdOf).ToArray();
-        var opportunities = (await session.LoadManyAsync<OpportunityRecord>(cancellationToken, servedByTrials)).ToDictionary(record => record.OpportunityId, StringComparer.Ordinal);
+        var opportunities = (await KnownRecords.QueryAsync<OpportunityRecord, OpportunityRecord>(
+                session, known, RecordsModule.OpportunityEvents, all => all.Where(record => record.Id.IsOneOf(servedByTrials)), cancellationToken))
+            .ToDictionary(record => record.OpportunityId, StringComparer.Ordinal);
         var recommended = scenario.Conditions.SelectMany(each => each.Recommendations).Select(recommendation => recommendation.Model).ToHashSet(StringComparer.Ordinal);
 
         return TypedResults.Ok(new SolutionView(
             scenario.Id, scenario.Name, scenario.SpaceId, condition, await SectionsAsync(session, current, conditionId, cancellationToken),
             TrialFigures.Of([.. condition.Recommendations.Select(recommendation => recommendation.Model)], trials, opportunities, moment),
-            LostOpportunities.Of(closed, recommended, tried, moment), moment));
+            LostOpportunities.Of(closed, recommended, tried, moment), moment) { KnownAt = known });
     }
 
     /// <summary>The three sections as they read now: a section's page is read by those who read the scenario's space.</summary>
