@@ -209,6 +209,26 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task the_charts_as_known_on_the_day_before_the_demo_was_recorded_have_nothing_to_draw_whatever_their_business_dates()
+    {
+        // The demo company's year is dated back, but recorded today (China's day): as known at the end of yesterday, none of it was.
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var from = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddMonths(-11).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var to = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        (await Api.GetFromJsonAsync<JsonElement>($"/api/orders/figures/order-trends?from={from}&to={to}&knownAt={yesterday}")).GetProperty("rows").GetArrayLength()
+            .Should().Be(0, "the API knew of no order yesterday");
+        var page = await console.OpenAsync("charts-known-at", "/charts", p => p.GetByTestId("chart-order-trends"));
+        var trends = page.GetByTestId("chart-order-trends");
+        await Expect(trends).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+
+        await page.GetByTestId("known-at").FillAsync(yesterday);
+
+        await Expect(trends).ToHaveAttributeAsync("data-state", "empty", new() { Timeout = 30_000 });
+        await page.GetByTestId("known-at").FillAsync(string.Empty);
+        await Expect(trends).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+    }
+
+    [Fact]
     public async Task the_people_are_found_by_the_start_of_a_name_typed_in_lower_case()
     {
         var name = (await Api.GetFromJsonAsync<JsonElement>("/api/okr/people?pageSize=1")).GetProperty("items")[0].GetProperty("name").GetString()!;

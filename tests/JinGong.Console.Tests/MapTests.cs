@@ -31,7 +31,7 @@ public sealed class MapTests(ConsoleFixture console)
 
         var page = await console.OpenAsync("fleet-map", "/inventory", p => p.GetByTestId("inventory-row").First);
         var map = page.GetByTestId("fleet-map");
-        await map.ScrollIntoViewIfNeededAsync();
+        await ScrollToAsync(map);
         await Expect(map).ToHaveAttributeAsync("data-state", "ready", Patiently);
         await Expect(map).ToHaveAttributeAsync("data-points", placed.Count.ToString(CultureInfo.InvariantCulture));
         await ConsoleFixture.ScreenshotAsync(page, "fleet-map");
@@ -41,7 +41,7 @@ public sealed class MapTests(ConsoleFixture console)
         (await Api.GetFromJsonAsync<JsonElement>($"/api/fleet/inventory/positions?search={Uri.EscapeDataString(code)}"))
             .GetProperty("vehicles").GetArrayLength().Should().Be(1, "no other code begins with the last one");
         await page.GotoAsync($"/inventory?search={Uri.EscapeDataString(code)}");
-        await map.ScrollIntoViewIfNeededAsync();
+        await ScrollToAsync(map);
         await Expect(map).ToHaveAttributeAsync("data-points", "1", Patiently);
         var canvas = map.Locator("canvas").First;
         await canvas.WaitForAsync(new() { State = WaitForSelectorState.Visible });
@@ -65,11 +65,30 @@ public sealed class MapTests(ConsoleFixture console)
 
         var page = await console.OpenAsync("vehicle-path", $"/vehicles/{code}", p => p.GetByTestId("vehicle-state"));
         var chart = page.GetByTestId("trajectory-chart");
-        await chart.ScrollIntoViewIfNeededAsync();
+        await ScrollToAsync(chart);
         await Expect(chart).ToHaveAttributeAsync("data-state", "ready", Patiently);
         await Expect(chart).ToHaveAttributeAsync("data-points", drawn.ToString(CultureInfo.InvariantCulture));
         await Expect(page.GetByTestId("trajectory-simplified")).ToContainTextAsync(readings.ToString(CultureInfo.InvariantCulture));
         await ConsoleFixture.ScreenshotAsync(page, "vehicle-path");
+    }
+
+    /// <summary>
+    /// Scrolls to a chart below the fold. Its placeholder is replaced by the chart once it comes near the screen, which can
+    /// be while Playwright scrolls to it: the chart, now in its place, is scrolled to then.
+    /// </summary>
+    private static async Task ScrollToAsync(ILocator chart)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await chart.ScrollIntoViewIfNeededAsync();
+                return;
+            }
+            catch (PlaywrightException detached) when (attempt < 3 && detached.Message.Contains("not attached", StringComparison.Ordinal))
+            {
+            }
+        }
     }
 
     /// <summary>Of the first page of the inventory, the vehicle whose path stands for the most readings: its points and readings.</summary>

@@ -1,6 +1,6 @@
 import type { AuditEntry } from './audit';
 import type { components } from './generated/fleet';
-import { command, get, getVersioned, post, segment, type Page, type Write } from './http';
+import { command, get, getVersioned, post, segment, type Clocks, type Page, type Write } from './http';
 
 // Fleet's answers as its OpenAPI document says them (openapi/fleet.json → generated/fleet.ts: npm run api-types).
 type Schemas = components['schemas'];
@@ -83,5 +83,5 @@ export const fleet = {
   trajectory: (code: string) => get<Trajectory>(`${base}/vehicles/${segment(code)}/trajectory`),
   vehicleUtilization: (code: string, from: string, to: string) =>
     get<VehicleUtilization>(`${base}/vehicles/${segment(code)}/utilization`, { from, to, granularity: 'month' }),
-  utilization: (query: { period: string; groupBy: string; asOf?: string }) => get<FleetUtilization>(`${base}/utilization`, query),
+  utilization: (query: { period: string; groupBy: string } & Clocks) => get<FleetUtilization>(`${base}/utilization`, query),
 };

@@ -165,3 +165,13 @@ export interface Page<T> {
   pageSize: number;
   total: number;
 }
+
+/**
+ * The two clocks a figure is asked at: `asOf`, business time (what had happened by then), and `knownAt`, recorded time
+ * (what had been recorded by then); either left out is now.
+ */
+// A type, not an interface: a query's fields are read as an index of strings.
+export type Clocks = {
+  asOf?: string;
+  knownAt?: string;
+};

@@ -1,5 +1,5 @@
 import type { components } from './generated/orders';
-import { command, get, getVersioned, post, segment, type Page, type Write } from './http';
+import { command, get, getVersioned, post, segment, type Clocks, type Page, type Write } from './http';
 
 // Orders' answers as its OpenAPI document says them (openapi/orders.json → generated/orders.ts: npm run api-types).
 type Schemas = components['schemas'];
@@ -55,10 +55,10 @@ export const orders = {
   recordPayment: (id: string, payment: RecordPayment, write: Write) =>
     command<Order>(`${base}/orders/${segment(id)}/payments`, payment, write),
   pipeline: (asOf?: string) => get<PipelineFigure>(`${base}/figures/pipeline`, { asOf }),
-  collectionRate: (query: { period: string; groupBy: string; asOf?: string }) =>
+  collectionRate: (query: { period: string; groupBy: string } & Clocks) =>
     get<CollectionRateFigure>(`${base}/figures/collection-rate`, query),
-  receivables: (query: { groupBy: string; asOf?: string }) => get<ReceivablesFigure>(`${base}/figures/receivables`, query),
-  conversionRate: (query: { period: string; groupBy: string; asOf?: string }) =>
+  receivables: (query: { groupBy: string } & Clocks) => get<ReceivablesFigure>(`${base}/figures/receivables`, query),
+  conversionRate: (query: { period: string; groupBy: string } & Clocks) =>
     get<ConversionRateFigure>(`${base}/figures/conversion-rate`, query),
-  orderTrends: (query: { from: string; to: string; asOf?: string }) => get<OrderTrendsFigure>(`${base}/figures/order-trends`, query),
+  orderTrends: (query: { from: string; to: string } & Clocks) => get<OrderTrendsFigure>(`${base}/figures/order-trends`, query),
 };

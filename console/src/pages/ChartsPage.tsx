@@ -8,9 +8,13 @@ import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { Select } from '../components/Select';
 import { useApi } from '../components/useApi';
+import type { Clocks } from '../api/http';
 import { useLanguage } from '../i18n/language';
 import { formatAmount } from '../lib/format';
 import { addMonths, chinaMonth, chinaQuarter, chinaYear, monthsBetween } from '../lib/periods';
+
+/** What a chart's answer depends on of the two clocks: it is asked again when either changes. */
+const keyOf = (clocks: Clocks) => `${clocks.asOf ?? ''}:${clocks.knownAt ?? ''}`;
 
 /** A chart with its own controls under a title. */
 function ChartCard({ title, controls, children }: { title: string; controls: ReactNode; children: ReactNode }) {
@@ -25,17 +29,17 @@ function ChartCard({ title, controls, children }: { title: string; controls: Rea
 }
 
 /** Fleet utilization by model or region in a period, or month by month through the period's year. */
-function UtilizationChart({ asOf }: { asOf?: string }) {
+function UtilizationChart({ clocks }: { clocks: Clocks }) {
   const { t } = useLanguage();
   const [period, setPeriod] = useState(chinaMonth);
   const [groupBy, setGroupBy] = useState('model');
   const year = period.slice(0, 4);
-  const loaded = useApi<UtilizationRow[]>(`utilization:${period}:${groupBy}:${asOf}`, async () => {
+  const loaded = useApi<UtilizationRow[]>(`utilization:${period}:${groupBy}:${keyOf(clocks)}`, async () => {
     if (groupBy !== 'month') {
-      return (await fleet.utilization({ period, groupBy, asOf })).rows;
+      return (await fleet.utilization({ period, groupBy, ...clocks })).rows;
     }
     const answers: FleetUtilization[] = await Promise.all(
-      monthsBetween(`${year}-01`, `${year}-12`).map((month) => fleet.utilization({ period: month, groupBy: 'total', asOf })),
+      monthsBetween(`${year}-01`, `${year}-12`).map((month) => fleet.utilization({ period: month, groupBy: 'total', ...clocks })),
     );
     return answers.map((answer) => ({ ...answer.total, key: answer.period }));
   });
@@ -56,21 +60,21 @@ function UtilizationChart({ asOf }: { asOf?: string }) {
 }
 
 interface RateChartProps {
-  asOf?: string;
+  clocks: Clocks;
   title: string;
   testId: string;
   groupings: string[];
-  load: (query: { period: string; groupBy: string; asOf?: string }) => Promise<PeriodFigure<{ key: string; rate: number | null }>>;
+  load: (query: { period: string; groupBy: string } & Clocks) => Promise<PeriodFigure<{ key: string; rate: number | null }>>;
   /** The period first shown: this China quarter unless the figure needs longer to say something. */
   firstPeriod?: () => string;
 }
 
 /** A rate (collection, conversion) of a period by one of its groupings. */
-function RateChart({ asOf, title, testId, groupings, load, firstPeriod = chinaQuarter }: RateChartProps) {
+function RateChart({ clocks, title, testId, groupings, load, firstPeriod = chinaQuarter }: RateChartProps) {
   const { t } = useLanguage();
   const [period, setPeriod] = useState(firstPeriod);
   const [groupBy, setGroupBy] = useState(groupings[0]!);
-  const loaded = useApi(`${testId}:${period}:${groupBy}:${asOf}`, () => load({ period, groupBy, asOf }));
+  const loaded = useApi(`${testId}:${period}:${groupBy}:${keyOf(clocks)}`, () => load({ period, groupBy, ...clocks }));
   return (
     <ChartCard
       title={title}
@@ -87,10 +91,10 @@ function RateChart({ asOf, title, testId, groupings, load, firstPeriod = chinaQu
   );
 }
 
-function ReceivablesChart({ asOf }: { asOf?: string }) {
+function ReceivablesChart({ clocks }: { clocks: Clocks }) {
   const { t } = useLanguage();
   const [groupBy, setGroupBy] = useState('customer');
-  const loaded = useApi<ReceivablesFigure>(`receivables:${groupBy}:${asOf}`, () => orders.receivables({ groupBy, asOf }));
+  const loaded = useApi<ReceivablesFigure>(`receivables:${groupBy}:${keyOf(clocks)}`, () => orders.receivables({ groupBy, ...clocks }));
   const draw = (figure: ReceivablesFigure): Drawing => ({
     points: figure.rows.length * ageingBuckets.length,
     option: {
@@ -138,11 +142,11 @@ function AgedReceivables({ figure, groupBy }: { figure: ReceivablesFigure; group
 }
 
 /** Amounts ordered per month, one line per model. */
-function OrderTrendsChart({ asOf }: { asOf?: string }) {
+function OrderTrendsChart({ clocks }: { clocks: Clocks }) {
   const { t } = useLanguage();
   const [to, setTo] = useState(chinaMonth);
   const [from, setFrom] = useState(() => addMonths(chinaMonth(), -11));
-  const loaded = useApi<OrderTrendsFigure>(`trends:${from}:${to}:${asOf}`, () => orders.orderTrends({ from, to, asOf }));
+  const loaded = useApi<OrderTrendsFigure>(`trends:${from}:${to}:${keyOf(clocks)}`, () => orders.orderTrends({ from, to, ...clocks }));
   const draw = (figure: OrderTrendsFigure): Drawing => {
     const months = monthsBetween(figure.from, figure.to);
     const models = [...new Set(figure.rows.map((row) => row.model))].sort();
@@ -183,11 +187,15 @@ function OrderTrendsChart({ asOf }: { asOf?: string }) {
   );
 }
 
-/** The charts [可视化图表] management reads, every one as of the date chosen (today when none). */
+/**
+ * The charts [可视化图表] management reads, every one as of the date chosen (today when none) and as known on the day
+ * chosen (what a report printed that day showed, before what was recorded later; now when none).
+ */
 export function ChartsPage() {
   const { t } = useLanguage();
   const [asOf, setAsOf] = useState('');
-  const at = asOf || undefined;
+  const [knownAt, setKnownAt] = useState('');
+  const clocks: Clocks = { asOf: asOf || undefined, knownAt: knownAt || undefined };
   return (
     <section>
       <h1>{t('charts.title')}</h1>
@@ -196,14 +204,18 @@ export function ChartsPage() {
           {t('common.asOf')}
           <input type="date" name="asOf" data-testid="as-of" value={asOf} onChange={(event) => setAsOf(event.target.value)} />
         </label>
+        <label>
+          {t('common.knownAt')}
+          <input type="date" name="knownAt" data-testid="known-at" value={knownAt} onChange={(event) => setKnownAt(event.target.value)} />
+        </label>
       </div>
       <div className="charts">
-        <UtilizationChart asOf={at} />
-        <RateChart asOf={at} title="charts.collectionRate" testId="chart-collection-rate" groupings={['region', 'customer', 'salesRep']} load={orders.collectionRate}
+        <UtilizationChart clocks={clocks} />
+        <RateChart clocks={clocks} title="charts.collectionRate" testId="chart-collection-rate" groupings={['region', 'customer', 'salesRep']} load={orders.collectionRate}
           firstPeriod={chinaYear} />
-        <ReceivablesChart asOf={at} />
-        <RateChart asOf={at} title="charts.conversionRate" testId="chart-conversion-rate" groupings={['region', 'salesRep']} load={orders.conversionRate} />
-        <OrderTrendsChart asOf={at} />
+        <ReceivablesChart clocks={clocks} />
+        <RateChart clocks={clocks} title="charts.conversionRate" testId="chart-conversion-rate" groupings={['region', 'salesRep']} load={orders.conversionRate} />
+        <OrderTrendsChart clocks={clocks} />
       </div>
     </section>
   );
