@@ -35,6 +35,10 @@ public sealed class MapTests(ConsoleFixture console)
         await Expect(map).ToHaveAttributeAsync("data-state", "ready", Patiently);
         await Expect(map).ToHaveAttributeAsync("data-points", placed.Count.ToString(CultureInfo.InvariantCulture));
         await ConsoleFixture.ScreenshotAsync(page, "fleet-map");
+        // Its export holds every vehicle drawn with where it is.
+        var exported = (await Exported.CsvAsync(await page.RunAndWaitForDownloadAsync(() => map.GetByTestId("export-csv").ClickAsync()))).Skip(1).ToList();
+        exported.Select(row => (row[0], double.Parse(row[2], CultureInfo.InvariantCulture), double.Parse(row[3], CultureInfo.InvariantCulture))).Should().BeEquivalentTo(
+            placed.Select(p => (p.GetProperty("code").GetString(), p.GetProperty("latitude").GetDouble(), p.GetProperty("longitude").GetDouble())));
 
         // One vehicle found by its whole code: the map is centred on it, so it is under the canvas's middle.
         var code = placed.Select(p => p.GetProperty("code").GetString()!).Order(StringComparer.Ordinal).Last();
