@@ -11,6 +11,15 @@ namespace JinGong.EventSourcing.Rebuilding;
 /// <summary>How this service's store is configured, kept so that a shadow store can be built the same way over another schema.</summary>
 public sealed record EventStoreConfiguration(Action<StoreOptions> Configure);
 
+/// <summary>
+/// A table a service keeps beside its projections from other stored data than events (fleet's readings counted per day):
+/// the rebuild check derives it again from that data, in the same snapshot as the live copy, and compares it row by row
+/// as it does a projection. Each query is given the service's schema and selects <c>(id text, data jsonb)</c>.
+/// </summary>
+/// <param name="Rows">The live table's rows.</param>
+/// <param name="Derivation">The same rows derived again from their source.</param>
+public sealed record DerivedTable(string Name, string TableName, Func<string, string> Rows, Func<string, string> Derivation);
+
 /// <summary>One projection rebuilt from zero and compared with the live one: equal, or the keys whose rows differ.</summary>
 public sealed record ProjectionComparison(
     string Projection, string Table, long LiveRows, long RebuiltRows, double Seconds, double EventsPerSecond,
@@ -33,7 +42,7 @@ public sealed record RebuildReport(
 /// </summary>
 public sealed partial class ShadowRebuild(
     IDocumentStore live, NpgsqlDataSource dataSource, EventStoreConfiguration configuration, ServiceIdentity service,
-    TimeProvider clock, ILogger<ShadowRebuild> logger)
+    IEnumerable<DerivedTable> derivedTables, TimeProvider clock, ILogger<ShadowRebuild> logger)
 {
     public const string ShadowSchema = "rebuild_shadow";
 
@@ -74,12 +83,13 @@ public sealed partial class ShadowRebuild(
         var projections = store.Options.Projections.All
             // Subscriptions (publishing to the bus, moving key results) write nothing to rebuild; none is registered here anyway.
             .Where(projection => projection.PublishedTypes().Any())
-            .Select(projection => new ShadowedProjection(
+            .Select(projection => ShadowedProjection.Of(
                 projection.Name,
                 live.Options.Schema.For(projection.PublishedTypes().Single()),
                 shadow.Options.Schema.For(projection.PublishedTypes().Single())))
             .ToList();
-        var (events, highestSequence) = await CopyLiveAsync(connection, shadow, projections, cancellationToken);
+        var derived = derivedTables.ToList();
+        var (events, highestSequence, derivations) = await CopyLiveAsync(connection, shadow, projections, derived, cancellationToken);
 
         using var daemon = await shadow.BuildProjectionDaemonAsync();
         var comparisons = new List<ProjectionComparison>();
@@ -90,6 +100,13 @@ public sealed partial class ShadowRebuild(
             watch.Stop();
             var comparison = await CompareAsync(connection, projection, events, watch.Elapsed, cancellationToken);
             LogCompared(projection.Name, comparison.Equal, comparison.DifferingCount, events, watch.Elapsed.TotalSeconds);
+            comparisons.Add(comparison);
+        }
+
+        foreach (var (table, took) in derivations)
+        {
+            var comparison = await CompareAsync(connection, table, events, took, cancellationToken);
+            LogCompared(table.Name, comparison.Equal, comparison.DifferingCount, events, took.TotalSeconds);
             comparisons.Add(comparison);
         }
 
@@ -113,13 +130,19 @@ public sealed partial class ShadowRebuild(
         return options;
     }
 
-    private sealed record ShadowedProjection(string Name, string LiveTable, string ShadowTable)
+    /// <summary>A live table, its copy taken in the snapshot, and what it is compared with: its rebuild, or its derivation.</summary>
+    private sealed record ShadowedProjection(string Name, string LiveTable, string LiveCopy, string ShadowTable)
     {
-        public string LiveCopy => $"{ShadowSchema}.live_{LiveTable[(LiveTable.LastIndexOf('.') + 1)..]}";
+        public static ShadowedProjection Of(string name, string liveTable, string shadowTable) =>
+            new(name, liveTable, $"{ShadowSchema}.live_{liveTable[(liveTable.LastIndexOf('.') + 1)..]}", shadowTable);
+
+        public static ShadowedProjection Derived(string schema, DerivedTable table) =>
+            new(table.Name, $"{schema}.{table.TableName}", $"{ShadowSchema}.live_{table.TableName}", $"{ShadowSchema}.derived_{table.TableName}");
     }
 
-    private async Task<(long Events, long HighestSequence)> CopyLiveAsync(
-        NpgsqlConnection connection, IDocumentStore shadow, IReadOnlyList<ShadowedProjection> projections, CancellationToken cancellationToken)
+    private async Task<(long Events, long HighestSequence, IReadOnlyList<(ShadowedProjection Table, TimeSpan Took)> Derivations)> CopyLiveAsync(
+        NpgsqlConnection connection, IDocumentStore shadow, IReadOnlyList<ShadowedProjection> projections, IReadOnlyList<DerivedTable> derived,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await CopyTableAsync(connection, live.Options.Schema.ForStreams(), shadow.Options.Schema.ForStreams(), cancellationToken);
@@ -127,6 +150,18 @@ public sealed partial class ShadowRebuild(
         foreach (var projection in projections)
         {
             await ExecuteAsync(connection, $"CREATE TABLE {projection.LiveCopy} AS SELECT id, data FROM {projection.LiveTable}", cancellationToken);
+        }
+
+        // Derived in the same snapshot as their live copy: a write committing meanwhile is in both or in neither.
+        var schema = live.Options.DatabaseSchemaName;
+        var derivations = new List<(ShadowedProjection, TimeSpan)>();
+        foreach (var table in derived)
+        {
+            var shadowed = ShadowedProjection.Derived(schema, table);
+            await ExecuteAsync(connection, $"CREATE TABLE {shadowed.LiveCopy} AS {table.Rows(schema)}", cancellationToken);
+            var watch = Stopwatch.StartNew();
+            await ExecuteAsync(connection, $"CREATE TABLE {shadowed.ShadowTable} AS {table.Derivation(schema)}", cancellationToken);
+            derivations.Add((shadowed, watch.Elapsed));
         }
 
         var events = await ScalarAsync<long>(connection, $"SELECT count(*) FROM {shadow.Options.Schema.ForEvents()}", cancellationToken);
@@ -138,7 +173,7 @@ public sealed partial class ShadowRebuild(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return (events, highest);
+        return (events, highest, derivations);
     }
 
     // Column by column: a live table patched over the years may order its columns differently from a fresh one.

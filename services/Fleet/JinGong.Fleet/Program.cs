@@ -18,7 +18,7 @@ builder.AddEventStore("fleetdb", options =>
     .PublishIntegrationEvents<FleetIntegrationEvents>();
 builder.AddMessageBus(bus => bus.AddDispatchRequestConsumers());
 builder.AddHomeWarehouses();
-builder.AddReadingsOfEarlierReleases();
+builder.AddReadings();
 
 var app = builder.Build();
 app.UseHttpApi();

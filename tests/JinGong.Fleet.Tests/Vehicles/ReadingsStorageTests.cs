@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using JinGong.Fleet.Vehicles;
 using JinGong.Fleet.Vehicles.Usage;
 using JinGong.Testing;
@@ -64,6 +65,41 @@ public sealed class ReadingsStorageTests(FleetService fleet)
         });
         resent.EnsureSuccessStatusCode();
         (await fleet.VehicleVersionAsync(code)).Should().Be(1, "a batch recorded by the earlier release is recorded already");
+    }
+
+    [Fact]
+    public async Task the_rebuild_check_counts_the_readings_of_each_day_again_and_names_a_day_whose_count_was_edited()
+    {
+        var code = await fleet.RegisterAsync(region: "north", warehouse: "tangshan-1", occurredAt: Day.AddDays(-10));
+        using (var uploaded = await fleet.Api.PostAsJsonAsync($"/api/fleet/vehicles/{code}/usage", new
+               {
+                   batchId = "b1",
+                   points = new[] { 0, 1, 25 }.Select(hour => new { at = Day.AddHours(hour), operatingHours = 100m + hour, latitude = 39.0, longitude = 118.0 }),
+               }))
+        {
+            uploaded.EnsureSuccessStatusCode();
+        }
+
+        (await ReadingDaysAsync()).Should().Match<JsonElement>(days => days.GetProperty("equal").GetBoolean() && days.GetProperty("liveRows").GetInt64() >= 2);
+
+        // Someone edits a day's count behind the store's back.
+        await ExecuteAsync($"update {Store.Options.DatabaseSchemaName}.{VehicleReadings.DaysTableName} set readings = readings + 1 where vehicle_code = '{code}' and day = '2026-10-01'");
+        try
+        {
+            var days = await ReadingDaysAsync();
+            (days.GetProperty("equal").GetBoolean(), days.GetProperty("differingCount").GetInt64()).Should().Be((false, 1L));
+            days.GetProperty("differingKeys").EnumerateArray().Select(key => key.GetString()).Should().Equal($"{code}/2026-10-01");
+        }
+        finally
+        {
+            await ExecuteAsync($"update {Store.Options.DatabaseSchemaName}.{VehicleReadings.DaysTableName} set readings = readings - 1 where vehicle_code = '{code}' and day = '2026-10-01'");
+        }
+    }
+
+    private async Task<JsonElement> ReadingDaysAsync()
+    {
+        var report = await fleet.PostOkAsync("/api/fleet/projections/rebuild-check", new { });
+        return report.GetProperty("projections").EnumerateArray().Single(projection => projection.GetProperty("projection").GetString() == "ReadingDays");
     }
 
     private async Task ExecuteAsync(params string[] statements)

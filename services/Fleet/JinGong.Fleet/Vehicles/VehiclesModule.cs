@@ -48,10 +48,14 @@ public static class VehiclesModule
         VehicleReadings.Declare(options);
     }
 
-    /// <summary>Moves the readings earlier releases kept as documents into the readings table, at start.</summary>
-    public static IHostApplicationBuilder AddReadingsOfEarlierReleases(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The readings table beside the store: what earlier releases kept as documents moved into it at start, and the days'
+    /// counts kept from it checked by the rebuild check.
+    /// </summary>
+    public static IHostApplicationBuilder AddReadings(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<EarlierReadingsMigration>();
+        builder.Services.AddSingleton(VehicleReadings.ReadingDays);
         return builder;
     }
 

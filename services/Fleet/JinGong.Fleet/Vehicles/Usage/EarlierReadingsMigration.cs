@@ -39,7 +39,7 @@ public sealed partial class EarlierReadingsMigration(IDocumentStore store, Npgsq
         await using (var recount = new NpgsqlCommand(
             $"""
             insert into {schema}.{VehicleReadings.DaysTableName} as days (vehicle_code, day, readings)
-            select vehicle_code, (at at time zone 'UTC')::date, count(*) from {schema}.{VehicleReadings.TableName} group by 1, 2
+            {VehicleReadings.DaysOf($"{schema}.{VehicleReadings.TableName}")}
             on conflict (vehicle_code, day) do update set readings = excluded.readings
             """, connection, transaction))
         await using (var missing = new NpgsqlCommand(

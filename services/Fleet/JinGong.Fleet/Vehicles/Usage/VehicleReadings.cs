@@ -1,3 +1,4 @@
+using JinGong.EventSourcing.Rebuilding;
 using JinGong.Domain.Figures;
 using Marten;
 using Npgsql;
@@ -65,9 +66,22 @@ public static class VehicleReadings
     private static string CountDaysOf(string schema, string stored) =>
         $"""
         insert into {schema}.{DaysTableName} as days (vehicle_code, day, readings)
-        select vehicle_code, (at at time zone 'UTC')::date, count(*) from {stored} group by 1, 2
+        {DaysOf(stored)}
         on conflict (vehicle_code, day) do update set readings = days.readings + excluded.readings
         """;
+
+    /// <summary>The SQL that counts the readings of <paramref name="readings"/> per vehicle and UTC day (<c>vehicle_code, day, readings</c>).</summary>
+    public static string DaysOf(string readings) =>
+        $"select vehicle_code, (at at time zone 'UTC')::date as day, count(*)::int as readings from {readings} group by 1, 2";
+
+    /// <summary>
+    /// The days' counts, in the rebuild check: kept with every insert, they must equal the readings counted again at the
+    /// same instant, vehicle by vehicle and day by day.
+    /// </summary>
+    public static readonly DerivedTable ReadingDays = new(
+        "ReadingDays", DaysTableName,
+        schema => $"select vehicle_code || '/' || day as id, to_jsonb(readings) as data from {schema}.{DaysTableName}",
+        schema => $"select vehicle_code || '/' || day as id, to_jsonb(readings) as data from ({DaysOf($"{schema}.{TableName}")}) counted");
 
     /// <summary>
     /// Keeps the batch and its readings with what <paramref name="session"/> saves. Readings already stored (same vehicle,
