@@ -4,7 +4,7 @@
 # servers, on random ports, with private data). Safe to run again: it does nothing when all is there.
 #
 #   scripts/install-prerequisites.sh            # what running the system needs
-#   scripts/install-prerequisites.sh --tests    # and what the tests need too: Debian's chromium for the browser tests
+#   scripts/install-prerequisites.sh --tests    # and what the tests need too: Debian's chromium for the browser tests, kubectl
 set -euo pipefail
 
 missing=()
@@ -22,6 +22,8 @@ if [ "${1:-}" = --tests ]; then
   # console's Chinese labels, not empty boxes.
   command -v chromium >/dev/null || missing+=(chromium)
   [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+  # The deployable artifact's Kubernetes base is rendered with kubectl's kustomize (offline; no cluster is reached).
+  command -v kubectl >/dev/null || missing+=(kubernetes-client)
 fi
 
 if ! command -v dotnet >/dev/null; then

@@ -69,8 +69,6 @@ public static class ApiDocuments
 
         var start = new ProcessStartInfo("node", [cli, "lint", "--config", Path.Combine(RepositoryFolders.Root, "redocly.yaml"), "--format", "stylish", path])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             WorkingDirectory = RepositoryFolders.Root,
         };
         // Nothing leaves the machine, and the output is plain text for the test's message.
@@ -78,21 +76,8 @@ public static class ApiDocuments
         start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
         start.Environment["NO_COLOR"] = "1";
         start.Environment["FORCE_COLOR"] = "0";
-        using var lint = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var output = lint.StandardOutput.ReadToEndAsync();
-        var errors = lint.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(LintTimeout);
-        try
-        {
-            await lint.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            lint.Kill(entireProcessTree: true);
-            throw new TimeoutException($"redocly lint of {service} did not finish in {LintTimeout}.");
-        }
-
-        return new Lint(lint.ExitCode, $"{await output}{await errors}");
+        var lint = await Programs.RunAsync(start, LintTimeout);
+        return new Lint(lint.ExitCode, $"{lint.Output}{lint.Errors}");
     }
 
     /// <summary><c>artifacts/openapi/{service}.json</c>: the document the service published in the last test run.</summary>
