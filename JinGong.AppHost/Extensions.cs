@@ -1,4 +1,5 @@
 using System.Reflection;
+using JinGong.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,22 +8,32 @@ namespace JinGong.AppHost;
 
 internal static class Extensions
 {
-    /// <summary>A JinGong service: its own database, waited for, and its readiness probe.</summary>
-    public static IResourceBuilder<ProjectResource> AddService<TProject>(
+    /// <summary>A JinGong service's replicas (<see cref="ReplicaExtensions.ReplicasOf"/>): its own database, waited for.</summary>
+    public static ServiceReplicas AddService<TProject>(
         this IDistributedApplicationBuilder builder, string name, IResourceBuilder<IResourceWithConnectionString> database)
         where TProject : IProjectMetadata, new() =>
-        builder.AddProject<TProject>(name)
-            .WithHttpHealthCheck("/health")
-            .WithReference(database).WaitFor(database);
+        builder.AddReplicas<TProject>(name, builder.DataDirectory()).Each(replica => replica.WithReference(database).WaitFor(database));
 
     /// <summary>
     /// The bus (connection string <c>messaging</c>), as this service's own user, allowed to publish the contracts of the
     /// areas it <paramref name="publishes"/> and to consume those it <paramref name="consumes"/>; the broker waited for.
+    /// Every replica is the same user: they compete for the same queues. With a cluster, each is given every node and
+    /// waits for every node to have joined, so the queues it declares are replicated on all of them.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithBus(
-        this IResourceBuilder<ProjectResource> service, Infrastructure.Infrastructure infrastructure, string[] publishes, string[] consumes) =>
-        service.WithReference(infrastructure.MessagingFor(service.Resource.Name, publishes, consumes), connectionName: "messaging")
-            .WaitFor(infrastructure.Messaging);
+    public static ServiceReplicas WithBus(
+        this ServiceReplicas service, Infrastructure.Infrastructure infrastructure, string[] publishes, string[] consumes)
+    {
+        var messaging = infrastructure.MessagingFor(service.Name, publishes, consumes);
+        return service.Each(replica =>
+        {
+            replica.WithReference(messaging, connectionName: "messaging").WaitFor(infrastructure.Messaging);
+            foreach (var (node, index) in infrastructure.BrokerNodes.Select((node, index) => (node, index)))
+            {
+                replica.WaitFor(node.Resource).WithEnvironment(
+                    $"Messaging__Nodes__{index}", ReferenceExpression.Create($"{node.Endpoint.Property(EndpointProperty.Host)}:{node.Endpoint.Property(EndpointProperty.Port)}"));
+            }
+        });
+    }
 
     /// <summary>The gateway is the one resource clients reach: on a fixed port (setting <c>GatewayPort</c>).</summary>
     public static IResourceBuilder<ProjectResource> WithGatewayPort(this IResourceBuilder<ProjectResource> gateway, int port) =>
@@ -49,12 +60,12 @@ internal static class Extensions
     /// <c>People</c> and <c>Seed</c> size it.
     /// </summary>
     public static void AddSimulator(
-        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource> identity, IResourceBuilder<ParameterResource> secret)
+        this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, ServiceReplicas identity, IResourceBuilder<ParameterResource> secret)
     {
         const string clientId = "simulator";
-        identity.WithEnvironment($"Identity__ServiceAccounts__{clientId}__Name", "Demo company simulator")
+        identity.Each(replica => replica.WithEnvironment($"Identity__ServiceAccounts__{clientId}__Name", "Demo company simulator")
             .WithEnvironment($"Identity__ServiceAccounts__{clientId}__Secret", secret)
-            .WithEnvironment($"Identity__ServiceAccounts__{clientId}__Roles__0", "administrator");
+            .WithEnvironment($"Identity__ServiceAccounts__{clientId}__Roles__0", "administrator"));
         builder.AddProject<Projects.JinGong_Simulator>("simulator")
             .WithReference(gateway).WaitFor(gateway)
             .WithEnvironment("Simulator__ClientId", clientId)
@@ -77,13 +88,16 @@ internal static class Extensions
     /// <summary>
     /// Tokens are issued in the name of the gateway's public address, where clients sign in, and every project checks
     /// them against the keys the identity provider publishes. The console is sent back to the gateway after sign-in.
+    /// With several identity replicas the discovery document is read through the gateway, which balances across the
+    /// replicas that are well, so that a process starting while one is down still finds it.
     /// </summary>
-    public static void SignInThrough(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> identity, IResourceBuilder<ProjectResource> gateway)
+    public static void SignInThrough(this IDistributedApplicationBuilder builder, ServiceReplicas identity, IResourceBuilder<ProjectResource> gateway)
     {
         var publicAddress = gateway.GetEndpoint("http");
-        identity.WithEnvironment("Identity__Issuer", publicAddress)
-            .WithEnvironment("Identity__ConsoleRedirectUris__0", ReferenceExpression.Create($"{publicAddress}/signed-in"));
-        var metadata = ReferenceExpression.Create($"{identity.GetEndpoint("http")}/.well-known/openid-configuration");
+        identity.Each(replica => replica.WithEnvironment("Identity__Issuer", publicAddress)
+            .WithEnvironment("Identity__ConsoleRedirectUris__0", ReferenceExpression.Create($"{publicAddress}/signed-in")));
+        var discovery = identity.Replicas.Count == 1 ? identity.First.GetEndpoint("http") : publicAddress;
+        var metadata = ReferenceExpression.Create($"{discovery}/.well-known/openid-configuration");
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
             builder.CreateResourceBuilder(project).WithEnvironment("Identity__MetadataAddress", metadata);

@@ -28,16 +28,18 @@ var knowledge = builder.AddService<Projects.JinGong_Knowledge>("knowledge", infr
 // The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
 // it keeps an account for everyone on OKR's roster, from the bus.
 var identityDatabase = infrastructure.AddDatabase("identitydb");
-var identity = builder.AddProject<Projects.JinGong_Identity>("identity")
-    .WithHttpHealthCheck("/health")
-    .WithReference(identityDatabase).WaitFor(identityDatabase)
-    .WithBus(infrastructure, publishes: [], consumes: ["Okr"])
-    .WithEnvironment("Identity__Administrator__Password", infrastructure.AddSecret("identity-administrator-password"))
-    // What its keys are encrypted under in identitydb: kept beside the data, never in the database.
-    .WithEnvironment("Identity__KeyProtectionSecret", infrastructure.AddSecret("identity-keys-secret"))
-    .WithSettingsFrom(builder.Configuration, "Identity:ServiceAccounts");
+var administratorPassword = infrastructure.AddSecret("identity-administrator-password");
+// What its keys are encrypted under in identitydb: kept beside the data, never in the database.
+var keysSecret = infrastructure.AddSecret("identity-keys-secret");
+var identity = builder.AddService<Projects.JinGong_Identity>("identity", identityDatabase)
+    .Each(replica => replica
+        .WithEnvironment("Identity__Administrator__Password", administratorPassword)
+        .WithEnvironment("Identity__KeyProtectionSecret", keysSecret)
+        .WithSettingsFrom(builder.Configuration, "Identity:ServiceAccounts"))
+    .WithBus(infrastructure, publishes: [], consumes: ["Okr"]);
 
-// The gateway starts beside the services, not after them; its health includes theirs.
+// The gateway starts beside the services, not after them; its health includes theirs. It balances each request across a
+// service's replicas (Scale:Replicas, README "Running several replicas").
 var gateway = builder.AddProject<Projects.JinGong_Gateway>("gateway")
     .WithHttpHealthCheck("/health")
     .WithGatewayPort(builder.Configuration.GetValue("GatewayPort", 5080))

@@ -21,7 +21,7 @@ public static class EventStoreExtensions
     /// This service's Marten store on its own database (connection string <paramref name="connectionName"/>):
     /// the Npgsql data source with its health check and telemetry, the daemon's lag and the business figures on the dashboard, the lag in /health, who-and-why metadata on every event,
     /// the schema applied at start, idempotent answers kept beside the events, and the async daemon in hot/cold mode so
-    /// that several replicas can run with one of them leading.
+    /// that several replicas can run, each shard in one of them (<see cref="ShardOwnership"/>).
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
         this IHostApplicationBuilder builder, string connectionName, Action<StoreOptions>? configure = null)
@@ -31,7 +31,7 @@ public static class EventStoreExtensions
         builder.Services.TryAddSingleton(ServiceIdentity.Of(builder.Environment));
         builder.Services.AddSingleton<ProjectionLagMonitor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ProjectionLagMonitor>());
-        builder.Services.AddHealthChecks().AddCheck<ProjectionLagMonitor>("projections");
+        builder.Services.AddHealthChecks().AddCheck<ProjectionLagMonitor>("projections").AddCheck<ShardOwnership>("shards");
         builder.Services.AddSingleton(new EventStoreConfiguration(Configure));
         builder.Services.AddSingleton<ShadowRebuild>();
         builder.Services.AddSingleton<AppendWakeup>();
@@ -101,6 +101,12 @@ public static class EventStoreExtensions
         // sequence; the daemon waits this long before looking past it (3 s by default, which was most of
         // an order's allocation time). Marten still holds while a live transaction could fill the hole.
         options.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(300);
+        // Another replica takes a shard over this soon after its holder is gone (Marten's advisory locks are monitored, its
+        // default, so a holder that lost its connection to a restarted database stops rather than running beside another).
+        options.Projections.LeadershipPollingTime = (int)ShardOwnership.LeadershipPolling.TotalMilliseconds;
+        // Replicas started together apply the schema one at a time (Marten's apply-changes advisory lock); the others wait
+        // for it. A fresh database's whole schema takes longer than Marten's default 10 s on a busy 2-core machine.
+        options.ApplyChangesLockTimeout = TimeSpan.FromMinutes(2);
         options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
         options.OpenTelemetry.TrackEventCounters();
     }

@@ -36,7 +36,7 @@ public sealed record BackupSettings(string Repository, string KeyFile, TimeSpan 
     /// <summary>What <c>backup.sh</c> reads (<c>backup.env</c> in the data folder), so that scripts/backup.sh and
     /// scripts/restore.sh find the repository and key of a data folder without the AppHost; with the containers whose
     /// server and broker it backs up, and the AppHost's user secrets, when they run in containers.</summary>
-    public string EnvironmentFile(BackedUpContainers? containers = null) => string.Join('\n',
+    public string EnvironmentFile(BackedUpContainers? containers = null, LocalRabbitMqResource? broker = null) => string.Join('\n',
         [
             $"JINGONG_BACKUP_REPO={Quoted(Repository)}",
             $"JINGONG_BACKUP_KEY_FILE={Quoted(KeyFile)}",
@@ -48,6 +48,11 @@ public sealed record BackupSettings(string Repository, string KeyFile, TimeSpan 
                 $"JINGONG_BACKUP_POSTGRES_CONTAINER={Quoted(containers.Postgres)}",
                 $"JINGONG_BACKUP_BROKER_CONTAINER={Quoted(containers.Broker)}",
                 $"JINGONG_BACKUP_SECRETS_FILE={Quoted(containers.SecretsFile)}",
+            },
+            .. broker is null ? [] : new[]
+            {
+                $"JINGONG_BACKUP_BROKER_DATA={Quoted(broker.DataDirectory)}",
+                $"JINGONG_BACKUP_BROKER_NODE={Quoted(broker.NodeName)}",
             },
         ]) + "\n";
 
@@ -93,7 +98,7 @@ public static class BackupExtensions
         this IDistributedApplicationBuilder builder, string name, IResourceBuilder<IResourceWithConnectionString> postgres, IResourceBuilder<IResource> broker,
         string dataDirectory, BackupSettings settings, BackedUpContainers? containers = null)
     {
-        File.WriteAllText(Path.Combine(dataDirectory, "backup.env"), settings.EnvironmentFile(containers));
+        File.WriteAllText(Path.Combine(dataDirectory, "backup.env"), settings.EnvironmentFile(containers, broker.Resource as LocalRabbitMqResource));
 
         var scripts = Path.Combine(builder.AppHostDirectory, "Infrastructure");
         var script = Path.Combine(scripts, "backup.sh");

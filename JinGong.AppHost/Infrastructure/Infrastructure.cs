@@ -15,6 +15,7 @@ namespace JinGong.AppHost.Infrastructure;
 public sealed class Infrastructure(
     InfraMode mode,
     IResourceBuilder<IResourceWithConnectionString> messaging,
+    IReadOnlyList<BrokerNode> brokerNodes,
     Func<string, IReadOnlyCollection<string>, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
     Func<string, BrokerPermissions, IResourceBuilder<IResourceWithConnectionString>> addBrokerUser,
     Func<string, IResourceBuilder<ParameterResource>> addSecret)
@@ -23,6 +24,9 @@ public sealed class Infrastructure(
 
     /// <summary>The broker, as its administrator: for health checks and tests, never for a service.</summary>
     public IResourceBuilder<IResourceWithConnectionString> Messaging { get; } = messaging;
+
+    /// <summary>Each node when the broker is a cluster; none when it is one node.</summary>
+    public IReadOnlyList<BrokerNode> BrokerNodes { get; } = brokerNodes;
 
     /// <summary>A service's database, with the PostgreSQL <paramref name="extensions"/> it needs created in it (e.g. <c>postgis</c>).</summary>
     public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name, params string[] extensions) => addDatabase(name, extensions);
@@ -34,6 +38,9 @@ public sealed class Infrastructure(
     /// <summary>A generated secret that lives as long as the data does (kept beside it locally, in user secrets otherwise).</summary>
     public IResourceBuilder<ParameterResource> AddSecret(string name) => addSecret(name);
 }
+
+/// <summary>One node of a broker cluster: its resource, to wait for, and its AMQP endpoint, to connect to.</summary>
+public sealed record BrokerNode(IResourceBuilder<IResource> Resource, EndpointReference Endpoint);
 
 public static class InfrastructureExtensions
 {
@@ -67,7 +74,12 @@ public static class InfrastructureExtensions
         var password = AddSecret("postgres-password");
 
         var postgres = builder.AddLocalPostgres("postgres", Path.Combine(dataDirectory, "postgres"), password, passwordFile);
-        var messaging = builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"), AddSecret("messaging-password"));
+        // A cluster keeps its nodes' data in a folder of its own: a single node's classic queues cannot become quorum queues.
+        var brokerNodes = BrokerNodes(builder);
+        IReadOnlyList<IResourceBuilder<LocalRabbitMqResource>> broker = brokerNodes == 1
+            ? [builder.AddLocalRabbitMq("messaging", Path.Combine(dataDirectory, "rabbitmq"), AddSecret("messaging-password"))]
+            : builder.AddLocalRabbitMqCluster("messaging", Path.Combine(dataDirectory, "rabbitmq-cluster"), AddSecret("messaging-password"), AddSecret("messaging-cookie"), brokerNodes);
+        var messaging = broker[0];
         if (BackupSettings.From(builder.Configuration, dataDirectory) is { } backup)
         {
             backup.ReadOrCreateKey();
@@ -80,6 +92,7 @@ public static class InfrastructureExtensions
         return new(
             InfraMode.Local,
             messaging,
+            brokerNodes == 1 ? [] : [.. broker.Select(node => new BrokerNode(node, node.Resource.PrimaryEndpoint))],
             (name, extensions) => postgres.AddServiceDatabase(name, postgres.Resource.PrimaryEndpoint, AddSecret($"{name}-password"), extensions),
             (service, permissions) => messaging.AddServiceUser(service, messaging.Resource.PrimaryEndpoint, AddSecret($"messaging-{service}-password"), permissions),
             AddSecret);
@@ -97,12 +110,18 @@ public static class InfrastructureExtensions
     // and RabbitMQ as their own users, not root.
     private static Infrastructure Containers(IDistributedApplicationBuilder builder)
     {
+        if (BrokerNodes(builder) > 1)
+        {
+            throw new NotSupportedException(
+                "Scale:BrokerNodes runs a RabbitMQ cluster from the machine's Debian package (Infra=local); in containers the broker is one node (docs/deploy.md: a cluster on Kubernetes).");
+        }
+
         IResourceBuilder<ParameterResource> AddSecret(string name) =>
             builder.AddParameter(name, new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
 
         // Named, so that backup.sh and restore.sh reach them with `docker exec` and `docker volume`.
         var postgres = builder.AddPostgres("postgres", password: AddSecret("postgres-password")).WithJinGongImage()
-            .WithDataVolume(PostgresContainer).WithContainerName(PostgresContainer);
+            .WithDataVolume(PostgresContainer).WithContainerName(PostgresContainer).WithArgs(ServerSettings.Arguments);
         var messaging = builder.AddRabbitMQ("messaging", builder.AddParameter("messaging-administrator", LocalRabbitMqResource.Administrator), AddSecret("messaging-password"))
             .WithManagementPlugin()
             .WithDataVolume(BrokerContainer).WithContainerName(BrokerContainer)
@@ -118,6 +137,7 @@ public static class InfrastructureExtensions
         return new(
             InfraMode.Containers,
             messaging,
+            [],
             (name, extensions) => postgres.AddServiceDatabase(name, postgres.Resource.PrimaryEndpoint, AddSecret($"{name}-password"), extensions),
             (service, permissions) => messaging.AddServiceUser(service, messaging.Resource.PrimaryEndpoint, AddSecret($"messaging-{service}-password"), permissions),
             AddSecret);
@@ -126,7 +146,16 @@ public static class InfrastructureExtensions
     private const string PostgresContainer = "jingong-postgres";
     private const string BrokerContainer = "jingong-rabbitmq";
 
-    private static string DataDirectory(IDistributedApplicationBuilder builder) =>
+    /// <summary>How many RabbitMQ nodes form the broker (setting <c>Scale:BrokerNodes</c>, default one); a manifest has one.</summary>
+    private static int BrokerNodes(IDistributedApplicationBuilder builder)
+    {
+        var nodes = builder.ExecutionContext.IsPublishMode ? 1 : builder.Configuration.GetValue("Scale:BrokerNodes", 1);
+        return nodes is 1 or >= 3 ? nodes
+            : throw new ArgumentOutOfRangeException(nameof(builder), nodes, "Scale:BrokerNodes is 1, or 3 or more: a cluster of two loses its majority with either node.");
+    }
+
+    /// <summary>The folder local data lives in (setting <c>InfraData</c>, by default <c>.data</c> beside the AppHost).</summary>
+    internal static string DataDirectory(this IDistributedApplicationBuilder builder) =>
         Directory.CreateDirectory(Path.GetFullPath(builder.Configuration["InfraData"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"))).FullName;
 
     // Where the generated parameters of the containers mode are kept (persisted to the AppHost's user secrets).

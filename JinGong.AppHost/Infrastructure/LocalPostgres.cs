@@ -20,6 +20,18 @@ public sealed class LocalPostgresResource(string name, string scriptDirectory, P
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username=postgres;Password={Password}");
 }
 
+/// <summary>Settings of every PostgreSQL the AppHost runs, local or in a container.</summary>
+public static class ServerSettings
+{
+    /// <summary>
+    /// A client that stops answering (a replica hung, or its machine gone, not merely killed: a killed process's socket is
+    /// closed at once) loses its session within ~25 s, and with it the advisory lock by which a service's replica leads
+    /// its async daemon, so another replica takes the lead; the default waits out the kernel's two hours.
+    /// </summary>
+    public static readonly string[] Arguments =
+        ["-c", "tcp_keepalives_idle=10", "-c", "tcp_keepalives_interval=5", "-c", "tcp_keepalives_count=3"];
+}
+
 public static class LocalPostgresExtensions
 {
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(
@@ -37,7 +49,7 @@ public static class LocalPostgresExtensions
             name: healthCheck);
 
         return builder.AddResource(server)
-            .WithArgs(Path.Combine(scripts, "postgres.sh"))
+            .WithArgs([Path.Combine(scripts, "postgres.sh"), .. ServerSettings.Arguments])
             .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", env: "PGPORT")
             .WithEnvironment("JINGONG_PG_DATA", dataDirectory)
             .WithEnvironment("JINGONG_PG_PASSWORD_FILE", passwordFile)

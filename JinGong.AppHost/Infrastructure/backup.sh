@@ -43,11 +43,12 @@ load_settings() {
     secrets() { find "$data" -maxdepth 1 -type f \( -name '*.password' -o -name '*-secret' \) -exec cp -p {} "$1/" \;; }
     # As the broker's own user, with its cookie, over its private epmd, never starting one of its own (a broker that
     # is stopping has none, and a daemonised epmd would outlive the system).
+    # The AppHost names the node (a cluster's first; a backup.env from before it did means the single node).
     rabbitmqctl_() {
-      local broker=$data/rabbitmq
+      local broker=${JINGONG_BACKUP_BROKER_DATA:-$data/rabbitmq}
       [ -s "$broker/epmd.port" ] || { echo "no local broker on $data" >&2; return 1; }
       setpriv --reuid=rabbitmq --regid=rabbitmq --init-groups env HOME="$broker/home" ERL_EPMD_PORT="$(cat "$broker/epmd.port")" ERL_ZFLAGS="-start_epmd false" \
-        /usr/lib/rabbitmq/bin/rabbitmqctl -q -n jingong@localhost "$@"
+        /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "${JINGONG_BACKUP_BROKER_NODE:-jingong@localhost}" "$@"
     }
   fi
 }

@@ -2,7 +2,8 @@
 # PostgreSQL from the machine's Debian packages, in the foreground, for the AppHost's `postgres`
 # resource. DCP passes the port in PGPORT; the AppHost passes the data folder and password file, and with backup on
 # (JINGONG_BACKUP_DATA: the InfraData folder holding backup.env) every WAL segment is archived by pgBackRest
-# (backup.sh), so the server can be restored to any moment since the oldest backup.
+# (backup.sh), so the server can be restored to any moment since the oldest backup. Arguments are more server settings
+# (`-c name=value`) the AppHost gives every PostgreSQL it runs, here and in a container alike.
 # initdb and postgres refuse to run as root, so they run as the `postgres` user.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
@@ -50,4 +51,4 @@ exec 2>&1
 supervise INT "${as_postgres[@]}" "${with_parent_death[@]}" "$bin/postgres" -D "$data" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
   -c shared_preload_libraries=pg_stat_statements -c track_commit_timestamp=on \
-  -c log_destination=stderr -c logging_collector=off "${backup[@]}"
+  -c log_destination=stderr -c logging_collector=off "${backup[@]}" "$@"

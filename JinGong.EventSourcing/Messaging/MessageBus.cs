@@ -11,6 +11,13 @@ public static class MessageBusExtensions
     /// <summary>The RabbitMQ connection string every service is given by the AppHost.</summary>
     public const string ConnectionName = "messaging";
 
+    /// <summary>
+    /// The broker's nodes when it is a cluster (<c>host:port</c> each): the service connects to the first that answers and
+    /// moves to another when that one goes, and every queue it consumes from is a quorum queue, replicated on every node,
+    /// so a message outlives the node it was sent to (README "Running several replicas").
+    /// </summary>
+    public const string ClusterNodesSetting = "Messaging:Nodes";
+
     /// <summary>How often a failing message is tried again before it is parked in its queue's <c>_error</c> queue.</summary>
     public const int Retries = 5;
 
@@ -40,9 +47,28 @@ public static class MessageBusExtensions
             bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry =>
                 retry.Exponential(Retries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200))));
             configure?.Invoke(bus);
+            var cluster = builder.Configuration.GetSection(ClusterNodesSetting).Get<string[]>() ?? [];
+            if (cluster.Length > 0)
+            {
+                bus.AddConfigureEndpointsCallback((_, _, endpoint) => (endpoint as IRabbitMqReceiveEndpointConfigurator)?.SetQuorumQueue());
+            }
+
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(connectionString));
+                rabbit.Host(new Uri(connectionString), host =>
+                {
+                    if (cluster.Length > 0)
+                    {
+                        host.UseCluster(nodes => Array.ForEach(cluster, nodes.Node));
+                    }
+                });
+                if (cluster.Length > 0)
+                {
+                    // A message parked in an _error or _skipped queue must survive a node as the queue it came from does.
+                    rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQuorumQueue();
+                    rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQuorumQueue();
+                }
+
                 rabbit.ConfigureEndpoints(context);
             });
         });
@@ -53,6 +79,11 @@ public static class MessageBusExtensions
     /// Adds a consumer whose messages with the same <paramref name="key"/> (e.g. the order they are about) are
     /// handled one after another in this replica, so they do not race each other for the same stream and roll
     /// back (a rollback costs a retry and leaves a hole the daemon waits at). Other keys still run in parallel.
+    /// This is for speed, not correctness: with several replicas, two messages of one key may be handled at once in two
+    /// processes, and then the stream's expected version makes one of them lose, roll back and be retried, the
+    /// idempotent consumer skips what was applied already, and message ids derived from the events keep a resend one
+    /// message. Order was never promised anyway: a vehicle's registration and its status changes come by different queues,
+    /// and the deciders settle what arrives late (dispatch's catalogue ignores a status change older than the one it noted).
     /// </summary>
     public static void AddStreamConsumer<TConsumer, TMessage>(this IBusRegistrationConfigurator bus, Func<TMessage, string> key)
         where TConsumer : class, IConsumer<TMessage>

@@ -1,5 +1,6 @@
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 
 namespace JinGong.Gateway;
 
@@ -74,5 +75,31 @@ public static class ServiceRoutes
             [service] = new() { Address = $"http://{service}" },
         },
         HttpRequest = activityTimeout is null ? null : new ForwarderRequestConfig { ActivityTimeout = activityTimeout },
+        HealthCheck = ReplicaHealth,
+    };
+
+    /// <summary>
+    /// Which replicas of a service get requests: each is asked for its <c>/health</c> every few seconds and left out after
+    /// two failed answers in a row (active), and left out at once when requests to it keep failing to reach it (passive),
+    /// for ten seconds. When none is healthy all are tried (a broker outage makes every replica
+    /// unhealthy, yet they still take writes).
+    /// </summary>
+    private static readonly HealthCheckConfig ReplicaHealth = new()
+    {
+        Active = new ActiveHealthCheckConfig
+        {
+            Enabled = true,
+            Interval = TimeSpan.FromSeconds(3),
+            Timeout = TimeSpan.FromSeconds(4),
+            Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+            Path = "/health",
+        },
+        Passive = new PassiveHealthCheckConfig
+        {
+            Enabled = true,
+            Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+            ReactivationPeriod = TimeSpan.FromSeconds(10),
+        },
+        AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
     };
 }

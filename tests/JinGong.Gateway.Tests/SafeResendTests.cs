@@ -133,7 +133,10 @@ public sealed class SafeResendTests : IAsyncLifetime
         await answering.DisposeAsync();
     }
 
-    /// <summary>A replica of a service on a real port: one that answers with what it was sent, or one that dies with each request in hand.</summary>
+    /// <summary>
+    /// A replica of a service on a real port: one that answers with what it was sent, or one that dies with each request
+    /// in hand; both answer the gateway's health probes as healthy.
+    /// </summary>
     private sealed class Replica(bool answers) : IAsyncDisposable
     {
         public const string MarkerHeader = "X-Test-Marker";
@@ -150,6 +153,13 @@ public sealed class SafeResendTests : IAsyncLifetime
             app = builder.Build();
             app.Run(async http =>
             {
+                // The gateway's health probes find both replicas well: this one dies only with requests in hand.
+                if (http.Request.Path == "/health")
+                {
+                    await http.Response.WriteAsJsonAsync(new { status = "Healthy" }, http.RequestAborted);
+                    return;
+                }
+
                 var body = await new StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted);
                 Seen[http.Request.Headers[MarkerHeader].ToString()] = (body, http.Request.Headers[IdempotencyKeys.Header].FirstOrDefault());
                 if (!answers)

@@ -9,19 +9,28 @@ public static partial class ServiceLogs
 {
     /// <summary>
     /// The ids of the messages <paramref name="service"/> was delivered again and skipped (its consumers log
-    /// "{MessageType} {MessageId} was applied before; skipped"), as often as each was skipped.
+    /// "{MessageType} {MessageId} was applied before; skipped"), as often as each was skipped, in any of its replicas.
     /// </summary>
     public static async Task<IReadOnlyList<Guid>> SkippedRedeliveriesAsync(this SystemFixture system, string service)
     {
-        var resource = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == service);
         var skipped = new List<Guid>();
-        await foreach (var lines in system.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource))
+        foreach (var replica in system.ReplicasOf(service))
         {
-            skipped.AddRange(lines.Select(line => SkippedLine().Match(line.Content)).Where(match => match.Success).Select(match => Guid.Parse(match.Groups["id"].Value)));
+            var resource = system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == replica);
+            await foreach (var lines in system.App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(resource))
+            {
+                skipped.AddRange(lines.Select(line => SkippedLine().Match(line.Content)).Where(match => match.Success).Select(match => Guid.Parse(match.Groups["id"].Value)));
+            }
         }
 
         return skipped;
     }
+
+    /// <summary>The resources that are replicas of <paramref name="service"/>: <c>fleet</c>, <c>fleet-2</c>... (the AppHost's names).</summary>
+    public static IReadOnlyList<string> ReplicasOf(this SystemFixture system, string service) =>
+        [.. system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>()
+            .Select(resource => resource.Name).Where(name => name == service || ReplicaName().Match(name) is { Success: true } replica && replica.Groups["service"].Value == service)
+            .Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The first line <paramref name="resource"/> wrote that contains <paramref name="text"/>, or null when none has
@@ -98,6 +107,9 @@ public static partial class ServiceLogs
 
         return records;
     }
+
+    [GeneratedRegex(@"^(?<service>[a-z]+)-\d+$")]
+    private static partial Regex ReplicaName();
 
     [GeneratedRegex(@"\x1b\[[0-9;]*m")]
     private static partial Regex AnsiEscape();

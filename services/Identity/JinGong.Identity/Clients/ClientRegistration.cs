@@ -1,6 +1,7 @@
 using JinGong.Http.Security;
 using JinGong.Identity.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -25,6 +26,28 @@ public static class ClientRegistration
     }
 
     private static async Task RegisterAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        // Replicas starting together register one after another: two creating the same client or account would collide.
+        // The lock is released by hand: a pooled connection keeps its session, and its locks, when it goes back.
+        await using var registering = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        await RunAsync(registering, "SELECT pg_advisory_lock(hashtext('jingong-identity-registration'))", cancellationToken);
+        try
+        {
+            await RegisterInTurnAsync(app, cancellationToken);
+        }
+        finally
+        {
+            await RunAsync(registering, "SELECT pg_advisory_unlock(hashtext('jingong-identity-registration'))", CancellationToken.None);
+        }
+    }
+
+    private static async Task RunAsync(NpgsqlConnection connection, string statement, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(statement, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task RegisterInTurnAsync(WebApplication app, CancellationToken cancellationToken)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var settings = scope.ServiceProvider.GetRequiredService<IdentitySettings>();
