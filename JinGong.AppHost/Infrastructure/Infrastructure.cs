@@ -74,6 +74,11 @@ public static class InfrastructureExtensions
         var password = AddSecret("postgres-password");
 
         var postgres = builder.AddLocalPostgres("postgres", Path.Combine(dataDirectory, "postgres"), password, passwordFile);
+        if (builder.Configuration.GetValue("Scale:PostgresStandby", false))
+        {
+            postgres.AddLocalPostgresStandby("postgres-standby", Path.Combine(dataDirectory, "postgres-standby"), password, passwordFile);
+        }
+
         // A cluster keeps its nodes' data in a folder of its own: a single node's classic queues cannot become quorum queues.
         var brokerNodes = BrokerNodes(builder);
         IReadOnlyList<IResourceBuilder<LocalRabbitMqResource>> broker = brokerNodes == 1
@@ -110,10 +115,11 @@ public static class InfrastructureExtensions
     // and RabbitMQ as their own users, not root.
     private static Infrastructure Containers(IDistributedApplicationBuilder builder)
     {
-        if (BrokerNodes(builder) > 1)
+        if (BrokerNodes(builder) > 1 || (!builder.ExecutionContext.IsPublishMode && builder.Configuration.GetValue("Scale:PostgresStandby", false)))
         {
             throw new NotSupportedException(
-                "Scale:BrokerNodes runs a RabbitMQ cluster from the machine's Debian package (Infra=local); in containers the broker is one node (docs/deploy.md: a cluster on Kubernetes).");
+                "Scale:BrokerNodes and Scale:PostgresStandby run a RabbitMQ cluster and a PostgreSQL standby from the machine's Debian packages (Infra=local); "
+                + "in containers the broker is one node and PostgreSQL one server (docs/deploy.md: on Kubernetes).");
         }
 
         IResourceBuilder<ParameterResource> AddSecret(string name) =>

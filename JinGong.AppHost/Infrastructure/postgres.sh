@@ -3,7 +3,8 @@
 # resource. DCP passes the port in PGPORT; the AppHost passes the data folder and password file, and with backup on
 # (JINGONG_BACKUP_DATA: the InfraData folder holding backup.env) every WAL segment is archived by pgBackRest
 # (backup.sh), so the server can be restored to any moment since the oldest backup. Arguments are more server settings
-# (`-c name=value`) the AppHost gives every PostgreSQL it runs, here and in a container alike.
+# (`-c name=value`) the AppHost gives every PostgreSQL it runs, here and in a container alike. With JINGONG_PG_STANDBY_OF
+# (the primary's port) it is a streaming standby of that primary instead: a copy of it at its first start, read-only.
 # initdb and postgres refuse to run as root, so they run as the `postgres` user.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/supervise.sh"
@@ -19,17 +20,38 @@ data=$JINGONG_PG_DATA
 
 reap_stale "$data/postmaster.pid" postgres
 
+if [ -n "${JINGONG_PG_STANDBY_OF:-}" ]; then
+  # The superuser's password, for connecting to the primary: a standby's data is its primary's, roles and passwords too.
+  passfile=$(dirname "$data")/$(basename "$data").pgpass
+  printf '127.0.0.1:%s:*:postgres:%s\n' "$JINGONG_PG_STANDBY_OF" "$(cat "$JINGONG_PG_PASSWORD_FILE")" > "$passfile"
+  chown postgres:postgres "$passfile"
+  chmod 600 "$passfile"
+fi
+
 if [ ! -s "$data/PG_VERSION" ]; then
   install -d -m 700 -o postgres -g postgres "$data"
   if ! "${as_postgres[@]}" test -w "$data"; then
     echo "the postgres user cannot reach $data: choose a data folder whose parents it may enter (InfraData)" >&2
     exit 77
   fi
-  pwfile=$(mktemp)
-  install -m 600 -o postgres -g postgres "$JINGONG_PG_PASSWORD_FILE" "$pwfile"
-  "${as_postgres[@]}" "$bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" -E UTF8 --no-locale \
-    --auth-local=scram-sha-256 --auth-host=scram-sha-256 --no-instructions
-  rm -f "$pwfile"
+  if [ -n "${JINGONG_PG_STANDBY_OF:-}" ]; then
+    # A standby begins as a copy of its primary taken while it runs, then replays what the primary streams to it.
+    echo "copying the primary on port $JINGONG_PG_STANDBY_OF to become its standby"
+    "${as_postgres[@]}" env PGPASSFILE="$passfile" "$bin/pg_basebackup" -h 127.0.0.1 -p "$JINGONG_PG_STANDBY_OF" -U postgres \
+      -D "$data" -X stream --checkpoint=fast --write-recovery-conf
+  else
+    pwfile=$(mktemp)
+    install -m 600 -o postgres -g postgres "$JINGONG_PG_PASSWORD_FILE" "$pwfile"
+    "${as_postgres[@]}" "$bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" -E UTF8 --no-locale \
+      --auth-local=scram-sha-256 --auth-host=scram-sha-256 --no-instructions
+    rm -f "$pwfile"
+  fi
+fi
+
+standby=()
+if [ -n "${JINGONG_PG_STANDBY_OF:-}" ]; then
+  # The primary's port is DCP's choice at each start: where to stream from is said at every start, not kept.
+  standby=(-c primary_conninfo="host=127.0.0.1 port=$JINGONG_PG_STANDBY_OF user=postgres passfile=$passfile application_name=jingong_standby")
 fi
 
 backup=()
@@ -51,4 +73,4 @@ exec 2>&1
 supervise INT "${as_postgres[@]}" "${with_parent_death[@]}" "$bin/postgres" -D "$data" -p "$PGPORT" \
   -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=300 \
   -c shared_preload_libraries=pg_stat_statements -c track_commit_timestamp=on \
-  -c log_destination=stderr -c logging_collector=off "${backup[@]}" "$@"
+  -c log_destination=stderr -c logging_collector=off "${backup[@]}" "${standby[@]}" "$@"
