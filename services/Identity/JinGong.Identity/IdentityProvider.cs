@@ -102,7 +102,8 @@ public static class IdentityProvider
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         times.Done("connected");
-        await using (var lockStore = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('jingong-identity-schema'))", connection))
+        // Waited for as long as another replica takes (its start under load has taken minutes), not Npgsql's 30 s.
+        await using (var lockStore = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('jingong-identity-schema'))", connection) { CommandTimeout = 0 })
         {
             await lockStore.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -37,14 +37,13 @@ public sealed class BusinessFigureTests(FleetService fleet)
         await fleet.RegisterAsync();
         var message = ("message_type", "VehicleRegistered");
 
+        // Other tests of the collection publish too, some of events appended before this one (their delays may be longer
+        // than this wait, and come first): one delay, this registration's, lies within the wait since its append.
         var delays = await Eventually.ReturnsAsync(_ => Task.FromResult(figures.Values("jingong.messages.publication_delay", message)),
-            values => values.Count > 0, TimeSpan.FromSeconds(30), "the registration to be published");
-        var waited = DateTimeOffset.UtcNow - appending;
+            values => values.Any(delay => delay > 0 && delay <= (DateTimeOffset.UtcNow - appending).TotalMilliseconds), TimeSpan.FromSeconds(30),
+            "the registration to be published, its delay within the wait since its append");
         figures.Count("jingong.messages.published", message).Should().BeGreaterThanOrEqualTo(delays.Count);
-        // Other tests of the collection publish too, some of events appended before this one: each delay is a time, and
-        // one of them, this registration's, lies within the wait since its append.
-        delays.Should().OnlyContain(delay => delay >= 0, figures.ToString())
-            .And.Contain(delay => delay > 0 && delay <= waited.TotalMilliseconds, figures.ToString());
+        delays.Should().OnlyContain(delay => delay >= 0, figures.ToString());
     }
 
     [Fact]

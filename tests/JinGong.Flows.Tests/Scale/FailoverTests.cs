@@ -42,17 +42,24 @@ public sealed class FailoverTests(FailoverTests.ScaledSystem system, ITestOutput
     private static readonly TimeSpan WriteInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan CatchUp = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FirstWrites = TimeSpan.FromMinutes(2);
     /// <summary>The bound on a takeover: from the leader's death to its shards running in the other replica.</summary>
     private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task a_replica_of_every_service_and_the_leading_broker_node_killed_under_writes_lose_nothing_and_apply_nothing_twice()
     {
+        foreach (var replica in Reads.Keys.SelectMany(system.ReplicasOf))
+        {
+            await WaitHealthyAsync(replica);
+        }
+
         var broker = new BrokerCluster(system);
         NotReplicated(await broker.QueuesAsync()).Should().BeEmpty("every durable queue is replicated on every node of the cluster");
         var parkedBefore = await broker.ParkedAsync();
         await using var stream = WriteStream.Start(system.Gateway, WriteInterval);
-        await stream.WaitForAcknowledgedAsync(10, DateTimeOffset.MinValue, Step, "the stream of writes to flow");
+        // The first writes meet a system just started, on a machine still busy starting others (CI runs several at once).
+        await stream.WaitForAcknowledgedAsync(10, DateTimeOffset.MinValue, FirstWrites, "the stream of writes to flow");
 
         await KillAsync(await broker.LeadingMostAsync(), stream, Reads["fleet"], takeover: null);
         foreach (var service in Reads.Keys)
@@ -93,8 +100,14 @@ public sealed class FailoverTests(FailoverTests.ScaledSystem system, ITestOutput
     [Fact]
     public async Task a_sign_in_begun_on_one_identity_replica_is_finished_on_the_other()
     {
-        var replicas = system.ReplicasOf("identity").Select(replica => system.App.GetEndpoint(replica, "http")).ToArray();
-        replicas.Should().HaveCount(2);
+        var names = system.ReplicasOf("identity");
+        names.Should().HaveCount(2);
+        foreach (var replica in names)
+        {
+            await WaitHealthyAsync(replica);
+        }
+
+        var replicas = names.Select(replica => system.App.GetEndpoint(replica, "http")).ToArray();
         // Each step of the sign-in goes to the other replica than the last: the anti-forgery token of the page one
         // served is checked by the other, the cookie one set is read by the other, the code one issued is redeemed at
         // the other. With separate HOMEs, only keys both read from identity's database make that work.
@@ -140,6 +153,20 @@ public sealed class FailoverTests(FailoverTests.ScaledSystem system, ITestOutput
             + $"reads of {read} {reads.Count(ok => ok)} answered, {reads.Count(ok => !ok)} failed; back {clock.Elapsed.TotalSeconds:0} s after the kill");
         tookOver?.Should().BeLessThanOrEqualTo(Takeover, $"{takeover} takes over {resource}'s shards within {Takeover.TotalSeconds} s");
         reads.Should().OnlyContain(ok => ok, "a read that met the dead replica is sent again to the other");
+    }
+
+    /// <summary>Waits until <paramref name="replica"/> is healthy; if it is not, what it wrote last says why.</summary>
+    private async Task WaitHealthyAsync(string replica)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await system.App.ResourceNotifications.WaitForResourceHealthyAsync(replica, patience.Token);
+        }
+        catch (OperationCanceledException late) when (patience.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{replica} is not healthy; it wrote:{Environment.NewLine}{await system.LastLinesAsync(replica)}", late);
+        }
     }
 
     /// <summary>The durable queues that are not quorum queues on every node of the cluster.</summary>

@@ -30,7 +30,8 @@ public static class ClientRegistration
         // Replicas starting together register one after another: two creating the same client or account would collide.
         // The lock is released by hand: a pooled connection keeps its session, and its locks, when it goes back.
         await using var registering = await app.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
-        await RunAsync(registering, "SELECT pg_advisory_lock(hashtext('jingong-identity-registration'))", cancellationToken);
+        // Waited for as long as the other replica's registration takes, not Npgsql's 30 s (see PrepareDatabaseAsync).
+        await RunAsync(registering, "SELECT pg_advisory_lock(hashtext('jingong-identity-registration'))", cancellationToken, timeout: 0);
         try
         {
             await RegisterInTurnAsync(app, cancellationToken);
@@ -41,9 +42,9 @@ public static class ClientRegistration
         }
     }
 
-    private static async Task RunAsync(NpgsqlConnection connection, string statement, CancellationToken cancellationToken)
+    private static async Task RunAsync(NpgsqlConnection connection, string statement, CancellationToken cancellationToken, int timeout = 30)
     {
-        await using var command = new NpgsqlCommand(statement, connection);
+        await using var command = new NpgsqlCommand(statement, connection) { CommandTimeout = timeout };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
