@@ -42,8 +42,8 @@ internal static class ReplicaExtensions
     }
 
     /// <summary>
-    /// The replicas of a project, each with its readiness probe. Replicas after the first take any free port rather than
-    /// the launch profile's. When there are several, each runs with a <c>HOME</c> of its own under
+    /// The replicas of a project, each with its readiness probe. When there are several, each takes any free port rather
+    /// than the launch profile's (which, unproxied, another system on the machine may hold), and runs with a <c>HOME</c> of its own under
     /// <paramref name="dataDirectory"/>, as on machines of their own: nothing one replica needs may hide in a user folder
     /// the others happen to share (identity's Data Protection keys once did; they live in its database).
     /// </summary>
@@ -61,7 +61,7 @@ internal static class ReplicaExtensions
                 replica.WithEndpoint("http", endpoint =>
                 {
                     endpoint.IsProxied = false;
-                    endpoint.Port = number == 1 ? endpoint.Port : null;
+                    endpoint.Port = null;
                 });
                 replica.WithEnvironment("HOME", Directory.CreateDirectory(Path.Combine(dataDirectory, "replicas", replica.Resource.Name)).FullName);
             }

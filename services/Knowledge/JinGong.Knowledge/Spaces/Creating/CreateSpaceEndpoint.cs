@@ -8,10 +8,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace JinGong.Knowledge.Spaces.Creating;
 
 /// <summary>
-/// A space to open: its name, kind and description, and the roles that edit its pages (default: administrators).
-/// <c>occurredAt</c> defaults to now.
+/// A space to open: its name, kind and description, the roles that edit its pages (default: administrators) and, for a
+/// space of deals, its region. <c>occurredAt</c> defaults to now.
 /// </summary>
-/// <summary>A space to open: its name, kind, description and the roles that edit it; a space of deals names its region.</summary>
 public sealed record CreateSpaceRequest(string? Name, SpaceKind? Kind, string? Description, IReadOnlyList<string>? Editors, DateTimeOffset? OccurredAt, string? Region = null);
 
 public static class CreateSpaceEndpoint
