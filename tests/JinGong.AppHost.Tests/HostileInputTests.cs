@@ -96,6 +96,13 @@ public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper ou
         failures.AddRange(answers.Where(answer => answer.Accepted && !answer.Variant.MayBeAccepted).Select(answer => $"accepted, but never valid input: {answer}"));
         failures.AddRange(EventsLeftBehind(answers, before, after));
 
+        // A server error is rare and says nothing of its cause in its answer: what the service logged as failed does.
+        foreach (var service in answers.Where(answer => answer.Status >= 500).Select(answer => answer.Operation.Service).Distinct())
+        {
+            var errors = (await system.LogRecordsAsync(service)).Where(record => record.Level == "fail").TakeLast(3).ToList();
+            failures.InsertRange(0, errors.Select(record => $"{service} logged at {record.At:O}: {record.Category}: {record.Text}"));
+        }
+
         Summarize(operations, targets, answers, before, after, clock.Elapsed);
         output.WriteLine($"{failures.Count} failures{(failures.Count > 0 ? ":" : ".")}");
         failures.ForEach(output.WriteLine);
