@@ -54,6 +54,11 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
             expectedAmount = 1_000_000m, expectedCloseDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)),
         }));
         existing["/api/orders/orders/{id}"] = PlaceOrderAsync;
+        // A customer with one contact, whose id is the customer's numbered (see contactId below).
+        existing["/api/orders/customers/{id}"] = async () => Id(await PostAsync("/api/orders/customers", new
+        {
+            name = Next("Hostile Mining"), region = home.Region, contacts = new[] { new { name = "Hostile Contact", phone = "13800000000" } },
+        }));
         existing["/api/dispatch/allocations/{orderId}"] = async () =>
         {
             var order = await PlaceOrderAsync();
@@ -116,9 +121,10 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
         if (resource is not null && existing.TryGetValue(resource, out var make))
         {
             pathValues[pathParameters[0]] = await make();
-            if (pathParameters.Contains("conditionId"))
+            // A scenario's first working condition, a customer's first contact.
+            foreach (var numbered in pathParameters.Intersect(["conditionId", "contactId"]))
             {
-                pathValues["conditionId"] = $"{pathValues[pathParameters[0]]}-C1";
+                pathValues[numbered] = $"{pathValues[pathParameters[0]]}-C1";
             }
         }
 

@@ -1,4 +1,5 @@
 using JinGong.Orders.Catalogue;
+using JinGong.Orders.Customers;
 using JinGong.Orders.Figures;
 using JinGong.Orders.Integration;
 using JinGong.Orders.Opportunities;
@@ -10,6 +11,7 @@ builder.AddHttpApi();
 builder.AddEventStore("ordersdb", options =>
     {
         options.ConfigureCatalogue();
+        options.ConfigureCustomers();
         options.ConfigureOpportunities();
         options.ConfigureOrders();
     })
@@ -24,5 +26,5 @@ builder.AddConfiguredModels();
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("orders").MapCatalogue().MapOpportunities().MapOrders().MapFigures();
+app.MapServiceApi("orders").MapCatalogue().MapCustomers().MapOpportunities().MapOrders().MapFigures();
 app.Run();
