@@ -4,9 +4,13 @@ namespace JinGong.Contracts.Orders;
 // to the payment. Its closings are OpportunityWon and OpportunityLost. Version 1.
 
 /// <summary>A regional manager filed the opportunity from the form: a lead, expected to close by <paramref name="ExpectedCloseDate"/>.</summary>
+/// <param name="CustomerId">
+/// The customer's id in orders' registry (since issue 29); absent from messages of earlier publishers, whose customer is
+/// the one <see cref="CustomerIds.ForName"/> gives for <c>Customer</c>.
+/// </param>
 public sealed record OpportunityFiled(
     string OpportunityId, string Customer, string Region, string SalesRep, IReadOnlyList<WantedModel> Models,
-    decimal ExpectedAmount, string Currency, DateOnly ExpectedCloseDate, DateTimeOffset OccurredAt);
+    decimal ExpectedAmount, string Currency, DateOnly ExpectedCloseDate, DateTimeOffset OccurredAt, string? CustomerId = null);
 
 /// <summary>An open opportunity moved from one stage to another (words of <see cref="OpportunityStages"/>).</summary>
 public sealed record OpportunityStageChanged(string OpportunityId, string Region, string From, string To, DateTimeOffset OccurredAt);

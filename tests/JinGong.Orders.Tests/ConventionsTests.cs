@@ -21,8 +21,8 @@ public sealed class ConventionsTests
     public void every_catalogue_order_and_opportunity_event_is_folded_by_its_own_evolve()
     {
         AggregateConventions.EventsNoProjectionFolds(Configure).Should().BeEmpty();
-        AggregateConventions.EventsWithoutArm(Configure, Order.Evolve(null, new OrderPlaced("O-1", null, "C", "east", "rep", "site", [], "CNY", At))!).Should().BeEmpty();
-        AggregateConventions.EventsWithoutArm(Configure, Opportunity.Evolve(null, new OpportunityFiled("P-1", "C", "east", "rep", [], 1m, new DateOnly(2030, 1, 1), At))!)
+        AggregateConventions.EventsWithoutArm(Configure, Order.Evolve(null, new OrderPlaced("O-1", null, "CUS-1", "C", "east", "rep", "site", [], "CNY", At))!).Should().BeEmpty();
+        AggregateConventions.EventsWithoutArm(Configure, Opportunity.Evolve(null, new OpportunityFiled("P-1", "CUS-1", "C", "east", "rep", [], 1m, new DateOnly(2030, 1, 1), At))!)
             .Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, CatalogueModel.Evolve(null, new ModelListed("M-1", "loader", "M", new Dictionary<string, string>(), At))!)
             .Should().BeEmpty();

@@ -9,10 +9,11 @@ public static class OrdersApi
 {
     /// <summary>Files an opportunity for two MT-90E trucks and returns its id.</summary>
     public static async Task<string> FileOpportunityAsync(
-        this IApiUnderTest orders, string region, string salesRep = "li.wei", decimal expectedAmount = 3_000_000m, DateTimeOffset? occurredAt = null) =>
+        this IApiUnderTest orders, string region, string salesRep = "li.wei", decimal expectedAmount = 3_000_000m, DateTimeOffset? occurredAt = null,
+        string customer = "Baotou Steel") =>
         (await orders.PostOkAsync("/api/orders/opportunities", new
         {
-            customer = "Baotou Steel", region, salesRep, lines = new[] { new { model = "MT-90E", quantity = 2 } },
+            customer, region, salesRep, lines = new[] { new { model = "MT-90E", quantity = 2 } },
             expectedAmount, expectedCloseDate = "2026-12-31", occurredAt = occurredAt ?? DateTimeOffset.UtcNow.AddDays(-60),
         }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
 

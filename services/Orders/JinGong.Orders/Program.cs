@@ -22,6 +22,7 @@ builder.AddMessageBus(bus =>
     bus.AddOrderConsumers();
 });
 builder.AddConfiguredModels();
+builder.AddCustomersFromHistory();
 
 var app = builder.Build();
 app.UseHttpApi();

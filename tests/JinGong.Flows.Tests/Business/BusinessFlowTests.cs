@@ -88,8 +88,8 @@ public sealed class BusinessFlowTests(SystemFixture system)
         var entries = trail.EnumerateArray().ToList();
         entries.Should().OnlyContain(e => e.GetProperty("correlationId").GetString() == company.CorrelationId);
         entries.Select(e => e.GetProperty("recordedAt").GetDateTimeOffset()).Should().BeInAscendingOrder();
-        entries.First().GetProperty("type").GetString().Should().Be("opportunity_filed_v1");
-        entries.Select(e => e.GetProperty("type").GetString()).Should().Contain(["order_placed_v1", "vehicle_delivered_v1", "payment_received_v1", "order_noted_v1"]);
+        entries.First().GetProperty("type").GetString().Should().Be("opportunity_filed_v2");
+        entries.Select(e => e.GetProperty("type").GetString()).Should().Contain(["order_placed_v2", "vehicle_delivered_v1", "payment_received_v1", "order_noted_v1"]);
 
         // The deal's timeline in the knowledge base: every step of the flow, from every service, in business time, under its correlation id.
         string[] steps =

@@ -53,7 +53,7 @@ public sealed class BusinessTimeTests(SystemFixture system)
             ],
             "dispatch records fleet's answers at the times fleet gives them");
         orders.Should().NotBeEmpty().And.OnlyContain(e => e.OccurredAt >= placed && e.OccurredAt <= paid, "nothing of the order happened when it was entered");
-        orders.Where(e => e.Type != "order_placed_v1" && e.OccurredAt < invoiced).Select(e => e.OccurredAt)
+        orders.Where(e => e.Type != "order_placed_v2" && e.OccurredAt < invoiced).Select(e => e.OccurredAt)
             .Should().OnlyContain(at => at == placed || at == delivered, "orders follows its vehicle at fleet's times");
     }
 

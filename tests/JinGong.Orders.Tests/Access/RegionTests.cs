@@ -45,7 +45,7 @@ public sealed class RegionTests(OrdersService orders)
         var (own, other) = (GatewayRequests.Unique("Fujian"), GatewayRequests.Unique("Yunnan"));
         var order = await orders.PlaceOrderAsync(other, quantity: 1, occurredAt: DateTimeOffset.UtcNow.AddDays(-3));
         using var repAndFinance = orders.SignedInAs(GatewayRequests.Unique("chen"), [Roles.SalesRep, Roles.Finance], own);
-        var filedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v1");
+        var filedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v2");
 
         using var filed = await repAndFinance.PostAsJsonAsync("/api/orders/opportunities", new
         {
@@ -53,7 +53,7 @@ public sealed class RegionTests(OrdersService orders)
             expectedAmount = 1_000_000m, expectedCloseDate = "2030-12-31",
         });
         await filed.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "outside-your-region");
-        (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v1").Should().Be(filedBefore, "a refusal appends nothing");
+        (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v2").Should().Be(filedBefore, "a refusal appends nothing");
 
         var issueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
         using var invoiced = await repAndFinance.PostAsJsonAsync($"/api/orders/orders/{order}/invoices", new { amount = 1_000_000m, issueDate, dueDate = issueDate.AddDays(30) });
@@ -68,14 +68,14 @@ public sealed class RegionTests(OrdersService orders)
         using var asZhang = orders.SignedInAs(zhang, [Roles.SalesRep], region);
         using var asWang = orders.SignedInAs(wang, [Roles.SalesRep], region);
         using var manager = orders.SignedInAs(GatewayRequests.Unique("liu"), [Roles.RegionalManager], region);
-        var filedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v1");
+        var filedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v2");
 
         using (var forAnother = await asZhang.PostAsJsonAsync("/api/orders/opportunities", Opportunity(region, salesRep: wang)))
         {
             await forAnother.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "not-yours");
         }
 
-        (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v1").Should().Be(filedBefore, "a refusal appends nothing");
+        (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v2").Should().Be(filedBefore, "a refusal appends nothing");
         var own = (await (await asZhang.PostAsJsonAsync("/api/orders/opportunities", Opportunity(region, salesRep: zhang))).JsonAsync(HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
         var filedForWang = (await (await manager.PostAsJsonAsync("/api/orders/opportunities", Opportunity(region, salesRep: wang))).JsonAsync(HttpStatusCode.Created))

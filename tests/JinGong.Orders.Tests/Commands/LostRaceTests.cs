@@ -46,7 +46,7 @@ public sealed class LostRaceTests(OrdersService orders)
         again.Version.Should().Be(2);
         await retry.SaveChangesAsync();
         var events = await orders.OrdersEventsAsync(id);
-        events.Select(e => e.Type).Should().Equal("order_placed_v1", "order_vehicle_reserved_v1", "order_cancelled_v1");
+        events.Select(e => e.Type).Should().Equal("order_placed_v2", "order_vehicle_reserved_v1", "order_cancelled_v1");
         events[^1].UserName.Should().Be(SignIn.Administrator, "the session deciding again records who acted, as the request's does");
     }
 }

@@ -1,3 +1,4 @@
+using JinGong.Orders.Customers;
 using JinGong.EventSourcing;
 using JinGong.Orders.Orders;
 using JinGong.Orders.Tests.Catalogue;
@@ -29,7 +30,7 @@ public sealed class NewIdTests(OrdersService orders)
         var placed = await session.UnderNewIdAsync(http, "ORD", (attempt, id) =>
         {
             tried.Add(id);
-            var command = new PlaceOrder(id, null, "Baotou Steel", region, "li.wei", "Baiyun Obo mine", [new OrderLine("MT-90E", 1, 1_500_000m)], CatalogueRecords.Sold, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow);
+            var command = new PlaceOrder(id, null, new CustomerOfRecord("CUS-BAOTOU0001", "Baotou Steel"), region, "li.wei", "Baiyun Obo mine", [new OrderLine("MT-90E", 1, 1_500_000m)], CatalogueRecords.Sold, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow);
             return attempt.StartAsync(OrdersModule.Orders, id, $"/api/orders/orders/{id}", http, current => OrderDecider.Decide(command, current), alreadyThere: null, CancellationToken.None);
         }, _ => ids.Dequeue());
 

@@ -79,7 +79,7 @@ public sealed class OpportunityApiTests(OrdersService orders)
     [Fact]
     public async Task a_form_with_bad_fields_is_refused_naming_each_field_and_files_nothing()
     {
-        var filedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v1");
+        var filedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v2");
 
         using var answer = await orders.Api.PostAsJsonAsync("/api/orders/opportunities", new
         {
@@ -90,7 +90,7 @@ public sealed class OpportunityApiTests(OrdersService orders)
 
         var errors = (await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors");
         errors.EnumerateObject().Select(field => field.Name).Should().BeEquivalentTo("customer", "lines[0].quantity", "lines[1].model", "expectedAmount");
-        (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v1").Should().Be(filedBefore);
+        (await orders.OrdersEventsAsync()).Count(e => e.Type == "opportunity_filed_v2").Should().Be(filedBefore);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using JinGong.Orders.Customers;
 using JinGong.Orders.Figures;
 using JinGong.Orders.Opportunities;
 using JinGong.Orders.Tests.Catalogue;
@@ -11,7 +12,7 @@ public sealed class OpportunityDeciderTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
 
     private static readonly OpportunityFiled Filed = new(
-        "OPP-1", "Baotou Steel", "north", "li.wei", [new OpportunityLine("MT-90E", 2)], 3_000_000m, new DateOnly(2026, 12, 31), Now.AddDays(-30));
+        "OPP-1", "CUS-BAOTOU0001", "Baotou Steel", "north", "li.wei", [new OpportunityLine("MT-90E", 2)], 3_000_000m, new DateOnly(2026, 12, 31), Now.AddDays(-30));
 
     private static readonly OpportunityStageChanged MovedToQualified = new("OPP-1", OpportunityStage.Lead, OpportunityStage.Qualified, Now.AddDays(-20));
 
@@ -28,7 +29,7 @@ public sealed class OpportunityDeciderTests
     private static DeciderSpecification<OpportunityCommand, Opportunity> Ordered => WonFromQualified.Given(new OpportunityOrdered("OPP-1", "ORD-1", Now.AddDays(-5)));
 
     private static FileOpportunity File(DateTimeOffset occurredAt, string model = "MT-90E") =>
-        new("OPP-1", "Baotou Steel", "north", "li.wei", [new OpportunityLine(model, 2)], CatalogueRecords.Sold, 3_000_000m, new DateOnly(2026, 12, 31), occurredAt, Now);
+        new("OPP-1", new CustomerOfRecord("CUS-BAOTOU0001", "Baotou Steel"), "north", "li.wei", [new OpportunityLine(model, 2)], CatalogueRecords.Sold, 3_000_000m, new DateOnly(2026, 12, 31), occurredAt, Now);
 
     private static OrderOpportunity Order(string? customer = "Baotou Steel", string? region = "north", string? salesRep = "li.wei", DateTimeOffset? occurredAt = null) =>
         new("OPP-1", "ORD-2", customer, region, salesRep, occurredAt ?? Now, Now);

@@ -56,7 +56,7 @@ public sealed class OrderApiTests(OrdersService orders)
     [InlineData(1, 0.001, "lines[0].unitPrice")]
     public async Task quantities_and_prices_are_positive_and_in_fen(int quantity, decimal unitPrice, string field)
     {
-        var placedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "order_placed_v1");
+        var placedBefore = (await orders.OrdersEventsAsync()).Count(e => e.Type == "order_placed_v2");
 
         using var answer = await orders.Api.PostAsJsonAsync("/api/orders/orders", new
         {
@@ -66,7 +66,7 @@ public sealed class OrderApiTests(OrdersService orders)
 
         (await answer.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation")).GetProperty("errors").EnumerateObject()
             .Select(error => error.Name).Should().Equal(field);
-        (await orders.OrdersEventsAsync()).Count(e => e.Type == "order_placed_v1").Should().Be(placedBefore);
+        (await orders.OrdersEventsAsync()).Count(e => e.Type == "order_placed_v2").Should().Be(placedBefore);
     }
 
     [Fact]
@@ -153,6 +153,6 @@ public sealed class OrderApiTests(OrdersService orders)
         latest.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()).Should().Equal("invoice_issued_v1");
         latest.GetProperty("total").GetInt64().Should().Be(2);
         (await orders.GetOkAsync($"/api/orders/orders/{id}/history?pageSize=1&page=2")).GetProperty("items").EnumerateArray()
-            .Select(e => e.GetProperty("type").GetString()).Should().Equal("order_placed_v1");
+            .Select(e => e.GetProperty("type").GetString()).Should().Equal("order_placed_v2");
     }
 }

@@ -1,3 +1,4 @@
+using JinGong.Orders.Customers;
 using JinGong.Orders.Orders;
 using JinGong.Orders.Tests.Catalogue;
 using JinGong.Testing;
@@ -12,7 +13,7 @@ public sealed class OrderDeciderTests
 
     // 2 × 1,500,000 = 3,000,000 CNY.
     private static readonly OrderPlaced OrderPlaced =
-        new("ORD-1", null, "Baotou Steel", "north", "li.wei", "mine", [new OrderLine("MT-90E", 2, 1_500_000m)], "CNY", Placed);
+        new("ORD-1", null, "CUS-BAOTOU0001", "Baotou Steel", "north", "li.wei", "mine", [new OrderLine("MT-90E", 2, 1_500_000m)], "CNY", Placed);
 
     private static DeciderSpecification<OrderCommand, Order> NoOrder => DeciderSpecification.For<OrderCommand, Order>(OrderDecider.Decide);
 
@@ -28,7 +29,7 @@ public sealed class OrderDeciderTests
     private static RecordPayment Payment(decimal amount, DateOnly paidOn, string invoiceId = "ORD-1-INV-1") => new("ORD-1", invoiceId, amount, paidOn, Now, Now);
 
     private static PlaceOrder Place(string model, DateTimeOffset occurredAt) =>
-        new("ORD-1", null, "Baotou Steel", "north", "li.wei", "mine", [new OrderLine(model, 2, 1_500_000m)], CatalogueRecords.Sold, occurredAt, Now);
+        new("ORD-1", null, new CustomerOfRecord("CUS-BAOTOU0001", "Baotou Steel"), "north", "li.wei", "mine", [new OrderLine(model, 2, 1_500_000m)], CatalogueRecords.Sold, occurredAt, Now);
 
     [Fact]
     public void an_order_is_placed_once_in_yuan_and_never_in_the_future()

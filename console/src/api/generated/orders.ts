@@ -216,7 +216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Opportunities by stage, region and sales rep, searched and sorted (newest first unless asked), a page at a time */
+        /** Opportunities by stage, region, sales rep and customerId, searched and sorted (newest first unless asked), a page at a time */
         get: operations["ListOpportunities"];
         put?: never;
         /** File an opportunity [商机] from the form; it starts as a lead */
@@ -336,7 +336,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders by region, customer and sales rep, searched and sorted (newest first unless asked), a page at a time, with their receivables */
+        /** Orders by region, customer (its name, or customerId) and sales rep, searched and sorted (newest first unless asked), a page at a time, with their receivables */
         get: operations["ListOrders"];
         put?: never;
         /** Place an order [订单], from a won opportunity or directly */
@@ -628,6 +628,7 @@ export interface components {
             expectedCloseDate?: null | string;
             /** Format: date-time */
             occurredAt?: null | string;
+            customerId?: null | string;
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -693,6 +694,7 @@ export interface components {
         OpportunityStage: "Lead" | "Qualified" | "Proposal" | "Negotiation" | "Won" | "Lost";
         OpportunityView: {
             id: string;
+            customerId: string;
             customer: string;
             region: string;
             salesRep: string;
@@ -749,6 +751,7 @@ export interface components {
         OrderView: {
             id: string;
             opportunityId: null | string;
+            customerId: string;
             customer: string;
             region: string;
             salesRep: string;
@@ -869,6 +872,7 @@ export interface components {
             lines?: null | components["schemas"]["OrderLineRequest"][];
             /** Format: date-time */
             occurredAt?: null | string;
+            customerId?: null | string;
         };
         ProblemDetails: {
             type?: null | string;
@@ -2046,6 +2050,7 @@ export interface operations {
                 salesRep?: string;
                 search?: string;
                 sort?: string;
+                customerId?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -2691,6 +2696,7 @@ export interface operations {
                 salesRep?: string;
                 search?: string;
                 sort?: string;
+                customerId?: string;
                 page?: number;
                 pageSize?: number;
             };

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using JinGong.Contracts.Orders;
 using JinGong.EventSourcing;
 using JinGong.Http;
+using JinGong.Orders.Customers.Adopting;
 using JinGong.Orders.Customers.Changing;
 using JinGong.Orders.Customers.Reading;
 using JinGong.Orders.Customers.Registering;
@@ -36,6 +37,13 @@ public static class CustomersModule
         options.Events.MapEventType<CustomerContactAdded>("customer_contact_added_v1");
         options.Events.MapEventType<CustomerContactChanged>("customer_contact_changed_v1");
         options.Events.MapEventType<CustomerContactRemoved>("customer_contact_removed_v1");
+    }
+
+    /// <summary>The registry's upgrade of earlier releases' records. Call it after <c>AddEventStore</c>, whose start makes the tables.</summary>
+    public static IHostApplicationBuilder AddCustomersFromHistory(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<CustomersFromHistory>();
+        return builder;
     }
 
     public static RouteGroupBuilder MapCustomers(this RouteGroupBuilder api)

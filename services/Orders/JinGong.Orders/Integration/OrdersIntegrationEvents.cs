@@ -34,16 +34,16 @@ public sealed class OrdersIntegrationEvents(IServiceProvider services) : StreamI
 
     private static Published.OrderPlaced Placed(Order order) =>
         new(order.Id, order.OpportunityId, order.Customer, order.Region, order.SalesRep, order.DeliverySite, Lines(order),
-            order.Units, order.Amount, order.Currency, order.PlacedAt);
+            order.Units, order.Amount, order.Currency, order.PlacedAt, order.CustomerId);
 
     private static object FromOrder(Order order, object change) => change switch
     {
         OrderCancelled cancelled => new Published.OrderCancelled(
-            order.Id, order.Customer, order.Region, order.SalesRep, Lines(order), order.Units, order.Amount, order.Currency, cancelled.Reason, cancelled.OccurredAt),
+            order.Id, order.Customer, order.Region, order.SalesRep, Lines(order), order.Units, order.Amount, order.Currency, cancelled.Reason, cancelled.OccurredAt, order.CustomerId),
         InvoiceIssued issued => new Published.InvoiceIssued(
-            order.Id, issued.InvoiceId, order.Customer, order.Region, order.SalesRep, issued.Amount, order.Currency, issued.IssueDate, issued.DueDate, issued.OccurredAt),
+            order.Id, issued.InvoiceId, order.Customer, order.Region, order.SalesRep, issued.Amount, order.Currency, issued.IssueDate, issued.DueDate, issued.OccurredAt, order.CustomerId),
         PaymentReceived paid => new Published.PaymentReceived(
-            order.Id, paid.InvoiceId, paid.PaymentId, order.Customer, order.Region, order.SalesRep, paid.Amount, order.Currency, paid.PaidOn, paid.OccurredAt),
+            order.Id, paid.InvoiceId, paid.PaymentId, order.Customer, order.Region, order.SalesRep, paid.Amount, order.Currency, paid.PaidOn, paid.OccurredAt, order.CustomerId),
         _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "Not an order event other services hear of."),
     };
 
@@ -54,16 +54,16 @@ public sealed class OrdersIntegrationEvents(IServiceProvider services) : StreamI
         {
             OpportunityFiled filed => new Published.OpportunityFiled(
                 opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency,
-                opportunity.ExpectedCloseDate, filed.OccurredAt),
+                opportunity.ExpectedCloseDate, filed.OccurredAt, opportunity.CustomerId),
             OpportunityStageChanged changed => new Published.OpportunityStageChanged(
                 opportunity.Id, opportunity.Region, Published.OpportunityStages.All.Require(changed.From.ToString()), Published.OpportunityStages.All.Require(changed.To.ToString()),
                 changed.OccurredAt),
             OpportunityReopened reopened => new Published.OpportunityReopened(
                 opportunity.Id, opportunity.Region, Published.OpportunityStages.All.Require(reopened.Stage.ToString()), reopened.Reason, reopened.OccurredAt),
             OpportunityWon won => new Published.OpportunityWon(
-                opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency, won.OccurredAt),
+                opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency, won.OccurredAt, opportunity.CustomerId),
             OpportunityLost lost => new Published.OpportunityLost(
-                opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency, lost.Reason, lost.OccurredAt),
+                opportunity.Id, opportunity.Customer, opportunity.Region, opportunity.SalesRep, models, opportunity.ExpectedAmount, OrderDecider.Currency, lost.Reason, lost.OccurredAt, opportunity.CustomerId),
             _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "Not an opportunity event other services hear of."),
         };
     }

@@ -1,4 +1,5 @@
 using JinGong.EventSourcing;
+using JinGong.Orders.Customers;
 using JinGong.Http;
 using JinGong.Orders.Opportunities.Filing;
 using JinGong.Orders.Opportunities.Reading;
@@ -24,8 +25,10 @@ public static class OpportunitiesModule
         options.Projections.Add(new EvolvingProjection<Opportunity>(typeof(IOpportunityEvent)), JasperFx.Events.Projections.ProjectionLifecycle.Inline);
         options.Schema.For<Opportunity>()
             .Duplicate(opportunity => opportunity.Region)
-            .Duplicate(opportunity => opportunity.SalesRep);
-        options.Events.MapEventType<OpportunityFiled>("opportunity_filed_v1");
+            .Duplicate(opportunity => opportunity.SalesRep)
+            .Duplicate(opportunity => opportunity.CustomerId);
+        options.Events.MapEventType<OpportunityFiled>("opportunity_filed_v2");
+        options.Events.Upcast(new CustomerNamedOnly<OpportunityFiled>("opportunity_filed_v1"));
         options.Events.MapEventType<OpportunityStageChanged>("opportunity_stage_changed_v1");
         options.Events.MapEventType<OpportunityWon>("opportunity_won_v1");
         options.Events.MapEventType<OpportunityLost>("opportunity_lost_v1");

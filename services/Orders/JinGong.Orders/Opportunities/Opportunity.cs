@@ -19,9 +19,12 @@ public sealed record OpportunityLine(string Model, int Quantity);
 
 // The events of an opportunity [商机], in the domain's words.
 
-/// <summary>A regional manager filed the opportunity from the form; it starts as a lead.</summary>
+/// <summary>
+/// A regional manager filed the opportunity from the form; it starts as a lead. <paramref name="Customer"/> is the
+/// customer's name when it was filed (version 1 had only the name: <see cref="Customers.CustomerNamedOnly{T}"/>).
+/// </summary>
 public sealed record OpportunityFiled(
-    string OpportunityId, string Customer, string Region, string SalesRep, IReadOnlyList<OpportunityLine> Lines,
+    string OpportunityId, string CustomerId, string Customer, string Region, string SalesRep, IReadOnlyList<OpportunityLine> Lines,
     decimal ExpectedAmount, DateOnly ExpectedCloseDate, DateTimeOffset OccurredAt) : IOpportunityEvent;
 
 public sealed record OpportunityStageChanged(string OpportunityId, OpportunityStage From, OpportunityStage To, DateTimeOffset OccurredAt) : IOpportunityEvent;
@@ -39,6 +42,7 @@ public sealed record OpportunityOrdered(string OpportunityId, string OrderId, Da
 /// <summary>An opportunity [商机] as its events tell it. Immutable: each event gives a new state.</summary>
 public sealed record Opportunity(
     [property: Identity] string Id,
+    string CustomerId,
     string Customer,
     string Region,
     string SalesRep,
@@ -64,7 +68,7 @@ public sealed record Opportunity(
     public static Opportunity? Evolve(Opportunity? state, object @event) => (state, @event) switch
     {
         (_, OpportunityFiled filed) =>
-            new(filed.OpportunityId, filed.Customer, filed.Region, filed.SalesRep, filed.Lines, filed.ExpectedAmount, filed.ExpectedCloseDate,
+            new(filed.OpportunityId, filed.CustomerId, filed.Customer, filed.Region, filed.SalesRep, filed.Lines, filed.ExpectedAmount, filed.ExpectedCloseDate,
                 OpportunityStage.Lead, filed.OccurredAt, filed.OccurredAt, [new StageFact(OpportunityStage.Lead, ChinaTime.DateOf(filed.OccurredAt))]),
         (null, IOpportunityEvent) => null,
         (_, OpportunityStageChanged changed) => state.EnterStage(changed.To, changed.OccurredAt),

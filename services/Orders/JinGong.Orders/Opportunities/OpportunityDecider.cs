@@ -1,5 +1,6 @@
 using JinGong.Domain;
 using JinGong.Orders.Catalogue;
+using JinGong.Orders.Customers;
 using JinGong.Orders.Figures;
 
 namespace JinGong.Orders.Opportunities;
@@ -9,7 +10,7 @@ public abstract record OpportunityCommand(string OpportunityId, DateTimeOffset O
 
 /// <summary>File an opportunity; <paramref name="Catalogue"/> holds the catalogue's records of the models its lines name.</summary>
 public sealed record FileOpportunity(
-    string OpportunityId, string Customer, string Region, string SalesRep, IReadOnlyList<OpportunityLine> Lines,
+    string OpportunityId, CustomerOfRecord Customer, string Region, string SalesRep, IReadOnlyList<OpportunityLine> Lines,
     IReadOnlyDictionary<string, CatalogueModel> Catalogue, decimal ExpectedAmount, DateOnly ExpectedCloseDate, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : OpportunityCommand(OpportunityId, OccurredAt, Now);
 
@@ -47,7 +48,7 @@ public static class OpportunityDecider
                 : file.OccurredAt > file.Now ? Decision.Reject(BusinessTime.OccurredInFuture(file.OccurredAt, file.Now))
                 : CatalogueDecider.Unsold(file.Lines.Select(line => line.Model), file.Catalogue) is { } unsold ? Decision.Reject(unsold)
                 : Decision.Accept(new OpportunityFiled(
-                    file.OpportunityId, file.Customer, file.Region, file.SalesRep, file.Lines, file.ExpectedAmount, file.ExpectedCloseDate, file.OccurredAt));
+                    file.OpportunityId, file.Customer.Id, file.Customer.Name, file.Region, file.SalesRep, file.Lines, file.ExpectedAmount, file.ExpectedCloseDate, file.OccurredAt));
         }
 
         if (state is null)

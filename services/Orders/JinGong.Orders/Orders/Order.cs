@@ -28,8 +28,12 @@ public sealed record OrderLine(string Model, int Quantity, decimal UnitPrice)
 
 // The events of an order [订单], its invoices and its payments [回款], in the domain's words.
 
+/// <summary>
+/// The order was placed. <paramref name="Customer"/> is the customer's name when it was placed (version 1 had only the
+/// name: <see cref="Customers.CustomerNamedOnly{T}"/>).
+/// </summary>
 public sealed record OrderPlaced(
-    string OrderId, string? OpportunityId, string Customer, string Region, string SalesRep, string DeliverySite,
+    string OrderId, string? OpportunityId, string CustomerId, string Customer, string Region, string SalesRep, string DeliverySite,
     IReadOnlyList<OrderLine> Lines, string Currency, DateTimeOffset OccurredAt) : IOrderEvent;
 
 public sealed record OrderCancelled(string OrderId, string Reason, DateTimeOffset OccurredAt) : IOrderEvent;
@@ -64,6 +68,7 @@ public sealed record Invoice(string InvoiceId, decimal Amount, DateOnly IssueDat
 public sealed record Order(
     [property: Identity] string Id,
     string? OpportunityId,
+    string CustomerId,
     string Customer,
     string Region,
     string SalesRep,
@@ -105,7 +110,7 @@ public sealed record Order(
     public static Order? Evolve(Order? state, object @event) => (state, @event) switch
     {
         (_, OrderPlaced placed) =>
-            new(placed.OrderId, placed.OpportunityId, placed.Customer, placed.Region, placed.SalesRep, placed.DeliverySite,
+            new(placed.OrderId, placed.OpportunityId, placed.CustomerId, placed.Customer, placed.Region, placed.SalesRep, placed.DeliverySite,
                 placed.Lines, placed.Currency, placed.OccurredAt, placed.OccurredAt),
         (null, IOrderEvent) => null,
         (_, OrderCancelled cancelled) =>

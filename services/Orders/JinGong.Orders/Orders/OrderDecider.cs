@@ -1,6 +1,7 @@
 using JinGong.Domain;
 using JinGong.Domain.Time;
 using JinGong.Orders.Catalogue;
+using JinGong.Orders.Customers;
 
 namespace JinGong.Orders.Orders;
 
@@ -9,7 +10,7 @@ public abstract record OrderCommand(string OrderId, DateTimeOffset OccurredAt, D
 
 /// <summary>Place an order; <paramref name="Catalogue"/> holds the catalogue's records of the models its lines name.</summary>
 public sealed record PlaceOrder(
-    string OrderId, string? OpportunityId, string Customer, string Region, string SalesRep, string DeliverySite,
+    string OrderId, string? OpportunityId, CustomerOfRecord Customer, string Region, string SalesRep, string DeliverySite,
     IReadOnlyList<OrderLine> Lines, IReadOnlyDictionary<string, CatalogueModel> Catalogue, DateTimeOffset OccurredAt, DateTimeOffset Now)
     : OrderCommand(OrderId, OccurredAt, Now);
 
@@ -50,7 +51,7 @@ public static class OrderDecider
                 : place.OccurredAt > place.Now ? Decision.Reject(BusinessTime.OccurredInFuture(place.OccurredAt, place.Now))
                 : CatalogueDecider.Unsold(place.Lines.Select(line => line.Model), place.Catalogue) is { } unsold ? Decision.Reject(unsold)
                 : Decision.Accept(new OrderPlaced(
-                    place.OrderId, place.OpportunityId, place.Customer, place.Region, place.SalesRep, place.DeliverySite, place.Lines, Currency, place.OccurredAt));
+                    place.OrderId, place.OpportunityId, place.Customer.Id, place.Customer.Name, place.Region, place.SalesRep, place.DeliverySite, place.Lines, Currency, place.OccurredAt));
         }
 
         if (state is null)

@@ -1,4 +1,5 @@
 using JinGong.EventSourcing;
+using JinGong.Orders.Customers;
 using JinGong.Http;
 using JinGong.Orders.Orders.Cancelling;
 using JinGong.Orders.Orders.FollowingVehicles;
@@ -28,8 +29,10 @@ public static class OrdersModule
         options.Schema.For<Order>()
             .Duplicate(order => order.Region)
             .Duplicate(order => order.Customer)
-            .Duplicate(order => order.SalesRep);
-        options.Events.MapEventType<OrderPlaced>("order_placed_v1");
+            .Duplicate(order => order.SalesRep)
+            .Duplicate(order => order.CustomerId);
+        options.Events.MapEventType<OrderPlaced>("order_placed_v2");
+        options.Events.Upcast(new CustomerNamedOnly<OrderPlaced>("order_placed_v1"));
         options.Events.MapEventType<OrderCancelled>("order_cancelled_v1");
         options.Events.MapEventType<OrderVehicleReserved>("order_vehicle_reserved_v1");
         options.Events.MapEventType<OrderVehicleReleased>("order_vehicle_released_v1");

@@ -3,6 +3,7 @@ using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
 using JinGong.Orders.Catalogue;
+using JinGong.Orders.Customers;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,10 +11,13 @@ namespace JinGong.Orders.Opportunities.Filing;
 
 public sealed record OpportunityLineRequest(string? Model, int? Quantity);
 
-/// <summary>The form a regional manager fills in [表单填报]. <c>occurredAt</c> defaults to now.</summary>
+/// <summary>
+/// The form a regional manager fills in [表单填报]: its customer by <c>customerId</c> (the registry's), or by name as
+/// clients before the registry did (registered with the opportunity when new). <c>occurredAt</c> defaults to now.
+/// </summary>
 public sealed record FileOpportunityRequest(
     string? Customer, string? Region, string? SalesRep, IReadOnlyList<OpportunityLineRequest>? Lines,
-    decimal? ExpectedAmount, DateOnly? ExpectedCloseDate, DateTimeOffset? OccurredAt);
+    decimal? ExpectedAmount, DateOnly? ExpectedCloseDate, DateTimeOffset? OccurredAt, string? CustomerId = null);
 
 public static class FileOpportunityEndpoint
 {
@@ -32,7 +36,7 @@ public static class FileOpportunityEndpoint
         FileOpportunityRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors()
-            .Required("customer", request.Customer)
+            .Customer(request.CustomerId, request.Customer)
             .Required("region", request.Region)
             .Required("salesRep", request.SalesRep)
             .Money("expectedAmount", request.ExpectedAmount)
@@ -57,12 +61,19 @@ public static class FileOpportunityEndpoint
         var lines = request.Lines!.Select(line => new OpportunityLine(line.Model!.Trim(), line.Quantity!.Value)).ToList();
         var catalogue = await session.RecordsOfAsync(lines.Select(line => line.Model), cancellationToken);
         var now = clock.GetUtcNow();
-        return await session.UnderNewIdAsync(http, "OPP", (attempt, id) =>
+        var occurredAt = (request.OccurredAt ?? now).ToUniversalTime();
+        return await session.UnderNewIdAsync<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>>(http, "OPP", async (attempt, id) =>
         {
+            var (customer, refusal) = await attempt.ResolveAsync(http, request.CustomerId, request.Customer, request.Region!.Trim(), occurredAt, now, cancellationToken);
+            if (refusal is not null)
+            {
+                return Problems.From(refusal);
+            }
+
             var command = new FileOpportunity(
-                id, request.Customer!.Trim(), request.Region!.Trim(), request.SalesRep!.Trim(), lines, catalogue,
-                request.ExpectedAmount!.Value, request.ExpectedCloseDate!.Value, (request.OccurredAt ?? now).ToUniversalTime(), now);
-            return attempt.StartAsync(
+                id, customer!, request.Region!.Trim(), request.SalesRep!.Trim(), lines, catalogue,
+                request.ExpectedAmount!.Value, request.ExpectedCloseDate!.Value, occurredAt, now);
+            return await attempt.StartAsync(
                 OpportunitiesModule.Opportunities, id, $"/api/orders/opportunities/{id}", http,
                 current => OpportunityDecider.Decide(command, current), alreadyThere: null, cancellationToken);
         });

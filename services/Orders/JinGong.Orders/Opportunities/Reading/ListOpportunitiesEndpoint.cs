@@ -13,7 +13,7 @@ public static class ListOpportunitiesEndpoint
     {
         opportunities.MapGet("/", ListAsync)
             .WithName("ListOpportunities")
-            .WithSummary("Opportunities by stage, region and sales rep, searched and sorted (newest first unless asked), a page at a time");
+            .WithSummary("Opportunities by stage, region, sales rep and customerId, searched and sorted (newest first unless asked), a page at a time");
         return opportunities;
     }
 
@@ -30,7 +30,7 @@ public static class ListOpportunitiesEndpoint
 
     private static async Task<Results<Ok<Page<OpportunityView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
-        OpportunityStage? stage = null, string? region = null, string? salesRep = null, string? search = null, string? sort = null,
+        OpportunityStage? stage = null, string? region = null, string? salesRep = null, string? search = null, string? sort = null, string? customerId = null,
         int page = 1, int pageSize = Page.DefaultSize)
     {
         var errors = Page.Validate(page, pageSize);
@@ -47,7 +47,8 @@ public static class ListOpportunitiesEndpoint
             return Problems.OutsideRegion($"What was asked for", region);
         }
 
-        query = query.WhereGiven(stage, opportunity => opportunity.Stage == stage).WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep);
+        query = query.WhereGiven(stage, opportunity => opportunity.Stage == stage).WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep)
+            .WhereGiven(customerId, opportunity => opportunity.CustomerId == customerId);
         // The start of its id, customer or sales rep, whatever its case (within the caller's region, as above).
         if (ListSearch.Of(search) is { } start)
         {

@@ -4,6 +4,7 @@ using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Http.Security;
 using JinGong.Orders.Catalogue;
+using JinGong.Orders.Customers;
 using JinGong.Orders.Opportunities;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,12 +14,12 @@ namespace JinGong.Orders.Orders.Placing;
 public sealed record OrderLineRequest(string? Model, int? Quantity, decimal? UnitPrice);
 
 /// <summary>
-/// An order, placed from a won opportunity (customer, region and sales rep then come from it) or directly.
-/// <c>occurredAt</c> defaults to now.
+/// An order, placed from a won opportunity (customer, region and sales rep then come from it) or directly, for a
+/// customer named by <c>customerId</c> or by name (as when filing an opportunity). <c>occurredAt</c> defaults to now.
 /// </summary>
 public sealed record PlaceOrderRequest(
     string? OpportunityId, string? Customer, string? Region, string? SalesRep, string? DeliverySite,
-    IReadOnlyList<OrderLineRequest>? Lines, DateTimeOffset? OccurredAt);
+    IReadOnlyList<OrderLineRequest>? Lines, DateTimeOffset? OccurredAt, string? CustomerId = null);
 
 public static class PlaceOrderEndpoint
 {
@@ -44,7 +45,7 @@ public static class PlaceOrderEndpoint
                 .Money($"lines[{index}].unitPrice", line.UnitPrice), line => line.Model);
         if (!fromOpportunity)
         {
-            errors.Required("customer", request.Customer).Required("region", request.Region).Required("salesRep", request.SalesRep);
+            errors.Customer(request.CustomerId, request.Customer).Required("region", request.Region).Required("salesRep", request.SalesRep);
         }
 
         if (errors.Any)
@@ -70,23 +71,33 @@ public static class PlaceOrderEndpoint
         string id, PlaceOrderRequest request, bool fromOpportunity, DateTimeOffset occurredAt, DateTimeOffset now, HttpContext http, IDocumentSession session,
         CancellationToken cancellationToken)
     {
-        var (customer, region, salesRep) = (request.Customer?.Trim(), request.Region?.Trim(), request.SalesRep?.Trim());
+        var (customerName, region, salesRep) = (request.Customer?.Trim(), request.Region?.Trim(), request.SalesRep?.Trim());
+        CustomerOfRecord? customer = null;
         if (fromOpportunity)
         {
             // The opportunity is marked as ordered in the same transaction that places the order: it leads to one order.
             var opportunity = await session.AppendDecisionAsync<Opportunity>(request.OpportunityId!.Trim(), won =>
-                OpportunityDecider.Decide(new OrderOpportunity(request.OpportunityId.Trim(), id, customer, region, salesRep, occurredAt, now), won), cancellationToken);
+                OpportunityDecider.Decide(new OrderOpportunity(request.OpportunityId.Trim(), id, customerName, region, salesRep, occurredAt, now), won), cancellationToken);
             if (opportunity.Decision is Decision.Rejected rejected)
             {
                 return Problems.From(rejected.Error);
             }
 
-            (customer, region, salesRep) = (opportunity.Before!.Customer, opportunity.Before.Region, opportunity.Before.SalesRep);
+            (customer, region, salesRep) = (new(opportunity.Before!.CustomerId, opportunity.Before.Customer), opportunity.Before.Region, opportunity.Before.SalesRep);
         }
 
         if (!http.MayActIn(region))
         {
             return Problems.OutsideRegion($"The order", region);
+        }
+
+        if (customer is null)
+        {
+            (customer, var refusal) = await session.ResolveAsync(http, request.CustomerId, customerName, region!, occurredAt, now, cancellationToken);
+            if (refusal is not null)
+            {
+                return Problems.From(refusal);
+            }
         }
 
         var lines = request.Lines!.Select(line => new OrderLine(line!.Model!.Trim(), line.Quantity!.Value, line.UnitPrice!.Value)).ToList();

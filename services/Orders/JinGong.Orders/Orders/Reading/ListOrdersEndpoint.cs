@@ -12,7 +12,7 @@ public static class ListOrdersEndpoint
     {
         orders.MapGet("/", ListAsync)
             .WithName("ListOrders")
-            .WithSummary("Orders by region, customer and sales rep, searched and sorted (newest first unless asked), a page at a time, with their receivables");
+            .WithSummary("Orders by region, customer (its name, or customerId) and sales rep, searched and sorted (newest first unless asked), a page at a time, with their receivables");
         return orders;
     }
 
@@ -26,7 +26,7 @@ public static class ListOrdersEndpoint
 
     private static async Task<Results<Ok<Page<OrderView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
-        string? region = null, string? customer = null, string? salesRep = null, string? search = null, string? sort = null,
+        string? region = null, string? customer = null, string? salesRep = null, string? search = null, string? sort = null, string? customerId = null,
         int page = 1, int pageSize = Page.DefaultSize)
     {
         var errors = Page.Validate(page, pageSize);
@@ -43,7 +43,8 @@ public static class ListOrdersEndpoint
             return Problems.OutsideRegion($"What was asked for", region);
         }
 
-        query = query.WhereGiven(customer, order => order.Customer == customer).WhereGiven(salesRep, order => order.SalesRep == salesRep);
+        query = query.WhereGiven(customer, order => order.Customer == customer).WhereGiven(customerId, order => order.CustomerId == customerId)
+            .WhereGiven(salesRep, order => order.SalesRep == salesRep);
         // The start of its id, customer, delivery site or sales rep, whatever its case (within the caller's region, as above).
         if (ListSearch.Of(search) is { } start)
         {
