@@ -15,6 +15,13 @@ internal static class Extensions
         builder.AddReplicas<TProject>(name, builder.DataDirectory()).Each(replica => replica.WithReference(database).WaitFor(database));
 
     /// <summary>
+    /// The key every service makes an erased subject's pseudonym under (<c>Privacy:PseudonymKey</c>): one for the whole
+    /// system, so a person erased reads as the same pseudonym in every service's figures.
+    /// </summary>
+    public static ServiceReplicas WithPseudonymKey(this ServiceReplicas service, IResourceBuilder<ParameterResource> key) =>
+        service.Each(replica => replica.WithEnvironment("Privacy__PseudonymKey", key));
+
+    /// <summary>
     /// The bus (connection string <c>messaging</c>), as this service's own user, allowed to publish the contracts of the
     /// areas it <paramref name="publishes"/> and to consume those it <paramref name="consumes"/>; the broker waited for.
     /// Every replica is the same user: they compete for the same queues. With a cluster, each is given every node and

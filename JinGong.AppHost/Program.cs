@@ -7,22 +7,31 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Infra = auto | local | containers (README: "Running without Docker").
 var infrastructure = await builder.AddInfrastructureAsync();
 
+// What erased subjects' pseudonyms are made under (docs/privacy.md): kept beside the data (and backed up with the other
+// secrets), never in a database.
+var pseudonymKey = infrastructure.AddSecret("privacy-pseudonym-secret");
+
 // Each service: its own database, the bus as its own user (publishing its own area's contracts, consuming the areas it
 // follows), and /health (ready when both are reachable). Fleet keeps telematics readings with PostGIS.
 var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb", "postgis"))
+    .WithPseudonymKey(pseudonymKey)
     .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch"]);
 // Orders answers the knowledge base when it asks for the whole catalogue (CatalogueRequested, a knowledge contract).
 var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))
+    .WithPseudonymKey(pseudonymKey)
     .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet", "Knowledge"]);
 // Dispatch keeps the knowledge base's working conditions, which a loan may be recorded as a trial for.
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"))
+    .WithPseudonymKey(pseudonymKey)
     .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders", "Knowledge"]);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))
+    .WithPseudonymKey(pseudonymKey)
     .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders"]);
 // The knowledge base follows OKR's roster (the teams and regions its spaces grant access to) and orders' catalogue (what
 // scenarios may recommend; orders shows it whole when asked), and tells of pages published, which it follows itself to
 // notify their subscribers.
 var knowledge = builder.AddService<Projects.JinGong_Knowledge>("knowledge", infrastructure.AddDatabase("knowledgedb"))
+    .WithPseudonymKey(pseudonymKey)
     .WithBus(infrastructure, publishes: ["Knowledge"], consumes: ["Okr", "Orders", "Knowledge", "Dispatch", "Fleet"]);
 
 // The identity provider: people and machine clients sign in here (through the gateway), every process checks its tokens;
@@ -36,6 +45,7 @@ var identity = builder.AddService<Projects.JinGong_Identity>("identity", identit
         .WithEnvironment("Identity__Administrator__Password", administratorPassword)
         .WithEnvironment("Identity__KeyProtectionSecret", keysSecret)
         .WithSettingsFrom(builder.Configuration, "Identity:ServiceAccounts"))
+    .WithPseudonymKey(pseudonymKey)
     .WithBus(infrastructure, publishes: [], consumes: ["Okr"]);
 
 // The gateway starts beside the services, not after them; its health includes theirs. It balances each request across a

@@ -7,6 +7,7 @@ using JinGong.Http;
 using JinGong.EventSourcing.Idempotency;
 using JinGong.EventSourcing.Messaging;
 using JinGong.Http.Idempotency;
+using JinGong.EventSourcing.Privacy;
 using JinGong.EventSourcing.Rebuilding;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class EventStoreExtensions
         builder.Services.AddSingleton<IConfigureMarten, AppendWakeupConfiguration>();
         builder.Services.AddHostedService<ProcessedMessages>();
         builder.Services.AddSingleton<IIdempotentAnswers, MartenIdempotentAnswers>();
+        builder.Services.AddSingleton<Pseudonyms>();
         builder.Services.AddHostedService<ForgettingAnswers>();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(TelemetrySources.MartenSource, ProjectionLagMonitor.MeterName, BusinessMetrics.MeterName))
@@ -54,6 +56,7 @@ public static class EventStoreExtensions
             options.ConfigureEventStore();
             ProcessedMessages.Configure(options);
             MartenIdempotentAnswers.Configure(options);
+            options.ConfigureErasures();
             // Every append wakes the daemon at its commit (AppendWakeup), not at its next poll: prompt publication.
             options.Listeners.Add(new NotifyingAppends());
             configure?.Invoke(options);

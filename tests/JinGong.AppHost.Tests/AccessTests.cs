@@ -108,6 +108,9 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["AddCustomerContact"] = new(Selling, RegionIn.Record),
         ["ChangeCustomerContact"] = new(Selling, RegionIn.Record),
         ["RemoveCustomerContact"] = new(Selling, RegionIn.Record),
+        // Personal information on a person's request (docs/privacy.md) is the administrators' alone.
+        ["EraseCustomerContact"] = new([]),
+        ["ExportOrdersSubject"] = new([]),
         ["FileOpportunity"] = new(Selling, RegionIn.Body),
         ["ListOpportunities"] = new(Everyone, RegionIn.Query),
         ["MoveOpportunity"] = new(Selling, RegionIn.Record),

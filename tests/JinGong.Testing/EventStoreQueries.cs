@@ -46,6 +46,42 @@ public sealed class EventStoreQueries(string connectionString)
     }
 
     /// <summary>
+    /// The tables of the database's own schemas whose rows, read as text (every column: events' data, metadata and
+    /// headers, documents, any table of the service's), contain <paramref name="text"/>, with how many rows: where a
+    /// value is held, whatever holds it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> TablesHoldingAsync(string text)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var listing = new NpgsqlCommand(
+            """
+            SELECT format('%I.%I', table_schema, table_name) FROM information_schema.tables
+            WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
+            """, connection))
+        await using (var reader = await listing.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var holding = new Dictionary<string, long>();
+        foreach (var table in tables)
+        {
+            await using var search = new NpgsqlCommand($"SELECT count(*) FROM {table} row WHERE strpos(row::text, $1) > 0", connection) { Parameters = { new() { Value = text } } };
+            if ((long)(await search.ExecuteScalarAsync())! is var rows and > 0)
+            {
+                holding[table] = rows;
+            }
+        }
+
+        return holding;
+    }
+
+    /// <summary>
     /// Which of <paramref name="ids"/> (<c>{consumer}/{message id}</c>) the service's consumers recorded as applied, in the
     /// same transaction as their effect: a message in this set reached that consumer and changed it once.
     /// </summary>

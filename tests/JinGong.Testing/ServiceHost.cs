@@ -78,6 +78,7 @@ public abstract class ServiceHost<TEntryPoint> : IApiUnderTest, IAsyncLifetime
             service.UseSetting($"ConnectionStrings:{Database}", infrastructure.ConnectionString(Database));
             service.UseSetting("ConnectionStrings:messaging", infrastructure.ConnectionString("messaging"));
             service.UseSetting("Identity:MetadataAddress", TestTokens.MetadataAddress);
+            service.UseSetting("Privacy:PseudonymKey", "pseudonyms-of-the-tests");
             foreach (var (key, value) in Settings)
             {
                 service.UseSetting(key, value);

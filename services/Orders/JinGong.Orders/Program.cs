@@ -4,6 +4,7 @@ using JinGong.Orders.Figures;
 using JinGong.Orders.Integration;
 using JinGong.Orders.Opportunities;
 using JinGong.Orders.Orders;
+using JinGong.Orders.Privacy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -27,5 +28,5 @@ builder.AddCustomersFromHistory();
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("orders").MapCatalogue().MapCustomers().MapOpportunities().MapOrders().MapFigures();
+app.MapServiceApi("orders").MapCatalogue().MapCustomers().MapPrivacy().MapOpportunities().MapOrders().MapFigures();
 app.Run();

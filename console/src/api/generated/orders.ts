@@ -175,6 +175,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/customers/{id}/contacts/{contactId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a contact's personal information on their request (administrators): a pseudonym in their place, the erasure recorded */
+        post: operations["EraseCustomerContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/customers/{id}": {
         parameters: {
             query?: never;
@@ -201,6 +218,23 @@ export interface paths {
         };
         /** The events of a customer, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetCustomerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/privacy/subjects/{subjectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything orders holds about a person or a customer's contact, on their request (administrators) */
+        get: operations["ExportOrdersSubject"];
         put?: never;
         post?: never;
         delete?: never;
@@ -615,6 +649,21 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        EraseSubjectRequest: {
+            reason?: null | string;
+            reference?: null | string;
+        };
+        ErasureView: {
+            subjectId: string;
+            kind: string;
+            pseudonym: string;
+            reason: string;
+            reference: string;
+            /** Format: int32 */
+            eventsMasked: number;
+            /** Format: date-time */
+            erasedAt: string;
+        };
         /** @enum {unknown} */
         FigureGrouping: "Total" | "Region" | "Customer" | "SalesRep";
         FileOpportunityRequest: {
@@ -629,6 +678,21 @@ export interface components {
             /** Format: date-time */
             occurredAt?: null | string;
             customerId?: null | string;
+        };
+        HeldContact: {
+            customerId: string;
+            customer: string;
+            contact: null | components["schemas"]["CustomerContact"];
+            events: components["schemas"]["HeldEvent"][];
+        };
+        HeldEvent: {
+            streamId: string;
+            /** Format: int64 */
+            version: number;
+            type: string;
+            /** Format: date-time */
+            recordedAt: string;
+            data: components["schemas"]["JsonElement"];
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -665,6 +729,7 @@ export interface components {
             /** Format: date-time */
             occurredAt?: null | string;
         };
+        JsonElement: unknown;
         ListModelRequest: {
             model?: null | string;
             category?: null | string;
@@ -779,6 +844,16 @@ export interface components {
             receivable: number;
             /** Format: int64 */
             version: number;
+        };
+        OrdersSubjectExport: {
+            service: string;
+            subjectId: string;
+            erasure: null | components["schemas"]["ErasureView"];
+            asContact: components["schemas"]["HeldContact"][];
+            opportunitiesAsSalesRep: string[];
+            ordersAsSalesRep: string[];
+            /** Format: int64 */
+            eventsRecordedBy: number;
         };
         PageOfAuditEntry: {
             items: components["schemas"]["AuditEntry"][];
@@ -1918,6 +1993,92 @@ export interface operations {
             };
         };
     };
+    EraseCustomerContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key (a UUID, 1–255 visible ASCII characters) that makes this write safe to send again: a repeat with the same key and request gets the first answer again (Idempotent-Replayed: true) and changes nothing; the same key with another request is a 422; a repeat while the first still runs a 409 with Retry-After. Kept 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseSubjectRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the answer kept for an earlier request with the same Idempotency-Key, sent again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureView"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this, or (where docs/access.md narrows it) what was asked for is outside the caller's region or another person's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The record's state refuses the command (it is already there, or in a state that does not allow it). A request with this Idempotency-Key is still being answered (idempotency-key-in-use): send it again after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetCustomer: {
         parameters: {
             query?: {
@@ -2033,6 +2194,55 @@ export interface operations {
             };
             /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportOrdersSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrdersSubjectExport"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

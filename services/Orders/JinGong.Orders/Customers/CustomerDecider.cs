@@ -85,6 +85,12 @@ public static class CustomerDecider
 
     public static DomainError NotFound(string id) => new("customer-not-found", $"There is no customer {id}.", ErrorKind.NotFound);
 
+    /// <summary>Why <paramref name="contactId"/> cannot be erased from customer <paramref name="customerId"/>, or null: any contact it ever had can, removed or not.</summary>
+    public static DomainError? Unerasable(Customer? state, string customerId, string contactId) =>
+        state is null ? NotFound(customerId)
+        : Enumerable.Range(1, state.ContactsAdded).Any(number => $"{state.Id}-C{number}" == contactId) ? null
+        : UnknownContact(customerId, contactId);
+
     public static DomainError AlreadyRegistered(Customer customer) =>
         new("customer-already-registered", $"The customer is registered already, as {customer.Id} ({customer.Name}).", ErrorKind.Conflict);
 

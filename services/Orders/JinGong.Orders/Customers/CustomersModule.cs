@@ -4,6 +4,7 @@ using JinGong.EventSourcing;
 using JinGong.Http;
 using JinGong.Orders.Customers.Adopting;
 using JinGong.Orders.Customers.Changing;
+using JinGong.Orders.Customers.Erasing;
 using JinGong.Orders.Customers.Reading;
 using JinGong.Orders.Customers.Registering;
 using Marten;
@@ -51,6 +52,7 @@ public static class CustomersModule
         var customers = api.MapGroup("/customers").WithTag(Tag);
         customers.MapRegisterCustomer();
         customers.MapCustomerChanges();
+        customers.MapEraseContact();
         customers.MapStreamReads("/{id}", Customers);
         customers.MapListCustomers();
         return api;

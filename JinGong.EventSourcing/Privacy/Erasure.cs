@@ -1,0 +1,79 @@
+using JasperFx;
+using JasperFx.Core;
+using JasperFx.Events.Projections;
+using JinGong.Domain;
+using Marten;
+
+namespace JinGong.EventSourcing.Privacy;
+
+/// <summary>An event of an erasure's record. OccurredAt is business time (UTC).</summary>
+public interface IErasureEvent
+{
+    string SubjectId { get; }
+
+    DateTimeOffset OccurredAt { get; }
+}
+
+/// <summary>
+/// A subject's personal fields in this service were replaced by <paramref name="Pseudonym"/>, on a request: who asked is
+/// the event's user, <paramref name="Reason"/> and <paramref name="Reference"/> (the request's own number) say why. It
+/// holds nothing of what was erased; <paramref name="EventsMasked"/> says how many stored events held some of it.
+/// </summary>
+/// <param name="Kind">What the subject is: a word of <see cref="SubjectKinds"/>.</param>
+public sealed record SubjectErased(
+    string SubjectId, string Kind, string Pseudonym, string Reason, string Reference, int EventsMasked, DateTimeOffset OccurredAt) : IErasureEvent;
+
+/// <summary>The kinds of subject a person may ask the company about: a person of the roster, a customer's contact.</summary>
+public static class SubjectKinds
+{
+    public const string Person = "person";
+    public const string CustomerContact = "customer-contact";
+}
+
+/// <summary>The erasure of one subject in this service, as its record tells it; its stream is <see cref="StreamOf"/>.</summary>
+public sealed record Erasure(
+    [property: Identity] string Id, string SubjectId, string Kind, string Pseudonym, string Reason, string Reference, int EventsMasked, DateTimeOffset ErasedAt)
+    : IEvolving<Erasure>
+{
+    /// <summary>An erasure's stream: ':' is in no business id, so it is no other stream's.</summary>
+    public static string StreamOf(string subjectId) => $"erasure:{subjectId}";
+
+    [JasperFxIgnore]
+    public static Erasure? Evolve(Erasure? state, object @event) => (state, @event) switch
+    {
+        (_, SubjectErased erased) => new(
+            StreamOf(erased.SubjectId), erased.SubjectId, erased.Kind, erased.Pseudonym, erased.Reason, erased.Reference, erased.EventsMasked, erased.OccurredAt),
+        _ => throw new UnknownEventException(typeof(Erasure), @event),
+    };
+}
+
+/// <summary>Erase a subject: what the request says, and what the service found and masked.</summary>
+public sealed record EraseSubject(
+    string SubjectId, string Kind, string Pseudonym, string Reason, string Reference, int EventsMasked, DateTimeOffset OccurredAt);
+
+/// <summary>A subject is erased once in a service; asking again changes nothing and says when it was.</summary>
+public static class ErasureDecider
+{
+    public static Decision Decide(EraseSubject command, Erasure? state) =>
+        state is not null
+            ? Decision.Reject(new("subject-already-erased", $"{command.SubjectId} was erased on {state.ErasedAt:O} (reference {state.Reference}).", ErrorKind.Conflict))
+            : Decision.Accept(new SubjectErased(
+                command.SubjectId, command.Kind, command.Pseudonym, command.Reason, command.Reference, command.EventsMasked, command.OccurredAt));
+}
+
+/// <summary>An erasure as clients read it.</summary>
+public sealed record ErasureView(string SubjectId, string Kind, string Pseudonym, string Reason, string Reference, int EventsMasked, DateTimeOffset ErasedAt)
+{
+    public static ErasureView From(Erasure erasure) =>
+        new(erasure.SubjectId, erasure.Kind, erasure.Pseudonym, erasure.Reason, erasure.Reference, erasure.EventsMasked, erasure.ErasedAt);
+}
+
+public static class ErasureStore
+{
+    /// <summary>Every service keeps a record of what it erased, inline: the next request reads it at once.</summary>
+    public static void ConfigureErasures(this StoreOptions options)
+    {
+        options.Projections.Add(new EvolvingProjection<Erasure>(typeof(SubjectErased)), ProjectionLifecycle.Inline);
+        options.Events.MapEventType<SubjectErased>("subject_erased_v1");
+    }
+}
