@@ -4,6 +4,8 @@ import { signOut, type SignedInUser } from './auth/auth';
 import { UserProvider } from './auth/user';
 import { useLanguage } from './i18n/language';
 import { ChartsPage } from './pages/ChartsPage';
+import { CustomerPage } from './pages/CustomerPage';
+import { CustomersPage } from './pages/CustomersPage';
 import { DealPage } from './pages/DealPage';
 import { DispatchPage } from './pages/DispatchPage';
 import { InventoryPage } from './pages/InventoryPage';
@@ -27,6 +29,7 @@ import { VehiclePage } from './pages/VehiclePage';
 
 const navigation = [
   ['/inventory', 'nav.inventory'],
+  ['/customers', 'nav.customers'],
   ['/opportunities/new', 'nav.newOpportunity'],
   ['/pipeline', 'nav.pipeline'],
   ['/orders', 'nav.orders'],
@@ -79,6 +82,8 @@ export function App({ user }: { user: SignedInUser }) {
               <Route path="/" element={<Navigate to="/inventory" replace />} />
               <Route path="/inventory" element={<InventoryPage />} />
               <Route path="/vehicles/:code" element={<VehiclePage />} />
+              <Route path="/customers" element={<CustomersPage />} />
+              <Route path="/customers/:id" element={<CustomerPage />} />
               <Route path="/opportunities/new" element={<OpportunityFormPage />} />
               <Route path="/opportunities/:id" element={<OpportunityPage />} />
               <Route path="/pipeline" element={<PipelinePage />} />

@@ -39,6 +39,43 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task sales_registers_a_customer_adds_a_contact_on_its_page_and_the_opportunity_form_names_it_by_its_id()
+    {
+        var name = GatewayRequests.Unique("Erdos Coal Heidaigou");
+        var page = await console.OpenAsync("customers", "/customers", p => p.GetByTestId("customer-form"));
+        var form = page.GetByTestId("customer-form");
+        await form.Locator("[name=name]").FillAsync(name);
+        await form.Locator("[name=region]").SelectOptionAsync("north");
+        await form.Locator("[name=name-0]").FillAsync("Gao Min");
+        await form.Locator("[name=phone-0]").FillAsync("13800001111");
+        await form.Locator("[type=submit]").ClickAsync();
+        var registered = page.GetByTestId("customer-registered");
+        await Expect(registered).ToBeVisibleAsync();
+        var id = await registered.GetAttributeAsync("data-id");
+        (await Api.GetFromJsonAsync<JsonElement>($"/api/orders/customers/{id}")).GetProperty("contacts")[0].GetProperty("name").GetString().Should().Be("Gao Min");
+
+        var customer = await console.OpenAsync("customer", $"/customers/{id}", p => p.GetByTestId("command-add-contact"));
+        var add = customer.GetByTestId("command-add-contact");
+        await add.Locator("[name=name]").FillAsync("Han Xue");
+        await add.Locator("[name=role]").FillAsync("fleet manager");
+        await add.Locator("[type=submit]").ClickAsync();
+        await Expect(customer.GetByTestId("command-add-contact-done")).ToBeVisibleAsync();
+        await Expect(customer.GetByTestId("contact-row")).ToHaveCountAsync(2);
+        await ConsoleFixture.ScreenshotAsync(customer, "customer");
+        (await Api.GetFromJsonAsync<JsonElement>($"/api/orders/customers/{id}")).GetProperty("contacts").GetArrayLength().Should().Be(2);
+
+        var opportunityPage = await console.OpenAsync("opportunity-form", "/opportunities/new", p => p.GetByTestId("opportunity-form"));
+        var opportunityForm = opportunityPage.GetByTestId("opportunity-form");
+        await FillAsync(opportunityForm, ValidOpportunity(name.ToLowerInvariant()));
+        await Expect(opportunityPage.GetByTestId("customer-hint")).ToHaveAttributeAsync("data-customer-id", id!);
+        await opportunityForm.Locator("[type=submit]").ClickAsync();
+        var filed = opportunityPage.GetByTestId("opportunity-filed");
+        await Expect(filed).ToBeVisibleAsync();
+        var opportunity = await Api.GetFromJsonAsync<JsonElement>($"/api/orders/opportunities/{await filed.GetAttributeAsync("data-id")}");
+        (opportunity.GetProperty("customerId").GetString(), opportunity.GetProperty("customer").GetString()).Should().Be((id, name), "the form named the customer by its id");
+    }
+
+    [Fact]
     public async Task a_field_the_api_refuses_shows_its_error_beside_it_and_nothing_is_filed()
     {
         var before = await OpportunityCountAsync();

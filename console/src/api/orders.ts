@@ -1,3 +1,4 @@
+import type { AuditEntry } from './audit';
 import type { components } from './generated/orders';
 import { command, get, getVersioned, post, segment, type Clocks, type Page, type Write } from './http';
 
@@ -18,6 +19,14 @@ export type IssueInvoice = Schemas['IssueInvoiceRequest'];
 export type RecordPayment = Schemas['RecordPaymentRequest'];
 export type Invoice = Schemas['Invoice'];
 export type Order = Schemas['OrderView'];
+/** A customer [客户档案]: its id (which its registered name gave) stays when it is renamed; its version is its ETag. */
+export type Customer = Schemas['CustomerView'];
+export type CustomerContact = Schemas['CustomerContact'];
+/** A customer to register, with its first contacts; empty inputs go as null so that the API names them. */
+export type RegisterCustomer = Schemas['RegisterCustomerRequest'];
+export type ChangeCustomerDetails = Schemas['ChangeCustomerDetailsRequest'];
+/** A contact's details, to add or to replace a contact's with (a field left out is cleared). */
+export type ContactDetails = Schemas['CustomerContactRequest'];
 export type CollectionRateRow = Schemas['CollectionRateRow'];
 export type ConversionRateRow = Schemas['ConversionRateRow'];
 export type CollectionRateFigure = Schemas['PeriodFigureOfCollectionRateRow'];
@@ -45,15 +54,28 @@ export const orders = {
   reopenOpportunity: (id: string, reason: string | null, write: Write) =>
     command<Opportunity>(`${base}/opportunities/${segment(id)}/reopening`, { reason }, write),
   placeOrder: (order: PlaceOrder, idempotencyKey: string) => post<Order>(`${base}/orders`, order, idempotencyKey),
-  opportunities: (query: { stage?: string; region?: string; search?: string; sort?: string; page: number; pageSize: number }) =>
+  opportunities: (query: { stage?: string; region?: string; customerId?: string; search?: string; sort?: string; page: number; pageSize: number }) =>
     get<Page<Opportunity>>(`${base}/opportunities`, query),
-  orders: (query: { region?: string; customer?: string; search?: string; sort?: string; page: number; pageSize: number }) =>
+  orders: (query: { region?: string; customer?: string; customerId?: string; search?: string; sort?: string; page: number; pageSize: number }) =>
     get<Page<Order>>(`${base}/orders`, query),
   order: (id: string) => getVersioned<Order>(`${base}/orders/${segment(id)}`),
   issueInvoice: (id: string, invoice: IssueInvoice, write: Write) =>
     command<Order>(`${base}/orders/${segment(id)}/invoices`, invoice, write),
   recordPayment: (id: string, payment: RecordPayment, write: Write) =>
     command<Order>(`${base}/orders/${segment(id)}/payments`, payment, write),
+  registerCustomer: (customer: RegisterCustomer, idempotencyKey: string) => post<Customer>(`${base}/customers`, customer, idempotencyKey),
+  customers: (query: { region?: string; search?: string; sort?: string; page: number; pageSize: number }) =>
+    get<Page<Customer>>(`${base}/customers`, query),
+  customer: (id: string) => getVersioned<Customer>(`${base}/customers/${segment(id)}`),
+  customerHistory: (id: string, page: number, pageSize: number) =>
+    get<Page<AuditEntry>>(`${base}/customers/${segment(id)}/history`, { page, pageSize }),
+  changeCustomerDetails: (id: string, details: ChangeCustomerDetails, write: Write) =>
+    command<Customer>(`${base}/customers/${segment(id)}/details`, details, write),
+  addContact: (id: string, contact: ContactDetails, write: Write) => command<Customer>(`${base}/customers/${segment(id)}/contacts`, contact, write),
+  changeContact: (id: string, contactId: string, contact: ContactDetails, write: Write) =>
+    command<Customer>(`${base}/customers/${segment(id)}/contacts/${segment(contactId)}`, contact, write),
+  removeContact: (id: string, contactId: string, write: Write) =>
+    command<Customer>(`${base}/customers/${segment(id)}/contacts/${segment(contactId)}/removal`, {}, write),
   pipeline: (asOf?: string) => get<PipelineFigure>(`${base}/figures/pipeline`, { asOf }),
   collectionRate: (query: { period: string; groupBy: string } & Clocks) =>
     get<CollectionRateFigure>(`${base}/figures/collection-rate`, query),

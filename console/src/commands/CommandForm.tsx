@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { Versioned, Write } from '../api/http';
+import type { ApiError, Versioned, Write } from '../api/http';
 import { Fold } from '../components/Fold';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -122,18 +122,7 @@ export function CommandForm<TAnswer>({ id, title, fields = [], send, onDone, onS
         </Fragment>
         <button type="submit">{t(title)}</button>
       </fieldset>
-      {command.errors.unmapped.length > 0 && (
-        <div className="problem" data-testid="form-error" role="alert">
-          {command.errors.unmapped.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      )}
-      {command.refusal && (
-        <div data-testid="form-error">
-          <ProblemMessage error={command.refusal} />
-        </div>
-      )}
+      <FormProblems unmapped={command.errors.unmapped} refusal={command.refusal} />
       {done && (
         <p className="success" role="status" data-testid={`command-${id}-done`}>
           {t('command.done')}
@@ -182,6 +171,27 @@ function PeriodField({ field, invalid }: { field: CommandField; invalid: boolean
     <>
       <PeriodPicker value={period} onChange={setPeriod} label={field.label} invalid={invalid} />
       <input type="hidden" name={field.name} value={period} />
+    </>
+  );
+}
+
+/** What a form's answer says beyond its fields: messages no input shows, and a refusal shown whole (with what follows from it). */
+export function FormProblems({ unmapped, refusal, children }: { unmapped: string[]; refusal: ApiError | undefined; children?: ReactNode }) {
+  return (
+    <>
+      {unmapped.length > 0 && (
+        <div className="problem" data-testid="form-error" role="alert">
+          {unmapped.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      )}
+      {refusal && (
+        <div data-testid="form-error">
+          <ProblemMessage error={refusal} />
+          {children}
+        </div>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { Versioned } from '../api/http';
 import type { Loaded } from '../components/useApi';
 import { useReloadable } from '../components/useReloadable';
@@ -18,4 +19,16 @@ export interface ShownRecord<T> extends Versioned<T> {
 export function useRecord<T>(key: string, load: () => Promise<Versioned<T>>): Loaded<ShownRecord<T>> {
   const { loaded, reload, replace } = useReloadable(key, load);
   return loaded.state === 'ready' ? { state: 'ready', data: { ...loaded.data, replace, reload } } : loaded;
+}
+
+/**
+ * The version a record's other reads (its history) are keyed by: none until a command moves the record past the
+ * version first read (so they are read beside the record, once), then each version it moves to.
+ */
+export function useMovedOn(key: string, version: string | undefined): string | undefined {
+  const first = useRef<{ key: string; version: string }>(undefined);
+  if (version !== undefined && first.current?.key !== key) {
+    first.current = { key, version };
+  }
+  return first.current?.key === key && version === first.current.version ? undefined : version;
 }

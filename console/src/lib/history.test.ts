@@ -39,6 +39,24 @@ describe('an event of a history as a sentence', () => {
   });
 });
 
+describe('an event with an object in its data', () => {
+  const added = {
+    type: 'customer_contact_added_v1',
+    data: { customerId: 'CUS-1A2B3C4D5E', contact: { contactId: 'CUS-1A2B3C4D5E-C1', name: '李娜', phone: '138 0000 0000', email: null, role: '采购经理' }, occurredAt: '2026-11-03T02:00:00Z' },
+  };
+
+  it('names each field of the object under the object\'s name and its own, a missing one as a dash', () => {
+    expect(describeEvent(added, 'zh', zh)).toBe('新增联系人 CUS-1A2B3C4D5E-C1：李娜，采购经理；电话 138 0000 0000，邮箱 —');
+    expect(describeEvent(added, 'en', en)).toBe('Contact CUS-1A2B3C4D5E-C1 added: 李娜, 采购经理; phone 138 0000 0000, e-mail —');
+  });
+
+  it('says a region within the object in the reader\'s words too', () => {
+    const moved = { type: 'customer_details_changed_v1', data: { customerId: 'CUS-1A2B3C4D5E', name: '包头钢铁', region: 'north' } };
+    expect(describeEvent(moved, 'zh', zh)).toBe('名称与区域更正为 包头钢铁（华北）');
+    expect(describeEvent({ type: 'x_v1', data: { place: { region: 'north' } } }, 'zh', (key, values) => (key === 'event.x' ? String(values?.placeRegion) : key))).toBe('华北');
+  });
+});
+
 describe('a day', () => {
   it('carries its year only when it is not this one', () => {
     expect(formatDay('2026-12-01', 'zh', today)).toBe('12月1日');

@@ -15,7 +15,8 @@ const days = new Set(['dueDate', 'issueDate', 'paidOn', 'date', 'from', 'to']);
 
 /**
  * An event as a sentence in the reader's words: the label `event.{type}` (the type without its version, so that a new
- * version of an event reads as the old one did) filled from the event's data — days as days, numbers as numbers,
+ * version of an event reads as the old one did) filled from the event's data (the fields of an object in it too,
+ * `contact.name` as `{contactName}`) — days as days, numbers as numbers,
  * statuses and stages in words, regions and categories in the reader's words, a model with its name (`modelName`, the catalogue's in the reader's language); an event
  * the console has no sentence for shows its name.
  */
@@ -27,11 +28,28 @@ export function describeEvent(
 ): string {
   const key = `event.${event.type.replace(/_v\d+$/, '')}`;
   const values = Object.fromEntries(
-    Object.entries(event.data).map(([name, value]) => [name, name === 'model' && typeof value === 'string' ? modelName(value) : said(name, value, language, t, today)]),
+    fieldsOf(event.data).map(([name, field, value]) => [
+      name,
+      field === 'model' && typeof value === 'string' ? modelName(value) : said(field, value, language, t, today),
+    ]),
   );
   const sentence = t(key, values);
   return sentence === key ? event.type : sentence;
 }
+
+/**
+ * An event's fields as its sentence names them, each with its own name (which says how it is said) and its value: each
+ * field as it is, and each field of an object in it (a customer's `contact`) under the object's name and its own
+ * (`contactName`).
+ */
+function fieldsOf(data: Record<string, unknown>): [string, string, unknown][] {
+  return Object.entries(data).flatMap(([name, value]): [string, string, unknown][] => [
+    [name, name, value],
+    ...(isRecord(value) ? Object.entries(value).map(([field, inner]): [string, string, unknown] => [`${name}${field.charAt(0).toUpperCase()}${field.slice(1)}`, field, inner]) : []),
+  ]);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function said(name: string, value: unknown, language: Language, t: (key: string) => string, today: Date): string {
   if (typeof value === 'number') {

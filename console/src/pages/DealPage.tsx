@@ -11,7 +11,7 @@ import { Facts } from '../components/Facts';
 import { Fold } from '../components/Fold';
 import { LoadingText } from '../components/Loading';
 import { loadMarkdown, Markdown } from '../components/Markdown';
-import { OpportunityLink, OrderLink, VehicleLink } from '../components/links';
+import { CustomerSearchLink, OpportunityLink, OrderLink, VehicleLink } from '../components/links';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useModelNames } from '../components/useModels';
 import { useReloadable } from '../components/useReloadable';
@@ -71,7 +71,8 @@ function ShownDeal({ deal, reload }: { deal: Deal; reload: () => void }) {
         testId="deal-facts"
         facts={[
           ['deal.opportunity', <OpportunityLink id={deal.opportunityId} />],
-          ['common.customer', deal.customer ?? '—'],
+          // The knowledge base knows the deal's customer by name: the link finds it in the registry.
+          ['common.customer', deal.customer ? <CustomerSearchLink name={deal.customer} /> : '—'],
           ['common.region', deal.region ? word('region', deal.region) : '—'],
           ['common.salesRep', deal.salesRep ?? '—'],
           ['common.model', deal.models.map(modelName).join('、') || '—'],

@@ -1,20 +1,26 @@
-import { useState, type FormEvent } from 'react';
-import { orders, type FileOpportunity, type Opportunity } from '../api/orders';
+import { useEffect, useState, type FormEvent } from 'react';
+import { orders, type Customer, type FileOpportunity, type Opportunity } from '../api/orders';
 import { useUser } from '../auth/user';
-import { FieldError } from '../commands/CommandForm';
+import { FieldError, FormProblems } from '../commands/CommandForm';
 import { useCommand } from '../commands/useCommand';
 import { Loading } from '../components/Loading';
 import { OpportunityLink } from '../components/links';
-import { ProblemMessage } from '../components/ProblemMessage';
+import { RegionSelect } from '../components/RegionSelect';
+import { useApi } from '../components/useApi';
+import { useDebounced } from '../components/useDebounced';
 import { modelLabel, useModels } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
-import { useRegions } from '../components/useRegions';
+import { customerNaming, type KnownCustomer } from '../lib/customers';
 
-const fields = ['customer', 'region', 'salesRep', 'model', 'quantity', 'expectedAmount', 'expectedCloseDate'] as const;
+/** How many customers the customer box offers at once, as their names are typed. */
+const customerChoices = 20;
+
+const fields = ['customer', 'customerId', 'region', 'salesRep', 'model', 'quantity', 'expectedAmount', 'expectedCloseDate'] as const;
 type Field = (typeof fields)[number];
 
 const labels: Record<Field, string> = {
   customer: 'common.customer',
+  customerId: 'customer.id',
   region: 'common.region',
   salesRep: 'common.salesRep',
   model: 'common.model',
@@ -23,8 +29,11 @@ const labels: Record<Field, string> = {
   expectedCloseDate: 'opportunity.expectedCloseDate',
 };
 
-/** What the inputs say, as the API reads it: blank is null (the API names what is missing), numbers as numbers. */
-function readForm(form: HTMLFormElement): FileOpportunity {
+/**
+ * What the inputs say, as the API reads it: blank is null (the API names what is missing), numbers as numbers; the
+ * customer by its id when the text is a known customer's name or id, else by the name typed (registered when new).
+ */
+function readForm(form: HTMLFormElement, known: readonly KnownCustomer[]): FileOpportunity {
   const data = new FormData(form);
   const text = (name: Field) => String(data.get(name) ?? '').trim() || null;
   const number = (name: Field) => {
@@ -32,7 +41,7 @@ function readForm(form: HTMLFormElement): FileOpportunity {
     return value === null || Number.isNaN(Number(value)) ? null : Number(value);
   };
   return {
-    customer: text('customer'),
+    ...customerNaming(text('customer'), known),
     region: text('region'),
     salesRep: text('salesRep'),
     lines: [{ model: text('model'), quantity: number('quantity') }],
@@ -42,13 +51,36 @@ function readForm(form: HTMLFormElement): FileOpportunity {
 }
 
 /**
+ * The registry's customers the customer box offers for what is typed (asked for once the typing pauses), and every one
+ * offered so far, which a typed name or id is matched against: the form then names its customer by id.
+ */
+function useCustomerChoices(typed: string) {
+  const search = useDebounced(typed.trim());
+  const found = useApi(`customer-choices:${search}`, async (): Promise<Customer[]> =>
+    search ? (await orders.customers({ search, page: 1, pageSize: customerChoices })).items : [],
+  );
+  // What was offered stays offered while the next search is answered (or when it fails): the list does not flicker.
+  const [offered, setOffered] = useState<Customer[]>([]);
+  const [known, setKnown] = useState<ReadonlyMap<string, Customer>>(new Map());
+  useEffect(() => {
+    if (found.state === 'ready') {
+      setOffered(found.data);
+      setKnown((seen) => new Map([...seen, ...found.data.map((customer) => [customer.id, customer] as const)]));
+    }
+  }, [found]);
+  const all = [...known.values()];
+  return { offered, known: all, naming: customerNaming(typed, all) };
+}
+
+/**
  * The opportunity form [表单填报]. The browser checks nothing (noValidate): the API decides, and its validation errors
  * are shown on the inputs they name.
  */
 export function OpportunityFormPage() {
   const user = useUser();
-  const regions = useRegions();
   const { t, word } = useLanguage();
+  const [typed, setTyped] = useState('');
+  const customers = useCustomerChoices(typed);
   const models = useModels();
   const [filed, setFiled] = useState<Opportunity>();
   // Pressing "file" again after an answer that never came files the same opportunity once.
@@ -58,7 +90,7 @@ export function OpportunityFormPage() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setFiled(undefined);
-    const outcome = await filing.run(readForm(event.currentTarget));
+    const outcome = await filing.run(readForm(event.currentTarget, customers.known));
     if (outcome && 'answer' in outcome) {
       setFiled(outcome.answer);
     }
@@ -76,20 +108,30 @@ export function OpportunityFormPage() {
     <section>
       <h1>{t('opportunity.newTitle')}</h1>
       <form className="form" data-testid="opportunity-form" noValidate onSubmit={(event) => void submit(event)}>
-        {input('customer')}
         <label>
-          {t('common.region')}
-          {/* Mounted again when the regions arrive, so the signed-in person's own region is the one chosen. */}
-          <select key={regions.length} name="region" defaultValue={user.region ?? ''} aria-invalid={'region' in errors.fields}>
-            <option value="">{t('opportunity.choose')}</option>
-            {regions.map((region) => (
-              <option key={region} value={region}>
-                {word('region', region)}
-              </option>
+          {t(labels.customer)}
+          <input
+            name="customer"
+            list="known-customers"
+            autoComplete="off"
+            aria-invalid={'customer' in errors.fields || 'customerId' in errors.fields}
+            onChange={(event) => setTyped(event.target.value)}
+          />
+          {/* The registry's customers whose name or id starts with what is typed, offered as it is typed. */}
+          <datalist id="known-customers" data-testid="customer-choices">
+            {customers.offered.map((customer) => (
+              <option key={customer.id} value={customer.name} label={`${customer.id} · ${word('region', customer.region)}`} />
             ))}
-          </select>
-          <FieldError name="region" messages={errors.fields.region} />
+          </datalist>
+          <small className="muted" data-testid="customer-hint" data-customer-id={customers.naming.customerId ?? undefined}>
+            {customers.naming.customerId ? t('opportunity.knownCustomer', { id: customers.naming.customerId }) : t('opportunity.customerHint')}
+          </small>
+          <FieldError name="customer" messages={errors.fields.customer ?? errors.fields.customerId} />
         </label>
+        {/* The signed-in person's own region chosen at first. */}
+        <RegionSelect defaultValue={user.region} invalid={'region' in errors.fields}>
+          <FieldError name="region" messages={errors.fields.region} />
+        </RegionSelect>
         {input('salesRep', { defaultValue: user.roles.includes('sales-rep') ? user.id : '' })}
         <label>
           {t('common.model')}
@@ -110,18 +152,7 @@ export function OpportunityFormPage() {
         {input('quantity', { type: 'number', min: '1', step: '1' })}
         {input('expectedAmount', { type: 'number', min: '0', step: '0.01' })}
         {input('expectedCloseDate', { type: 'date' })}
-        {errors.unmapped.length > 0 && (
-          <div className="problem" data-testid="form-error" role="alert">
-            {errors.unmapped.map((message) => (
-              <p key={message}>{message}</p>
-            ))}
-          </div>
-        )}
-        {refusal && (
-          <div data-testid="form-error">
-            <ProblemMessage error={refusal} />
-          </div>
-        )}
+        <FormProblems unmapped={errors.unmapped} refusal={refusal} />
         <button type="submit" disabled={sending}>
           {t('opportunity.submit')}
         </button>

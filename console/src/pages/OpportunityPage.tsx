@@ -9,7 +9,7 @@ import { useRecord, type ShownRecord } from '../commands/useRecord';
 import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
-import { DealLink, OrderLink } from '../components/links';
+import { CustomerLink, DealLink, OrderLink } from '../components/links';
 import { useModelNames } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
@@ -43,7 +43,7 @@ export function OpportunityPage() {
               testId="opportunity"
               facts={[
                 ['opportunity.stage', t(`stage.${found.stage}`)],
-                ['common.customer', found.customer],
+                ['common.customer', <CustomerLink id={found.customerId} name={found.customer} />],
                 ['common.region', word('region', found.region)],
                 ['common.salesRep', found.salesRep],
                 ['opportunity.expectedAmount', formatAmount(found.expectedAmount, language)],

@@ -8,7 +8,7 @@ import { useRecord, type ShownRecord } from '../commands/useRecord';
 import { DataTable } from '../components/DataTable';
 import { Facts } from '../components/Facts';
 import { Loading } from '../components/Loading';
-import { DealLink, OpportunityLink, VehicleList } from '../components/links';
+import { CustomerLink, DealLink, OpportunityLink, VehicleList } from '../components/links';
 import { useModelNames } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
@@ -55,7 +55,7 @@ export function OrderPage() {
               testId="order"
               facts={[
                 ['common.status', t(`orderStatus.${found.status}`)],
-                ['common.customer', found.customer],
+                ['common.customer', <CustomerLink id={found.customerId} name={found.customer} />],
                 ['common.region', word('region', found.region)],
                 ['common.salesRep', found.salesRep],
                 ['order.deliverySite', found.deliverySite],

@@ -3,7 +3,7 @@ import { orders, type Order } from '../api/orders';
 import { type ExportColumn } from '../components/ExportButtons';
 import { ListView } from '../components/ListView';
 import { Select } from '../components/Select';
-import { OrderLink, VehicleList } from '../components/links';
+import { CustomerLink, OrderLink, VehicleList } from '../components/links';
 import { useAddressQuery } from '../components/useAddressQuery';
 import { useLanguage } from '../i18n/language';
 import { formatAmount, formatInstant } from '../lib/format';
@@ -24,7 +24,7 @@ export function OrdersPage() {
   const columns = [
     order.accessor('id', { header: 'ID', cell: (cell) => <OrderLink id={cell.getValue()} /> }),
     order.accessor('status', { header: 'common.status', cell: (cell) => t(`orderStatus.${cell.getValue()}`) }),
-    order.accessor('customer', { header: 'common.customer' }),
+    order.accessor('customer', { header: 'common.customer', cell: (cell) => <CustomerLink id={cell.row.original.customerId} name={cell.getValue()} /> }),
     order.accessor('region', { header: 'common.region', cell: (cell) => word('region', cell.getValue()) }),
     order.accessor('salesRep', { header: 'common.salesRep' }),
     order.accessor('units', { header: 'common.units' }),

@@ -4,7 +4,7 @@ import { ActionKeys } from '../api/idempotency';
 import { orders, type Opportunity, type OpportunityStage } from '../api/orders';
 import { mayAct, useUser } from '../auth/user';
 import { Loading } from '../components/Loading';
-import { OpportunityLink } from '../components/links';
+import { CustomerLink, OpportunityLink } from '../components/links';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
@@ -108,7 +108,7 @@ export function PipelineBoard({ region }: { region: string }) {
                         }}
                       >
                         <OpportunityLink id={card.id} />
-                        <span>{card.customer}</span>
+                        <CustomerLink id={card.customerId} name={card.customer} />
                         <span>{formatAmount(card.expectedAmount, language)}</span>
                         <span>
                           {card.expectedCloseDate}

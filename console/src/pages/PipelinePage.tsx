@@ -5,7 +5,7 @@ import { type ExportColumn } from '../components/ExportButtons';
 import { ListView } from '../components/ListView';
 import { categoryAxis, topLegend } from '../components/drawings';
 import { Select } from '../components/Select';
-import { OpportunityLink } from '../components/links';
+import { CustomerLink, OpportunityLink } from '../components/links';
 import { useAddressQuery } from '../components/useAddressQuery';
 import { useApi } from '../components/useApi';
 import { useLanguage } from '../i18n/language';
@@ -28,7 +28,7 @@ export function PipelinePage() {
   const columns = [
     opportunity.accessor('id', { header: 'ID', cell: (cell) => <OpportunityLink id={cell.getValue()} /> }),
     opportunity.accessor('stage', { header: 'opportunity.stage', cell: (cell) => t(`stage.${cell.getValue()}`) }),
-    opportunity.accessor('customer', { header: 'common.customer' }),
+    opportunity.accessor('customer', { header: 'common.customer', cell: (cell) => <CustomerLink id={cell.row.original.customerId} name={cell.getValue()} /> }),
     opportunity.accessor('region', { header: 'common.region', cell: (cell) => word('region', cell.getValue()) }),
     opportunity.accessor('salesRep', { header: 'common.salesRep' }),
     opportunity.accessor('expectedAmount', { header: 'opportunity.expectedAmount', cell: (cell) => formatAmount(cell.getValue(), language) }),

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { dispatch, type Loan, type Transfer } from '../api/dispatch';
 import { fleet, positions, vehicleStatuses, type Site, type StatusSpell, type Trajectory, type Vehicle } from '../api/fleet';
 import { mayAct, useUser } from '../auth/user';
 import { CommandForm, numberOf, RecordCommandForm } from '../commands/CommandForm';
-import { useRecord, type ShownRecord } from '../commands/useRecord';
+import { useMovedOn, useRecord, type ShownRecord } from '../commands/useRecord';
 import { useWarehouseChoices } from '../components/useWarehouses';
 import { Chart, type Drawing } from '../components/Chart';
 import { HistoryTable } from '../components/HistoryTable';
@@ -24,19 +24,6 @@ import { addMonths, chinaMonth } from '../lib/periods';
 type Translate = (key: string) => string;
 
 const historyPageSize = 20;
-
-/**
- * The version a record's other reads are keyed by: none until a command moves the record past the version first read
- * (so they are read beside the record, once), then each version it moves to.
- */
-function useMovedOn(code: string, version: string | undefined): string | undefined {
-  const first = useRef<{ code: string; version: string }>(undefined);
-  if (version !== undefined && first.current?.code !== code) {
-    first.current = { code, version };
-  }
-  return first.current?.code === code && version === first.current.version ? undefined : version;
-}
-
 
 /** A vehicle [设备档案]: its state, its status over time, its whole history, where it went and how much it worked. */
 export function VehiclePage() {
