@@ -16,10 +16,11 @@ var pseudonymKey = infrastructure.AddSecret("privacy-pseudonym-secret");
 var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb", "postgis"))
     .WithPseudonymKey(pseudonymKey)
     .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch"]);
-// Orders answers the knowledge base when it asks for the whole catalogue (CatalogueRequested, a knowledge contract).
+// Orders answers the knowledge base when it asks for the whole catalogue (CatalogueRequested, a knowledge contract), and
+// forgets a person OKR erased (PersonErased).
 var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))
     .WithPseudonymKey(pseudonymKey)
-    .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet", "Knowledge"]);
+    .WithBus(infrastructure, publishes: ["Orders"], consumes: ["Fleet", "Knowledge", "Okr"]);
 // Dispatch keeps the knowledge base's working conditions, which a loan may be recorded as a trial for.
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"))
     .WithPseudonymKey(pseudonymKey)

@@ -17,10 +17,10 @@ public static class StoredEventMasking
 {
     /// <summary>
     /// Masks the stored events of <paramref name="streamId"/> that <paramref name="mask"/> changes (given each one's stored
-    /// name and its JSON to change in place; true when it changed something), locking them until the save. Returns how
-    /// many it masked.
+    /// name and its JSON to change in place; true when it changed something), locking them until the save. Returns the
+    /// sequence numbers of those it masked.
     /// </summary>
-    public static async Task<int> MaskStreamAsync(this IDocumentSession session, string streamId, Func<string, JsonObject, bool> mask, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<long>> MaskStreamAsync(this IDocumentSession session, string streamId, Func<string, JsonObject, bool> mask, CancellationToken cancellationToken)
     {
         await session.BeginTransactionAsync(cancellationToken);
         var events = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
@@ -47,23 +47,57 @@ public static class StoredEventMasking
             await writing.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        return masked.Count;
+        return [.. masked.Select(each => each.Sequence)];
+    }
+
+    /// <summary>
+    /// The user of every stored event <paramref name="personId"/> recorded, as their pseudonym: who did what stays
+    /// traceable to the same (pseudonymous) person. Returns their sequence numbers.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> MaskRecorderAsync(this IDocumentSession session, string personId, string pseudonym, CancellationToken cancellationToken)
+    {
+        await session.BeginTransactionAsync(cancellationToken);
+        await using var recorder = new NpgsqlCommand(
+            $"update {session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events set user_name = $1 where user_name = $2 returning seq_id", session.Connection);
+        recorder.Parameters.AddWithValue(pseudonym);
+        recorder.Parameters.AddWithValue(personId);
+        var masked = new List<long>();
+        await using var reader = await recorder.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            masked.Add(reader.GetInt64(0));
+        }
+
+        return masked;
     }
 
     /// <summary>
     /// The document of <typeparamref name="TState"/> an inline projection keeps for <paramref name="streamId"/>, folded
-    /// again from its (masked) events: only its data, so its revision stays the stream's version.
+    /// again from its (masked) events: its data, then the columns Marten duplicates from it, so that its revision stays
+    /// the stream's version.
     /// </summary>
     public static async Task RefoldAsync<TState>(this IDocumentSession session, string streamId, CancellationToken cancellationToken)
         where TState : class
     {
         var state = await session.Events.AggregateStreamAsync<TState>(streamId, token: cancellationToken)
             ?? throw new InvalidOperationException($"{streamId} folds to nothing.");
-        var table = session.DocumentStore.Options.Schema.For(typeof(TState));
-        await using var writing = new NpgsqlCommand($"update {table} set data = $1::jsonb where id = $2", session.Connection);
-        writing.Parameters.AddWithValue(session.DocumentStore.Options.Serializer().ToJson(state));
-        writing.Parameters.AddWithValue(streamId);
-        await writing.ExecuteNonQueryAsync(cancellationToken);
+        var document = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(TState));
+        await using (var data = new NpgsqlCommand($"update {document.TableName.QualifiedName} set data = $1::jsonb where id = $2", session.Connection))
+        {
+            data.Parameters.AddWithValue(session.DocumentStore.Options.Serializer().ToJson(state));
+            data.Parameters.AddWithValue(streamId);
+            await data.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (document.DuplicatedFields.Count > 0)
+        {
+            // Set from the data just written: within one UPDATE, every SET would read the row as it was.
+            await using var duplicated = new NpgsqlCommand(
+                $"update {document.TableName.QualifiedName} set {string.Join(", ", document.DuplicatedFields.Select(field => field.UpdateSqlFragment()))} where id = $1",
+                session.Connection);
+            duplicated.Parameters.AddWithValue(streamId);
+            await duplicated.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ builder.AddMessageBus(bus =>
 {
     bus.AddCatalogueConsumers();
     bus.AddOrderConsumers();
+    bus.AddPrivacyConsumers();
 });
 builder.AddConfiguredModels();
 builder.AddCustomersFromHistory();

@@ -66,20 +66,19 @@ public sealed class FormCustomerTests(OrdersService orders)
     }
 
     [Fact]
-    public async Task a_rep_files_only_for_their_region_s_customers_and_an_order_from_an_opportunity_keeps_its_customer()
+    public async Task a_rep_files_for_a_customer_of_another_region_without_reading_its_record_and_an_order_from_an_opportunity_keeps_its_customer()
     {
         var (region, other) = (GatewayRequests.Unique("east"), GatewayRequests.Unique("south"));
         var theirs = (await orders.PostOkAsync("/api/orders/customers", new { name = GatewayRequests.Unique("Zijin Mining"), region = other }, HttpStatusCode.Created))
             .GetProperty("id").GetString()!;
         var rep = GatewayRequests.Unique("rep");
         using var signedIn = orders.SignedInAs(rep, [Roles.SalesRep], region);
-        using (var elsewhere = await signedIn.PostAsJsonAsync("/api/orders/opportunities", new
+        var filed = await (await signedIn.PostAsJsonAsync("/api/orders/opportunities", new
         {
             customerId = theirs, region, salesRep = rep, lines = new[] { new { model = "MT-90E", quantity = 1 } }, expectedAmount = 1m, expectedCloseDate = "2026-12-31",
-        }))
-        {
-            await elsewhere.ShouldBeProblemAsync(HttpStatusCode.Forbidden, "outside-your-region");
-        }
+        })).JsonAsync(HttpStatusCode.Created);
+        (filed.GetProperty("customerId").GetString(), filed.GetProperty("region").GetString()).Should().Be((theirs, region), "a customer buys in any region");
+        (await signedIn.GetAsync($"/api/orders/customers/{theirs}")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "its record and contacts are its region's");
 
         var opportunity = await orders.FileOpportunityAsync(region);
         await orders.PostOkAsync($"/api/orders/opportunities/{opportunity}/won", new { });

@@ -654,9 +654,8 @@ export interface components {
             reference?: null | string;
         };
         ErasureView: {
-            subjectId: string;
-            kind: string;
             pseudonym: string;
+            kind: string;
             reason: string;
             reference: string;
             /** Format: int32 */

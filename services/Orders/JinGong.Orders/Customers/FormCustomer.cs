@@ -1,7 +1,6 @@
 using JinGong.Contracts.Orders;
 using JinGong.Domain;
 using JinGong.Http;
-using JinGong.Http.Security;
 using Marten;
 
 namespace JinGong.Orders.Customers;
@@ -10,15 +9,15 @@ namespace JinGong.Orders.Customers;
 public sealed record CustomerOfRecord(string Id, string Name);
 
 /// <summary>
-/// The customer a form names, by id (one registered, in a region the caller acts in) or, as clients before the registry
-/// did, by name: the customer now so named, else the one registered under that name, else a new one registered in the
+/// The customer a form names, by id (one registered, in any region: a customer buys where it is sold to) or, as clients
+/// before the registry did, by name: the customer now so named, else the one registered under that name, else a new one registered in the
 /// caller's session, so that it is stored with the opportunity or order or not at all. Two forms registering the same
 /// new name at once collide on its stream; the one that loses starts again, and finds it.
 /// </summary>
 public static class FormCustomer
 {
     public static async Task<(CustomerOfRecord? Customer, DomainError? Refusal)> ResolveAsync(
-        this IDocumentSession session, HttpContext http, string? customerId, string? name, string region, DateTimeOffset occurredAt, DateTimeOffset now,
+        this IDocumentSession session, string? customerId, string? name, string region, DateTimeOffset occurredAt, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var given = FieldErrors.Trimmed(customerId);
@@ -27,9 +26,8 @@ public static class FormCustomer
             : await session.NamedAsync(name!, cancellationToken) ?? await session.LoadAsync<Customer>(CustomerIds.ForName(name!), cancellationToken);
         if (customer is not null)
         {
-            return http.MayActIn(customer.Region)
-                ? (new(customer.Id, customer.Name), null)
-                : (null, Problems.OutsideRegionError($"{new Word("Customer")} {customer.Id}", customer.Region));
+            // A customer buys in any region: its own is where its record (and its contacts) belong, not where it may be sold to.
+            return (new(customer.Id, customer.Name), null);
         }
 
         if (given is not null)

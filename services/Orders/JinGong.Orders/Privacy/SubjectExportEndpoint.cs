@@ -42,7 +42,7 @@ public static class SubjectExportEndpoint
     }
 
     private static async Task<Ok<OrdersSubjectExport>> ExportAsync(
-        string subjectId, IQuerySession session, NpgsqlDataSource database, ServiceIdentity service, CancellationToken cancellationToken)
+        string subjectId, IQuerySession session, NpgsqlDataSource database, ServiceIdentity service, Pseudonyms pseudonyms, CancellationToken cancellationToken)
     {
         var events = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
         var contactEvents = await HeldEventsAsync(database,
@@ -64,7 +64,7 @@ public static class SubjectExportEndpoint
         recorded.Parameters.AddWithValue(subjectId);
         return TypedResults.Ok(new OrdersSubjectExport(
             service.Name, subjectId,
-            await session.LoadAsync<Erasure>(Erasure.StreamOf(subjectId), cancellationToken) is { } erasure ? ErasureView.From(erasure) : null,
+            await session.LoadAsync<Erasure>(Erasure.StreamOf(pseudonyms.Of(subjectId)), cancellationToken) is { } erasure ? ErasureView.From(erasure) : null,
             asContact,
             [.. opportunities],
             [.. orders],

@@ -42,9 +42,9 @@ public static class EraseContactEndpoint
             return Problems.From(refusal);
         }
 
-        var erased = await session.LoadAsync<Erasure>(Erasure.StreamOf(contactId), cancellationToken);
-        var command = new EraseSubject(
-            contactId, SubjectKinds.CustomerContact, pseudonyms.Of(contactId), request.Reason!.Trim(), request.Reference!.Trim(), 0, clock.GetUtcNow());
+        var pseudonym = pseudonyms.Of(contactId);
+        var erased = await session.LoadAsync<Erasure>(Erasure.StreamOf(pseudonym), cancellationToken);
+        var command = new EraseSubject(pseudonym, SubjectKinds.CustomerContact, request.Reason!.Trim(), request.Reference!.Trim(), 0, clock.GetUtcNow());
         if (ErasureDecider.Decide(command, erased) is Decision.Rejected already)
         {
             return Problems.From(already.Error);
@@ -58,8 +58,8 @@ public static class EraseContactEndpoint
         }, cancellationToken);
         await session.RefoldAsync<Customer>(id, cancellationToken);
         await session.ForgetAnswersMentioningAsync(values, cancellationToken);
-        var recorded = (Decision.Accepted)ErasureDecider.Decide(command with { EventsMasked = masked }, erased);
-        session.Events.StartStream<Erasure>(Erasure.StreamOf(contactId), recorded.Events);
+        var recorded = (Decision.Accepted)ErasureDecider.Decide(command with { EventsMasked = masked.Count }, erased);
+        session.Events.StartStream<Erasure>(Erasure.StreamOf(pseudonym), recorded.Events);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ErasureView.From(recorded.Events.Aggregate((Erasure?)null, Erasure.Evolve)!));
     }

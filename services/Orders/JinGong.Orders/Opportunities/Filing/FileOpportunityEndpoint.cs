@@ -64,7 +64,7 @@ public static class FileOpportunityEndpoint
         var occurredAt = (request.OccurredAt ?? now).ToUniversalTime();
         return await session.UnderNewIdAsync<Results<Created<OpportunityView>, ValidationProblem, ProblemHttpResult>>(http, "OPP", async (attempt, id) =>
         {
-            var (customer, refusal) = await attempt.ResolveAsync(http, request.CustomerId, request.Customer, request.Region!.Trim(), occurredAt, now, cancellationToken);
+            var (customer, refusal) = await attempt.ResolveAsync(request.CustomerId, request.Customer, request.Region!.Trim(), occurredAt, now, cancellationToken);
             if (refusal is not null)
             {
                 return Problems.From(refusal);

@@ -93,7 +93,7 @@ public static class PlaceOrderEndpoint
 
         if (customer is null)
         {
-            (customer, var refusal) = await session.ResolveAsync(http, request.CustomerId, customerName, region!, occurredAt, now, cancellationToken);
+            (customer, var refusal) = await session.ResolveAsync(request.CustomerId, customerName, region!, occurredAt, now, cancellationToken);
             if (refusal is not null)
             {
                 return Problems.From(refusal);
