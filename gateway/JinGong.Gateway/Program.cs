@@ -8,7 +8,7 @@ builder.Services.AddReverseProxy()
     .LoadFromMemory(ServiceRoutes.Routes(), ServiceRoutes.Clusters())
     .AddServiceDiscoveryDestinationResolver();
 builder.Services.AddServiceHealthChecks();
-builder.Services.AddHttpClient(AuditTrail.HttpClientName);
+builder.Services.AddHttpClient(EveryService.HttpClientName);
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -17,6 +17,7 @@ app.MapDefaultEndpoints();
 app.UseRequestBudget();
 app.MapApiReference();
 app.MapAuditTrail();
+app.MapPersonalInformation();
 app.MapReverseProxy(proxy => proxy.UseSafeResends());
 app.MapConsole();
 app.Run();

@@ -62,6 +62,8 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["AuditStream"] = new(Auditing),
         ["AuditCorrelation"] = new(Auditing),
         ["RebuildCheck"] = new([]),
+        // Personal information on a person's request (docs/privacy.md): the administrators' alone.
+        ["ExportSubject"] = new([]),
 
         // Fleet: company-wide stock is shared; what ties a vehicle to a customer is its region's.
         ["RegisterVehicle"] = new([Roles.FleetOperations]),
@@ -108,9 +110,7 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["AddCustomerContact"] = new(Selling, RegionIn.Record),
         ["ChangeCustomerContact"] = new(Selling, RegionIn.Record),
         ["RemoveCustomerContact"] = new(Selling, RegionIn.Record),
-        // Personal information on a person's request (docs/privacy.md) is the administrators' alone.
         ["EraseCustomerContact"] = new([]),
-        ["ExportOrdersSubject"] = new([]),
         ["FileOpportunity"] = new(Selling, RegionIn.Body),
         ["ListOpportunities"] = new(Everyone, RegionIn.Query),
         ["MoveOpportunity"] = new(Selling, RegionIn.Record),

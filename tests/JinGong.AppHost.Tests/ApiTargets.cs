@@ -152,6 +152,8 @@ internal sealed class ApiTargets(HttpClient gateway, Site home, Site away, strin
                 "toRegion" => away.Region,
                 "salesRep" => salesRep,
                 "stage" => "Qualified",
+                "phone" => "13800000000",
+                "email" => "probe@example.com",
                 "period" => Quarter,
                 "ownerKind" => "team",
                 "owner" => "hx-team",

@@ -21,11 +21,12 @@ public sealed class RebuildCheckTests(RebuildCheckTests.BusinessYearSystem syste
     // Every projection in the repo, by service: a new one must be added here, and the check must find it.
     private static readonly Dictionary<string, string[]> Projections = new()
     {
-        ["fleet"] = ["Vehicle", "VehicleTimeline", "Warehouse", "Site", "ReadingDays"],
-        ["orders"] = ["Order", "Opportunity", "CatalogueModel"],
-        ["dispatch"] = ["Allocation", "Transfer", "Loan", "CatalogueVehicle", "VehicleClaim", "Backorder"],
-        ["okr"] = ["Person", "Objective", "KeyResult", "SaleRecord", "OpportunityRecord"],
-        ["knowledge"] = ["Space", "Page", "PageSearch", "Subscriber", "PageLinks", "Attachment", "ReadingRecord", "Scenario", "LoanRecord", "OpportunityRecord", "OrderRecord"],
+        // Every service keeps its erasures' records (docs/privacy.md).
+        ["fleet"] = ["Erasure", "Vehicle", "VehicleTimeline", "Warehouse", "Site", "ReadingDays"],
+        ["orders"] = ["Erasure", "Customer", "Order", "Opportunity", "CatalogueModel"],
+        ["dispatch"] = ["Erasure", "Allocation", "Transfer", "Loan", "CatalogueVehicle", "VehicleClaim", "Backorder"],
+        ["okr"] = ["Erasure", "Person", "Objective", "KeyResult", "SaleRecord", "OpportunityRecord"],
+        ["knowledge"] = ["Erasure", "Space", "Page", "PageSearch", "Subscriber", "PageLinks", "Attachment", "ReadingRecord", "Scenario", "LoanRecord", "OpportunityRecord", "OrderRecord"],
     };
 
     /// <summary>The whole system with a year of business played into it once for the class.</summary>
@@ -79,7 +80,10 @@ public sealed class RebuildCheckTests(RebuildCheckTests.BusinessYearSystem syste
 
             output.WriteLine($"{service}: {report.GetProperty("events").GetInt64()} events");
             projections.Select(p => p.GetProperty("projection").GetString()).Should().BeEquivalentTo(Projections[service], service);
-            projections.Should().OnlyContain(p => p.GetProperty("liveRows").GetInt64() > 0, $"a year of business fills every projection of {service}: {report}");
+            // Erasures' records come from a person's request, which no year of business makes; orders' erasure tests run
+            // the rebuild check over them.
+            projections.Where(p => p.GetProperty("projection").GetString() != "Erasure")
+                .Should().OnlyContain(p => p.GetProperty("liveRows").GetInt64() > 0, $"a year of business fills every projection of {service}: {report}");
             projections.Should().OnlyContain(
                 p => p.GetProperty("equal").GetBoolean() && p.GetProperty("rebuiltRows").GetInt64() == p.GetProperty("liveRows").GetInt64(),
                 $"{service}'s projections rebuilt from its events equal the live ones: {report}");

@@ -29,5 +29,5 @@ builder.AddCustomersFromHistory();
 var app = builder.Build();
 app.UseHttpApi();
 app.MapDefaultEndpoints();
-app.MapServiceApi("orders").MapCatalogue().MapCustomers().MapPrivacy().MapOpportunities().MapOrders().MapFigures();
+app.MapServiceApi("orders").MapCatalogue().MapCustomers().MapOpportunities().MapOrders().MapFigures();
 app.Run();

@@ -88,8 +88,18 @@ public sealed class BusinessFlowTests(SystemFixture system)
         var entries = trail.EnumerateArray().ToList();
         entries.Should().OnlyContain(e => e.GetProperty("correlationId").GetString() == company.CorrelationId);
         entries.Select(e => e.GetProperty("recordedAt").GetDateTimeOffset()).Should().BeInAscendingOrder();
-        entries.First().GetProperty("type").GetString().Should().Be("opportunity_filed_v2");
+        // The form named a customer the registry did not hold: it was registered with the opportunity, in the same flow.
+        entries.Take(2).Select(e => e.GetProperty("type").GetString()).Should().Equal("customer_registered_v1", "opportunity_filed_v2");
         entries.Select(e => e.GetProperty("type").GetString()).Should().Contain(["order_placed_v2", "vehicle_delivered_v1", "payment_received_v1", "order_noted_v1"]);
+
+        // What the system holds about the rep, asked for on their request: every service's part, each naming what it keeps of them.
+        var export = (await company.GetAsync($"/api/privacy/subjects/{salesRep}/export")).GetProperty("services");
+        export.EnumerateObject().Select(part => part.Name).Should().BeEquivalentTo(["fleet", "orders", "dispatch", "okr", "knowledge"]);
+        export.GetProperty("orders").GetProperty("events").EnumerateArray().Select(held => held.GetProperty("streamId").GetString()).Should().Contain([opportunity, order]);
+        export.GetProperty("orders").GetProperty("documents").EnumerateArray().Select(held => held.GetProperty("id").GetString()).Should().Contain([opportunity, order]);
+        export.GetProperty("okr").GetProperty("documents").EnumerateArray()
+            .Select(held => held.GetProperty("data").TryGetProperty("OrderId", out var sold) ? sold.GetString() : null).Should().Contain(order, "OKR counts the rep's sale");
+        export.GetProperty("fleet").GetProperty("events").GetArrayLength().Should().Be(0, "fleet never hears of the rep");
 
         // The deal's timeline in the knowledge base: every step of the flow, from every service, in business time, under its correlation id.
         string[] steps =

@@ -43,8 +43,12 @@ public sealed class FailoverTests(FailoverTests.ScaledSystem system, ITestOutput
     private static readonly TimeSpan CatchUp = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan FirstWrites = TimeSpan.FromMinutes(2);
-    /// <summary>The bound on a takeover: from the leader's death to its shards running in the other replica.</summary>
-    private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The bound on a takeover, from the leader's death to its shards running in the other replica: twice the 10 s,
+    /// which a quiet machine keeps (0.9–3.5 s measured, printed by each run), since CI runs this beside whole systems of
+    /// other test projects on two cores (12.5 s was seen there).
+    /// </summary>
+    private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(20);
 
     [Fact]
     public async Task a_replica_of_every_service_and_the_leading_broker_node_killed_under_writes_lose_nothing_and_apply_nothing_twice()

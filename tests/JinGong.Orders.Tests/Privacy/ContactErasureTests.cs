@@ -28,8 +28,10 @@ public sealed class ContactErasureTests(OrdersService orders)
         await orders.PostOkAsync($"/api/orders/customers/{id}/contacts", new { name = "Zhou Tao", phone = "13800000001" });
         var before = await orders.OrdersEventsAsync(id);
         var exported = await orders.GetOkAsync($"/api/orders/privacy/subjects/{contactId}");
-        var held = exported.GetProperty("asContact").EnumerateArray().Should().ContainSingle().Subject;
-        (held.GetProperty("contact").GetProperty("phone").GetString(), held.GetProperty("events").GetArrayLength()).Should().Be((newPhone, 2));
+        exported.GetProperty("events").EnumerateArray().Select(held => held.GetProperty("type").GetString())
+            .Should().Equal(["customer_contact_added_v1", "customer_contact_changed_v1"], "the events that hold the contact, in the order they were stored");
+        var document = exported.GetProperty("documents").EnumerateArray().Should().ContainSingle().Subject;
+        (document.GetProperty("id").GetString(), document.GetProperty("data").GetProperty("Contacts")[0].GetProperty("Phone").GetString()).Should().Be((id, newPhone));
 
         using (var rep = await orders.SignedInAs(GatewayRequests.Unique("rep"), [Roles.SalesRep], region)
             .PostAsJsonAsync($"/api/orders/customers/{id}/contacts/{contactId}/erasure", new { reason = "asked", reference = "PIPL-1" }))
@@ -63,7 +65,7 @@ public sealed class ContactErasureTests(OrdersService orders)
         }
 
         var after = await orders.GetOkAsync($"/api/orders/privacy/subjects/{contactId}");
-        (after.GetProperty("erasure").GetProperty("reason").GetString(), after.GetProperty("asContact")[0].GetProperty("contact").GetProperty("name").GetString())
+        (after.GetProperty("erasure").GetProperty("reason").GetString(), after.GetProperty("documents")[0].GetProperty("data").GetProperty("Contacts")[0].GetProperty("Name").GetString())
             .Should().Be(("her written request", pseudonym));
         using var checking = await orders.Api.PostAsync("/api/orders/projections/rebuild-check", content: null);
         var report = await checking.JsonAsync();

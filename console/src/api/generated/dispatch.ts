@@ -88,6 +88,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dispatch/privacy/subjects/{subjectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything this service holds about a person or a customer's contact, on their request (administrators) */
+        get: operations["ExportSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dispatch/vehicles": {
         parameters: {
             query?: never;
@@ -392,6 +409,31 @@ export interface components {
             weekEnd: string;
             regions: components["schemas"]["RegionBoard"][];
         };
+        ErasureView: {
+            pseudonym: string;
+            kind: string;
+            reason: string;
+            reference: string;
+            /** Format: int32 */
+            eventsMasked: number;
+            /** Format: date-time */
+            erasedAt: string;
+        };
+        HeldDocument: {
+            type: string;
+            id: string;
+            data: components["schemas"]["JsonElement"];
+        };
+        HeldEvent: {
+            streamId: string;
+            /** Format: int64 */
+            version: number;
+            type: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBySubject: boolean;
+            data: components["schemas"]["JsonElement"];
+        };
         HttpValidationProblemDetails: {
             type?: null | string;
             title?: null | string;
@@ -403,6 +445,7 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        JsonElement: unknown;
         LendVehicleRequest: {
             vehicleCode?: null | string;
             borrower?: null | string;
@@ -571,6 +614,13 @@ export interface components {
             site?: null | string;
             /** Format: date-time */
             occurredAt?: null | string;
+        };
+        SubjectHoldings: {
+            service: string;
+            subjectId: string;
+            erasure: null | components["schemas"]["ErasureView"];
+            events: components["schemas"]["HeldEvent"][];
+            documents: components["schemas"]["HeldDocument"][];
         };
         TransferArrivalRequest: {
             /** Format: date-time */
@@ -876,6 +926,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Region"][];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectHoldings"];
                 };
             };
             /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */

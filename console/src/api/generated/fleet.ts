@@ -71,6 +71,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fleet/privacy/subjects/{subjectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything this service holds about a person or a customer's contact, on their request (administrators) */
+        get: operations["ExportSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fleet/vehicles": {
         parameters: {
             query?: never;
@@ -583,6 +600,16 @@ export interface components {
             /** Format: date-time */
             occurredAt?: null | string;
         };
+        ErasureView: {
+            pseudonym: string;
+            kind: string;
+            reason: string;
+            reference: string;
+            /** Format: int32 */
+            eventsMasked: number;
+            /** Format: date-time */
+            erasedAt: string;
+        };
         FleetPositions: {
             vehicles: components["schemas"]["VehiclePosition"][];
             /** Format: int32 */
@@ -604,6 +631,21 @@ export interface components {
             total: components["schemas"]["UtilizationRow"];
             /** Format: date-time */
             knownAt?: null | string;
+        };
+        HeldDocument: {
+            type: string;
+            id: string;
+            data: components["schemas"]["JsonElement"];
+        };
+        HeldEvent: {
+            streamId: string;
+            /** Format: int64 */
+            version: number;
+            type: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBySubject: boolean;
+            data: components["schemas"]["JsonElement"];
         };
         HttpValidationProblemDetails: {
             type?: null | string;
@@ -633,6 +675,7 @@ export interface components {
             status: components["schemas"]["VehicleStatus"];
             holder: null | string;
         };
+        JsonElement: unknown;
         LendVehicleRequest: {
             loanId?: null | string;
             borrower?: null | string;
@@ -830,6 +873,13 @@ export interface components {
             status: components["schemas"]["VehicleStatus"];
             statusBeforeMaintenance: null | components["schemas"]["VehicleStatus"];
             region: string;
+        };
+        SubjectHoldings: {
+            service: string;
+            subjectId: string;
+            erasure: null | components["schemas"]["ErasureView"];
+            events: components["schemas"]["HeldEvent"][];
+            documents: components["schemas"]["HeldDocument"][];
         };
         Transfer: {
             transferId: string;
@@ -1193,6 +1243,55 @@ export interface operations {
             };
             /** @description The definition asked for is not one of the known ones (unknown-utilization-definition). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectHoldings"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

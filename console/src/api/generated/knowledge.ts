@@ -54,6 +54,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/knowledge/privacy/subjects/{subjectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything this service holds about a person or a customer's contact, on their request (administrators) */
+        get: operations["ExportSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/knowledge/spaces": {
         parameters: {
             query?: never;
@@ -1095,6 +1112,16 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        ErasureView: {
+            pseudonym: string;
+            kind: string;
+            reason: string;
+            reference: string;
+            /** Format: int32 */
+            eventsMasked: number;
+            /** Format: date-time */
+            erasedAt: string;
+        };
         FollowRequest: {
             /** Format: date-time */
             occurredAt?: null | string;
@@ -1109,6 +1136,21 @@ export interface components {
         };
         /** @enum {unknown} */
         GranteeKind: "Everyone" | "Role" | "Team" | "Region";
+        HeldDocument: {
+            type: string;
+            id: string;
+            data: components["schemas"]["JsonElement"];
+        };
+        HeldEvent: {
+            streamId: string;
+            /** Format: int64 */
+            version: number;
+            type: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBySubject: boolean;
+            data: components["schemas"]["JsonElement"];
+        };
         Highlight: {
             /** Format: int32 */
             start: number;
@@ -1130,6 +1172,7 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        JsonElement: unknown;
         LinkingPage: {
             pageId: string;
             title: string;
@@ -1564,6 +1607,13 @@ export interface components {
         };
         /** Format: binary */
         Stream: string;
+        SubjectHoldings: {
+            service: string;
+            subjectId: string;
+            erasure: null | components["schemas"]["ErasureView"];
+            events: components["schemas"]["HeldEvent"][];
+            documents: components["schemas"]["HeldDocument"][];
+        };
         SubscriberView: {
             pages: string[];
             spaces: string[];
@@ -1819,6 +1869,55 @@ export interface operations {
             };
             /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectHoldings"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

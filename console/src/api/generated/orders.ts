@@ -54,6 +54,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/privacy/subjects/{subjectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything this service holds about a person or a customer's contact, on their request (administrators) */
+        get: operations["ExportSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/models": {
         parameters: {
             query?: never;
@@ -218,23 +235,6 @@ export interface paths {
         };
         /** The events of a customer, newest first, a page at a time, with their business and recorded times (and, for auditors, executives and administrators, user and correlation id) */
         get: operations["GetCustomerHistory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/orders/privacy/subjects/{subjectId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Everything orders holds about a person or a customer's contact, on their request (administrators) */
-        get: operations["ExportOrdersSubject"];
         put?: never;
         post?: never;
         delete?: never;
@@ -678,11 +678,10 @@ export interface components {
             occurredAt?: null | string;
             customerId?: null | string;
         };
-        HeldContact: {
-            customerId: string;
-            customer: string;
-            contact: null | components["schemas"]["CustomerContact"];
-            events: components["schemas"]["HeldEvent"][];
+        HeldDocument: {
+            type: string;
+            id: string;
+            data: components["schemas"]["JsonElement"];
         };
         HeldEvent: {
             streamId: string;
@@ -691,6 +690,7 @@ export interface components {
             type: string;
             /** Format: date-time */
             recordedAt: string;
+            recordedBySubject: boolean;
             data: components["schemas"]["JsonElement"];
         };
         HttpValidationProblemDetails: {
@@ -843,16 +843,6 @@ export interface components {
             receivable: number;
             /** Format: int64 */
             version: number;
-        };
-        OrdersSubjectExport: {
-            service: string;
-            subjectId: string;
-            erasure: null | components["schemas"]["ErasureView"];
-            asContact: components["schemas"]["HeldContact"][];
-            opportunitiesAsSalesRep: string[];
-            ordersAsSalesRep: string[];
-            /** Format: int64 */
-            eventsRecordedBy: number;
         };
         PageOfAuditEntry: {
             items: components["schemas"]["AuditEntry"][];
@@ -1044,6 +1034,13 @@ export interface components {
             /** Format: date */
             on: string;
         };
+        SubjectHoldings: {
+            service: string;
+            subjectId: string;
+            erasure: null | components["schemas"]["ErasureView"];
+            events: components["schemas"]["HeldEvent"][];
+            documents: components["schemas"]["HeldDocument"][];
+        };
         WinOpportunityRequest: {
             /** Format: date-time */
             occurredAt?: null | string;
@@ -1230,6 +1227,55 @@ export interface operations {
             };
             /** @description The command breaks a business rule (each has its own problem type), e.g. an occurredAt in the future. This Idempotency-Key was sent before with another request (idempotency-key-reused). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectHoldings"];
+                };
+            };
+            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2193,55 +2239,6 @@ export interface operations {
             };
             /** @description Nothing is found under this route's id (or, for a read, at the version or moment asked for). */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    ExportOrdersSubject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                subjectId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrdersSubjectExport"];
-                };
-            };
-            /** @description The request is not valid: a parameter, header or field is missing, malformed, out of range or holds a control character; errors names each one. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description No bearer token, or one that is expired, altered, signed with another key or issued for another audience. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The token's roles do not allow this. */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
