@@ -158,9 +158,25 @@ public class SystemFixture : IApiUnderTest, IAsyncLifetime
             {
                 // Running but never healthy: what it wrote is what the next look at the failure needs.
                 throw new TimeoutException(
-                    $"{resource} started but was not healthy within 2 minutes; it wrote:{Environment.NewLine}{await this.LastLinesAsync(resource)}"
+                    $"{resource} started but was not healthy within 2 minutes; its /health says: {await HealthReportAsync(resource)}{Environment.NewLine}"
+                    + $"It wrote:{Environment.NewLine}{await this.LastLinesAsync(resource)}"
                     + $"{Environment.NewLine}The servers' processes now:{Environment.NewLine}{await ServerProcessesAsync()}", late);
             }
+        }
+    }
+
+    // Which of its checks keeps a resource from being healthy, in its own words: the first thing a start that hangs needs.
+    private async Task<string> HealthReportAsync(string resource)
+    {
+        using var client = new HttpClient { BaseAddress = App.GetEndpoint(resource, "http"), Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            using var answer = await client.GetAsync("/health");
+            return $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}";
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return $"no answer ({error.GetType().Name}: {error.Message})";
         }
     }
 
