@@ -15,7 +15,7 @@ var pseudonymKey = infrastructure.AddSecret("privacy-pseudonym-secret");
 // follows), and /health (ready when both are reachable). Fleet keeps telematics readings with PostGIS.
 var fleet = builder.AddService<Projects.JinGong_Fleet>("fleet", infrastructure.AddDatabase("fleetdb", "postgis"))
     .WithPseudonymKey(pseudonymKey)
-    .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch"]);
+    .WithBus(infrastructure, publishes: ["Fleet"], consumes: ["Dispatch", "Okr"]);
 // Orders answers the knowledge base when it asks for the whole catalogue (CatalogueRequested, a knowledge contract), and
 // forgets a person OKR erased (PersonErased).
 var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructure.AddDatabase("ordersdb"))
@@ -24,10 +24,10 @@ var orders = builder.AddService<Projects.JinGong_Orders>("orders", infrastructur
 // Dispatch keeps the knowledge base's working conditions, which a loan may be recorded as a trial for.
 var dispatch = builder.AddService<Projects.JinGong_Dispatch>("dispatch", infrastructure.AddDatabase("dispatchdb"))
     .WithPseudonymKey(pseudonymKey)
-    .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders", "Knowledge"]);
+    .WithBus(infrastructure, publishes: ["Dispatch"], consumes: ["Fleet", "Orders", "Knowledge", "Okr"]);
 var okr = builder.AddService<Projects.JinGong_Okr>("okr", infrastructure.AddDatabase("okrdb"))
     .WithPseudonymKey(pseudonymKey)
-    .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders"]);
+    .WithBus(infrastructure, publishes: ["Okr"], consumes: ["Fleet", "Orders", "Okr"]);
 // The knowledge base follows OKR's roster (the teams and regions its spaces grant access to) and orders' catalogue (what
 // scenarios may recommend; orders shows it whole when asked), and tells of pages published, which it follows itself to
 // notify their subscribers.

@@ -4,6 +4,7 @@ namespace JinGong.Contracts.Okr;
 /// A person of the roster asked to be forgotten [删除个人信息] and an administrator erased them: every service replaces what
 /// it holds of them (their id as a rep, owner, author or recorder of events; their name) with the pseudonym
 /// <c>Privacy:PseudonymKey</c> makes from <paramref name="PersonId"/>, and records the erasure with
-/// <paramref name="Reason"/> and <paramref name="Reference"/> (the request's own number). Version 1.
+/// <paramref name="Reason"/> and <paramref name="Reference"/> (the request's own number), as done by
+/// <paramref name="RequestedBy"/> (the administrator's id). Version 1.
 /// </summary>
-public sealed record PersonErased(string PersonId, string Reason, string Reference, DateTimeOffset OccurredAt);
+public sealed record PersonErased(string PersonId, string Reason, string Reference, string RequestedBy, DateTimeOffset OccurredAt);

@@ -16,6 +16,16 @@ public static class CustomerIds
     public static string ForName(string name) =>
         Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(KeyOf(name))))[..10];
 
+    /// <summary>A customer's contact is numbered within it, for good: <c>CUS-…-C1</c>, <c>-C2</c>...</summary>
+    public static string ContactOf(string customerId, int number) => $"{customerId}-C{number}";
+
+    /// <summary>The customer a contact id is numbered within, or null when it is no contact's id.</summary>
+    public static string? CustomerOfContact(string contactId) =>
+        contactId.StartsWith(Prefix, StringComparison.Ordinal) && contactId.LastIndexOf("-C", StringComparison.Ordinal) is var at and > 0
+        && at + 2 < contactId.Length && contactId[(at + 2)..].All(char.IsAsciiDigit)
+            ? contactId[..at]
+            : null;
+
     /// <summary>A name as it is compared: NFKC, upper case, single spaces, trimmed.</summary>
     public static string KeyOf(string name) =>
         string.Join(' ', name.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();

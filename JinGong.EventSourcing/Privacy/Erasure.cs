@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
 using JasperFx.Events.Projections;
+using JinGong.Contracts.Privacy;
 using JinGong.Domain;
 using Marten;
 
@@ -25,13 +26,6 @@ public interface IErasureEvent
 public sealed record SubjectErased(
     string Pseudonym, string Kind, string Reason, string Reference, int EventsMasked, DateTimeOffset OccurredAt) : IErasureEvent;
 
-/// <summary>The kinds of subject a person may ask the company about: a person of the roster, a customer's contact.</summary>
-public static class SubjectKinds
-{
-    public const string Person = "person";
-    public const string CustomerContact = "customer-contact";
-}
-
 /// <summary>The erasure of one subject in this service, as its record tells it; its stream is <see cref="StreamOf"/>.</summary>
 public sealed record Erasure(
     [property: Identity] string Id, string Pseudonym, string Kind, string Reason, string Reference, int EventsMasked, DateTimeOffset ErasedAt)
@@ -47,6 +41,13 @@ public sealed record Erasure(
             StreamOf(erased.Pseudonym), erased.Pseudonym, erased.Kind, erased.Reason, erased.Reference, erased.EventsMasked, erased.OccurredAt),
         _ => throw new UnknownEventException(typeof(Erasure), @event),
     };
+}
+
+/// <summary>An erasure asked for: why, and the request's own reference (the letter's or ticket's number).</summary>
+public sealed record EraseSubjectRequest(string? Reason, string? Reference)
+{
+    /// <summary>Both are required: an erasure with no reason or reference could not be accounted for.</summary>
+    public JinGong.Http.FieldErrors Check() => new JinGong.Http.FieldErrors().Required("reason", Reason).Required("reference", Reference);
 }
 
 /// <summary>Erase a subject: what the request says, and what the service found and masked.</summary>

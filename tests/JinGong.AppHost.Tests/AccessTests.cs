@@ -157,6 +157,7 @@ public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
         ["GetFillRate"] = new(Everyone),
         ["ImportRoster"] = new([]),
         ["LeaveRoster"] = new([]),
+        ["ErasePerson"] = new([]),
         ["GetPerson"] = new(Everyone),
         ["GetPersonHistory"] = new(Everyone),
         ["ListPeople"] = new(Everyone),

@@ -114,7 +114,7 @@ public sealed partial class LanguageCatalogueTests
             ["Say"] = 0, ["Check"] = -1, ["StreamMoved"] = 0, ["OutsideRegion"] = 0, ["OutsideRegionError"] = 0, ["NotYoursError"] = 0,
         };
         private static readonly HashSet<string> NamingFields = ["Required", "Id", "Money", "Count", "Check", "BusinessDate", "ParsePeriod", "ParseChoice", "Printable"];
-        private static readonly string[] Folders = ["services", "JinGong.Http", "JinGong.EventSourcing", "JinGong.Domain"];
+        private static readonly string[] Folders = ["services", "gateway", "JinGong.Http", "JinGong.EventSourcing", "JinGong.Domain"];
 
         public static CodeSaid Read()
         {

@@ -1,3 +1,4 @@
+using JinGong.EventSourcing.Privacy;
 using JinGong.Dispatch.Allocations;
 using JinGong.Dispatch.Board;
 using JinGong.Dispatch.Catalogue;
@@ -25,6 +26,7 @@ builder.AddMessageBus(bus =>
     bus.AddAllocationConsumers();
     bus.AddLoanConsumers();
     bus.AddTransferConsumers();
+    bus.ForgetErasedPeople();
 });
 
 var app = builder.Build();

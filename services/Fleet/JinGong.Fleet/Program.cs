@@ -1,3 +1,4 @@
+using JinGong.EventSourcing.Privacy;
 using JinGong.Fleet.Integration;
 using JinGong.Fleet.Sites;
 using JinGong.Fleet.Vehicles;
@@ -16,7 +17,11 @@ builder.AddEventStore("fleetdb", options =>
         options.ConfigureSites();
     })
     .PublishIntegrationEvents<FleetIntegrationEvents>();
-builder.AddMessageBus(bus => bus.AddDispatchRequestConsumers());
+builder.AddMessageBus(bus =>
+{
+    bus.AddDispatchRequestConsumers();
+    bus.ForgetErasedPeople();
+});
 builder.AddHomeWarehouses();
 builder.AddReadings();
 

@@ -1,6 +1,7 @@
 using JinGong.Identity;
 using JinGong.Identity.Accounts;
 using JinGong.Identity.Clients;
+using JinGong.Identity.Privacy;
 using JinGong.Identity.Roster;
 using JinGong.Identity.SignIn;
 using JinGong.Identity.Tokens;
@@ -9,7 +10,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddHttpApi();
 await builder.AddIdentityProviderAsync("identitydb");
-builder.AddMessageBus(bus => bus.AddConsumer<RosterConsumers>());
+builder.AddMessageBus(bus =>
+{
+    bus.AddConsumer<RosterConsumers>();
+    bus.AddConsumer<ErasedPeople>();
+});
 
 var app = builder.Build();
 app.UseHttpApi(beforeAuthentication: api => api.UseProtocolInputGuard());

@@ -1,3 +1,4 @@
+using JinGong.EventSourcing.Privacy;
 using JinGong.Knowledge.Attachments;
 using JinGong.Knowledge.Catalogue;
 using JinGong.Knowledge.Confirmations;
@@ -36,6 +37,7 @@ builder.AddEventStore("knowledgedb", options =>
 builder.AddMessageBus(bus =>
 {
     bus.AddRosterConsumers();
+    bus.ForgetErasedPeople<MemberNames>();
     bus.AddSubscriptionConsumers();
     bus.AddCatalogueCopy();
     bus.AddRecordConsumers();

@@ -1,3 +1,4 @@
+using JinGong.EventSourcing.Privacy;
 using JinGong.Okr.Board;
 using JinGong.Okr.FillRate;
 using JinGong.Okr.Integration;
@@ -5,6 +6,7 @@ using JinGong.Okr.KeyResults;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Records;
 using JinGong.Okr.Roster;
+using JinGong.Okr.Roster.Erasing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -18,7 +20,11 @@ builder.AddEventStore("okrdb", options =>
     })
     .MoveBoundKeyResults()
     .PublishIntegrationEvents<OkrIntegrationEvents>();
-builder.AddMessageBus(bus => bus.AddRecordConsumers());
+builder.AddMessageBus(bus =>
+{
+    bus.AddRecordConsumers();
+    bus.ForgetErasedPeople<RosterNames>();
+});
 
 var app = builder.Build();
 app.UseHttpApi();

@@ -1,10 +1,10 @@
+using JinGong.EventSourcing.Privacy;
 using JinGong.Orders.Catalogue;
 using JinGong.Orders.Customers;
 using JinGong.Orders.Figures;
 using JinGong.Orders.Integration;
 using JinGong.Orders.Opportunities;
 using JinGong.Orders.Orders;
-using JinGong.Orders.Privacy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -21,7 +21,7 @@ builder.AddMessageBus(bus =>
 {
     bus.AddCatalogueConsumers();
     bus.AddOrderConsumers();
-    bus.AddPrivacyConsumers();
+    bus.ForgetErasedPeople();
 });
 builder.AddConfiguredModels();
 builder.AddCustomersFromHistory();

@@ -72,5 +72,16 @@ public static class RosterDecider
         : BusinessTime.Check(occurredAt, now, person.LastOccurredAt, $"person {person.Id}") is { } timeError ? Decision.Reject(timeError)
         : Decision.Accept(new PersonLeft(person.Id, occurredAt));
 
+    /// <summary>
+    /// Why a person may not be erased, or null: someone still on the roster is employed, and the company keeps an
+    /// employee's records while they work here (they leave first). One already erased here may be asked for again, so
+    /// that a service that missed the first request catches up.
+    /// </summary>
+    public static DomainError? Unerasable(Person? person, bool erasedHere, string id) =>
+        erasedHere ? null
+        : person is null ? NotFound(id)
+        : person.OnRoster ? new("person-on-roster", $"{id} is on the roster: they leave it before their personal information is erased.", ErrorKind.Conflict)
+        : null;
+
     public static DomainError NotFound(string id) => new("person-not-found", $"There is no {id} on the roster.", ErrorKind.NotFound);
 }

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using JinGong.EventSourcing;
 using JinGong.Http;
+using JinGong.Okr.Roster.Erasing;
 using JinGong.Okr.Roster.Importing;
 using JinGong.Okr.Roster.Leaving;
 using JinGong.Okr.Roster.Reading;
@@ -32,6 +33,7 @@ public static class RosterModule
         var people = api.MapGroup("/people").WithTag(Tag);
         people.MapImportRoster();
         people.MapLeave();
+        people.MapErasePerson();
         people.MapStreamReads("/{id}", People);
         people.MapListPeople();
         return api;

@@ -50,7 +50,7 @@ public sealed record Customer(
     public string NameKey => CustomerIds.KeyOf(Name);
 
     /// <summary>The id the next contact gets.</summary>
-    public string NextContactId => $"{Id}-C{ContactsAdded + 1}";
+    public string NextContactId => CustomerIds.ContactOf(Id, ContactsAdded + 1);
 
     /// <summary>The state after one more event (from nothing for the registration).</summary>
     [JasperFxIgnore]

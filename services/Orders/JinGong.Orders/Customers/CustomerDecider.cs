@@ -1,3 +1,4 @@
+using JinGong.Contracts.Orders;
 using JinGong.Domain;
 
 namespace JinGong.Orders.Customers;
@@ -88,7 +89,7 @@ public static class CustomerDecider
     /// <summary>Why <paramref name="contactId"/> cannot be erased from customer <paramref name="customerId"/>, or null: any contact it ever had can, removed or not.</summary>
     public static DomainError? Unerasable(Customer? state, string customerId, string contactId) =>
         state is null ? NotFound(customerId)
-        : Enumerable.Range(1, state.ContactsAdded).Any(number => $"{state.Id}-C{number}" == contactId) ? null
+        : Enumerable.Range(1, state.ContactsAdded).Any(number => CustomerIds.ContactOf(state.Id, number) == contactId) ? null
         : UnknownContact(customerId, contactId);
 
     public static DomainError AlreadyRegistered(Customer customer) =>
@@ -103,7 +104,7 @@ public static class CustomerDecider
     private static DomainError UnknownContact(string id, string contactId) =>
         new("unknown-contact", $"Customer {id} has no contact {contactId}.", ErrorKind.NotFound);
 
-    private static CustomerContact Numbered(string customerId, int number, ContactDetails details) => Numbered($"{customerId}-C{number}", details);
+    private static CustomerContact Numbered(string customerId, int number, ContactDetails details) => Numbered(CustomerIds.ContactOf(customerId, number), details);
 
     private static CustomerContact Numbered(string contactId, ContactDetails details) => new(contactId, details.Name, details.Phone, details.Email, details.Role);
 }

@@ -1,3 +1,4 @@
+using JinGong.Contracts.Privacy;
 using JinGong.Domain;
 using JinGong.EventSourcing.Privacy;
 using JinGong.Http;
@@ -6,9 +7,6 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Orders.Customers.Erasing;
-
-/// <summary>An erasure asked for: why, and the request's own reference (the letter's or ticket's number).</summary>
-public sealed record EraseSubjectRequest(string? Reason, string? Reference);
 
 /// <summary>
 /// A customer's contact erased on their request [删除个人信息] (PIPL art. 47): in every event of the customer that held
@@ -31,7 +29,7 @@ public static class EraseContactEndpoint
         string id, string contactId, EraseSubjectRequest request, IDocumentSession session, Pseudonyms pseudonyms, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors().Required("reason", request.Reason).Required("reference", request.Reference);
+        var errors = request.Check();
         if (errors.Any)
         {
             return Problems.Validation(errors.Errors);
@@ -42,25 +40,26 @@ public static class EraseContactEndpoint
             return Problems.From(refusal);
         }
 
-        var pseudonym = pseudonyms.Of(contactId);
-        var erased = await session.LoadAsync<Erasure>(Erasure.StreamOf(pseudonym), cancellationToken);
-        var command = new EraseSubject(pseudonym, SubjectKinds.CustomerContact, request.Reason!.Trim(), request.Reference!.Trim(), 0, clock.GetUtcNow());
-        if (ErasureDecider.Decide(command, erased) is Decision.Rejected already)
+        var subject = await ContactAsync(session, id, contactId, pseudonyms.Of(contactId), cancellationToken);
+        var decision = await session.EraseAsync(subject, request.Reason!.Trim(), request.Reference!.Trim(), clock.GetUtcNow(), cancellationToken);
+        if (decision is Decision.Rejected already)
         {
             return Problems.From(already.Error);
         }
 
-        var values = new List<string>();
-        var masked = await session.MaskStreamAsync(id, (type, data) =>
-        {
-            values.AddRange(ContactMasking.ValuesOf(type, data, contactId));
-            return ContactMasking.Mask(type, data, contactId, command.Pseudonym);
-        }, cancellationToken);
-        await session.RefoldAsync<Customer>(id, cancellationToken);
-        await session.ForgetAnswersMentioningAsync(values, cancellationToken);
-        var recorded = (Decision.Accepted)ErasureDecider.Decide(command with { EventsMasked = masked.Count }, erased);
-        session.Events.StartStream<Erasure>(Erasure.StreamOf(pseudonym), recorded.Events);
         await session.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ErasureView.From(recorded.Events.Aggregate((Erasure?)null, Erasure.Evolve)!));
+        return TypedResults.Ok(ErasureView.From(((Decision.Accepted)decision).Events.Aggregate((Erasure?)null, Erasure.Evolve)!));
+    }
+
+    // Every name, phone and e-mail the contact was ever recorded with: the name becomes the pseudonym, the others nothing.
+    private static async Task<ErasureSubject> ContactAsync(IDocumentSession session, string customerId, string contactId, string pseudonym, CancellationToken cancellationToken)
+    {
+        var details = (await session.Events.FetchStreamAsync(customerId, token: cancellationToken))
+            .Select(stored => stored.Data switch { CustomerContactAdded added => added.Contact, CustomerContactChanged changed => changed.Contact, _ => null })
+            .OfType<CustomerContact>()
+            .Where(contact => contact.ContactId == contactId)
+            .ToList();
+        return ErasureSubject.Contact(
+            contactId, pseudonym, details.Select(contact => contact.Name), details.SelectMany(contact => new[] { contact.Phone, contact.Email }).OfType<string>());
     }
 }
