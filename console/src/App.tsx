@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { signOut, type SignedInUser } from './auth/auth';
-import { UserProvider } from './auth/user';
+import { mayAct, UserProvider } from './auth/user';
 import { useLanguage } from './i18n/language';
 import { ChartsPage } from './pages/ChartsPage';
 import { CustomerPage } from './pages/CustomerPage';
@@ -25,6 +25,7 @@ import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PipelinePage } from './pages/PipelinePage';
+import { PrivacyPage } from './pages/PrivacyPage';
 import { VehiclePage } from './pages/VehiclePage';
 
 const navigation = [
@@ -40,10 +41,14 @@ const navigation = [
   ['/knowledge', 'nav.knowledge'],
 ] as const;
 
+/** Pages for administrators alone: the API refuses anyone else, so nobody else is shown the way there. */
+const administration = [['/privacy', 'nav.privacy']] as const;
+
 export function App({ user }: { user: SignedInUser }) {
   const { t, toggle } = useLanguage();
   // On a phone the navigation folds behind one button; choosing a page folds it again.
   const [menuOpen, setMenuOpen] = useState(false);
+  const pages = mayAct(user) ? [...navigation, ...administration] : navigation;
   return (
     <BrowserRouter>
       <FollowingProvider>
@@ -56,7 +61,7 @@ export function App({ user }: { user: SignedInUser }) {
             {t('app.menu')}
           </button>
           <nav id="navigation" className={menuOpen ? 'open' : undefined} aria-label={t('app.navigation')}>
-            {navigation.map(([path, label]) => (
+            {pages.map(([path, label]) => (
               <Fragment key={path}>
                 <NavLink to={path} end={path === '/orders'} onClick={() => setMenuOpen(false)}>
                   {t(label)}
@@ -102,6 +107,7 @@ export function App({ user }: { user: SignedInUser }) {
               <Route path="/knowledge/scenarios" element={<ScenariosPage />} />
               <Route path="/knowledge/scenarios/:id" element={<ScenarioPage />} />
               <Route path="/knowledge/scenarios/:id/conditions/:conditionId" element={<SolutionPage />} />
+              <Route path="/privacy" element={<PrivacyPage />} />
               <Route path="*" element={<Navigate to="/inventory" replace />} />
             </Routes>
           </UserProvider>
