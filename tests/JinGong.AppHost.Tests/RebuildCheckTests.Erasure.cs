@@ -12,7 +12,8 @@ namespace JinGong.AppHost.Tests;
 /// The proof of erasure (issue 29, docs/privacy.md) over the same year of business: one sales rep who left and one
 /// customer's contact erased through the gateway, and then every figure the same but for the rep's renamed row, every
 /// event and every stream's version kept, every projection rebuilt equal, the flows' audit trail whole, and their id,
-/// names, phone and e-mail in no table of any service or of identity.
+/// names, phone and e-mail in no table of any service or of identity — the rep's name also where orders, which keeps no
+/// roster, had it in free text.
 /// </summary>
 public sealed partial class RebuildCheckTests
 {
@@ -26,7 +27,7 @@ public sealed partial class RebuildCheckTests
         var (orderId, rep, customerId) = (order.GetProperty("id").GetString()!, order.GetProperty("salesRep").GetString()!, order.GetProperty("customerId").GetString()!);
         var name = (await business.GetOkAsync($"/api/okr/people/{rep}")).GetProperty("name").GetString()!;
         var (contactName, phone, email) = (GatewayRequests.Unique("Ma Lan"), "+86 471 555 0199", $"{GatewayRequests.Unique("ma.lan")}@mine.example");
-        var contacts = await business.PostOkAsync($"/api/orders/customers/{customerId}/contacts", new { name = contactName, phone, email, role = "pit manager" });
+        var contacts = await business.PostOkAsync($"/api/orders/customers/{customerId}/contacts", new { name = contactName, phone, email, role = $"pit manager, looked after by {name}" });
         var contactId = contacts.GetProperty("contacts").EnumerateArray().Single(contact => contact.GetProperty("name").GetString() == contactName).GetProperty("contactId").GetString()!;
 
         // They leave first; the services that copy the roster have heard it before anything is measured.

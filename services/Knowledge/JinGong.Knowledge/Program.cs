@@ -37,7 +37,7 @@ builder.AddEventStore("knowledgedb", options =>
 builder.AddMessageBus(bus =>
 {
     bus.AddRosterConsumers();
-    bus.ForgetErasedPeople<MemberNames>();
+    bus.ForgetErasedPeople();
     bus.AddSubscriptionConsumers();
     bus.AddCatalogueCopy();
     bus.AddRecordConsumers();

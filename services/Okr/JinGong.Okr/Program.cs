@@ -6,7 +6,6 @@ using JinGong.Okr.KeyResults;
 using JinGong.Okr.Objectives;
 using JinGong.Okr.Records;
 using JinGong.Okr.Roster;
-using JinGong.Okr.Roster.Erasing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -23,7 +22,7 @@ builder.AddEventStore("okrdb", options =>
 builder.AddMessageBus(bus =>
 {
     bus.AddRecordConsumers();
-    bus.ForgetErasedPeople<RosterNames>();
+    bus.ForgetErasedPeople();
 });
 
 var app = builder.Build();

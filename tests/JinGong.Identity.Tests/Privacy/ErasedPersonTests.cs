@@ -24,7 +24,7 @@ public sealed class ErasedPersonTests(IdentityService identity)
         var database = new EventStoreQueries(await identity.ConnectionStringAsync("identitydb"));
         (await database.TablesHoldingAsync(id)).Should().NotBeEmpty("the account, its sign-in and its tokens hold the id before");
 
-        await bus.PublishAsync(new PersonErased(id, "their written request", "PIPL-2026-050", "admin", DateTimeOffset.UtcNow), Guid.NewGuid());
+        await bus.PublishAsync(new PersonErased(id, [name], "their written request", "PIPL-2026-050", "admin", DateTimeOffset.UtcNow), Guid.NewGuid());
         await Eventually.ReturnsAsync(
             async _ => (await identity.GetOkAsync("/api/identity/accounts")).EnumerateArray().Any(account => account.GetProperty("id").GetString() == id),
             held => !held, TimeSpan.FromSeconds(30), $"identity to delete {id}'s account");

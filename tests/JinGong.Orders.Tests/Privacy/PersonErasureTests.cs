@@ -35,13 +35,13 @@ public sealed class PersonErasureTests(OrdersService orders)
         var before = await Task.WhenAll(figures.Select(figure => orders.GetOkAsync($"/api/orders/figures/{figure}")));
         var eventsBefore = (await orders.OrdersEventsAsync()).Where(e => e.StreamId == opportunity || e.StreamId == order).Select(e => (e.Id, e.StreamId)).ToList();
 
-        await bus.PublishAsync(new PersonErased(rep, "their written request", "PIPL-2026-031", "admin", DateTimeOffset.UtcNow), Guid.NewGuid());
+        await bus.PublishAsync(new PersonErased(rep, [], "their written request", "PIPL-2026-031", "admin", DateTimeOffset.UtcNow), Guid.NewGuid());
         var erasure = await Eventually.ReturnsAsync(
             async _ => (await orders.GetOkAsync($"/api/orders/privacy/subjects/{rep}")).GetProperty("erasure"),
             found => found.ValueKind == JsonValueKind.Object, Arrival, $"orders to erase {rep}");
         var pseudonym = erasure.GetProperty("pseudonym").GetString()!;
         var again = Guid.NewGuid();
-        await bus.PublishAsync(new PersonErased(rep, "sent twice", "PIPL-2026-031", "admin", DateTimeOffset.UtcNow), again);
+        await bus.PublishAsync(new PersonErased(rep, [], "sent twice", "PIPL-2026-031", "admin", DateTimeOffset.UtcNow), again);
         var database = new EventStoreQueries(await orders.ConnectionStringAsync("ordersdb"));
         await Eventually.ReturnsAsync(async _ => await database.ProcessedMessagesAsync([$"PersonErasedConsumer/{again:N}"]), processed => processed.Count == 1, Arrival,
             "orders to take the second request");

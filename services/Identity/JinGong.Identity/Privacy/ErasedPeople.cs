@@ -23,7 +23,7 @@ public sealed class ErasedPeople(IdentityStore store, IOpenIddictAuthorizationMa
             return;
         }
 
-        string[] mentions = account is null ? [personId] : [personId, account.Name];
+        string[] mentions = [personId, .. context.Message.Names, .. account is null ? Array.Empty<string>() : [account.Name]];
         if (account is not null)
         {
             store.Accounts.Remove(account);

@@ -44,16 +44,16 @@ public static class ErasePersonEndpoint
             return Problems.From(refusal);
         }
 
-        var erased = new PersonErased(id, request.Reason!.Trim(), request.Reference!.Trim(), context.User.Identity?.Name ?? "unknown", clock.GetUtcNow());
+        var erased = new PersonErased(id, await RosterNames.OfAsync(session, id, cancellationToken), request.Reason!.Trim(), request.Reference!.Trim(), context.User.Identity?.Name ?? "unknown", clock.GetUtcNow());
         await bus.Publish(erased, sent => sent.Headers.Set(JinGong.EventSourcing.Messaging.MessageHeaders.CorrelationId, context.GetCorrelationId()), cancellationToken);
         return TypedResults.Accepted($"/api/okr/privacy/subjects/{Uri.EscapeDataString(id)}", new PersonErasureRequested(id, pseudonym, erased.Reason, erased.Reference, erased.OccurredAt));
     }
 }
 
 /// <summary>Every name the roster recorded a person under (a correction keeps the earlier one in an earlier event): erased with them.</summary>
-public sealed class RosterNames : IPersonNames
+public static class RosterNames
 {
-    public async Task<IReadOnlyList<string>> NamesOfAsync(IQuerySession session, string personId, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<string>> OfAsync(IQuerySession session, string personId, CancellationToken cancellationToken) =>
         [.. (await session.Events.FetchStreamAsync(personId, token: cancellationToken))
             .Select(stored => stored.Data switch { PersonJoined joined => joined.Name, PersonMoved moved => moved.Name, _ => null })
             .OfType<string>()
