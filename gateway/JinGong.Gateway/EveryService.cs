@@ -12,13 +12,16 @@ public static class EveryService
 {
     public const string HttpClientName = "every-service";
 
-    /// <summary>Each service's answer to GET <paramref name="pathOf"/>(service), or null where it gave none.</summary>
+    /// <summary>
+    /// Each service's answer to GET <paramref name="pathOf"/>(service), or null where it gave none: of the services with
+    /// events (<see cref="ServiceRoutes.Services"/>), or of <paramref name="services"/>.
+    /// </summary>
     public static async Task<IReadOnlyList<(string Service, T? Answer)>> AskAsync<T>(
-        HttpContext http, IHttpClientFactory httpClients, Func<string, string> pathOf, CancellationToken cancellationToken)
+        HttpContext http, IHttpClientFactory httpClients, Func<string, string> pathOf, CancellationToken cancellationToken, IReadOnlyList<string>? services = null)
         where T : class
     {
         var client = httpClients.CreateClient(HttpClientName);
-        return await Task.WhenAll(ServiceRoutes.Services.Select(async service =>
+        return await Task.WhenAll((services ?? ServiceRoutes.Services).Select(async service =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"http://{service}{pathOf(service)}");
             request.Headers.TryAddWithoutValidation("Authorization", http.Request.Headers.Authorization.ToString());

@@ -66,7 +66,7 @@ public static class PersonalInformation
         string subjectId, HttpContext http, IHttpClientFactory httpClients, TimeProvider clock, CancellationToken cancellationToken)
     {
         var answers = await EveryService.AskAsync<JsonNode>(
-            http, httpClients, service => $"/api/{service}/privacy/subjects/{Uri.EscapeDataString(subjectId)}", cancellationToken);
+            http, httpClients, service => $"/api/{service}/privacy/subjects/{Uri.EscapeDataString(subjectId)}", cancellationToken, ServiceRoutes.All);
         if (EveryService.Silent(answers, $"what is held about {subjectId}") is { } silent)
         {
             return silent;

@@ -140,7 +140,7 @@ public sealed class InfraModeTests : IDisposable
             }
 
             builder.Resources.OfType<ServiceBrokerUserResource>().Single(resource => resource.User == "fleet").Permissions
-                .Should().Be(BrokerPermissions.For("fleet", ["Fleet"], ["Dispatch"]), "fleet publishes only fleet's contracts");
+                .Should().Be(BrokerPermissions.For("fleet", ["Fleet"], ["Dispatch", "Okr"]), "fleet publishes only fleet's contracts");
             if (messaging is RabbitMQServerResource container)
             {
                 (await container.UserNameParameter!.GetValueAsync(default)).Should().Be(LocalRabbitMqResource.Administrator, "the broker's administrator is the AppHost's, not guest");

@@ -140,7 +140,8 @@ public sealed class InfrastructureTests(InfrastructureFixture infrastructure)
         (await PublishAsync(fleet, Own)).Should().BeNull("fleet publishes its own events");
         (await PublishAsync(fleet, Forged)).Should().Contain("ACCESS_REFUSED", "fleet may not publish that someone left the roster");
         await using var declaring = await fleet.CreateChannelAsync();
-        var declare = () => declaring.ExchangeDeclareAsync("JinGong.Contracts.Okr:KeyResultProgressed", ExchangeType.Fanout, durable: true);
+        // Fleet follows dispatch and OKR (an erased person), never orders: it may not even declare orders' exchanges.
+        var declare = () => declaring.ExchangeDeclareAsync("JinGong.Contracts.Orders:OrderPlaced", ExchangeType.Fanout, durable: true);
         (await declare.Should().ThrowAsync<RabbitMQ.Client.Exceptions.OperationInterruptedException>()).Which.ShutdownReason!.ReplyCode.Should().Be(403);
     }
 

@@ -32,6 +32,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await System.InitializeAsync();
         await System.SimulatorFinishedAsync(after: DateTime.MinValue, SimulatorDeadline);
 
+        // What a page shows after a command waits for the services behind it, which on a busy 2-core CI answered a lend in
+        // over Playwright's default 5 s (run 20); a page that never shows it still fails, later.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

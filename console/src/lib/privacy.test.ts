@@ -39,6 +39,7 @@ const exported: PersonalInformationExport = {
     fleet: part('fleet'),
     okr: part('okr', { erasure, events: [event(false)] }),
     dispatch: part('dispatch'),
+    identity: part('identity', { documents: [{ type: 'account', id: 'zhang.wei', data: {} }] }),
   },
 };
 
@@ -50,16 +51,17 @@ describe('what an export holds, per service', () => {
       ['dispatch', 0, 0, 0],
       ['okr', 1, 0, 0],
       ['knowledge', 0, 0, 0],
+      ['identity', 0, 0, 1],
     ]);
   });
 
   it("carries each service's erasure, or none", () => {
-    expect(holdingsRows(exported).map((row) => row.erasure?.reference ?? null)).toEqual([null, null, null, 'PIPL-2026-044', 'PIPL-2026-044']);
+    expect(holdingsRows(exported).map((row) => row.erasure?.reference ?? null)).toEqual([null, null, null, 'PIPL-2026-044', 'PIPL-2026-044', null]);
   });
 
   it('puts a service the console does not know yet after the known ones', () => {
     const withNew = { ...exported, services: { billing: part('billing'), ...exported.services } };
-    expect(holdingsRows(withNew).map((row) => row.service)).toEqual(['fleet', 'orders', 'dispatch', 'okr', 'knowledge', 'billing']);
+    expect(holdingsRows(withNew).map((row) => row.service)).toEqual(['fleet', 'orders', 'dispatch', 'okr', 'knowledge', 'identity', 'billing']);
   });
 });
 
@@ -67,12 +69,17 @@ describe("how far a person's erasure has got", () => {
   it('names the services that recorded it and those still to', () => {
     const progress = erasureProgress(exported);
     expect(progress.erased.map((done) => done.service)).toEqual(['okr', 'knowledge']);
-    expect(progress.pending).toEqual(['fleet', 'orders', 'dispatch']);
+    expect(progress.pending).toEqual(['fleet', 'orders', 'dispatch', 'identity']);
   });
 
-  it('is done when every service recorded it', () => {
-    const everywhere = { ...exported, services: Object.fromEntries(Object.keys(exported.services).map((service) => [service, part(service, { erasure })])) };
-    expect(erasureProgress(everywhere).pending).toEqual([]);
+  it('is done when every service recorded it, and identity, which records none, holds nothing', () => {
+    const everywhere = {
+      ...exported,
+      services: Object.fromEntries(Object.keys(exported.services).map((service) => [service, service === 'identity' ? part(service) : part(service, { erasure })])),
+    };
+    const progress = erasureProgress(everywhere);
+    expect(progress.pending).toEqual([]);
+    expect(progress.emptied).toEqual(['identity']);
   });
 });
 

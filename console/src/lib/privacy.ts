@@ -1,7 +1,10 @@
 import type { ErasureAnswer, ErasureRecord, ErasureRequest, PersonalInformationExport, PersonErasureRequested } from '../api/privacy';
 
 /** The services an export has a part of, in the gateway's order (ServiceRoutes.Services); one added later comes after them. */
-export const exportingServices = ['fleet', 'orders', 'dispatch', 'okr', 'knowledge'] as const;
+export const exportingServices = ['fleet', 'orders', 'dispatch', 'okr', 'knowledge', 'identity'] as const;
+
+/** Identity keeps no events, so no record of an erasure: it is done with one when it holds nothing of the subject. */
+const recordsNoErasures = new Set(['identity']);
 
 /** What one service holds about the subject, counted: the export's table, a row per service. */
 export interface HoldingsRow {
@@ -32,9 +35,13 @@ export function holdingsRows(exported: PersonalInformationExport): HoldingsRow[]
     .sort((a, b) => rank(a.service) - rank(b.service) || a.service.localeCompare(b.service));
 }
 
+const holdsNothing = (row: HoldingsRow) => row.events === 0 && row.documents === 0;
+
 /** How far a person's erasure has got: the services that recorded it, and those that have not yet. */
 export interface ErasureProgress {
   erased: { service: string; erasure: ErasureRecord }[];
+  /** Services that keep no record of erasures and now hold nothing of the subject (identity: the account is gone). */
+  emptied: string[];
   pending: string[];
 }
 
@@ -46,7 +53,8 @@ export function erasureProgress(exported: PersonalInformationExport): ErasurePro
   const rows = holdingsRows(exported);
   return {
     erased: rows.flatMap((row) => (row.erasure ? [{ service: row.service, erasure: row.erasure }] : [])),
-    pending: rows.filter((row) => !row.erasure).map((row) => row.service),
+    emptied: rows.filter((row) => recordsNoErasures.has(row.service) && holdsNothing(row)).map((row) => row.service),
+    pending: rows.filter((row) => !row.erasure && !(recordsNoErasures.has(row.service) && holdsNothing(row))).map((row) => row.service),
   };
 }
 

@@ -280,6 +280,11 @@ function PersonErasureSent({ requested }: { requested: PersonErasureRequested })
                 {t('privacy.erasedIn', { service: word('service', service), at: formatInstant(erasure.erasedAt, language), events: erasure.eventsMasked })}
               </li>
             ))}
+            {shown.emptied.map((service) => (
+              <li key={service} data-service={service} data-erased="true">
+                {t('privacy.emptiedIn', { service: word('service', service) })}
+              </li>
+            ))}
             {shown.pending.map((service) => (
               <li key={service} data-service={service} data-erased="false">
                 {t('privacy.pendingIn', { service: word('service', service) })}

@@ -22,6 +22,6 @@ app.MapDefaultEndpoints();
 app.UseAntiforgery();
 app.MapSignIn();
 app.MapTokens();
-app.MapApiRoot("identity").MapAccounts().MapOwnPassword();
+app.MapApiRoot("identity").MapAccounts().MapOwnPassword().MapIdentityHoldings();
 await app.RegisterClientsAsync();
 app.Run();

@@ -94,7 +94,7 @@ public sealed class BusinessFlowTests(SystemFixture system)
 
         // What the system holds about the rep, asked for on their request: every service's part, each naming what it keeps of them.
         var export = (await company.GetAsync($"/api/privacy/subjects/{salesRep}/export")).GetProperty("services");
-        export.EnumerateObject().Select(part => part.Name).Should().BeEquivalentTo(["fleet", "orders", "dispatch", "okr", "knowledge"]);
+        export.EnumerateObject().Select(part => part.Name).Should().BeEquivalentTo(["fleet", "orders", "dispatch", "okr", "knowledge", "identity"]);
         export.GetProperty("orders").GetProperty("events").EnumerateArray().Select(held => held.GetProperty("streamId").GetString()).Should().Contain([opportunity, order]);
         export.GetProperty("orders").GetProperty("documents").EnumerateArray().Select(held => held.GetProperty("id").GetString()).Should().Contain([opportunity, order]);
         export.GetProperty("okr").GetProperty("documents").EnumerateArray()
