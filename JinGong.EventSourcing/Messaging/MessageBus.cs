@@ -1,4 +1,5 @@
 using JinGong.EventSourcing;
+using JinGong.EventSourcing.Messaging;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,10 @@ public static class MessageBusExtensions
 
         var service = ServiceIdentity.Of(builder.Environment);
         builder.Services.TryAddSingleton(service);
+        // Which queues are this service's, for an erasure to find what it parked (docs/privacy.md).
+        builder.Services.AddSingleton<ServiceQueues>();
+        builder.Services.AddReceiveEndpointObserver(provider => provider.GetRequiredService<ServiceQueues>());
+        builder.Services.AddSingleton<JinGong.EventSourcing.Privacy.ParkedMessageErasure>();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(TelemetrySources.MassTransitSource))
             .WithTracing(tracing => tracing.AddSource(TelemetrySources.MassTransitSource));

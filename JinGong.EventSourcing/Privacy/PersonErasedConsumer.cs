@@ -9,18 +9,22 @@ namespace JinGong.EventSourcing.Privacy;
 /// <summary>
 /// A person erased (<see cref="Published.PersonErased"/>, sent by OKR on an administrator's request), in this service:
 /// their id and every name the roster recorded them under become their pseudonym wherever they stand
-/// (<see cref="SubjectErasure"/>), and the erasure is recorded. Once, however often it is delivered; a service that erased them already changes nothing.
+/// (<see cref="SubjectErasure"/>) — in the messages it parked on the broker too (<see cref="ParkedMessageErasure"/>) — and
+/// the erasure is recorded. Once, however often it is delivered; a service that erased them already changes nothing.
 /// </summary>
 public sealed class PersonErasedConsumer(
-    IDocumentSession session, ServiceIdentity service, TimeProvider clock, Pseudonyms pseudonyms, ILogger<PersonErasedConsumer> logger)
+    IDocumentSession session, ServiceIdentity service, TimeProvider clock, Pseudonyms pseudonyms, ParkedMessageErasure parked,
+    ILogger<PersonErasedConsumer> logger)
     : IdempotentConsumer<Published.PersonErased>(session, service, clock, logger)
 {
-    protected override Task ApplyAsync(Published.PersonErased message, IDocumentSession session, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(Published.PersonErased message, IDocumentSession session, CancellationToken cancellationToken)
     {
+        var subject = ErasureSubject.Person(message.PersonId, pseudonyms.Of(message.PersonId), message.Names);
+        // The broker first: it is no part of the transaction, and a pass that fails is made again with the whole.
+        await parked.EraseAsync(subject, cancellationToken);
         // Who asked, as the erasure's record tells it (its event's user).
         session.LastModifiedBy = message.RequestedBy;
-        return session.EraseAsync(
-            ErasureSubject.Person(message.PersonId, pseudonyms.Of(message.PersonId), message.Names), message.Reason, message.Reference, Clock.GetUtcNow(), cancellationToken);
+        await session.EraseAsync(subject, message.Reason, message.Reference, Clock.GetUtcNow(), cancellationToken);
     }
 }
 

@@ -13,7 +13,7 @@ namespace JinGong.AppHost.Tests;
 /// customer's contact erased through the gateway, and then every figure the same but for the rep's renamed row, every
 /// event and every stream's version kept, every projection rebuilt equal, the flows' audit trail whole, and their id,
 /// names, phone and e-mail in no table of any service or of identity — the rep's name also where orders, which keeps no
-/// roster, had it in free text.
+/// roster, had it in free text — nor in a message a service parked on the broker.
 /// </summary>
 public sealed partial class RebuildCheckTests
 {
@@ -47,6 +47,11 @@ public sealed partial class RebuildCheckTests
             var part = export.GetProperty("services").GetProperty(service);
             (part.GetProperty("events").GetArrayLength() + part.GetProperty("documents").GetArrayLength()).Should().BePositive($"{service} holds {rep} before the erasure");
         }
+
+        // A message the knowledge base failed on and parked, naming the rep: ops would move it back, their name with it.
+        await using var broker = await TestBus.StartAsync(await business.ConnectionStringAsync("messaging"));
+        const string Parking = "knowledge-opportunity-won_error";
+        await broker.ParkAsync(Parking, JsonSerializer.Serialize(new { message = new { salesRep = rep, note = $"{name} won it" } }), new Dictionary<string, object?>());
 
         var person = await business.PostOkAsync("/api/privacy/erasures", new { kind = "person", subjectId = rep, reason = "their written request", reference = "PIPL-2026-101" }, HttpStatusCode.Accepted);
         var contact = await business.PostOkAsync("/api/privacy/erasures", new { kind = "customer-contact", subjectId = contactId, reason = "her e-mail", reference = "PIPL-2026-102" });
@@ -82,6 +87,8 @@ public sealed partial class RebuildCheckTests
             report.GetProperty("equal").GetBoolean().Should().BeTrue($"{service}'s projections rebuilt from the masked events equal the masked ones: {report}");
         }
 
+        (await broker.TakeAllAsync(Parking)).Should().ContainSingle().Which.Body
+            .Should().Be(JsonSerializer.Serialize(new { message = new { salesRep = pseudonym, note = $"{pseudonym} won it" } }), "the parked message is put back with their pseudonym");
         foreach (var database in Services.Select(service => $"{service}db").Append("identitydb"))
         {
             var queries = new EventStoreQueries(await business.ConnectionStringAsync(database));

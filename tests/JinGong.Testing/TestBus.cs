@@ -73,6 +73,37 @@ public sealed class TestBus : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Parks a message in <paramref name="queue"/> as MassTransit does (through a fanout exchange of the queue's name), e.g.
+    /// one a consumer failed on, with a fault's headers.
+    /// </summary>
+    public async Task ParkAsync(string queue, string body, IDictionary<string, object?> headers)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true);
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await channel.QueueBindAsync(queue, queue, string.Empty);
+        await channel.BasicPublishAsync(queue, string.Empty, mandatory: false, new BasicProperties { Headers = headers, Persistent = true }, System.Text.Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>Takes every message out of <paramref name="queue"/>, its body and its text headers, and removes the queue and its exchange.</summary>
+    public async Task<IReadOnlyList<(string Body, IReadOnlyDictionary<string, string> Headers)>> TakeAllAsync(string queue)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var taken = new List<(string, IReadOnlyDictionary<string, string>)>();
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+        {
+            taken.Add((System.Text.Encoding.UTF8.GetString(message.Body.Span), (message.BasicProperties.Headers ?? new Dictionary<string, object?>())
+                .Where(header => header.Value is byte[]).ToDictionary(header => header.Key, header => System.Text.Encoding.UTF8.GetString((byte[])header.Value!))));
+        }
+
+        await channel.QueueDeleteAsync(queue);
+        await channel.ExchangeDeleteAsync(queue);
+        return taken;
+    }
+
     public async ValueTask DisposeAsync() => await bus.StopAsync();
 
     private Task Record<T>(ConsumeContext<T> context)

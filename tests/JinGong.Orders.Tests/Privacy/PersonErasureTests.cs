@@ -35,6 +35,11 @@ public sealed class PersonErasureTests(OrdersService orders)
         var before = await Task.WhenAll(figures.Select(figure => orders.GetOkAsync($"/api/orders/figures/{figure}")));
         var eventsBefore = (await orders.OrdersEventsAsync()).Where(e => e.StreamId == opportunity || e.StreamId == order).Select(e => (e.Id, e.StreamId)).ToList();
 
+        // A message orders failed on and parked, naming the rep in its body and its fault; and one naming someone else.
+        var parking = "orders-person-erased_error";
+        await bus.ParkAsync(parking, Parked(rep), new Dictionary<string, object?> { ["MT-Fault-Message"] = System.Text.Encoding.UTF8.GetBytes($"{rep} is not known") });
+        await bus.ParkAsync(parking, Parked("someone.else"), new Dictionary<string, object?>());
+
         await bus.PublishAsync(new PersonErased(rep, [], "their written request", "PIPL-2026-031", "admin", DateTimeOffset.UtcNow), Guid.NewGuid());
         var erasure = await Eventually.ReturnsAsync(
             async _ => (await orders.GetOkAsync($"/api/orders/privacy/subjects/{rep}")).GetProperty("erasure"),
@@ -47,6 +52,11 @@ public sealed class PersonErasureTests(OrdersService orders)
             "orders to take the second request");
 
         (await database.TablesHoldingAsync(rep)).Should().BeEmpty($"orders holds {rep} nowhere now");
+        var parked = await bus.TakeAllAsync(parking);
+        parked.Select(message => message.Body).Should().BeEquivalentTo(
+            [Parked(pseudonym), Parked("someone.else")],
+            "the parked message naming them is put back with their pseudonym, the other left as it was");
+        parked.Should().ContainSingle(message => message.Headers.ContainsKey("MT-Fault-Message")).Which.Headers["MT-Fault-Message"].Should().Be($"{pseudonym} is not known");
         (await orders.OrdersEventsAsync()).Where(e => e.StreamId == opportunity || e.StreamId == order).Select(e => (e.Id, e.StreamId))
             .Should().Equal(eventsBefore, "every event stays, in its place");
         (await orders.GetOkAsync($"/api/orders/opportunities/{opportunity}")).GetProperty("salesRep").GetString().Should().Be(pseudonym);
@@ -63,4 +73,6 @@ public sealed class PersonErasureTests(OrdersService orders)
         var erasures = (await orders.OrdersEventsAsync()).Where(e => e.Type == "subject_erased_v1" && e.StreamId == $"erasure:{pseudonym}");
         erasures.Should().ContainSingle("a second delivery of the erasure changes nothing");
     }
+
+    private static string Parked(string rep) => JsonSerializer.Serialize(new { message = new { salesRep = rep, note = $"call {rep} first" } });
 }
