@@ -2,6 +2,7 @@ using JinGong.EventSourcing.Messaging;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using Contact = JinGong.Contracts.Orders;
 using Published = JinGong.Contracts.Okr;
 
 namespace JinGong.EventSourcing.Privacy;
@@ -28,12 +29,38 @@ public sealed class PersonErasedConsumer(
     }
 }
 
+/// <summary>
+/// A customer's contact erased in the registry (<see cref="Contact.CustomerContactErased"/>, sent by orders), in a service
+/// that follows orders: every name, phone and e-mail address of theirs it holds (in free text, mostly) becomes their
+/// pseudonym or nothing, in its stored data and the messages it parked, and the erasure is recorded. Once.
+/// </summary>
+public sealed class CustomerContactErasedConsumer(
+    IDocumentSession session, ServiceIdentity service, TimeProvider clock, Pseudonyms pseudonyms, ParkedMessageErasure parked,
+    ILogger<CustomerContactErasedConsumer> logger)
+    : IdempotentConsumer<Contact.CustomerContactErased>(session, service, clock, logger)
+{
+    protected override async Task ApplyAsync(Contact.CustomerContactErased message, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var subject = ErasureSubject.Contact(message.ContactId, pseudonyms.Of(message.ContactId), message.Names, message.Cleared);
+        await parked.EraseAsync(subject, cancellationToken);
+        session.LastModifiedBy = message.RequestedBy;
+        await session.EraseAsync(subject, message.Reason, message.Reference, Clock.GetUtcNow(), cancellationToken);
+    }
+}
+
 public static class PersonErasureRegistration
 {
     /// <summary>This service forgets the people OKR erases: its bus user must consume OKR's area.</summary>
     public static IBusRegistrationConfigurator ForgetErasedPeople(this IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<PersonErasedConsumer>();
+        return bus;
+    }
+
+    /// <summary>This service forgets the customers' contacts orders erases: its bus user must consume orders' area.</summary>
+    public static IBusRegistrationConfigurator ForgetErasedContacts(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<CustomerContactErasedConsumer>();
         return bus;
     }
 }

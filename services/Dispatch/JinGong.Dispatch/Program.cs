@@ -27,6 +27,7 @@ builder.AddMessageBus(bus =>
     bus.AddLoanConsumers();
     bus.AddTransferConsumers();
     bus.ForgetErasedPeople();
+    bus.ForgetErasedContacts();
 });
 
 var app = builder.Build();

@@ -38,6 +38,7 @@ builder.AddMessageBus(bus =>
 {
     bus.AddRosterConsumers();
     bus.ForgetErasedPeople();
+    bus.ForgetErasedContacts();
     bus.AddSubscriptionConsumers();
     bus.AddCatalogueCopy();
     bus.AddRecordConsumers();

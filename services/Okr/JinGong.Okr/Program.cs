@@ -23,6 +23,7 @@ builder.AddMessageBus(bus =>
 {
     bus.AddRecordConsumers();
     bus.ForgetErasedPeople();
+    bus.ForgetErasedContacts();
 });
 
 var app = builder.Build();

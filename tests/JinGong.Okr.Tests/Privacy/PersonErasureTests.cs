@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JinGong.Contracts.Orders;
 using JinGong.Http.Security;
 using JinGong.Testing;
 
@@ -75,5 +76,29 @@ public sealed class PersonErasureTests(OkrService okr)
         await okr.PostOkAsync(erasure, new { reason = "sent twice", reference = "PIPL-2026-044" }, HttpStatusCode.Accepted);
         await Task.Delay(TimeSpan.FromSeconds(2));
         (await okr.EventCountAsync()).Should().Be(eventsBefore + 1);
+    }
+
+    [Fact]
+    public async Task a_customers_contact_erased_in_orders_is_their_pseudonym_where_okr_had_them_in_free_text()
+    {
+        var (team, region, owner) = (GatewayRequests.Unique("Mining Sales"), GatewayRequests.Unique("west"), GatewayRequests.Unique("luo.bin"));
+        var (contactId, contact, phone) = ($"{GatewayRequests.Unique("CUS-7A1B2C3D4E")}-C1", GatewayRequests.Unique("Ma Lan"), "+86 971 555 0123");
+        await okr.JoinAsync(region, (owner, team));
+        var objective = await okr.SetObjectiveAsync("Open the salt lake pits", OkrApi.ThisQuarter.Name, owner);
+        var keyResult = await okr.DefineManualAsync(objective, 10);
+        await okr.CheckInAsync(keyResult, 3, note: $"{contact} ({phone}) wants a trial first");
+        await using var bus = await TestBus.StartAsync(await okr.ConnectionStringAsync("messaging"));
+
+        await bus.PublishAsync(new CustomerContactErased(contactId, [contact], [phone], "her written request", "PIPL-2026-060", "admin", DateTimeOffset.UtcNow), Guid.NewGuid());
+
+        var pseudonym = (await Eventually.ReturnsAsync(
+            async _ => (await okr.GetOkAsync($"/api/okr/privacy/subjects/{contactId}")).GetProperty("erasure"),
+            found => found.ValueKind == JsonValueKind.Object, Arrival, $"OKR to erase {contactId}")).GetProperty("pseudonym").GetString();
+        (await okr.GetOkAsync($"/api/okr/key-results/{keyResult}")).GetProperty("lastNote").GetString().Should().Be($"{pseudonym} ({pseudonym}) wants a trial first");
+        var database = new EventStoreQueries(await okr.ConnectionStringAsync("okrdb"));
+        foreach (var value in new[] { contact, phone })
+        {
+            (await database.TablesHoldingAsync(value)).Should().BeEmpty($"{value} was the erased contact's");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JinGong.Contracts.Orders;
 using JinGong.Http.Security;
 using JinGong.Testing;
 
@@ -39,7 +40,13 @@ public sealed class ContactErasureTests(OrdersService orders)
             rep.StatusCode.Should().Be(HttpStatusCode.Forbidden, "erasure is the administrators'");
         }
 
+        await using var bus = await TestBus.StartAsync(await orders.ConnectionStringAsync("messaging"), listen => listen.To<CustomerContactErased>());
         var erasure = await orders.PostOkAsync($"/api/orders/customers/{id}/contacts/{contactId}/erasure", new { reason = "her written request", reference = "PIPL-2026-017" });
+        var told = await Eventually.ReturnsAsync(
+            _ => Task.FromResult(bus.ReceivedOf<CustomerContactErased>().SingleOrDefault(erased => erased.ContactId == contactId)),
+            erased => erased is not null, TimeSpan.FromSeconds(30), "orders to tell the other services");
+        (told!.Names, told.Cleared, told.Reference).Should().BeEquivalentTo((new[] { contactName }, new[] { phone, email, newPhone }, "PIPL-2026-017"),
+            "the services that follow orders erase every name, phone and address the registry recorded");
 
         var pseudonym = erasure.GetProperty("pseudonym").GetString()!;
         pseudonym.Should().MatchRegex("^erased:[0-9a-f]{8}$");

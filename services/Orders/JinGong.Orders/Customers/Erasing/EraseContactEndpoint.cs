@@ -1,9 +1,11 @@
 using JinGong.Contracts.Privacy;
+using JinGong.Contracts.Orders;
 using JinGong.Domain;
 using JinGong.EventSourcing.Privacy;
 using JinGong.Http;
 using JinGong.Http.Security;
 using Marten;
+using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace JinGong.Orders.Customers.Erasing;
@@ -26,8 +28,8 @@ public static class EraseContactEndpoint
     }
 
     private static async Task<Results<Ok<ErasureView>, ValidationProblem, ProblemHttpResult>> EraseAsync(
-        string id, string contactId, EraseSubjectRequest request, IDocumentSession session, Pseudonyms pseudonyms, TimeProvider clock,
-        CancellationToken cancellationToken)
+        string id, string contactId, EraseSubjectRequest request, IDocumentSession session, Pseudonyms pseudonyms, IPublishEndpoint bus,
+        TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = request.Check();
         if (errors.Any)
@@ -40,26 +42,34 @@ public static class EraseContactEndpoint
             return Problems.From(refusal);
         }
 
-        var subject = await ContactAsync(session, id, contactId, pseudonyms.Of(contactId), cancellationToken);
-        var decision = await session.EraseAsync(subject, request.Reason!.Trim(), request.Reference!.Trim(), clock.GetUtcNow(), cancellationToken);
+        var (names, cleared) = await DetailsOfAsync(session, id, contactId, cancellationToken);
+        var subject = ErasureSubject.Contact(contactId, pseudonyms.Of(contactId), names, cleared);
+        var (reason, reference, now) = (request.Reason!.Trim(), request.Reference!.Trim(), clock.GetUtcNow());
+        var decision = await session.EraseAsync(subject, reason, reference, now, cancellationToken);
         if (decision is Decision.Rejected already)
         {
             return Problems.From(already.Error);
         }
 
+        // Told to the services that follow orders before orders' own erasure is saved: should the save fail, the request is
+        // made again, and a service that erased them already changes nothing.
+        await bus.Publish(
+            new CustomerContactErased(contactId, names, cleared, reason, reference, context.User.Identity?.Name ?? "unknown", now),
+            sent => sent.Headers.Set(JinGong.EventSourcing.Messaging.MessageHeaders.CorrelationId, context.GetCorrelationId()), cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ErasureView.From(((Decision.Accepted)decision).Events.Aggregate((Erasure?)null, Erasure.Evolve)!));
     }
 
     // Every name, phone and e-mail the contact was ever recorded with: the name becomes the pseudonym, the others nothing.
-    private static async Task<ErasureSubject> ContactAsync(IDocumentSession session, string customerId, string contactId, string pseudonym, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<string> Names, IReadOnlyList<string> Cleared)> DetailsOfAsync(
+        IDocumentSession session, string customerId, string contactId, CancellationToken cancellationToken)
     {
         var details = (await session.Events.FetchStreamAsync(customerId, token: cancellationToken))
             .Select(stored => stored.Data switch { CustomerContactAdded added => added.Contact, CustomerContactChanged changed => changed.Contact, _ => null })
             .OfType<CustomerContact>()
             .Where(contact => contact.ContactId == contactId)
             .ToList();
-        return ErasureSubject.Contact(
-            contactId, pseudonym, details.Select(contact => contact.Name), details.SelectMany(contact => new[] { contact.Phone, contact.Email }).OfType<string>());
+        return ([.. details.Select(contact => contact.Name).Distinct(StringComparer.Ordinal)],
+            [.. details.SelectMany(contact => new[] { contact.Phone, contact.Email }).OfType<string>().Distinct(StringComparer.Ordinal)]);
     }
 }
