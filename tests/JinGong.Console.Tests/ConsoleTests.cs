@@ -39,6 +39,36 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task an_administrator_exports_what_is_held_about_a_contact_and_erases_them_on_the_privacy_page()
+    {
+        using var registered = await Api.PostAsJsonAsync("/api/orders/customers", new
+        {
+            name = GatewayRequests.Unique("Qinghai Salt Lake Potash"), region = "west", contacts = new[] { new { name = GatewayRequests.Unique("Ma Lan"), phone = "13900002222" } },
+        });
+        var customer = await registered.JsonAsync(HttpStatusCode.Created);
+        var contactId = customer.GetProperty("contacts")[0].GetProperty("contactId").GetString()!;
+
+        var page = await console.OpenAsync("privacy", "/privacy", p => p.GetByTestId("erasure-form"));
+        await page.GetByTestId("privacy-subject").FillAsync(contactId);
+        await page.GetByTestId("privacy-export").ClickAsync();
+        await Expect(page.GetByTestId("privacy-export-summary")).ToHaveAttributeAsync("data-subject", contactId);
+        await Expect(page.Locator("[data-testid=privacy-service][data-id=orders]")).ToBeVisibleAsync();
+
+        var form = page.GetByTestId("erasure-form");
+        await form.Locator("[name=kind]").SelectOptionAsync("customer-contact");
+        await form.Locator("[name=subjectId]").FillAsync(contactId);
+        await form.Locator("[name=reason]").FillAsync("her written request");
+        await form.Locator("[name=reference]").FillAsync("PIPL-2026-070");
+        await page.GetByTestId("erasure-submit").ClickAsync();
+        await page.GetByTestId("erasure-confirm").ClickAsync();
+        var erased = page.GetByTestId("contact-erased");
+        await Expect(erased).ToHaveAttributeAsync("data-pseudonym", new System.Text.RegularExpressions.Regex("^erased:[0-9a-f]{8}$"));
+        await ConsoleFixture.ScreenshotAsync(page, "privacy");
+        (await Api.GetFromJsonAsync<JsonElement>($"/api/orders/customers/{customer.GetProperty("id").GetString()}")).GetProperty("contacts")[0].GetProperty("name").GetString()
+            .Should().Be(await erased.GetAttributeAsync("data-pseudonym"));
+    }
+
+    [Fact]
     public async Task sales_registers_a_customer_adds_a_contact_on_its_page_and_the_opportunity_form_names_it_by_its_id()
     {
         var name = GatewayRequests.Unique("Erdos Coal Heidaigou");
