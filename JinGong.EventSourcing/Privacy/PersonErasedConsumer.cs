@@ -20,12 +20,9 @@ public sealed class PersonErasedConsumer(
 {
     protected override async Task ApplyAsync(Published.PersonErased message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var subject = ErasureSubject.Person(message.PersonId, pseudonyms.Of(message.PersonId), message.Names);
-        // The broker first: it is no part of the transaction, and a pass that fails is made again with the whole.
-        await parked.EraseAsync(subject, cancellationToken);
-        // Who asked, as the erasure's record tells it (its event's user).
-        session.LastModifiedBy = message.RequestedBy;
-        await session.EraseAsync(subject, message.Reason, message.Reference, Clock.GetUtcNow(), cancellationToken);
+        await ErasureFromTheBus.ApplyAsync(
+            session, parked, ErasureSubject.Person(message.PersonId, pseudonyms.Of(message.PersonId), message.Names),
+            message.RequestedBy, message.Reason, message.Reference, Clock.GetUtcNow(), cancellationToken);
     }
 }
 
@@ -41,10 +38,24 @@ public sealed class CustomerContactErasedConsumer(
 {
     protected override async Task ApplyAsync(Contact.CustomerContactErased message, IDocumentSession session, CancellationToken cancellationToken)
     {
-        var subject = ErasureSubject.Contact(message.ContactId, pseudonyms.Of(message.ContactId), message.Names, message.Cleared);
+        await ErasureFromTheBus.ApplyAsync(
+            session, parked, ErasureSubject.Contact(message.ContactId, pseudonyms.Of(message.ContactId), message.Names, message.Cleared),
+            message.RequestedBy, message.Reason, message.Reference, Clock.GetUtcNow(), cancellationToken);
+    }
+}
+
+/// <summary>What every erasure told on the bus does in a service, whoever the subject.</summary>
+internal static class ErasureFromTheBus
+{
+    public static async Task ApplyAsync(
+        IDocumentSession session, ParkedMessageErasure parked, ErasureSubject subject, string requestedBy, string reason, string reference,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The broker first: it is no part of the transaction, and a pass that fails is made again with the whole.
         await parked.EraseAsync(subject, cancellationToken);
-        session.LastModifiedBy = message.RequestedBy;
-        await session.EraseAsync(subject, message.Reason, message.Reference, Clock.GetUtcNow(), cancellationToken);
+        // Who asked, as the erasure's record tells it (its event's user).
+        session.LastModifiedBy = requestedBy;
+        await session.EraseAsync(subject, reason, reference, now, cancellationToken);
     }
 }
 
