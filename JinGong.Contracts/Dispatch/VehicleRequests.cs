@@ -18,8 +18,13 @@ public sealed record VehicleTransferRequested(
 public sealed record VehicleArrivalReported(string RequestId, string VehicleCode, string TransferId, DateTimeOffset OccurredAt);
 
 /// <summary>Lend the vehicle [外借] to a prospect until the due date.</summary>
+/// <param name="BorrowerId">
+/// The borrower's id in orders' customer registry (since issue 29); absent from messages of earlier publishers, whose
+/// borrower is the customer <see cref="Orders.CustomerIds.ForName"/> gives for <c>Borrower</c>.
+/// </param>
 public sealed record VehicleLoanRequested(
-    string RequestId, string VehicleCode, string LoanId, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt);
+    string RequestId, string VehicleCode, string LoanId, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt,
+    string? BorrowerId = null);
 
 /// <summary>The lent vehicle came back, after so many hours of use.</summary>
 public sealed record VehicleReturnReported(string RequestId, string VehicleCode, string LoanId, decimal HoursUsed, DateTimeOffset OccurredAt);

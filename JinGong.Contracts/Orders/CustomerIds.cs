@@ -16,6 +16,10 @@ public static class CustomerIds
     public static string ForName(string name) =>
         Prefix + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(KeyOf(name))))[..10];
 
+    /// <summary>Whether <paramref name="id"/> has the shape of a customer's id (a contact's has more).</summary>
+    public static bool IsCustomer(string id) =>
+        id.Length == Prefix.Length + 10 && id.StartsWith(Prefix, StringComparison.Ordinal) && id[Prefix.Length..].All(char.IsAsciiHexDigitUpper);
+
     /// <summary>A customer's contact is numbered within it, for good: <c>CUS-…-C1</c>, <c>-C2</c>...</summary>
     public static string ContactOf(string customerId, int number) => $"{customerId}-C{number}";
 

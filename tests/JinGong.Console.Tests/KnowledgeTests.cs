@@ -369,14 +369,18 @@ public sealed class KnowledgeTests(ConsoleFixture console)
             .First(found => found.GetProperty("name").GetString() == "场景化方案").GetProperty("id").GetString()!;
         var scenario = (await console.System.GetOkAsync($"/api/knowledge/scenarios?spaceId={space}")).GetProperty("items")[0];
         var (scenarioId, condition) = (scenario.GetProperty("id").GetString()!, scenario.GetProperty("conditions")[0].GetProperty("id").GetString()!);
-        var opportunity = (await console.System.GetOkAsync("/api/orders/opportunities?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString()!;
+        var served = (await console.System.GetOkAsync("/api/orders/opportunities?pageSize=1")).GetProperty("items")[0];
+        var (opportunity, customerId, customer) =
+            (served.GetProperty("id").GetString()!, served.GetProperty("customerId").GetString()!, served.GetProperty("customer").GetString()!);
         // A unit of a rental model, as the demo company lends (its year's trials are of those models only).
         var vehicle = (await console.System.GetOkAsync("/api/fleet/inventory?status=InStock&model=WL-30E&pageSize=1&sort=code")).GetProperty("items")[0];
         var (code, model) = (vehicle.GetProperty("code").GetString()!, vehicle.GetProperty("model").GetString()!);
 
         var page = await console.OpenAsync("vehicle-lend-trial", $"/vehicles/{code}", p => p.GetByTestId("command-lend"));
         var lend = page.GetByTestId("command-lend");
-        await lend.Locator("[name=borrower]").FillAsync("紫金矿业");
+        // The borrower is the opportunity's customer, offered from the registry as its name is typed.
+        await lend.Locator("[name=borrower]").FillAsync(customer);
+        await Expect(lend.GetByTestId("customer-hint")).ToHaveAttributeAsync("data-customer-id", customerId);
         await lend.Locator("[name=site]").FillAsync("紫金山金铜矿");
         var due = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await lend.Locator("[name=dueDate]").FillAsync(due);
@@ -389,6 +393,7 @@ public sealed class KnowledgeTests(ConsoleFixture console)
         var loan = await console.System.GetOkAsync($"/api/dispatch/loans/{loanId}");
         loan.GetProperty("conditionId").GetString().Should().Be(condition);
         loan.GetProperty("opportunityId").GetString().Should().Be(opportunity);
+        (loan.GetProperty("borrowerId").GetString(), loan.GetProperty("borrower").GetString()).Should().Be((customerId, customer));
 
         // Fleet lends it, dispatch tells the loan's opening, and the knowledge base counts it among the condition's trials.
         var solution = $"/api/knowledge/scenarios/{scenarioId}/conditions/{condition}/solution";

@@ -27,7 +27,7 @@ public sealed class ConventionsTests
         AggregateConventions.EventsWithoutArm(Configure, CatalogueVehicle.Evolve(null, new VehicleCatalogued("V-1", "M", "loader", "east", "wuxi-1", At))!)
             .Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, Allocation.Evolve(null, new AllocationOpened("O-1", "C", "east", "mine", ["M"], At))!).Should().BeEmpty();
-        AggregateConventions.EventsWithoutArm(Configure, Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "B", "S", new DateOnly(2030, 1, 1), At, null))!)
+        AggregateConventions.EventsWithoutArm(Configure, Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "CUS-0A1B2C3D4E", "B", "S", new DateOnly(2030, 1, 1), At, null))!)
             .Should().BeEmpty();
         AggregateConventions.EventsWithoutArm(Configure, Transfer.Evolve(null, new TransferPlanned("T-1", "V-1", "wuxi-1", "east", "tangshan-1", "north", At))!)
             .Should().BeEmpty();
@@ -54,11 +54,11 @@ public sealed class ConventionsTests
     [Fact]
     public void loan_lists_and_the_board_answer_in_the_shape_clients_read_whatever_the_aggregates_become()
     {
-        var loan = Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "B", "S", new DateOnly(2030, 1, 1), At, null))!;
+        var loan = Loan.Evolve(null, new LoanRequested("L-1", "V-1", "M", "east", "CUS-0A1B2C3D4E", "B", "S", new DateOnly(2030, 1, 1), At, null))!;
         var transfer = Transfer.Evolve(null, new TransferPlanned("T-1", "V-1", "wuxi-1", "east", "tangshan-1", "north", At))!;
 
         Names(LoanSummary.From(loan)).Should().Equal(
-            "loanId", "vehicleCode", "model", "region", "borrower", "site", "dueDate", "status", "requestedAt", "lastOccurredAt", "hoursUsed", "refusedFor",
+            "loanId", "vehicleCode", "model", "region", "borrowerId", "borrower", "site", "dueDate", "status", "requestedAt", "lastOccurredAt", "hoursUsed", "refusedFor",
             "conditionId", "opportunityId");
         Names(TransferSummary.From(transfer)).Should().Equal(
             "transferId", "vehicleCode", "fromWarehouse", "toWarehouse", "toRegion", "status", "plannedAt", "lastOccurredAt", "refusedFor");

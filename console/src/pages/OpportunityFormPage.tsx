@@ -1,19 +1,15 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { orders, type Customer, type FileOpportunity, type Opportunity } from '../api/orders';
+import { useState, type FormEvent } from 'react';
+import { orders, type FileOpportunity, type Opportunity } from '../api/orders';
 import { useUser } from '../auth/user';
 import { FieldError, FormProblems } from '../commands/CommandForm';
 import { useCommand } from '../commands/useCommand';
+import { CustomerBox, useCustomerChoices } from '../components/CustomerBox';
 import { Loading } from '../components/Loading';
 import { OpportunityLink } from '../components/links';
 import { RegionSelect } from '../components/RegionSelect';
-import { useApi } from '../components/useApi';
-import { useDebounced } from '../components/useDebounced';
 import { modelLabel, useModels } from '../components/useModels';
 import { useLanguage } from '../i18n/language';
 import { customerNaming, type KnownCustomer } from '../lib/customers';
-
-/** How many customers the customer box offers at once, as their names are typed. */
-const customerChoices = 20;
 
 const fields = ['customer', 'customerId', 'region', 'salesRep', 'model', 'quantity', 'expectedAmount', 'expectedCloseDate'] as const;
 type Field = (typeof fields)[number];
@@ -51,34 +47,12 @@ function readForm(form: HTMLFormElement, known: readonly KnownCustomer[]): FileO
 }
 
 /**
- * The registry's customers the customer box offers for what is typed (asked for once the typing pauses), and every one
- * offered so far, which a typed name or id is matched against: the form then names its customer by id.
- */
-function useCustomerChoices(typed: string) {
-  const search = useDebounced(typed.trim());
-  const found = useApi(`customer-choices:${search}`, async (): Promise<Customer[]> =>
-    search ? (await orders.customers({ search, page: 1, pageSize: customerChoices })).items : [],
-  );
-  // What was offered stays offered while the next search is answered (or when it fails): the list does not flicker.
-  const [offered, setOffered] = useState<Customer[]>([]);
-  const [known, setKnown] = useState<ReadonlyMap<string, Customer>>(new Map());
-  useEffect(() => {
-    if (found.state === 'ready') {
-      setOffered(found.data);
-      setKnown((seen) => new Map([...seen, ...found.data.map((customer) => [customer.id, customer] as const)]));
-    }
-  }, [found]);
-  const all = [...known.values()];
-  return { offered, known: all, naming: customerNaming(typed, all) };
-}
-
-/**
  * The opportunity form [表单填报]. The browser checks nothing (noValidate): the API decides, and its validation errors
  * are shown on the inputs they name.
  */
 export function OpportunityFormPage() {
   const user = useUser();
-  const { t, word } = useLanguage();
+  const { t } = useLanguage();
   const [typed, setTyped] = useState('');
   const customers = useCustomerChoices(typed);
   const models = useModels();
@@ -110,22 +84,13 @@ export function OpportunityFormPage() {
       <form className="form" data-testid="opportunity-form" noValidate onSubmit={(event) => void submit(event)}>
         <label>
           {t(labels.customer)}
-          <input
+          <CustomerBox
             name="customer"
-            list="known-customers"
-            autoComplete="off"
-            aria-invalid={'customer' in errors.fields || 'customerId' in errors.fields}
-            onChange={(event) => setTyped(event.target.value)}
+            invalid={'customer' in errors.fields || 'customerId' in errors.fields}
+            choices={customers}
+            onType={setTyped}
+            newHint="opportunity.customerHint"
           />
-          {/* The registry's customers whose name or id starts with what is typed, offered as it is typed. */}
-          <datalist id="known-customers" data-testid="customer-choices">
-            {customers.offered.map((customer) => (
-              <option key={customer.id} value={customer.name} label={`${customer.id} · ${word('region', customer.region)}`} />
-            ))}
-          </datalist>
-          <small className="muted" data-testid="customer-hint" data-customer-id={customers.naming.customerId ?? undefined}>
-            {customers.naming.customerId ? t('opportunity.knownCustomer', { id: customers.naming.customerId }) : t('opportunity.customerHint')}
-          </small>
           <FieldError name="customer" messages={errors.fields.customer ?? errors.fields.customerId} />
         </label>
         {/* The signed-in person's own region chosen at first. */}

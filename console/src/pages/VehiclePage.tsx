@@ -6,6 +6,7 @@ import { mayAct, useUser } from '../auth/user';
 import { CommandForm, numberOf, RecordCommandForm } from '../commands/CommandForm';
 import { useMovedOn, useRecord, type ShownRecord } from '../commands/useRecord';
 import { useWarehouseChoices } from '../components/useWarehouses';
+import { CustomerBox, useCustomerChoices } from '../components/CustomerBox';
 import { Chart, type Drawing } from '../components/Chart';
 import { HistoryTable } from '../components/HistoryTable';
 import { utilizationBars } from '../components/drawings';
@@ -144,6 +145,9 @@ function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) 
   const user = useUser();
   const [followed, setFollowed] = useState<Loan | Transfer>();
   const destinations = useWarehouseChoices(shown.value.warehouse);
+  // The borrower is a customer of orders' registry, picked as it is typed, or a name: the customer it gives.
+  const [borrowerTyped, setBorrowerTyped] = useState('');
+  const borrowers = useCustomerChoices(borrowerTyped);
   const operates = mayAct(user, 'fleet-operations');
   const dispatches = mayAct(user, 'dispatcher');
   const vehicle = shown.value;
@@ -193,7 +197,16 @@ function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) 
             id="lend"
             title="vehicle.lend"
             fields={[
-              { name: 'borrower', label: 'vehicle.borrower' },
+              {
+                name: 'borrower',
+                label: 'vehicle.borrower',
+                render: (input) => (
+                  <label>
+                    {t('vehicle.borrower')}
+                    <CustomerBox {...input} choices={borrowers} onType={setBorrowerTyped} newHint="lend.borrowerHint" />
+                  </label>
+                ),
+              },
               { name: 'site', label: 'common.site' },
               { name: 'dueDate', label: 'order.dueDate', type: 'date' },
               // A loan may be a trial [试用] for a working condition of the knowledge base, and for an opportunity.
@@ -204,7 +217,8 @@ function VehicleCommands({ vehicle: shown }: { vehicle: ShownRecord<Vehicle> }) 
               dispatch.lend(
                 {
                   vehicleCode: code,
-                  borrower: values('borrower'),
+                  borrowerId: borrowers.named?.id ?? null,
+                  borrower: borrowers.named?.name ?? values('borrower'),
                   site: values('site'),
                   dueDate: values('dueDate'),
                   conditionId: values('conditionId'),

@@ -20,6 +20,7 @@ builder.AddEventStore("dispatchdb", options =>
     })
     .PublishIntegrationEvents<DispatchIntegrationEvents>();
 builder.Services.AddWorkingConditionsRequester();
+builder.Services.AddBorrowersFromHistory();
 builder.AddMessageBus(bus =>
 {
     bus.AddCatalogueConsumers();

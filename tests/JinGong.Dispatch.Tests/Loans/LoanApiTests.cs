@@ -5,6 +5,7 @@ using System.Text.Json;
 using JinGong.Contracts.Dispatch;
 using JinGong.Contracts.Fleet;
 using JinGong.Contracts.Knowledge;
+using JinGong.Contracts.Orders;
 using JinGong.Dispatch.Loans.Trials;
 using JinGong.EventSourcing.Messaging;
 using JinGong.Http.Security;
@@ -23,6 +24,9 @@ public sealed class LoanApiTests(DispatchService dispatch)
 {
     private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(30);
 
+    /// <summary>A customer of orders' registry, renamed since it was registered: its id is not the one its name gives.</summary>
+    private const string Registered = "CUS-0A1B2C3D4E";
+
     [Fact]
     public async Task a_loan_is_asked_of_fleet_on_the_bus_and_is_out_once_fleet_lends_the_vehicle()
     {
@@ -34,7 +38,10 @@ public sealed class LoanApiTests(DispatchService dispatch)
         requested.GetProperty("status").GetString().Should().Be("Requested");
         var asked = await Eventually.ReturnsAsync(
             _ => Task.FromResult(bus.ReceivedOf<VehicleLoanRequested>().SingleOrDefault(request => request.LoanId == loanId)), request => request is not null, Arrival, "fleet to be asked");
-        asked.Should().BeEquivalentTo(new { VehicleCode = code, Borrower = "Wuhan Metro", Site = "Line 12", DueDate = new DateOnly(2030, 1, 1) });
+        // Named alone, as clients before the customer registry did: the borrower is the customer that name gives.
+        var borrowerId = CustomerIds.ForName("Wuhan Metro");
+        requested.GetProperty("borrowerId").GetString().Should().Be(borrowerId);
+        asked.Should().BeEquivalentTo(new { VehicleCode = code, BorrowerId = borrowerId, Borrower = "Wuhan Metro", Site = "Line 12", DueDate = new DateOnly(2030, 1, 1) });
 
         await bus.PublishAsync(
             new VehicleStatusChanged(code, "XE-80", "east", "wuxi-1", VehicleStatuses.InStock, VehicleStatuses.OnLoan, VehicleChangeCauses.Lent, null, loanId, null, DateTimeOffset.UtcNow),
@@ -44,8 +51,11 @@ public sealed class LoanApiTests(DispatchService dispatch)
         LoanIn(listed, loanId)!.Value.GetProperty("vehicleCode").GetString().Should().Be(code);
         var opened = await Eventually.ReturnsAsync(
             _ => Task.FromResult(bus.ReceivedOf<LoanOpened>().SingleOrDefault(loan => loan.LoanId == loanId)), loan => loan is not null, Arrival, $"{loanId} to be told open");
-        opened.Should().BeEquivalentTo(new { VehicleCode = code, Region = "east", Borrower = "Wuhan Metro", ConditionId = (string?)null, OpportunityId = (string?)null },
+        opened.Should().BeEquivalentTo(new { VehicleCode = code, Region = "east", BorrowerId = borrowerId, Borrower = "Wuhan Metro", ConditionId = (string?)null, OpportunityId = (string?)null },
             "every loan is told, a trial or not");
+        (await dispatch.GetOkAsync($"/api/dispatch/loans?borrowerId={borrowerId}&pageSize=500")).GetProperty("items").EnumerateArray()
+            .Should().Contain(loan => loan.GetProperty("loanId").GetString() == loanId)
+            .And.OnlyContain(loan => loan.GetProperty("borrowerId").GetString() == borrowerId, "a borrower's loans are asked for by its id");
     }
 
     [Fact]
@@ -56,13 +66,15 @@ public sealed class LoanApiTests(DispatchService dispatch)
         var code = await CataloguedAsync(bus);
 
         var requested = await dispatch.PostOkAsync("/api/dispatch/loans",
-            new { vehicleCode = code, borrower = "Yulong Copper", site = "pit 2", dueDate = "2030-01-01", conditionId = condition, opportunityId = "OPP-7" }, HttpStatusCode.Created);
+            new { vehicleCode = code, borrowerId = Registered, borrower = "Yulong Copper", site = "pit 2", dueDate = "2030-01-01", conditionId = condition, opportunityId = "OPP-7" },
+            HttpStatusCode.Created);
         var loanId = requested.GetProperty("loanId").GetString()!;
         var read = await dispatch.GetOkAsync($"/api/dispatch/loans/{loanId}");
         var listed = LoanIn(await dispatch.GetOkAsync("/api/dispatch/loans?region=east&pageSize=500"), loanId)!.Value;
         foreach (var loan in new[] { requested, read, listed })
         {
-            (loan.GetProperty("conditionId").GetString(), loan.GetProperty("opportunityId").GetString()).Should().Be((condition, "OPP-7"));
+            (loan.GetProperty("borrowerId").GetString(), loan.GetProperty("conditionId").GetString(), loan.GetProperty("opportunityId").GetString())
+                .Should().Be((Registered, condition, "OPP-7"), "the borrower is the customer picked from the registry, whatever its name gives");
         }
 
         await bus.PublishAsync(FleetMoved(code, loanId, VehicleStatuses.InStock, VehicleStatuses.OnLoan, VehicleChangeCauses.Lent), Guid.NewGuid());
@@ -70,7 +82,7 @@ public sealed class LoanApiTests(DispatchService dispatch)
             _ => Task.FromResult(bus.ReceivedOf<LoanOpened>().SingleOrDefault(loan => loan.LoanId == loanId)), loan => loan is not null, Arrival, $"{loanId} to be told open");
         opened.Should().BeEquivalentTo(new
         {
-            VehicleCode = code, Model = "XE-80", Region = "east", Borrower = "Yulong Copper", Site = "pit 2", DueDate = new DateOnly(2030, 1, 1),
+            VehicleCode = code, Model = "XE-80", Region = "east", BorrowerId = Registered, Borrower = "Yulong Copper", Site = "pit 2", DueDate = new DateOnly(2030, 1, 1),
             ConditionId = condition, OpportunityId = "OPP-7",
         });
 
@@ -153,6 +165,8 @@ public sealed class LoanApiTests(DispatchService dispatch)
     [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\",\"conditionId\":\"' OR 1=1\"}", "conditionId")]
     [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\",\"conditionId\":\"COND-1\",\"opportunityId\":\"<b>7</b>\"}", "opportunityId")]
     [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\",\"opportunityId\":\"OPP-7\"}", "opportunityId")]
+    [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\",\"borrowerId\":\"Wuhan Metro\"}", "borrowerId")]
+    [InlineData("{\"vehicleCode\":\"JG-1\",\"borrower\":\"Wuhan Metro\",\"site\":\"Line 12\",\"dueDate\":\"2030-01-01\",\"borrowerId\":\"CUS-0A1B2C3D4E-C1\"}", "borrowerId")]
     public async Task bad_input_gets_a_400_naming_the_field_and_appends_nothing(string body, string field)
     {
         var before = (await EventsAsync()).Count;

@@ -11,14 +11,14 @@ public sealed class LoanDeciderTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
     private static readonly CatalogueVehicle InStock = new("JG-WL-0001", "WL-50E", "loader", "east", "wuxi-1", CatalogueVehicle.InStock, Now.AddDays(-90));
-    private static readonly LoanRequested Requested = new("LOAN-1", "JG-WL-0001", "WL-50E", "east", "Baotou Steel", "pit 3", new DateOnly(2026, 12, 10), Now.AddDays(-5), null);
+    private static readonly LoanRequested Requested = new("LOAN-1", "JG-WL-0001", "WL-50E", "east", "CUS-0A1B2C3D4E", "Baotou Steel", "pit 3", new DateOnly(2026, 12, 10), Now.AddDays(-5), null);
 
     private static DeciderSpecification<LoanCommand, Loan> Loan => DeciderSpecification.For<LoanCommand, Loan>(LoanDecider.Decide);
 
     private static readonly WorkingCondition Altitude = new("COND-1", "4,000 m, -30 °C", "SCN-1", "High-altitude copper mine", Now.AddDays(-30));
 
     private static LendVehicle Lend(CatalogueVehicle? vehicle, bool claimed = false, DateOnly? due = null, DateTimeOffset? occurredAt = null, Trial? trial = null) =>
-        new("LOAN-1", vehicle, "JG-WL-0001", claimed, "Baotou Steel", "pit 3", due ?? new DateOnly(2026, 12, 10), trial, occurredAt ?? Now.AddDays(-5), Now);
+        new("LOAN-1", vehicle, "JG-WL-0001", claimed, "CUS-0A1B2C3D4E", "Baotou Steel", "pit 3", due ?? new DateOnly(2026, 12, 10), trial, occurredAt ?? Now.AddDays(-5), Now);
 
     [Fact]
     public void a_vehicle_in_stock_that_no_order_claims_is_lent()

@@ -1,7 +1,12 @@
 using System.Text.Json;
 using JinGong.Contracts.Dispatch;
 using JinGong.Contracts.Fleet;
+using JinGong.Contracts.Orders;
 using JinGong.Dispatch.Loans;
+using JinGong.Dispatch.Loans.Lending;
+using JinGong.EventSourcing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using JinGong.Testing;
 using Npgsql;
 
@@ -10,8 +15,11 @@ namespace JinGong.Dispatch.Tests.Loans;
 /// <summary>
 /// Loans the releases before this one stored, read by this one. Their rows are written here as those releases wrote them
 /// (the stored event names, CLR type names and JSON of then), not appended through today's code: the release before last
-/// asked for a loan with no trial at all, the last one stored a trial as two loose fields of <c>loan_requested_v1</c>.
-/// Today's request is <c>loan_requested_v2</c>, and <see cref="LoanRequestedV1"/> reads both old shapes.
+/// asked for a loan with no trial at all, the one after stored a trial as two loose fields of <c>loan_requested_v1</c>,
+/// and the last one a trial as one value of <c>loan_requested_v2</c>; all named the borrower alone. Today's request is
+/// <c>loan_requested_v3</c>, with the borrower's customer id: <see cref="LoanRequestedV1"/> reads both v1 shapes, and
+/// <see cref="CustomerNamedOnly{T}"/> v2, each with the id the borrower's name gives, which
+/// <see cref="BorrowersFromHistory"/> gives the documents those releases kept when dispatch starts.
 /// </summary>
 [Collection(DispatchService.Collection)]
 public sealed class LoansStoredByEarlierReleasesTests(DispatchService dispatch)
@@ -20,11 +28,11 @@ public sealed class LoansStoredByEarlierReleasesTests(DispatchService dispatch)
     private static readonly TimeSpan Arrival = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task loans_requested_in_either_v1_shape_read_follow_fleet_and_rebuild_with_their_trial_and_stay_stored_as_v1()
+    public async Task loans_requested_in_every_earlier_shape_read_follow_fleet_and_rebuild_with_their_trial_and_borrower_and_stay_stored_as_they_were()
     {
         await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"), listen => listen.To<LoanOpened>());
-        var (plain, trial, condition) = (GatewayRequests.Unique("LOAN"), GatewayRequests.Unique("LOAN"), GatewayRequests.Unique("COND"));
-        var (plainCode, trialCode) = (FleetApi.NewCode(), FleetApi.NewCode());
+        var (plain, trial, condition, lastRelease) = (GatewayRequests.Unique("LOAN"), GatewayRequests.Unique("LOAN"), GatewayRequests.Unique("COND"), GatewayRequests.Unique("LOAN"));
+        var (plainCode, trialCode, lastCode) = (FleetApi.NewCode(), FleetApi.NewCode(), FleetApi.NewCode());
 
         // Asked for and lent under the release before last, taken back under the last, whose projection rewrote the document.
         await StoreAsReleasedAsync(plain, "east", [
@@ -54,6 +62,36 @@ public sealed class LoansStoredByEarlierReleasesTests(DispatchService dispatch)
              "HoursUsed": null, "RefusedFor": null, "ConditionId": "{{condition}}", "OpportunityId": "OPP-7"}
             """);
 
+        // Asked for as a trial under the last release, which named the borrower alone.
+        await StoreAsReleasedAsync(lastRelease, "east", [
+            ("loan_requested_v2", "LoanRequested", $$"""
+                {"LoanId": "{{lastRelease}}", "VehicleCode": "{{lastCode}}", "Model": "XE-80", "Region": "east", "Borrower": "Zijin  Mining", "Site": "pit 5",
+                 "DueDate": "2030-01-01", "OccurredAt": "2026-11-28T02:00:00+00:00", "Trial": {"ConditionId": "{{condition}}", "OpportunityId": null} }
+                """),
+        ], $$"""
+            {"LoanId": "{{lastRelease}}", "VehicleCode": "{{lastCode}}", "Model": "XE-80", "Region": "east", "Borrower": "Zijin  Mining", "Site": "pit 5",
+             "DueDate": "2030-01-01", "Status": 0, "RequestedAt": "2026-11-28T02:00:00+00:00", "LastOccurredAt": "2026-11-28T02:00:00+00:00",
+             "HoursUsed": null, "RefusedFor": null, "ConditionId": "{{condition}}", "OpportunityId": null}
+            """);
+
+        // What the next start of dispatch does, before it answers; a second start finds nothing left to do.
+        var upgrade = dispatch.Services.GetServices<IHostedService>().OfType<BorrowersFromHistory>().Single();
+        await upgrade.StartAsync(CancellationToken.None);
+        await upgrade.StartAsync(CancellationToken.None);
+        foreach (var (loan, borrower) in new[] { (plain, "Baotou Steel"), (trial, "Yulong Copper"), (lastRelease, "Zijin  Mining") })
+        {
+            foreach (var address in new[] { $"/api/dispatch/loans/{loan}", $"/api/dispatch/loans/{loan}?version=1" })
+            {
+                var view = await dispatch.GetOkAsync(address);
+                (view.GetProperty("borrowerId").GetString(), view.GetProperty("borrower").GetString())
+                    .Should().Be((CustomerIds.ForName(borrower), borrower), $"{address}, from its document and from its events, names the customer its borrower's name gives");
+            }
+        }
+
+        (await dispatch.GetOkAsync($"/api/dispatch/loans?borrowerId={CustomerIds.ForName("ZIJIN MINING")}")).GetProperty("items").EnumerateArray()
+            .Select(loan => loan.GetProperty("loanId").GetString()).Should().Contain(lastRelease);
+        StatusAndTrial(await dispatch.GetOkAsync($"/api/dispatch/loans/{lastRelease}?version=1")).Should().Be(("Requested", condition, null));
+
         // Replayed from its events, each request reads in today's shape.
         var asked = await dispatch.GetOkAsync($"/api/dispatch/loans/{plain}?version=1");
         (StatusAndTrial(asked), asked.GetProperty("borrower").GetString(), asked.GetProperty("dueDate").GetString())
@@ -68,7 +106,7 @@ public sealed class LoansStoredByEarlierReleasesTests(DispatchService dispatch)
             Guid.NewGuid());
         var opened = await Eventually.ReturnsAsync(
             _ => Task.FromResult(bus.ReceivedOf<LoanOpened>().SingleOrDefault(loan => loan.LoanId == trial)), loan => loan is not null, Arrival, $"{trial} to be told open");
-        opened.Should().BeEquivalentTo(new { VehicleCode = trialCode, Borrower = "Yulong Copper", ConditionId = condition, OpportunityId = "OPP-7" });
+        opened.Should().BeEquivalentTo(new { VehicleCode = trialCode, BorrowerId = CustomerIds.ForName("Yulong Copper"), Borrower = "Yulong Copper", ConditionId = condition, OpportunityId = "OPP-7" });
         var read = await dispatch.GetOkAsync($"/api/dispatch/loans/{trial}");
         (StatusAndTrial(read), read.GetProperty("version").GetInt64()).Should().Be((("Out", condition, "OPP-7"), 2L));
 

@@ -214,7 +214,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Loans by region, out or overdue, a page at a time */
+        /** Loans by region or borrower, out or overdue, a page at a time */
         get: operations["ListLoans"];
         put?: never;
         /** Lend a vehicle in stock to a prospect until a due date */
@@ -456,6 +456,7 @@ export interface components {
             occurredAt?: null | string;
             conditionId?: null | string;
             opportunityId?: null | string;
+            borrowerId?: null | string;
         };
         /** @enum {unknown} */
         LoanStatus: "Requested" | "Out" | "Returning" | "Returned" | "Refused";
@@ -464,6 +465,7 @@ export interface components {
             vehicleCode: string;
             model: string;
             region: string;
+            borrowerId: null | string;
             borrower: string;
             site: string;
             /** Format: date */
@@ -484,6 +486,7 @@ export interface components {
             vehicleCode: string;
             model: string;
             region: string;
+            borrowerId: null | string;
             borrower: string;
             site: string;
             /** Format: date */
@@ -1480,6 +1483,7 @@ export interface operations {
         parameters: {
             query?: {
                 region?: string;
+                borrowerId?: string;
                 overdue?: boolean;
                 page?: number;
                 pageSize?: number;

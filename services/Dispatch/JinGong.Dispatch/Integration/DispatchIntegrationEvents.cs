@@ -24,11 +24,12 @@ public sealed class DispatchIntegrationEvents(IServiceProvider services) : Strea
             TransferRequested e => [new Requests.VehicleTransferRequested(e.RequestId, e.VehicleCode, e.TransferId, e.ToWarehouse, e.ToRegion, e.OccurredAt)],
             ArrivalReported e => [new Requests.VehicleArrivalReported(e.RequestId, e.VehicleCode, e.TransferId, e.OccurredAt)],
             DeliveryConfirmed e => [new Requests.VehicleDeliveryConfirmed(e.RequestId, e.VehicleCode, e.OrderId, e.Customer, e.Site, e.OccurredAt)],
-            LoanRequested e => [new Requests.VehicleLoanRequested(e.LoanId, e.VehicleCode, e.LoanId, e.Borrower, e.Site, e.DueDate, e.OccurredAt)],
+            LoanRequested e => [new Requests.VehicleLoanRequested(e.LoanId, e.VehicleCode, e.LoanId, e.Borrower, e.Site, e.DueDate, e.OccurredAt, e.BorrowerId)],
             ReturnReported e => [new Requests.VehicleReturnReported($"{e.LoanId}/return", e.VehicleCode, e.LoanId, e.HoursUsed, e.OccurredAt)],
             LoanStarted e when await StateBeforeAsync<Loan>(@event, cancellationToken) is { } loan =>
                 [new Requests.LoanOpened(
-                    e.LoanId, loan.VehicleCode, loan.Model, loan.Region, loan.Borrower, loan.Site, loan.DueDate, loan.ConditionId, loan.OpportunityId, e.OccurredAt)],
+                    e.LoanId, loan.VehicleCode, loan.Model, loan.Region, loan.Borrower, loan.Site, loan.DueDate, loan.ConditionId, loan.OpportunityId, e.OccurredAt,
+                    loan.BorrowerId)],
             // A loan fleet took back by its own hand was never reported returned here: dispatch knows no hours of it, and tells 0.
             LoanReturned e when await StateBeforeAsync<Loan>(@event, cancellationToken) is { } loan =>
                 [new Requests.LoanClosed(e.LoanId, loan.VehicleCode, loan.HoursUsed ?? 0m, e.OccurredAt)],

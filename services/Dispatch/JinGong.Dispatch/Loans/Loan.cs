@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Core;
 using JinGong.Domain;
+using JinGong.EventSourcing;
 
 namespace JinGong.Dispatch.Loans;
 
@@ -36,13 +37,15 @@ public interface ILoanEvent
 public sealed record LoanTrial(string ConditionId, string? OpportunityId);
 
 /// <summary>
-/// A loan asked of fleet. Version 2 (<c>loan_requested_v2</c>): <paramref name="Trial"/> is one value (none: a loan that
-/// tries nothing), so an opportunity comes only with a condition. Version 1 carried them as two loose fields; stored v1
-/// requests are read as this one by <see cref="LoanRequestedV1"/>.
+/// A loan asked of fleet. Version 3 (<c>loan_requested_v3</c>): the borrower is a customer of orders' registry, by
+/// <paramref name="BorrowerId"/>, and <paramref name="Borrower"/> its name when it was lent. Version 2 had the name alone,
+/// and is read with the id the name gives (<see cref="CustomerNamedOnly{T}"/>). Version 1 also carried the trial as two
+/// loose fields, where version 2 made <paramref name="Trial"/> one value (none: a loan that tries nothing), so an
+/// opportunity comes only with a condition; stored v1 requests are read as this one by <see cref="LoanRequestedV1"/>.
 /// </summary>
 public sealed record LoanRequested(
-    string LoanId, string VehicleCode, string Model, string Region, string Borrower, string Site, DateOnly DueDate, DateTimeOffset OccurredAt,
-    LoanTrial? Trial) : ILoanEvent;
+    string LoanId, string VehicleCode, string Model, string Region, string BorrowerId, string Borrower, string Site, DateOnly DueDate,
+    DateTimeOffset OccurredAt, LoanTrial? Trial) : ILoanEvent;
 
 public sealed record LoanStarted(string LoanId, DateTimeOffset OccurredAt) : ILoanEvent;
 
@@ -69,6 +72,12 @@ public sealed record Loan(
 
     public string? RefusedFor { get; init; }
 
+    /// <summary>
+    /// The borrower's id in orders' customer registry (on every loan: those kept before it were given the id their
+    /// borrower's name gives, at start, by <see cref="Lending.BorrowersFromHistory"/>).
+    /// </summary>
+    public string? BorrowerId { get; init; }
+
     // The trial stays two fields here: this record is also the loans' stored read model, and a document changing shape
     // would read wrong until every one is rebuilt. Only the request sets them, from one LoanTrial.
 
@@ -88,7 +97,7 @@ public sealed record Loan(
         (_, LoanRequested requested) =>
             new(requested.LoanId, requested.VehicleCode, requested.Model, requested.Region, requested.Borrower, requested.Site, requested.DueDate,
                 LoanStatus.Requested, requested.OccurredAt, requested.OccurredAt)
-            { ConditionId = requested.Trial?.ConditionId, OpportunityId = requested.Trial?.OpportunityId },
+            { BorrowerId = requested.BorrowerId, ConditionId = requested.Trial?.ConditionId, OpportunityId = requested.Trial?.OpportunityId },
         (null, ILoanEvent) => null,
         (_, LoanStarted e) => state with { Status = LoanStatus.Out, LastOccurredAt = e.OccurredAt },
         (_, LoanRefused e) => state with { Status = LoanStatus.Refused, RefusedFor = e.Rule, LastOccurredAt = e.OccurredAt },

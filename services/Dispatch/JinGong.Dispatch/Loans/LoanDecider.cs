@@ -12,10 +12,11 @@ public abstract record LoanCommand(string LoanId, DateTimeOffset OccurredAt, Dat
 
 /// <summary>
 /// Lend a vehicle, as dispatch sees it (its catalogue, and whether an order has claimed the vehicle), as a
-/// <paramref name="Trial"/> or not.
+/// <paramref name="Trial"/> or not, to a customer of orders' registry (<paramref name="BorrowerId"/>, named
+/// <paramref name="Borrower"/>).
 /// </summary>
 public sealed record LendVehicle(
-    string LoanId, CatalogueVehicle? Vehicle, string VehicleCode, bool ClaimedByOrder, string Borrower, string Site, DateOnly DueDate, Trial? Trial,
+    string LoanId, CatalogueVehicle? Vehicle, string VehicleCode, bool ClaimedByOrder, string BorrowerId, string Borrower, string Site, DateOnly DueDate, Trial? Trial,
     DateTimeOffset OccurredAt, DateTimeOffset Now) : LoanCommand(LoanId, OccurredAt, Now);
 
 /// <summary>
@@ -81,7 +82,7 @@ public static class LoanDecider
         }
 
         return Decision.Accept(new LoanRequested(
-            lend.LoanId, vehicle.Code, vehicle.Model, vehicle.Region, lend.Borrower, lend.Site, lend.DueDate, lend.OccurredAt,
+            lend.LoanId, vehicle.Code, vehicle.Model, vehicle.Region, lend.BorrowerId, lend.Borrower, lend.Site, lend.DueDate, lend.OccurredAt,
             lend.Trial is { } trial ? new LoanTrial(trial.ConditionId, trial.OpportunityId) : null));
     }
 

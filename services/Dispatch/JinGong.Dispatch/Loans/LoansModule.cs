@@ -29,8 +29,10 @@ public static class LoansModule
     {
         options.Projections.Add(new EvolvingProjection<Loan>(typeof(ILoanEvent)), ProjectionLifecycle.Inline);
         options.Schema.For<Loan>().Duplicate(loan => loan.Region);
-        options.Events.MapEventType<LoanRequested>("loan_requested_v2");
-        // Requests stored before the trial was one value still read, as today's request (README "Changing an event").
+        options.Events.MapEventType<LoanRequested>("loan_requested_v3");
+        // Requests stored before the borrower was a customer's id, or the trial one value, still read, as today's request
+        // (README "Changing an event").
+        options.Events.Upcast(new CustomerNamedOnly<LoanRequested>("loan_requested_v2", "Borrower", "BorrowerId"));
         options.Events.Upcast<LoanRequestedV1>();
         options.Events.MapEventType<LoanStarted>("loan_started_v1");
         options.Events.MapEventType<LoanRefused>("loan_refused_v1");
@@ -54,6 +56,9 @@ public static class LoansModule
         services.AddBusObserver<WorkingConditionsRequester>();
         return services;
     }
+
+    /// <summary>Loans kept before the customer registry are given their borrower's id at start (<see cref="BorrowersFromHistory"/>).</summary>
+    public static IServiceCollection AddBorrowersFromHistory(this IServiceCollection services) => services.AddHostedService<BorrowersFromHistory>();
 
     public static RouteGroupBuilder MapLoans(this RouteGroupBuilder api)
     {

@@ -21,7 +21,7 @@ public sealed record OpportunityLine(string Model, int Quantity);
 
 /// <summary>
 /// A regional manager filed the opportunity from the form; it starts as a lead. <paramref name="Customer"/> is the
-/// customer's name when it was filed (version 1 had only the name: <see cref="Customers.CustomerNamedOnly{T}"/>).
+/// customer's name when it was filed (version 1 had only the name: <see cref="EventSourcing.CustomerNamedOnly{T}"/>).
 /// </summary>
 public sealed record OpportunityFiled(
     string OpportunityId, string CustomerId, string Customer, string Region, string SalesRep, IReadOnlyList<OpportunityLine> Lines,

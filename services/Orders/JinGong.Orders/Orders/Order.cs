@@ -30,7 +30,7 @@ public sealed record OrderLine(string Model, int Quantity, decimal UnitPrice)
 
 /// <summary>
 /// The order was placed. <paramref name="Customer"/> is the customer's name when it was placed (version 1 had only the
-/// name: <see cref="Customers.CustomerNamedOnly{T}"/>).
+/// name: <see cref="EventSourcing.CustomerNamedOnly{T}"/>).
 /// </summary>
 public sealed record OrderPlaced(
     string OrderId, string? OpportunityId, string CustomerId, string Customer, string Region, string SalesRep, string DeliverySite,

@@ -11,12 +11,12 @@ public static class ListLoansEndpoint
 {
     public static RouteGroupBuilder MapListLoans(this RouteGroupBuilder loans)
     {
-        loans.MapGet("/", ListAsync).WithName("ListLoans").WithSummary("Loans by region, out or overdue, a page at a time");
+        loans.MapGet("/", ListAsync).WithName("ListLoans").WithSummary("Loans by region or borrower, out or overdue, a page at a time");
         return loans;
     }
 
     private static async Task<Results<Ok<Page<LoanSummary>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? region = null, bool overdue = false, int page = 1, int pageSize = Page.DefaultSize)
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, string? region = null, string? borrowerId = null, bool overdue = false, int page = 1, int pageSize = Page.DefaultSize)
     {
         if (Page.Validate(page, pageSize) is { Count: > 0 } errors)
         {
@@ -28,6 +28,11 @@ public static class ListLoansEndpoint
         if (!http.TryNarrow(region, open, loan => loan.Region, out var query))
         {
             return Problems.OutsideRegion($"What was asked for", region);
+        }
+
+        if (FieldErrors.Trimmed(borrowerId) is { } borrower)
+        {
+            query = query.Where(loan => loan.BorrowerId == borrower);
         }
 
         if (overdue)

@@ -27,23 +27,8 @@ public sealed partial class CustomersFromHistory(
         await ExecuteAsync(connection, transaction, "select pg_advisory_xact_lock(hashtext('jingong-orders-customers-from-history'))", cancellationToken);
         foreach (var kept in new[] { typeof(Opportunity), typeof(Order) })
         {
-            var table = store.Options.Schema.For(kept);
-            var names = new List<string>();
-            await using (var unnamed = new NpgsqlCommand($"select distinct data->>'Customer' from {table} where data->>'CustomerId' is null", connection, transaction))
-            await using (var reader = await unnamed.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    names.Add(reader.GetString(0));
-                }
-            }
-
-            foreach (var name in names)
-            {
-                await ExecuteAsync(connection, transaction,
-                    $"update {table} set data = jsonb_set(data, '{{CustomerId}}', to_jsonb($1::text)), customer_id = $1 where data->>'Customer' = $2 and data->>'CustomerId' is null",
-                    cancellationToken, CustomerIds.ForName(name), name);
-            }
+            await CustomerNamedOnly.IdentifyDocumentsAsync(
+                connection, transaction, store.Options.Schema.For(kept), "Customer", "CustomerId", "customer_id", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
