@@ -42,8 +42,8 @@ internal static class ReplicaExtensions
     }
 
     /// <summary>
-    /// The replicas of a project, each with its readiness probe. When there are several, each takes any free port rather
-    /// than the launch profile's (which, unproxied, another system on the machine may hold), and runs with a <c>HOME</c> of its own under
+    /// The replicas of a project, each with its readiness probe, on any free port rather than the launch profile's (which,
+    /// unproxied, another system on the machine may hold). When there are several, each runs with a <c>HOME</c> of its own under
     /// <paramref name="dataDirectory"/>, as on machines of their own: nothing one replica needs may hide in a user folder
     /// the others happen to share (identity's Data Protection keys once did; they live in its database).
     /// </summary>
@@ -53,16 +53,21 @@ internal static class ReplicaExtensions
         var count = builder.ReplicasOf(name);
         var replicas = Enumerable.Range(1, count).Select(number =>
         {
+            // Reached directly on any free port, not through a proxy of DCP's: a replica that died refuses connections at
+            // once, and the gateway sends the request to another, where behind a proxy it would wait for an answer never
+            // coming; and no request pays a hop through DCP's process (the gateway is what clients reach, on its own port).
             var replica = builder.AddProject<TProject>(number == 1 ? name : $"{name}-{number}").WithHttpHealthCheck("/health");
-            if (count > 1)
+            if (!builder.ExecutionContext.IsPublishMode)
             {
-                // Reached directly, not through a proxy of DCP's: a replica that died refuses connections at once, and
-                // the gateway sends the request to another, where behind a proxy it would wait for an answer never coming.
                 replica.WithEndpoint("http", endpoint =>
                 {
                     endpoint.IsProxied = false;
                     endpoint.Port = null;
                 });
+            }
+
+            if (count > 1)
+            {
                 replica.WithEnvironment("HOME", Directory.CreateDirectory(Path.Combine(dataDirectory, "replicas", replica.Resource.Name)).FullName);
             }
 

@@ -137,7 +137,8 @@ public static class LocalRabbitMqExtensions
 
         return builder.AddResource(broker)
             .WithArgs(Path.Combine(scripts, "rabbitmq.sh"))
-            .WithEndpoint(name: LocalRabbitMqResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT")
+            // Reached directly, as PostgreSQL is (LocalPostgres): no proxy between the services and the broker.
+            .WithEndpoint(name: LocalRabbitMqResource.EndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
             .WithEnvironment("JINGONG_RABBITMQ_DATA", dataDirectory)
             .WithEnvironment("JINGONG_RABBITMQ_NODENAME", nodeName)
             .WithEnvironment("RABBITMQ_DIST_PORT", distributionPort.ToString(CultureInfo.InvariantCulture))
