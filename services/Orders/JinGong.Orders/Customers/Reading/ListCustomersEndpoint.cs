@@ -22,29 +22,10 @@ public static class ListCustomersEndpoint
         return customers;
     }
 
-    private static async Task<Results<Ok<Page<CustomerView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static Task<Results<Ok<Page<CustomerView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
-        string? region = null, string? search = null, string? sort = null, int page = 1, int pageSize = Page.DefaultSize)
-    {
-        var errors = Page.Validate(page, pageSize);
-        Sorts.Check(sort, errors);
-        ListSearch.Check(search, errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        // A rep or regional manager lists their own region's customers, whatever they filter by.
-        if (!http.TryNarrow(region, session.Query<Customer>(), customer => customer.Region, out var query))
-        {
-            return Problems.OutsideRegion($"What was asked for", region);
-        }
-
-        if (ListSearch.Of(search) is { } start)
-        {
-            query = query.Where(customer => customer.Name.StartsWith(start, ListSearch.AnyCase) || customer.Id.StartsWith(start, ListSearch.AnyCase));
-        }
-
-        return TypedResults.Ok(await Sorts.Apply(query, sort).PageAsync(session, CustomersModule.Customers, customer => customer.Id, page, pageSize, cancellationToken));
-    }
+        string? region = null, string? search = null, string? sort = null, int page = 1, int pageSize = Page.DefaultSize) =>
+        http.ListInRegionAsync(session.Query<Customer>(), customer => customer.Region, region, Sorts, sort, search, page, pageSize,
+            (customers, start) => customers.WhereGiven(start, customer => customer.Name.StartsWith(start!, ListSearch.AnyCase) || customer.Id.StartsWith(start!, ListSearch.AnyCase)),
+            sorted => sorted.PageAsync(session, CustomersModule.Customers, customer => customer.Id, page, pageSize, cancellationToken));
 }

@@ -28,34 +28,15 @@ public static class ListOpportunitiesEndpoint
         .By("expectedCloseDate", opportunity => opportunity.ExpectedCloseDate)
         .By("filedAt", opportunity => opportunity.FiledAt);
 
-    private static async Task<Results<Ok<Page<OpportunityView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static Task<Results<Ok<Page<OpportunityView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http, IQuerySession session, CancellationToken cancellationToken,
         OpportunityStage? stage = null, string? region = null, string? salesRep = null, string? search = null, string? sort = null, string? customerId = null,
-        int page = 1, int pageSize = Page.DefaultSize)
-    {
-        var errors = Page.Validate(page, pageSize);
-        Sorts.Check(sort, errors);
-        ListSearch.Check(search, errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
-
-        // A rep or regional manager lists their own region's, whatever they filter by.
-        if (!http.TryNarrow(region, session.Query<Opportunity>(), opportunity => opportunity.Region, out var query))
-        {
-            return Problems.OutsideRegion($"What was asked for", region);
-        }
-
-        query = query.WhereGiven(stage, opportunity => opportunity.Stage == stage).WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep)
-            .WhereGiven(customerId, opportunity => opportunity.CustomerId == customerId);
-        // The start of its id, customer or sales rep, whatever its case (within the caller's region, as above).
-        if (ListSearch.Of(search) is { } start)
-        {
-            query = query.Where(opportunity => opportunity.Id.StartsWith(start, ListSearch.AnyCase) || opportunity.Customer.StartsWith(start, ListSearch.AnyCase)
-                || opportunity.SalesRep.StartsWith(start, ListSearch.AnyCase));
-        }
-
-        return TypedResults.Ok(await Sorts.Apply(query, sort).PageAsync(session, OpportunitiesModule.Opportunities, opportunity => opportunity.Id, page, pageSize, cancellationToken));
-    }
+        int page = 1, int pageSize = Page.DefaultSize) =>
+        http.ListInRegionAsync(session.Query<Opportunity>(), opportunity => opportunity.Region, region, Sorts, sort, search, page, pageSize,
+            (opportunities, start) => opportunities.WhereGiven(stage, opportunity => opportunity.Stage == stage)
+                .WhereGiven(salesRep, opportunity => opportunity.SalesRep == salesRep).WhereGiven(customerId, opportunity => opportunity.CustomerId == customerId)
+                // The start of its id, customer or sales rep, whatever its case.
+                .WhereGiven(start, opportunity => opportunity.Id.StartsWith(start!, ListSearch.AnyCase) || opportunity.Customer.StartsWith(start!, ListSearch.AnyCase)
+                    || opportunity.SalesRep.StartsWith(start!, ListSearch.AnyCase)),
+            sorted => sorted.PageAsync(session, OpportunitiesModule.Opportunities, opportunity => opportunity.Id, page, pageSize, cancellationToken));
 }
