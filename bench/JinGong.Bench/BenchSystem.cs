@@ -33,12 +33,14 @@ public sealed class BenchSystem : IAsyncDisposable
 
     /// <summary>
     /// A database of its own on the same server for the baselines (in-process Marten, plain INSERTs), so that their
-    /// appends neither wake fleet's daemon nor share its tables; as fleet's owner, who may create schemas in it.
+    /// appends neither wake fleet's daemon nor share its tables; as fleet's owner, who may create schemas in it. PostGIS is
+    /// created in it as the AppHost creates it in fleet's (by the superuser): fleet's schema, readings included, needs it.
     /// </summary>
     public async Task<string> BaselineDatabaseAsync(CancellationToken cancellationToken)
     {
         var fleet = new NpgsqlConnectionStringBuilder(await ConnectionStringAsync("fleetdb"));
-        await using (var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await ConnectionStringAsync("postgres")) { Database = "postgres" }.ConnectionString))
+        var superuser = new NpgsqlConnectionStringBuilder(await ConnectionStringAsync("postgres")) { Database = "postgres" };
+        await using (var server = new NpgsqlConnection(superuser.ConnectionString))
         {
             await server.OpenAsync(cancellationToken);
             await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = 'benchdb'", server);
@@ -47,6 +49,14 @@ public sealed class BenchSystem : IAsyncDisposable
                 await using var create = new NpgsqlCommand($"CREATE DATABASE benchdb OWNER \"{fleet.Username}\"", server);
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+
+        superuser.Database = "benchdb";
+        await using (var inside = new NpgsqlConnection(superuser.ConnectionString))
+        {
+            await inside.OpenAsync(cancellationToken);
+            await using var postgis = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis", inside);
+            await postgis.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return new NpgsqlConnectionStringBuilder(fleet.ConnectionString) { Database = "benchdb" }.ConnectionString;
