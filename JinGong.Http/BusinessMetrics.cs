@@ -90,7 +90,8 @@ public static partial class BusinessMetrics
 
     public static void MessageRedelivered(Type consumer, Type messageType) => Redelivered.Add(1, ConsumerTags(consumer, messageType));
 
-    public static void MessageParked(Type consumer, Type messageType) => Parked.Add(1, ConsumerTags(consumer, messageType));
+    public static void MessageParked(string consumer, Type messageType) =>
+        Parked.Add(1, new KeyValuePair<string, object?>("consumer", consumer), new KeyValuePair<string, object?>("message_type", messageType.Name));
 
     /// <summary>An answer replayed for a key; tagged by the service whose API the write was for (<c>/api/fleet/…</c>).</summary>
     public static void AnswerReplayed(PathString path) =>

@@ -38,23 +38,12 @@ public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession sess
         // The cause an auditor can look up: the other service's event behind the message.
         session.CausationId = context.Headers.Get<string>(MessageHeaders.CausationId) ?? messageId.ToString();
         session.LastModifiedBy = service.Name;
-        try
-        {
-            await ApplyAsync(context.Message, session, context.CancellationToken);
+        await ApplyAsync(context.Message, session, context.CancellationToken);
 
-            // Insert, not store: a concurrent delivery of the same message loses on the primary key and is
-            // retried, then sees the record and skips.
-            session.Insert(new ProcessedMessage(key, Clock.GetUtcNow()));
-            await session.SaveChangesAsync(context.CancellationToken);
-        }
-        catch (Exception error) when (context.GetRetryAttempt() >= MessageBusExtensions.Retries && !context.CancellationToken.IsCancellationRequested)
-        {
-            // The last attempt: the bus parks the message in the _error queue after this, where only ops can take it up.
-            LogParked(logger, error, GetType().Name, typeof(TMessage).Name, messageId, MessageBusExtensions.Retries + 1);
-            BusinessMetrics.MessageParked(GetType(), typeof(TMessage));
-            throw;
-        }
-
+        // Insert, not store: a concurrent delivery of the same message loses on the primary key and is
+        // retried, then sees the record and skips.
+        session.Insert(new ProcessedMessage(key, Clock.GetUtcNow()));
+        await session.SaveChangesAsync(context.CancellationToken);
         BusinessMetrics.MessageConsumed(GetType(), typeof(TMessage));
     }
 
@@ -63,7 +52,4 @@ public abstract partial class IdempotentConsumer<TMessage>(IDocumentSession sess
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{MessageType} {MessageId} was applied before; skipped")]
     private static partial void LogDuplicate(ILogger logger, string messageType, Guid messageId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Consumer} parked {MessageType} {MessageId} in its _error queue after {Attempts} attempts")]
-    private static partial void LogParked(ILogger logger, Exception error, string consumer, string messageType, Guid messageId, int attempts);
 }

@@ -23,6 +23,16 @@ public static class MessageBusExtensions
     public const int Retries = 5;
 
     /// <summary>
+    /// How long a message that arrived before the one it builds on (<see cref="ArrivedEarlyException"/>) is tried again,
+    /// every <see cref="ArrivedEarlyInterval"/>, before it is parked: the other queue's backlog after a broker outage
+    /// takes seconds to a minute to work off (the few quick tries of any failure, about 6 s, were not enough on a busy
+    /// machine); a message still early after this is not behind a backlog but a fault for ops.
+    /// </summary>
+    public static readonly TimeSpan ArrivedEarlyPatience = TimeSpan.FromMinutes(5);
+
+    private static readonly TimeSpan ArrivedEarlyInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>
     /// This service on the bus: MassTransit over RabbitMQ (connection string <c>messaging</c>), with its
     /// consumers' queues named after the service and the consumer (so replicas of one service compete on one
     /// queue, and each service gets its own copy of an event) and the bus's
@@ -38,6 +48,7 @@ public static class MessageBusExtensions
         // Which queues are this service's, for an erasure to find what it parked (docs/privacy.md).
         builder.Services.AddSingleton<ServiceQueues>();
         builder.Services.AddReceiveEndpointObserver(provider => provider.GetRequiredService<ServiceQueues>());
+        builder.Services.AddReceiveObserver<ParkedMessages>();
         builder.Services.AddSingleton<JinGong.EventSourcing.Privacy.ParkedMessageErasure>();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics.AddMeter(TelemetrySources.MassTransitSource))
@@ -48,9 +59,21 @@ public static class MessageBusExtensions
             // it; replicas of one service share that queue and compete for its messages.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(service.Name, includeNamespace: false));
             // A failing message is retried with growing pauses, then parked in its queue's _error queue;
-            // the consumer goes on with the next one.
-            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.UseMessageRetry(retry =>
-                retry.Exponential(Retries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200))));
+            // the consumer goes on with the next one. One that arrived early waits for the other queue, around the
+            // quick tries (which let it through, and give up on it only when they themselves fail).
+            bus.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<ArrivedEarlyException>();
+                    retry.Interval((int)(ArrivedEarlyPatience / ArrivedEarlyInterval), ArrivedEarlyInterval);
+                });
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<ArrivedEarlyException>();
+                    retry.Exponential(Retries, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200));
+                });
+            });
             configure?.Invoke(bus);
             var cluster = builder.Configuration.GetSection(ClusterNodesSetting).Get<string[]>() ?? [];
             if (cluster.Length > 0)

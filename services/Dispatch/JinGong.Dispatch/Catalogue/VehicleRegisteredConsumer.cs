@@ -48,8 +48,8 @@ public sealed class VehicleStatusChangedConsumer(
         var decided = await session.AppendDecisionAsync<CatalogueVehicle>(message.VehicleCode, vehicle => CatalogueDecider.Decide(new NoteStatus(noted), vehicle), cancellationToken);
         if (decided.Decision is Decision.Rejected { Error: var notYet })
         {
-            // The registration has not arrived yet (another queue): retried until it has.
-            throw new InvalidOperationException(notYet.Detail);
+            // The registration comes by another queue and has not been applied yet: tried again until it has.
+            throw new ArrivedEarlyException(notYet.Detail);
         }
 
         if (decided.Events.Count > 0 && noted.Status == CatalogueVehicle.InStock)
