@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using JinGong.Http.Security;
 using JinGong.Simulation;
+using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -85,7 +86,14 @@ public abstract class ServiceHost<TEntryPoint> : IApiUnderTest, IAsyncLifetime
             }
 
             service.ConfigureTestServices(services =>
-                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Trust));
+            {
+                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Trust);
+                // A host counts as started once its bus has (as MassTransit's own test harness has it): a host disposed
+                // while its bus was still connecting could not stop it (CI: "Failed to stop bus (Not Started)"), and the
+                // bus, started a moment later, went on taking this service's messages with a disposed container and
+                // parked them. The broker is always up when a test host starts.
+                services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+            });
         });
         Api = SignedInAs(SignIn.Administrator, [Roles.Administrator]);
     }
