@@ -39,6 +39,7 @@ public static class EventStoreExtensions
         builder.Services.AddSingleton<IConfigureMarten, AppendWakeupConfiguration>();
         builder.Services.AddHostedService<ProcessedMessages>();
         builder.Services.AddSingleton<IIdempotentAnswers, MartenIdempotentAnswers>();
+        builder.Services.AddStoreLog();
         builder.Services.AddSingleton<Pseudonyms>();
         builder.Services.AddHostedService<ForgettingAnswers>();
         builder.Services.AddOpenTelemetry()
@@ -63,6 +64,10 @@ public static class EventStoreExtensions
             options.RebuildInBulk();
         }
     }
+
+    /// <summary>Marten's store logs through <see cref="StoreLog"/> (it asks the container for <c>ILogger&lt;IDocumentStore&gt;</c>).</summary>
+    public static IServiceCollection AddStoreLog(this IServiceCollection services) =>
+        services.AddSingleton<Microsoft.Extensions.Logging.ILogger<IDocumentStore>, StoreLog>();
 
     /// <summary>
     /// A connection goes back to the pool as it is, without <c>DISCARD ALL</c> at its next checkout (two to five per
