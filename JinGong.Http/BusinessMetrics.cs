@@ -86,19 +86,19 @@ public static partial class BusinessMetrics
         PublicationDelay.Record(Math.Max(0, sinceAppended.TotalMilliseconds), tag);
     }
 
-    public static void MessageConsumed(Type consumer, Type messageType) => Consumed.Add(1, ConsumerTags(consumer, messageType));
+    public static void MessageConsumed(Type consumer, Type messageType) => Consumed.Add(1, ConsumerTags(consumer.Name, messageType));
 
-    public static void MessageRedelivered(Type consumer, Type messageType) => Redelivered.Add(1, ConsumerTags(consumer, messageType));
+    public static void MessageRedelivered(Type consumer, Type messageType) => Redelivered.Add(1, ConsumerTags(consumer.Name, messageType));
 
-    public static void MessageParked(string consumer, Type messageType) =>
-        Parked.Add(1, new KeyValuePair<string, object?>("consumer", consumer), new KeyValuePair<string, object?>("message_type", messageType.Name));
+    /// <param name="consumer">The consumer's <see cref="System.Reflection.MemberInfo.Name"/> (<c>DispatchRequestConsumer`1</c>), as the other consumer figures tag it.</param>
+    public static void MessageParked(string consumer, Type messageType) => Parked.Add(1, ConsumerTags(consumer, messageType));
 
     /// <summary>An answer replayed for a key; tagged by the service whose API the write was for (<c>/api/fleet/…</c>).</summary>
     public static void AnswerReplayed(PathString path) =>
         Replays.Add(1, new KeyValuePair<string, object?>("service", path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? "unnamed"));
 
-    private static ReadOnlySpan<KeyValuePair<string, object?>> ConsumerTags(Type consumer, Type messageType) =>
-        new KeyValuePair<string, object?>[] { new("consumer", consumer.Name), new("message_type", messageType.Name) };
+    private static ReadOnlySpan<KeyValuePair<string, object?>> ConsumerTags(string consumer, Type messageType) =>
+        new KeyValuePair<string, object?>[] { new("consumer", consumer), new("message_type", messageType.Name) };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Service} refused {Command} on {StreamId}: {Rule}")]
     private static partial void LogRefused(ILogger logger, string service, string command, string streamId, string rule);

@@ -16,13 +16,43 @@ public sealed partial class ParkedMessages(ILogger<ParkedMessages> logger) : IRe
     {
         if (!context.CancellationToken.IsCancellationRequested)
         {
-            // MassTransit names the consumer with its namespace.
-            var consumer = consumerType[(consumerType.LastIndexOf('.') + 1)..];
+            var consumer = ConsumerName(consumerType);
             LogParked(logger, exception, consumer, typeof(T).Name, context.MessageId);
             BusinessMetrics.MessageParked(consumer, typeof(T));
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The consumer's <see cref="System.Reflection.MemberInfo.Name"/>, as the consumed and redelivered figures tag it, from
+    /// MassTransit's full name of it: namespaces dropped, a generic one by its arity (<c>DispatchRequestConsumer`1</c>;
+    /// the message type is a tag of its own).
+    /// </summary>
+    public static string ConsumerName(string consumerType)
+    {
+        var generic = consumerType.IndexOf('<');
+        var outer = generic < 0 ? consumerType : consumerType[..generic];
+        var name = outer[(outer.LastIndexOf('.') + 1)..];
+        return generic < 0 ? name : $"{name}`{Arity(consumerType[(generic + 1)..^1])}";
+    }
+
+    // Arguments at the top level of a generic argument list: one more than its commas outside nested brackets.
+    private static int Arity(string arguments)
+    {
+        var (depth, arity) = (0, 1);
+        foreach (var character in arguments)
+        {
+            (depth, arity) = character switch
+            {
+                '<' => (depth + 1, arity),
+                '>' => (depth - 1, arity),
+                ',' when depth == 0 => (depth, arity + 1),
+                _ => (depth, arity),
+            };
+        }
+
+        return arity;
     }
 
     public Task PreReceive(ReceiveContext context) => Task.CompletedTask;

@@ -61,7 +61,8 @@ public static class UploadAttachmentEndpoint
                 return decision;
             }, alreadyThere: null, cancellationToken);
         });
-        return answer.Result is ProblemHttpResult { ProblemDetails.Type: Problems.TypeBase + AttachmentDecider.TooLargeRule } tooLarge
+        // The answer's own result (awaited above): a file over the limit is told apart as 413.
+        return answer is { Result: ProblemHttpResult { ProblemDetails.Type: Problems.TypeBase + AttachmentDecider.TooLargeRule } tooLarge }
             ? TypedResults.Problem(
                 type: tooLarge.ProblemDetails.Type, title: tooLarge.ProblemDetails.Title, detail: tooLarge.ProblemDetails.Detail, statusCode: StatusCodes.Status413PayloadTooLarge)
             : answer;
