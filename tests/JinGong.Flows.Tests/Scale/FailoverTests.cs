@@ -18,13 +18,9 @@ namespace JinGong.Flows.Tests.Scale;
 /// acknowledged write is stored once, every event reached every consumer once, no message is parked, and every
 /// publisher is at its store's end.
 /// </summary>
-public sealed class FailoverTests(FailoverTests.ScaledSystem system, ITestOutputHelper output) : IClassFixture<FailoverTests.ScaledSystem>
+[Collection(ScaledSystem.Collection)]
+public sealed class FailoverTests(ScaledSystem system, ITestOutputHelper output)
 {
-    public sealed class ScaledSystem : SystemFixture
-    {
-        protected override string[] Settings => ["--Scale:Replicas=2", "--Scale:BrokerNodes=3"];
-    }
-
     private static readonly string[] EventSourced = ["fleet", "orders", "dispatch", "okr", "knowledge"];
 
     // A read of each service a client keeps making during its fault: reads are sent again to another replica.

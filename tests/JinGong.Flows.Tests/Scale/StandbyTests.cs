@@ -5,19 +5,15 @@ using JinGong.Testing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace JinGong.AppHost.Tests;
+namespace JinGong.Flows.Tests.Scale;
 
 /// <summary>
 /// Issue 28: with <c>Scale:PostgresStandby</c>, PostgreSQL has a streaming standby, a copy of the primary that replays
 /// every write as it is committed, which refuses writes of its own, and whose health on the dashboard says it streams.
 /// </summary>
-public sealed class StandbyTests(StandbyTests.StandbySystem system) : IClassFixture<StandbyTests.StandbySystem>
+[Collection(ScaledSystem.Collection)]
+public sealed class StandbyTests(ScaledSystem system)
 {
-    public sealed class StandbySystem : SystemFixture
-    {
-        protected override string[] Settings => ["--Scale:PostgresStandby=true"];
-    }
-
     [Fact]
     public async Task a_vehicle_registered_through_the_gateway_is_on_the_standby_which_streams_and_refuses_writes()
     {
