@@ -71,7 +71,12 @@ public static class HostileReads
     /// </summary>
     public static async Task<IReadOnlyList<string>> WrongAnswersAsync(HttpClient api, string service, int inParallel = 4)
     {
-        var document = await api.GetFromJsonAsync<JsonNode>($"/api/{service}/openapi/v1.json");
+        JsonNode? document;
+        using (var answer = await GetWithinBudgetAsync(api, $"/api/{service}/openapi/v1.json", CancellationToken.None))
+        {
+            document = await answer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonNode>();
+        }
+
         var reads = ReadOperation.In(document!);
         reads.Should().NotBeEmpty($"{service} declares its reads");
         var requests = reads.SelectMany(read =>
@@ -85,7 +90,7 @@ public static class HostileReads
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = inParallel }, async (request, cancellationToken) =>
         {
             var uri = UriFor(request.Read, request.Parameter, request.Value.Escaped);
-            using var answer = await api.GetAsync(uri, cancellationToken);
+            using var answer = await GetWithinBudgetAsync(api, uri, cancellationToken);
             var status = (int)answer.StatusCode;
             var type = answer.Content.Headers.ContentType?.MediaType;
             var body = await answer.Content.ReadAsStringAsync(cancellationToken);
@@ -98,6 +103,27 @@ public static class HostileReads
             }
         });
         return [.. wrong.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A GET answered by what it asked: through the gateway, a client that sends faster than its budget of requests
+    /// (Gateway:RateLimit) is refused by the gateway with 429 before the service sees the request, as a warm system on a
+    /// quiet machine lets this test do. That is no answer to the hostile value: wait as the gateway says, and ask again.
+    /// </summary>
+    private static async Task<HttpResponseMessage> GetWithinBudgetAsync(HttpClient api, string uri, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var answer = await api.GetAsync(uri, cancellationToken);
+            if (answer.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return answer;
+            }
+
+            var wait = answer.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
+            answer.Dispose();
+            await Task.Delay(wait, cancellationToken);
+        }
     }
 
     private static string UriFor(ReadOperation read, string parameter, string value)
