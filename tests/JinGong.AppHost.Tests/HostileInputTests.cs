@@ -26,9 +26,17 @@ namespace JinGong.AppHost.Tests;
 /// <item>A refused request changes nothing: no event in any service's database carries its correlation id, and every
 /// event appended during the run belongs to an accepted request or to the setup (DESIGN.md, "Who and why").</item>
 /// </list>
+/// It runs on the system its collection shares: what the other tests set in motion has settled before the run begins.
 /// </summary>
-public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper output) : IClassFixture<SystemFixture>
+[Collection(SystemCollection.Name)]
+public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper output)
 {
+    /// <summary>
+    /// How long no service may append an event before the run begins: longer than a chain of messages between services
+    /// takes to run through, and than the quick retries of a consumer that lost a race (about 6 s).
+    /// </summary>
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(8);
+
     private const int InParallel = 8;
     private const string RequestPrefix = "hostile-";
     private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "knowledge"];
@@ -67,7 +75,7 @@ public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper ou
 
         var targets = new ApiTargets(gateway, Site.East, Site.North, "hx.rep");
         await targets.InitializeAsync();
-        var before = await EventIdsAsync();
+        var before = await QuietAsync();
 
         var answers = new ConcurrentQueue<Answer>();
         var sent = 0;
@@ -194,6 +202,27 @@ public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper ou
     }
 
     private async Task<IReadOnlySet<Guid>> EventIdsAsync() => (await EventsAsync()).Select(entry => entry.Event.Id).ToHashSet();
+
+    /// <summary>Every event stored once no service has appended one for <see cref="Quiet"/>.</summary>
+    private async Task<IReadOnlySet<Guid>> QuietAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        var events = await EventIdsAsync();
+        var since = Stopwatch.StartNew();
+        while (since.Elapsed < Quiet)
+        {
+            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(3), "the system settles before the hostile requests are sent");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var now = await EventIdsAsync();
+            if (!now.SetEquals(events))
+            {
+                events = now;
+                since.Restart();
+            }
+        }
+
+        return events;
+    }
 
     private void Summarize(
         IReadOnlyList<WriteOperation> operations, ApiTargets targets, IReadOnlyCollection<Answer> answers,
