@@ -24,7 +24,7 @@ namespace JinGong.AppHost.Tests;
 /// deserves); and nothing refused leaves an event behind.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class AccessTests(SystemFixture system, ITestOutputHelper output)
+public sealed class AccessTests(SharedSystem system, ITestOutputHelper output)
 {
     private const string Anonymous = "anonymous";
     private const string Password = "a-long-test-password";

@@ -10,7 +10,7 @@ namespace JinGong.AppHost.Tests;
 /// a health status, not an error), and only meaningful logs (no SQL at Information).
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed partial class CleanStartTests(SystemFixture system)
+public sealed partial class CleanStartTests(SharedSystem system)
 {
     private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(20);
 

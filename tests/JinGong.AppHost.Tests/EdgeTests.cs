@@ -7,58 +7,13 @@ using JinGong.Testing;
 namespace JinGong.AppHost.Tests;
 
 /// <summary>
-/// A system whose gateway gives each client a small budget of requests, so that running out of it can be seen, and
-/// whose identity provider knows a machine client (a BI tool that reads as an auditor).
+/// What the public entry adds to every answer (headers that keep browsers safe, the console at its pages and nowhere
+/// else), and a machine client acting through it. Each client's budget of requests is the gateway's own test
+/// (<c>RequestBudgetTests</c>), on a gateway with a budget small enough to spend.
 /// </summary>
-public sealed class TightBudgetSystem : SystemFixture
+[Collection(SystemCollection.Name)]
+public sealed class EdgeTests(SharedSystem system)
 {
-    public const int Burst = 30;
-    public const string BiTool = "bi-tool";
-    public const string BiToolSecret = "a-secret-of-the-bi-tool";
-
-    protected override string[] Settings =>
-    [
-        $"--Gateway:RateLimit:Burst={Burst}", "--Gateway:RateLimit:PerSecond=1",
-        $"--Identity:ServiceAccounts:{BiTool}:Name=BI tool", $"--Identity:ServiceAccounts:{BiTool}:Secret={BiToolSecret}",
-        $"--Identity:ServiceAccounts:{BiTool}:Roles:0={JinGong.Http.Security.Roles.Auditor}",
-    ];
-}
-
-/// <summary>What the public entry adds to every answer: a budget per client, and headers that keep browsers safe.</summary>
-public sealed class EdgeTests(TightBudgetSystem system) : IClassFixture<TightBudgetSystem>
-{
-    [Fact]
-    public async Task a_client_that_spends_its_budget_gets_429_with_retry_after_while_another_client_goes_on()
-    {
-        using var spender = system.SignedInAs(SignIn.Administrator, SignIn.AdministratorPassword(system.DataDirectory));
-        HttpResponseMessage? refused = null;
-        for (var sent = 0; sent < TightBudgetSystem.Burst * 3 && refused is null; sent++)
-        {
-            var answer = await spender.GetAsync("/api/fleet/inventory");
-            if (answer.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                refused = answer;
-            }
-            else
-            {
-                answer.StatusCode.Should().Be(HttpStatusCode.OK);
-                answer.Dispose();
-            }
-        }
-
-        refused.Should().NotBeNull("a budget of {0} requests runs out", TightBudgetSystem.Burst);
-        using (refused)
-        {
-            refused!.Headers.RetryAfter!.Delta.Should().BePositive();
-            await refused.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests, "too-many-requests");
-        }
-
-        // Another client (here: nobody signed in, by address) has a budget of its own.
-        using var anonymous = new HttpClient { BaseAddress = system.GatewayAddress };
-        using var health = await anonymous.GetAsync("/health");
-        health.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
-    }
-
     [Fact]
     public async Task a_machine_client_signs_in_with_its_secret_and_acts_with_the_roles_its_settings_give_it()
     {
@@ -66,9 +21,9 @@ public sealed class EdgeTests(TightBudgetSystem system) : IClassFixture<TightBud
         using var wrongSecret = await anonymous.PostAsync("/connect/token", TokenRequest("not-its-secret"));
         ((int)wrongSecret.StatusCode).Should().BeOneOf([400, 401], "a wrong secret gets no token");
 
-        using var issued = await anonymous.PostAsync("/connect/token", TokenRequest(TightBudgetSystem.BiToolSecret));
+        using var issued = await anonymous.PostAsync("/connect/token", TokenRequest(SharedSystem.BiToolSecret));
         var token = (await issued.JsonAsync()).GetProperty("access_token").GetString()!;
-        Tokens.Payload(token).GetProperty("sub").GetString().Should().Be(TightBudgetSystem.BiTool);
+        Tokens.Payload(token).GetProperty("sub").GetString().Should().Be(SharedSystem.BiTool);
 
         using var tool = new HttpClient { BaseAddress = system.GatewayAddress };
         tool.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -79,7 +34,7 @@ public sealed class EdgeTests(TightBudgetSystem system) : IClassFixture<TightBud
         static FormUrlEncodedContent TokenRequest(string secret) => new(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = TightBudgetSystem.BiTool,
+            ["client_id"] = SharedSystem.BiTool,
             ["client_secret"] = secret,
             ["scope"] = "api",
         });

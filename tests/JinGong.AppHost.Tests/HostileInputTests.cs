@@ -29,7 +29,7 @@ namespace JinGong.AppHost.Tests;
 /// It runs on the system its collection shares: what the other tests set in motion has settled before the run begins.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class HostileInputTests(SystemFixture system, ITestOutputHelper output)
+public sealed class HostileInputTests(SharedSystem system, ITestOutputHelper output)
 {
     /// <summary>
     /// How long no service may append an event before the run begins: longer than a chain of messages between services

@@ -12,7 +12,7 @@ namespace JinGong.AppHost.Tests;
 /// gets the first's answer again and appends nothing anywhere.
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class IdempotencyTests(SystemFixture system, ITestOutputHelper output)
+public sealed class IdempotencyTests(SharedSystem system, ITestOutputHelper output)
 {
     private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "knowledge", "identity"];
 

@@ -7,7 +7,7 @@ using JinGong.Testing;
 namespace JinGong.AppHost.Tests;
 
 [Collection(SystemCollection.Name)]
-public sealed class WholeSystemTests(SystemFixture system)
+public sealed class WholeSystemTests(SharedSystem system)
 {
     private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "knowledge"];
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,13 +6,7 @@ using JinGong.Http.Idempotency;
 using JinGong.Http.Security;
 using JinGong.Simulation;
 using JinGong.Testing;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JinGong.Gateway.Tests;
 
@@ -26,8 +19,8 @@ public sealed class SafeResendTests : IAsyncLifetime
 {
     private const int Requests = 16;
 
-    private readonly Replica dying = new(answers: false);
-    private readonly Replica answering = new(answers: true);
+    private readonly ServiceReplica dying = new(answers: false);
+    private readonly ServiceReplica answering = new(answers: true);
     private WebApplicationFactory<ServiceHealthCheck> gateway = null!;
     private HttpClient client = null!;
 
@@ -35,7 +28,7 @@ public sealed class SafeResendTests : IAsyncLifetime
     {
         var dyingAddress = await dying.StartAsync();
         var answeringAddress = await answering.StartAsync();
-        gateway = new WebApplicationFactory<ServiceHealthCheck>().WithWebHostBuilder(host =>
+        gateway = TestGateway.Start(host =>
         {
             // Service discovery as the AppHost configures it: orders at two addresses, the others at the live one.
             foreach (var service in ServiceRoutes.All)
@@ -44,9 +37,6 @@ public sealed class SafeResendTests : IAsyncLifetime
             }
 
             host.UseSetting("services:orders:http:1", answeringAddress);
-            host.UseSetting("Identity:MetadataAddress", TestTokens.MetadataAddress);
-            host.ConfigureTestServices(services =>
-                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, TestTokens.Trust));
         });
         client = gateway.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(SignIn.Administrator, [Roles.Administrator]));
@@ -121,7 +111,7 @@ public sealed class SafeResendTests : IAsyncLifetime
     private static HttpRequestMessage Request(HttpMethod method, string marker)
     {
         var request = new HttpRequestMessage(method, $"/api/orders/orders?marker={marker}");
-        request.Headers.Add(Replica.MarkerHeader, marker);
+        request.Headers.Add(ServiceReplica.MarkerHeader, marker);
         return request;
     }
 
@@ -131,55 +121,5 @@ public sealed class SafeResendTests : IAsyncLifetime
         await gateway.DisposeAsync();
         await dying.DisposeAsync();
         await answering.DisposeAsync();
-    }
-
-    /// <summary>
-    /// A replica of a service on a real port: one that answers with what it was sent, or one that dies with each request
-    /// in hand; both answer the gateway's health probes as healthy.
-    /// </summary>
-    private sealed class Replica(bool answers) : IAsyncDisposable
-    {
-        public const string MarkerHeader = "X-Test-Marker";
-
-        private WebApplication? app;
-
-        /// <summary>What it was sent, by the request's marker: the body and the idempotency key.</summary>
-        public ConcurrentDictionary<string, (string Body, string? Key)> Seen { get; } = new();
-
-        public async Task<string> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            app = builder.Build();
-            app.Run(async http =>
-            {
-                // The gateway's health probes find both replicas well: this one dies only with requests in hand.
-                if (http.Request.Path == "/health")
-                {
-                    await http.Response.WriteAsJsonAsync(new { status = "Healthy" }, http.RequestAborted);
-                    return;
-                }
-
-                var body = await new StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted);
-                Seen[http.Request.Headers[MarkerHeader].ToString()] = (body, http.Request.Headers[IdempotencyKeys.Header].FirstOrDefault());
-                if (!answers)
-                {
-                    http.Abort();
-                    return;
-                }
-
-                await http.Response.WriteAsync(body, http.RequestAborted);
-            });
-            await app.StartAsync();
-            return app.Urls.Single();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
-        }
     }
 }
