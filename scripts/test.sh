@@ -41,38 +41,12 @@ dotnet build JinGong.sln --nologo -clp:ErrorsOnly
 export DOTNET_TieredPGO=0
 
 status=0
-# Two lanes side by side, each a solution filter written for this run, so every test project of the solution is in one.
-# The whole-system projects (AppHost, Flows, Console; in the solution's order, the longest first) two at a time: they
-# start several systems each, and two at a time keep a 2-core machine busy without starving any of them (four at once
-# left systems unhealthy past their start timeout). The services' own projects, on one service host each and mostly
-# waiting on PostgreSQL and the broker, one at a time beside them: run after the whole-system ones, they left the
-# machine half idle for the last minute and a half of the run.
-whole_system=(JinGong.AppHost.Tests JinGong.Flows.Tests JinGong.Console.Tests)
-lane_filter() { # file, projects of the solution (paths as the solution lists them)
-  local file=$1; shift
-  { printf '{ "solution": { "path": "%s", "projects": [' "$PWD/JinGong.sln"
-    local sep=''
-    for project in "$@"; do printf '%s"%s"' "$sep" "$project"; sep=', '; done
-    printf '] } }\n'; } > "$file"
-}
-mapfile -t test_projects < <(dotnet sln JinGong.sln list | grep -E '^tests/.*\.Tests\.csproj$')
-whole=(); services=()
-for project in "${test_projects[@]}"; do
-  name=$(basename "$project" .csproj)
-  if [[ " ${whole_system[*]} " == *" $name "* ]]; then whole+=("$project"); else services+=("$project"); fi
-done
-lane_filter "$run_dir/whole-system.slnf" "${whole[@]}"
-lane_filter "$run_dir/services.slnf" "${services[@]}"
-# Each lane's console log is kept too: CI shows only the end of the output, so the failures are repeated there.
-run_lane() { # name, projects at a time, more arguments for dotnet test
-  TMPDIR=$run_dir dotnet test "$run_dir/$1.slnf" --no-build --nologo -m:"$2" --results-directory "$results" \
-    --logger "trx" --logger "console;verbosity=detailed" "${@:3}" 2>&1 | tee "$run_dir/$1.log"
-}
-(run_lane whole-system 2 "$@") & whole_lane=$!
-(run_lane services 1 "$@") & services_lane=$!
-wait "$whole_lane" || status=$?
-wait "$services_lane" || status=$?
-cat "$run_dir/whole-system.log" "$run_dir/services.log" > "$run_dir/dotnet-test.log"
+# Two projects at a time: the whole-system ones (AppHost, Flows, Console; listed first in the solution) start several
+# systems each, and two at a time keep a 2-core machine busy without starving any of them (four at once left systems
+# unhealthy past their start timeout); the services' own projects, on one service host each, fill the other slot.
+# The console log is kept too: CI shows only the end of the output, so the failures are repeated there.
+TMPDIR=$run_dir dotnet test JinGong.sln --no-build --nologo -m:2 --results-directory "$results" \
+  --logger "trx" --logger "console;verbosity=detailed" "$@" 2>&1 | tee "$run_dir/dotnet-test.log" || status=$?
 
 # The console's own unit tests (vitest): its pure logic, without a browser; the browser tests are in the .NET run.
 (cd console && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$results/console-junit.xml") || status=$?
