@@ -31,12 +31,6 @@ namespace JinGong.AppHost.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class HostileInputTests(SharedSystem system, ITestOutputHelper output)
 {
-    /// <summary>
-    /// How long no service may append an event before the run begins: longer than a chain of messages between services
-    /// takes to run through, and than the quick retries of a consumer that lost a race (about 6 s).
-    /// </summary>
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(8);
-
     private const int InParallel = 8;
     private const string RequestPrefix = "hostile-";
     private static readonly string[] Services = ["fleet", "orders", "dispatch", "okr", "knowledge"];
@@ -75,7 +69,8 @@ public sealed class HostileInputTests(SharedSystem system, ITestOutputHelper out
 
         var targets = new ApiTargets(gateway, Site.East, Site.North, "hx.rep");
         await targets.InitializeAsync();
-        var before = await QuietAsync();
+        await system.SettledAsync(Services);
+        var before = await EventIdsAsync();
 
         var answers = new ConcurrentQueue<Answer>();
         var sent = 0;
@@ -202,27 +197,6 @@ public sealed class HostileInputTests(SharedSystem system, ITestOutputHelper out
     }
 
     private async Task<IReadOnlySet<Guid>> EventIdsAsync() => (await EventsAsync()).Select(entry => entry.Event.Id).ToHashSet();
-
-    /// <summary>Every event stored once no service has appended one for <see cref="Quiet"/>.</summary>
-    private async Task<IReadOnlySet<Guid>> QuietAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        var events = await EventIdsAsync();
-        var since = Stopwatch.StartNew();
-        while (since.Elapsed < Quiet)
-        {
-            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(3), "the system settles before the hostile requests are sent");
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var now = await EventIdsAsync();
-            if (!now.SetEquals(events))
-            {
-                events = now;
-                since.Restart();
-            }
-        }
-
-        return events;
-    }
 
     private void Summarize(
         IReadOnlyList<WriteOperation> operations, ApiTargets targets, IReadOnlyCollection<Answer> answers,

@@ -12,7 +12,6 @@ public sealed class GatewayCommands
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     private const int MaxAttempts = 5;
-    private const int MaxWaits = 20;
     // Generous: on a loaded machine the bus can lag well behind the commands.
     private static readonly TimeSpan Settling = TimeSpan.FromMinutes(3);
     private readonly HttpClient gateway;
@@ -35,14 +34,14 @@ public sealed class GatewayCommands
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
     {
-        using var answer = await WhenAllowedAsync(token => gateway.GetAsync(path, token), cancellationToken);
+        using var answer = await ComeBack.WhenAllowedAsync(token => gateway.GetAsync(path, token), ComeBack.OnBudgetOrOutage, cancellationToken);
         return await JsonAsync(answer, HttpStatusCode.OK, cancellationToken);
     }
 
     /// <summary>A read that may find nothing (404): null then.</summary>
     public async Task<JsonElement?> FindAsync(string path, CancellationToken cancellationToken)
     {
-        using var answer = await WhenAllowedAsync(token => gateway.GetAsync(path, token), cancellationToken);
+        using var answer = await ComeBack.WhenAllowedAsync(token => gateway.GetAsync(path, token), ComeBack.OnBudgetOrOutage, cancellationToken);
         return answer.StatusCode == HttpStatusCode.NotFound ? null : await JsonAsync(answer, HttpStatusCode.OK, cancellationToken);
     }
 
@@ -135,13 +134,14 @@ public sealed class GatewayCommands
         var key = Guid.NewGuid().ToString();
         for (var attempt = 1; ; attempt++)
         {
-            var answer = await WhenAllowedAsync(
+            var answer = await ComeBack.WhenAllowedAsync(
                 async token =>
                 {
                     using var request = new HttpRequestMessage(method, path) { Content = content() };
                     request.Headers.Add(IdempotencyKeyHeader, key);
                     return await gateway.SendAsync(request, token);
                 },
+                ComeBack.OnBudgetOrOutage,
                 cancellationToken);
             var problem = answer.StatusCode == HttpStatusCode.Conflict ? await answer.Content.ReadAsStringAsync(cancellationToken) : string.Empty;
             var again = problem.Contains("problems/concurrent-change", StringComparison.Ordinal)
@@ -158,26 +158,6 @@ public sealed class GatewayCommands
             {
                 await Task.Delay(wait, cancellationToken);
             }
-        }
-    }
-
-    /// <summary>
-    /// A 429 (this client's budget is spent) or a 503 (a service could not reach its database; nothing was written) says
-    /// when to come back in Retry-After: the request is sent again then, a few times.
-    /// </summary>
-    private static async Task<HttpResponseMessage> WhenAllowedAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
-    {
-        for (var wait = 1; ; wait++)
-        {
-            var answer = await send(cancellationToken);
-            if (wait >= MaxWaits || answer.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
-            {
-                return answer;
-            }
-
-            var after = answer.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1);
-            answer.Dispose();
-            await Task.Delay(after, cancellationToken);
         }
     }
 
