@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using JinGong.Simulation;
@@ -20,6 +21,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     private static readonly TimeSpan SimulatorDeadline = TimeSpan.FromMinutes(10);
     private readonly List<PageLoad> loads = [];
     private IPlaywright? playwright;
+    private AdministratorSession? administrator;
 
     public DemoCompanySystem System { get; } = new();
 
@@ -52,10 +54,6 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A new browser context signed in through the console's own sign-in, at <paramref name="path"/>: as the administrator,
-    /// or as <paramref name="person"/> (an account a test opened with its password).
-    /// </summary>
-    /// <summary>
     /// The page's path once it satisfies <paramref name="arrived"/>, read from its address: the console moves by
     /// same-document navigations, for which a wait on Playwright's navigation events (WaitForURL) missed its event in CI
     /// runs with the page already at its address.
@@ -63,6 +61,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public static Task<string> PathAsync(IPage page, Func<string, bool> arrived, TimeSpan? timeout = null) =>
         Polling.UntilAsync(_ => Task.FromResult(new Uri(page.Url).AbsolutePath), arrived, timeout ?? TimeSpan.FromSeconds(90), $"the page to reach its path (at {page.Url})");
 
+    /// <summary>
+    /// A new browser context signed in as the administrator, or as <paramref name="person"/> (an account a test opened with
+    /// its password), at <paramref name="path"/>. A person always signs in through the console's own sign-in; the
+    /// administrator does once, and later contexts are handed that session while it is young (<see cref="AdministratorSession"/>).
+    /// </summary>
     public async Task<IPage> SignedInPageAsync(string path, TimeSpan? navigationTimeout = null, (string User, string Password)? person = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -78,6 +81,27 @@ public sealed class ConsoleFixture : IAsyncLifetime
         {
             context.SetDefaultTimeout((float)room.TotalMilliseconds);
         }
+
+        if (person is null && administrator?.Young == true)
+        {
+            await context.AddInitScriptAsync(administrator.Script);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(path);
+            return page;
+        }
+
+        var signedIn = await SignInAsync(context, path, navigationTimeout, person);
+        if (person is null)
+        {
+            administrator = await AdministratorSession.OfAsync(signedIn);
+        }
+
+        return signedIn;
+    }
+
+    /// <summary>Opens <paramref name="path"/> in <paramref name="context"/> and signs in there through identity's sign-in page.</summary>
+    private async Task<IPage> SignInAsync(IBrowserContext context, string path, TimeSpan? navigationTimeout, (string User, string Password)? person)
+    {
         var page = await context.NewPageAsync();
         // What the page still waits for, said when a sign-in never reaches its load event (two CI runs saw it, 90 s).
         var pending = new ConcurrentDictionary<IRequest, byte>();
@@ -110,6 +134,37 @@ public sealed class ConsoleFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// The administrator's session as the console keeps it (its sign-in's entries in <c>sessionStorage</c>), put into a
+    /// new context's storage before its first page runs: signing in through identity for each of a run's ~80 pages
+    /// took an eighth of this project's time. It is handed on only while its access token has two thirds of its life left,
+    /// so no page outlives it; and without its refresh token, which identity rotates: pages sharing one could each redeem
+    /// it, and only the first would be answered.
+    /// </summary>
+    private sealed record AdministratorSession(string Script, DateTimeOffset Expires)
+    {
+        public bool Young => Expires - DateTimeOffset.UtcNow > TimeSpan.FromMinutes(10);
+
+        public static async Task<AdministratorSession> OfAsync(IPage page)
+        {
+            var stored = await page.EvaluateAsync<Dictionary<string, string>>(
+                "() => Object.fromEntries(Object.entries(sessionStorage).filter(([key]) => key.startsWith('oidc.user:')))");
+            var user = stored.Should().ContainSingle("the console keeps its signed-in user in sessionStorage").Subject;
+            var session = JsonNode.Parse(user.Value)!.AsObject();
+            session.Remove("refresh_token");
+            var expires = DateTimeOffset.FromUnixTimeSeconds(session["expires_at"]!.GetValue<long>());
+            var entry = JsonSerializer.Serialize(new[] { new Uri(page.Url).GetLeftPart(UriPartial.Authority), user.Key, session.ToJsonString() });
+            // Every document of the context runs it before its own scripts: the console's origin gets the session unless it
+            // holds one already (a blank page has no storage to put it in).
+            var script = $$"""
+                (([origin, key, value]) => {
+                  if (location.origin === origin && sessionStorage.getItem(key) === null) sessionStorage.setItem(key, value);
+                })({{entry}});
+                """;
+            return new(script, expires);
+        }
     }
 
     /// <summary>
