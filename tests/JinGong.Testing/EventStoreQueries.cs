@@ -46,6 +46,26 @@ public sealed class EventStoreQueries(string connectionString)
     }
 
     /// <summary>
+    /// How many event sequence numbers from <paramref name="streamId"/>'s first event to its last hold no business event:
+    /// numbers a transaction reserved and then rolled back (a lost race), left as a hole or a tombstone.
+    /// </summary>
+    public async Task<long> SkippedSequenceNumbersAsync(string streamId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            WITH stream AS (SELECT min(seq_id) AS first, max(seq_id) AS last FROM mt_events WHERE stream_id = $1)
+            SELECT coalesce(max(stream.last) - max(stream.first) + 1 - count(*) FILTER (WHERE events.stream_id <> 'mt_tombstone'), 0)
+            FROM stream LEFT JOIN mt_events events ON events.seq_id BETWEEN stream.first AND stream.last
+            """, connection)
+        {
+            Parameters = { new() { Value = streamId } },
+        };
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
     /// The tables of the database's own schemas whose rows, read as text (every column: events' data, metadata and
     /// headers, documents, any table of the service's), contain <paramref name="text"/>, with how many rows: where a
     /// value is held, whatever holds it.

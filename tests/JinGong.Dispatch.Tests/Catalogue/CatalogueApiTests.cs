@@ -1,5 +1,7 @@
 using System.Text.Json;
 using JinGong.Contracts.Fleet;
+using JinGong.Dispatch.Catalogue;
+using JinGong.EventSourcing.Messaging;
 using JinGong.Testing;
 
 namespace JinGong.Dispatch.Tests.Catalogue;
@@ -63,12 +65,13 @@ public sealed class CatalogueApiTests(DispatchService dispatch)
     }
 
     /// <summary>
-    /// A vehicle's status changes come in bursts, on one queue: dispatch handles one vehicle's in turn (others' beside
-    /// them), so each is noted in the order fleet made it. Handled at once, they rolled each other back on the vehicle's
-    /// stream (a played year lost about 800 such races) and a change applied after a newer one was passed over as late.
+    /// A vehicle's status changes come in bursts, on one queue: dispatch handles one vehicle's one at a time (other
+    /// vehicles' beside them), so none rolls another back on the vehicle's stream. Handled at once, they did: a played
+    /// year lost about 800 such races, each a rollback, a decision made again and a hole the publisher waited at. Their
+    /// order is not promised (one handled after a newer one is passed over as late); the newest is the vehicle's status.
     /// </summary>
     [Fact]
-    public async Task a_burst_of_one_vehicle_s_status_changes_is_noted_change_by_change()
+    public async Task a_burst_of_one_vehicle_s_status_changes_is_handled_one_at_a_time_and_rolls_nothing_back()
     {
         await using var bus = await TestBus.StartAsync(await dispatch.ConnectionStringAsync("messaging"));
         var code = FleetApi.NewCode();
@@ -78,20 +81,24 @@ public sealed class CatalogueApiTests(DispatchService dispatch)
         await bus.PublishAsync(new VehicleRegistered(code, model, "excavator", "east", "wuxi-1", registeredAt), Guid.NewGuid());
         await Eventually.ReturnsAsync(_ => CataloguedAsync(code), found => found is not null, Arrival, $"{code} catalogued");
 
-        const int changes = 20;
+        // Odd: the newest change puts the vehicle in maintenance.
+        const int changes = 21;
+        var applied = new List<string>();
         for (var n = 1; n <= changes; n++)
         {
             var (from, to, cause) = n % 2 == 1
                 ? (VehicleStatuses.InStock, VehicleStatuses.InMaintenance, VehicleChangeCauses.MaintenanceOpened)
                 : (VehicleStatuses.InMaintenance, VehicleStatuses.InStock, VehicleChangeCauses.MaintenanceClosed);
-            await bus.PublishAsync(new VehicleStatusChanged(code, model, "east", "wuxi-1", from, to, cause, null, null, null, registeredAt.AddHours(n)), Guid.NewGuid());
+            var id = Guid.NewGuid();
+            applied.Add(ProcessedMessages.Key(typeof(VehicleStatusChangedConsumer), id));
+            await bus.PublishAsync(new VehicleStatusChanged(code, model, "east", "wuxi-1", from, to, cause, null, null, null, registeredAt.AddHours(n)), id);
         }
 
-        var events = new EventStoreQueries(await dispatch.ConnectionStringAsync("dispatchdb"));
+        var store = new EventStoreQueries(await dispatch.ConnectionStringAsync("dispatchdb"));
         await Eventually.ReturnsAsync(
-            async _ => (await events.EventsAsync(code)).Count, count => count >= 1 + changes, Arrival, $"each of {code}'s {changes} status changes noted (events on its stream)");
-        (await events.EventsAsync(code)).Select(stored => stored.Type).Should().Equal(["vehicle_catalogued_v1", .. Enumerable.Repeat("vehicle_status_noted_v1", changes)]);
-        (await CataloguedAsync(code))!.Value.GetProperty("status").GetString().Should().Be(VehicleStatuses.InStock);
+            async _ => (await store.ProcessedMessagesAsync(applied)).Count, count => count == changes, Arrival, $"each of {code}'s {changes} status changes handled");
+        (await store.SkippedSequenceNumbersAsync(code)).Should().Be(0, "no change of the vehicle rolled another back");
+        (await CataloguedAsync(code))!.Value.GetProperty("status").GetString().Should().Be(VehicleStatuses.InMaintenance);
     }
 
     private async Task<JsonElement?> CataloguedAsync(string code)
